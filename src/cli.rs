@@ -1,0 +1,304 @@
+//! Command-line definitions and their conversion to library calls.
+//!
+//! Library code never sees clap types: each subcommand turns its arguments into library
+//! options here, runs, and returns the exit code (0 success, 1 some records failed, 2 usage
+//! or I/O error).
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use trialrex::pipeline::{self, RunOptions, Summary};
+use trialrex::read::Format;
+use trialrex::write::{OutputFormat, RowWriter};
+use trialrex::{eval, Error, ErrorKind, Extractor, RuleSet};
+
+/// trialrex: effect estimates, arm sizes, events, survival and medians from trial abstracts.
+#[derive(Parser)]
+#[command(name = "trialrex", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Options shared by the commands that read records.
+#[derive(clap::Args)]
+struct InputArgs {
+    /// Input files (RIS, MEDLINE/nbib, PubMed XML, EndNote XML, BibTeX, CSV/TSV, JSONL, text; .gz too); `-` for standard input.
+    #[arg(required = true)]
+    files: Vec<String>,
+    /// Read every input as this format instead of sniffing it from the content.
+    #[arg(long, value_enum)]
+    input_format: Option<Format>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract the rows of the output contract from every record.
+    Extract {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: OutputFormat,
+        /// Write to FILE (atomically: a temporary file in the same folder, then a rename).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Leave out rows whose status is `invalid`.
+        #[arg(long)]
+        strict: bool,
+        /// A folder of rule files that extend or override the embedded rules.
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+    },
+    /// Print the records as read: ids, metadata, abstract, source file and line.
+    Records {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "csv")]
+        format: RecordFormat,
+        /// Write to FILE (atomically).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Measure extraction against hand-made gold rows: precision, recall and F1 per kind.
+    Eval {
+        /// The gold file: one `{"id": ..., "rows": [...]}` object per line.
+        #[arg(long, value_name = "GOLD.jsonl")]
+        gold: PathBuf,
+        #[command(flatten)]
+        input: InputArgs,
+        /// Report format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: EvalFormat,
+        /// A folder of rule files that extend or override the embedded rules.
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+        /// How many misses and false positives to list per kind (0 for none).
+        #[arg(long, default_value_t = usize::MAX, hide_default_value = true)]
+        show: usize,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RecordFormat {
+    Csv,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum EvalFormat {
+    Text,
+    Json,
+}
+
+/// A failure that ends the run with exit code 2.
+#[derive(Debug)]
+pub enum CliError {
+    /// Writing output or reading a file failed.
+    Io(io::Error),
+    /// The library refused (bad rules, unreadable gold file...).
+    Lib(Error),
+}
+
+impl CliError {
+    /// Whether this is a closed pipe (`| head`), which ends the run quietly.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, CliError::Io(err) if err.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CliError::Io(err) => write!(f, "{err}"),
+            CliError::Lib(err) => write!(f, "{err}"),
+        }
+    }
+}
+
+impl From<io::Error> for CliError {
+    fn from(err: io::Error) -> Self {
+        CliError::Io(err)
+    }
+}
+
+impl From<Error> for CliError {
+    fn from(err: Error) -> Self {
+        CliError::Lib(err)
+    }
+}
+
+/// Parses the command line, runs the command and returns its exit code.
+pub fn run() -> Result<u8, CliError> {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() { 2 } else { 0 };
+            let _ = err.print();
+            return Ok(code);
+        }
+    };
+    match cli.command {
+        Command::Extract { input, format, output, strict, rules } => {
+            let extractor = Extractor::new(load_rules(rules.as_deref())?);
+            let options = RunOptions { input_format: input.input_format, strict };
+            let summary = with_output(output.as_deref(), |out| {
+                let mut writer = RowWriter::new(out, format)?;
+                let summary = pipeline::extract_files(&extractor, &input.files, &options, &mut writer, &mut report)?;
+                writer.finish()?;
+                Ok(summary)
+            })?;
+            Ok(finish(summary))
+        }
+        Command::Records { input, format, output } => {
+            let summary = with_output(output.as_deref(), |out| write_records(out, &input, format))?;
+            Ok(finish(summary))
+        }
+        Command::Eval { gold, input, format, rules, show } => {
+            let extractor = Extractor::new(load_rules(rules.as_deref())?);
+            let gold = eval::read_gold(&gold)?;
+            let mut rows = Vec::new();
+            let summary = pipeline::for_each_record(&input.files, input.input_format, &mut report, &mut |record| {
+                rows.extend(extractor.extract(record));
+                Ok(())
+            })?;
+            let report_data = eval::evaluate(&gold, &rows);
+            let stdout = io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            match format {
+                EvalFormat::Text => report_data.write_text(&mut out, show)?,
+                EvalFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &report_data).map_err(io::Error::other)?;
+                    writeln!(out)?;
+                }
+            }
+            out.flush()?;
+            Ok(finish(summary))
+        }
+    }
+}
+
+fn load_rules(dir: Option<&Path>) -> Result<RuleSet, CliError> {
+    Ok(match dir {
+        Some(dir) => RuleSet::embedded_with_overrides(dir)?,
+        None => RuleSet::embedded()?,
+    })
+}
+
+/// Prints one located problem on stderr.
+fn report(err: &Error) {
+    let label = if err.kind() == ErrorKind::NoAbstract { "note" } else { "error" };
+    eprintln!("trialrex: {label}: {err}");
+}
+
+/// Prints the summary line and turns it into the exit code.
+fn finish(summary: Summary) -> u8 {
+    eprintln!("trialrex: {summary}");
+    if summary.io_errors > 0 && summary.records == 0 {
+        2
+    } else if summary.errors > 0 {
+        1
+    } else {
+        0
+    }
+}
+
+/// Runs `body` over standard output, or over `path` written atomically.
+///
+/// A path that is not a regular file (`/dev/null`, a pipe) is written directly; a regular
+/// file is written through a temporary file in the same folder, renamed into place only when
+/// everything was written, so an interrupted run never leaves a half-written file.
+fn with_output<T>(
+    path: Option<&Path>,
+    body: impl FnOnce(&mut dyn Write) -> Result<T, CliError>,
+) -> Result<T, CliError> {
+    let Some(path) = path else {
+        let stdout = io::stdout();
+        let mut out = BufWriter::with_capacity(64 * 1024, stdout.lock());
+        let result = body(&mut out)?;
+        out.flush()?;
+        return Ok(result);
+    };
+    let is_special = std::fs::metadata(path).map(|m| !m.is_file()).unwrap_or(false);
+    if is_special {
+        let mut out = BufWriter::new(File::create(path).map_err(|e| Error::io(&path.display().to_string(), &e))?);
+        let result = body(&mut out)?;
+        out.flush()?;
+        return Ok(result);
+    }
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let temp = tempfile::Builder::new()
+        .prefix(".trialrex-")
+        .tempfile_in(&folder)
+        .map_err(|e| Error::io(&folder.display().to_string(), &e))?;
+    let mut out = BufWriter::new(temp);
+    let result = body(&mut out)?;
+    let temp = out.into_inner().map_err(|e| CliError::Io(e.into_error()))?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| Error::io(&path.display().to_string(), &e.error))?;
+    Ok(result)
+}
+
+/// One record as `trialrex records` writes it.
+#[derive(Serialize)]
+struct RecordRow<'a> {
+    id: String,
+    pmid: Option<&'a str>,
+    doi: Option<&'a str>,
+    title: &'a str,
+    #[serde(rename = "abstract")]
+    abstract_text: &'a str,
+    authors: String,
+    year: Option<&'a str>,
+    journal: Option<&'a str>,
+    file: &'a str,
+    record: usize,
+    line: usize,
+}
+
+fn write_records(out: &mut dyn Write, input: &InputArgs, format: RecordFormat) -> Result<Summary, CliError> {
+    enum Sink<'a> {
+        Csv(Box<csv::Writer<&'a mut dyn Write>>),
+        Jsonl(&'a mut dyn Write),
+    }
+    let mut sink = match format {
+        RecordFormat::Csv => Sink::Csv(Box::new(csv::Writer::from_writer(out))),
+        RecordFormat::Jsonl => Sink::Jsonl(out),
+    };
+    let mut summary = pipeline::for_each_record(&input.files, input.input_format, &mut report, &mut |record| {
+        let row = RecordRow {
+            id: record.id(),
+            pmid: record.pmid.as_deref(),
+            doi: record.doi.as_deref(),
+            title: &record.title,
+            abstract_text: &record.abstract_text,
+            authors: record.authors.join("; "),
+            year: record.year.as_deref(),
+            journal: record.journal.as_deref(),
+            file: &record.origin.file,
+            record: record.origin.record,
+            line: record.origin.line,
+        };
+        match &mut sink {
+            Sink::Csv(writer) => writer.serialize(&row).map_err(|e| io::Error::other(e.to_string())),
+            Sink::Jsonl(out) => {
+                serde_json::to_writer(&mut **out, &row).map_err(io::Error::other)?;
+                out.write_all(b"\n")
+            }
+        }
+    })?;
+    match &mut sink {
+        Sink::Csv(writer) => writer.flush()?,
+        Sink::Jsonl(out) => out.flush()?,
+    }
+    summary.rows = summary.records;
+    Ok(summary)
+}

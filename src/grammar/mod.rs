@@ -1,0 +1,1 @@
+//! nom grammars for numbers, intervals and p-values.

@@ -1,0 +1,77 @@
+//! trialrex turns the abstracts of randomized trials into validated numeric rows for
+//! meta-analysis: effect estimates (HR, OR, RR, IRR, RD, MD, SMD) with confidence intervals and
+//! p-values, arm sizes, event counts, landmark survival rates, medians and follow-up.
+//!
+//! The pipeline is `read → normalise → find → validate → derive → write`, one module per step:
+//! [`read`] turns exports (RIS, MEDLINE, PubMed XML, EndNote XML, BibTeX, CSV, JSONL, text)
+//! into [`Record`]s; [`normalise`] rewrites an abstract into a form the rules match (with a map
+//! back to the original offsets); [`find`] applies the rules of [`rules`]; [`validate`] puts
+//! check codes on rows; [`derive`] adds `yi`/`sei`; [`write`] writes the contract's rows.
+//!
+//! ```
+//! use trialrex::{Extractor, Record};
+//!
+//! let extractor = Extractor::with_default_rules().unwrap();
+//! let record = Record {
+//!     native_id: Some("demo".into()),
+//!     abstract_text: "Overall survival improved (hazard ratio [HR] = 0.58, 95% CI 0.38 to 0.88, P = .01).".into(),
+//!     ..Record::default()
+//! };
+//! let rows = extractor.extract(&record);
+//! assert_eq!(rows[0].measure, Some("HR"));
+//! assert_eq!(rows[0].value.as_ref().unwrap().value, 0.58);
+//! ```
+
+pub mod derive;
+pub mod error;
+pub mod eval;
+pub mod find;
+pub mod grammar;
+pub mod normalise;
+pub mod pipeline;
+pub mod read;
+pub mod record;
+pub mod rules;
+pub mod segment;
+pub mod validate;
+pub mod write;
+
+pub use error::{Error, ErrorKind, Location, Result};
+pub use record::Record;
+pub use rules::RuleSet;
+pub use write::Row;
+
+/// Extracts validated, derived rows from records with one compiled rule set.
+pub struct Extractor {
+    rules: RuleSet,
+}
+
+impl Extractor {
+    /// An extractor over a compiled rule set.
+    pub fn new(rules: RuleSet) -> Self {
+        Extractor { rules }
+    }
+
+    /// An extractor over the rules embedded in the binary.
+    pub fn with_default_rules() -> Result<Self> {
+        Ok(Extractor::new(RuleSet::embedded()?))
+    }
+
+    /// The rule set in use.
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// The rows of one record: found, validated and derived, in order of their evidence.
+    pub fn extract(&self, record: &Record) -> Vec<Row> {
+        if !record.has_abstract() {
+            return Vec::new();
+        }
+        let mut rows = find::find_rows(&self.rules, &record.id(), &record.abstract_text);
+        for row in &mut rows {
+            derive::derive_row(row);
+        }
+        validate::validate_record(&mut rows);
+        rows
+    }
+}

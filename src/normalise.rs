@@ -1,0 +1,1 @@
+//! Unicode and number normalisation with an offset map back to the original.

@@ -1,0 +1,103 @@
+//! JSON Lines: one `{"id", "title", "abstract", ...}` object per line.
+
+use std::io::BufRead;
+
+use serde::Deserialize;
+
+use super::{decode_lossy, Input, Records};
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::record::{Origin, Record};
+
+/// One JSONL object; unknown keys are ignored, known ones may be absent or null.
+#[derive(Deserialize)]
+struct JsonRecord {
+    #[serde(default, deserialize_with = "string_or_number")]
+    id: Option<String>,
+    #[serde(default, deserialize_with = "string_or_number")]
+    pmid: Option<String>,
+    #[serde(default)]
+    doi: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default, alias = "abstract_text", alias = "Abstract")]
+    r#abstract: Option<String>,
+    #[serde(default)]
+    authors: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "string_or_number")]
+    year: Option<String>,
+    #[serde(default)]
+    journal: Option<String>,
+}
+
+fn string_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
+    Ok(match Option::<serde_json::Value>::deserialize(d)? {
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    })
+}
+
+/// Records of a JSON Lines input; blank lines are skipped.
+pub(super) fn records(input: Input, file: String) -> Records {
+    Box::new(JsonlRecords { input, file, line: 0, record: 0, buf: Vec::new(), done: false })
+}
+
+struct JsonlRecords {
+    input: Input,
+    file: String,
+    line: usize,
+    record: usize,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl Iterator for JsonlRecords {
+    type Item = Result<Record>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            self.buf.clear();
+            match self.input.read_until(b'\n', &mut self.buf) {
+                Ok(0) => self.done = true,
+                Ok(_) => {
+                    self.line += 1;
+                    if self.buf.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    self.record += 1;
+                    return Some(self.parse_line());
+                }
+                Err(err) => {
+                    self.done = true;
+                    return Some(Err(Error::io(&self.file, &err)));
+                }
+            }
+        }
+        None
+    }
+}
+
+impl JsonlRecords {
+    fn parse_line(&self) -> Result<Record> {
+        let location = Location::at(self.file.clone(), self.record, self.line);
+        let (text, bad_at) = decode_lossy(&self.buf);
+        let warnings = bad_at
+            .map(|offset| vec![format!("invalid UTF-8 at byte {} of the line, replaced with U+FFFD", offset + 1)])
+            .unwrap_or_default();
+        let text = text.trim_start_matches('\u{feff}');
+        let parsed: JsonRecord = serde_json::from_str(text)
+            .map_err(|e| Error::new(ErrorKind::Parse, format!("invalid JSON: {e}")).at(location))?;
+        Ok(Record {
+            pmid: parsed.pmid,
+            doi: parsed.doi,
+            native_id: parsed.id,
+            title: parsed.title.unwrap_or_default(),
+            abstract_text: parsed.r#abstract.unwrap_or_default(),
+            authors: parsed.authors.unwrap_or_default(),
+            year: parsed.year,
+            journal: parsed.journal,
+            origin: Origin { file: self.file.clone(), record: self.record, line: self.line },
+            warnings,
+        })
+    }
+}

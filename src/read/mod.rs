@@ -1,0 +1,130 @@
+//! Readers: one module per input format, each yielding one `Result<Record>` per record.
+//!
+//! [`open`] opens a file (or standard input for `-`), unwraps gzip transparently, sniffs the
+//! format from the first bytes (never from the file name: many RIS exports end in `.txt`)
+//! unless the caller forces one, and returns an iterator of records. Record 17 failing never
+//! stops record 18: a broken record is an `Err` located by file, record and line.
+
+mod bibtex;
+mod csv;
+mod endnote_xml;
+mod jsonl;
+mod medline;
+mod pubmed_xml;
+mod ris;
+mod sniff;
+mod text;
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Cursor, Read};
+
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::record::Record;
+
+pub use sniff::sniff;
+
+/// An iterator of records from one input.
+pub type Records = Box<dyn Iterator<Item = Result<Record>> + Send>;
+
+/// A boxed buffered byte source.
+pub type Input = Box<dyn BufRead + Send>;
+
+/// The input formats trialrex reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    /// RIS (`TY  - JOUR` ... `ER  -`), including RIS flattened onto one line.
+    Ris,
+    /// MEDLINE / PubMed nbib (`PMID- `, `AB  - ` with six-space continuation lines).
+    Medline,
+    /// PubMed XML (`PubmedArticleSet`).
+    PubmedXml,
+    /// EndNote XML (`<xml><records><record>`).
+    EndnoteXml,
+    /// BibTeX or BibLaTeX.
+    Bibtex,
+    /// Comma-separated values with a header line.
+    Csv,
+    /// Tab-separated values with a header line.
+    Tsv,
+    /// JSON Lines, one `{"id","title","abstract"}` object per line.
+    Jsonl,
+    /// Plain text: the whole input is one abstract.
+    Text,
+}
+
+impl Format {
+    /// The name used on the command line and in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Ris => "ris",
+            Format::Medline => "medline",
+            Format::PubmedXml => "pubmed-xml",
+            Format::EndnoteXml => "endnote-xml",
+            Format::Bibtex => "bibtex",
+            Format::Csv => "csv",
+            Format::Tsv => "tsv",
+            Format::Jsonl => "jsonl",
+            Format::Text => "text",
+        }
+    }
+}
+
+/// How many leading bytes the sniffer looks at.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+/// Opens `path` (`-` for standard input), unwraps gzip, and returns its records.
+///
+/// `forced` overrides the sniffed format. An unreadable file is an `Io` error; an input
+/// whose format cannot be recognised is an `UnknownFormat` error.
+pub fn open(path: &str, forced: Option<Format>) -> Result<Records> {
+    let raw: Box<dyn Read + Send> =
+        if path == "-" { Box::new(io::stdin()) } else { Box::new(File::open(path).map_err(|e| Error::io(path, &e))?) };
+    from_reader(raw, path, forced)
+}
+
+/// Reads records from any byte source; `file` names it in records and messages.
+pub fn from_reader(raw: Box<dyn Read + Send>, file: &str, forced: Option<Format>) -> Result<Records> {
+    let mut raw = raw;
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    (&mut raw).take(2).read_to_end(&mut head).map_err(|e| Error::io(file, &e))?;
+    let raw: Box<dyn Read + Send> = Box::new(Cursor::new(head.clone()).chain(raw));
+    let decoded: Box<dyn Read + Send> =
+        if head.starts_with(&[0x1f, 0x8b]) { Box::new(flate2::read::MultiGzDecoder::new(raw)) } else { raw };
+    let mut decoded = decoded;
+    let mut prefix = Vec::with_capacity(SNIFF_BYTES);
+    (&mut decoded).take(SNIFF_BYTES as u64).read_to_end(&mut prefix).map_err(|e| Error::io(file, &e))?;
+    let format = match forced {
+        Some(format) => format,
+        None => sniff(&prefix).ok_or_else(|| {
+            Error::new(ErrorKind::UnknownFormat, "cannot recognise the input format (use --input-format)")
+                .at(Location::file(file))
+        })?,
+    };
+    let input: Input = Box::new(BufReader::with_capacity(256 * 1024, Cursor::new(prefix).chain(decoded)));
+    Ok(read(input, file, format))
+}
+
+/// Reads records of a known format from a buffered source.
+pub fn read(input: Input, file: &str, format: Format) -> Records {
+    let file = file.to_string();
+    match format {
+        Format::Ris => ris::records(input, file),
+        Format::Medline => medline::records(input, file),
+        Format::PubmedXml => pubmed_xml::records(input, file),
+        Format::EndnoteXml => endnote_xml::records(input, file),
+        Format::Bibtex => bibtex::records(input, file),
+        Format::Csv => csv::records(input, file, b','),
+        Format::Tsv => csv::records(input, file, b'\t'),
+        Format::Jsonl => jsonl::records(input, file),
+        Format::Text => text::records(input, file),
+    }
+}
+
+/// Decodes bytes as UTF-8, replacing what cannot be decoded; on failure also returns the
+/// byte offset of the first invalid sequence so the caller can say where it failed.
+pub(crate) fn decode_lossy(bytes: &[u8]) -> (String, Option<usize>) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_string(), None),
+        Err(err) => (String::from_utf8_lossy(bytes).into_owned(), Some(err.valid_up_to())),
+    }
+}
