@@ -1,21 +1,277 @@
-//! Rule files → a validated, compiled rule set (placeholder until the rule files land).
+//! Rule files → a validated, compiled rule set.
+//!
+//! Rules are data: TOML files in `rules/`, embedded in the binary and overridable with
+//! `--rules DIR`. Each file holds `[[rule]]` entries (an id, what the rule reads, whether it
+//! is enabled, and positive and negative example sentences that a test runs), `[patterns]`
+//! (named regular expressions) and `[lexicon]` (named word lists). Files are deserialized
+//! strictly (unknown keys are errors), and a finder compiles what it needs from its file once,
+//! at load time; a missing or invalid entry is an error naming the file, the rule and the field.
+//!
+//! Overrides: a file in `--rules DIR` must bear the name of an embedded file. Its rules replace
+//! the embedded rules with the same id (so `enabled = false` turns one off) and are otherwise
+//! added; its patterns replace the embedded patterns of the same name; its lexicon lists are
+//! added to the embedded lists of the same name.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::error::Result;
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::find;
+
+/// The embedded rule files: (name, contents).
+pub const EMBEDDED: &[(&str, &str)] =
+    &[("lexicon.toml", include_str!("../rules/lexicon.toml")), ("effect.toml", include_str!("../rules/effect.toml"))];
+
+/// The largest compiled size a pattern may have, so a user's rule cannot exhaust memory.
+const PATTERN_SIZE_LIMIT: usize = 4 * 1024 * 1024;
+
+/// One rule file as written.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    /// The rules, each with its examples.
+    #[serde(default)]
+    pub rule: Vec<RuleSpec>,
+    /// Named regular expressions.
+    #[serde(default)]
+    pub patterns: BTreeMap<String, String>,
+    /// Named word lists.
+    #[serde(default)]
+    pub lexicon: BTreeMap<String, Vec<String>>,
+    /// Effect measures (lexicon file only).
+    #[serde(default)]
+    pub measure: Vec<MeasureSpec>,
+}
+
+/// One rule: an id that rows carry, a description, and examples.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// The id rows carry in their `rule` field, e.g. `effect.named`.
+    pub id: String,
+    /// What the rule reads, in a sentence.
+    pub description: String,
+    /// Whether the rule runs.
+    #[serde(default = "enabled_by_default")]
+    pub enabled: bool,
+    /// Sentences with the rows the rule must give (none for a negative example).
+    #[serde(default)]
+    pub example: Vec<ExampleSpec>,
+}
+
+fn enabled_by_default() -> bool {
+    true
+}
+
+/// An example: a text and the compact signatures of the rows this rule must produce from it
+/// (see [`find::signature`]); an empty list means the rule must produce nothing.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleSpec {
+    /// The example text.
+    pub text: String,
+    /// The rows expected, as signatures.
+    #[serde(default)]
+    pub rows: Vec<String>,
+}
+
+/// An effect measure and the words that name it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureSpec {
+    /// The contract's code: HR, OR, RR, IRR, RD, MD or SMD.
+    pub code: String,
+    /// Names, matched case-insensitively as whole words (`hazard ratio`).
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// Abbreviations, matched case-sensitively as whole words (`HR`).
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    /// Names or abbreviations that mark the estimate as adjusted (`aHR`), case-sensitive.
+    #[serde(default)]
+    pub adjusted: Vec<String>,
+}
 
 /// The compiled rules every finder uses.
-#[derive(Debug, Default)]
-pub struct RuleSet {}
+#[derive(Debug)]
+pub struct RuleSet {
+    files: BTreeMap<String, RuleFile>,
+    /// Compiled effect rules.
+    pub effect: find::effect::EffectRules,
+}
 
 impl RuleSet {
     /// The rules embedded in the binary.
     pub fn embedded() -> Result<RuleSet> {
-        Ok(RuleSet {})
+        RuleSet::compile(embedded_files()?)
     }
 
     /// The embedded rules extended or overridden by the rule files in `dir`.
-    pub fn embedded_with_overrides(_dir: &Path) -> Result<RuleSet> {
-        Ok(RuleSet {})
+    pub fn embedded_with_overrides(dir: &Path) -> Result<RuleSet> {
+        let mut files = embedded_files()?;
+        let entries = std::fs::read_dir(dir).map_err(|e| Error::io(&dir.display().to_string(), &e))?;
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+        paths.sort();
+        for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
+            let label = path.display().to_string();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            let Some(base) = files.get_mut(&name) else {
+                let known: Vec<&str> = EMBEDDED.iter().map(|(n, _)| *n).collect();
+                return Err(rules_error(&label, format!("unknown rule file (expected one of {})", known.join(", "))));
+            };
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(&label, &e))?;
+            let overlay = parse_file(&label, &text)?;
+            merge(base, overlay);
+        }
+        RuleSet::compile(files)
+    }
+
+    fn compile(files: BTreeMap<String, RuleFile>) -> Result<RuleSet> {
+        for (name, file) in &files {
+            let mut seen = std::collections::HashSet::new();
+            for rule in &file.rule {
+                if !seen.insert(rule.id.as_str()) {
+                    return Err(rules_error(name, format!("rule `{}` is defined twice", rule.id)));
+                }
+            }
+        }
+        let lexicon = files.get("lexicon.toml").cloned().unwrap_or_default();
+        let effect_file = files.get("effect.toml").cloned().unwrap_or_default();
+        let effect = find::effect::EffectRules::compile(
+            &Source::new("lexicon.toml", &lexicon),
+            &Source::new("effect.toml", &effect_file),
+        )?;
+        Ok(RuleSet { files, effect })
+    }
+
+    /// Whether the rule `id` exists and is enabled.
+    pub fn is_enabled(&self, id: &str) -> bool {
+        self.rule(id).is_some_and(|r| r.enabled)
+    }
+
+    /// The rule `id`, in whichever file defines it.
+    pub fn rule(&self, id: &str) -> Option<&RuleSpec> {
+        self.files.values().flat_map(|f| f.rule.iter()).find(|r| r.id == id)
+    }
+
+    /// Every rule of every file, with the file's name.
+    pub fn rules(&self) -> impl Iterator<Item = (&str, &RuleSpec)> {
+        self.files.iter().flat_map(|(name, f)| f.rule.iter().map(move |r| (name.as_str(), r)))
+    }
+}
+
+/// A rule file being compiled, with its name for error messages.
+pub struct Source<'a> {
+    /// The file name, for errors.
+    pub name: &'a str,
+    /// The parsed file.
+    pub file: &'a RuleFile,
+}
+
+impl<'a> Source<'a> {
+    /// A named file.
+    pub fn new(name: &'a str, file: &'a RuleFile) -> Self {
+        Source { name, file }
+    }
+
+    /// The compiled pattern `key` (case-insensitive unless it says otherwise with `(?-i)`).
+    pub fn pattern(&self, key: &str) -> Result<Regex> {
+        let text =
+            self.file.patterns.get(key).ok_or_else(|| rules_error(self.name, format!("patterns.{key}: missing")))?;
+        compile_pattern(text, true).map_err(|e| rules_error(self.name, format!("patterns.{key}: {e}")))
+    }
+
+    /// The word list `key`.
+    pub fn words(&self, key: &str) -> Result<&'a [String]> {
+        self.file
+            .lexicon
+            .get(key)
+            .map(Vec::as_slice)
+            .ok_or_else(|| rules_error(self.name, format!("lexicon.{key}: missing")))
+    }
+
+    /// An error about this file.
+    pub fn error(&self, message: impl Into<String>) -> Error {
+        rules_error(self.name, message.into())
+    }
+}
+
+/// Compiles a pattern with the size limits that keep user rules from exhausting memory.
+pub fn compile_pattern(text: &str, case_insensitive: bool) -> std::result::Result<Regex, regex::Error> {
+    RegexBuilder::new(text)
+        .case_insensitive(case_insensitive)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .dfa_size_limit(PATTERN_SIZE_LIMIT)
+        .build()
+}
+
+/// A regex alternation of literal words: `\b(?:w1|w2)\b`, longest first.
+pub fn word_alternation(words: &[String]) -> String {
+    let mut sorted: Vec<&String> = words.iter().collect();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let parts: Vec<String> = sorted.iter().map(|w| regex::escape(w)).collect();
+    format!(r"\b(?:{})\b", parts.join("|"))
+}
+
+fn rules_error(file: &str, message: String) -> Error {
+    Error::new(ErrorKind::Rules, format!("rules: {file}: {message}"))
+}
+
+fn parse_file(label: &str, text: &str) -> Result<RuleFile> {
+    toml::from_str(text).map_err(|e| rules_error(label, e.to_string().trim().replace('\n', " ")))
+}
+
+fn embedded_files() -> Result<BTreeMap<String, RuleFile>> {
+    EMBEDDED.iter().map(|(name, text)| Ok((name.to_string(), parse_file(name, text)?))).collect()
+}
+
+fn merge(base: &mut RuleFile, overlay: RuleFile) {
+    for rule in overlay.rule {
+        match base.rule.iter_mut().find(|r| r.id == rule.id) {
+            Some(existing) => *existing = rule,
+            None => base.rule.push(rule),
+        }
+    }
+    base.patterns.extend(overlay.patterns);
+    for (key, words) in overlay.lexicon {
+        base.lexicon.entry(key).or_default().extend(words);
+    }
+    for measure in overlay.measure {
+        match base.measure.iter_mut().find(|m| m.code == measure.code) {
+            Some(existing) => {
+                existing.names.extend(measure.names);
+                existing.abbreviations.extend(measure.abbreviations);
+                existing.adjusted.extend(measure.adjusted);
+            }
+            None => base.measure.push(measure),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_rules_load() {
+        let rules = RuleSet::embedded().unwrap();
+        assert!(rules.rules().count() > 0);
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_naming_file_and_field() {
+        let err = parse_file("effect.toml", "[[rule]]\nid = \"x\"\ndescription = \"d\"\nbogus = 1\n").unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("effect.toml") && text.contains("bogus"), "{text}");
+    }
+
+    #[test]
+    fn bad_pattern_is_an_error_naming_the_field() {
+        let file: RuleFile = toml::from_str("[patterns]\nvalue_unit = \"(unclosed\"\n").unwrap();
+        let err = Source::new("effect.toml", &file).pattern("value_unit").unwrap_err();
+        assert!(err.to_string().contains("patterns.value_unit"), "{err}");
     }
 }

@@ -1,9 +1,113 @@
-//! Finders: one module per kind of row.
+//! Finders: one module per kind of row, over the normalised abstract.
+//!
+//! Every finder reads the same [`Text`] (the normalised abstract and its sentences) and
+//! returns [`Finding`]s: rows whose evidence is still a byte span of the normalised text.
+//! [`find_rows`] maps those spans back to the original abstract (code points) and orders the
+//! rows by where their evidence starts.
 
+pub mod effect;
+
+use crate::normalise::Normalised;
 use crate::rules::RuleSet;
-use crate::write::Row;
+use crate::segment;
+use crate::write::{Kind, Num, Row};
+
+/// The normalised abstract and its sentences, shared by every finder.
+pub struct Text {
+    /// The normalised abstract with its map back to the original.
+    pub norm: Normalised,
+    /// Byte spans of the sentences of `norm.text`.
+    pub sentences: Vec<(usize, usize)>,
+}
+
+impl Text {
+    /// Normalises and segments an abstract.
+    pub fn new(abstract_text: &str) -> Text {
+        let norm = Normalised::new(abstract_text);
+        let sentences = segment::sentences(&norm.text);
+        Text { norm, sentences }
+    }
+
+    /// The normalised text.
+    pub fn as_str(&self) -> &str {
+        &self.norm.text
+    }
+
+    /// The span of the sentence holding byte `at`.
+    pub fn sentence_at(&self, at: usize) -> (usize, usize) {
+        let index = self.sentences.partition_point(|&(_, end)| end <= at);
+        self.sentences.get(index).copied().unwrap_or((at, at))
+    }
+
+    /// The index of the sentence holding byte `at`.
+    pub fn sentence_index(&self, at: usize) -> usize {
+        self.sentences.partition_point(|&(_, end)| end <= at)
+    }
+}
+
+/// A row found by a finder, with its evidence as a byte span of the normalised text.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    /// The row; `record_id`, `start`, `end` and `evidence` are filled by [`find_rows`].
+    pub row: Row,
+    /// The evidence: `[from, to)` in bytes of the normalised text.
+    pub span: (usize, usize),
+}
 
 /// Every row found in one abstract, in order of evidence.
-pub fn find_rows(_rules: &RuleSet, _record_id: &str, _text: &str) -> Vec<Row> {
-    Vec::new()
+pub fn find_rows(rules: &RuleSet, record_id: &str, abstract_text: &str) -> Vec<Row> {
+    let text = Text::new(abstract_text);
+    let mut findings = effect::find(&rules.effect, &text);
+    findings.sort_by_key(|f| (f.span.0, f.row.kind, f.span.1));
+    findings
+        .into_iter()
+        .map(|finding| {
+            let mut row = finding.row;
+            let (start, end, evidence) = text.norm.evidence(finding.span.0, finding.span.1);
+            row.record_id = record_id.to_string();
+            row.start = start;
+            row.end = end;
+            row.evidence = evidence.to_string();
+            row
+        })
+        .collect()
+}
+
+/// A compact, readable signature of a row's numbers, used by the rule examples and tests:
+/// `HR 0.58 [0.38, 0.88] 95% p=0.01`, `arm_size total 119`, `events combined arm 39/60 65.0%`,
+/// `survival combined arm 3 years 56.9 [43.3, 68.5]`, `median X 45.6 months [30.3, 67.8]`,
+/// `followup 9.7 years`.
+pub fn signature(row: &Row) -> String {
+    fn num(n: &Option<Num>) -> String {
+        n.as_ref().map_or_else(|| "-".to_string(), |n| n.text.clone())
+    }
+    fn ci(row: &Row) -> String {
+        match (&row.lower, &row.upper) {
+            (Some(l), Some(u)) => format!(" [{}, {}]", l.text, u.text),
+            _ => String::new(),
+        }
+    }
+    let arm = row.arm.as_deref().unwrap_or("-");
+    match row.kind {
+        Kind::Effect => {
+            let mut s = format!("{} {}{}", row.measure.unwrap_or("?"), num(&row.value), ci(row));
+            if let Some(level) = &row.ci_level {
+                s.push_str(&format!(" {}%", level.text));
+            }
+            if let (Some(op), Some(p)) = (row.p_op, &row.p_value) {
+                s.push_str(&format!(" p{op}{}", p.text));
+            }
+            s
+        }
+        Kind::ArmSize => format!("arm_size {arm} {}", num(&row.n)),
+        Kind::Events => {
+            let percent = row.percent.as_ref().map_or_else(|| "-".to_string(), |p| format!("{}%", p.text));
+            format!("events {arm} {}/{} {percent}", num(&row.events), num(&row.n))
+        }
+        Kind::Survival => {
+            format!("survival {arm} {} {}{}", row.time.as_deref().unwrap_or("-"), num(&row.value), ci(row))
+        }
+        Kind::Median => format!("median {arm} {} {}{}", num(&row.value), row.unit.unwrap_or("-"), ci(row)),
+        Kind::Followup => format!("followup {} {}", num(&row.value), row.unit.unwrap_or("-")),
+    }
 }

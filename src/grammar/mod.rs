@@ -1,1 +1,21 @@
-//! nom grammars for numbers, intervals and p-values.
+//! nom grammars for the numeric fragments of abstracts, over normalised text.
+//!
+//! One small function per fragment, named after what it reads, each with the shape it reads in
+//! its comment: numbers, counts, percentages, confidence intervals, p-values and durations.
+//! Every parser takes the normalised text (see [`crate::normalise`]) and returns what is left.
+
+mod interval;
+mod number;
+mod pvalue;
+
+pub use interval::{ci_label, interval, interval_separator, Interval};
+pub use number::{count, decimal, percent, unsigned_decimal, ws, ws1};
+pub use pvalue::{p_value, PValue};
+
+/// The result type of every grammar function.
+pub type PResult<'a, T> = nom::IResult<&'a str, T>;
+
+/// How many bytes of `input` a parser consumed, given what it left.
+pub fn consumed(input: &str, rest: &str) -> usize {
+    input.len() - rest.len()
+}

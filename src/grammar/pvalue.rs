@@ -1,0 +1,115 @@
+//! p-values: `P = .01`, `p<0.001`, `P-value 0.03`, `P = 1.2 x 10^-5`, `p = 1.2e-5`.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case};
+use nom::character::complete::{char, digit1, one_of};
+use nom::combinator::{map_opt, not, opt, peek, recognize, value};
+use nom::sequence::{pair, preceded, terminated, tuple};
+
+use super::number::{unsigned_decimal, ws};
+use super::PResult;
+use crate::write::Num;
+
+/// A p-value: its operator and number.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PValue {
+    /// `=`, `<`, `>`, `<=` or `>=`.
+    pub op: &'static str,
+    /// The number, in `[0, 1]`.
+    pub value: Num,
+}
+
+/// The label: `P`, `p`, `P value`, `p-value`, `Pvalue`, `P-val` (not the start of a word).
+fn p_label(input: &str) -> PResult<'_, &str> {
+    terminated(
+        recognize(pair(
+            one_of("pP"),
+            opt(pair(opt(alt((char('-'), char(' ')))), alt((tag_no_case("value"), tag_no_case("val"))))),
+        )),
+        not(peek(nom::character::complete::satisfy(|c| c.is_ascii_alphanumeric()))),
+    )(input)
+}
+
+/// The operator: `=`, `<`, `>`, `<=`, `>=`, `=<`, `:`, `of`, `was`, `is`, or nothing.
+fn p_operator(input: &str) -> PResult<'_, &'static str> {
+    alt((
+        value("<=", alt((tag("<="), tag("=<")))),
+        value(">=", alt((tag(">="), tag("=>")))),
+        value("<", tag("<")),
+        value(">", tag(">")),
+        value("=", alt((tag("="), tag(":"), tag("of"), tag("was"), tag("is")))),
+    ))(input)
+}
+
+/// A number in scientific notation or plain: `1.2 x 10^-5`, `1.2x10-5`, `1.2e-5`, `10^-4`, `.01`.
+fn p_number(input: &str) -> PResult<'_, Num> {
+    let times_ten =
+        tuple((ws, one_of("x*"), ws, tag("10"), opt(char('^')), opt(char(' ')), recognize(pair(char('-'), digit1))));
+    let e_notation = pair(one_of("eE"), recognize(pair(opt(one_of("-+")), digit1)));
+    let power_of_ten = preceded(pair(tag("10"), char('^')), recognize(pair(char('-'), digit1)));
+    alt((
+        map_opt(power_of_ten, |exp: &str| {
+            Num::parse(&format!("1e{exp}")).map(|n| Num { text: format!("1e{exp}"), ..n })
+        }),
+        map_opt(pair(unsigned_decimal, times_ten), |(mantissa, (_, _, _, _, _, _, exp))| {
+            let text = format!("{}e{}", mantissa.text, exp);
+            Num::parse(&text)
+        }),
+        map_opt(pair(unsigned_decimal, e_notation), |(mantissa, (_, exp))| {
+            let text = format!("{}e{}", mantissa.text, exp);
+            Num::parse(&text)
+        }),
+        unsigned_decimal,
+    ))(input)
+}
+
+/// A p-value: `P = .01`, `p<0.001`, `P-value 0.03`, `P = 1.2 x 10^-5`; the number must lie
+/// in `[0, 1]`.
+pub fn p_value(input: &str) -> PResult<'_, PValue> {
+    let (rest, _) = p_label(input)?;
+    let (rest, op) = preceded(ws, opt(p_operator))(rest)?;
+    let (rest, _) = ws(rest)?;
+    let (rest, number) = p_number(rest)?;
+    if !(0.0..=1.0).contains(&number.value) {
+        return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)));
+    }
+    // "P 0.03" with no operator only for the spelled-out label.
+    if op.is_none() && consumed_label_len(input) < 2 {
+        return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)));
+    }
+    Ok((rest, PValue { op: op.unwrap_or("="), value: number }))
+}
+
+fn consumed_label_len(input: &str) -> usize {
+    p_label(input).map(|(rest, _)| input.len() - rest.len()).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Option<(&'static str, String, String)> {
+        p_value(s).ok().map(|(rest, p)| (p.op, p.value.text, rest.to_string()))
+    }
+
+    #[test]
+    fn every_written_shape() {
+        assert_eq!(read("P = .01)"), Some(("=", "0.01".into(), ")".into())));
+        assert_eq!(read("p<0.001;"), Some(("<", "0.001".into(), ";".into())));
+        assert_eq!(read("P-value 0.03"), Some(("=", "0.03".into(), "".into())));
+        assert_eq!(read("p value of 0.03"), Some(("=", "0.03".into(), "".into())));
+        assert_eq!(read("P = 1.2 x 10^-5"), Some(("=", "1.2e-5".into(), "".into())));
+        assert_eq!(read("P = 1.2 x 10-5"), Some(("=", "1.2e-5".into(), "".into())));
+        assert_eq!(read("p = 2.1e-06,"), Some(("=", "2.1e-06".into(), ",".into())));
+        assert_eq!(read("P <= 0.05"), Some(("<=", "0.05".into(), "".into())));
+        assert_eq!(read("P < 10^-4"), Some(("<", "1e-4".into(), "".into())));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_p_value() {
+        assert_eq!(read("P 0.03"), None);
+        assert_eq!(read("P = 3"), None);
+        assert_eq!(read("PFS 0.5"), None);
+        assert_eq!(read("p = NS"), None);
+    }
+}
