@@ -251,8 +251,7 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         taken.push((mention.start, estimate.end));
         findings.push(Finding { row, span: (mention.start, estimate.end) });
         let mut end = estimate.end;
-        while rules.list {
-            let Some(next) = read_listed(rules, s, end, mention.measure.code) else { break };
+        while let Some(next) = rules.list.then(|| read_listed(rules, s, end, mention.measure.code)).flatten() {
             if next.start >= next_mention {
                 break;
             }
