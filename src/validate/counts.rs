@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
-    flag, rounding_half_unit, ARM_SIZE_NOT_POSITIVE, ARM_SIZE_SUM_DIFFERS_FROM_TOTAL, EVENTS_EXCEED_N,
+    arm_key, flag, rounding_half_unit, ARM_SIZE_NOT_POSITIVE, ARM_SIZE_SUM_DIFFERS_FROM_TOTAL, EVENTS_EXCEED_N,
     EVENTS_NEGATIVE_COUNT, EVENTS_N_DIFFERS_FROM_ARM_SIZE, EVENTS_N_NOT_POSITIVE, EVENTS_PERCENT_MISMATCH,
     EVENTS_PERCENT_OUT_OF_RANGE,
 };
@@ -53,11 +53,6 @@ pub(super) fn check_arm_size(row: &mut Row) {
     if row.n.as_ref().is_some_and(|n| n.value <= 0.0) {
         flag(row, ARM_SIZE_NOT_POSITIVE);
     }
-}
-
-/// An arm label compared across rows: lower case, inner spaces collapsed.
-fn arm_key(arm: &str) -> String {
-    arm.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
 }
 
 /// The arm label of a count for the whole trial.
@@ -137,12 +132,6 @@ pub(super) fn check_events_denominators(rows: &mut [Row]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn arm_labels_compare_loosely() {
-        assert_eq!(arm_key("  Combined   Modality arm "), "combined modality arm");
-        assert_eq!(arm_key("Total"), TOTAL);
-    }
 
     #[test]
     fn whole_counts_only() {

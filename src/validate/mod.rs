@@ -214,6 +214,25 @@ fn flag(row: &mut Row, check: Check) {
     row.status = row.status.max(check.severity.status());
 }
 
+/// Words left out when arm labels are compared, as the evaluation does when it scores labels:
+/// "chemotherapy alone group" and "the chemotherapy alone arm" name one arm. Unlike the
+/// evaluation, "a" and "an" stay: they are the letters of "group A".
+const ARM_FILLER_WORDS: [&str; 10] =
+    ["and", "the", "in", "of", "with", "arm", "group", "patients", "receiving", "treated"];
+
+/// An arm label as compared across rows: lower case, words split on spaces and punctuation,
+/// filler words ([`ARM_FILLER_WORDS`]) left out unless nothing else is left.
+fn arm_key(arm: &str) -> String {
+    let lower = arm.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).collect();
+    let content: Vec<&str> = words.iter().copied().filter(|word| !ARM_FILLER_WORDS.contains(word)).collect();
+    if content.is_empty() {
+        words.join(" ")
+    } else {
+        content.join(" ")
+    }
+}
+
 /// The range a written number stands for: `value ± 0.5·10^−decimals`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Span {
@@ -300,6 +319,17 @@ mod tests {
         }
         let documented = docs.lines().filter(|line| line.starts_with("| `")).count();
         assert_eq!(documented, CHECKS.len(), "docs/checks.md lists codes the code does not have");
+    }
+
+    #[test]
+    fn arm_labels_compare_loosely() {
+        assert_eq!(arm_key("  Combined   Modality arm "), "combined modality");
+        assert_eq!(arm_key("chemotherapy alone group"), arm_key("Chemotherapy alone"));
+        assert_eq!(arm_key("Total"), "total");
+        assert_eq!(arm_key("group A"), arm_key("A"));
+        assert_ne!(arm_key("group A"), arm_key("group B"));
+        assert_eq!(arm_key("the group"), "the group");
+        assert_eq!(arm_key("5-FU/LV"), "5 fu lv");
     }
 
     #[test]

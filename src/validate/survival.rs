@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{
-    check_interval, clearly_less, flag, Span, MEDIAN_CI_EXCLUDES_VALUE, MEDIAN_NOT_POSITIVE,
+    arm_key, check_interval, clearly_less, flag, Span, MEDIAN_CI_EXCLUDES_VALUE, MEDIAN_NOT_POSITIVE,
     SURVIVAL_CI_EXCLUDES_VALUE, SURVIVAL_OUT_OF_RANGE, SURVIVAL_RISES_WITH_TIME,
 };
 use crate::write::{Kind, Row};
@@ -72,14 +72,18 @@ pub fn is_survival_endpoint(endpoint: &str) -> bool {
     words.iter().any(|word| *word == "free" || *word == "freedom" || SURVIVAL_ABBREVIATIONS.contains(word))
 }
 
+/// One landmark rate of a group: its time in days, its value's span, and its row's index.
+type Landmark = (f64, Span, usize);
+
 /// Flags survival-type landmark rates that rise with time within one arm and endpoint.
 ///
-/// Rows are grouped by arm label and endpoint (case and spacing ignored); rows without either,
+/// Rows are grouped by arm label (as `arm_key` compares it) and endpoint (case and
+/// spacing ignored); rows without either,
 /// with a time that does not parse, or with an incidence-type endpoint are skipped. A rate at a
 /// later time that exceeds an earlier one beyond the rounding of both flags both rows.
 pub(super) fn check_rates_over_time(rows: &mut [Row]) {
     let key = |text: &str| text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ");
-    let mut groups: BTreeMap<(String, String), Vec<(f64, Span, usize)>> = BTreeMap::new();
+    let mut groups: BTreeMap<(String, String), Vec<Landmark>> = BTreeMap::new();
     for (index, row) in rows.iter().enumerate() {
         if row.kind != Kind::Survival {
             continue;
@@ -92,7 +96,7 @@ pub(super) fn check_rates_over_time(rows: &mut [Row]) {
             continue;
         }
         let Some(days) = landmark_days(time) else { continue };
-        groups.entry((key(arm), key(endpoint))).or_default().push((days, Span::of(value), index));
+        groups.entry((arm_key(arm), key(endpoint))).or_default().push((days, Span::of(value), index));
     }
     let mut flagged = Vec::new();
     for landmarks in groups.values() {
