@@ -1,0 +1,143 @@
+//! Checks on counts: events against their denominator and percentage, arm sizes against the
+//! trial's total, and events denominators against their arm's size.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{
+    arm_key, flag, rounding_half_unit, ARM_SIZE_NOT_POSITIVE, ARM_SIZE_SUM_DIFFERS_FROM_TOTAL, EVENTS_EXCEED_N,
+    EVENTS_NEGATIVE_COUNT, EVENTS_N_DIFFERS_FROM_ARM_SIZE, EVENTS_N_NOT_POSITIVE, EVENTS_PERCENT_MISMATCH,
+    EVENTS_PERCENT_OUT_OF_RANGE,
+};
+use crate::write::{Kind, Row};
+
+/// Percentage points allowed beyond the rounding of a written percent: authors who truncate
+/// (77.39 → 77.3) are off by up to one unit of the last digit rather than half of it.
+pub const PERCENT_SLACK: f64 = 0.1;
+
+/// The most combinations of one size per arm that [`check_arm_sums`] tries before giving up.
+const MAX_ARM_COMBINATIONS: usize = 4096;
+
+/// Runs the single-row checks of an events row.
+pub(super) fn check_events(row: &mut Row) {
+    let events = row.events.as_ref().map(|events| events.value);
+    let n = row.n.as_ref().map(|n| n.value);
+    if events.is_some_and(|events| events < 0.0) {
+        flag(row, EVENTS_NEGATIVE_COUNT);
+    }
+    if n.is_some_and(|n| n <= 0.0) {
+        flag(row, EVENTS_N_NOT_POSITIVE);
+    }
+    if let (Some(events), Some(n)) = (events, n) {
+        if events > n {
+            flag(row, EVENTS_EXCEED_N);
+        }
+    }
+    let Some(percent) = row.percent.clone() else { return };
+    if !(0.0..=100.0).contains(&percent.value) {
+        flag(row, EVENTS_PERCENT_OUT_OF_RANGE);
+        return;
+    }
+    if let (Some(events), Some(n)) = (events, n) {
+        if n > 0.0 && (0.0..=n).contains(&events) {
+            let exact = events / n * 100.0;
+            let allowed = rounding_half_unit(&percent) + PERCENT_SLACK;
+            if (exact - percent.value).abs() > allowed + 1e-9 {
+                flag(row, EVENTS_PERCENT_MISMATCH);
+            }
+        }
+    }
+}
+
+/// Runs the single-row checks of an arm_size row.
+pub(super) fn check_arm_size(row: &mut Row) {
+    if row.n.as_ref().is_some_and(|n| n.value <= 0.0) {
+        flag(row, ARM_SIZE_NOT_POSITIVE);
+    }
+}
+
+/// The arm label of a count for the whole trial.
+const TOTAL: &str = "total";
+
+/// A count written as a whole number, as an integer; `None` for fractions and non-positives.
+fn whole_count(value: f64) -> Option<u64> {
+    (value > 0.0 && value.fract() == 0.0 && value < 1e15).then_some(value as u64)
+}
+
+/// The record's arm sizes by arm label (totals under `total`), with the rows they come from.
+fn arm_sizes(rows: &[Row]) -> BTreeMap<String, (BTreeSet<u64>, Vec<usize>)> {
+    let mut sizes: BTreeMap<String, (BTreeSet<u64>, Vec<usize>)> = BTreeMap::new();
+    for (index, row) in rows.iter().enumerate() {
+        if row.kind != Kind::ArmSize {
+            continue;
+        }
+        let (Some(arm), Some(n)) = (&row.arm, row.n.as_ref().and_then(|n| whole_count(n.value))) else { continue };
+        let key = arm_key(arm);
+        if key.is_empty() {
+            continue;
+        }
+        let entry = sizes.entry(key).or_default();
+        entry.0.insert(n);
+        entry.1.push(index);
+    }
+    sizes
+}
+
+/// Flags arm sizes that add up to none of the record's totals.
+///
+/// Runs only when the record has at least two arm labels other than `total` and at least one
+/// `total`. A record may give several sizes for one arm (randomized, then analysed) and several
+/// totals; the check passes when any choice of one size per arm sums to any total, so
+/// "randomized" arms against an "analysed" total of the same trial do not flag, but arms that fit
+/// no total do. Every arm_size row of the record with an arm label gets the code.
+pub(super) fn check_arm_sums(rows: &mut [Row]) {
+    let mut sizes = arm_sizes(rows);
+    let Some((totals, total_rows)) = sizes.remove(TOTAL) else { return };
+    if sizes.len() < 2 {
+        return;
+    }
+    let combinations = sizes.values().try_fold(1usize, |acc, (options, _)| acc.checked_mul(options.len()));
+    if combinations.is_none_or(|count| count > MAX_ARM_COMBINATIONS) {
+        return;
+    }
+    let mut sums = BTreeSet::from([0u64]);
+    for (options, _) in sizes.values() {
+        sums = sums.iter().flat_map(|sum| options.iter().map(move |n| sum.saturating_add(*n))).collect();
+    }
+    if sums.iter().any(|sum| totals.contains(sum)) {
+        return;
+    }
+    let flagged = sizes.values().flat_map(|(_, indexes)| indexes.iter()).chain(total_rows.iter());
+    for &index in flagged.collect::<Vec<_>>() {
+        flag(&mut rows[index], ARM_SIZE_SUM_DIFFERS_FROM_TOTAL);
+    }
+}
+
+/// Flags events rows whose denominator is none of the arm_size counts given for the same arm
+/// label (`total` included). Rows whose arm has no arm_size row are not checked.
+pub(super) fn check_events_denominators(rows: &mut [Row]) {
+    let sizes = arm_sizes(rows);
+    for row in rows.iter_mut() {
+        if row.kind != Kind::Events {
+            continue;
+        }
+        let (Some(arm), Some(n)) = (&row.arm, &row.n) else { continue };
+        let Some((known, _)) = sizes.get(&arm_key(arm)) else { continue };
+        let matches = whole_count(n.value).is_some_and(|n| known.contains(&n));
+        if !matches {
+            flag(row, EVENTS_N_DIFFERS_FROM_ARM_SIZE);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_counts_only() {
+        assert_eq!(whole_count(60.0), Some(60));
+        assert_eq!(whole_count(60.5), None);
+        assert_eq!(whole_count(0.0), None);
+        assert_eq!(whole_count(-3.0), None);
+    }
+}
