@@ -9,7 +9,7 @@
 //!   last in its sentence (`(HR 1·22, 0·59–2·54), as was stroke or TIA (1·29, 0·78–2·14)`),
 //!   unless words between them show the numbers are something else (a mean, a median, a rate).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use nom::branch::alt;
 use nom::bytes::complete::tag;
@@ -36,6 +36,8 @@ struct MeasureName {
 pub struct EffectRules {
     mention: Regex,
     names: HashMap<String, MeasureName>,
+    /// Names with a `{word}` slot, matched by pattern.
+    slotted_names: Vec<(Regex, MeasureName)>,
     abbreviations: HashMap<String, MeasureName>,
     adjusted_context: Regex,
     endpoints: Regex,
@@ -44,6 +46,14 @@ pub struct EffectRules {
     not_ratio_unit: Regex,
     difference_unit: Regex,
     inherit_blockers: Regex,
+    rate_comparison: Regex,
+    not_estimate_after: Regex,
+    bare_estimate_end: Regex,
+    p_label_before: Regex,
+    not_a_measure: Regex,
+    not_a_measure_after: Regex,
+    design_context: Regex,
+    predictor_context: Regex,
     abbreviation_definition: Regex,
     per_unit: Regex,
     named: bool,
@@ -73,10 +83,11 @@ fn name_key(text: &str) -> String {
 }
 
 /// A name as a pattern that allows any run of spaces or a hyphen between its words.
+/// `{word}` in a name stands for any one word ("absolute {word} difference").
 fn name_pattern(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|p| !p.is_empty())
-        .map(regex::escape)
+        .map(|part| if part == "{word}" { r"[A-Za-z]+".to_string() } else { regex::escape(part) })
         .collect::<Vec<_>>()
         .join(r"[\s-]+")
 }
@@ -136,10 +147,19 @@ impl EffectRules {
         )
         .map_err(|e| lexicon.error(format!("lexicon.endpoints: {e}")))?;
 
+        let mut slotted_names = Vec::new();
+        for (name, measure) in &names {
+            if name.contains("{word}") {
+                let pattern = compile_pattern(&format!("^(?:{})s?$", name_pattern(name)), true)
+                    .map_err(|e| lexicon.error(format!("measure name `{name}`: {e}")))?;
+                slotted_names.push((pattern, *measure));
+            }
+        }
         let enabled = |id: &str| rules.file.rule.iter().any(|r| r.id == id && r.enabled);
         Ok(EffectRules {
             mention,
             names,
+            slotted_names,
             abbreviations,
             adjusted_context,
             endpoints,
@@ -148,6 +168,14 @@ impl EffectRules {
             not_ratio_unit: rules.pattern("not_ratio_unit")?,
             difference_unit: rules.pattern("difference_unit")?,
             inherit_blockers: rules.pattern("inherit_blockers")?,
+            rate_comparison: rules.pattern("rate_comparison")?,
+            not_estimate_after: rules.pattern("not_estimate_after")?,
+            bare_estimate_end: rules.pattern("bare_estimate_end")?,
+            p_label_before: rules.pattern("p_label_before")?,
+            not_a_measure: rules.pattern("not_a_measure")?,
+            not_a_measure_after: rules.pattern("not_a_measure_after")?,
+            design_context: rules.pattern("design_context")?,
+            predictor_context: rules.pattern("predictor_context")?,
             abbreviation_definition: compile_pattern(
                 rules
                     .file
@@ -170,28 +198,35 @@ impl EffectRules {
             return Some(*m);
         }
         let key = name_key(matched);
-        self.names.get(&key).or_else(|| key.strip_suffix('s').and_then(|k| self.names.get(k))).copied()
+        self.names
+            .get(&key)
+            .or_else(|| key.strip_suffix('s').and_then(|k| self.names.get(k)))
+            .copied()
+            .or_else(|| self.slotted_names.iter().find(|(pattern, _)| pattern.is_match(matched)).map(|(_, m)| *m))
     }
 
-    /// Abbreviations this abstract defines as something else: "heart rate (HR)".
-    fn blocked_abbreviations(&self, text: &str) -> HashSet<String> {
-        let mut blocked = HashSet::new();
+    /// What this abstract defines its abbreviations as: "rate ratio (RR)" makes `RR` an IRR,
+    /// "heart rate (HR)" makes `HR` nothing (`None`).
+    fn abbreviation_definitions(&self, text: &str) -> HashMap<String, Option<MeasureName>> {
+        let mut defined = HashMap::new();
         for caps in self.abbreviation_definition.captures_iter(text) {
             let (Some(words), Some(abbreviation)) = (caps.get(1), caps.get(2)) else { continue };
-            let Some(measure) = self.abbreviations.get(abbreviation.as_str()) else { continue };
+            if !self.abbreviations.contains_key(abbreviation.as_str()) {
+                continue;
+            }
             let words = name_key(words.as_str());
-            let names_measure = self
+            let named = self
                 .names
                 .iter()
-                .any(|(name, m)| m.code == measure.code && words.ends_with(name.as_str()))
-                || self.names.iter().any(|(name, m)| m.code == measure.code && words.ends_with(&format!("{name}s")));
-            if !names_measure {
-                let bare = abbreviation.as_str().trim_end_matches('s');
-                blocked.insert(bare.to_string());
-                blocked.insert(format!("{bare}s"));
+                .filter(|(name, _)| words.ends_with(name.as_str()) || words.ends_with(&format!("{name}s")))
+                .max_by_key(|(name, _)| name.len())
+                .map(|(_, m)| MeasureName { code: m.code, adjusted: m.adjusted || words.contains("adjusted") });
+            let bare = abbreviation.as_str().trim_end_matches('s');
+            for form in [bare.to_string(), format!("{bare}s")] {
+                defined.entry(form).or_insert(named);
             }
         }
-        blocked
+        defined
     }
 }
 
@@ -203,6 +238,8 @@ struct Estimate {
     interval: Option<Interval>,
     level: Option<Num>,
     labelled: bool,
+    /// What opened the CI: `(`, `[`, `,`, `;` or `:`.
+    opener: Option<char>,
     p: Option<PValue>,
     end: usize,
 }
@@ -218,10 +255,20 @@ struct Mention {
 /// Every effect row of one abstract.
 pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
     let s = text.as_str();
-    let blocked = rules.blocked_abbreviations(s);
+    let defined = rules.abbreviation_definitions(s);
     let mut mentions: Vec<Mention> = Vec::new();
-    for m in rules.mention.find_iter(s).filter(|m| !blocked.contains(m.as_str())) {
-        let Some(measure) = rules.lookup(m.as_str()) else { continue };
+    for m in rules.mention.find_iter(s) {
+        let measure = match defined.get(m.as_str()) {
+            Some(Some(measure)) => *measure,
+            Some(None) => continue,
+            None => match rules.lookup(m.as_str()) {
+                Some(measure) => measure,
+                None => continue,
+            },
+        };
+        if rules.not_a_measure.is_match(&s[..m.start()]) || rules.not_a_measure_after.is_match(&s[m.end()..]) {
+            continue;
+        }
         // "hazard ratio [HR]", "odds ratio (OR)": the abbreviation repeats the name.
         if let Some(previous) = mentions.last() {
             let between = s[previous.end..m.start()].trim();
@@ -242,8 +289,13 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
             break;
         }
         let next_mention = mentions.get(index + 1).map_or(s.len(), |m| m.start);
+        let sentence = text.sentence_at(mention.start);
+        let sentence_text = &s[sentence.0..sentence.1];
+        if rules.design_context.is_match(sentence_text) || rules.predictor_context.is_match(sentence_text) {
+            continue;
+        }
         let Some((estimate, loose)) = read_named(rules, s, mention, next_mention) else { continue };
-        if loose && estimate.interval.is_none() && estimate.p.is_none() {
+        if loose && estimate.interval.is_none() {
             continue;
         }
         let p = estimate.p.clone().or_else(|| p_before(s, mention.start));
@@ -277,7 +329,9 @@ fn read_named(rules: &EffectRules, s: &str, mention: &Mention, limit: usize) -> 
     // The estimate starts at the first digit (or sign or point before one) within the window.
     let window_end = (mention.end + 80).min(limit).min(s.len());
     let window = s.get(mention.end..window_end)?;
-    let first_digit = window.find(|c: char| c.is_ascii_digit())?;
+    let wb = window.as_bytes();
+    let first_digit =
+        (0..wb.len()).find(|&i| wb[i].is_ascii_digit() && (i == 0 || !wb[i - 1].is_ascii_alphabetic()))?;
     let mut value_at = first_digit;
     // Skip a CI label written before the value: "(95% CI) 0.66 (0.45-0.97)".
     let (mut filler_end, mut pre_level) = (first_digit, None);
@@ -298,15 +352,24 @@ fn read_named(rules: &EffectRules, s: &str, mention: &Mention, limit: usize) -> 
     if start > 0 && bytes[start - 1] == b'.' {
         start -= 1;
     }
-    if start > 0 && bytes[start - 1] == b'-' {
-        start -= 1;
-    }
-    let filler = &window[..filler_end.min(start)];
+    // A currency sign between the sign and the digits: "−£448".
+    let currency = window[..start].chars().next_back().filter(|c| matches!(c, '£' | '$' | '€' | '¥'));
+    let before_currency = start - currency.map_or(0, char::len_utf8);
+    let negative = before_currency > 0 && bytes[before_currency - 1] == b'-';
+    let filler_stop = if negative { before_currency - 1 } else { before_currency };
+    let filler = &window[..filler_end.min(filler_stop)];
     if !rules.mention_to_value.is_match(filler) && pre_level.is_none() {
+        return None;
+    }
+    if rules.p_label_before.is_match(filler) {
         return None;
     }
     let loose = !rules.copula.is_match(filler);
     let mut estimate = read_estimate(rules, s, mention.end + start, mention.measure.code, false)?;
+    if negative {
+        estimate.value = Num::parse(&format!("-{}", estimate.value.text))?;
+        estimate.start = mention.end + filler_stop;
+    }
     if estimate.level.is_none() && !estimate.labelled {
         estimate.level = pre_level.clone();
         if pre_level.is_some() {
@@ -337,10 +400,17 @@ fn ci_label_positions(s: &str) -> Vec<(usize, Num)> {
 /// have no name of their own.
 fn read_estimate(rules: &EffectRules, s: &str, at: usize, code: &str, require_ci: bool) -> Option<Estimate> {
     let input = s.get(at..)?;
+    // "95% CI": the number is the interval's level, not an estimate.
+    if label_at(input).is_some_and(|(level, _)| level.is_some()) {
+        return None;
+    }
     let (rest, value) = decimal(input).ok()?;
     let mut position = at + consumed(input, rest);
     let mut rest = rest;
-    if is_ratio(code) {
+    if rules.not_estimate_after.is_match(rest) {
+        return None;
+    }
+    if is_ratio(code) || code == "SMD" {
         if rules.not_ratio_unit.is_match(rest) || value.value <= 0.0 && !value.text.starts_with('0') {
             return None;
         }
@@ -348,12 +418,21 @@ fn read_estimate(rules: &EffectRules, s: &str, at: usize, code: &str, require_ci
         position += unit.end();
         rest = &rest[unit.end()..];
     }
-    let mut estimate =
-        Estimate { value, start: at, interval: None, level: None, labelled: false, p: None, end: position };
+    let mut estimate = Estimate {
+        value,
+        start: at,
+        interval: None,
+        level: None,
+        labelled: false,
+        opener: None,
+        p: None,
+        end: position,
+    };
     if let Ok((after, block)) = ci_block(rest) {
         estimate.interval = Some(block.interval);
         estimate.level = block.level;
         estimate.labelled = block.labelled;
+        estimate.opener = block.opener;
         estimate.p = block.p;
         estimate.end = position + consumed(rest, after);
     } else if require_ci {
@@ -361,6 +440,9 @@ fn read_estimate(rules: &EffectRules, s: &str, at: usize, code: &str, require_ci
     } else if let Ok((after, p)) = p_after(rest) {
         estimate.p = Some(p);
         estimate.end = position + consumed(rest, after);
+    } else if !rules.bare_estimate_end.is_match(rest) {
+        // With neither CI nor p, the estimate must end its phrase: "OR 2.37," not "RD (500 mg".
+        return None;
     }
     if estimate.interval.is_some() && estimate.p.is_none() {
         let tail = &s[estimate.end..];
@@ -377,6 +459,7 @@ struct CiBlock {
     interval: Interval,
     level: Option<Num>,
     labelled: bool,
+    opener: Option<char>,
     p: Option<PValue>,
 }
 
@@ -402,7 +485,7 @@ fn ci_block(input: &str) -> PResult<'_, CiBlock> {
         _ => input,
     };
     let p = p_first.map(|(p, _, _, _)| p).or(p_inside);
-    Ok((input, CiBlock { interval, level: label.and_then(|(level, _, _, _)| level), labelled, p }))
+    Ok((input, CiBlock { interval, level: label.and_then(|(level, _, _, _)| level), labelled, opener: open, p }))
 }
 
 /// A p-value right after an estimate or its CI: `, P = .01`, ` (p = 0.0013)`, `; P<0.001`.
@@ -410,10 +493,29 @@ fn p_after(input: &str) -> PResult<'_, PValue> {
     let (input, _) = tuple((ws, opt(one_of(",;")), ws))(input)?;
     let (input, open) = opt(char('('))(input)?;
     let (input, _) = ws(input)?;
+    let (input, _) = nom::multi::many0(test_statistic)(input)?;
     let (input, _) = opt(pair(alt((tag("log-rank"), tag("log rank"), tag("two-sided"), tag("Wald"))), ws))(input)?;
     let (input, p) = p_value(input)?;
     let input = if open.is_some() { opt(preceded(ws, char(')')))(input)?.0 } else { input };
     Ok((input, p))
+}
+
+/// A test statistic between an estimate and its p-value: `chi 2 = 7.36, `, `d.f. = 1, `, `z = 2.1; `.
+fn test_statistic(input: &str) -> PResult<'_, ()> {
+    let name = alt((
+        tag("chi 2"),
+        tag("chi2"),
+        tag("chi^2"),
+        tag("χ2"),
+        tag("d.f."),
+        tag("df"),
+        tag("z"),
+        tag("Z"),
+        tag("t"),
+        tag("F"),
+    ));
+    let (input, _) = tuple((name, ws, one_of("=:"), ws, decimal, ws, one_of(",;"), ws))(input)?;
+    Ok((input, ()))
 }
 
 /// A p-value written just before a mention: `P = .62; hazard ratio 0.86`.
@@ -453,7 +555,8 @@ fn read_listed(rules: &EffectRules, s: &str, from: usize, code: &str) -> Option<
     read_estimate(rules, s, from + consumed(input, rest), code, true)
 }
 
-/// Estimates with a CI but no name, taking the measure named last in their sentence.
+/// Estimates with a CI but no name, taking the measure named last in their sentence (or in
+/// the sentence before, when theirs names none).
 fn find_inherited(
     rules: &EffectRules,
     text: &Text,
@@ -474,43 +577,80 @@ fn find_inherited(
             i += 1;
             continue;
         }
-        let sentence = text.sentence_at(i);
-        let Some(mention) = mentions.iter().rev().find(|m| m.end <= i && m.start >= sentence.0) else {
-            i += 1;
-            continue;
-        };
-        // The estimate must follow punctuation or a label colon, not a word ("aged 65 (60-70)").
-        let before = s[..i].trim_end();
-        if !before.ends_with(['(', '[', ',', ';', ':']) {
-            i += 1;
-            continue;
-        }
-        let since =
-            taken.iter().filter(|&&(_, b)| b <= i && b >= mention.end).map(|&(_, b)| b).max().unwrap_or(mention.end);
-        if rules.inherit_blockers.is_match(&s[since..i]) {
-            i += 1;
-            continue;
-        }
-        let Some(estimate) = read_estimate(rules, s, i, mention.measure.code, true) else {
-            i += 1;
-            continue;
-        };
-        let inside = estimate
-            .interval
-            .as_ref()
-            .is_some_and(|ci| ci.lower.value <= estimate.value.value && estimate.value.value <= ci.upper.value);
-        let ratio_ok = !is_ratio(mention.measure.code)
-            || estimate.interval.as_ref().is_some_and(|ci| ci.lower.value > 0.0 && estimate.value.value > 0.0);
-        if inside && ratio_ok {
-            let row = effect_row(rules, text, mention, &estimate, estimate.p.clone(), labels, "effect.inherited");
-            findings.push(Finding { row, span: (estimate.start, estimate.end) });
-            taken.push((estimate.start, estimate.end));
-            i = estimate.end;
-        } else {
-            i += 1;
+        match inherited_at(rules, text, mentions, &taken, i) {
+            Some((mention, estimate)) => {
+                let mut estimates = vec![estimate];
+                while let Some(next) = estimates.last().and_then(|e| read_listed(rules, s, e.end, mention.measure.code))
+                {
+                    if !is_plausible_inherited(rules, s, &next, mention.measure.code) {
+                        break;
+                    }
+                    estimates.push(next);
+                }
+                for estimate in estimates {
+                    let row =
+                        effect_row(rules, text, mention, &estimate, estimate.p.clone(), labels, "effect.inherited");
+                    findings.push(Finding { row, span: (estimate.start, estimate.end) });
+                    taken.push((estimate.start, estimate.end));
+                    i = estimate.end;
+                }
+            }
+            None => i += 1,
         }
     }
     findings
+}
+
+/// The inherited estimate starting at byte `i`, with the mention it inherits from.
+fn inherited_at<'m>(
+    rules: &EffectRules,
+    text: &Text,
+    mentions: &'m [Mention],
+    taken: &[(usize, usize)],
+    i: usize,
+) -> Option<(&'m Mention, Estimate)> {
+    let s = text.as_str();
+    // The estimate must follow punctuation or a label colon, not a word ("aged 65 (60-70)").
+    if !s[..i].trim_end().ends_with(['(', '[', ',', ';', ':']) {
+        return None;
+    }
+    let sentence_index = text.sentence_index(i);
+    let sentence = text.sentence_at(i);
+    let in_sentence = mentions.iter().rev().find(|m| m.end <= i && m.start >= sentence.0);
+    let mention = match in_sentence {
+        Some(mention) => mention,
+        None => {
+            let previous = *text.sentences.get(sentence_index.checked_sub(1)?)?;
+            mentions.iter().rev().find(|m| m.start >= previous.0 && m.end <= previous.1)?
+        }
+    };
+    if rules.design_context.is_match(&s[sentence.0..sentence.1]) {
+        return None;
+    }
+    let since =
+        taken.iter().filter(|&&(_, b)| b <= i && b >= mention.end).map(|&(_, b)| b).max().unwrap_or(mention.end);
+    // "11.3% versus 8.6% (1.29, 0.78-2.14)": rates compared, then their ratio.
+    let between = rules.rate_comparison.replace_all(&s[since..i], " ");
+    if rules.inherit_blockers.is_match(&between) {
+        return None;
+    }
+    let estimate = read_estimate(rules, s, i, mention.measure.code, true)?;
+    // Unlabelled "11 [7-21]" is as often a median with its range: only "(1.29, 0.78-2.14)"
+    // (value, comma, interval) or a labelled CI is taken.
+    if !(estimate.labelled || estimate.opener == Some(',')) {
+        return None;
+    }
+    is_plausible_inherited(rules, s, &estimate, mention.measure.code).then_some((mention, estimate))
+}
+
+/// Whether an estimate without a name of its own reads as one: inside its CI, positive for
+/// ratios, and not followed by a unit.
+fn is_plausible_inherited(rules: &EffectRules, s: &str, estimate: &Estimate, code: &str) -> bool {
+    let Some(ci) = &estimate.interval else { return false };
+    let inside = ci.lower.value <= estimate.value.value && estimate.value.value <= ci.upper.value;
+    let ratio_ok = !is_ratio(code) || (ci.lower.value > 0.0 && estimate.value.value > 0.0);
+    let unit_after = rules.not_ratio_unit.is_match(&s[estimate.end..]);
+    inside && ratio_ok && !unit_after
 }
 
 /// Builds the row of an estimate.
