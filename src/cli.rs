@@ -5,8 +5,10 @@
 //! or I/O error).
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -53,6 +55,9 @@ enum Command {
         /// A folder of rule files that extend or override the embedded rules.
         #[arg(long, value_name = "DIR")]
         rules: Option<PathBuf>,
+        /// Worker threads for extraction (default: one per core).
+        #[arg(long, value_name = "N")]
+        threads: Option<usize>,
     },
     /// Print the records as read: ids, metadata, abstract, source file and line.
     Records {
@@ -144,16 +149,19 @@ pub fn run() -> Result<u8, CliError> {
         }
     };
     match cli.command {
-        Command::Extract { input, format, output, strict, rules } => {
+        Command::Extract { input, format, output, strict, rules, threads } => {
             let extractor = Extractor::new(load_rules(rules.as_deref())?);
-            let options = RunOptions { input_format: input.input_format, strict };
+            let progress = Progress::start(&input.files);
+            let options =
+                RunOptions { input_format: input.input_format, strict, threads, progress: progress.counter() };
             let summary = with_output(output.as_deref(), |out| {
                 let mut writer = RowWriter::new(out, format)?;
                 let summary = pipeline::extract_files(&extractor, &input.files, &options, &mut writer, &mut report)?;
                 writer.finish()?;
                 Ok(summary)
-            })?;
-            Ok(finish(summary))
+            });
+            progress.finish();
+            Ok(finish(summary?))
         }
         Command::Records { input, format, output } => {
             let summary = with_output(output.as_deref(), |out| write_records(out, &input, format))?;
@@ -179,6 +187,52 @@ pub fn run() -> Result<u8, CliError> {
             }
             out.flush()?;
             Ok(finish(summary))
+        }
+    }
+}
+
+/// Input larger than this shows a progress bar when stderr is a terminal.
+const PROGRESS_MIN_BYTES: u64 = 32 * 1024 * 1024;
+
+/// A progress bar on stderr over the bytes read, for large inputs at a terminal.
+struct Progress {
+    counter: Option<Arc<AtomicU64>>,
+    done: Arc<AtomicBool>,
+    painter: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Progress {
+    fn start(files: &[String]) -> Progress {
+        let total = pipeline::input_bytes(files);
+        let done = Arc::new(AtomicBool::new(false));
+        if !io::stderr().is_terminal() || total < PROGRESS_MIN_BYTES {
+            return Progress { counter: None, done, painter: None };
+        }
+        let counter = Arc::new(AtomicU64::new(0));
+        let bar = indicatif::ProgressBar::new(total);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        let (read, finished) = (counter.clone(), done.clone());
+        let painter = std::thread::spawn(move || {
+            while !finished.load(Ordering::Relaxed) {
+                bar.set_position(read.load(Ordering::Relaxed));
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            bar.finish_and_clear();
+        });
+        Progress { counter: Some(counter), done, painter: Some(painter) }
+    }
+
+    fn counter(&self) -> Option<Arc<AtomicU64>> {
+        self.counter.clone()
+    }
+
+    fn finish(self) {
+        self.done.store(true, Ordering::Relaxed);
+        if let Some(painter) = self.painter {
+            let _ = painter.join();
         }
     }
 }

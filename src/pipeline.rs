@@ -1,12 +1,30 @@
 //! The pipeline over files: read → extract → write, counting records, rows and errors.
+//!
+//! Extraction streams: a reader thread reads records in batches into a bounded channel, the
+//! batches are extracted in parallel (rayon) and written in input order, so memory stays flat
+//! however large the input and the output is byte-identical to a single-threaded run.
 
 use std::io::Write;
+use std::sync::atomic::AtomicU64;
+use std::sync::mpsc::sync_channel;
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use crate::error::{Error, ErrorKind, Location};
 use crate::read::{self, Format};
 use crate::record::Record;
 use crate::write::{Row, RowWriter, Status};
 use crate::Extractor;
+
+/// The longest abstract extracted; a longer one is cut here, with a warning.
+pub const MAX_ABSTRACT_BYTES: usize = 1024 * 1024;
+
+/// Records per batch handed to the parallel extractors.
+const BATCH_RECORDS: usize = 512;
+
+/// Bytes of abstracts per batch, whichever limit comes first.
+const BATCH_BYTES: usize = 4 * 1024 * 1024;
 
 /// What a run read, wrote and failed on; the CLI prints it as its last stderr line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -34,6 +52,106 @@ pub struct RunOptions {
     pub input_format: Option<Format>,
     /// Leave out rows whose status is `invalid`.
     pub strict: bool,
+    /// Worker threads for extraction; `None` for one per core.
+    pub threads: Option<usize>,
+    /// Counts input bytes read, for a progress display.
+    pub progress: Option<Arc<AtomicU64>>,
+}
+
+/// One thing the reader thread passes on, in input order.
+enum Event {
+    /// A record read (possibly with warnings).
+    Record(Record),
+    /// A record or file that could not be read.
+    Failed(Error),
+    /// A note that is not a failure (an abstract cut to the size limit).
+    Note(Error),
+}
+
+/// Reports an event's problems, counts it, and returns the record to extract, if any.
+fn account(event: Event, summary: &mut Summary, report: &mut dyn FnMut(&Error)) -> Option<Record> {
+    match event {
+        Event::Record(record) => {
+            summary.records += 1;
+            let location = Location::at(record.origin.file.clone(), record.origin.record, record.origin.line);
+            if !record.warnings.is_empty() {
+                summary.errors += 1;
+                for warning in &record.warnings {
+                    report(&Error::new(ErrorKind::Parse, warning.clone()).at(location.clone()));
+                }
+            }
+            if !record.has_abstract() {
+                report(
+                    &Error::new(ErrorKind::NoAbstract, format!("record {} has no abstract", record.id())).at(location),
+                );
+            }
+            Some(record)
+        }
+        Event::Failed(err) => {
+            report(&err);
+            summary.errors += 1;
+            let names_record = err.location().is_some_and(|l| l.record.is_some());
+            if names_record {
+                summary.records += 1;
+            } else if err.kind() == ErrorKind::Io || err.kind() == ErrorKind::UnknownFormat {
+                summary.io_errors += 1;
+            }
+            None
+        }
+        Event::Note(note) => {
+            report(&note);
+            None
+        }
+    }
+}
+
+/// Reads every file in order and sends its events to `send`; stops when `send` says so.
+fn read_all(files: &[String], options: &RunOptions, send: &mut dyn FnMut(Event) -> bool) {
+    for file in files {
+        let records = match read::open_counted(file, options.input_format, options.progress.clone()) {
+            Ok(records) => records,
+            Err(err) => {
+                if !send(Event::Failed(err)) {
+                    return;
+                }
+                continue;
+            }
+        };
+        for result in records {
+            let event = match result {
+                Ok(mut record) => {
+                    if let Some(note) = cut_to_limit(&mut record) {
+                        if !send(Event::Note(note)) {
+                            return;
+                        }
+                    }
+                    Event::Record(record)
+                }
+                Err(err) => Event::Failed(err),
+            };
+            if !send(event) {
+                return;
+            }
+        }
+    }
+}
+
+/// Cuts an abstract longer than [`MAX_ABSTRACT_BYTES`] at a character boundary.
+fn cut_to_limit(record: &mut Record) -> Option<Error> {
+    if record.abstract_text.len() <= MAX_ABSTRACT_BYTES {
+        return None;
+    }
+    let mut at = MAX_ABSTRACT_BYTES;
+    while !record.abstract_text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let length = record.abstract_text.len();
+    record.abstract_text.truncate(at);
+    let location = Location::at(record.origin.file.clone(), record.origin.record, record.origin.line);
+    Some(
+        Error::new(ErrorKind::Limit, format!("abstract of {length} bytes cut to {at} bytes (the limit is 1 MiB)"))
+            .at(location),
+    )
 }
 
 /// Calls `each` on every record of every file, in order; reports problems through `report`.
@@ -46,52 +164,24 @@ pub fn for_each_record(
     each: &mut dyn FnMut(&Record) -> std::io::Result<()>,
 ) -> std::io::Result<Summary> {
     let mut summary = Summary::default();
-    for file in files {
-        let records = match read::open(file, input_format) {
-            Ok(records) => records,
-            Err(err) => {
-                report(&err);
-                summary.errors += 1;
-                if err.kind() == ErrorKind::Io {
-                    summary.io_errors += 1;
-                }
-                continue;
-            }
-        };
-        for result in records {
-            summary.records += 1;
-            match result {
-                Ok(record) => {
-                    let location = Location::at(file.clone(), record.origin.record, record.origin.line);
-                    if !record.warnings.is_empty() {
-                        summary.errors += 1;
-                        for warning in &record.warnings {
-                            report(&Error::new(ErrorKind::Parse, warning.clone()).at(location.clone()));
-                        }
-                    }
-                    if !record.has_abstract() {
-                        report(
-                            &Error::new(ErrorKind::NoAbstract, format!("record {} has no abstract", record.id()))
-                                .at(location),
-                        );
-                    }
-                    each(&record)?;
-                }
-                Err(err) => {
-                    report(&err);
-                    summary.errors += 1;
-                    if err.kind() == ErrorKind::Io && err.location().is_none_or(|l| l.record.is_none()) {
-                        // The stream itself failed; counting it as a record would be wrong.
-                        summary.records -= 1;
-                    }
-                }
+    let mut failure = None;
+    let options = RunOptions { input_format, ..RunOptions::default() };
+    read_all(files, &options, &mut |event| {
+        if let Some(record) = account(event, &mut summary, report) {
+            if let Err(err) = each(&record) {
+                failure = Some(err);
+                return false;
             }
         }
+        true
+    });
+    match failure {
+        Some(err) => Err(err),
+        None => Ok(summary),
     }
-    Ok(summary)
 }
 
-/// Extracts rows from every record of `files` and writes them with `writer`.
+/// Extracts rows from every record of `files` and writes them with `writer`, in input order.
 pub fn extract_files<W: Write>(
     extractor: &Extractor,
     files: &[String],
@@ -99,15 +189,69 @@ pub fn extract_files<W: Write>(
     writer: &mut RowWriter<W>,
     report: &mut dyn FnMut(&Error),
 ) -> std::io::Result<Summary> {
-    let mut rows_written = 0;
-    let mut summary = for_each_record(files, options.input_format, report, &mut |record| {
-        let rows: Vec<Row> = extractor.extract(record);
-        for row in rows.iter().filter(|row| !(options.strict && row.status == Status::Invalid)) {
-            writer.write(row)?;
-            rows_written += 1;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.threads.unwrap_or(0))
+        .build()
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    let mut summary = Summary::default();
+    let (sender, receiver) = sync_channel::<Vec<Event>>(4);
+    std::thread::scope(|scope| -> std::io::Result<()> {
+        scope.spawn(move || {
+            let mut batch = Vec::with_capacity(BATCH_RECORDS);
+            let mut bytes = 0;
+            let mut open = true;
+            read_all(files, options, &mut |event| {
+                if let Event::Record(record) = &event {
+                    bytes += record.abstract_text.len();
+                }
+                batch.push(event);
+                if batch.len() >= BATCH_RECORDS || bytes >= BATCH_BYTES {
+                    bytes = 0;
+                    open = sender.send(std::mem::take(&mut batch)).is_ok();
+                }
+                open
+            });
+            if open && !batch.is_empty() {
+                let _ = sender.send(batch);
+            }
+        });
+        for batch in receiver {
+            let records: Vec<Record> =
+                batch.into_iter().filter_map(|event| account(event, &mut summary, report)).collect();
+            let rows: Vec<std::result::Result<Vec<Row>, Error>> =
+                pool.install(|| records.par_iter().map(|r| extract_guarded(extractor, r)).collect());
+            for result in &rows {
+                if let Err(err) = result {
+                    report(err);
+                    summary.errors += 1;
+                }
+            }
+            for row in rows.iter().flatten().flatten() {
+                if options.strict && row.status == Status::Invalid {
+                    continue;
+                }
+                writer.write(row)?;
+                summary.rows += 1;
+            }
         }
         Ok(())
     })?;
-    summary.rows = rows_written;
     Ok(summary)
+}
+
+/// Extracts one record; a bug that panics on it becomes a located error instead of ending
+/// the run, so one record never costs the others.
+fn extract_guarded(extractor: &Extractor, record: &Record) -> std::result::Result<Vec<Row>, Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(record))).map_err(|_| {
+        Error::new(
+            ErrorKind::Parse,
+            format!("internal error while extracting record {} (please report it)", record.id()),
+        )
+        .at(Location::at(record.origin.file.clone(), record.origin.record, record.origin.line))
+    })
+}
+
+/// Total size in bytes of the named files (standard input counts as 0).
+pub fn input_bytes(files: &[String]) -> u64 {
+    files.iter().filter(|f| f.as_str() != "-").filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum()
 }

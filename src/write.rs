@@ -378,7 +378,7 @@ impl<W: Write> RowWriter<W> {
     /// Flushes everything (the table is written here) and returns the inner writer.
     pub fn finish(self) -> io::Result<W> {
         match self.inner {
-            Sink::Csv(writer) => writer.into_inner().map_err(|e| io::Error::other(e.to_string())),
+            Sink::Csv(writer) => writer.into_inner().map_err(|e| e.into_error()),
             Sink::Jsonl(mut out) => {
                 out.flush()?;
                 Ok(out)

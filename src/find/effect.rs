@@ -388,7 +388,8 @@ fn label_at(s: &str) -> Option<(Option<Num>, usize)> {
 fn ci_label_positions(s: &str) -> Vec<(usize, Num)> {
     let mut found = Vec::new();
     for (at, _) in s.match_indices('%') {
-        let begin = s[..at].trim_end().rfind(|c: char| !(c.is_ascii_digit() || c == '.')).map_or(0, |p| p + 1);
+        let head = s[..at].trim_end();
+        let begin = head.len() - head.bytes().rev().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
         if let Ok((_, Some(level))) = ci_label(&s[begin..]) {
             found.push((begin, level));
         }

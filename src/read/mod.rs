@@ -17,6 +17,8 @@ mod text;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::record::Record;
@@ -77,9 +79,32 @@ const SNIFF_BYTES: usize = 64 * 1024;
 /// `forced` overrides the sniffed format. An unreadable file is an `Io` error; an input
 /// whose format cannot be recognised is an `UnknownFormat` error.
 pub fn open(path: &str, forced: Option<Format>) -> Result<Records> {
+    open_counted(path, forced, None)
+}
+
+/// Like [`open`], adding the bytes read from the file to `counter` (for progress displays).
+pub fn open_counted(path: &str, forced: Option<Format>, counter: Option<Arc<AtomicU64>>) -> Result<Records> {
     let raw: Box<dyn Read + Send> =
         if path == "-" { Box::new(io::stdin()) } else { Box::new(File::open(path).map_err(|e| Error::io(path, &e))?) };
+    let raw: Box<dyn Read + Send> = match counter {
+        Some(counter) => Box::new(CountingReader { inner: raw, counter }),
+        None => raw,
+    };
     from_reader(raw, path, forced)
+}
+
+/// A reader that adds the bytes it reads to a shared counter.
+struct CountingReader {
+    inner: Box<dyn Read + Send>,
+    counter: Arc<AtomicU64>,
+}
+
+impl Read for CountingReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.counter.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
 }
 
 /// Reads records from any byte source; `file` names it in records and messages.
