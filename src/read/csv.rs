@@ -157,9 +157,32 @@ impl CsvRecords {
     }
 }
 
-/// Line breaks inside a cell kept as paragraph breaks, spaces squashed within each line.
+/// Line breaks inside a cell kept as paragraph breaks, spaces squashed within each line, and
+/// JATS markup (`<jats:p>`, which Crossref-fed exports such as Rayyan's leave in) removed.
 fn paragraphs(text: &str) -> String {
+    let text = strip_jats(text);
     text.lines().map(squash_spaces).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+/// Text without `<jats:...>` / `</jats:...>` tags; other `<` (as in `P < 0.05`) is kept.
+fn strip_jats(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = [rest.find("<jats:"), rest.find("</jats:")].into_iter().flatten().min() {
+        out.push_str(&rest[..start]);
+        match rest[start..].find('>') {
+            Some(end) => {
+                out.push(' ');
+                rest = &rest[start + end + 1..];
+            }
+            None => {
+                rest = &rest[start..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Authors split on `;` (Zotero, IEEE), else on ` and ` (Rayyan), else one value.
@@ -191,6 +214,11 @@ mod tests {
         assert_eq!(got[0].authors, ["Doe, J", "Roe, K"]);
         assert_eq!((got[0].origin.line, got[1].origin.line), (2, 4));
         assert_eq!((got[1].title.as_str(), got[1].abstract_text.as_str()), ("Second", ""));
+    }
+
+    #[test]
+    fn jats_markup_is_removed_but_less_than_signs_stay() {
+        assert_eq!(paragraphs("<jats:title>Abstract</jats:title><jats:p>P < 0.05</jats:p>"), "Abstract P < 0.05");
     }
 
     #[test]

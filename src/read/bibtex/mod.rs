@@ -158,11 +158,10 @@ impl BibtexRecords {
                 }
                 Some(_) => {}
             }
-            let name_end = pos
-                + text[pos..]
-                    .find(|c: char| c == '=' || c.is_whitespace() || "{}(),\"#".contains(c))
-                    .unwrap_or(text.len() - pos);
-            let name = text[pos..name_end].to_ascii_lowercase();
+            // Names may hold spaces (Scopus writes `funding_text 1={...}`).
+            let name_end =
+                pos + text[pos..].find(|c: char| c == '=' || "{}(),\"#\n".contains(c)).unwrap_or(text.len() - pos);
+            let name = text[pos..name_end].trim().to_ascii_lowercase();
             if name.is_empty() {
                 let found = text[pos..].chars().next().unwrap_or(' ');
                 return Err(Broken { at: pos, message: format!("expected a field name, found {found:?}") });
