@@ -52,6 +52,7 @@ impl Iterator for MedlineRecords {
         let mut fields: Vec<(String, String)> = Vec::new();
         let mut warnings = Vec::new();
         let mut start_line = 0;
+        let mut has_pmid = false;
         loop {
             let line = match self.held.take().map(Ok).or_else(|| self.lines.next_line().transpose()) {
                 None => {
@@ -78,9 +79,12 @@ impl Iterator for MedlineRecords {
             }
             match tag_line(text) {
                 Ok((_, (name, value))) => {
-                    if name == "PMID" && fields.iter().any(|(t, _)| t == "PMID") {
-                        self.held = Some(line);
-                        break;
+                    if name == "PMID" {
+                        if has_pmid {
+                            self.held = Some(line);
+                            break;
+                        }
+                        has_pmid = true;
                     }
                     if fields.is_empty() {
                         self.record += 1;

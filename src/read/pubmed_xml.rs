@@ -103,8 +103,11 @@ impl PubmedRecords {
         let mut text = String::new();
         loop {
             let Some(event) = self.xml.next_event() else {
+                // A problem met earlier in the record says more than the truncation it caused.
                 let message = "the file ends inside this record (truncated?)".to_string();
-                return Err(located(ErrorKind::Parse, message, &self.file, self.record, line));
+                return Err(draft
+                    .error
+                    .unwrap_or_else(|| located(ErrorKind::Parse, message, &self.file, self.record, line)));
             };
             match event {
                 XmlEvent::Start { name, attributes } => {

@@ -291,8 +291,14 @@ fn skip_space(text: &str, pos: usize) -> usize {
     }
 }
 
+/// Whether a line starting at `i` begins a new entry (`@article{`): a group still open there is
+/// taken as broken, so one unclosed brace costs one entry and scanning stays linear.
+fn entry_starts_at_line(text: &str, newline: usize) -> bool {
+    text.as_bytes().get(newline + 1) == Some(&b'@') && entry_head(text, newline + 2).is_some()
+}
+
 /// The index after the brace (or parenthesis) group opening at `pos`: `{a {b} c}`; `None` when
-/// it never closes.
+/// it never closes (or a line starting a new entry comes first).
 fn skip_balanced(text: &str, pos: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let (open, close) = if bytes.get(pos) == Some(&b'(') { (b'(', b')') } else { (b'{', b'}') };
@@ -301,6 +307,7 @@ fn skip_balanced(text: &str, pos: usize) -> Option<usize> {
     while i < bytes.len() {
         match bytes[i] {
             b'\\' => i += 1,
+            b'\n' if entry_starts_at_line(text, i) => return None,
             b if b == open => depth += 1,
             b if b == close => {
                 depth = depth.saturating_sub(1);
@@ -316,7 +323,7 @@ fn skip_balanced(text: &str, pos: usize) -> Option<usize> {
 }
 
 /// The index after the closing quote of a value starting after `"` at `pos`: `a {"} b"`;
-/// quotes inside braces do not close it.
+/// quotes inside braces do not close it; `None` when it never closes.
 fn quoted_end(text: &str, pos: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
@@ -324,6 +331,7 @@ fn quoted_end(text: &str, pos: usize) -> Option<usize> {
     while i < bytes.len() {
         match bytes[i] {
             b'\\' => i += 1,
+            b'\n' if entry_starts_at_line(text, i) => return None,
             b'{' => depth += 1,
             b'}' => depth = depth.saturating_sub(1),
             b'"' if depth == 0 => return Some(i + 1),
