@@ -1,11 +1,232 @@
-//! Placeholder reader: not written yet.
+//! EndNote XML (`<xml><records><record>...`), streamed record by record.
+//!
+//! Values may be split across `<style>` runs (concatenated) and carry `&#xD;` line breaks
+//! (kept as paragraph breaks in the abstract, spaces elsewhere).
 
+use super::common::{clean_doi, is_pmid, non_empty, squash_spaces, year_in};
+use super::xml::{located, XmlEvent, XmlStream, MAX_RECORD_TEXT};
 use super::{Input, Records};
-use crate::error::{Error, ErrorKind, Location};
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::record::{Origin, Record};
 
-/// Records of this format (not yet supported).
-pub(super) fn records(_input: Input, file: String) -> Records {
-    Box::new(std::iter::once(Err(
-        Error::new(ErrorKind::UnknownFormat, "format not supported yet").at(Location::file(file))
-    )))
+/// Records of an EndNote XML input.
+pub(super) fn records(input: Input, file: String) -> Records {
+    Box::new(EndnoteRecords { xml: XmlStream::new(input), file, record: 0 })
+}
+
+struct EndnoteRecords {
+    xml: XmlStream,
+    file: String,
+    record: usize,
+}
+
+/// Which field the text being read belongs to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Target {
+    RecNumber,
+    Author,
+    Title,
+    SecondaryTitle,
+    FullTitle,
+    Year,
+    Abstract,
+    Doi,
+    AccessionNumber,
+}
+
+/// What was gathered of one record.
+#[derive(Default)]
+struct Draft {
+    rec_number: Option<String>,
+    authors: Vec<String>,
+    title: Option<String>,
+    secondary_title: Option<String>,
+    full_title: Option<String>,
+    year: Option<String>,
+    abstract_text: Option<String>,
+    doi: Option<String>,
+    accession: Option<String>,
+    text_bytes: usize,
+    warnings: Vec<String>,
+    error: Option<Error>,
+}
+
+impl Iterator for EndnoteRecords {
+    type Item = Result<Record>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            match self.xml.next_event()? {
+                XmlEvent::Start { name, .. } if name == "record" => return Some(self.read_record()),
+                XmlEvent::Problem { kind, message, .. } => {
+                    let location = Location { file: self.file.clone(), record: None, line: Some(self.xml.line()) };
+                    return Some(Err(Error::new(kind, message).at(location)));
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+impl EndnoteRecords {
+    /// Reads one `<record>` whose start tag was just read, up to its end tag.
+    fn read_record(&mut self) -> Result<Record> {
+        self.record += 1;
+        let line = self.xml.line();
+        let depth = self.xml.path.len();
+        let mut draft = Draft::default();
+        let mut capture: Option<(Target, usize)> = None;
+        let mut text = String::new();
+        loop {
+            let Some(event) = self.xml.next_event() else {
+                // A problem met earlier in the record says more than the truncation it caused.
+                let message = "the file ends inside this record (truncated?)".to_string();
+                return Err(draft
+                    .error
+                    .unwrap_or_else(|| located(ErrorKind::Parse, message, &self.file, self.record, line)));
+            };
+            match event {
+                XmlEvent::Start { name, .. } => {
+                    if capture.is_none() {
+                        if let Some(target) = self.target(&name) {
+                            capture = Some((target, self.xml.path.len()));
+                            text.clear();
+                        }
+                    }
+                }
+                XmlEvent::Text { text: piece, invalid_utf8 } => {
+                    if invalid_utf8 && draft.warnings.is_empty() {
+                        draft
+                            .warnings
+                            .push(format!("invalid UTF-8 near line {}, replaced with U+FFFD", self.xml.line()));
+                    }
+                    if capture.is_some() {
+                        draft.text_bytes += piece.len();
+                        if draft.text_bytes > MAX_RECORD_TEXT {
+                            if draft.error.is_none() {
+                                let message = format!("record text exceeds {MAX_RECORD_TEXT} bytes");
+                                draft.error = Some(located(ErrorKind::Limit, message, &self.file, self.record, line));
+                            }
+                        } else {
+                            text.push_str(&piece);
+                        }
+                    }
+                }
+                XmlEvent::End { .. } => {
+                    if let Some((target, at)) = capture {
+                        if self.xml.path.len() < at {
+                            draft.store(target, &text);
+                            capture = None;
+                        }
+                    }
+                    if self.xml.path.len() < depth {
+                        break;
+                    }
+                }
+                XmlEvent::Problem { kind, message, fatal } => {
+                    let error = located(kind, message, &self.file, self.record, line);
+                    if fatal {
+                        return Err(error);
+                    }
+                    draft.error.get_or_insert(error);
+                }
+            }
+        }
+        if let Some(error) = draft.error {
+            return Err(error);
+        }
+        Ok(draft.finish(Origin { file: self.file.clone(), record: self.record, line }))
+    }
+
+    /// The field an element's text belongs to, judged by its name and parent.
+    fn target(&self, name: &str) -> Option<Target> {
+        let parent = self.xml.parent().unwrap_or("");
+        Some(match (name, parent) {
+            ("rec-number", "record") => Target::RecNumber,
+            ("author", "authors") if self.xml.path.iter().rev().nth(2).map(String::as_str) == Some("contributors") => {
+                Target::Author
+            }
+            ("title", "titles") => Target::Title,
+            ("secondary-title", "titles") => Target::SecondaryTitle,
+            ("full-title", "periodical") => Target::FullTitle,
+            ("year", "dates") => Target::Year,
+            ("abstract", "record") => Target::Abstract,
+            ("electronic-resource-num", "record") => Target::Doi,
+            ("accession-num", "record") => Target::AccessionNumber,
+            _ => return None,
+        })
+    }
+}
+
+/// Paragraphs of a value with `&#xD;` / newline breaks: each line's spaces squashed, empty
+/// lines dropped, lines joined with `\n`.
+fn paragraphs(text: &str) -> String {
+    text.split(['\r', '\n']).map(squash_spaces).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+impl Draft {
+    /// Stores the text of a finished element into its field (first value wins).
+    fn store(&mut self, target: Target, raw: &str) {
+        let value = squash_spaces(raw);
+        let value = non_empty(&value);
+        match target {
+            Target::RecNumber => set_once(&mut self.rec_number, value),
+            Target::Author => self.authors.extend(value),
+            Target::Title => set_once(&mut self.title, value),
+            Target::SecondaryTitle => set_once(&mut self.secondary_title, value),
+            Target::FullTitle => set_once(&mut self.full_title, value),
+            Target::Year => set_once(&mut self.year, value.and_then(|v| year_in(&v))),
+            Target::Abstract => set_once(&mut self.abstract_text, non_empty(&paragraphs(raw))),
+            Target::Doi => set_once(&mut self.doi, value.and_then(|v| clean_doi(&v))),
+            Target::AccessionNumber => set_once(&mut self.accession, value),
+        }
+    }
+
+    fn finish(self, origin: Origin) -> Record {
+        Record {
+            pmid: self.accession.as_deref().filter(|a| is_pmid(a)).map(str::to_string),
+            doi: self.doi,
+            native_id: self.rec_number.or(self.accession),
+            title: self.title.unwrap_or_default(),
+            abstract_text: self.abstract_text.unwrap_or_default(),
+            authors: self.authors,
+            year: self.year,
+            journal: self.full_title.or(self.secondary_title),
+            origin,
+            warnings: self.warnings,
+        }
+    }
+}
+
+fn set_once(slot: &mut Option<String>, value: Option<String>) {
+    if slot.is_none() {
+        *slot = value;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn style_runs_and_carriage_returns_are_joined() {
+        let text = r#"<?xml version="1.0"?><xml><records>
+<record><rec-number>895</rec-number><contributors><authors><author><style face="normal">Doe, </style><style>Jane</style></author><author>Roe, K</author></authors><secondary-authors><author>Editor, E</author></secondary-authors></contributors>
+<titles><title><style>A <i>trial</i></style></title><secondary-title>J Short</secondary-title></titles>
+<periodical><full-title>Journal Full</full-title></periodical><dates><year><style>2018</style></year></dates>
+<abstract><style>Background: x.&#xD;Results: HR </style><style>0.5.</style></abstract>
+<electronic-resource-num>https://doi.org/10.1/x</electronic-resource-num><accession-num>29657938</accession-num></record>
+<record><rec-number>2</rec-number></record></records></xml>"#;
+        let got: Vec<_> = records(Box::new(text.as_bytes()), "t.xml".into()).map(|r| r.unwrap()).collect();
+        assert_eq!(got.len(), 2);
+        let first = &got[0];
+        assert_eq!(first.native_id.as_deref(), Some("895"));
+        assert_eq!(first.authors, ["Doe, Jane", "Roe, K"]);
+        assert_eq!(first.title, "A trial");
+        assert_eq!(first.journal.as_deref(), Some("Journal Full"));
+        assert_eq!(first.year.as_deref(), Some("2018"));
+        assert_eq!(first.abstract_text, "Background: x.\nResults: HR 0.5.");
+        assert_eq!((first.doi.as_deref(), first.pmid.as_deref()), (Some("10.1/x"), Some("29657938")));
+        assert_eq!((first.origin.line, got[1].origin.line), (2, 7));
+    }
 }

@@ -6,6 +6,7 @@
 //! stops record 18: a broken record is an `Err` located by file, record and line.
 
 mod bibtex;
+mod common;
 mod csv;
 mod endnote_xml;
 mod jsonl;
@@ -14,6 +15,7 @@ mod pubmed_xml;
 mod ris;
 mod sniff;
 mod text;
+mod xml;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read};

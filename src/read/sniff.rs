@@ -11,10 +11,13 @@ pub fn sniff(head: &[u8]) -> Option<Format> {
         return None;
     }
     if trimmed.starts_with('<') {
-        if trimmed.contains("PubmedArticle") || trimmed.contains("MedlineCitation") {
+        if trimmed.contains("<PubmedArticle")
+            || trimmed.contains("<MedlineCitation")
+            || trimmed.contains("<PubmedBookArticle")
+        {
             return Some(Format::PubmedXml);
         }
-        if trimmed.contains("<records>") || trimmed.contains("<record>") {
+        if trimmed.contains("<records>") || trimmed.contains("<record>") || trimmed.contains("<xml>") {
             return Some(Format::EndnoteXml);
         }
         return None;
@@ -25,13 +28,13 @@ pub fn sniff(head: &[u8]) -> Option<Format> {
         return Some(Format::Jsonl);
     }
     let lines: Vec<&str> = text.lines().take(200).collect();
-    if lines.iter().any(|l| l.starts_with("PMID-") || l.starts_with("PMID -")) {
-        return Some(Format::Medline);
-    }
     if lines.iter().any(|l| is_ris_type_line(l)) || trimmed.starts_with("TY - ") {
         return Some(Format::Ris);
     }
-    if lines.iter().any(|l| l.trim_start().starts_with('@') && l.contains('{')) {
+    if lines.iter().any(|l| is_medline_line(l)) {
+        return Some(Format::Medline);
+    }
+    if lines.iter().any(|l| is_bibtex_entry_line(l)) {
         return Some(Format::Bibtex);
     }
     if let Some(header) = lines.iter().find(|l| !l.trim().is_empty()) {
@@ -47,8 +50,46 @@ pub fn sniff(head: &[u8]) -> Option<Format> {
     Some(Format::Text)
 }
 
-/// `TY  - JOUR` or `TY - JOUR` at the start of a line.
+/// `TY  - JOUR` or `TY - JOUR` at the start of a line (a stray CR or spaces before it are
+/// tolerated: IEEE Xplore starts records with `\rTY  - `).
 fn is_ris_type_line(line: &str) -> bool {
-    let line = line.trim_start_matches('\u{feff}');
+    let line = line.trim_start_matches(['\u{feff}', '\r', ' ']);
     line.starts_with("TY  -") || line.starts_with("TY -")
+}
+
+/// A MEDLINE line with a three- or four-letter tag (`PMID- 1`, `OWN - NLM`, `FAU - Doe, J`):
+/// RIS tags have two letters, so these only occur in MEDLINE.
+fn is_medline_line(line: &str) -> bool {
+    let line = line.trim_start_matches('\u{feff}');
+    matches!(super::medline::tag_line(line), Ok((_, (tag, _))) if tag.len() >= 3)
+}
+
+/// `@article{key,` or `@STRING (` at the start of a line.
+fn is_bibtex_entry_line(line: &str) -> bool {
+    let Some(rest) = line.trim_start().strip_prefix('@') else { return false };
+    let name_end = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
+    name_end > 0 && rest[name_end..].trim_start().starts_with(['{', '('])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_are_told_apart_by_content() {
+        assert_eq!(sniff(b"\xef\xbb\xbfTY  - JOUR\r\nER  - \r\n"), Some(Format::Ris));
+        assert_eq!(sniff(b"TY - JOUR A1 - Doe ER -"), Some(Format::Ris));
+        assert_eq!(sniff(b"\nOWN - ERIC\nTI  - A title\n"), Some(Format::Medline));
+        assert_eq!(sniff(b"\nPMC - PMC1\nPMID- 2\n"), Some(Format::Medline));
+        assert_eq!(sniff(b"% c\n@Article{k,\n title={x}}"), Some(Format::Bibtex));
+        assert_eq!(sniff(b"<?xml version=\"1.0\"?><xml><records><record>"), Some(Format::EndnoteXml));
+        assert_eq!(
+            sniff(b"<?xml?><!DOCTYPE PubmedArticleSet><PubmedArticleSet>\n<PubmedArticle>"),
+            Some(Format::PubmedXml)
+        );
+        assert_eq!(sniff(b"Title,Abstract\nA,B\n"), Some(Format::Csv));
+        assert_eq!(sniff(b"TI\tAB\tTitle\nA\tB\tC\n"), Some(Format::Tsv));
+        assert_eq!(sniff(b"Mail me @ home {soon}"), Some(Format::Text));
+        assert_eq!(sniff(b"  \n"), None);
+    }
 }

@@ -1,0 +1,175 @@
+//! A streaming XML event source shared by the PubMed and EndNote readers.
+//!
+//! It turns quick-xml events into owned, decoded events, counts lines so records can say where
+//! they start, keeps the path of open elements, and enforces the safety limits: a DOCTYPE that
+//! declares entities is refused (no entity-expansion bombs), elements nested deeper than
+//! [`MAX_DEPTH`] are reported and skipped, and memory stays bounded by one record, not the file.
+
+use quick_xml::events::Event;
+
+use super::common::{xml_text, LineCounting};
+use super::Input;
+use crate::error::{Error, ErrorKind, Location};
+
+/// The deepest element nesting accepted; deeper elements are skipped with a `Limit` error.
+pub(crate) const MAX_DEPTH: usize = 256;
+
+/// The most text one record may hold before it is refused with a `Limit` error.
+pub(crate) const MAX_RECORD_TEXT: usize = 32 * 1024 * 1024;
+
+/// How many syntax errors a file may have before reading it stops.
+const MAX_SYNTAX_ERRORS: usize = 100;
+
+/// One decoded XML event.
+pub(crate) enum XmlEvent {
+    /// An opening tag (or the opening half of `<x/>`), with its attributes.
+    Start { name: String, attributes: Vec<(String, String)> },
+    /// A closing tag (or the closing half of `<x/>`).
+    End { name: String },
+    /// Character data with entities resolved; `invalid_utf8` when bytes were replaced.
+    Text { text: String, invalid_utf8: bool },
+    /// A problem: a syntax error, a refused DOCTYPE or too deep a nesting.
+    Problem { kind: ErrorKind, message: String, fatal: bool },
+}
+
+/// Streams decoded events from an XML input.
+pub(crate) struct XmlStream {
+    reader: quick_xml::Reader<LineCounting<Input>>,
+    buf: Vec<u8>,
+    /// Names of the open elements, outermost first (at most [`MAX_DEPTH`]).
+    pub(crate) path: Vec<String>,
+    /// How many elements are open beyond [`MAX_DEPTH`].
+    skipped_depth: usize,
+    syntax_errors: usize,
+    last_error_at: Option<u64>,
+    done: bool,
+}
+
+impl XmlStream {
+    /// A stream over `input`; end tags are not checked against start tags (lenient).
+    pub(crate) fn new(input: Input) -> Self {
+        let mut reader = quick_xml::Reader::from_reader(LineCounting::new(input));
+        let config = reader.config_mut();
+        config.check_end_names = false;
+        config.expand_empty_elements = true;
+        config.check_comments = false;
+        XmlStream {
+            reader,
+            buf: Vec::new(),
+            path: Vec::new(),
+            skipped_depth: 0,
+            syntax_errors: 0,
+            last_error_at: None,
+            done: false,
+        }
+    }
+
+    /// The 1-based line of the input the reader has reached.
+    pub(crate) fn line(&self) -> usize {
+        self.reader.get_ref().line()
+    }
+
+    /// The parent of the innermost open element (`path[len - 2]`).
+    pub(crate) fn parent(&self) -> Option<&str> {
+        self.path.len().checked_sub(2).and_then(|i| self.path.get(i)).map(String::as_str)
+    }
+
+    /// Whether an element named `name` is open.
+    pub(crate) fn within(&self, name: &str) -> bool {
+        self.path.iter().any(|n| n == name)
+    }
+
+    /// The next event, or `None` at the end of the input (or after a fatal problem).
+    pub(crate) fn next_event(&mut self) -> Option<XmlEvent> {
+        while !self.done {
+            self.buf.clear();
+            let event = self.reader.read_event_into(&mut self.buf);
+            match event {
+                Ok(Event::Eof) => {
+                    self.done = true;
+                }
+                Ok(Event::Start(start)) => {
+                    if self.path.len() >= MAX_DEPTH {
+                        self.skipped_depth += 1;
+                        if self.skipped_depth == 1 {
+                            return Some(XmlEvent::Problem {
+                                kind: ErrorKind::Limit,
+                                message: format!("elements nested deeper than {MAX_DEPTH} levels"),
+                                fatal: false,
+                            });
+                        }
+                        continue;
+                    }
+                    let name = String::from_utf8_lossy(start.local_name().as_ref()).into_owned();
+                    let attributes = start
+                        .attributes()
+                        .with_checks(false)
+                        .flatten()
+                        .map(|a| {
+                            let key = String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned();
+                            (key, xml_text(&a.value).0)
+                        })
+                        .collect();
+                    self.path.push(name.clone());
+                    return Some(XmlEvent::Start { name, attributes });
+                }
+                Ok(Event::End(end)) => {
+                    if self.skipped_depth > 0 {
+                        self.skipped_depth -= 1;
+                        continue;
+                    }
+                    let name = String::from_utf8_lossy(end.local_name().as_ref()).into_owned();
+                    self.path.pop();
+                    return Some(XmlEvent::End { name });
+                }
+                Ok(Event::Text(text)) => {
+                    if self.skipped_depth > 0 {
+                        continue;
+                    }
+                    let (text, invalid_utf8) = xml_text(&text);
+                    return Some(XmlEvent::Text { text, invalid_utf8 });
+                }
+                Ok(Event::CData(data)) => {
+                    if self.skipped_depth > 0 {
+                        continue;
+                    }
+                    let (text, bad_at) = super::decode_lossy(&data);
+                    return Some(XmlEvent::Text { text, invalid_utf8: bad_at.is_some() });
+                }
+                Ok(Event::DocType(doctype)) => {
+                    if memchr::memmem::find(&doctype, b"ENTITY").is_some() {
+                        self.done = true;
+                        return Some(XmlEvent::Problem {
+                            kind: ErrorKind::Limit,
+                            message: "the DOCTYPE declares entities; refused (entity expansion is not supported)"
+                                .into(),
+                            fatal: true,
+                        });
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    let position = self.reader.buffer_position();
+                    self.syntax_errors += 1;
+                    let stuck = self.last_error_at == Some(position);
+                    self.last_error_at = Some(position);
+                    let fatal = stuck || self.syntax_errors >= MAX_SYNTAX_ERRORS;
+                    if fatal {
+                        self.done = true;
+                    }
+                    return Some(XmlEvent::Problem {
+                        kind: ErrorKind::Parse,
+                        message: format!("XML syntax error: {err}"),
+                        fatal,
+                    });
+                }
+            }
+        }
+        None
+    }
+}
+
+/// A located error for record `record` starting at `line` of `file`.
+pub(crate) fn located(kind: ErrorKind, message: String, file: &str, record: usize, line: usize) -> Error {
+    Error::new(kind, message).at(Location::at(file.to_string(), record, line))
+}
