@@ -59,6 +59,8 @@ impl Normalised {
 
 struct Builder<'a> {
     chars: Vec<char>,
+    /// Whether the text writes decimals with a point somewhere ("0.58", "0·58").
+    uses_decimal_point: bool,
     original: &'a str,
     text: String,
     source_start: Vec<u32>,
@@ -67,8 +69,13 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn new(original: &'a str) -> Self {
+        let chars: Vec<char> = original.chars().collect();
+        let uses_decimal_point = chars
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && matches!(w[1], '.' | '\u{00b7}') && w[2].is_ascii_digit());
         Builder {
-            chars: original.chars().collect(),
+            chars,
+            uses_decimal_point,
             original,
             text: String::with_capacity(original.len()),
             source_start: Vec::with_capacity(original.len()),
@@ -165,8 +172,10 @@ impl<'a> Builder<'a> {
         if followed_by_mark || left_has_mark {
             return false;
         }
-        // `0,58` is always a decimal; otherwise three digits after the comma read as thousands.
-        (before == 1 && self.chars[i - 1] == '0') || after != 3
+        // `0,58` is always a decimal. Otherwise, in a text that writes decimals with a point,
+        // a comma between digits separates ("CI 21,73"); in one that does not, three digits
+        // after the comma read as thousands and anything else as a decimal.
+        (before == 1 && self.chars[i - 1] == '0') || (!self.uses_decimal_point && after != 3)
     }
 
     /// A run of superscript digits and minus after a number: `10⁻⁵` → `10^-5`.

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use nom::branch::alt;
 use nom::bytes::complete::tag;
 use nom::character::complete::{char, one_of};
-use nom::combinator::opt;
+use nom::combinator::{map, opt};
 use nom::sequence::{pair, preceded, tuple};
 use regex::Regex;
 
@@ -48,6 +48,7 @@ pub struct EffectRules {
     inherit_blockers: Regex,
     rate_comparison: Regex,
     not_estimate_after: Regex,
+    standard_error: Regex,
     bare_estimate_end: Regex,
     p_label_before: Regex,
     not_a_measure: Regex,
@@ -170,6 +171,7 @@ impl EffectRules {
             inherit_blockers: rules.pattern("inherit_blockers")?,
             rate_comparison: rules.pattern("rate_comparison")?,
             not_estimate_after: rules.pattern("not_estimate_after")?,
+            standard_error: rules.pattern("standard_error")?,
             bare_estimate_end: rules.pattern("bare_estimate_end")?,
             p_label_before: rules.pattern("p_label_before")?,
             not_a_measure: rules.pattern("not_a_measure")?,
@@ -294,7 +296,7 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         if rules.design_context.is_match(sentence_text) || rules.predictor_context.is_match(sentence_text) {
             continue;
         }
-        let Some((estimate, loose)) = read_named(rules, s, mention, next_mention) else { continue };
+        let Some((estimate, loose)) = read_named(rules, text, mention, next_mention) else { continue };
         if loose && estimate.interval.is_none() {
             continue;
         }
@@ -320,63 +322,81 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
 }
 
 /// Reads the estimate after a mention; `loose` when the filler between them has words other
-/// than copulas, so the estimate needs a CI or p-value to count.
-fn read_named(rules: &EffectRules, s: &str, mention: &Mention, limit: usize) -> Option<(Estimate, bool)> {
+/// than copulas, so the estimate needs a CI to count.
+///
+/// The estimate is the first number of the window after the mention whose filler (the text
+/// between) reads as such (`mention_to_value`): a CI label written before the value
+/// ("(95% CI) 0.66 (0.45-0.97)") is skipped and remembered; a number that fails (a time point
+/// such as "at 26 weeks") lets the next one try.
+fn read_named(rules: &EffectRules, text: &Text, mention: &Mention, limit: usize) -> Option<(Estimate, bool)> {
+    let s = text.as_str();
+    let limit = limit.min(text.sentence_at(mention.start).1);
     let after = &s[mention.end..];
     if rules.per_unit.is_match(after) {
         return None;
     }
-    // The estimate starts at the first digit (or sign or point before one) within the window.
-    let window_end = (mention.end + 80).min(limit).min(s.len());
+    let window_end = (mention.end + 160).min(limit).min(s.len());
     let window = s.get(mention.end..window_end)?;
     let wb = window.as_bytes();
-    let first_digit =
-        (0..wb.len()).find(|&i| wb[i].is_ascii_digit() && (i == 0 || !wb[i - 1].is_ascii_alphabetic()))?;
-    let mut value_at = first_digit;
-    // Skip a CI label written before the value: "(95% CI) 0.66 (0.45-0.97)".
-    let (mut filler_end, mut pre_level) = (first_digit, None);
-    if let Some(label_len) = label_at(&window[first_digit..]) {
-        let (level, len) = label_len;
-        let rest = &window[first_digit + len..];
-        let skip = rest.len() - rest.trim_start_matches([' ', ')', ']', ',', ':', '=']).len();
-        let next_digit = rest[skip..].find(|c: char| c.is_ascii_digit())?;
-        if next_digit > 30 {
+    let mut pre_level: Option<Option<Num>> = None;
+    let mut filler_start = 0;
+    let mut i = 0;
+    while i < wb.len() {
+        let token_start =
+            wb[i].is_ascii_digit() && (i == 0 || !(wb[i - 1].is_ascii_alphanumeric() || wb[i - 1] == b'.'));
+        if !token_start {
+            i += 1;
+            continue;
+        }
+        // A CI label before the value: remember its level and look past it.
+        if let Some((level, len)) = label_at(&window[i..]) {
+            if level.is_some() {
+                pre_level = Some(level);
+                i += len;
+                filler_start = i;
+                continue;
+            }
+        }
+        let mut start = i;
+        if start > 0 && wb[start - 1] == b'.' {
+            start -= 1;
+        }
+        // A currency sign between the sign and the digits: "−£448".
+        let currency = window[..start].chars().next_back().filter(|c| matches!(c, '£' | '$' | '€' | '¥'));
+        let before_currency = start - currency.map_or(0, char::len_utf8);
+        let negative = before_currency > 0 && wb[before_currency - 1] == b'-';
+        let filler_stop = if negative { before_currency - 1 } else { before_currency };
+        let filler = &window[filler_start.min(filler_stop)..filler_stop];
+        let whole_filler = &window[..filler_stop];
+        if !rules.mention_to_value.is_match(filler) || rules.p_label_before.is_match(whole_filler) {
             return None;
         }
-        pre_level = level;
-        value_at = first_digit + len + skip + next_digit;
-        filler_end = value_at;
-    }
-    let mut start = value_at;
-    let bytes = window.as_bytes();
-    if start > 0 && bytes[start - 1] == b'.' {
-        start -= 1;
-    }
-    // A currency sign between the sign and the digits: "−£448".
-    let currency = window[..start].chars().next_back().filter(|c| matches!(c, '£' | '$' | '€' | '¥'));
-    let before_currency = start - currency.map_or(0, char::len_utf8);
-    let negative = before_currency > 0 && bytes[before_currency - 1] == b'-';
-    let filler_stop = if negative { before_currency - 1 } else { before_currency };
-    let filler = &window[..filler_end.min(filler_stop)];
-    if !rules.mention_to_value.is_match(filler) && pre_level.is_none() {
-        return None;
-    }
-    if rules.p_label_before.is_match(filler) {
-        return None;
-    }
-    let loose = !rules.copula.is_match(filler);
-    let mut estimate = read_estimate(rules, s, mention.end + start, mention.measure.code, false)?;
-    if negative {
-        estimate.value = Num::parse(&format!("-{}", estimate.value.text))?;
-        estimate.start = mention.end + filler_stop;
-    }
-    if estimate.level.is_none() && !estimate.labelled {
-        estimate.level = pre_level.clone();
-        if pre_level.is_some() {
-            estimate.labelled = true;
+        let loose = !rules.copula.is_match(whole_filler) && pre_level.is_none() || whole_filler.len() > 90;
+        let labelled_before = pre_level.is_some();
+        if let Some(mut estimate) =
+            read_estimate(rules, s, mention.end + start, mention.measure.code, false, labelled_before)
+        {
+            if negative {
+                estimate.value = Num::parse(&format!("-{}", estimate.value.text))?;
+                estimate.start = mention.end + filler_stop;
+            }
+            if estimate.level.is_none() && !estimate.labelled {
+                if let Some(level) = pre_level.clone() {
+                    estimate.level = level;
+                    estimate.labelled = true;
+                }
+            }
+            if pre_level.is_some() && estimate.interval.is_none() {
+                return None;
+            }
+            if !loose || estimate.interval.is_some() {
+                return Some((estimate, loose));
+            }
         }
+        // Skip this number and try the next one.
+        i = start + window[start..].find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(window.len() - start);
     }
-    Some((estimate, loose))
+    None
 }
 
 /// A CI label at the start of `s` with its level and length: `95% CI`, `95% confidence interval`.
@@ -399,7 +419,14 @@ fn ci_label_positions(s: &str) -> Vec<(usize, Num)> {
 
 /// Reads `VALUE [unit] [CI block] [p-value]` at byte `at`; `require_ci` for estimates that
 /// have no name of their own.
-fn read_estimate(rules: &EffectRules, s: &str, at: usize, code: &str, require_ci: bool) -> Option<Estimate> {
+fn read_estimate(
+    rules: &EffectRules,
+    s: &str,
+    at: usize,
+    code: &str,
+    require_ci: bool,
+    labelled_before: bool,
+) -> Option<Estimate> {
     let input = s.get(at..)?;
     // "95% CI": the number is the interval's level, not an estimate.
     if label_at(input).is_some_and(|(level, _)| level.is_some()) {
@@ -408,16 +435,26 @@ fn read_estimate(rules: &EffectRules, s: &str, at: usize, code: &str, require_ci
     let (rest, value) = decimal(input).ok()?;
     let mut position = at + consumed(input, rest);
     let mut rest = rest;
-    if rules.not_estimate_after.is_match(rest) {
-        return None;
-    }
-    if is_ratio(code) || code == "SMD" {
-        if rules.not_ratio_unit.is_match(rest) || value.value <= 0.0 && !value.text.starts_with('0') {
+    let ratio_like = is_ratio(code) || code == "SMD";
+    if ratio_like {
+        if rules.not_estimate_after.is_match(rest)
+            || rules.not_ratio_unit.is_match(rest)
+            || value.value <= 0.0 && !value.text.starts_with('0')
+        {
             return None;
         }
-    } else if let Some(unit) = rules.difference_unit.find(rest) {
-        position += unit.end();
-        rest = &rest[unit.end()..];
+    } else {
+        if let Some(unit) = rules.difference_unit.find(rest) {
+            position += unit.end();
+            rest = &rest[unit.end()..];
+        }
+        // A difference may carry its standard error before the CI: "−3.4±0.5 mm Hg".
+        if let Some(error) = rules.standard_error.find(rest) {
+            position += error.end();
+            rest = &rest[error.end()..];
+        } else if rules.not_estimate_after.is_match(rest) {
+            return None;
+        }
     }
     let mut estimate = Estimate {
         value,
@@ -429,7 +466,7 @@ fn read_estimate(rules: &EffectRules, s: &str, at: usize, code: &str, require_ci
         p: None,
         end: position,
     };
-    if let Ok((after, block)) = ci_block(rest) {
+    if let Ok((after, block)) = ci_block(rest, labelled_before) {
         estimate.interval = Some(block.interval);
         estimate.level = block.level;
         estimate.labelled = block.labelled;
@@ -467,17 +504,26 @@ struct CiBlock {
 /// The CI after an estimate, in any of the written shapes:
 /// ` (95% CI 0.38-0.88)`, `, 95% CI: 0.38, 0.88`, ` [0.38-0.88]`, `; 95% CI, 0.38 to 0.88; P = .01`,
 /// `, 0.34-0.92`, `; P = .002; 95% CI, 0.64-0.91`.
-fn ci_block(input: &str) -> PResult<'_, CiBlock> {
+fn ci_block(input: &str, labelled_before: bool) -> PResult<'_, CiBlock> {
     let (input, _) = ws(input)?;
     let (input, open) = opt(one_of("([,;:"))(input)?;
     let (input, _) = ws(input)?;
     let (input, p_first) = opt(tuple((p_value, ws, one_of(",;"), ws)))(input)?;
-    let (input, label) = opt(tuple((ci_label, ws, opt(one_of(":=,")), ws)))(input)?;
+    // "(95% CI) 1.7, 8.7": the label in its own brackets, then the bounds.
+    let (input, label) = match open {
+        Some('(') => alt((
+            map(tuple((ci_label, ws, char(')'), ws)), |(level, _, _, _)| (level, (), None, ())),
+            map(tuple((ci_label, ws, opt(one_of(":=,")), ws)), |(level, _, sep, _)| (level, (), sep, ())),
+        ))(input)
+        .map(|(rest, label)| (rest, Some(label)))
+        .unwrap_or((input, None)),
+        _ => opt(map(tuple((ci_label, ws, opt(one_of(":=,")), ws)), |(level, _, sep, _)| (level, (), sep, ())))(input)?,
+    };
     let labelled = label.is_some();
     if !labelled && open.is_none() {
         return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag)));
     }
-    let (input, interval) = interval(labelled)(input)?;
+    let (input, interval) = interval(labelled || labelled_before)(input)?;
     let (input, p_inside) = opt(preceded(tuple((ws, one_of(",;"), ws)), p_value))(input)?;
     let (input, _) = ws(input)?;
     let input = match open {
@@ -553,7 +599,7 @@ fn read_listed(rules: &EffectRules, s: &str, from: usize, code: &str) -> Option<
     if !rest.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.') {
         return None;
     }
-    read_estimate(rules, s, from + consumed(input, rest), code, true)
+    read_estimate(rules, s, from + consumed(input, rest), code, true, false)
 }
 
 /// Estimates with a CI but no name, taking the measure named last in their sentence (or in
@@ -635,7 +681,7 @@ fn inherited_at<'m>(
     if rules.inherit_blockers.is_match(&between) {
         return None;
     }
-    let estimate = read_estimate(rules, s, i, mention.measure.code, true)?;
+    let estimate = read_estimate(rules, s, i, mention.measure.code, true, false)?;
     // Unlabelled "11 [7-21]" is as often a median with its range: only "(1.29, 0.78-2.14)"
     // (value, comma, interval) or a labelled CI is taken.
     if !(estimate.labelled || estimate.opener == Some(',')) {
