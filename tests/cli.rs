@@ -1,0 +1,102 @@
+//! The command line as a user meets it: the seed's row, output formats, `-o`, exit codes and
+//! the summary line.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn trialrex(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_trialrex")).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+const SEED: &str = "fixtures/ruers-2017-jnci.ris";
+
+#[test]
+fn the_seed_gives_its_hazard_ratio_as_csv_and_jsonl() {
+    let csv = trialrex(&["extract", SEED]);
+    assert_eq!(csv.status.code(), Some(0), "{}", stderr(&csv));
+    let mut reader = csv::Reader::from_reader(csv.stdout.as_slice());
+    let header = reader.headers().unwrap().clone();
+    let effect = reader.records().map(|r| r.unwrap()).find(|r| r.get(1) == Some("effect")).expect("an effect row");
+    let field = |name: &str| effect.get(header.iter().position(|h| h == name).unwrap()).unwrap().to_string();
+    assert_eq!(
+        ["measure", "value", "lower", "upper", "ci_level", "p_op", "p_value"].map(field),
+        ["HR", "0.58", "0.38", "0.88", "95", "=", "0.01"]
+    );
+    assert_eq!(field("record_id"), "ruers-2017-jnci.ris#1");
+    assert!(stderr(&csv).trim_end().ends_with("1 records, ") || stderr(&csv).contains("1 records,"));
+
+    let jsonl = trialrex(&["extract", SEED, "--format", "jsonl"]);
+    let row: serde_json::Value = stdout(&jsonl)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["kind"] == "effect")
+        .unwrap();
+    assert_eq!(row["measure"], "HR");
+    assert_eq!(row["value"], 0.58);
+    assert_eq!(row["p_value"], 0.01);
+    // start/end slice the abstract (code points) to exactly the evidence.
+    let records = trialrex(&["records", SEED, "--format", "jsonl"]);
+    let record: serde_json::Value = serde_json::from_str(stdout(&records).lines().next().unwrap()).unwrap();
+    let abstract_chars: Vec<char> = record["abstract"].as_str().unwrap().chars().collect();
+    let (start, end) = (row["start"].as_u64().unwrap() as usize, row["end"].as_u64().unwrap() as usize);
+    assert_eq!(abstract_chars[start..end].iter().collect::<String>(), row["evidence"].as_str().unwrap());
+}
+
+#[test]
+fn output_file_is_written_whole_and_special_files_directly() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("rows.csv");
+    let output = trialrex(&["extract", SEED, "-o", &target.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with("record_id,kind,"));
+    let leftovers: Vec<PathBuf> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(leftovers, vec![target], "no temporary file is left behind");
+    assert_eq!(trialrex(&["extract", SEED, "-o", "/dev/null"]).status.code(), Some(0));
+}
+
+#[test]
+fn exit_codes_and_the_summary_line() {
+    let missing = trialrex(&["extract", "no/such/file.ris"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("no/such/file.ris"));
+    assert!(stderr(&missing).contains("0 records, 0 rows, 1 errors"));
+
+    assert_eq!(trialrex(&["extract", "--format", "yaml", SEED]).status.code(), Some(2));
+    assert_eq!(trialrex(&[]).status.code(), Some(2));
+
+    // One broken JSONL line among good ones: the others still come out, exit 1, line named.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mixed.jsonl");
+    std::fs::write(
+        &file,
+        "{\"id\":\"a\",\"abstract\":\"Death (HR 0.70, 95% CI 0.50-0.98).\"}\n{\"id\": broken\n{\"id\":\"c\",\"abstract\":\"\"}\n",
+    )
+    .unwrap();
+    let mixed = trialrex(&["extract", &file.to_string_lossy()]);
+    assert_eq!(mixed.status.code(), Some(1));
+    let err = stderr(&mixed);
+    assert!(err.contains("mixed.jsonl: record 2, line 2"), "{err}");
+    assert!(err.contains("record c has no abstract"), "{err}");
+    assert!(err.trim_end().ends_with("3 records, 1 rows, 1 errors"), "{err}");
+    assert_eq!(stdout(&mixed).lines().count(), 2);
+}
+
+#[test]
+fn the_whole_corpus_is_read() {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pmc-rct-abstracts.jsonl");
+    if !corpus.exists() {
+        eprintln!("skipped: ../shared/corpus is not there");
+        return;
+    }
+    let output = trialrex(&["extract", &corpus.to_string_lossy(), "-o", "/dev/null"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stderr(&output).contains("3253 records,"), "{}", stderr(&output));
+}
