@@ -13,15 +13,70 @@ use regex::Regex;
 
 /// Words that end a group phrase (the phrase stops before them).
 const STOP_WORDS: &[&str] = &[
-    "vs", "vs.", "versus", "compared", "than", "respectively", "whereas", "while", "but", "who", "which", "that",
-    "was", "were", "is", "are", "had", "has", "at", "after", "p", "and", "or", "to", "from", "of", "by", "(p",
-    "median", "mean", "rate", "rates", "with", "without", "when", "as",
+    "vs",
+    "vs.",
+    "versus",
+    "compared",
+    "than",
+    "respectively",
+    "whereas",
+    "while",
+    "but",
+    "who",
+    "which",
+    "that",
+    "was",
+    "were",
+    "is",
+    "are",
+    "had",
+    "has",
+    "at",
+    "after",
+    "p",
+    "and",
+    "or",
+    "to",
+    "from",
+    "of",
+    "by",
+    "(p",
+    "median",
+    "mean",
+    "rate",
+    "rates",
+    "when",
+    "as",
 ];
 
 /// Words that cannot be a whole group label.
 const NOT_GROUPS: &[&str] = &[
-    "median", "mean", "both", "all", "total", "each", "patients", "participants", "months", "years", "weeks", "days",
-    "survival", "os", "pfs", "ci", "n", "hr", "whom", "which", "those", "them", "it", "this", "these", "time",
+    "median",
+    "mean",
+    "both",
+    "all",
+    "total",
+    "each",
+    "patients",
+    "participants",
+    "months",
+    "years",
+    "weeks",
+    "days",
+    "survival",
+    "os",
+    "pfs",
+    "ci",
+    "n",
+    "hr",
+    "whom",
+    "which",
+    "those",
+    "them",
+    "it",
+    "this",
+    "these",
+    "time",
 ];
 
 struct Patterns {
@@ -34,6 +89,8 @@ struct Patterns {
     respectively_after: Regex,
     respectively_before: Regex,
     comparison: Regex,
+    compared_first: Regex,
+    subject_than: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -55,7 +112,7 @@ fn patterns() -> &'static Patterns {
             ),
             // `for 10 μM trabedersen was`, `in 275 patients allocated EOC was` before a value.
             before_copula: build(
-                r"(?i:\bin|\bfor|\bamong)\s+(?:the\s+)?(?:\d+\s+)?(?:(?i:patients|participants)\s+(?:(?i:allocated|assigned|randomi[sz]ed|treated)\s+(?:to\s+|with\s+)?)?)?((?:[^\s,;:()\[\]]+\s+){0,7}?[^\s,;:()\[\]]+)\s+(?:was|were|of)\s*$",
+                r"(?i:\bin|\bfor|\bamong)\s+(?:the\s+)?(?:\d+\s+)?(?:(?i:patients|participants)\s+(?i:allocated|assigned|randomi[sz]ed|treated)\s+(?:to\s+|with\s+)?)?((?:[^\s,;:()\[\]]+\s+){0,7}?[^\s,;:()\[\]]+)\s+(?:was|were|of)\s*$",
             ),
             // `(erlotinib, 3.7 months`, `vs placebo, 3.6`, `mitoxantrone = 106 days`.
             before_comma: build(
@@ -70,6 +127,14 @@ fn patterns() -> &'static Patterns {
             // `in the UFT group compared with the OBS group`, `comparing X with Y`.
             comparison: build(
                 r"(?i:\bin\s+the|\bcomparing|\bbetween)\s+([^,;()\[\]%\d]{1,50}?)\s+(?i:compared\s+(?:with|to)|with|and|versus|vs\.?)\s+(?:(?i:patients\s+)?(?:in\s+)?the\s+)?([^,;()\[\]%\d]{1,50}?(?:\bgroup|\barm|\bcohort)s?)\b",
+            ),
+            // `Compared with patients in the X group, patients in the Y group had` → Y, X.
+            compared_first: build(
+                r"^\s*(?:[A-Z][A-Z. ]*:\s*)?Compared (?:with|to) (?:patients in |those in )?(?:the )?([^,;()\[\]%\d]{1,50}?),\s+(?:patients in |those in )?(?:the )?([^,;()\[\]%\d]{1,50}?)\s+(?:had|showed|achieved|experienced)\b",
+            ),
+            // `Patients with X had longer OS than Y (`, `X demonstrated ... versus Y (` → X, Y.
+            subject_than: build(
+                r"^\s*(?:[A-Z][A-Z. ]*:\s*)?(?:the\s+)?([A-Za-z][^,;()\[\]%]{1,60}?)\s+(?:had|showed|achieved|experienced|demonstrated)\s+[^;()\[\]]{0,80}?\b(?:than|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?([^,;()\[\]%\d]{1,50}?)\s*[(,;]",
             ),
         }
     })
@@ -130,7 +195,8 @@ pub fn before(text: &str) -> Option<Vec<String>> {
     for pattern in [&p.before_bracket, &p.before_copula, &p.before_comma] {
         if let Some(caps) = pattern.captures(text) {
             let words = caps[1].trim();
-            if let Some(list) = p.lettered.captures(words).filter(|c| c.get(0).is_some_and(|m| m.end() == words.len())) {
+            if let Some(list) = p.lettered.captures(words).filter(|c| c.get(0).is_some_and(|m| m.end() == words.len()))
+            {
                 let noun = list[1].trim_end_matches('s').to_lowercase();
                 return Some(vec![format!("{noun} {}", &list[2]), format!("{noun} {}", &list[3])]);
             }
@@ -156,9 +222,16 @@ pub fn respectively_list(sentence: &str) -> Option<Vec<String>> {
 /// Two groups the sentence compares: `in the UFT group compared with the OBS group`,
 /// `comparing endovascular treatment with endarterectomy`.
 pub fn comparison_list(sentence: &str) -> Option<Vec<String>> {
-    let caps = patterns().comparison.captures(sentence)?;
-    let first = phrase(caps[1].trim()).map(|(l, _)| l)?;
-    let second = phrase(caps[2].trim()).map(|(l, _)| l)?;
+    let p = patterns();
+    let (first, second) = if let Some(caps) = p.compared_first.captures(sentence) {
+        (caps[2].to_string(), caps[1].to_string())
+    } else if let Some(caps) = p.comparison.captures(sentence).or_else(|| p.subject_than.captures(sentence)) {
+        (caps[1].to_string(), caps[2].to_string())
+    } else {
+        return None;
+    };
+    let first = phrase(first.trim()).map(|(l, _)| l)?;
+    let second = phrase(second.trim()).map(|(l, _)| l)?;
     (first != second).then(|| vec![first, second])
 }
 
@@ -187,7 +260,12 @@ fn phrase(text: &str) -> Option<(String, usize)> {
         if word.chars().next().is_some_and(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '.')) {
             break;
         }
-        let lower = word.to_lowercase();
+        // An abbreviation in capitals is a name (`IS`, `OR`), never a stop word.
+        let lower = if word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase()) {
+            word.to_string()
+        } else {
+            word.to_lowercase()
+        };
         if words > 0 && STOP_WORDS.contains(&lower.as_str()) {
             break;
         }
@@ -197,7 +275,10 @@ fn phrase(text: &str) -> Option<(String, usize)> {
         let clean = word.trim_end_matches([',', ';', ':', '.', ')', ']']);
         end = at + clean.len();
         words += 1;
-        if clean.len() < word.len() || matches!(lower.trim_end_matches([',', ';', ':', '.']), "group" | "arm" | "groups" | "arms" | "cohort") || words == 8 {
+        if clean.len() < word.len()
+            || matches!(lower.trim_end_matches([',', ';', ':', '.']), "group" | "arm" | "groups" | "arms" | "cohort")
+            || words == 8
+        {
             break;
         }
     }
@@ -241,8 +322,14 @@ mod tests {
 
     #[test]
     fn phrases_after_a_value() {
-        assert_eq!(after_labels(" in the combined modality arm and 55.2%"), Some((vec!["combined modality arm".into()], false)));
-        assert_eq!(after_labels(", respectively, in the systemic treatment arm."), Some((vec!["systemic treatment arm".into()], false)));
+        assert_eq!(
+            after_labels(" in the combined modality arm and 55.2%"),
+            Some((vec!["combined modality arm".into()], false))
+        );
+        assert_eq!(
+            after_labels(", respectively, in the systemic treatment arm."),
+            Some((vec!["systemic treatment arm".into()], false))
+        );
         assert_eq!(after_labels(" in gefitinib and 37.2% in"), Some((vec!["gefitinib".into()], false)));
         assert_eq!(after_labels(" (simvastatin) vs"), Some((vec!["simvastatin".into()], false)));
         assert_eq!(after_labels(" for arm A and B (p=0.4)"), Some((vec!["arm A".into(), "arm B".into()], false)));

@@ -71,7 +71,8 @@ struct Anchor {
 }
 
 /// Every median and follow-up row of one abstract.
-pub fn find(rules: &MedianRules, text: &Text) -> Vec<Finding> {
+/// `earlier` are rows of other finders, whose groups a sentence naming none may refer to.
+pub fn find(rules: &MedianRules, text: &Text, earlier: &[Finding]) -> Vec<Finding> {
     let s = text.as_str();
     let mut findings = Vec::new();
     if rules.followup {
@@ -111,7 +112,7 @@ pub fn find(rules: &MedianRules, text: &Text) -> Vec<Finding> {
                 continue;
             }
             let mut candidate_lists = lists.clone();
-            candidate_lists.extend(inherited.clone());
+            candidate_lists.extend(inherited.clone().or_else(|| series::groups_before(earlier, text, from)));
             let assigned = series::assign(&values, slots, &candidate_lists);
             let mut arms_in_order: Vec<String> = Vec::new();
             for a in &assigned {
@@ -190,10 +191,16 @@ mod tests {
     #[test]
     fn pairs_respectively_and_totals() {
         assert_eq!(
-            rows("For ILF and ELF, respectively, median progression-free survival was 4.5 vs 2.3 months.", Kind::Median),
+            rows(
+                "For ILF and ELF, respectively, median progression-free survival was 4.5 vs 2.3 months.",
+                Kind::Median
+            ),
             vec!["median ILF 4.5 months", "median ELF 2.3 months"]
         );
-        assert_eq!(rows("Median 2nd PFS was 18.0 months (95 % CI, 13.7-22.3 months).", Kind::Median), vec!["median total 18.0 months [13.7, 22.3]"]);
+        assert_eq!(
+            rows("Median 2nd PFS was 18.0 months (95 % CI, 13.7-22.3 months).", Kind::Median),
+            vec!["median total 18.0 months [13.7, 22.3]"]
+        );
     }
 
     #[test]

@@ -62,8 +62,9 @@ pub struct Finding {
 pub fn find_rows(rules: &RuleSet, record_id: &str, abstract_text: &str) -> Vec<Row> {
     let text = Text::new(abstract_text);
     let mut findings = effect::find(&rules.effect, &text);
-    findings.extend(survival::find(&rules.survival, &text));
-    findings.extend(median::find(&rules.median, &text));
+    let survival = survival::find(&rules.survival, &text);
+    findings.extend(median::find(&rules.median, &text, &survival));
+    findings.extend(survival);
     findings.sort_by_key(|f| (f.span.0, f.row.kind, f.span.1));
     findings
         .into_iter()

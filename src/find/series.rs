@@ -259,7 +259,9 @@ pub fn assign(values: &[Value], slots: usize, lists: &[Vec<String>]) -> Vec<Assi
         return out;
     }
     if n == slots {
-        return (0..n).map(|i| Assigned { value: i, slot: i, arm: arms[i].clone() }).collect();
+        let arm = |i: usize| arms[i].clone().or_else(|| arms.iter().flatten().next().cloned());
+        let total = || Some("total".to_string());
+        return (0..n).map(|i| Assigned { value: i, slot: i, arm: arm(i).or_else(total) }).collect();
     }
     if n % slots != 0 {
         return Vec::new();
@@ -272,7 +274,25 @@ pub fn assign(values: &[Value], slots: usize, lists: &[Vec<String>]) -> Vec<Assi
         return (0..n).map(|i| Assigned { value: i, slot: i % slots, arm: run_arms[i / slots].clone() }).collect();
     }
     let list = list_of(groups);
-    (0..n)
-        .map(|i| Assigned { value: i, slot: i / groups, arm: list.as_ref().map(|l| l[i % groups].clone()) })
-        .collect()
+    (0..n).map(|i| Assigned { value: i, slot: i / groups, arm: list.as_ref().map(|l| l[i % groups].clone()) }).collect()
+}
+
+/// The groups of the latest sentence before byte `at` whose rows name two or more groups, in
+/// order: what a later sentence refers to when it names none (`58% and 74% accordingly`).
+pub fn groups_before(findings: &[super::Finding], text: &super::Text, at: usize) -> Option<Vec<String>> {
+    let mut best: Option<(usize, Vec<String>)> = None;
+    for finding in findings.iter().filter(|f| f.span.0 < at) {
+        let Some(arm) = finding.row.arm.as_ref().filter(|a| *a != "total") else { continue };
+        let sentence = text.sentence_index(finding.span.0);
+        match &mut best {
+            Some((index, arms)) if *index == sentence => {
+                if !arms.contains(arm) {
+                    arms.push(arm.clone());
+                }
+            }
+            Some((index, _)) if *index > sentence => {}
+            _ => best = Some((sentence, vec![arm.clone()])),
+        }
+    }
+    best.map(|(_, arms)| arms).filter(|arms| arms.len() > 1)
 }

@@ -153,7 +153,12 @@ fn anchors(rules: &SurvivalRules, s: &str, from: usize, to: usize) -> Vec<Anchor
         // `3-year OS`, `3-, 5-, and 8-year OS`.
         if let Some(t) = rules.adjectival_time.find(&s[window_start..start]) {
             if let Ok((_, times)) = duration_list(&s[window_start + t.start()..start]) {
-                anchors.push(Anchor { start: window_start + t.start(), body_end: end, times, endpoints: vec![endpoint] });
+                anchors.push(Anchor {
+                    start: window_start + t.start(),
+                    body_end: end,
+                    times,
+                    endpoints: vec![endpoint],
+                });
                 last_endpoint_end = Some(end);
                 continue;
             }
@@ -251,7 +256,10 @@ mod tests {
 
     #[test]
     fn designs_thresholds_visits_and_counts_are_not_survival() {
-        assert!(survival("Previously, we reported that the primary end point (30-month overall survival [OS] > 38%) was met.").is_empty());
+        assert!(survival(
+            "Previously, we reported that the primary end point (30-month overall survival [OS] > 38%) was met."
+        )
+        .is_empty());
         assert!(survival("The trial was powered to detect an improvement in 2-year PFS from 50% to 65%.").is_empty());
         assert!(survival("At week 12, response was 45% vs 30%.").is_empty());
         assert!(survival("There were fewer deaths by day 7 (101 [9%] deaths vs 123 [11%] deaths).").is_empty());

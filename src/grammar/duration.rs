@@ -122,9 +122,9 @@ mod tests {
     #[test]
     fn lists_of_time_points() {
         let list = |s: &str| {
-            duration_list(s).ok().map(|(rest, ds)| {
-                (ds.iter().map(Duration::normalised).collect::<Vec<_>>().join("|"), rest.to_string())
-            })
+            duration_list(s)
+                .ok()
+                .map(|(rest, ds)| (ds.iter().map(Duration::normalised).collect::<Vec<_>>().join("|"), rest.to_string()))
         };
         assert_eq!(list("3-, 5-, and 8-year OS"), Some(("3 years|5 years|8 years".into(), " OS".into())));
         assert_eq!(list("2- and 5-year recurrence"), Some(("2 years|5 years".into(), " recurrence".into())));
