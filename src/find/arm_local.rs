@@ -112,7 +112,7 @@ fn patterns() -> &'static Patterns {
             ),
             // `for 10 μM trabedersen was`, `in 275 patients allocated EOC was` before a value.
             before_copula: build(
-                r"(?i:\bin|\bfor|\bamong)\s+(?:the\s+)?(?:\d+\s+)?(?:(?i:patients|participants)\s+(?i:allocated|assigned|randomi[sz]ed|treated)\s+(?:to\s+|with\s+)?)?((?:[^\s,;:()\[\]]+\s+){0,7}?[^\s,;:()\[\]]+)\s+(?:was|were|of)\s*$",
+                r"(?i:\bin|\bfor|\bamong)\s+(?:the\s+)?(?:(?:\d+\s+)?(?i:patients|participants)\s+(?i:allocated|assigned|randomi[sz]ed|treated)\s+(?:to\s+|with\s+)?)?((?:[^\s,;:()\[\]]+\s+){0,7}?[^\s,;:()\[\]]+)\s+(?:was|were|of)\s*$",
             ),
             // `(erlotinib, 3.7 months`, `vs placebo, 3.6`, `mitoxantrone = 106 days`.
             before_comma: build(
@@ -269,7 +269,7 @@ fn phrase(text: &str) -> Option<(String, usize)> {
         if words > 0 && STOP_WORDS.contains(&lower.as_str()) {
             break;
         }
-        if words == 0 && (STOP_WORDS.contains(&lower.as_str()) || word.starts_with(|c: char| c.is_ascii_digit())) {
+        if words == 0 && STOP_WORDS.contains(&lower.as_str()) {
             return None;
         }
         let clean = word.trim_end_matches([',', ';', ':', '.', ')', ']']);
@@ -283,6 +283,10 @@ fn phrase(text: &str) -> Option<(String, usize)> {
         }
     }
     let label = text[..end].trim();
+    // A group may start with a dose (`10 μM trabedersen`), never be a bare number or duration.
+    if label.starts_with(|c: char| c.is_ascii_digit()) && (words < 2 || crate::grammar::duration(label).is_ok()) {
+        return None;
+    }
     (words > 0 && is_group(label)).then(|| (label.to_string(), end))
 }
 

@@ -199,7 +199,7 @@ fn anchors(rules: &SurvivalRules, s: &str, from: usize, to: usize) -> Vec<Anchor
     // `and the 5-year rates were`: time points whose endpoint is the anchor's before them.
     for m in rules.bare_rate.find_iter(sentence) {
         let (start, end) = (from + m.start(), from + m.end());
-        let Some(previous) = anchors.iter().filter(|a| a.body_end <= start).last().cloned() else { continue };
+        let Some(previous) = anchors.iter().rev().find(|a| a.body_end <= start).cloned() else { continue };
         if anchors.iter().any(|a| a.start <= start && start < a.body_end) {
             continue;
         }
