@@ -22,8 +22,12 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::find;
 
 /// The embedded rule files: (name, contents).
-pub const EMBEDDED: &[(&str, &str)] =
-    &[("lexicon.toml", include_str!("../rules/lexicon.toml")), ("effect.toml", include_str!("../rules/effect.toml"))];
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("lexicon.toml", include_str!("../rules/lexicon.toml")),
+    ("effect.toml", include_str!("../rules/effect.toml")),
+    ("survival.toml", include_str!("../rules/survival.toml")),
+    ("median.toml", include_str!("../rules/median.toml")),
+];
 
 /// The largest compiled size a pattern may have, so a user's rule cannot exhaust memory.
 const PATTERN_SIZE_LIMIT: usize = 4 * 1024 * 1024;
@@ -101,6 +105,10 @@ pub struct RuleSet {
     files: BTreeMap<String, RuleFile>,
     /// Compiled effect rules.
     pub effect: find::effect::EffectRules,
+    /// Compiled landmark survival rules.
+    pub survival: find::survival::SurvivalRules,
+    /// Compiled median and follow-up rules.
+    pub median: find::median::MedianRules,
 }
 
 impl RuleSet {
@@ -144,7 +152,11 @@ impl RuleSet {
             &Source::new("lexicon.toml", &lexicon),
             &Source::new("effect.toml", &effect_file),
         )?;
-        Ok(RuleSet { files, effect })
+        let survival_file = files.get("survival.toml").cloned().unwrap_or_default();
+        let survival = find::survival::SurvivalRules::compile(&Source::new("survival.toml", &survival_file))?;
+        let median_file = files.get("median.toml").cloned().unwrap_or_default();
+        let median = find::median::MedianRules::compile(&Source::new("median.toml", &median_file))?;
+        Ok(RuleSet { files, effect, survival, median })
     }
 
     /// Whether the rule `id` exists and is enabled.

@@ -5,7 +5,11 @@
 //! [`find_rows`] maps those spans back to the original abstract (code points) and orders the
 //! rows by where their evidence starts.
 
+mod arm_local;
 pub mod effect;
+pub mod median;
+mod series;
+pub mod survival;
 
 use crate::normalise::Normalised;
 use crate::rules::RuleSet;
@@ -58,6 +62,9 @@ pub struct Finding {
 pub fn find_rows(rules: &RuleSet, record_id: &str, abstract_text: &str) -> Vec<Row> {
     let text = Text::new(abstract_text);
     let mut findings = effect::find(&rules.effect, &text);
+    let survival = survival::find(&rules.survival, &text);
+    findings.extend(median::find(&rules.median, &text, &survival));
+    findings.extend(survival);
     findings.sort_by_key(|f| (f.span.0, f.row.kind, f.span.1));
     findings
         .into_iter()

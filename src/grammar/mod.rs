@@ -4,10 +4,12 @@
 //! its comment: numbers, counts, percentages, confidence intervals, p-values and durations.
 //! Every parser takes the normalised text (see [`crate::normalise`]) and returns what is left.
 
+mod duration;
 mod interval;
 mod number;
 mod pvalue;
 
+pub use duration::{duration, duration_list, time_unit, unit_first_time_point, Duration};
 pub use interval::{ci_label, interval, interval_separator, Interval};
 pub use number::{count, decimal, percent, unsigned_decimal, ws, ws1};
 pub use pvalue::{p_value, PValue};

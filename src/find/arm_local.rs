@@ -1,0 +1,373 @@
+//! Group labels near a value, for the survival and median finders.
+//!
+//! A small, self-contained stand-in for the shared arm labeller (`find::arm_label`, written on
+//! another branch): it reads the shortest phrase naming a group right after a value (`56.9% in
+//! the combined modality arm`), right before it (`in the vitamin C group (6.8%)`, `erlotinib,
+//! 3.7 months`), or a list of groups that several values share (`in groups A and B,
+//! respectively`, `in the UFT group compared with the OBS group`). Swap it for the shared
+//! labeller once both branches are merged: the finders only call the four functions below.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// Words that end a group phrase (the phrase stops before them).
+const STOP_WORDS: &[&str] = &[
+    "vs",
+    "vs.",
+    "versus",
+    "compared",
+    "than",
+    "respectively",
+    "whereas",
+    "while",
+    "but",
+    "who",
+    "which",
+    "that",
+    "was",
+    "were",
+    "is",
+    "are",
+    "had",
+    "has",
+    "at",
+    "after",
+    "p",
+    "and",
+    "or",
+    "to",
+    "from",
+    "of",
+    "by",
+    "(p",
+    "median",
+    "mean",
+    "rate",
+    "rates",
+    "when",
+    "as",
+];
+
+/// Words that cannot be a whole group label.
+const NOT_GROUPS: &[&str] = &[
+    "median",
+    "mean",
+    "both",
+    "all",
+    "total",
+    "each",
+    "patients",
+    "participants",
+    "months",
+    "years",
+    "weeks",
+    "days",
+    "survival",
+    "os",
+    "pfs",
+    "ci",
+    "n",
+    "hr",
+    "whom",
+    "which",
+    "those",
+    "them",
+    "it",
+    "this",
+    "these",
+    "time",
+];
+
+struct Patterns {
+    lead_in: Regex,
+    lettered: Regex,
+    bracketed: Regex,
+    before_bracket: Regex,
+    before_copula: Regex,
+    before_comma: Regex,
+    respectively_after: Regex,
+    respectively_before: Regex,
+    comparison: Regex,
+    compared_first: Regex,
+    subject_than: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static PATTERNS: OnceLock<Patterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let build = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("arm_local pattern {p}: {e}"));
+        Patterns {
+            // What leads from a value to the phrase naming its group.
+            lead_in: build(
+                r"^\s*(?:,?\s*respectively,?\s*)?(?i:in|for|among|on)\s+(?:(?:the|a|all)\s+)?(?:\d+\s+)?(?:(?i:patients|participants|subjects|women|men|children)\s+)?(?:(?i:allocated|assigned|randomi[sz]ed|treated)\s+(?:to\s+|with\s+)?)?(?:the\s+)?",
+            ),
+            // `groups A and B`, `arm C and D`.
+            lettered: build(r"^(?i:(groups?|arms?|cohorts?))\s+([A-Z0-9]{1,3})(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:(?i:groups?|arms?|cohorts?)\s+)?([A-Z0-9]{1,3})\b"),
+            // `15.9 months (simvastatin)`.
+            bracketed: build(r"^\s*\(([A-Za-z][A-Za-z0-9+/ .'-]{0,40})\)"),
+            // `in the vitamin C group (` before a value.
+            before_bracket: build(
+                r"(?i:\bin|\bfor|\bamong)\s+(?:the\s+)?((?:[^\s,;:()\[\]]+\s+){0,5}[^\s,;:()\[\]]+)\s*[(\[]\s*$",
+            ),
+            // `for 10 μM trabedersen was`, `in 275 patients allocated EOC was` before a value.
+            before_copula: build(
+                r"(?i:\bin|\bfor|\bamong)\s+(?:the\s+)?(?:(?:\d+\s+)?(?i:patients|participants)\s+(?i:allocated|assigned|randomi[sz]ed|treated)\s+(?:to\s+|with\s+)?)?((?:[^\s,;:()\[\]]+\s+){0,7}?[^\s,;:()\[\]]+)\s+(?:was|were|of)\s*$",
+            ),
+            // `(erlotinib, 3.7 months`, `vs placebo, 3.6`, `mitoxantrone = 106 days`.
+            before_comma: build(
+                r"(?:^|[(;]\s*|\b(?:vs\.?|versus|and)\s+)([A-Za-z][A-Za-z0-9+/-]*(?:\s+[A-Za-z0-9+/-]+){0,3})\s*[,=:]\s*$",
+            ),
+            // `... for the GB group and the MR group, respectively`.
+            respectively_after: build(
+                r"(?i:\bin|\bfor|\bamong|\bwith)\s+(?:the\s+)?([^;()\[\]%]{1,90}?),?\s+respectively",
+            ),
+            // `For ILF and ELF, respectively,`.
+            respectively_before: build(r"(?:^|[.;:]\s*)(?i:for|in)\s+(?:the\s+)?([^,;()\[\]%]{1,60}),\s*respectively"),
+            // `in the UFT group compared with the OBS group`, `comparing X with Y`.
+            comparison: build(
+                r"(?i:\bin\s+the|\bcomparing|\bbetween)\s+([^,;()\[\]%\d]{1,50}?)\s+(?i:compared\s+(?:with|to)|with|and|versus|vs\.?)\s+(?:(?i:patients\s+)?(?:in\s+)?the\s+)?([^,;()\[\]%\d]{1,50}?(?:\bgroup|\barm|\bcohort)s?)\b",
+            ),
+            // `Compared with patients in the X group, patients in the Y group had` → Y, X.
+            compared_first: build(
+                r"^\s*(?:[A-Z][A-Z. ]*:\s*)?Compared (?:with|to) (?:patients in |those in )?(?:the )?([^,;()\[\]%\d]{1,50}?),\s+(?:patients in |those in )?(?:the )?([^,;()\[\]%\d]{1,50}?)\s+(?:had|showed|achieved|experienced)\b",
+            ),
+            // `Patients with X had longer OS than Y (`, `X demonstrated ... versus Y (` → X, Y.
+            subject_than: build(
+                r"^\s*(?:[A-Z][A-Z. ]*:\s*)?(?:the\s+)?([A-Za-z][^,;()\[\]%]{1,60}?)\s+(?:had|showed|achieved|experienced|demonstrated)\s+[^;()\[\]]{0,80}?\b(?:than|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?([^,;()\[\]%\d]{1,50}?)\s*[(,;]",
+            ),
+        }
+    })
+}
+
+/// A group phrase read right after a value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArmAfter {
+    /// The groups named: one, or several (`for arm A and B`).
+    pub labels: Vec<String>,
+    /// Whether `respectively` follows, so the phrase names the groups of a whole list.
+    pub respectively: bool,
+}
+
+/// The group phrase right after a value (after its CI): `in the combined modality arm`,
+/// `, respectively, in the X arm`, `for the DZ group`, `(simvastatin)`, `for arm A and B`.
+pub fn after(text: &str) -> Option<ArmAfter> {
+    let p = patterns();
+    if let Some(caps) = p.bracketed.captures(text) {
+        let label = caps[1].trim();
+        if is_group(label) && !label.contains(|c: char| c.is_ascii_digit()) {
+            return Some(ArmAfter { labels: vec![label.to_string()], respectively: false });
+        }
+    }
+    let lead = p.lead_in.find(text)?;
+    let rest = &text[lead.end()..];
+    if let Some(caps) = p.lettered.captures(rest) {
+        let noun = caps[1].trim_end_matches('s').to_lowercase();
+        let labels = vec![format!("{noun} {}", &caps[2]), format!("{noun} {}", &caps[3])];
+        let respectively = starts_respectively(&rest[caps.get(0).map_or(0, |m| m.end())..]);
+        return Some(ArmAfter { labels, respectively });
+    }
+    let (label, end) = phrase(rest)?;
+    let mut labels = vec![label];
+    let mut tail = &rest[end..];
+    // `the GB group and the MR group, respectively`: a list of phrases.
+    while let Some(next) = tail.strip_prefix(',').unwrap_or(tail).trim_start().strip_prefix("and ") {
+        let next = next.trim_start().strip_prefix("the ").unwrap_or(next.trim_start());
+        let Some((label, end)) = phrase(next) else { break };
+        labels.push(label);
+        tail = &next[end..];
+    }
+    let respectively = starts_respectively(tail);
+    if labels.len() > 1 && !respectively {
+        labels.truncate(1);
+    }
+    Some(ArmAfter { labels, respectively })
+}
+
+fn starts_respectively(text: &str) -> bool {
+    text.trim_start_matches([',', ' ']).starts_with("respectively")
+}
+
+/// The group phrase right before a value: `in the vitamin C group (`, `for X was`, `placebo, `.
+/// Several groups come back for `in groups A and B were`.
+pub fn before(text: &str) -> Option<Vec<String>> {
+    let p = patterns();
+    for pattern in [&p.before_bracket, &p.before_copula, &p.before_comma] {
+        if let Some(caps) = pattern.captures(text) {
+            let words = caps[1].trim();
+            if let Some(list) = p.lettered.captures(words).filter(|c| c.get(0).is_some_and(|m| m.end() == words.len()))
+            {
+                let noun = list[1].trim_end_matches('s').to_lowercase();
+                return Some(vec![format!("{noun} {}", &list[2]), format!("{noun} {}", &list[3])]);
+            }
+            if let Some((label, _)) = phrase(words) {
+                if label.len() + 1 >= words.len() {
+                    return Some(vec![label]);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The groups a sentence lists with `respectively`: `in groups A and B, respectively`,
+/// `For ILF and ELF, respectively`.
+pub fn respectively_list(sentence: &str) -> Option<Vec<String>> {
+    let p = patterns();
+    let caps = p.respectively_before.captures(sentence).or_else(|| p.respectively_after.captures(sentence))?;
+    let list = split_list(caps[1].trim());
+    (list.len() > 1).then_some(list)
+}
+
+/// Two groups the sentence compares: `in the UFT group compared with the OBS group`,
+/// `comparing endovascular treatment with endarterectomy`.
+pub fn comparison_list(sentence: &str) -> Option<Vec<String>> {
+    let p = patterns();
+    let (first, second) = if let Some(caps) = p.compared_first.captures(sentence) {
+        (caps[2].to_string(), caps[1].to_string())
+    } else if let Some(caps) = p.comparison.captures(sentence).or_else(|| p.subject_than.captures(sentence)) {
+        (caps[1].to_string(), caps[2].to_string())
+    } else {
+        return None;
+    };
+    let first = phrase(first.trim()).map(|(l, _)| l)?;
+    let second = phrase(second.trim()).map(|(l, _)| l)?;
+    (first != second).then(|| vec![first, second])
+}
+
+/// Splits `groups A and B`, `the GB group and the MR group`, `TOMOX and FOLFOX4` into labels.
+fn split_list(text: &str) -> Vec<String> {
+    if let Some(caps) = patterns().lettered.captures(text) {
+        let noun = caps[1].trim_end_matches('s').to_lowercase();
+        return vec![format!("{noun} {}", &caps[2]), format!("{noun} {}", &caps[3])];
+    }
+    text.split([','])
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(" vs "))
+        .flat_map(|part| part.split(" versus "))
+        .map(|part| part.trim().trim_start_matches("and ").trim_start_matches("the ").trim())
+        .filter(|part| !part.is_empty())
+        .filter_map(|part| phrase(part).map(|(l, _)| l))
+        .collect()
+}
+
+/// The group phrase at the start of `text` and where it ends: words up to a stop word or
+/// punctuation, and up to `group`/`arm` included.
+fn phrase(text: &str) -> Option<(String, usize)> {
+    let mut end = 0;
+    let mut words = 0;
+    for (at, word) in word_spans(text) {
+        if word.chars().next().is_some_and(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '.')) {
+            break;
+        }
+        // An abbreviation in capitals is a name (`IS`, `OR`), never a stop word.
+        let lower = if word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase()) {
+            word.to_string()
+        } else {
+            word.to_lowercase()
+        };
+        if words > 0 && STOP_WORDS.contains(&lower.as_str()) {
+            break;
+        }
+        if words == 0 && STOP_WORDS.contains(&lower.as_str()) {
+            return None;
+        }
+        let clean = word.trim_end_matches([',', ';', ':', '.', ')', ']']);
+        end = at + clean.len();
+        words += 1;
+        if clean.len() < word.len()
+            || matches!(lower.trim_end_matches([',', ';', ':', '.']), "group" | "arm" | "groups" | "arms" | "cohort")
+            || words == 8
+        {
+            break;
+        }
+    }
+    let label = text[..end].trim();
+    // A group may start with a dose (`10 μM trabedersen`), never be a bare number or duration.
+    if label.starts_with(|c: char| c.is_ascii_digit()) && (words < 2 || crate::grammar::duration(label).is_ok()) {
+        return None;
+    }
+    (words > 0 && is_group(label)).then(|| (label.to_string(), end))
+}
+
+/// Words of `text` with their byte offsets; punctuation opening a word is its own word.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c == ' ' {
+            if let Some(s) = start.take() {
+                spans.push((s, &text[s..i]));
+            }
+        } else if matches!(c, '(' | '[' | ')' | ']' | ',' | ';' | ':') && start.is_none() {
+            spans.push((i, &text[i..i + 1]));
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, &text[s..]));
+    }
+    spans.into_iter()
+}
+
+fn is_group(label: &str) -> bool {
+    let lower = label.to_lowercase();
+    !label.is_empty() && !NOT_GROUPS.contains(&lower.as_str()) && label.chars().any(char::is_alphabetic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn after_labels(s: &str) -> Option<(Vec<String>, bool)> {
+        after(s).map(|a| (a.labels, a.respectively))
+    }
+
+    #[test]
+    fn phrases_after_a_value() {
+        assert_eq!(
+            after_labels(" in the combined modality arm and 55.2%"),
+            Some((vec!["combined modality arm".into()], false))
+        );
+        assert_eq!(
+            after_labels(", respectively, in the systemic treatment arm."),
+            Some((vec!["systemic treatment arm".into()], false))
+        );
+        assert_eq!(after_labels(" in gefitinib and 37.2% in"), Some((vec!["gefitinib".into()], false)));
+        assert_eq!(after_labels(" (simvastatin) vs"), Some((vec!["simvastatin".into()], false)));
+        assert_eq!(after_labels(" for arm A and B (p=0.4)"), Some((vec!["arm A".into(), "arm B".into()], false)));
+        assert_eq!(
+            after_labels(" for the GB group and the MR group, respectively (p"),
+            Some((vec!["GB group".into(), "MR group".into()], true))
+        );
+        assert_eq!(after_labels(" in 278 patients allocated mEOC+P (hazard"), Some((vec!["mEOC+P".into()], false)));
+    }
+
+    #[test]
+    fn phrases_before_a_value() {
+        let one = |s: &str| before(s).map(|l| l.join("|"));
+        assert_eq!(one("was considerably lower in the vitamin C group ("), Some("vitamin C group".into()));
+        assert_eq!(one("did not differ between groups (erlotinib, "), Some("erlotinib".into()));
+        assert_eq!(one("Median survival for 10 μM trabedersen was "), Some("10 μM trabedersen".into()));
+        assert_eq!(one("Median overall survival in 275 patients allocated EOC was "), Some("EOC".into()));
+        assert_eq!(one("survival rates in groups A and B were "), Some("group A|group B".into()));
+        assert_eq!(before("Median OS was "), None);
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(
+            respectively_list("rates were 68.5, 41.4 and 56.8, 26.2 % in groups A and B, respectively."),
+            Some(vec!["group A".into(), "group B".into()])
+        );
+        assert_eq!(
+            respectively_list("For ILF and ELF, respectively, median PFS was 4.5 vs 2.3 months"),
+            Some(vec!["ILF".into(), "ELF".into()])
+        );
+        assert_eq!(
+            comparison_list("Median PFS was not improved in the UFT group compared with the OBS group (3.2"),
+            Some(vec!["UFT group".into(), "OBS group".into()])
+        );
+    }
+}

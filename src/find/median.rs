@@ -1,0 +1,214 @@
+//! Medians of time to an event per group, and the median follow-up.
+//!
+//! A median is a duration written for a time-to-event endpoint of `rules/median.toml`
+//! (`Median OS was 45.6 months (95% CI …) in the X arm vs 40.5 months …`, `median PFS 8.2 vs
+//! 5.6 months`, `overall survival (15.6 and 17.2 months …) for A and B, respectively`). The
+//! durations after the endpoint, up to the next endpoint or a word showing they are something
+//! else (a follow-up, a mean, a gain), are its rows. Rules:
+//! - `median.time_to_event`: one endpoint per anchor, each duration one group;
+//! - `median.endpoints`: several endpoints sharing the values (`median PFS and OS were 2.8 and
+//!   13.2 months in A and 2.0 and 14.0 months in B`);
+//! - `followup.median`: `at a median follow-up of 9.7 years` is a `followup` row, never a median.
+//!
+//! Durations after `at`, `after`, `within` are time points, not medians; medians of ages, lab
+//! values, scores, treatment or hospital stay have no time-to-event endpoint and are not read.
+
+use regex::Regex;
+
+use super::series::{self, SeriesPatterns, Unit};
+use super::{arm_local, Finding, Text};
+use crate::error::Result;
+use crate::grammar::duration_list;
+use crate::rules::{compile_pattern, word_alternation, Source};
+use crate::write::{Kind, Row};
+
+/// The compiled median and follow-up rules.
+#[derive(Debug)]
+pub struct MedianRules {
+    endpoints: Regex,
+    blockers: Regex,
+    joined_endpoint: Regex,
+    followup_before: Regex,
+    followup_after: Regex,
+    max_gap: usize,
+    series: SeriesPatterns,
+    time_to_event: bool,
+    several_endpoints: bool,
+    followup: bool,
+}
+
+impl MedianRules {
+    /// Compiles the median rules from their rule file.
+    pub fn compile(rules: &Source<'_>) -> Result<MedianRules> {
+        let words = rules.words("endpoints")?;
+        let endpoints = compile_pattern(&word_alternation(words), false)
+            .map_err(|e| rules.error(format!("lexicon.endpoints: {e}")))?;
+        let enabled = |id: &str| rules.file.rule.iter().any(|r| r.id == id && r.enabled);
+        Ok(MedianRules {
+            endpoints,
+            blockers: rules.pattern("blockers")?,
+            joined_endpoint: rules.pattern("joined_endpoint")?,
+            followup_before: rules.pattern("followup_before")?,
+            followup_after: rules.pattern("followup_after")?,
+            max_gap: 160,
+            series: SeriesPatterns {
+                refused_before: rules.pattern("refused_before")?,
+                refused_after: rules.pattern("refused_after")?,
+            },
+            time_to_event: enabled("median.time_to_event"),
+            several_endpoints: enabled("median.endpoints"),
+            followup: enabled("followup.median"),
+        })
+    }
+}
+
+/// Endpoints sharing values, and where the values may start.
+#[derive(Debug, Clone)]
+struct Anchor {
+    start: usize,
+    body_end: usize,
+    endpoints: Vec<String>,
+}
+
+/// Every median and follow-up row of one abstract.
+/// `earlier` are rows of other finders, whose groups a sentence naming none may refer to.
+pub fn find(rules: &MedianRules, text: &Text, earlier: &[Finding]) -> Vec<Finding> {
+    let s = text.as_str();
+    let mut findings = Vec::new();
+    if rules.followup {
+        findings.extend(followups(rules, s));
+    }
+    let mut inherited: Option<Vec<String>> = None;
+    for &(from, to) in &text.sentences {
+        let sentence = &s[from..to];
+        let mut anchors: Vec<Anchor> = Vec::new();
+        for m in rules.endpoints.find_iter(sentence) {
+            let (start, end) = (from + m.start(), from + m.end());
+            if let Some(previous) = anchors.last_mut() {
+                if rules.joined_endpoint.is_match(&s[previous.body_end..start]) {
+                    previous.endpoints.push(m.as_str().to_string());
+                    previous.body_end = end;
+                    continue;
+                }
+            }
+            anchors.push(Anchor { start, body_end: end, endpoints: vec![m.as_str().to_string()] });
+        }
+        let mut lists: Vec<Vec<String>> = Vec::new();
+        lists.extend(arm_local::respectively_list(sentence));
+        lists.extend(arm_local::comparison_list(sentence));
+        for (index, anchor) in anchors.iter().enumerate() {
+            let mut region_end = anchors.get(index + 1).map_or(to, |next| next.start);
+            if let Some(blocker) = rules.blockers.find(&s[anchor.body_end..region_end]) {
+                region_end = anchor.body_end + blocker.start();
+            }
+            let values = series::scan(&rules.series, s, anchor.body_end, region_end, Unit::Time);
+            // The first duration must follow its endpoint closely.
+            if values.first().is_none_or(|v| v.start - anchor.body_end > rules.max_gap) {
+                continue;
+            }
+            let slots = anchor.endpoints.len();
+            let rule = if slots == 1 { "median.time_to_event" } else { "median.endpoints" };
+            if (slots == 1 && !rules.time_to_event) || (slots > 1 && !rules.several_endpoints) {
+                continue;
+            }
+            let mut candidate_lists = lists.clone();
+            candidate_lists.extend(inherited.clone().or_else(|| series::groups_before(earlier, text, from)));
+            let assigned = series::assign(&values, slots, &candidate_lists);
+            let mut arms_in_order: Vec<String> = Vec::new();
+            for a in &assigned {
+                let value = &values[a.value];
+                let mut row = Row::new("", Kind::Median);
+                row.endpoint = Some(anchor.endpoints[a.slot].clone());
+                row.value = Some(value.number.clone());
+                row.unit = value.time_unit;
+                if let Some(ci) = &value.interval {
+                    row.lower = Some(ci.lower.clone());
+                    row.upper = Some(ci.upper.clone());
+                }
+                row.arm = a.arm.clone();
+                row.rule = rule.to_string();
+                if let Some(arm) = &a.arm {
+                    if arm != "total" && !arms_in_order.contains(arm) {
+                        arms_in_order.push(arm.clone());
+                    }
+                }
+                findings.push(Finding { row, span: (value.start, value.end) });
+            }
+            if arms_in_order.len() > 1 {
+                inherited = Some(arms_in_order);
+            }
+        }
+    }
+    findings
+}
+
+/// `At a median follow up of 9.7 years`, `median follow-up, 22 months`, `follow-up (median,
+/// 8.5 years)`, `a median 6 and 11 years of follow-up`.
+fn followups(rules: &MedianRules, s: &str) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut push = |at: usize, durations: Vec<crate::grammar::Duration>, end: usize| {
+        for duration in durations {
+            let mut row = Row::new("", Kind::Followup);
+            row.value = Some(duration.value.clone());
+            row.unit = Some(duration.unit);
+            row.rule = "followup.median".to_string();
+            findings.push(Finding { row, span: (at, end) });
+        }
+    };
+    for m in rules.followup_before.find_iter(s) {
+        if let Ok((rest, durations)) = duration_list(&s[m.end()..]) {
+            push(m.start(), durations, s.len() - rest.len());
+        }
+    }
+    for caps in rules.followup_after.captures_iter(s) {
+        let (Some(whole), Some(list)) = (caps.get(0), caps.get(1)) else { continue };
+        if let Ok((_, durations)) = duration_list(list.as_str()) {
+            push(whole.start(), durations, whole.end());
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::find::{find_rows, signature};
+    use crate::rules::RuleSet;
+    use crate::write::Kind;
+
+    fn rows(text: &str, kind: Kind) -> Vec<String> {
+        let rules = RuleSet::embedded().unwrap();
+        find_rows(&rules, "t", text).iter().filter(|r| r.kind == kind).map(signature).collect()
+    }
+
+    #[test]
+    fn median_per_arm_with_ci() {
+        assert_eq!(
+            rows("Median OS was 45.6 months (95% CI = 30.3 to 67.8 months) in the combined modality arm vs 40.5 months (95% CI = 27.5 to 47.7 months) in the systemic treatment arm.", Kind::Median),
+            vec!["median combined modality arm 45.6 months [30.3, 67.8]", "median systemic treatment arm 40.5 months [27.5, 47.7]"]
+        );
+    }
+
+    #[test]
+    fn pairs_respectively_and_totals() {
+        assert_eq!(
+            rows(
+                "For ILF and ELF, respectively, median progression-free survival was 4.5 vs 2.3 months.",
+                Kind::Median
+            ),
+            vec!["median ILF 4.5 months", "median ELF 2.3 months"]
+        );
+        assert_eq!(
+            rows("Median 2nd PFS was 18.0 months (95 % CI, 13.7-22.3 months).", Kind::Median),
+            vec!["median total 18.0 months [13.7, 22.3]"]
+        );
+    }
+
+    #[test]
+    fn followup_is_not_a_median() {
+        let text = "At a median follow up of 9.7 years, 92 of 119 patients had died.";
+        assert_eq!(rows(text, Kind::Followup), vec!["followup 9.7 years"]);
+        assert!(rows(text, Kind::Median).is_empty());
+        assert!(rows("Median age was 62 years and median hospital stay 9 days.", Kind::Median).is_empty());
+        assert!(rows("Median OS was not reached after a median follow-up of 30 months.", Kind::Median).is_empty());
+    }
+}

@@ -1,0 +1,267 @@
+//! Landmark survival: a group's percentage at a stated time point for a time-to-event endpoint.
+//!
+//! An anchor is an endpoint of `rules/survival.toml` (`OS`, `progression-free survival`,
+//! `cumulative incidence of relapse`) with its time points: written before it (`3-year OS`,
+//! `3-, 5-, and 8-year OS`), after it (`OS at 5 years`, `PFS rate at 3 months`) or earlier in
+//! the sentence (`At 8 y, … the proportion alive was`). The percentages that follow, up to the
+//! next anchor, are its rows (see [`super::series`] for how values get their time and group).
+//! Two rules:
+//! - `survival.landmark`: one time point and endpoint per anchor;
+//! - `survival.respectively`: several time points or endpoints sharing the values
+//!   (`3-, 5-, and 8-year OS were …, respectively, in the X arm and …`).
+//!
+//! Sentences of designs and hypotheses (`powered to detect an improvement from 50% to 65%`)
+//! and values after a comparison sign (`30-month OS > 38%`) are not results.
+
+use regex::Regex;
+
+use super::series::{self, SeriesPatterns, Unit};
+use super::{arm_local, Finding, Text};
+use crate::error::Result;
+use crate::grammar::{duration_list, unit_first_time_point, Duration};
+use crate::rules::{compile_pattern, word_alternation, Source};
+use crate::write::{Kind, Row};
+
+/// The compiled survival rules.
+#[derive(Debug)]
+pub struct SurvivalRules {
+    endpoints: Regex,
+    adjectival_time: Regex,
+    time_after_endpoint: Regex,
+    sentence_time: Regex,
+    bare_rate: Regex,
+    design: Regex,
+    blockers: Regex,
+    joined_endpoint: Regex,
+    series: SeriesPatterns,
+    landmark: bool,
+    respectively: bool,
+}
+
+impl SurvivalRules {
+    /// Compiles the survival rules from their rule file.
+    pub fn compile(rules: &Source<'_>) -> Result<SurvivalRules> {
+        let endpoint_words = rules.words("endpoints")?;
+        let endpoints = compile_pattern(&word_alternation(endpoint_words), false)
+            .map_err(|e| rules.error(format!("lexicon.endpoints: {e}")))?;
+        let design_words = rules.words("design_cues")?;
+        let design = compile_pattern(&word_alternation(design_words), true)
+            .map_err(|e| rules.error(format!("lexicon.design_cues: {e}")))?;
+        let enabled = |id: &str| rules.file.rule.iter().any(|r| r.id == id && r.enabled);
+        Ok(SurvivalRules {
+            endpoints,
+            adjectival_time: rules.pattern("adjectival_time")?,
+            time_after_endpoint: rules.pattern("time_after_endpoint")?,
+            sentence_time: rules.pattern("sentence_time")?,
+            bare_rate: rules.pattern("bare_rate")?,
+            design,
+            blockers: rules.pattern("blockers")?,
+            joined_endpoint: rules.pattern("joined_endpoint")?,
+            series: SeriesPatterns {
+                refused_before: rules.pattern("refused_before")?,
+                refused_after: rules.pattern("refused_after")?,
+            },
+            landmark: enabled("survival.landmark"),
+            respectively: enabled("survival.respectively"),
+        })
+    }
+}
+
+/// An endpoint with its time points, and where its values may start.
+#[derive(Debug, Clone)]
+struct Anchor {
+    start: usize,
+    body_end: usize,
+    times: Vec<Duration>,
+    endpoints: Vec<String>,
+}
+
+/// Every survival row of one abstract.
+pub fn find(rules: &SurvivalRules, text: &Text) -> Vec<Finding> {
+    let s = text.as_str();
+    let mut findings = Vec::new();
+    let mut inherited: Option<Vec<String>> = None;
+    for &(from, to) in &text.sentences {
+        let sentence = &s[from..to];
+        if rules.design.is_match(sentence) {
+            continue;
+        }
+        let anchors = anchors(rules, s, from, to);
+        let mut lists: Vec<Vec<String>> = Vec::new();
+        lists.extend(arm_local::respectively_list(sentence));
+        lists.extend(arm_local::comparison_list(sentence));
+        for (index, anchor) in anchors.iter().enumerate() {
+            let mut region_end = anchors.get(index + 1).map_or(to, |next| next.start);
+            if let Some(blocker) = rules.blockers.find(&s[anchor.body_end..region_end]) {
+                region_end = anchor.body_end + blocker.start();
+            }
+            let values = series::scan(&rules.series, s, anchor.body_end, region_end, Unit::Percent);
+            let slots: Vec<(&Duration, &String)> = if anchor.times.len() == 1 {
+                anchor.endpoints.iter().map(|e| (&anchor.times[0], e)).collect()
+            } else {
+                anchor.times.iter().map(|t| (t, &anchor.endpoints[0])).collect()
+            };
+            let rule = if slots.len() == 1 { "survival.landmark" } else { "survival.respectively" };
+            if (slots.len() == 1 && !rules.landmark) || (slots.len() > 1 && !rules.respectively) {
+                continue;
+            }
+            let mut candidate_lists = lists.clone();
+            candidate_lists.extend(inherited.clone());
+            let assigned = series::assign(&values, slots.len(), &candidate_lists);
+            let mut arms_in_order: Vec<String> = Vec::new();
+            for a in &assigned {
+                let value = &values[a.value];
+                let (time, endpoint) = slots[a.slot];
+                let mut row = Row::new("", Kind::Survival);
+                row.endpoint = Some(endpoint.clone());
+                row.time = Some(time.normalised());
+                row.value = Some(value.number.clone());
+                if let Some(ci) = &value.interval {
+                    row.lower = Some(ci.lower.clone());
+                    row.upper = Some(ci.upper.clone());
+                }
+                row.arm = a.arm.clone();
+                row.rule = rule.to_string();
+                if let Some(arm) = &a.arm {
+                    if a.slot == 0 && arm != "total" && !arms_in_order.contains(arm) {
+                        arms_in_order.push(arm.clone());
+                    }
+                }
+                findings.push(Finding { row, span: (value.start, value.end) });
+            }
+            if arms_in_order.len() > 1 {
+                inherited = Some(arms_in_order);
+            }
+        }
+    }
+    findings
+}
+
+/// The anchors of one sentence, in order.
+fn anchors(rules: &SurvivalRules, s: &str, from: usize, to: usize) -> Vec<Anchor> {
+    let sentence = &s[from..to];
+    let mut anchors: Vec<Anchor> = Vec::new();
+    let mut last_endpoint_end: Option<usize> = None;
+    for m in rules.endpoints.find_iter(sentence) {
+        let (start, end) = (from + m.start(), from + m.end());
+        if anchors.last().is_some_and(|a| start < a.body_end) {
+            continue;
+        }
+        let endpoint = m.as_str().to_string();
+        let window_start = start.saturating_sub(60).max(from);
+        let window_start = (window_start..start).find(|&i| s.is_char_boundary(i)).unwrap_or(start);
+        // `3-year OS`, `3-, 5-, and 8-year OS`.
+        if let Some(t) = rules.adjectival_time.find(&s[window_start..start]) {
+            if let Ok((_, times)) = duration_list(&s[window_start + t.start()..start]) {
+                anchors.push(Anchor {
+                    start: window_start + t.start(),
+                    body_end: end,
+                    times,
+                    endpoints: vec![endpoint],
+                });
+                last_endpoint_end = Some(end);
+                continue;
+            }
+        }
+        // `OS at 5 years`, `PFS rate at 3 months`, `relapse at week 28`.
+        if let Some(t) = rules.time_after_endpoint.find(&s[end..to]) {
+            let at = end + t.end();
+            let read = duration_list(&s[at..to])
+                .map(|(rest, times)| (times, to - rest.len()))
+                .or_else(|_| unit_first_time_point(&s[at..to]).map(|(rest, time)| (vec![time], to - rest.len())));
+            if let Ok((times, body_end)) = read {
+                anchors.push(Anchor { start, body_end, times, endpoints: vec![endpoint] });
+                last_endpoint_end = Some(body_end);
+                continue;
+            }
+        }
+        // `OS and DSS`: a further endpoint of the anchor before it.
+        if let (Some(previous), Some(last_end)) = (anchors.last_mut(), last_endpoint_end) {
+            if last_end <= start && rules.joined_endpoint.is_match(&s[last_end..start]) {
+                previous.endpoints.push(endpoint);
+                previous.body_end = end;
+                last_endpoint_end = Some(end);
+                continue;
+            }
+        }
+        // `At 8 y, … the proportion alive was`: a time point earlier in the sentence.
+        if let Some(t) = rules.sentence_time.captures_iter(&s[from..start]).last() {
+            if let Some(group) = t.get(1) {
+                if let Ok((_, times)) = duration_list(&s[from + group.start()..to]) {
+                    if times.len() == 1 {
+                        anchors.push(Anchor { start, body_end: end, times, endpoints: vec![endpoint] });
+                        last_endpoint_end = Some(end);
+                    }
+                }
+            }
+        }
+    }
+    // `and the 5-year rates were`: time points whose endpoint is the anchor's before them.
+    for m in rules.bare_rate.find_iter(sentence) {
+        let (start, end) = (from + m.start(), from + m.end());
+        let Some(previous) = anchors.iter().rev().find(|a| a.body_end <= start).cloned() else { continue };
+        if anchors.iter().any(|a| a.start <= start && start < a.body_end) {
+            continue;
+        }
+        if let Ok((_, times)) = duration_list(&s[start..end]) {
+            anchors.push(Anchor { start, body_end: end, times, endpoints: previous.endpoints.clone() });
+        }
+    }
+    anchors.sort_by_key(|a| a.start);
+    anchors
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::find::{find_rows, signature};
+    use crate::rules::RuleSet;
+    use crate::write::Kind;
+
+    fn survival(text: &str) -> Vec<String> {
+        let rules = RuleSet::embedded().unwrap();
+        find_rows(&rules, "t", text).iter().filter(|r| r.kind == Kind::Survival).map(signature).collect()
+    }
+
+    #[test]
+    fn one_time_point_two_arms() {
+        assert_eq!(
+            survival("3-year overall survival was 50.3% (95% CI 45.5-54.9) in the chemotherapy alone group and 48.1% (43.2-52.7) in the chemotherapy plus bevacizumab group."),
+            vec![
+                "survival chemotherapy alone group 3 years 50.3 [45.5, 54.9]",
+                "survival chemotherapy plus bevacizumab group 3 years 48.1 [43.2, 52.7]"
+            ]
+        );
+    }
+
+    #[test]
+    fn time_after_endpoint_and_respectively() {
+        assert_eq!(
+            survival("Implant survival rates at 10 years were 93.7% (95% CI, 86.4% and 97.1%) and 89.8% (95% CI, 81.9% - 94.4%) for the GB group and the MR group, respectively (p = 0.302)."),
+            vec!["survival GB group 10 years 93.7 [86.4, 97.1]", "survival MR group 10 years 89.8 [81.9, 94.4]"]
+        );
+    }
+
+    #[test]
+    fn times_share_a_list_of_groups() {
+        assert_eq!(
+            survival("The 2- and 5-year recurrence-free survival rates were 68.5, 41.4 and 56.8, 26.2 % in groups A and B, respectively."),
+            vec![
+                "survival group A 2 years 68.5",
+                "survival group B 2 years 41.4",
+                "survival group A 5 years 56.8",
+                "survival group B 5 years 26.2"
+            ]
+        );
+    }
+
+    #[test]
+    fn designs_thresholds_visits_and_counts_are_not_survival() {
+        assert!(survival(
+            "Previously, we reported that the primary end point (30-month overall survival [OS] > 38%) was met."
+        )
+        .is_empty());
+        assert!(survival("The trial was powered to detect an improvement in 2-year PFS from 50% to 65%.").is_empty());
+        assert!(survival("At week 12, response was 45% vs 30%.").is_empty());
+        assert!(survival("There were fewer deaths by day 7 (101 [9%] deaths vs 123 [11%] deaths).").is_empty());
+    }
+}
