@@ -60,10 +60,11 @@ pub fn ci_label(input: &str) -> PResult<'_, Option<Num>> {
         .map(|(rest, (level, _))| (rest, level))
 }
 
-/// What separates two bounds: `-`, `to`, `and`, and (when `allow_comma`) `,` or `;`.
+/// What separates two bounds: `-`, `to`, `and`, and (when `allow_comma`) `,` or `;`; never `/`,
+/// which writes a count of a total (`13/43`).
 pub fn interval_separator(allow_comma: bool) -> impl Fn(&str) -> PResult<'_, ()> {
     move |input| {
-        let words = delimited(ws, value((), alt((tag("to"), tag("and"), tag("-"), tag("/")))), ws);
+        let words = delimited(ws, value((), alt((tag("to"), tag("and"), tag("-")))), ws);
         let dash_without_space = value((), pair(ws, char('-')));
         if allow_comma {
             alt((words, dash_without_space, value((), delimited(ws, one_of(",;"), ws))))(input)
