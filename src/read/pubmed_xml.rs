@@ -37,6 +37,7 @@ enum Target {
     MedlineDate,
     Doi,
     ArticleIdPubmed,
+    ArticleIdPmc,
 }
 
 /// What was gathered of one record.
@@ -44,6 +45,7 @@ enum Target {
 struct Draft {
     pmid: Option<String>,
     pmid_from_ids: Option<String>,
+    pmc: Option<String>,
     title: Option<String>,
     book_title: Option<String>,
     sections: Vec<(Option<String>, String)>,
@@ -196,6 +198,7 @@ impl PubmedRecords {
             ("ArticleId", "ArticleIdList") if !self.xml.within("ReferenceList") => match attribute("IdType") {
                 Some("doi") => Target::Doi,
                 Some("pubmed") => Target::ArticleIdPubmed,
+                Some("pmc") => Target::ArticleIdPmc,
                 _ => return None,
             },
             _ => return None,
@@ -214,6 +217,11 @@ fn store(draft: &mut Draft, target: Target, value: String) {
         Target::ArticleIdPubmed => {
             if draft.pmid_from_ids.is_none() && is_pmid(&value) {
                 draft.pmid_from_ids = Some(value);
+            }
+        }
+        Target::ArticleIdPmc => {
+            if draft.pmc.is_none() && !value.trim().is_empty() {
+                draft.pmc = Some(value.trim().to_string());
             }
         }
         Target::ArticleTitle => {
@@ -276,7 +284,7 @@ impl Draft {
             .join(" ");
         let pmid = self.pmid.or(self.pmid_from_ids);
         Record {
-            native_id: pmid.clone(),
+            native_id: pmid.clone().or(self.pmc),
             pmid,
             doi: self.doi,
             title: self.title.or(self.book_title).unwrap_or_default(),
