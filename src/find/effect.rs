@@ -54,6 +54,8 @@ pub struct EffectRules {
     not_a_measure: Regex,
     not_a_measure_after: Regex,
     design_context: Regex,
+    comparison: Regex,
+    comparison_stop: Regex,
     predictor_context: Regex,
     abbreviation_definition: Regex,
     per_unit: Regex,
@@ -177,6 +179,8 @@ impl EffectRules {
             not_a_measure: rules.pattern("not_a_measure")?,
             not_a_measure_after: rules.pattern("not_a_measure_after")?,
             design_context: rules.pattern("design_context")?,
+            comparison: rules.pattern("comparison")?,
+            comparison_stop: rules.pattern("comparison_stop")?,
             predictor_context: rules.pattern("predictor_context")?,
             abbreviation_definition: compile_pattern(
                 rules
@@ -734,8 +738,39 @@ fn effect_row(
     let context = s.get(context_start..mention.start).unwrap_or("");
     row.adjusted = Some(mention.measure.adjusted || rules.adjusted_context.is_match(context));
     row.endpoint = endpoint(rules, s, sentence, mention, estimate);
+    row.comparison = comparison(rules, text, sentence, estimate.start);
     row.rule = rule.to_string();
     row
+}
+
+/// The groups compared in the sentence, nearest the estimate: "A vs B", "A versus B",
+/// "A compared with B", "between A and B" — both sides named with words, not numbers.
+fn comparison(rules: &EffectRules, text: &Text, sentence: (usize, usize), at: usize) -> Option<String> {
+    let s = text.as_str();
+    let sentence_text = s.get(sentence.0..sentence.1)?;
+    let relative = at.saturating_sub(sentence.0);
+    let best = rules
+        .comparison
+        .captures_iter(sentence_text)
+        .filter_map(|caps| {
+            let whole = caps.get(0)?;
+            let left = caps.name("left").or_else(|| caps.name("left2"))?;
+            let right = caps.name("right").or_else(|| caps.name("right2"))?;
+            let stop = |w: &&str| rules.comparison_stop.is_match(w) || w.chars().all(|c| !c.is_alphabetic());
+            let left_words: Vec<&str> = left.as_str().split_whitespace().collect();
+            let kept = left_words.iter().rev().take_while(|w| !stop(w)).count().min(3);
+            let left = left_words[left_words.len() - kept..].join(" ");
+            let right =
+                right.as_str().split_whitespace().take_while(|w| !stop(w)).take(3).collect::<Vec<_>>().join(" ");
+            if left.is_empty() || right.is_empty() || left.eq_ignore_ascii_case(&right) {
+                return None;
+            }
+            let distance =
+                if relative < whole.start() { whole.start() - relative } else { relative.saturating_sub(whole.end()) };
+            Some((distance, format!("{left} vs {right}")))
+        })
+        .min_by_key(|(distance, _)| *distance)?;
+    Some(best.1)
 }
 
 /// The endpoint named nearest before the estimate in its sentence, else the first after it.
