@@ -511,6 +511,10 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .tempfile_in(folder)
         .map_err(|e| Error::io(&folder.display().to_string(), &e))?;
     temp.write_all(bytes).map_err(|e| Error::io(&shown, &e))?;
+    // A rewritten file keeps its permissions (the temporary file is created private).
+    if let Ok(metadata) = std::fs::metadata(path) {
+        temp.as_file().set_permissions(metadata.permissions()).map_err(|e| Error::io(&shown, &e))?;
+    }
     temp.as_file().sync_all().map_err(|e| Error::io(&shown, &e))?;
     temp.persist(path).map_err(|e| Error::io(&shown, &e.error))?;
     Ok(())
