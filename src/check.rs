@@ -434,7 +434,7 @@ pub fn extract_csv(extractor: &Extractor, file: &Path, input_format: Option<Form
         }
     };
     let mut writer = RowWriter::new(Vec::new(), OutputFormat::Csv).map_err(|e| Error::io(&shown, &e))?;
-    let summary = pipeline::extract_files(extractor, &[shown.clone()], &options, &mut writer, &mut report)
+    let summary = pipeline::extract_files(extractor, std::slice::from_ref(&shown), &options, &mut writer, &mut report)
         .map_err(|e| Error::io(&shown, &e))?;
     let csv = writer.finish().map_err(|e| Error::io(&shown, &e))?;
     if summary.io_errors > 0 {

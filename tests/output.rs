@@ -33,8 +33,8 @@ fn extract(args: &[&str]) -> Vec<u8> {
 
 /// The committed file's bytes, decompressed when it is gzipped.
 fn committed(path: &Path) -> Vec<u8> {
-    let bytes = std::fs::read(path)
-        .unwrap_or_else(|e| panic!("{}: {e}; run {REGENERATE} to create it", path.display()));
+    let bytes =
+        std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}; run {REGENERATE} to create it", path.display()));
     if path.extension().is_some_and(|e| e == "gz") {
         let mut text = Vec::new();
         flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut text).expect("gunzip");
@@ -77,10 +77,7 @@ fn seed_csv_is_current() {
 
 #[test]
 fn seed_jsonl_is_current() {
-    assert_current(
-        &root().join("output/seed.jsonl"),
-        &extract(&["fixtures/ruers-2017-jnci.ris", "--format", "jsonl"]),
-    );
+    assert_current(&root().join("output/seed.jsonl"), &extract(&["fixtures/ruers-2017-jnci.ris", "--format", "jsonl"]));
 }
 
 #[test]
