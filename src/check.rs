@@ -95,8 +95,14 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Case>> {
             if files.len() == before {
                 return Err(Error::new(ErrorKind::Usage, "no record files in this folder").at(Location::file(shown)));
             }
-        } else {
+        } else if is_record_file(path) {
             files.push(path.clone());
+        } else {
+            return Err(Error::new(
+                ErrorKind::Usage,
+                "not a record file (expected files, *.md and hidden files are not)",
+            )
+            .at(Location::file(shown)));
         }
     }
     let mut owners: HashMap<PathBuf, PathBuf> = HashMap::new();
