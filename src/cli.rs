@@ -13,10 +13,11 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
+use trialrex::check::{self, CheckOptions, CheckSummary};
 use trialrex::pipeline::{self, RunOptions, Summary};
 use trialrex::read::Format;
 use trialrex::write::{OutputFormat, RowWriter};
-use trialrex::{eval, Error, ErrorKind, Extractor, RuleSet};
+use trialrex::{eval, explain, Error, ErrorKind, Extractor, RuleSet};
 
 /// trialrex: effect estimates, arm sizes, events, survival and medians from trial abstracts.
 #[derive(Parser)]
@@ -87,6 +88,49 @@ enum Command {
         #[arg(long, default_value_t = usize::MAX, hide_default_value = true)]
         show: usize,
     },
+    /// Extract every record file under DIR and compare its rows with NAME.expected.csv beside it.
+    ///
+    /// Exit code 0 when everything matches, 1 on any difference or record file without an
+    /// expected file, 2 on usage or I/O errors.
+    Check {
+        /// Folders (searched recursively) or single record files; `*.expected.csv`, `*.md` and
+        /// hidden files are not record files.
+        #[arg(required = true, value_name = "DIR")]
+        dirs: Vec<PathBuf>,
+        /// Leave these fields out of the comparison (contract names, e.g. `rule,checks`).
+        #[arg(long, value_name = "FIELD,...")]
+        ignore: Vec<String>,
+        /// Rewrite the expected files from the current output (atomically) and name those written.
+        #[arg(long)]
+        bless: bool,
+        /// Read every record file as this format instead of sniffing it from the content.
+        #[arg(long, value_enum)]
+        input_format: Option<Format>,
+        /// A folder of rule files that extend or override the embedded rules.
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+    },
+    /// Show each record's abstract with the extracted spans marked, and its rows numbered.
+    Explain {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Only the record with this id (as in the `record_id` column).
+        #[arg(long, value_name = "ID")]
+        record: Option<String>,
+        /// Colour the spans by kind: `auto` when standard output is a terminal (and NO_COLOR is unset).
+        #[arg(long, value_enum, default_value = "auto")]
+        color: ColorChoice,
+        /// A folder of rule files that extend or override the embedded rules.
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -188,7 +232,82 @@ pub fn run() -> Result<u8, CliError> {
             out.flush()?;
             Ok(finish(summary))
         }
+        Command::Check { dirs, ignore, bless, input_format, rules } => {
+            let ignore = check::parse_fields(&ignore.join(","))
+                .map_err(|err| Error::new(err.kind(), format!("--ignore: {}", err.message())))?;
+            let options = CheckOptions { ignore, bless, input_format };
+            let extractor = Extractor::new(load_rules(rules.as_deref())?);
+            run_check(&extractor, &dirs, &options)
+        }
+        Command::Explain { input, record, color, rules } => {
+            let extractor = Extractor::new(load_rules(rules.as_deref())?);
+            let colour = match color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+            };
+            run_explain(&extractor, &input, record.as_deref(), colour)
+        }
     }
+}
+
+/// `trialrex check`: one report per record file on stdout, then the summary line.
+fn run_check(extractor: &Extractor, dirs: &[PathBuf], options: &CheckOptions) -> Result<u8, CliError> {
+    let cases = check::discover(dirs)?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut summary = CheckSummary::default();
+    let mut failed = false;
+    for case in &cases {
+        match check::check_file(extractor, case, options) {
+            Ok(outcome) => {
+                for problem in &outcome.problems {
+                    report(problem);
+                }
+                write!(out, "{outcome}")?;
+                failed |= outcome.fails();
+                summary.add(&outcome);
+            }
+            Err(err) => {
+                out.flush()?;
+                report(&err);
+                summary.errors += 1;
+            }
+        }
+    }
+    writeln!(out, "{summary}")?;
+    out.flush()?;
+    Ok(if summary.errors > 0 {
+        2
+    } else if failed {
+        1
+    } else {
+        0
+    })
+}
+
+/// `trialrex explain`: every record (or the one asked for), marked, on stdout.
+fn run_explain(extractor: &Extractor, input: &InputArgs, only: Option<&str>, colour: bool) -> Result<u8, CliError> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let (mut found, mut rows_shown) = (false, 0);
+    let mut summary = pipeline::for_each_record(&input.files, input.input_format, &mut report, &mut |record| {
+        if only.is_some_and(|id| record.id() != id) {
+            return Ok(());
+        }
+        found = true;
+        let rows = extractor.extract(record);
+        rows_shown += rows.len();
+        explain::write_record(&mut out, record, &rows, colour)
+    })?;
+    out.flush()?;
+    summary.rows = rows_shown;
+    if let (Some(id), false) = (only, found) {
+        eprintln!("trialrex: no record with id {id} in {}", input.files.join(", "));
+        eprintln!("trialrex: {summary}");
+        return Ok(2);
+    }
+    Ok(finish(summary))
 }
 
 /// Input larger than this shows a progress bar when stderr is a terminal.

@@ -22,9 +22,11 @@
 //! assert_eq!(rows[0].value.as_ref().unwrap().value, 0.58);
 //! ```
 
+pub mod check;
 pub mod derive;
 pub mod error;
 pub mod eval;
+pub mod explain;
 pub mod find;
 pub mod grammar;
 pub mod normalise;
