@@ -22,8 +22,12 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::find;
 
 /// The embedded rule files: (name, contents).
-pub const EMBEDDED: &[(&str, &str)] =
-    &[("lexicon.toml", include_str!("../rules/lexicon.toml")), ("effect.toml", include_str!("../rules/effect.toml"))];
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("lexicon.toml", include_str!("../rules/lexicon.toml")),
+    ("effect.toml", include_str!("../rules/effect.toml")),
+    ("arms.toml", include_str!("../rules/arms.toml")),
+    ("events.toml", include_str!("../rules/events.toml")),
+];
 
 /// The largest compiled size a pattern may have, so a user's rule cannot exhaust memory.
 const PATTERN_SIZE_LIMIT: usize = 4 * 1024 * 1024;
@@ -101,6 +105,10 @@ pub struct RuleSet {
     files: BTreeMap<String, RuleFile>,
     /// Compiled effect rules.
     pub effect: find::effect::EffectRules,
+    /// Compiled arm-size rules and the shared arm labels.
+    pub arms: find::arms::ArmRules,
+    /// Compiled events rules.
+    pub events: find::events::EventRules,
 }
 
 impl RuleSet {
@@ -144,7 +152,12 @@ impl RuleSet {
             &Source::new("lexicon.toml", &lexicon),
             &Source::new("effect.toml", &effect_file),
         )?;
-        Ok(RuleSet { files, effect })
+        let arms_file = files.get("arms.toml").cloned().unwrap_or_default();
+        let events_file = files.get("events.toml").cloned().unwrap_or_default();
+        let arms_source = Source::new("arms.toml", &arms_file);
+        let arms = find::arms::ArmRules::compile(&arms_source)?;
+        let events = find::events::EventRules::compile(&Source::new("events.toml", &events_file), &arms_source)?;
+        Ok(RuleSet { files, effect, arms, events })
     }
 
     /// Whether the rule `id` exists and is enabled.

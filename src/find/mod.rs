@@ -5,7 +5,10 @@
 //! [`find_rows`] maps those spans back to the original abstract (code points) and orders the
 //! rows by where their evidence starts.
 
+pub mod arm_label;
+pub mod arms;
 pub mod effect;
+pub mod events;
 
 use crate::normalise::Normalised;
 use crate::rules::RuleSet;
@@ -58,6 +61,10 @@ pub struct Finding {
 pub fn find_rows(rules: &RuleSet, record_id: &str, abstract_text: &str) -> Vec<Row> {
     let text = Text::new(abstract_text);
     let mut findings = effect::find(&rules.effect, &text);
+    let arm_sizes = arms::find(&rules.arms, &text);
+    findings.extend(events::find(&rules.events, &rules.arms, &text, &arm_sizes));
+    findings.extend(arm_sizes);
+    arms::reconcile(&rules.arms, &mut findings);
     findings.sort_by_key(|f| (f.span.0, f.row.kind, f.span.1));
     findings
         .into_iter()
