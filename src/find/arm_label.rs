@@ -32,6 +32,7 @@ pub struct ArmLabels {
     group_nouns: HashSet<String>,
     not_labels: HashSet<String>,
     participants: HashSet<String>,
+    whole_study: HashSet<String>,
 }
 
 /// A label and where it stands, as a byte span of the normalised text.
@@ -104,6 +105,7 @@ impl ArmLabels {
             group_nouns: lower_set(source.words("group_nouns")?),
             not_labels: lower_set(source.words("not_labels")?),
             participants: lower_set(source.words("participants")?),
+            whole_study: lower_set(source.words("whole_study")?),
         })
     }
 
@@ -113,9 +115,12 @@ impl ArmLabels {
     }
 
     /// Whether a label names everyone rather than a group: its last word is a participant noun
-    /// (`Patients`, `Mexican immigrant women`).
+    /// or names the whole study (`Patients`, `Mexican immigrant women`, `controlled study`).
     pub fn names_everyone(&self, label: &str) -> bool {
-        label.split_whitespace().next_back().is_some_and(|w| self.is_participant(w))
+        label
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| self.is_participant(w) || self.whole_study.contains(&w.to_lowercase()))
     }
 
     /// Whether a label names a group with a group noun (`placebo group`, `arm C`).

@@ -40,6 +40,7 @@ pub struct ArmRules {
     group_count: Regex,
     not_a_size_before: Regex,
     design: Regex,
+    exclusion: Regex,
     /// Words of allocation, enrolment and analysis.
     pub allocation: Regex,
     /// Words of outcomes.
@@ -101,6 +102,7 @@ impl ArmRules {
             group_count: lexicon_pattern(source, "group_count")?,
             not_a_size_before: lexicon_pattern(source, "not_a_size_before")?,
             design: lexicon_pattern(source, "design")?,
+            exclusion: lexicon_pattern(source, "exclusion")?,
             allocation: words("allocation")?,
             outcomes: words("outcomes")?,
             non_participants: lower("non_participants")?,
@@ -158,14 +160,14 @@ pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
     if rules.on("arm_size.n_equals") {
         find_n_equals(rules, text, &mut found);
     }
+    if rules.on("arm_size.bracket_count") {
+        find_bracket_counts(rules, text, &mut found);
+    }
     for caps in rules.participant_count.captures_iter(s) {
         read_participant_count(rules, text, &caps, true, &mut found);
     }
     for caps in rules.count_allocated.captures_iter(s) {
         read_participant_count(rules, text, &caps, false, &mut found);
-    }
-    if rules.on("arm_size.bracket_count") {
-        find_bracket_counts(rules, text, &mut found);
     }
     found.findings
 }
@@ -185,14 +187,28 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
         if found.taken.contains(&n_match.start()) || in_design_sentence(rules, text, n_match.start()) {
             continue;
         }
+        let (sentence_start, sentence_end) = text.sentence_at(n_match.start());
+        if rules.exclusion.is_match(&s[sentence_start..sentence_end]) {
+            continue;
+        }
         // The `n`/`N` itself, after the bracket or space the match may start with.
         let n_at = whole.start() + whole.as_str().find(['n', 'N']).unwrap_or(0);
         let label_end = if s[..n_at].trim_end().ends_with(['(', '[', ',', ':']) { n_at } else { whole.start() };
-        let (sentence_start, _) = text.sentence_at(n_at);
         let label = rules.labels.before(s, label_end).filter(|l| l.span.0 >= sentence_start);
         let arm = match &label {
+            Some(l) if rules.outcomes.is_match(&l.text) => continue,
             Some(l) if !rules.labels.names_everyone(&l.text) => l.text.clone(),
-            _ => "total".to_string(),
+            Some(_) => "total".to_string(),
+            // No group before it: everyone only after a participant noun or at the sentence start.
+            None => {
+                let head = s[sentence_start..label_end].trim_end().trim_end_matches(['(', '[', ',', ':']).trim_end();
+                let last = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                if head.is_empty() || rules.labels.names_everyone(last) {
+                    "total".to_string()
+                } else {
+                    continue;
+                }
+            }
         };
         if arm.to_lowercase().ends_with("groups") || arm.to_lowercase().ends_with("arms") {
             continue;
@@ -279,6 +295,10 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     if !total_of && (rules.not_a_size_before.is_match(before) || is_denominator(before)) {
         return;
     }
+    // A count after an outcome in its sentence counts those with the outcome.
+    if rules.outcomes.is_match(before) {
+        return;
+    }
     if has_noun {
         let mods = caps.name("mods").map_or("", |m| m.as_str());
         if mods.split_whitespace().any(|w| {
@@ -300,8 +320,13 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     // After the count's noun: an outcome (`died`) makes it an event count.
     let tail_from = if has_noun { whole.end() } else { n_match.end() };
     let tail = &s[tail_from..sentence_end.max(tail_from)];
-    let next_words: String = tail.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
-    if has_noun && rules.outcomes.is_match(&next_words) {
+    let mut next: Vec<&str> = tail.split_whitespace().take(3).collect();
+    // `148 patients who had undergone surgery`: a relative clause describes, unless it is an outcome.
+    if next.first().is_some_and(|w| w.eq_ignore_ascii_case("who")) {
+        next = next.into_iter().skip(1).filter(|w| !matches!(*w, "had" | "have" | "were")).take(1).collect();
+    }
+    let next_words = next.join(" ");
+    if has_noun && (rules.outcomes.is_match(&next_words) || rules.exclusion.is_match(&next_words)) {
         return;
     }
     let lead_from = if has_noun { whole.end() } else { n_match.end() };
@@ -359,11 +384,27 @@ fn is_denominator(before: &str) -> bool {
     head.trim_end().ends_with(|c: char| c.is_ascii_digit() || c == '%' || c == ')' || c == ']')
 }
 
-/// Whether a label is one of alternatives listed in a design: `received X or Y`.
+/// Whether a label is one of alternatives listed in a design: `received X or Y`,
+/// `assigned to X (arm A) or Y`, `to X and Y groups`.
 fn lists_alternatives(s: &str, label: &Label) -> bool {
-    let after = s[label.span.1..].trim_start().to_lowercase();
     let before = s[..label.span.0].trim_end().to_lowercase();
-    after.starts_with("or ") || after.starts_with("versus ") || after.starts_with("vs") || before.ends_with("either")
+    if before.ends_with("either") || before.ends_with("one of") {
+        return true;
+    }
+    // The rest of the clause, skipping what stands in brackets.
+    let mut clause = String::new();
+    let mut depth = 0usize;
+    for c in s[label.span.1..].chars().take(120) {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ',' | ';' | '.' | ':' if depth == 0 => break,
+            _ if depth == 0 => clause.push(c),
+            _ => {}
+        }
+    }
+    let clause = format!(" {} ", clause.to_lowercase());
+    [" or ", " versus ", " vs ", " vs. ", " groups ", " arms "].iter().any(|w| clause.contains(w))
 }
 
 /// `... and 59 to Y`, `, 278 underwent hepatic resection`: further arms after a first one.
@@ -390,14 +431,14 @@ fn find_bracket_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
         let (from, to) = text.sentence_at(whole.start());
         let sentence = &s[from..to];
         if found.taken.contains(&n_match.start())
-            || !rules.allocation.is_match(sentence)
-            || rules.outcomes.is_match(sentence)
+            || !rules.allocation.is_match(&s[from..whole.start()])
             || rules.design.is_match(sentence)
+            || rules.exclusion.is_match(sentence)
         {
             continue;
         }
         let Some(label) = rules.labels.before(s, whole.start()).filter(|l| l.span.0 >= from) else { continue };
-        if rules.labels.names_everyone(&label.text) {
+        if rules.labels.names_everyone(&label.text) || rules.outcomes.is_match(&label.text) {
             continue;
         }
         found.push(n_match.start(), &label.text, n, "arm_size.bracket_count", (label.span.0, whole.end()));

@@ -242,7 +242,7 @@ fn not_a_count_before(before: &str) -> bool {
     let lower = before.trim_end().to_lowercase();
     lower.ends_with(['<', '>', '=', '/', '-', '±'])
         || ["day", "days", "week", "weeks", "month", "months", "year", "years", "grade", "phase", "stage", "aged",
-            "age", "cycle", "cycles", "visit", "dose", "than", "least", "to", "and", "or", "vs", "vs.", "versus", "n"]
+            "age", "cycle", "cycles", "visit", "dose", "than", "least", "up to", "n"]
             .iter()
             .any(|w| lower.ends_with(&format!(" {w}")) || lower == *w)
 }
