@@ -40,6 +40,10 @@ pub struct EventRules {
     count_in_arm: Regex,
     total_count: Regex,
     label_lead: Regex,
+    outcome_lead: Regex,
+    pair_lead: Regex,
+    count_pair: Regex,
+    continuous: Regex,
     landmark: Regex,
     time_to_event: Regex,
     baseline: Regex,
@@ -64,6 +68,10 @@ impl EventRules {
             count_in_arm: pattern("count_in_arm")?,
             total_count: pattern("total_count")?,
             label_lead: pattern("label_lead")?,
+            outcome_lead: pattern("outcome_lead")?,
+            pair_lead: pattern("pair_lead")?,
+            count_pair: pattern("count_pair")?,
+            continuous: pattern("continuous")?,
             landmark: pattern("landmark")?,
             time_to_event: crate::rules::compile_pattern(
                 source.file.patterns.get("time_to_event").ok_or_else(|| source.error("patterns.time_to_event: missing"))?,
@@ -147,7 +155,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         for caps in rules.count_percent.captures_iter(s) {
             let (Some(whole), Some(e), Some(p)) = (caps.get(0), caps.name("e"), caps.name("p")) else { continue };
             let before = s[..whole.start()].trim_end();
-            if before.ends_with('=') || before.ends_with(['<', '>']) || before.to_lowercase().ends_with("aged") {
+            if before.ends_with(['=', '<', '>', '-', '.']) || ends_with_range_word(before) {
                 continue;
             }
             let mut item = Item::new("events.count_percent", (whole.start(), whole.end()));
@@ -159,7 +167,25 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         }
     }
     if rules.on("events.percent_pair") {
-        read_percent_pairs(rules, s, text, &mut items);
+        read_percent_pairs(rules, arms, s, text, &mut items);
+    }
+    if rules.on("events.count_pair") {
+        for caps in rules.count_pair.captures_iter(s) {
+            let (Some(e1), Some(e2)) = (caps.name("e1"), caps.name("e2")) else { continue };
+            let (from, _) = text.sentence_at(e1.start());
+            let before = &s[from..e1.start()];
+            if before.ends_with(['.', '-', '/']) || not_a_count_before(before) || !arms.outcomes.is_match(before) {
+                continue;
+            }
+            let mut a = Item::new("events.count_pair", (e1.start(), e1.end()));
+            a.events = read_count(e1.as_str());
+            let mut b = Item::new("events.count_pair", (e2.start(), e2.end()));
+            b.events = read_count(e2.as_str());
+            if items.free(a.span) && items.free(b.span) {
+                items.push(a);
+                items.push(b);
+            }
+        }
     }
     if rules.on("events.percent_for") {
         for caps in rules.percent_for.captures_iter(s) {
@@ -197,6 +223,13 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             let mut item = Item::new("events.count_in_arm", (e.start(), label.span.1));
             item.events = read_count(e.as_str());
             item.arm = Some(label.text.clone());
+            // `297 patients in the aspirin group (n = 1,075)`: the group's size follows.
+            if let Some((n, end)) = n_equals_after(s, label.span.1) {
+                if item.events.as_ref().is_some_and(|e| e.value <= n.value) {
+                    item.n = Some(n);
+                    item.span.1 = end;
+                }
+            }
             items.push(item);
         }
     }
@@ -298,7 +331,7 @@ fn read_of_n(rules: &EventRules, arms: &ArmRules, s: &str, items: &mut Items) {
 }
 
 /// `45% vs 30%`, `45 vs. 35%`, `43 and 24%, respectively`: two items side by side.
-fn read_percent_pairs(rules: &EventRules, s: &str, text: &Text, items: &mut Items) {
+fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, s: &str, text: &Text, items: &mut Items) {
     for caps in rules.percent_pair.captures_iter(s) {
         let (Some(whole), Some(p1), Some(p2), Some(conn)) =
             (caps.get(0), caps.name("p1"), caps.name("p2"), caps.name("conn"))
@@ -312,7 +345,8 @@ fn read_percent_pairs(rules: &EventRules, s: &str, text: &Text, items: &mut Item
         let conn = conn.as_str().to_lowercase();
         let (from, to) = text.sentence_at(p1.start());
         let respectively = s[from..to].to_lowercase().contains("respectively");
-        if (conn == "and" || conn == "or") && !respectively {
+        let groups_after = pair_after(rules, arms, s, whole.end());
+        if (conn == "and" || conn == "or") && !respectively && groups_after.is_none() {
             continue;
         }
         if caps.name("pc").is_none() && conn != "and" && !s[p2.end()..].trim_start().starts_with('%') {
@@ -323,6 +357,11 @@ fn read_percent_pairs(rules: &EventRules, s: &str, text: &Text, items: &mut Item
         a.percent = Some(first);
         let mut b = Item::new("events.percent_pair", (p2.start(), whole.end()));
         b.percent = Some(second);
+        if let Some((first_group, second_group)) = groups_after {
+            b.span.1 = second_group.span.1;
+            a.arm = Some(first_group.text);
+            b.arm = Some(second_group.text);
+        }
         if items.free(a.span) && items.free(b.span) {
             items.push(a);
             items.push(b);
@@ -354,6 +393,10 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item) -> bo
         let window_start = before.len().saturating_sub(40);
         let window = before.get(window_start..).unwrap_or(before);
         if rules.change.is_match(window) {
+            return false;
+        }
+        let clause_start = before.rfind([';', ':']).map_or(0, |p| p + 1);
+        if rules.continuous.is_match(&before[clause_start..]) {
             return false;
         }
         // A percentage alone at a time point of a time-to-event endpoint is a landmark rate.
@@ -397,16 +440,30 @@ fn is_known(known: &[String], label: &Label) -> bool {
 /// arms, or `total`.
 fn assign_groups(rules: &EventRules, arms: &ArmRules, text: &Text, known: &[String], items: &mut [Item]) {
     let s = text.as_str();
-    for item in items.iter_mut().filter(|i| i.arm.is_none()) {
+    // Labels after an item with a weak lead (`in the intervention`), kept for a second look.
+    let mut weak: Vec<Option<Label>> = vec![None; items.len()];
+    for (index, item) in items.iter_mut().enumerate().filter(|(_, i)| i.arm.is_none()) {
         let after = &s[item.span.1..];
-        let Some(lead) = rules.label_lead.captures(after) else { continue };
-        let Some(whole) = lead.get(0) else { continue };
-        let Some(label) = arms.labels.after(s, item.span.1 + whole.end()) else { continue };
-        let lead_word = lead.name("lead").map(|m| m.as_str().to_lowercase());
+        let mut read = rules.label_lead.captures(after).and_then(|lead| {
+            let whole = lead.get(0)?;
+            let label = arms.labels.after(s, item.span.1 + whole.end())?;
+            Some((label, lead.name("lead").map(|m| m.as_str().to_lowercase())))
+        });
+        if read.is_none() {
+            // `101 [9%] deaths in the tranexamic acid group`.
+            read = rules.outcome_lead.find(after).and_then(|lead| {
+                let label = arms.labels.after(s, item.span.1 + lead.end())?;
+                Some((label, Some("in".to_string())))
+            });
+        }
+        let Some((label, lead_word)) = read else { continue };
         if arms.labels.names_everyone(&label.text) {
             if matches!(lead_word.as_deref(), Some("of") | Some("among")) || item.rule == "events.total_count" {
                 item.arm = Some("total".to_string());
             }
+            continue;
+        }
+        if !(starts_with_letter(&label.text) || arms.labels.has_group_noun(&label.text)) {
             continue;
         }
         let strong = match lead_word.as_deref() {
@@ -414,12 +471,23 @@ fn assign_groups(rules: &EventRules, arms: &ArmRules, text: &Text, known: &[Stri
             Some(word) => matches!(word, "for" | "with" | "receiving" | "taking"),
         };
         if strong || arms.labels.has_group_noun(&label.text) || is_known(known, &label) {
-            if starts_with_letter(&label.text) || arms.labels.has_group_noun(&label.text) {
-                item.span.1 = label.span.1;
-                item.arm = Some(label.text);
-            }
+            item.span.1 = label.span.1;
+            item.arm = Some(label.text);
+        } else if lead_word.as_deref() == Some("in") {
+            weak[index] = Some(label);
         }
     }
+    // A weak label stands when another item of its sentence has a group: `11 of 110 in the
+    // intervention and 18 of 113 in the control group`.
+    let labelled: HashSet<usize> =
+        items.iter().filter(|i| i.arm.is_some()).map(|i| text.sentence_index(i.span.0)).collect();
+    for (item, label) in items.iter_mut().zip(weak) {
+        if let Some(label) = label.filter(|_| labelled.contains(&text.sentence_index(item.span.0))) {
+            item.span.1 = label.span.1;
+            item.arm = Some(label.text);
+        }
+    }
+    let record_pair = record_pair(arms, text);
     // Items side by side in one sentence: `45% vs 30%`, `39 (65%) and 53 (90%), respectively`.
     let mut index = 0;
     while index < items.len() {
@@ -431,11 +499,15 @@ fn assign_groups(rules: &EventRules, arms: &ArmRules, text: &Text, known: &[Stri
         if run >= 2 && items[index..end].iter().any(|i| i.arm.is_none()) {
             let sentence = text.sentence_at(items[index].span.0);
             let groups: Option<Vec<String>> = if run == 2 {
-                arms.labels.compared_pair(s, sentence).map(|(a, b)| vec![a.text, b.text])
+                pair_after(rules, arms, s, items[end - 1].span.1)
+                    .or_else(|| arms.labels.compared_pair(s, sentence))
+                    .map(|(a, b)| vec![a.text, b.text])
             } else {
                 None
             };
-            let groups = groups.or_else(|| (known.len() == run).then(|| known.to_vec()));
+            let groups = groups
+                .or_else(|| (known.len() == run).then(|| known.to_vec()))
+                .or_else(|| record_pair.clone().filter(|_| run == 2));
             if let Some(groups) = groups {
                 for (item, group) in items[index..end].iter_mut().zip(groups) {
                     if item.arm.is_none() {
@@ -452,11 +524,64 @@ fn assign_groups(rules: &EventRules, arms: &ArmRules, text: &Text, known: &[Stri
         let sentence = &s[from..to];
         let single = known.is_empty() && (item.events.is_some() || item.n.is_some());
         if item.rule == "events.total_count" || single || rules.whole_trial.is_match(&s[from..item.span.0]) {
-            if item.rule != "events.percent_pair" && !sentence.to_lowercase().contains("respectively") {
+            if !item.rule.ends_with("_pair") && !sentence.to_lowercase().contains("respectively") {
                 item.arm = Some("total".to_string());
             }
         }
     }
+}
+
+/// The two groups written after items side by side: `for arm A and B`, `in X and Y`.
+fn pair_after(rules: &EventRules, arms: &ArmRules, s: &str, end: usize) -> Option<(Label, Label)> {
+    let lead = rules.pair_lead.find(&s[end..])?;
+    let first = arms.labels.after(s, end + lead.end())?;
+    let rest = &s[first.span.1..];
+    let trimmed = rest.trim_start();
+    let joined = ["and ", "vs. ", "vs ", "versus "].iter().find_map(|j| trimmed.strip_prefix(j))?;
+    let mut from = first.span.1 + (rest.len() - joined.len());
+    for lead in ["for ", "in ", "with "] {
+        if s[from..].starts_with(lead) {
+            from += lead.len();
+            break;
+        }
+    }
+    let second = arms.labels.after(s, from)?;
+    let ok = |l: &Label| starts_with_letter(&l.text) && !arms.labels.names_everyone(&l.text);
+    (ok(&first) && ok(&second)).then_some((first, second))
+}
+
+/// The first two groups the record compares anywhere (`A versus B`), for pairs whose sentence
+/// names none.
+fn record_pair(arms: &ArmRules, text: &Text) -> Option<Vec<String>> {
+    let s = text.as_str();
+    text.sentences.iter().find_map(|&sentence| {
+        let lower = s[sentence.0..sentence.1].to_lowercase();
+        if !(lower.contains(" versus ") || lower.contains(" vs") || lower.contains(" compared with ")) {
+            return None;
+        }
+        let (a, b) = arms.labels.compared_pair(s, sentence)?;
+        let digits = |l: &Label| l.text.chars().any(|c| c.is_ascii_digit());
+        (!digits(&a) && !digits(&b)).then(|| vec![a.text, b.text])
+    })
+}
+
+/// `(n = 1,075)` right after a label: the group's size and where it ends.
+fn n_equals_after(s: &str, at: usize) -> Option<(Num, usize)> {
+    let rest = &s[at..];
+    let trimmed = rest.trim_start().strip_prefix(['(', '[', ','])?.trim_start();
+    let value = trimmed.strip_prefix(['n', 'N'])?.trim_start().strip_prefix('=')?.trim_start();
+    let (after, n) = count(value).ok()?;
+    Some((n, at + rest.len() - after.len()))
+}
+
+/// Whether the words before a count end a range or list of numbers: `0 to 1 (83.5%)`.
+fn ends_with_range_word(before: &str) -> bool {
+    let lower = before.to_lowercase();
+    ["to", "and", "or", "aged", "age"].iter().any(|w| {
+        lower.strip_suffix(w).is_some_and(|head| {
+            head.ends_with(' ') && (*w == "aged" || *w == "age" || head.trim_end().ends_with(|c: char| c.is_ascii_digit()))
+        })
+    })
 }
 
 /// Whether two items stand side by side: only a connector (`vs`, `and`, `,`) between them.
