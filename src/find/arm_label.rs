@@ -33,6 +33,7 @@ pub struct ArmLabels {
     not_labels: HashSet<String>,
     participants: HashSet<String>,
     whole_study: HashSet<String>,
+    not_groups: HashSet<String>,
 }
 
 /// A label and where it stands, as a byte span of the normalised text.
@@ -106,6 +107,7 @@ impl ArmLabels {
             not_labels: lower_set(source.words("not_labels")?),
             participants: lower_set(source.words("participants")?),
             whole_study: lower_set(source.words("whole_study")?),
+            not_groups: lower_set(source.words("not_group_words")?),
         })
     }
 
@@ -117,10 +119,13 @@ impl ArmLabels {
     /// Whether a label names everyone rather than a group: its last word is a participant noun
     /// or names the whole study (`Patients`, `Mexican immigrant women`, `controlled study`).
     pub fn names_everyone(&self, label: &str) -> bool {
-        label
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| self.is_participant(w) || self.whole_study.contains(&w.to_lowercase()))
+        // `dalteparin-treated patients` names a group.
+        let treated = label.split_whitespace().any(|w| w.ends_with("-treated") || w.ends_with("-allocated"));
+        !treated
+            && label
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| self.is_participant(w) || self.whole_study.contains(&w.to_lowercase()))
     }
 
     /// Whether a label names a group with a group noun (`placebo group`, `arm C`).
@@ -243,18 +248,49 @@ impl ArmLabels {
                 }
             }
             let Some(right) = self.after(s, from) else { continue };
-            if left.text.eq_ignore_ascii_case(&right.text) || !self.is_group_like(&left) || !self.is_group_like(&right) {
+            if !self.is_group_like(&right) || left.text.eq_ignore_ascii_case(&right.text) {
                 continue;
             }
+            // `in the combination group were significantly higher than in the chemotherapy
+            // group`: the left group is the group noun phrase written last before the comparison.
+            let left = if self.is_group_like(&left) {
+                left
+            } else if connector == " than " && self.has_group_noun(&right.text) {
+                match self.last_group_before(s, sentence.0, left_end) {
+                    Some(l) if !l.text.eq_ignore_ascii_case(&right.text) => l,
+                    _ => continue,
+                }
+            } else {
+                continue;
+            };
             return Some((left, right));
         }
         None
     }
 
-    /// Whether a label read around a connector looks like a group rather than an outcome or a number.
+    /// The last label ending in a group noun between `from` and `to`: `in the combination group`.
+    fn last_group_before(&self, s: &str, from: usize, to: usize) -> Option<Label> {
+        let text = s.get(from..to)?.to_lowercase();
+        for noun in ["group", "arm"] {
+            if let Some(at) = text.rfind(&format!(" {noun}")) {
+                let end = from + at + 1 + noun.len();
+                if s[end..].starts_with(|c: char| c.is_alphanumeric()) {
+                    continue;
+                }
+                return self.before(s, end).filter(|l| self.is_group_like(l));
+            }
+        }
+        None
+    }
+
+    /// Whether a label read around a connector looks like a group rather than an outcome, a
+    /// comparison or a number.
     fn is_group_like(&self, label: &Label) -> bool {
         let words = label.text.split_whitespace().count();
-        words <= 4 && !label.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+        let lower = label.text.to_lowercase();
+        words <= 4
+            && !label.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && !lower.split(|c: char| !c.is_alphanumeric()).any(|w| self.not_groups.contains(w))
     }
 }
 

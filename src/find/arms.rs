@@ -254,6 +254,20 @@ pub fn record_groups(rules: &ArmRules, s: &str) -> Vec<Label> {
         let rest = &s[at..];
         let word_len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
         let word = rest[..word_len].to_lowercase();
+        if word == "groups" || word == "arms" {
+            // `the high-dose and low-dose groups`: both groups, in order.
+            let Some(second) = rules.labels.before(s, at) else { continue };
+            let head = s[..second.span.0].trim_end();
+            let joined = head.strip_suffix(" and").or_else(|| head.strip_suffix(" or"));
+            let Some(first) = joined.and_then(|h| rules.labels.before(s, h.len())) else { continue };
+            for label in [first, second] {
+                let key = arm_label::group_key(&label.text);
+                if !key.is_empty() && !is_vague(&key) && label.text.split_whitespace().count() <= 3 && seen.insert(key) {
+                    groups.push(label);
+                }
+            }
+            continue;
+        }
         if word != "group" && word != "arm" {
             continue;
         }
@@ -263,9 +277,7 @@ pub fn record_groups(rules: &ArmRules, s: &str) -> Vec<Label> {
         };
         let Some(label) = label else { continue };
         let key = arm_label::group_key(&label.text);
-        let first = key.split_whitespace().next().unwrap_or("");
-        let vague = ["treatment", "study", "each", "both", "two", "three", "other", "same", "either", "one"];
-        if key.is_empty() || vague.contains(&first) || label.text.split_whitespace().count() > 4 {
+        if key.is_empty() || is_vague(&key) || label.text.split_whitespace().count() > 4 {
             continue;
         }
         if seen.insert(key) {
@@ -273,6 +285,13 @@ pub fn record_groups(rules: &ArmRules, s: &str) -> Vec<Label> {
         }
     }
     groups
+}
+
+/// Whether a group key names no particular group: `treatment group`, `each group`, `two groups`.
+fn is_vague(key: &str) -> bool {
+    let first = key.split_whitespace().next().unwrap_or("");
+    let vague = ["treatment", "study", "each", "both", "two", "three", "four", "other", "same", "either", "one", "all", "these", "different", "randomized", "parallel"];
+    vague.contains(&first) || first.chars().all(|c| c.is_ascii_digit())
 }
 
 /// `119 patients ...` or `60 were assigned ...`: a total, an arm's size, or nothing.

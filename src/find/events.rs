@@ -42,6 +42,7 @@ pub struct EventRules {
     label_lead: Regex,
     outcome_lead: Regex,
     pair_lead: Regex,
+    sentence_group: Regex,
     count_pair: Regex,
     continuous: Regex,
     landmark: Regex,
@@ -70,6 +71,7 @@ impl EventRules {
             label_lead: pattern("label_lead")?,
             outcome_lead: pattern("outcome_lead")?,
             pair_lead: pattern("pair_lead")?,
+            sentence_group: pattern("sentence_group")?,
             count_pair: pattern("count_pair")?,
             continuous: pattern("continuous")?,
             landmark: pattern("landmark")?,
@@ -447,7 +449,12 @@ fn assign_groups(rules: &EventRules, arms: &ArmRules, text: &Text, known: &[Stri
         let mut read = rules.label_lead.captures(after).and_then(|lead| {
             let whole = lead.get(0)?;
             let label = arms.labels.after(s, item.span.1 + whole.end())?;
-            Some((label, lead.name("lead").map(|m| m.as_str().to_lowercase())))
+            let mut lead_word = lead.name("lead").map(|m| m.as_str().to_lowercase());
+            // `dogs with stable disease`: after a participant noun, `with` names a state.
+            if lead.name("who").is_some() && lead_word.as_deref() == Some("with") {
+                lead_word = Some("in".to_string());
+            }
+            Some((label, lead_word))
         });
         if read.is_none() {
             // `101 [9%] deaths in the tranexamic acid group`.
@@ -477,6 +484,25 @@ fn assign_groups(rules: &EventRules, arms: &ArmRules, text: &Text, known: &[Stri
             weak[index] = Some(label);
         }
     }
+    for item in items.iter_mut().filter(|i| i.arm.is_none()) {
+        let (from, _) = text.sentence_at(item.span.0);
+        // `In the mitoxantrone group, there were 2 (8%) partial responses`.
+        let opening = rules.sentence_group.find(&s[from..item.span.0]).and_then(|lead| {
+            let label = arms.labels.after(s, from + lead.end())?;
+            let comma = s[label.span.1..].trim_start().starts_with(',');
+            (comma && (arms.labels.has_group_noun(&label.text) || is_known(known, &label))).then_some(label)
+        });
+        // `dalteparin-treated patients (2/74 [2.7 %])`, `placebo (14 [0.2%])`: the group before the bracket.
+        let bracketed = s[..item.span.0].trim_end().ends_with(['(', '[']).then(|| arms.labels.before(s, item.span.0)).flatten();
+        let bracketed = bracketed.filter(|l| {
+            l.span.0 >= from
+                && (arms.labels.has_group_noun(&l.text) || is_known(known, l) || l.text.contains("-treated"))
+                && !arms.outcomes.is_match(&l.text)
+        });
+        if let Some(label) = opening.or(bracketed) {
+            item.arm = Some(label.text);
+        }
+    }
     // A weak label stands when another item of its sentence has a group: `11 of 110 in the
     // intervention and 18 of 113 in the control group`.
     let labelled: HashSet<usize> =
@@ -498,10 +524,22 @@ fn assign_groups(rules: &EventRules, arms: &ArmRules, text: &Text, known: &[Stri
         let run = end - index;
         if run >= 2 && items[index..end].iter().any(|i| i.arm.is_none()) {
             let sentence = text.sentence_at(items[index].span.0);
+            let sentence_index = text.sentence_index(items[index].span.0);
+            // Groups already given to items of the same sentence, in order: `(48 of 276
+            // allocated mEOC+P vs 29 of 266 allocated EOC), rash (29 [11%] vs 2 [1%])`.
+            let mut named: Vec<String> = Vec::new();
+            for other in items.iter().filter(|i| text.sentence_index(i.span.0) == sentence_index) {
+                if let Some(arm) = other.arm.as_ref().filter(|a| *a != "total") {
+                    if !named.iter().any(|n| group_key(n) == group_key(arm)) {
+                        named.push(arm.clone());
+                    }
+                }
+            }
             let groups: Option<Vec<String>> = if run == 2 {
                 pair_after(rules, arms, s, items[end - 1].span.1)
-                    .or_else(|| arms.labels.compared_pair(s, sentence))
                     .map(|(a, b)| vec![a.text, b.text])
+                    .or_else(|| (named.len() == 2).then(|| named.clone()))
+                    .or_else(|| arms.labels.compared_pair(s, sentence).map(|(a, b)| vec![a.text, b.text]))
             } else {
                 None
             };
