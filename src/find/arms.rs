@@ -210,7 +210,14 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
                 }
             }
         };
-        if arm.to_lowercase().ends_with("groups") || arm.to_lowercase().ends_with("arms") {
+        let lower = arm.to_lowercase();
+        if lower.ends_with("groups") || lower.ends_with("arms") {
+            // `three groups (n = 30)`: every group has that size.
+            if let Some(k) = lower.split_whitespace().next().and_then(|w| w.parse::<usize>().ok()) {
+                if found.taken.insert(n_match.start()) {
+                    push_per_group(rules, s, k, &n, (n_at, n_match.end()), found);
+                }
+            }
             continue;
         }
         let from = label.as_ref().filter(|_| arm != "total").map_or(n_at, |l| l.span.0);
@@ -234,13 +241,21 @@ fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
             .or_else(|| rules.group_count.captures(s).and_then(|c| c.name("k")?.as_str().parse().ok()));
         let k = stated.unwrap_or(if (2..=4).contains(&groups.len()) { groups.len() } else { 2 });
         let whole = caps.get(0).map_or((n_match.start(), n_match.end()), |m| (m.start(), m.end()));
-        if !found.taken.insert(n_match.start()) {
-            continue;
+        if found.taken.insert(n_match.start()) {
+            push_per_group(rules, s, k, &n, whole, found);
         }
-        for index in 0..k {
-            let arm = if groups.len() == k { groups[index].text.clone() } else { format!("group {}", index + 1) };
-            found.findings.push(Finding { row: size_row(&arm, n.clone(), "arm_size.per_group"), span: whole });
-        }
+    }
+}
+
+/// One row of size `n` for each of `k` groups, named by the record's groups when it names `k`.
+fn push_per_group(rules: &ArmRules, s: &str, k: usize, n: &Num, span: (usize, usize), found: &mut Found) {
+    if !(2..=8).contains(&k) {
+        return;
+    }
+    let groups = record_groups(rules, s);
+    for index in 0..k {
+        let arm = if groups.len() == k { groups[index].text.clone() } else { format!("group {}", index + 1) };
+        found.findings.push(Finding { row: size_row(&arm, n.clone(), "arm_size.per_group"), span });
     }
 }
 
