@@ -134,13 +134,51 @@ fn ends_sentence(text: &str, i: usize) -> bool {
 }
 
 /// Words after which a single capital letter names a group or a type, not a person.
-const LETTER_NAMERS: &[&str] =
-    &["arm", "arms", "group", "groups", "and", "or", "+", "vitamin", "type", "phase", "stage", "grade", "cohort", "part", "hepatitis", "class", "versus", "vs", "vs."];
+const LETTER_NAMERS: &[&str] = &[
+    "arm",
+    "arms",
+    "group",
+    "groups",
+    "and",
+    "or",
+    "+",
+    "vitamin",
+    "type",
+    "phase",
+    "stage",
+    "grade",
+    "cohort",
+    "part",
+    "hepatitis",
+    "class",
+    "versus",
+    "vs",
+    "vs.",
+];
 
 /// Words that open a sentence rather than continue a name after an initial.
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "This", "These", "There", "We", "In", "A", "An", "All", "Of", "Patients", "Participants", "RESULTS",
-    "METHODS", "CONCLUSION", "CONCLUSIONS", "BACKGROUND", "OBJECTIVE", "OBJECTIVES", "FINDINGS", "INTERPRETATION",
+    "The",
+    "This",
+    "These",
+    "There",
+    "We",
+    "In",
+    "A",
+    "An",
+    "All",
+    "Of",
+    "Patients",
+    "Participants",
+    "RESULTS",
+    "METHODS",
+    "CONCLUSION",
+    "CONCLUSIONS",
+    "BACKGROUND",
+    "OBJECTIVE",
+    "OBJECTIVES",
+    "FINDINGS",
+    "INTERPRETATION",
 ];
 
 #[cfg(test)]
@@ -175,10 +213,10 @@ mod tests {
 
     #[test]
     fn a_group_letter_ends_a_sentence_but_an_initial_does_not() {
-        assert_eq!(split("There were 22 in arm C and 25 in arm D. The response rate was 70%."), vec![
-            "There were 22 in arm C and 25 in arm D.",
-            "The response rate was 70%."
-        ]);
+        assert_eq!(
+            split("There were 22 in arm C and 25 in arm D. The response rate was 70%."),
+            vec!["There were 22 in arm C and 25 in arm D.", "The response rate was 70%."]
+        );
         assert_eq!(split("As shown by J. Smith and colleagues."), vec!["As shown by J. Smith and colleagues."]);
     }
 

@@ -16,8 +16,11 @@ fn every_rule_gives_the_rows_its_examples_list() {
         }
         for example in &rule.example {
             checked += 1;
-            let mut got: Vec<String> =
-                find_rows(&rules, "example", &example.text).iter().filter(|r| r.rule == rule.id).map(signature).collect();
+            let mut got: Vec<String> = find_rows(&rules, "example", &example.text)
+                .iter()
+                .filter(|r| r.rule == rule.id)
+                .map(signature)
+                .collect();
             let mut want = example.rows.clone();
             got.sort();
             want.sort();

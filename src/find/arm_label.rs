@@ -34,6 +34,7 @@ pub struct ArmLabels {
     participants: HashSet<String>,
     whole_study: HashSet<String>,
     not_groups: HashSet<String>,
+    non_participants: HashSet<String>,
 }
 
 /// A label and where it stands, as a byte span of the normalised text.
@@ -83,9 +84,9 @@ fn word_before(s: &str, to: usize) -> Option<Word> {
     if last.is_whitespace() || PUNCTUATION.contains(&last) {
         return None;
     }
-    let start = head.rfind(|c: char| c.is_whitespace() || PUNCTUATION.contains(&c)).map_or(0, |p| {
-        p + head[p..].chars().next().map_or(1, char::len_utf8)
-    });
+    let start = head
+        .rfind(|c: char| c.is_whitespace() || PUNCTUATION.contains(&c))
+        .map_or(0, |p| p + head[p..].chars().next().map_or(1, char::len_utf8));
     let ends_sentence = s[start..to].ends_with('.') && !matches!(s[start..to].to_lowercase().as_str(), "vs." | "v.");
     Some(Word { start, end: to, ends_sentence })
 }
@@ -108,6 +109,7 @@ impl ArmLabels {
             participants: lower_set(source.words("participants")?),
             whole_study: lower_set(source.words("whole_study")?),
             not_groups: lower_set(source.words("not_group_words")?),
+            non_participants: lower_set(source.words("non_participants")?),
         })
     }
 
@@ -207,8 +209,15 @@ impl ArmLabels {
         let text = s[first.start..last.end].trim_end_matches([',', '.']).to_string();
         let lower = text.to_lowercase();
         let has_letter = text.chars().any(char::is_alphabetic);
-        if !has_letter || self.not_labels.contains(&lower) || text.starts_with(|c: char| c == '-' || c == '/') {
+        if !has_letter || self.not_labels.contains(&lower) || text.starts_with(['-', '/']) {
             return None;
+        }
+        // `3 doses`, `12 weeks`: a count of things, not a group (`60 Gy course` is one).
+        if words.len() >= 2 && s[first.start..first.end].chars().all(|c| c.is_ascii_digit()) {
+            let second = &s[words[1].start..words[1].end];
+            if self.non_participants.contains(&second.to_lowercase()) {
+                return None;
+            }
         }
         // A lone participant noun or a lone group noun names no group.
         if words.len() == 1 && (self.is_participant(&lower) || self.group_nouns.contains(&lower)) {

@@ -54,12 +54,8 @@ pub struct ArmRules {
 /// list of that name in `source` or `shared` (words longest first, spaces matching any run of
 /// spaces).
 pub fn lexicon_pattern_with(source: &Source<'_>, shared: &Source<'_>, key: &str) -> Result<Regex> {
-    let mut text = source
-        .file
-        .patterns
-        .get(key)
-        .ok_or_else(|| source.error(format!("patterns.{key}: missing")))?
-        .clone();
+    let mut text =
+        source.file.patterns.get(key).ok_or_else(|| source.error(format!("patterns.{key}: missing")))?.clone();
     for (name, words) in source.file.lexicon.iter().chain(shared.file.lexicon.iter()) {
         let placeholder = format!("{{{name}}}");
         if text.contains(&placeholder) {
@@ -263,9 +259,10 @@ fn push_per_group(rules: &ArmRules, s: &str, k: usize, n: &Num, span: (usize, us
 pub fn record_groups(rules: &ArmRules, s: &str) -> Vec<Label> {
     let mut seen: HashSet<String> = HashSet::new();
     let mut groups = Vec::new();
-    for (at, _) in s.match_indices(|c: char| c.is_alphabetic()).filter(|(at, _)| {
-        *at == 0 || !s[..*at].ends_with(|c: char| c.is_alphanumeric() || c == '-')
-    }) {
+    for (at, _) in s
+        .match_indices(|c: char| c.is_alphabetic())
+        .filter(|(at, _)| *at == 0 || !s[..*at].ends_with(|c: char| c.is_alphanumeric() || c == '-'))
+    {
         let rest = &s[at..];
         let word_len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
         let word = rest[..word_len].to_lowercase();
@@ -277,7 +274,8 @@ pub fn record_groups(rules: &ArmRules, s: &str) -> Vec<Label> {
             let Some(first) = joined.and_then(|h| rules.labels.before(s, h.len())) else { continue };
             for label in [first, second] {
                 let key = arm_label::group_key(&label.text);
-                if !key.is_empty() && !is_vague(&key) && label.text.split_whitespace().count() <= 3 && seen.insert(key) {
+                if !key.is_empty() && !is_vague(&key) && label.text.split_whitespace().count() <= 3 && seen.insert(key)
+                {
                     groups.push(label);
                 }
             }
@@ -305,7 +303,24 @@ pub fn record_groups(rules: &ArmRules, s: &str) -> Vec<Label> {
 /// Whether a group key names no particular group: `treatment group`, `each group`, `two groups`.
 fn is_vague(key: &str) -> bool {
     let first = key.split_whitespace().next().unwrap_or("");
-    let vague = ["treatment", "study", "each", "both", "two", "three", "four", "other", "same", "either", "one", "all", "these", "different", "randomized", "parallel"];
+    let vague = [
+        "treatment",
+        "study",
+        "each",
+        "both",
+        "two",
+        "three",
+        "four",
+        "other",
+        "same",
+        "either",
+        "one",
+        "all",
+        "these",
+        "different",
+        "randomized",
+        "parallel",
+    ];
     vague.contains(&first) || first.chars().all(|c| c.is_ascii_digit())
 }
 
@@ -400,9 +415,7 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
         return;
     }
     // A whole-trial count: in a sentence of allocation or analysis, or opening its sentence.
-    let opens = before.trim().is_empty()
-        || total_of
-        || before.trim().split_whitespace().count() <= 2 && !before.contains(',');
+    let opens = before.trim().is_empty() || total_of || before.split_whitespace().count() <= 2 && !before.contains(',');
     if (rules.allocation.is_match(sentence) || opens) && (has_noun || rules.allocation.is_match(whole.as_str())) {
         let end = if has_noun { whole.end() } else { n_match.end() };
         found.push(at, "total", n, "arm_size.total", (at, end));
@@ -540,10 +553,7 @@ mod tests {
 
     #[test]
     fn assigned_arms_and_continuations() {
-        assert_eq!(
-            sizes("Overall, 60 were assigned to X and 59 to Y."),
-            vec!["arm_size X 60", "arm_size Y 59"]
-        );
+        assert_eq!(sizes("Overall, 60 were assigned to X and 59 to Y."), vec!["arm_size X 60", "arm_size Y 59"]);
     }
 
     #[test]

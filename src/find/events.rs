@@ -43,6 +43,7 @@ pub struct EventRules {
     outcome_lead: Regex,
     pair_lead: Regex,
     sentence_group: Regex,
+    everyone_outcome: Regex,
     count_pair: Regex,
     continuous: Regex,
     landmark: Regex,
@@ -72,11 +73,16 @@ impl EventRules {
             outcome_lead: pattern("outcome_lead")?,
             pair_lead: pattern("pair_lead")?,
             sentence_group: pattern("sentence_group")?,
+            everyone_outcome: pattern("everyone_outcome")?,
             count_pair: pattern("count_pair")?,
             continuous: pattern("continuous")?,
             landmark: pattern("landmark")?,
             time_to_event: crate::rules::compile_pattern(
-                source.file.patterns.get("time_to_event").ok_or_else(|| source.error("patterns.time_to_event: missing"))?,
+                source
+                    .file
+                    .patterns
+                    .get("time_to_event")
+                    .ok_or_else(|| source.error("patterns.time_to_event: missing"))?,
                 false,
             )
             .map_err(|e| source.error(format!("patterns.time_to_event: {e}")))?,
@@ -250,7 +256,12 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
     let mut items = items.items;
     items.sort_by_key(|i| i.span);
     items.retain(|item| in_scope(rules, arms, text, item));
-    assign_groups(rules, arms, text, &known, &mut items);
+    let totals: Vec<f64> = arm_sizes
+        .iter()
+        .filter(|f| f.row.arm.as_deref() == Some("total"))
+        .filter_map(|f| f.row.n.as_ref().map(|n| n.value))
+        .collect();
+    assign_groups(rules, arms, text, &known, &totals, &mut items);
     items
         .into_iter()
         .filter(|item| item.arm.is_some())
@@ -276,10 +287,12 @@ fn starts_with_letter(text: &str) -> bool {
 fn not_a_count_before(before: &str) -> bool {
     let lower = before.trim_end().to_lowercase();
     lower.ends_with(['<', '>', '=', '/', '-', '±'])
-        || ["day", "days", "week", "weeks", "month", "months", "year", "years", "grade", "phase", "stage", "aged",
-            "age", "cycle", "cycles", "visit", "dose", "than", "least", "up to", "n"]
-            .iter()
-            .any(|w| lower.ends_with(&format!(" {w}")) || lower == *w)
+        || [
+            "day", "days", "week", "weeks", "month", "months", "year", "years", "grade", "phase", "stage", "aged",
+            "age", "cycle", "cycles", "visit", "dose", "than", "least", "up to", "n",
+        ]
+        .iter()
+        .any(|w| lower.ends_with(&format!(" {w}")) || lower == *w)
 }
 
 /// Whether the words before a count make it the denominator of another.
@@ -440,8 +453,22 @@ fn is_known(known: &[String], label: &Label) -> bool {
 
 /// Gives every item its group: the label after it, the pair the sentence compares, the record's
 /// arms, or `total`.
-fn assign_groups(rules: &EventRules, arms: &ArmRules, text: &Text, known: &[String], items: &mut [Item]) {
+fn assign_groups(
+    rules: &EventRules,
+    arms: &ArmRules,
+    text: &Text,
+    known: &[String],
+    totals: &[f64],
+    items: &mut [Item],
+) {
     let s = text.as_str();
+    // `92 of 119 (77.3%) patients had died`, with 119 the trial's size: everyone.
+    for item in items.iter_mut().filter(|i| i.arm.is_none()) {
+        let of_everyone = item.n.as_ref().is_some_and(|n| totals.contains(&n.value));
+        if of_everyone || rules.everyone_outcome.is_match(&s[item.span.1..]) {
+            item.arm = Some("total".to_string());
+        }
+    }
     // Labels after an item with a weak lead (`in the intervention`), kept for a second look.
     let mut weak: Vec<Option<Label>> = vec![None; items.len()];
     for (index, item) in items.iter_mut().enumerate().filter(|(_, i)| i.arm.is_none()) {
@@ -493,7 +520,8 @@ fn assign_groups(rules: &EventRules, arms: &ArmRules, text: &Text, known: &[Stri
             (comma && (arms.labels.has_group_noun(&label.text) || is_known(known, &label))).then_some(label)
         });
         // `dalteparin-treated patients (2/74 [2.7 %])`, `placebo (14 [0.2%])`: the group before the bracket.
-        let bracketed = s[..item.span.0].trim_end().ends_with(['(', '[']).then(|| arms.labels.before(s, item.span.0)).flatten();
+        let bracketed =
+            s[..item.span.0].trim_end().ends_with(['(', '[']).then(|| arms.labels.before(s, item.span.0)).flatten();
         let bracketed = bracketed.filter(|l| {
             l.span.0 >= from
                 && (arms.labels.has_group_noun(&l.text) || is_known(known, l) || l.text.contains("-treated"))
@@ -561,10 +589,10 @@ fn assign_groups(rules: &EventRules, arms: &ArmRules, text: &Text, known: &[Stri
         let (from, to) = text.sentence_at(item.span.0);
         let sentence = &s[from..to];
         let single = known.is_empty() && (item.events.is_some() || item.n.is_some());
-        if item.rule == "events.total_count" || single || rules.whole_trial.is_match(&s[from..item.span.0]) {
-            if !item.rule.ends_with("_pair") && !sentence.to_lowercase().contains("respectively") {
-                item.arm = Some("total".to_string());
-            }
+        let about_everyone =
+            item.rule == "events.total_count" || single || rules.whole_trial.is_match(&s[from..item.span.0]);
+        if about_everyone && !item.rule.ends_with("_pair") && !sentence.to_lowercase().contains("respectively") {
+            item.arm = Some("total".to_string());
         }
     }
 }
@@ -617,7 +645,8 @@ fn ends_with_range_word(before: &str) -> bool {
     let lower = before.to_lowercase();
     ["to", "and", "or", "aged", "age"].iter().any(|w| {
         lower.strip_suffix(w).is_some_and(|head| {
-            head.ends_with(' ') && (*w == "aged" || *w == "age" || head.trim_end().ends_with(|c: char| c.is_ascii_digit()))
+            head.ends_with(' ')
+                && (*w == "aged" || *w == "age" || head.trim_end().ends_with(|c: char| c.is_ascii_digit()))
         })
     })
 }
@@ -642,7 +671,7 @@ fn endpoint(arms: &ArmRules, text: &Text, span: (usize, usize)) -> Option<String
     let (from, to) = text.sentence_at(span.0);
     let after = s[span.1..to.max(span.1)].trim_start();
     let after_words: Vec<&str> = after
-        .split(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '.'))
+        .split([',', ';', ':', '(', ')', '[', ']', '.'])
         .next()
         .unwrap_or("")
         .split_whitespace()
@@ -654,11 +683,10 @@ fn endpoint(arms: &ArmRules, text: &Text, span: (usize, usize)) -> Option<String
     }
     let before = &s[from..span.0];
     let clause_start = before.rfind([';', ':', '(', '[', ',']).map_or(0, |p| p + 1);
-    let words: Vec<&str> = before[clause_start..]
-        .split_whitespace()
-        .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
-        .collect();
-    let stop = ["was", "were", "of", "in", "for", "with", "the", "a", "an", "is", "are", "and", "rate", "rates", "occurred"];
+    let words: Vec<&str> =
+        before[clause_start..].split_whitespace().filter(|w| !w.chars().any(|c| c.is_ascii_digit())).collect();
+    let stop =
+        ["was", "were", "of", "in", "for", "with", "the", "a", "an", "is", "are", "and", "rate", "rates", "occurred"];
     let mut end = words.len();
     while end > 0 && stop.contains(&words[end - 1].to_lowercase().as_str()) {
         end -= 1;
