@@ -46,6 +46,8 @@ pub struct ArmRules {
     /// Words of outcomes.
     pub outcomes: Regex,
     non_participants: HashSet<String>,
+    characteristics: HashSet<String>,
+    bracket_list: Regex,
     modifier_stops: HashSet<String>,
     enabled: HashSet<String>,
 }
@@ -102,6 +104,8 @@ impl ArmRules {
             allocation: words("allocation")?,
             outcomes: words("outcomes")?,
             non_participants: lower("non_participants")?,
+            characteristics: lower("characteristics")?,
+            bracket_list: lexicon_pattern(source, "bracket_list")?,
             modifier_stops,
             enabled: source.file.rule.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect(),
         })
@@ -109,6 +113,11 @@ impl ArmRules {
 
     fn on(&self, id: &str) -> bool {
         self.enabled.contains(id)
+    }
+
+    /// Whether a label names a characteristic of participants (`male`, `women`), not a group.
+    pub fn is_characteristic(&self, label: &str) -> bool {
+        label.split_whitespace().any(|w| self.characteristics.contains(&w.to_lowercase()))
     }
 
     /// Whether `word` counts things other than participants (`metastases`, `doses`, `years`).
@@ -158,6 +167,9 @@ pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
     }
     if rules.on("arm_size.bracket_count") {
         find_bracket_counts(rules, text, &mut found);
+    }
+    if rules.on("arm_size.list") {
+        find_bracket_lists(rules, text, &mut found);
     }
     for caps in rules.participant_count.captures_iter(s) {
         read_participant_count(rules, text, &caps, true, &mut found);
@@ -489,6 +501,65 @@ fn find_bracket_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
             continue;
         }
         found.push(n_match.start(), &label.text, n, "arm_size.bracket_count", (label.span.0, whole.end()));
+    }
+}
+
+/// `(92 TOMOX and 91 FOLFOX4)`, `(134 simvastatin, 135 placebo)` after an allocation.
+fn find_bracket_lists(rules: &ArmRules, text: &Text, found: &mut Found) {
+    let s = text.as_str();
+    for caps in rules.bracket_list.captures_iter(s) {
+        let Some(list) = caps.name("list") else { continue };
+        let (from, _) = text.sentence_at(list.start());
+        if !rules.allocation.is_match(&s[from..list.start()]) || rules.outcomes.is_match(&s[from..list.start()]) {
+            continue;
+        }
+        // Split at `,`, `;` and ` and `, keeping byte offsets.
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut start = list.start();
+        let body = list.as_str();
+        let mut i = 0;
+        while i < body.len() {
+            let rest = &body[i..];
+            let cut = if rest.starts_with([',', ';']) {
+                Some(1)
+            } else if rest.starts_with(" and ") {
+                Some(5)
+            } else {
+                None
+            };
+            match cut {
+                Some(len) => {
+                    parts.push((start, list.start() + i));
+                    i += len;
+                    start = list.start() + i;
+                }
+                None => i += rest.chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        parts.push((start, list.end()));
+        let mut rows: Vec<(usize, Num, Label)> = Vec::new();
+        for (a, b) in parts {
+            let part = &s[a..b];
+            let lead = part.len() - part.trim_start().len();
+            let Ok((rest, n)) = count(part.trim_start()) else { break };
+            let after_n = b - rest.len();
+            let label_from = after_n + rest.len() - rest.trim_start_matches([' ', ':']).len();
+            let Some(label) = rules.labels.after(s, label_from).filter(|l| l.span.1 == b.min(l.span.1)) else { break };
+            let trailing = s[label.span.1..b].trim();
+            if !trailing.is_empty() || rules.is_characteristic(&label.text) || rules.labels.names_everyone(&label.text)
+            {
+                break;
+            }
+            rows.push((a + lead, n, label));
+        }
+        let listed = s[list.start()..list.end()].matches([',', ';']).count()
+            + s[list.start()..list.end()].matches(" and ").count()
+            + 1;
+        if rows.len() >= 2 && rows.len() == listed {
+            for (at, n, label) in rows {
+                found.push(at, &label.text, n, "arm_size.list", (at, label.span.1));
+            }
+        }
     }
 }
 

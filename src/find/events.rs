@@ -44,6 +44,7 @@ pub struct EventRules {
     pair_lead: Regex,
     sentence_group: Regex,
     everyone_outcome: Regex,
+    group_percent: Regex,
     count_pair: Regex,
     continuous: Regex,
     landmark: Regex,
@@ -74,6 +75,7 @@ impl EventRules {
             pair_lead: pattern("pair_lead")?,
             sentence_group: pattern("sentence_group")?,
             everyone_outcome: pattern("everyone_outcome")?,
+            group_percent: pattern("group_percent")?,
             count_pair: pattern("count_pair")?,
             continuous: pattern("continuous")?,
             landmark: pattern("landmark")?,
@@ -214,6 +216,36 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             }
         }
     }
+    if rules.on("events.group_percent") {
+        for caps in rules.group_percent.captures_iter(s) {
+            let (Some(whole), Some(p)) = (caps.get(0), caps.name("p")) else { continue };
+            let (from, to) = text.sentence_at(whole.start());
+            let sentence = s[from..to].to_lowercase();
+            let compares =
+                [" than ", " between ", " vs", " versus ", " compared "].iter().any(|w| sentence.contains(w));
+            if !compares || !arms.outcomes.is_match(&s[from..whole.start()]) {
+                continue;
+            }
+            let Some(label) = arms.labels.before(s, whole.start()).filter(|l| l.span.0 >= from) else { continue };
+            let plain = !arms.outcomes.is_match(&label.text)
+                && !arms.labels.names_everyone(&label.text)
+                && !arms.is_characteristic(&label.text)
+                && label.text.split_whitespace().count() <= 4;
+            if !(plain
+                && (arms.labels.has_group_noun(&label.text)
+                    || is_known(&known, &label)
+                    || preceded_by_preposition(s, &label)))
+            {
+                continue;
+            }
+            let mut item = Item::new("events.group_percent", (label.span.0, whole.end()));
+            item.percent = read_percent(p.as_str());
+            item.arm = Some(label.text);
+            if item.percent.is_some() {
+                items.push(item);
+            }
+        }
+    }
     if rules.on("events.count_in_arm") {
         for caps in rules.count_in_arm.captures_iter(s) {
             let (Some(whole), Some(e)) = (caps.get(0), caps.name("e")) else { continue };
@@ -277,6 +309,12 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             Finding { row, span: item.span }
         })
         .collect()
+}
+
+/// Whether a label follows `with`, `for`, `between` or `and`: `with standard chemotherapy (64%)`.
+fn preceded_by_preposition(s: &str, label: &Label) -> bool {
+    let before = s[..label.span.0].trim_end().to_lowercase();
+    [" with", " for", " between", " and", " than", " vs", " versus", " in"].iter().any(|w| before.ends_with(w))
 }
 
 fn starts_with_letter(text: &str) -> bool {
