@@ -395,6 +395,11 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     if rules.on("arm_size.assigned") {
         if let Some(lead) = rules.assigned_lead.find(&s[lead_from..]) {
             if let Some(label) = rules.labels.after(s, lead_from + lead.end()) {
+                // `11 patients allocated land exercise failed`: an outcome follows, so an event count.
+                let next_word = s[label.span.1..].split_whitespace().next().unwrap_or("");
+                if rules.outcomes.is_match(next_word) {
+                    return;
+                }
                 if !lists_alternatives(s, &label) && !rules.labels.names_everyone(&label.text) {
                     let groups = label.text.to_lowercase();
                     if groups.ends_with("groups") || groups.ends_with("arms") {
