@@ -279,7 +279,7 @@ impl<'a> Builder<'a> {
             }
         }
         if value < 10 {
-            if let Some((hundred, hundred_end)) = self.following_word(end, &[' ']) {
+            if let Some((hundred, hundred_end)) = self.following_word(end, &[' ', '-']) {
                 if hundred == 100 {
                     value *= 100;
                     end = hundred_end;
@@ -320,6 +320,8 @@ impl<'a> Builder<'a> {
     /// The number word after one separator at `at`, with the index after it.
     fn following_word(&self, at: usize, separators: &[char]) -> Option<(u64, usize)> {
         let sep = *self.chars.get(at)?;
+        // Unicode hyphens (U+2010..U+2015) join number words as `-` does: "Twenty‐four".
+        let sep = if ('\u{2010}'..='\u{2015}').contains(&sep) { '-' } else { sep };
         if !separators.contains(&sep) {
             return None;
         }
@@ -397,6 +399,9 @@ mod tests {
     #[test]
     fn number_words_become_digits() {
         assert_eq!(norm("Sixty-one patients"), "61 patients");
+        assert_eq!(norm("Twenty\u{2010}four dogs"), "24 dogs");
+        assert_eq!(norm("Seven hundred and seventy\u{2010}three dogs"), "773 dogs");
+        assert_eq!(norm("Four-hundred forty-three individuals"), "443 individuals");
         assert_eq!(norm("Three-, five-, and eight-year OS"), "3-, 5-, and 8-year OS");
         assert_eq!(norm("one hundred and twelve women"), "112 women");
         assert_eq!(norm("someone oneself"), "someone oneself");

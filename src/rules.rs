@@ -27,6 +27,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("effect.toml", include_str!("../rules/effect.toml")),
     ("survival.toml", include_str!("../rules/survival.toml")),
     ("median.toml", include_str!("../rules/median.toml")),
+    ("arms.toml", include_str!("../rules/arms.toml")),
+    ("events.toml", include_str!("../rules/events.toml")),
 ];
 
 /// The largest compiled size a pattern may have, so a user's rule cannot exhaust memory.
@@ -109,6 +111,10 @@ pub struct RuleSet {
     pub survival: find::survival::SurvivalRules,
     /// Compiled median and follow-up rules.
     pub median: find::median::MedianRules,
+    /// Compiled arm-size rules and the shared arm labels.
+    pub arms: find::arms::ArmRules,
+    /// Compiled events rules.
+    pub events: find::events::EventRules,
 }
 
 impl RuleSet {
@@ -156,7 +162,12 @@ impl RuleSet {
         let survival = find::survival::SurvivalRules::compile(&Source::new("survival.toml", &survival_file))?;
         let median_file = files.get("median.toml").cloned().unwrap_or_default();
         let median = find::median::MedianRules::compile(&Source::new("median.toml", &median_file))?;
-        Ok(RuleSet { files, effect, survival, median })
+        let arms_file = files.get("arms.toml").cloned().unwrap_or_default();
+        let events_file = files.get("events.toml").cloned().unwrap_or_default();
+        let arms_source = Source::new("arms.toml", &arms_file);
+        let arms = find::arms::ArmRules::compile(&arms_source)?;
+        let events = find::events::EventRules::compile(&Source::new("events.toml", &events_file), &arms_source)?;
+        Ok(RuleSet { files, effect, survival, median, arms, events })
     }
 
     /// Whether the rule `id` exists and is enabled.

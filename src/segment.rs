@@ -123,12 +123,63 @@ fn ends_sentence(text: &str, i: usize) -> bool {
         // "vs. Placebo" continues; but "... 12 hrs. The" is ambiguous: treat abbreviations as non-final.
         return false;
     }
-    // A single capital initial ("J. Smith") does not end a sentence.
+    // A single capital initial ("J. Smith") does not end a sentence, but a group's letter
+    // ("in arm D. The", "PC + D. RESULTS") does.
     if word.len() == 1 && before[word_start..].chars().all(|c| c.is_ascii_uppercase()) {
-        return false;
+        let previous = before[..word_start].split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
+        let next_word: String = trimmed.chars().take_while(|c| c.is_alphabetic()).collect();
+        return LETTER_NAMERS.contains(&previous.as_str()) || SENTENCE_OPENERS.contains(&next_word.as_str());
     }
     true
 }
+
+/// Words after which a single capital letter names a group or a type, not a person.
+const LETTER_NAMERS: &[&str] = &[
+    "arm",
+    "arms",
+    "group",
+    "groups",
+    "and",
+    "or",
+    "+",
+    "vitamin",
+    "type",
+    "phase",
+    "stage",
+    "grade",
+    "cohort",
+    "part",
+    "hepatitis",
+    "class",
+    "versus",
+    "vs",
+    "vs.",
+];
+
+/// Words that open a sentence rather than continue a name after an initial.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The",
+    "This",
+    "These",
+    "There",
+    "We",
+    "In",
+    "A",
+    "An",
+    "All",
+    "Of",
+    "Patients",
+    "Participants",
+    "RESULTS",
+    "METHODS",
+    "CONCLUSION",
+    "CONCLUSIONS",
+    "BACKGROUND",
+    "OBJECTIVE",
+    "OBJECTIVES",
+    "FINDINGS",
+    "INTERPRETATION",
+];
 
 #[cfg(test)]
 mod tests {
@@ -158,6 +209,15 @@ mod tests {
     fn unclosed_bracket_does_not_swallow_the_text() {
         let text = "HR] = 0.28 (95% CI 0.1. Second sentence. Third.";
         assert_eq!(split(text).len(), 3);
+    }
+
+    #[test]
+    fn a_group_letter_ends_a_sentence_but_an_initial_does_not() {
+        assert_eq!(
+            split("There were 22 in arm C and 25 in arm D. The response rate was 70%."),
+            vec!["There were 22 in arm C and 25 in arm D.", "The response rate was 70%."]
+        );
+        assert_eq!(split("As shown by J. Smith and colleagues."), vec!["As shown by J. Smith and colleagues."]);
     }
 
     #[test]

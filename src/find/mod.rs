@@ -5,8 +5,11 @@
 //! [`find_rows`] maps those spans back to the original abstract (code points) and orders the
 //! rows by where their evidence starts.
 
+pub mod arm_label;
 mod arm_local;
+pub mod arms;
 pub mod effect;
+pub mod events;
 pub mod median;
 mod series;
 pub mod survival;
@@ -65,6 +68,10 @@ pub fn find_rows(rules: &RuleSet, record_id: &str, abstract_text: &str) -> Vec<R
     let survival = survival::find(&rules.survival, &text);
     findings.extend(median::find(&rules.median, &text, &survival));
     findings.extend(survival);
+    let arm_sizes = arms::find(&rules.arms, &text);
+    findings.extend(events::find(&rules.events, &rules.arms, &text, &arm_sizes));
+    findings.extend(arm_sizes);
+    arms::reconcile(&rules.arms, &mut findings);
     findings.sort_by_key(|f| (f.span.0, f.row.kind, f.span.1));
     findings
         .into_iter()

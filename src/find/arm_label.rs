@@ -1,0 +1,392 @@
+//! Arm labels: the shortest phrase of the abstract that names a group, near a number.
+//!
+//! Every per-group finder (arm sizes, events, and later survival and medians) names the group a
+//! number belongs to the same way: read the words after it (`in the combined modality arm` →
+//! `combined modality arm`, `to receive placebo` → `placebo`) or before it (`drug X (n = 60)` →
+//! `drug X`) up to a boundary word or a punctuation mark. A label ends at a group noun, which
+//! keeps its identifier (`group A`, `arm 2`). [`unify`] then gives one group one label across a
+//! record, so `placebo` and `placebo group` become `placebo`.
+//!
+//! The word lists live in `rules/arms.toml` (`label_boundaries`, `group_nouns`, `not_labels`,
+//! `participants`), compiled once with the rest of the rules.
+
+use std::collections::{HashMap, HashSet};
+
+use super::Finding;
+use crate::error::Result;
+use crate::rules::Source;
+
+/// The most words a label may have.
+const MAX_WORDS: usize = 6;
+
+/// Characters that end a label wherever they stand.
+const PUNCTUATION: &[char] = &[',', ';', ':', '(', ')', '[', ']', '{', '}', '=', '<', '>', '"'];
+
+/// Words that do not tell groups apart when comparing two labels of one record.
+const SAME_GROUP_STOPWORDS: &[&str] = &["the", "a", "an", "arm", "group", "arms", "groups", "patients", "in"];
+
+/// The compiled word lists that read arm labels.
+#[derive(Debug, Clone)]
+pub struct ArmLabels {
+    boundaries: HashSet<String>,
+    group_nouns: HashSet<String>,
+    not_labels: HashSet<String>,
+    participants: HashSet<String>,
+    whole_study: HashSet<String>,
+    not_groups: HashSet<String>,
+    non_participants: HashSet<String>,
+}
+
+/// A label and where it stands, as a byte span of the normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// The words, copied from the text.
+    pub text: String,
+    /// `[from, to)` in bytes of the normalised text.
+    pub span: (usize, usize),
+}
+
+fn lower_set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// A word of the text: `[start, end)` in bytes.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    /// Whether a sentence-ending period follows the word.
+    ends_sentence: bool,
+}
+
+/// The word starting at `at` (which is not a space), or `None` at punctuation or the end.
+fn word_at(s: &str, at: usize) -> Option<Word> {
+    let rest = s.get(at..)?;
+    let first = rest.chars().next()?;
+    if first.is_whitespace() || PUNCTUATION.contains(&first) {
+        return None;
+    }
+    let len = rest.find(|c: char| c.is_whitespace() || PUNCTUATION.contains(&c)).unwrap_or(rest.len());
+    let mut end = at + len;
+    let mut ends_sentence = false;
+    // A final period closes the sentence unless it belongs to an abbreviation (`vs.`).
+    if s[at..end].ends_with('.') && !matches!(s[at..end].to_lowercase().as_str(), "vs." | "v." | "no.") {
+        end -= 1;
+        ends_sentence = true;
+    }
+    (end > at).then_some(Word { start: at, end, ends_sentence })
+}
+
+/// The word ending at `to` (exclusive; the byte before it is not a space), reading backward.
+fn word_before(s: &str, to: usize) -> Option<Word> {
+    let head = s.get(..to)?;
+    let last = head.chars().next_back()?;
+    if last.is_whitespace() || PUNCTUATION.contains(&last) {
+        return None;
+    }
+    let start = head
+        .rfind(|c: char| c.is_whitespace() || PUNCTUATION.contains(&c))
+        .map_or(0, |p| p + head[p..].chars().next().map_or(1, char::len_utf8));
+    let ends_sentence = s[start..to].ends_with('.') && !matches!(s[start..to].to_lowercase().as_str(), "vs." | "v.");
+    Some(Word { start, end: to, ends_sentence })
+}
+
+fn skip_spaces(s: &str, at: usize) -> usize {
+    at + s[at..].len() - s[at..].trim_start_matches(' ').len()
+}
+
+fn skip_spaces_back(s: &str, to: usize) -> usize {
+    s[..to].trim_end_matches(' ').len()
+}
+
+impl ArmLabels {
+    /// Compiles the label word lists of `arms.toml`.
+    pub fn compile(source: &Source<'_>) -> Result<ArmLabels> {
+        Ok(ArmLabels {
+            boundaries: lower_set(source.words("label_boundaries")?),
+            group_nouns: lower_set(source.words("group_nouns")?),
+            not_labels: lower_set(source.words("not_labels")?),
+            participants: lower_set(source.words("participants")?),
+            whole_study: lower_set(source.words("whole_study")?),
+            not_groups: lower_set(source.words("not_group_words")?),
+            non_participants: lower_set(source.words("non_participants")?),
+        })
+    }
+
+    /// Whether `word` is a participant noun (`patients`, `women`).
+    pub fn is_participant(&self, word: &str) -> bool {
+        self.participants.contains(&word.to_lowercase())
+    }
+
+    /// Whether a label names everyone rather than a group: its last word is a participant noun
+    /// or names the whole study (`Patients`, `Mexican immigrant women`, `controlled study`).
+    pub fn names_everyone(&self, label: &str) -> bool {
+        // `dalteparin-treated patients` names a group.
+        let treated = label.split_whitespace().any(|w| w.ends_with("-treated") || w.ends_with("-allocated"));
+        !treated
+            && label
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| self.is_participant(w) || self.whole_study.contains(&w.to_lowercase()))
+    }
+
+    /// Whether a label names a group with a group noun (`placebo group`, `arm C`).
+    pub fn has_group_noun(&self, label: &str) -> bool {
+        label.split_whitespace().any(|w| self.group_nouns.contains(&w.to_lowercase()))
+    }
+
+    /// The label whose words start at byte `from`: `combined modality arm and ...` →
+    /// `combined modality arm`; a leading article is skipped.
+    pub fn after(&self, s: &str, from: usize) -> Option<Label> {
+        let mut at = skip_spaces(s, from);
+        let mut words: Vec<Word> = Vec::new();
+        while let Some(word) = word_at(s, at) {
+            let lower = s[word.start..word.end].to_lowercase();
+            if words.is_empty() && matches!(lower.as_str(), "the" | "a" | "an") {
+                if word.ends_sentence {
+                    break;
+                }
+                at = skip_spaces(s, word.end);
+                continue;
+            }
+            if self.boundaries.contains(&lower) || lower.contains('%') {
+                break;
+            }
+            words.push(word);
+            if self.group_nouns.contains(&lower) && !word.ends_sentence {
+                // A group noun ends the label, with its identifier: `group A`, `arm 2`.
+                if let Some(id) = word_at(s, skip_spaces(s, word.end)) {
+                    let id_text = &s[id.start..id.end];
+                    if is_group_id(id_text) {
+                        words.push(id);
+                    }
+                }
+                break;
+            }
+            if word.ends_sentence || words.len() >= MAX_WORDS {
+                break;
+            }
+            at = skip_spaces(s, word.end);
+            if at == word.end && at < s.len() {
+                break;
+            }
+        }
+        self.label_of(s, &words)
+    }
+
+    /// The label whose words end at byte `to`, reading backward over a `(`, `[` or `,` first:
+    /// `drug X (` → `drug X`, `the combination group,` → `combination group`.
+    pub fn before(&self, s: &str, to: usize) -> Option<Label> {
+        let mut end = skip_spaces_back(s, to);
+        if s[..end].ends_with(['(', '[', ',', ':']) {
+            end = skip_spaces_back(s, end - 1);
+        }
+        let mut words: Vec<Word> = Vec::new();
+        while let Some(word) = word_before(s, end) {
+            if word.ends_sentence && !words.is_empty() {
+                break;
+            }
+            let lower = s[word.start..word.end].to_lowercase();
+            if self.boundaries.contains(&lower) || lower.contains('%') {
+                break;
+            }
+            words.insert(0, word);
+            if words.len() >= MAX_WORDS || word.ends_sentence {
+                break;
+            }
+            let next = skip_spaces_back(s, word.start);
+            if next == word.start {
+                break;
+            }
+            end = next;
+        }
+        self.label_of(s, &words)
+    }
+
+    /// The label spanning `words`, when they name a group.
+    fn label_of(&self, s: &str, words: &[Word]) -> Option<Label> {
+        let (first, last) = (words.first()?, words.last()?);
+        let text = s[first.start..last.end].trim_end_matches([',', '.']).to_string();
+        let lower = text.to_lowercase();
+        let has_letter = text.chars().any(char::is_alphabetic);
+        if !has_letter || self.not_labels.contains(&lower) || text.starts_with(['-', '/']) {
+            return None;
+        }
+        // `3 doses`, `12 weeks`: a count of things, not a group (`60 Gy course` is one).
+        if words.len() >= 2 && s[first.start..first.end].chars().all(|c| c.is_ascii_digit()) {
+            let second = &s[words[1].start..words[1].end];
+            if self.non_participants.contains(&second.to_lowercase()) {
+                return None;
+            }
+        }
+        // A lone participant noun or a lone group noun names no group.
+        if words.len() == 1 && (self.is_participant(&lower) || self.group_nouns.contains(&lower)) {
+            return None;
+        }
+        Some(Label { span: (first.start, first.start + text.len()), text })
+    }
+
+    /// Two groups a sentence compares, in the order written: `with erlotinib than placebo`,
+    /// `in the placebo group than in the levamisole group`, `X vs Y`, `For A and B, respectively`.
+    pub fn compared_pair(&self, s: &str, sentence: (usize, usize)) -> Option<(Label, Label)> {
+        let text = s.get(sentence.0..sentence.1)?;
+        let lower = text.to_lowercase();
+        let respectively = lower.contains("respectively");
+        let connectors: &[&str] =
+            &[" than ", " vs. ", " vs ", " versus ", " over ", " compared with ", " compared to ", " and ", " or "];
+        let mut found: Vec<(usize, &str)> = Vec::new();
+        for connector in connectors {
+            if (*connector == " and " || *connector == " or ") && !respectively {
+                continue;
+            }
+            for (at, _) in lower.match_indices(connector) {
+                found.push((at, connector));
+            }
+        }
+        found.sort_unstable();
+        for (at, connector) in found {
+            let left_end = sentence.0 + at;
+            let right_start = sentence.0 + at + connector.len();
+            let Some(left) = self.before(s, left_end) else { continue };
+            // The right side may repeat the preposition: `than in the levamisole group`.
+            let mut from = right_start;
+            for lead in ["in ", "with ", "for ", "on ", "to "] {
+                if s[from..].starts_with(lead) {
+                    from += lead.len();
+                    break;
+                }
+            }
+            let Some(right) = self.after(s, from) else { continue };
+            if !self.is_group_like(&right) || left.text.eq_ignore_ascii_case(&right.text) {
+                continue;
+            }
+            // `in the combination group were significantly higher than in the chemotherapy
+            // group`: the left group is the group noun phrase written last before the comparison.
+            let left = if self.is_group_like(&left) {
+                left
+            } else if connector == " than " && self.has_group_noun(&right.text) {
+                match self.last_group_before(s, sentence.0, left_end) {
+                    Some(l) if !l.text.eq_ignore_ascii_case(&right.text) => l,
+                    _ => continue,
+                }
+            } else {
+                continue;
+            };
+            return Some((left, right));
+        }
+        None
+    }
+
+    /// The last label ending in a group noun between `from` and `to`: `in the combination group`.
+    fn last_group_before(&self, s: &str, from: usize, to: usize) -> Option<Label> {
+        let text = s.get(from..to)?.to_lowercase();
+        for noun in ["group", "arm"] {
+            if let Some(at) = text.rfind(&format!(" {noun}")) {
+                let end = from + at + 1 + noun.len();
+                if s[end..].starts_with(|c: char| c.is_alphanumeric()) {
+                    continue;
+                }
+                return self.before(s, end).filter(|l| self.is_group_like(l));
+            }
+        }
+        None
+    }
+
+    /// Whether a label read around a connector looks like a group rather than an outcome, a
+    /// comparison or a number.
+    fn is_group_like(&self, label: &Label) -> bool {
+        let words = label.text.split_whitespace().count();
+        let lower = label.text.to_lowercase();
+        words <= 4
+            && !label.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && !lower.split(|c: char| !c.is_alphanumeric()).any(|w| self.not_groups.contains(w))
+    }
+}
+
+/// Whether a word identifies a group after a group noun: `A`, `2`, `II`, `C.`.
+fn is_group_id(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+        || (word.len() <= 2 && word.chars().all(|c| c.is_ascii_digit()))
+        || matches!(word, "I" | "II" | "III" | "IV")
+}
+
+/// The words of a label that tell groups apart, lower-cased: `the placebo group` → `placebo`.
+pub fn group_key(label: &str) -> String {
+    label
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '+')
+        .filter(|w| !w.is_empty() && !SAME_GROUP_STOPWORDS.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Gives every group of a record one label, the shortest the record uses for it: rows labelled
+/// `placebo group` and `placebo` all become `placebo`. `total` is left alone.
+pub fn unify(findings: &mut [Finding]) {
+    let mut shortest: HashMap<String, String> = HashMap::new();
+    for finding in findings.iter() {
+        let Some(arm) = finding.row.arm.as_deref() else { continue };
+        if arm == "total" {
+            continue;
+        }
+        let key = group_key(arm);
+        if key.is_empty() {
+            continue;
+        }
+        let entry = shortest.entry(key).or_insert_with(|| arm.to_string());
+        if arm.len() < entry.len() || (arm.len() == entry.len() && arm < entry.as_str()) {
+            *entry = arm.to_string();
+        }
+    }
+    for finding in findings.iter_mut() {
+        let Some(arm) = finding.row.arm.as_deref() else { continue };
+        if let Some(label) = shortest.get(&group_key(arm)) {
+            finding.row.arm = Some(label.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    fn labels() -> ArmLabels {
+        RuleSet::embedded().unwrap().arms.labels.clone()
+    }
+
+    #[test]
+    fn reads_forward_to_a_group_noun() {
+        let s = "39 of 60 in the combined modality arm and 53 of 59";
+        let at = s.find("in the").unwrap() + 3;
+        assert_eq!(labels().after(s, at).unwrap().text, "combined modality arm");
+        let s = "57 patients in group A and 49";
+        assert_eq!(labels().after(s, s.find("group").unwrap()).unwrap().text, "group A");
+    }
+
+    #[test]
+    fn reads_backward_over_a_bracket() {
+        let s = "randomized to drug X (n = 60) or placebo (n = 59)";
+        assert_eq!(labels().before(s, s.find("(n = 60").unwrap()).unwrap().text, "drug X");
+        assert_eq!(labels().before(s, s.find("(n = 59").unwrap()).unwrap().text, "placebo");
+        let s = "Patients (n=168) were";
+        assert_eq!(labels().before(s, s.find('(').unwrap()), None);
+    }
+
+    #[test]
+    fn finds_the_pair_a_sentence_compares() {
+        let s = "Diarrhoea was more common with erlotinib than placebo (8% vs 1%).";
+        let (a, b) = labels().compared_pair(s, (0, s.len())).unwrap();
+        assert_eq!((a.text.as_str(), b.text.as_str()), ("erlotinib", "placebo"));
+        let s = "Survival was greater in the placebo group than in the levamisole group, 68% vs 38%.";
+        let (a, b) = labels().compared_pair(s, (0, s.len())).unwrap();
+        assert_eq!((a.text.as_str(), b.text.as_str()), ("placebo group", "levamisole group"));
+    }
+
+    #[test]
+    fn one_group_one_label() {
+        assert_eq!(group_key("the Placebo group"), group_key("placebo"));
+        assert_ne!(group_key("group A"), group_key("group B"));
+    }
+}

@@ -1,0 +1,648 @@
+//! Arm sizes: how many participants a group, or the whole trial, has.
+//!
+//! Rules, each a written shape (`rules/arms.toml`):
+//! - `arm_size.n_equals`: `drug X (n = 60)`, `Patients (n=168)` (a participant noun: `total`);
+//! - `arm_size.per_group`: `20 per group`, `3 groups of 35 each`: one row per group;
+//! - `arm_size.assigned`: `60 were assigned to X and 59 to Y`, `56 patients received ILF and 58 ELF`;
+//! - `arm_size.in_arm`: `57 patients in group A`, when the sentence is about allocation, not outcomes;
+//! - `arm_size.bracket_count`: `vitamin C (74 patients) or placebo (68 patients)`;
+//! - `arm_size.total`: `119 patients were randomly assigned`, `A total of 40 patients`;
+//! - `arm_size.events_denominator`: `39 of 60 in the X arm` gives X its 60 (see [`reconcile`]).
+//!
+//! A count is a participant count only when its noun is a participant noun and nothing before
+//! it (`aged`, `<`, `of the`) or after it (`died`, `had`) shows it is something else; counts
+//! in sentences of design or sample size are left out.
+
+use std::collections::HashSet;
+
+use regex::{Captures, Regex};
+
+use super::arm_label::{self, ArmLabels, Label};
+use super::{Finding, Text};
+use crate::error::Result;
+use crate::grammar::count;
+use crate::rules::{compile_pattern, word_alternation, Source};
+use crate::write::{Kind, Num, Row};
+
+/// The compiled arm-size rules and the arm labels every per-group finder shares.
+#[derive(Debug)]
+pub struct ArmRules {
+    /// The arm-label word lists, shared with the events (and survival, median) finders.
+    pub labels: ArmLabels,
+    participant_count: Regex,
+    count_allocated: Regex,
+    n_equals: Regex,
+    assigned_lead: Regex,
+    continuation: Regex,
+    in_arm: Regex,
+    bracket_count: Regex,
+    per_group: Regex,
+    group_count: Regex,
+    not_a_size_before: Regex,
+    design: Regex,
+    exclusion: Regex,
+    /// Words of allocation, enrolment and analysis.
+    pub allocation: Regex,
+    /// Words of outcomes.
+    pub outcomes: Regex,
+    non_participants: HashSet<String>,
+    characteristics: HashSet<String>,
+    bracket_list: Regex,
+    modifier_stops: HashSet<String>,
+    enabled: HashSet<String>,
+}
+
+/// The pattern `key` of `source` with every `{list}` replaced by an alternation of the lexicon
+/// list of that name in `source` or `shared` (words longest first, spaces matching any run of
+/// spaces).
+pub fn lexicon_pattern_with(source: &Source<'_>, shared: &Source<'_>, key: &str) -> Result<Regex> {
+    let mut text =
+        source.file.patterns.get(key).ok_or_else(|| source.error(format!("patterns.{key}: missing")))?.clone();
+    for (name, words) in source.file.lexicon.iter().chain(shared.file.lexicon.iter()) {
+        let placeholder = format!("{{{name}}}");
+        if text.contains(&placeholder) {
+            let mut sorted: Vec<&String> = words.iter().collect();
+            sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            let parts: Vec<String> = sorted.iter().map(|w| regex::escape(w).replace(' ', r"\s+")).collect();
+            text = text.replace(&placeholder, &parts.join("|"));
+        }
+    }
+    compile_pattern(&text, true).map_err(|e| source.error(format!("patterns.{key}: {e}")))
+}
+
+/// [`lexicon_pattern_with`] over the lists of `source` alone.
+pub fn lexicon_pattern(source: &Source<'_>, key: &str) -> Result<Regex> {
+    lexicon_pattern_with(source, source, key)
+}
+
+impl ArmRules {
+    /// Compiles the arm-size rules of `arms.toml`.
+    pub fn compile(source: &Source<'_>) -> Result<ArmRules> {
+        let words = |key: &str| -> Result<Regex> {
+            compile_pattern(&word_alternation(source.words(key)?), true)
+                .map_err(|e| source.error(format!("lexicon.{key}: {e}")))
+        };
+        let lower = |key: &str| -> Result<HashSet<String>> {
+            Ok(source.words(key)?.iter().map(|w| w.to_lowercase()).collect())
+        };
+        let mut modifier_stops = lower("label_boundaries")?;
+        modifier_stops.extend(lower("non_participants")?);
+        Ok(ArmRules {
+            labels: ArmLabels::compile(source)?,
+            participant_count: lexicon_pattern(source, "participant_count")?,
+            count_allocated: lexicon_pattern(source, "count_allocated")?,
+            n_equals: lexicon_pattern(source, "n_equals")?,
+            assigned_lead: lexicon_pattern(source, "assigned_lead")?,
+            continuation: lexicon_pattern(source, "continuation")?,
+            in_arm: lexicon_pattern(source, "in_arm")?,
+            bracket_count: lexicon_pattern(source, "bracket_count")?,
+            per_group: lexicon_pattern(source, "per_group")?,
+            group_count: lexicon_pattern(source, "group_count")?,
+            not_a_size_before: lexicon_pattern(source, "not_a_size_before")?,
+            design: lexicon_pattern(source, "design")?,
+            exclusion: lexicon_pattern(source, "exclusion")?,
+            allocation: words("allocation")?,
+            outcomes: words("outcomes")?,
+            non_participants: lower("non_participants")?,
+            characteristics: lower("characteristics")?,
+            bracket_list: lexicon_pattern(source, "bracket_list")?,
+            modifier_stops,
+            enabled: source.file.rule.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect(),
+        })
+    }
+
+    fn on(&self, id: &str) -> bool {
+        self.enabled.contains(id)
+    }
+
+    /// Whether a label names a characteristic of participants (`male`, `women`), not a group.
+    pub fn is_characteristic(&self, label: &str) -> bool {
+        label.split_whitespace().any(|w| self.characteristics.contains(&w.to_lowercase()))
+    }
+
+    /// Whether `word` counts things other than participants (`metastases`, `doses`, `years`).
+    pub fn is_non_participant(&self, word: &str) -> bool {
+        self.non_participants.contains(&word.to_lowercase())
+    }
+}
+
+/// Reads a count such as `10,372` or `20 170`.
+fn read_count(text: &str) -> Option<Num> {
+    count(text).ok().map(|(_, n)| n)
+}
+
+/// An arm-size row.
+fn size_row(arm: &str, n: Num, rule: &str) -> Row {
+    let mut row = Row::new("", Kind::ArmSize);
+    row.arm = Some(arm.to_string());
+    row.n = Some(n);
+    row.rule = rule.to_string();
+    row
+}
+
+/// What the finder has found so far in one abstract.
+struct Found {
+    findings: Vec<Finding>,
+    /// Byte offsets of the counts already read.
+    taken: HashSet<usize>,
+}
+
+impl Found {
+    fn push(&mut self, at: usize, arm: &str, n: Num, rule: &str, span: (usize, usize)) {
+        if self.taken.insert(at) {
+            self.findings.push(Finding { row: size_row(arm, n, rule), span });
+        }
+    }
+}
+
+/// Every arm-size row of one abstract.
+pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
+    let s = text.as_str();
+    let mut found = Found { findings: Vec::new(), taken: HashSet::new() };
+    if rules.on("arm_size.per_group") {
+        find_per_group(rules, text, &mut found);
+    }
+    if rules.on("arm_size.n_equals") {
+        find_n_equals(rules, text, &mut found);
+    }
+    if rules.on("arm_size.bracket_count") {
+        find_bracket_counts(rules, text, &mut found);
+    }
+    if rules.on("arm_size.list") {
+        find_bracket_lists(rules, text, &mut found);
+    }
+    for caps in rules.participant_count.captures_iter(s) {
+        read_participant_count(rules, text, &caps, true, &mut found);
+    }
+    for caps in rules.count_allocated.captures_iter(s) {
+        read_participant_count(rules, text, &caps, false, &mut found);
+    }
+    found.findings
+}
+
+/// Whether the sentence holding `at` states a design, a hypothesis or a sample size.
+fn in_design_sentence(rules: &ArmRules, text: &Text, at: usize) -> bool {
+    let (from, to) = text.sentence_at(at);
+    rules.design.is_match(&text.as_str()[from..to])
+}
+
+/// `drug X (n = 60)`, `Patients (n=168)`, `combination group, n = 17`.
+fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
+    let s = text.as_str();
+    for caps in rules.n_equals.captures_iter(s) {
+        let (Some(whole), Some(n_match)) = (caps.get(0), caps.get(1)) else { continue };
+        let Some(n) = read_count(n_match.as_str()) else { continue };
+        if found.taken.contains(&n_match.start()) || in_design_sentence(rules, text, n_match.start()) {
+            continue;
+        }
+        let (sentence_start, sentence_end) = text.sentence_at(n_match.start());
+        if rules.exclusion.is_match(&s[sentence_start..sentence_end]) {
+            continue;
+        }
+        // The `n`/`N` itself, after the bracket or space the match may start with.
+        let n_at = whole.start() + whole.as_str().find(['n', 'N']).unwrap_or(0);
+        let label_end = if s[..n_at].trim_end().ends_with(['(', '[', ',', ':']) { n_at } else { whole.start() };
+        let label = rules.labels.before(s, label_end).filter(|l| l.span.0 >= sentence_start);
+        let arm = match &label {
+            Some(l) if rules.outcomes.is_match(&l.text) => continue,
+            Some(l) if !rules.labels.names_everyone(&l.text) => l.text.clone(),
+            Some(_) => "total".to_string(),
+            // No group before it: everyone only after a participant noun or at the sentence start.
+            None => {
+                let head = s[sentence_start..label_end].trim_end().trim_end_matches(['(', '[', ',', ':']).trim_end();
+                let last = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                if head.is_empty() || rules.labels.names_everyone(last) {
+                    "total".to_string()
+                } else {
+                    continue;
+                }
+            }
+        };
+        let lower = arm.to_lowercase();
+        if lower.ends_with("groups") || lower.ends_with("arms") {
+            // `three groups (n = 30)`: every group has that size.
+            if let Some(k) = lower.split_whitespace().next().and_then(|w| w.parse::<usize>().ok()) {
+                if found.taken.insert(n_match.start()) {
+                    push_per_group(rules, s, k, &n, (n_at, n_match.end()), found);
+                }
+            }
+            continue;
+        }
+        let from = label.as_ref().filter(|_| arm != "total").map_or(n_at, |l| l.span.0);
+        found.push(n_match.start(), &arm, n, "arm_size.n_equals", (from, n_match.end()));
+    }
+}
+
+/// `20 per group`, `3 groups of 35 each`, `n=30 per group`: one row per group.
+fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
+    let s = text.as_str();
+    let groups = record_groups(rules, s);
+    for caps in rules.per_group.captures_iter(s) {
+        let Some(n_match) = ["n", "n2", "n3", "n4"].iter().find_map(|g| caps.name(g)) else { continue };
+        let Some(n) = read_count(n_match.as_str()) else { continue };
+        if in_design_sentence(rules, text, n_match.start()) {
+            continue;
+        }
+        let stated: Option<usize> = caps
+            .name("k")
+            .and_then(|k| k.as_str().parse().ok())
+            .or_else(|| rules.group_count.captures(s).and_then(|c| c.name("k")?.as_str().parse().ok()));
+        let k = stated.unwrap_or(if (2..=4).contains(&groups.len()) { groups.len() } else { 2 });
+        let whole = caps.get(0).map_or((n_match.start(), n_match.end()), |m| (m.start(), m.end()));
+        if found.taken.insert(n_match.start()) {
+            push_per_group(rules, s, k, &n, whole, found);
+        }
+    }
+}
+
+/// One row of size `n` for each of `k` groups, named by the record's groups when it names `k`.
+fn push_per_group(rules: &ArmRules, s: &str, k: usize, n: &Num, span: (usize, usize), found: &mut Found) {
+    if !(2..=8).contains(&k) {
+        return;
+    }
+    let groups = record_groups(rules, s);
+    for index in 0..k {
+        let arm = if groups.len() == k { groups[index].text.clone() } else { format!("group {}", index + 1) };
+        found.findings.push(Finding { row: size_row(&arm, n.clone(), "arm_size.per_group"), span });
+    }
+}
+
+/// The groups a record names with a group noun (`the DZ group`, `group A`), in order, one each.
+pub fn record_groups(rules: &ArmRules, s: &str) -> Vec<Label> {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut groups = Vec::new();
+    for (at, _) in s
+        .match_indices(|c: char| c.is_alphabetic())
+        .filter(|(at, _)| *at == 0 || !s[..*at].ends_with(|c: char| c.is_alphanumeric() || c == '-'))
+    {
+        let rest = &s[at..];
+        let word_len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+        let word = rest[..word_len].to_lowercase();
+        if word == "groups" || word == "arms" {
+            // `the high-dose and low-dose groups`: both groups, in order.
+            let Some(second) = rules.labels.before(s, at) else { continue };
+            let head = s[..second.span.0].trim_end();
+            let joined = head.strip_suffix(" and").or_else(|| head.strip_suffix(" or"));
+            let Some(first) = joined.and_then(|h| rules.labels.before(s, h.len())) else { continue };
+            for label in [first, second] {
+                let key = arm_label::group_key(&label.text);
+                if !key.is_empty() && !is_vague(&key) && label.text.split_whitespace().count() <= 3 && seen.insert(key)
+                {
+                    groups.push(label);
+                }
+            }
+            continue;
+        }
+        if word != "group" && word != "arm" {
+            continue;
+        }
+        let label = match rules.labels.after(s, at) {
+            Some(l) if l.text.split_whitespace().count() == 2 => Some(l),
+            _ => rules.labels.before(s, at + word_len),
+        };
+        let Some(label) = label else { continue };
+        let key = arm_label::group_key(&label.text);
+        if key.is_empty() || is_vague(&key) || label.text.split_whitespace().count() > 4 {
+            continue;
+        }
+        if seen.insert(key) {
+            groups.push(label);
+        }
+    }
+    groups
+}
+
+/// Whether a group key names no particular group: `treatment group`, `each group`, `two groups`.
+fn is_vague(key: &str) -> bool {
+    let first = key.split_whitespace().next().unwrap_or("");
+    let vague = [
+        "treatment",
+        "study",
+        "each",
+        "both",
+        "two",
+        "three",
+        "four",
+        "other",
+        "same",
+        "either",
+        "one",
+        "all",
+        "these",
+        "different",
+        "randomized",
+        "parallel",
+    ];
+    vague.contains(&first) || first.chars().all(|c| c.is_ascii_digit())
+}
+
+/// `119 patients ...` or `60 were assigned ...`: a total, an arm's size, or nothing.
+fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, has_noun: bool, found: &mut Found) {
+    let s = text.as_str();
+    let (Some(whole), Some(n_match)) = (caps.get(0), caps.name("n")) else { return };
+    let at = n_match.start();
+    if found.taken.contains(&at) {
+        return;
+    }
+    let Some(n) = read_count(n_match.as_str()) else { return };
+    let (sentence_start, sentence_end) = text.sentence_at(at);
+    let sentence = &s[sentence_start..sentence_end];
+    if rules.design.is_match(sentence) {
+        return;
+    }
+    // What stands before the count in its sentence.
+    let before = &s[sentence_start..at];
+    let total_of = before.trim_end().to_lowercase().ends_with("total of");
+    if !total_of && (rules.not_a_size_before.is_match(before) || is_denominator(before)) {
+        return;
+    }
+    // A count after an outcome in its sentence counts those with the outcome.
+    if rules.outcomes.is_match(before) {
+        return;
+    }
+    if has_noun {
+        let mods = caps.name("mods").map_or("", |m| m.as_str());
+        if mods.split_whitespace().any(|w| {
+            let w = w.to_lowercase();
+            rules.modifier_stops.contains(&w) || w.chars().any(|c| c.is_ascii_digit())
+        }) {
+            return;
+        }
+    } else if rules.non_participants.iter().any(|w| s[n_match.end()..].trim_start().starts_with(w.as_str())) {
+        return;
+    }
+    let after_count = &s[n_match.end()..];
+    if after_count.trim_start().starts_with(['(', '[']) && after_count.trim_start()[1..].contains('%') {
+        let inside = &after_count.trim_start()[1..];
+        if inside.find('%').is_some_and(|p| p < 8) {
+            return;
+        }
+    }
+    // After the count's noun: an outcome (`died`) makes it an event count.
+    let tail_from = if has_noun { whole.end() } else { n_match.end() };
+    let tail = &s[tail_from..sentence_end.max(tail_from)];
+    let mut next: Vec<&str> = tail.split_whitespace().take(3).collect();
+    // `148 patients who had undergone surgery`: a relative clause describes, unless it is an outcome.
+    if next.first().is_some_and(|w| w.eq_ignore_ascii_case("who")) {
+        next = next.into_iter().skip(1).filter(|w| !matches!(*w, "had" | "have" | "were")).take(1).collect();
+    }
+    let next_words = next.join(" ");
+    if has_noun && (rules.outcomes.is_match(&next_words) || rules.exclusion.is_match(&next_words)) {
+        return;
+    }
+    let lead_from = if has_noun { whole.end() } else { n_match.end() };
+    // `... were assigned to X`, `... received X`.
+    if rules.on("arm_size.assigned") {
+        if let Some(lead) = rules.assigned_lead.find(&s[lead_from..]) {
+            if let Some(label) = rules.labels.after(s, lead_from + lead.end()) {
+                // `11 patients allocated land exercise failed`: an outcome follows, so an event count.
+                let next_word = s[label.span.1..].split_whitespace().next().unwrap_or("");
+                if rules.outcomes.is_match(next_word) {
+                    return;
+                }
+                if !lists_alternatives(s, &label) && !rules.labels.names_everyone(&label.text) {
+                    let groups = label.text.to_lowercase();
+                    if groups.ends_with("groups") || groups.ends_with("arms") {
+                        found.push(at, "total", n, "arm_size.total", (at, label.span.1));
+                        return;
+                    }
+                    found.push(at, &label.text, n, "arm_size.assigned", (at, label.span.1));
+                    read_continuations(rules, s, label.span.1, sentence_end, found);
+                    return;
+                }
+            }
+        }
+    }
+    // `57 patients in group A`: an arm's size in a sentence about allocation, not outcomes.
+    if let Some(lead) = rules.in_arm.find(&s[lead_from..]) {
+        if let Some(label) = rules.labels.after(s, lead_from + lead.end()) {
+            if rules.labels.has_group_noun(&label.text) {
+                if rules.on("arm_size.in_arm")
+                    && rules.allocation.is_match(sentence)
+                    && !rules.outcomes.is_match(sentence)
+                {
+                    found.push(at, &label.text, n, "arm_size.in_arm", (at, label.span.1));
+                    read_continuations(rules, s, label.span.1, sentence_end, found);
+                }
+                return;
+            }
+        }
+    }
+    if !rules.on("arm_size.total") {
+        return;
+    }
+    // A whole-trial count: in a sentence of allocation or analysis, or opening its sentence.
+    let opens = before.trim().is_empty() || total_of || before.split_whitespace().count() <= 2 && !before.contains(',');
+    if (rules.allocation.is_match(sentence) || opens) && (has_noun || rules.allocation.is_match(whole.as_str())) {
+        let end = if has_noun { whole.end() } else { n_match.end() };
+        found.push(at, "total", n, "arm_size.total", (at, end));
+    }
+}
+
+/// Whether the words before a count make it a denominator: `39 of`, `65% of`, `(12/`.
+fn is_denominator(before: &str) -> bool {
+    let trimmed = before.trim_end().to_lowercase();
+    let Some(head) = trimmed.strip_suffix("of").or_else(|| trimmed.strip_suffix("out of")) else {
+        return trimmed.ends_with('/');
+    };
+    head.trim_end().ends_with(|c: char| c.is_ascii_digit() || c == '%' || c == ')' || c == ']')
+}
+
+/// Whether a label is one of alternatives listed in a design: `received X or Y`,
+/// `assigned to X (arm A) or Y`, `to X and Y groups`.
+fn lists_alternatives(s: &str, label: &Label) -> bool {
+    let before = s[..label.span.0].trim_end().to_lowercase();
+    if before.ends_with("either") || before.ends_with("one of") {
+        return true;
+    }
+    // The rest of the clause, skipping what stands in brackets.
+    let mut clause = String::new();
+    let mut depth = 0usize;
+    for c in s[label.span.1..].chars().take(120) {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ',' | ';' | '.' | ':' if depth == 0 => break,
+            _ if depth == 0 => clause.push(c),
+            _ => {}
+        }
+    }
+    let clause = format!(" {} ", clause.to_lowercase());
+    [" or ", " versus ", " vs ", " vs. ", " groups ", " arms "].iter().any(|w| clause.contains(w))
+}
+
+/// `... and 59 to Y`, `, 278 underwent hepatic resection`: further arms after a first one.
+fn read_continuations(rules: &ArmRules, s: &str, mut from: usize, limit: usize, found: &mut Found) {
+    while from < limit {
+        let Some(caps) = rules.continuation.captures(&s[from..limit]) else { return };
+        let (Some(whole), Some(n_match)) = (caps.get(0), caps.name("n")) else { return };
+        let Some(n) = read_count(n_match.as_str()) else { return };
+        let Some(label) = rules.labels.after(s, from + whole.end()) else { return };
+        if rules.labels.names_everyone(&label.text) {
+            return;
+        }
+        found.push(from + n_match.start(), &label.text, n, "arm_size.assigned", (from + n_match.start(), label.span.1));
+        from = label.span.1;
+    }
+}
+
+/// `vitamin C (74 patients)`, `idarubicin (109 analysed)`, in sentences of allocation.
+fn find_bracket_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
+    let s = text.as_str();
+    for caps in rules.bracket_count.captures_iter(s) {
+        let (Some(whole), Some(n_match)) = (caps.get(0), caps.name("n")) else { continue };
+        let Some(n) = read_count(n_match.as_str()) else { continue };
+        let (from, to) = text.sentence_at(whole.start());
+        let sentence = &s[from..to];
+        if found.taken.contains(&n_match.start())
+            || !rules.allocation.is_match(&s[from..whole.start()])
+            || rules.design.is_match(sentence)
+            || rules.exclusion.is_match(sentence)
+        {
+            continue;
+        }
+        let Some(label) = rules.labels.before(s, whole.start()).filter(|l| l.span.0 >= from) else { continue };
+        if rules.labels.names_everyone(&label.text) || rules.outcomes.is_match(&label.text) {
+            continue;
+        }
+        found.push(n_match.start(), &label.text, n, "arm_size.bracket_count", (label.span.0, whole.end()));
+    }
+}
+
+/// `(92 TOMOX and 91 FOLFOX4)`, `(134 simvastatin, 135 placebo)` after an allocation.
+fn find_bracket_lists(rules: &ArmRules, text: &Text, found: &mut Found) {
+    let s = text.as_str();
+    for caps in rules.bracket_list.captures_iter(s) {
+        let Some(list) = caps.name("list") else { continue };
+        let (from, _) = text.sentence_at(list.start());
+        if !rules.allocation.is_match(&s[from..list.start()]) || rules.outcomes.is_match(&s[from..list.start()]) {
+            continue;
+        }
+        // Split at `,`, `;` and ` and `, keeping byte offsets.
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut start = list.start();
+        let body = list.as_str();
+        let mut i = 0;
+        while i < body.len() {
+            let rest = &body[i..];
+            let cut = if rest.starts_with([',', ';']) {
+                Some(1)
+            } else if rest.starts_with(" and ") {
+                Some(5)
+            } else {
+                None
+            };
+            match cut {
+                Some(len) => {
+                    parts.push((start, list.start() + i));
+                    i += len;
+                    start = list.start() + i;
+                }
+                None => i += rest.chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        parts.push((start, list.end()));
+        let mut rows: Vec<(usize, Num, Label)> = Vec::new();
+        for (a, b) in parts {
+            let part = &s[a..b];
+            let lead = part.len() - part.trim_start().len();
+            let Ok((rest, n)) = count(part.trim_start()) else { break };
+            let after_n = b - rest.len();
+            let label_from = after_n + rest.len() - rest.trim_start_matches([' ', ':']).len();
+            let Some(label) = rules.labels.after(s, label_from).filter(|l| l.span.1 == b.min(l.span.1)) else { break };
+            let trailing = s[label.span.1..b].trim();
+            if !trailing.is_empty() || rules.is_characteristic(&label.text) || rules.labels.names_everyone(&label.text)
+            {
+                break;
+            }
+            rows.push((a + lead, n, label));
+        }
+        let listed = s[list.start()..list.end()].matches([',', ';']).count()
+            + s[list.start()..list.end()].matches(" and ").count()
+            + 1;
+        if rows.len() >= 2 && rows.len() == listed {
+            for (at, n, label) in rows {
+                found.push(at, &label.text, n, "arm_size.list", (at, label.span.1));
+            }
+        }
+    }
+}
+
+/// The record-wide pass over every finder's rows: the denominators of a group's events become
+/// that group's size (`arm_size.events_denominator`), every group gets one label, and the same
+/// (arm, n) is kept once.
+pub fn reconcile(rules: &ArmRules, findings: &mut Vec<Finding>) {
+    if rules.on("arm_size.events_denominator") {
+        let derived: Vec<Finding> = findings
+            .iter()
+            .filter(|f| f.row.kind == Kind::Events)
+            .filter_map(|f| {
+                let arm = f.row.arm.as_deref().filter(|a| *a != "total")?;
+                let n = f.row.n.clone()?;
+                Some(Finding { row: size_row(arm, n, "arm_size.events_denominator"), span: f.span })
+            })
+            .collect();
+        findings.extend(derived);
+    }
+    arm_label::unify(findings);
+    let mut seen: HashSet<(String, String)> = HashSet::new();
+    findings.retain(|f| {
+        if f.row.kind != Kind::ArmSize {
+            return true;
+        }
+        let arm = f.row.arm.clone().unwrap_or_default();
+        let n = f.row.n.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+        // `group 1`, `group 2` from `3 groups of 35` are kept apart by their label already.
+        seen.insert((arm, n))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::find::{find_rows, signature};
+    use crate::rules::RuleSet;
+    use crate::write::Kind;
+
+    fn sizes(text: &str) -> Vec<String> {
+        let rules = RuleSet::embedded().unwrap();
+        let mut got: Vec<String> =
+            find_rows(&rules, "t", text).iter().filter(|r| r.kind == Kind::ArmSize).map(signature).collect();
+        got.sort();
+        got
+    }
+
+    #[test]
+    fn totals_with_number_words_and_thousands() {
+        assert_eq!(sizes("Sixty-one patients were randomized."), vec!["arm_size total 61"]);
+        assert_eq!(sizes("A total of 10,372 women were enrolled."), vec!["arm_size total 10372"]);
+        assert_eq!(sizes("We randomized 20 170 participants."), vec!["arm_size total 20170"]);
+    }
+
+    #[test]
+    fn n_equals_takes_the_group_before_it() {
+        assert_eq!(
+            sizes("Patients were randomized to drug X (n = 60) or placebo (n = 59)."),
+            vec!["arm_size drug X 60", "arm_size placebo 59"]
+        );
+        assert_eq!(sizes("Infants (n = 162) were randomized."), vec!["arm_size total 162"]);
+    }
+
+    #[test]
+    fn assigned_arms_and_continuations() {
+        assert_eq!(sizes("Overall, 60 were assigned to X and 59 to Y."), vec!["arm_size X 60", "arm_size Y 59"]);
+    }
+
+    #[test]
+    fn counts_of_other_things_are_not_sizes() {
+        assert!(sizes("Patients with n < 10 metastases aged 65 years received 3 doses at 12 visits.").is_empty());
+        assert!(sizes("Overall, 35 patients died of progressive disease.").is_empty());
+    }
+
+    #[test]
+    fn same_arm_and_n_once() {
+        assert_eq!(
+            sizes("A total of 119 patients were randomized. Of 119 patients randomized, 60 died."),
+            vec!["arm_size total 119"]
+        );
+    }
+}

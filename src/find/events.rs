@@ -1,0 +1,778 @@
+//! Events: how many in a group had a binary outcome, as a count, a proportion or both.
+//!
+//! Rules, each a written shape (`rules/events.toml`), read in this order so that a number is
+//! read once, by the most specific shape:
+//! - `events.of_n_percent`: `59% (178 of 302)`, `39 of 60 (65.0%)`, `48 [17%] of 276`, `2/74 [2.7 %]`;
+//! - `events.count_percent`: `12 (20%)`, `101 [9%]`;
+//! - `events.percent_pair`: `45% vs 30%`, `43 and 24%, respectively`;
+//! - `events.percent_for`: `55% for letrozole`;
+//! - `events.count_in_arm`: `35 patients in the combined modality arm` in a sentence of outcomes;
+//! - `events.total_count`: `508 deaths`, `657 patients died`.
+//!
+//! Each item then gets its group: the label written after it (`in the placebo group`,
+//! `patients allocated EOC`); else, for items side by side (`A vs B`, `respectively`), the two
+//! groups the sentence compares (`with erlotinib than placebo`) or the record's two arms; else
+//! `total` when the sentence speaks of everyone. Items with no group are left out, as are
+//! baseline characteristics, changes of continuous measures and percentages at a time point of
+//! a time-to-event endpoint (landmark rates: survival rows).
+
+use std::collections::HashSet;
+
+use regex::Regex;
+
+use super::arm_label::{group_key, Label};
+use super::arms::{lexicon_pattern_with, ArmRules};
+use super::{Finding, Text};
+use crate::error::Result;
+use crate::grammar::{count, decimal};
+use crate::rules::Source;
+use crate::write::{Kind, Num, Row};
+
+/// The compiled events rules.
+#[derive(Debug)]
+pub struct EventRules {
+    of_n: Regex,
+    slash: Regex,
+    percent_of_n: Regex,
+    count_percent: Regex,
+    percent_pair: Regex,
+    percent_for: Regex,
+    count_in_arm: Regex,
+    total_count: Regex,
+    label_lead: Regex,
+    outcome_lead: Regex,
+    pair_lead: Regex,
+    sentence_group: Regex,
+    everyone_outcome: Regex,
+    group_percent: Regex,
+    count_pair: Regex,
+    continuous: Regex,
+    landmark: Regex,
+    time_to_event: Regex,
+    baseline: Regex,
+    change: Regex,
+    ci: Regex,
+    design: Regex,
+    whole_trial: Regex,
+    enabled: HashSet<String>,
+}
+
+impl EventRules {
+    /// Compiles `events.toml`; its patterns may use the lexicon lists of `arms.toml`.
+    pub fn compile(source: &Source<'_>, arms: &Source<'_>) -> Result<EventRules> {
+        let pattern = |key: &str| lexicon_pattern_with(source, arms, key);
+        Ok(EventRules {
+            of_n: pattern("of_n")?,
+            slash: pattern("slash")?,
+            percent_of_n: pattern("percent_of_n")?,
+            count_percent: pattern("count_percent")?,
+            percent_pair: pattern("percent_pair")?,
+            percent_for: pattern("percent_for")?,
+            count_in_arm: pattern("count_in_arm")?,
+            total_count: pattern("total_count")?,
+            label_lead: pattern("label_lead")?,
+            outcome_lead: pattern("outcome_lead")?,
+            pair_lead: pattern("pair_lead")?,
+            sentence_group: pattern("sentence_group")?,
+            everyone_outcome: pattern("everyone_outcome")?,
+            group_percent: pattern("group_percent")?,
+            count_pair: pattern("count_pair")?,
+            continuous: pattern("continuous")?,
+            landmark: pattern("landmark")?,
+            time_to_event: crate::rules::compile_pattern(
+                source
+                    .file
+                    .patterns
+                    .get("time_to_event")
+                    .ok_or_else(|| source.error("patterns.time_to_event: missing"))?,
+                false,
+            )
+            .map_err(|e| source.error(format!("patterns.time_to_event: {e}")))?,
+            baseline: pattern("baseline")?,
+            change: pattern("change")?,
+            ci: pattern("ci")?,
+            design: pattern("design")?,
+            whole_trial: pattern("whole_trial")?,
+            enabled: source.file.rule.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect(),
+        })
+    }
+
+    fn on(&self, id: &str) -> bool {
+        self.enabled.contains(id)
+    }
+}
+
+/// One count or proportion read from the text, before it has its group.
+#[derive(Debug, Clone)]
+struct Item {
+    events: Option<Num>,
+    n: Option<Num>,
+    percent: Option<Num>,
+    span: (usize, usize),
+    arm: Option<String>,
+    rule: &'static str,
+}
+
+impl Item {
+    fn new(rule: &'static str, span: (usize, usize)) -> Item {
+        Item { events: None, n: None, percent: None, span, arm: None, rule }
+    }
+}
+
+fn read_count(text: &str) -> Option<Num> {
+    count(text).ok().map(|(_, n)| n)
+}
+
+fn read_percent(text: &str) -> Option<Num> {
+    decimal(text).ok().map(|(_, n)| n).filter(|p| (0.0..=100.0).contains(&p.value))
+}
+
+/// Whether a count, its denominator and its percentage agree to within rounding.
+fn consistent(events: &Num, n: &Num, percent: Option<&Num>) -> bool {
+    if n.value <= 0.0 || events.value > n.value {
+        return false;
+    }
+    percent.is_none_or(|p| (100.0 * events.value / n.value - p.value).abs() <= 1.0)
+}
+
+/// The items found so far, with the byte ranges they hold.
+struct Items {
+    items: Vec<Item>,
+}
+
+impl Items {
+    fn free(&self, span: (usize, usize)) -> bool {
+        !self.items.iter().any(|i| i.span.0 < span.1 && span.0 < i.span.1)
+    }
+
+    fn push(&mut self, item: Item) {
+        if self.free(item.span) {
+            self.items.push(item);
+        }
+    }
+}
+
+/// Every events row of one abstract; `arm_sizes` are the arm-size rows already found, whose
+/// groups name the record's arms.
+pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Finding]) -> Vec<Finding> {
+    let s = text.as_str();
+    let known = known_arms(arms, s, arm_sizes);
+    let mut items = Items { items: Vec::new() };
+    if rules.on("events.of_n_percent") {
+        read_of_n(rules, arms, s, &mut items);
+    }
+    if rules.on("events.count_percent") {
+        for caps in rules.count_percent.captures_iter(s) {
+            let (Some(whole), Some(e), Some(p)) = (caps.get(0), caps.name("e"), caps.name("p")) else { continue };
+            let before = s[..whole.start()].trim_end();
+            if before.ends_with(['=', '<', '>', '-', '.']) || ends_with_range_word(before) {
+                continue;
+            }
+            let mut item = Item::new("events.count_percent", (whole.start(), whole.end()));
+            item.events = read_count(e.as_str());
+            item.percent = read_percent(p.as_str());
+            if item.events.is_some() && item.percent.is_some() {
+                items.push(item);
+            }
+        }
+    }
+    if rules.on("events.percent_pair") {
+        read_percent_pairs(rules, arms, s, text, &mut items);
+    }
+    if rules.on("events.count_pair") {
+        for caps in rules.count_pair.captures_iter(s) {
+            let (Some(e1), Some(e2)) = (caps.name("e1"), caps.name("e2")) else { continue };
+            let (from, _) = text.sentence_at(e1.start());
+            let before = &s[from..e1.start()];
+            if before.ends_with(['.', '-', '/']) || not_a_count_before(before) || !arms.outcomes.is_match(before) {
+                continue;
+            }
+            let mut a = Item::new("events.count_pair", (e1.start(), e1.end()));
+            a.events = read_count(e1.as_str());
+            let mut b = Item::new("events.count_pair", (e2.start(), e2.end()));
+            b.events = read_count(e2.as_str());
+            if items.free(a.span) && items.free(b.span) {
+                items.push(a);
+                items.push(b);
+            }
+        }
+    }
+    if rules.on("events.percent_for") {
+        for caps in rules.percent_for.captures_iter(s) {
+            let (Some(whole), Some(p), Some(lead)) = (caps.get(0), caps.name("p"), caps.name("lead")) else { continue };
+            let Some(label) = arms.labels.after(s, whole.end()) else { continue };
+            let strong = matches!(lead.as_str().to_lowercase().as_str(), "for" | "with");
+            if !(strong || arms.labels.has_group_noun(&label.text) || is_known(&known, &label)) {
+                continue;
+            }
+            if arms.labels.names_everyone(&label.text) || !starts_with_letter(&label.text) {
+                continue;
+            }
+            let mut item = Item::new("events.percent_for", (p.start(), label.span.1));
+            item.percent = read_percent(p.as_str());
+            item.arm = Some(label.text.clone());
+            if item.percent.is_some() {
+                items.push(item);
+            }
+        }
+    }
+    if rules.on("events.group_percent") {
+        for caps in rules.group_percent.captures_iter(s) {
+            let (Some(whole), Some(p)) = (caps.get(0), caps.name("p")) else { continue };
+            let (from, to) = text.sentence_at(whole.start());
+            let sentence = s[from..to].to_lowercase();
+            let compares =
+                [" than ", " between ", " vs", " versus ", " compared "].iter().any(|w| sentence.contains(w));
+            if !compares || !arms.outcomes.is_match(&s[from..whole.start()]) {
+                continue;
+            }
+            let Some(label) = arms.labels.before(s, whole.start()).filter(|l| l.span.0 >= from) else { continue };
+            let plain = !arms.outcomes.is_match(&label.text)
+                && !arms.labels.names_everyone(&label.text)
+                && !arms.is_characteristic(&label.text)
+                && label.text.split_whitespace().count() <= 4;
+            if !(plain
+                && (arms.labels.has_group_noun(&label.text)
+                    || is_known(&known, &label)
+                    || preceded_by_preposition(s, &label)))
+            {
+                continue;
+            }
+            let mut item = Item::new("events.group_percent", (label.span.0, whole.end()));
+            item.percent = read_percent(p.as_str());
+            item.arm = Some(label.text);
+            if item.percent.is_some() {
+                items.push(item);
+            }
+        }
+    }
+    if rules.on("events.count_in_arm") {
+        for caps in rules.count_in_arm.captures_iter(s) {
+            let (Some(whole), Some(e)) = (caps.get(0), caps.name("e")) else { continue };
+            let (from, to) = text.sentence_at(e.start());
+            let sentence = &s[from..to];
+            if !arms.outcomes.is_match(sentence) || not_a_count_before(&s[from..e.start()]) {
+                continue;
+            }
+            let Some(label) = arms.labels.after(s, whole.end()) else { continue };
+            if !(arms.labels.has_group_noun(&label.text) || is_known(&known, &label))
+                || arms.labels.names_everyone(&label.text)
+            {
+                continue;
+            }
+            let mut item = Item::new("events.count_in_arm", (e.start(), label.span.1));
+            item.events = read_count(e.as_str());
+            item.arm = Some(label.text.clone());
+            // `297 patients in the aspirin group (n = 1,075)`: the group's size follows.
+            if let Some((n, end)) = n_equals_after(s, label.span.1) {
+                if item.events.as_ref().is_some_and(|e| e.value <= n.value) {
+                    item.n = Some(n);
+                    item.span.1 = end;
+                }
+            }
+            items.push(item);
+        }
+    }
+    if rules.on("events.total_count") {
+        for caps in rules.total_count.captures_iter(s) {
+            let (Some(whole), Some(e)) = (caps.get(0), caps.name("e")) else { continue };
+            let (from, _) = text.sentence_at(e.start());
+            if not_a_count_before(&s[from..e.start()]) || is_denominator_before(&s[from..e.start()]) {
+                continue;
+            }
+            let mut item = Item::new("events.total_count", (e.start(), whole.end()));
+            item.events = read_count(e.as_str());
+            items.push(item);
+        }
+    }
+    let mut items = items.items;
+    items.sort_by_key(|i| i.span);
+    items.retain(|item| in_scope(rules, arms, text, item));
+    let totals: Vec<f64> = arm_sizes
+        .iter()
+        .filter(|f| f.row.arm.as_deref() == Some("total"))
+        .filter_map(|f| f.row.n.as_ref().map(|n| n.value))
+        .collect();
+    assign_groups(rules, arms, text, &known, &totals, &mut items);
+    items
+        .into_iter()
+        .filter(|item| item.arm.is_some())
+        .map(|item| {
+            let endpoint = endpoint(arms, text, item.span);
+            let mut row = Row::new("", Kind::Events);
+            row.arm = item.arm;
+            row.events = item.events;
+            row.n = item.n;
+            row.percent = item.percent;
+            row.endpoint = endpoint;
+            row.rule = item.rule.to_string();
+            Finding { row, span: item.span }
+        })
+        .collect()
+}
+
+/// Whether a label follows `with`, `for`, `between` or `and`: `with standard chemotherapy (64%)`.
+fn preceded_by_preposition(s: &str, label: &Label) -> bool {
+    let before = s[..label.span.0].trim_end().to_lowercase();
+    [" with", " for", " between", " and", " than", " vs", " versus", " in"].iter().any(|w| before.ends_with(w))
+}
+
+fn starts_with_letter(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// Whether the words before a count show it is a day, a grade, an age or a bound.
+fn not_a_count_before(before: &str) -> bool {
+    let lower = before.trim_end().to_lowercase();
+    lower.ends_with(['<', '>', '=', '/', '-', '±'])
+        || [
+            "day", "days", "week", "weeks", "month", "months", "year", "years", "grade", "phase", "stage", "aged",
+            "age", "cycle", "cycles", "visit", "dose", "than", "least", "up to", "n",
+        ]
+        .iter()
+        .any(|w| lower.ends_with(&format!(" {w}")) || lower == *w)
+}
+
+/// Whether the words before a count make it the denominator of another.
+fn is_denominator_before(before: &str) -> bool {
+    let lower = before.trim_end().to_lowercase();
+    lower.ends_with(" of") || lower.ends_with(" of the") || lower == "of" || lower == "of the"
+}
+
+/// `59% (178 of 302)`, `39 of 60 (65.0%)`, `48 [17%] of 276`, `2/74 [2.7 %]`.
+fn read_of_n(rules: &EventRules, arms: &ArmRules, s: &str, items: &mut Items) {
+    for caps in rules.percent_of_n.captures_iter(s) {
+        let (Some(whole), Some(p), Some(e), Some(n)) = (caps.get(0), caps.name("p"), caps.name("e"), caps.name("n"))
+        else {
+            continue;
+        };
+        let mut item = Item::new("events.of_n_percent", (whole.start(), whole.end()));
+        item.events = read_count(e.as_str());
+        item.n = read_count(n.as_str());
+        item.percent = read_percent(p.as_str());
+        if let (Some(events), Some(n)) = (&item.events, &item.n) {
+            if consistent(events, n, item.percent.as_ref()) {
+                items.push(item);
+            }
+        }
+    }
+    for caps in rules.of_n.captures_iter(s).chain(rules.slash.captures_iter(s)) {
+        let (Some(whole), Some(e), Some(n)) = (caps.get(0), caps.name("e"), caps.name("n")) else { continue };
+        if not_a_count_before(&s[..e.start()]) {
+            continue;
+        }
+        let percent = ["p", "p1", "p2"].iter().find_map(|g| caps.name(g)).and_then(|p| read_percent(p.as_str()));
+        let mut item = Item::new("events.of_n_percent", (whole.start(), whole.end()));
+        item.events = read_count(e.as_str());
+        item.n = read_count(n.as_str());
+        let (Some(events), Some(denominator)) = (&item.events, &item.n) else { continue };
+        if !consistent(events, denominator, percent.as_ref()) {
+            continue;
+        }
+        // Without a percentage, the denominator must be of participants or lead to a group.
+        let after = &s[whole.end()..];
+        let next_word = after.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
+        if arms.is_non_participant(next_word) {
+            continue;
+        }
+        if percent.is_none() && !arms.labels.is_participant(next_word) && !rules.label_lead.is_match(after) {
+            continue;
+        }
+        item.percent = percent;
+        items.push(item);
+    }
+}
+
+/// `45% vs 30%`, `45 vs. 35%`, `43 and 24%, respectively`: two items side by side.
+fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, s: &str, text: &Text, items: &mut Items) {
+    for caps in rules.percent_pair.captures_iter(s) {
+        let (Some(whole), Some(p1), Some(p2), Some(conn)) =
+            (caps.get(0), caps.name("p1"), caps.name("p2"), caps.name("conn"))
+        else {
+            continue;
+        };
+        let before = s[..p1.start()].trim_end();
+        if before.ends_with(['-', '±', '/', '<', '>', '=']) {
+            continue;
+        }
+        let conn = conn.as_str().to_lowercase();
+        let (from, to) = text.sentence_at(p1.start());
+        let respectively = s[from..to].to_lowercase().contains("respectively");
+        let groups_after = pair_after(rules, arms, s, whole.end());
+        if (conn == "and" || conn == "or") && !respectively && groups_after.is_none() {
+            continue;
+        }
+        if caps.name("pc").is_none() && conn != "and" && !s[p2.end()..].trim_start().starts_with('%') {
+            continue;
+        }
+        let (Some(first), Some(second)) = (read_percent(p1.as_str()), read_percent(p2.as_str())) else { continue };
+        let mut a = Item::new("events.percent_pair", (p1.start(), p1.end() + usize::from(caps.name("pc").is_some())));
+        a.percent = Some(first);
+        let mut b = Item::new("events.percent_pair", (p2.start(), whole.end()));
+        b.percent = Some(second);
+        if let Some((first_group, second_group)) = groups_after {
+            b.span.1 = second_group.span.1;
+            a.arm = Some(first_group.text);
+            b.arm = Some(second_group.text);
+        }
+        if items.free(a.span) && items.free(b.span) {
+            items.push(a);
+            items.push(b);
+        }
+    }
+}
+
+/// Leaves out design sentences, baseline characteristics, changes of continuous measures,
+/// confidence levels and landmark rates (a percentage alone at a time point).
+fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item) -> bool {
+    let s = text.as_str();
+    let (from, to) = text.sentence_at(item.span.0);
+    let sentence = &s[from..to];
+    if rules.design.is_match(sentence) {
+        return false;
+    }
+    let counted = matches!(item.rule, "events.count_in_arm" | "events.total_count");
+    if !counted && rules.baseline.is_match(sentence) && !arms.outcomes.is_match(&s[item.span.1..to.max(item.span.1)]) {
+        return false;
+    }
+    if item.percent.is_some() {
+        let percent_end = s[item.span.0..item.span.1].find('%').map_or(item.span.1, |p| item.span.0 + p + 1);
+        if rules.ci.is_match(&s[percent_end..]) {
+            return false;
+        }
+    }
+    if item.events.is_none() {
+        let before = &s[from..item.span.0];
+        let window_start = before.len().saturating_sub(40);
+        let window = before.get(window_start..).unwrap_or(before);
+        if rules.change.is_match(window) {
+            return false;
+        }
+        let clause_start = before.rfind([';', ':']).map_or(0, |p| p + 1);
+        if rules.continuous.is_match(&before[clause_start..]) {
+            return false;
+        }
+        // A percentage alone at a time point of a time-to-event endpoint is a landmark rate.
+        if rules.landmark.is_match(before) && rules.time_to_event.is_match(before) {
+            return false;
+        }
+    }
+    true
+}
+
+/// The record's arms: the groups of its arm-size rows, else the groups it names with a group noun.
+fn known_arms(arms: &ArmRules, s: &str, arm_sizes: &[Finding]) -> Vec<String> {
+    let mut seen = HashSet::new();
+    let mut known = Vec::new();
+    let mut sized: Vec<&Finding> = arm_sizes.iter().collect();
+    sized.sort_by_key(|f| f.span.0);
+    for finding in sized {
+        let Some(arm) = finding.row.arm.as_deref().filter(|a| *a != "total" && !a.starts_with("group ")) else {
+            continue;
+        };
+        if seen.insert(group_key(arm)) {
+            known.push(arm.to_string());
+        }
+    }
+    if known.len() < 2 {
+        for label in super::arms::record_groups(arms, s) {
+            if seen.insert(group_key(&label.text)) {
+                known.push(label.text);
+            }
+        }
+    }
+    known
+}
+
+fn is_known(known: &[String], label: &Label) -> bool {
+    let key = group_key(&label.text);
+    !key.is_empty() && known.iter().any(|k| group_key(k) == key)
+}
+
+/// Gives every item its group: the label after it, the pair the sentence compares, the record's
+/// arms, or `total`.
+fn assign_groups(
+    rules: &EventRules,
+    arms: &ArmRules,
+    text: &Text,
+    known: &[String],
+    totals: &[f64],
+    items: &mut [Item],
+) {
+    let s = text.as_str();
+    // `92 of 119 (77.3%) patients had died`, with 119 the trial's size: everyone.
+    for item in items.iter_mut().filter(|i| i.arm.is_none()) {
+        let of_everyone = item.n.as_ref().is_some_and(|n| totals.contains(&n.value));
+        if of_everyone || rules.everyone_outcome.is_match(&s[item.span.1..]) {
+            item.arm = Some("total".to_string());
+        }
+    }
+    // Labels after an item with a weak lead (`in the intervention`), kept for a second look.
+    let mut weak: Vec<Option<Label>> = vec![None; items.len()];
+    for (index, item) in items.iter_mut().enumerate().filter(|(_, i)| i.arm.is_none()) {
+        let after = &s[item.span.1..];
+        let mut read = rules.label_lead.captures(after).and_then(|lead| {
+            let whole = lead.get(0)?;
+            let label = arms.labels.after(s, item.span.1 + whole.end())?;
+            let mut lead_word = lead.name("lead").map(|m| m.as_str().to_lowercase());
+            // `dogs with stable disease`: after a participant noun, `with` names a state.
+            if lead.name("who").is_some() && lead_word.as_deref() == Some("with") {
+                lead_word = Some("in".to_string());
+            }
+            Some((label, lead_word))
+        });
+        if read.is_none() {
+            // `101 [9%] deaths in the tranexamic acid group`.
+            read = rules.outcome_lead.find(after).and_then(|lead| {
+                let label = arms.labels.after(s, item.span.1 + lead.end())?;
+                Some((label, Some("in".to_string())))
+            });
+        }
+        let Some((label, lead_word)) = read else { continue };
+        if arms.labels.names_everyone(&label.text) {
+            if matches!(lead_word.as_deref(), Some("of") | Some("among")) || item.rule == "events.total_count" {
+                item.arm = Some("total".to_string());
+            }
+            continue;
+        }
+        if !(starts_with_letter(&label.text) || arms.labels.has_group_noun(&label.text)) {
+            continue;
+        }
+        let strong = match lead_word.as_deref() {
+            None => true,
+            Some(word) => matches!(word, "for" | "with" | "receiving" | "taking"),
+        };
+        if strong || arms.labels.has_group_noun(&label.text) || is_known(known, &label) {
+            item.span.1 = label.span.1;
+            item.arm = Some(label.text);
+        } else if lead_word.as_deref() == Some("in") {
+            weak[index] = Some(label);
+        }
+    }
+    for item in items.iter_mut().filter(|i| i.arm.is_none()) {
+        let (from, _) = text.sentence_at(item.span.0);
+        // `In the mitoxantrone group, there were 2 (8%) partial responses`.
+        let opening = rules.sentence_group.find(&s[from..item.span.0]).and_then(|lead| {
+            let label = arms.labels.after(s, from + lead.end())?;
+            let comma = s[label.span.1..].trim_start().starts_with(',');
+            (comma && (arms.labels.has_group_noun(&label.text) || is_known(known, &label))).then_some(label)
+        });
+        // `dalteparin-treated patients (2/74 [2.7 %])`, `placebo (14 [0.2%])`: the group before the bracket.
+        let bracketed =
+            s[..item.span.0].trim_end().ends_with(['(', '[']).then(|| arms.labels.before(s, item.span.0)).flatten();
+        let bracketed = bracketed.filter(|l| {
+            l.span.0 >= from
+                && (arms.labels.has_group_noun(&l.text) || is_known(known, l) || l.text.contains("-treated"))
+                && !arms.outcomes.is_match(&l.text)
+        });
+        if let Some(label) = opening.or(bracketed) {
+            item.arm = Some(label.text);
+        }
+    }
+    // A weak label stands when another item of its sentence has a group: `11 of 110 in the
+    // intervention and 18 of 113 in the control group`.
+    let labelled: HashSet<usize> =
+        items.iter().filter(|i| i.arm.is_some()).map(|i| text.sentence_index(i.span.0)).collect();
+    for (item, label) in items.iter_mut().zip(weak) {
+        if let Some(label) = label.filter(|_| labelled.contains(&text.sentence_index(item.span.0))) {
+            item.span.1 = label.span.1;
+            item.arm = Some(label.text);
+        }
+    }
+    let record_pair = record_pair(arms, text);
+    // Items side by side in one sentence: `45% vs 30%`, `39 (65%) and 53 (90%), respectively`.
+    let mut index = 0;
+    while index < items.len() {
+        let mut end = index + 1;
+        while end < items.len() && side_by_side(s, text, &items[end - 1], &items[end]) {
+            end += 1;
+        }
+        let run = end - index;
+        if run >= 2 && items[index..end].iter().any(|i| i.arm.is_none()) {
+            let sentence = text.sentence_at(items[index].span.0);
+            let sentence_index = text.sentence_index(items[index].span.0);
+            // Groups already given to items of the same sentence, in order: `(48 of 276
+            // allocated mEOC+P vs 29 of 266 allocated EOC), rash (29 [11%] vs 2 [1%])`.
+            let mut named: Vec<String> = Vec::new();
+            for other in items.iter().filter(|i| text.sentence_index(i.span.0) == sentence_index) {
+                if let Some(arm) = other.arm.as_ref().filter(|a| *a != "total") {
+                    if !named.iter().any(|n| group_key(n) == group_key(arm)) {
+                        named.push(arm.clone());
+                    }
+                }
+            }
+            let groups: Option<Vec<String>> = if run == 2 {
+                pair_after(rules, arms, s, items[end - 1].span.1)
+                    .map(|(a, b)| vec![a.text, b.text])
+                    .or_else(|| (named.len() == 2).then(|| named.clone()))
+                    .or_else(|| arms.labels.compared_pair(s, sentence).map(|(a, b)| vec![a.text, b.text]))
+            } else {
+                None
+            };
+            let groups = groups
+                .or_else(|| (known.len() == run).then(|| known.to_vec()))
+                .or_else(|| record_pair.clone().filter(|_| run == 2));
+            if let Some(groups) = groups {
+                for (item, group) in items[index..end].iter_mut().zip(groups) {
+                    if item.arm.is_none() {
+                        item.arm = Some(group);
+                    }
+                }
+            }
+        }
+        index = end;
+    }
+    // Whole-trial counts: an unlabelled item in a sentence about everyone, or in a record of one group.
+    for item in items.iter_mut().filter(|i| i.arm.is_none()) {
+        let (from, to) = text.sentence_at(item.span.0);
+        let sentence = &s[from..to];
+        let single = known.is_empty() && (item.events.is_some() || item.n.is_some());
+        let about_everyone =
+            item.rule == "events.total_count" || single || rules.whole_trial.is_match(&s[from..item.span.0]);
+        if about_everyone && !item.rule.ends_with("_pair") && !sentence.to_lowercase().contains("respectively") {
+            item.arm = Some("total".to_string());
+        }
+    }
+}
+
+/// The two groups written after items side by side: `for arm A and B`, `in X and Y`.
+fn pair_after(rules: &EventRules, arms: &ArmRules, s: &str, end: usize) -> Option<(Label, Label)> {
+    let lead = rules.pair_lead.find(&s[end..])?;
+    let first = arms.labels.after(s, end + lead.end())?;
+    let rest = &s[first.span.1..];
+    let trimmed = rest.trim_start();
+    let joined = ["and ", "vs. ", "vs ", "versus "].iter().find_map(|j| trimmed.strip_prefix(j))?;
+    let mut from = first.span.1 + (rest.len() - joined.len());
+    for lead in ["for ", "in ", "with "] {
+        if s[from..].starts_with(lead) {
+            from += lead.len();
+            break;
+        }
+    }
+    let second = arms.labels.after(s, from)?;
+    let ok = |l: &Label| starts_with_letter(&l.text) && !arms.labels.names_everyone(&l.text);
+    (ok(&first) && ok(&second)).then_some((first, second))
+}
+
+/// The first two groups the record compares anywhere (`A versus B`), for pairs whose sentence
+/// names none.
+fn record_pair(arms: &ArmRules, text: &Text) -> Option<Vec<String>> {
+    let s = text.as_str();
+    text.sentences.iter().find_map(|&sentence| {
+        let lower = s[sentence.0..sentence.1].to_lowercase();
+        if !(lower.contains(" versus ") || lower.contains(" vs") || lower.contains(" compared with ")) {
+            return None;
+        }
+        let (a, b) = arms.labels.compared_pair(s, sentence)?;
+        let digits = |l: &Label| l.text.chars().any(|c| c.is_ascii_digit());
+        (!digits(&a) && !digits(&b)).then(|| vec![a.text, b.text])
+    })
+}
+
+/// `(n = 1,075)` right after a label: the group's size and where it ends.
+fn n_equals_after(s: &str, at: usize) -> Option<(Num, usize)> {
+    let rest = &s[at..];
+    let trimmed = rest.trim_start().strip_prefix(['(', '[', ','])?.trim_start();
+    let value = trimmed.strip_prefix(['n', 'N'])?.trim_start().strip_prefix('=')?.trim_start();
+    let (after, n) = count(value).ok()?;
+    Some((n, at + rest.len() - after.len()))
+}
+
+/// Whether the words before a count end a range or list of numbers: `0 to 1 (83.5%)`.
+fn ends_with_range_word(before: &str) -> bool {
+    let lower = before.to_lowercase();
+    ["to", "and", "or", "aged", "age"].iter().any(|w| {
+        lower.strip_suffix(w).is_some_and(|head| {
+            head.ends_with(' ')
+                && (*w == "aged" || *w == "age" || head.trim_end().ends_with(|c: char| c.is_ascii_digit()))
+        })
+    })
+}
+
+/// Whether two items stand side by side: only a connector (`vs`, `and`, `,`) between them.
+fn side_by_side(s: &str, text: &Text, a: &Item, b: &Item) -> bool {
+    if text.sentence_index(a.span.0) != text.sentence_index(b.span.0) || a.span.1 > b.span.0 {
+        return false;
+    }
+    let between = s[a.span.1..b.span.0].trim().to_lowercase();
+    let between = between.trim_matches(|c: char| matches!(c, ')' | ']' | '(' | '[' | ',' | ';' | ' '));
+    matches!(
+        between,
+        "" | "vs" | "vs." | "versus" | "v" | "v." | "and" | ", and" | "or" | "compared with" | "compared to"
+    ) || between.split_whitespace().count() <= 2 && between.contains("vs")
+}
+
+/// A few words naming the outcome: the verb after the item (`had died` → `died`), else the
+/// words before it in its clause.
+fn endpoint(arms: &ArmRules, text: &Text, span: (usize, usize)) -> Option<String> {
+    let s = text.as_str();
+    let (from, to) = text.sentence_at(span.0);
+    let after = s[span.1..to.max(span.1)].trim_start();
+    let after_words: Vec<&str> = after
+        .split([',', ';', ':', '(', ')', '[', ']', '.'])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .skip_while(|w| arms.labels.is_participant(w) || matches!(*w, "had" | "have" | "were" | "was" | "who"))
+        .take(4)
+        .collect();
+    if after_words.first().is_some_and(|w| arms.outcomes.is_match(w)) {
+        return Some(after_words.join(" "));
+    }
+    let before = &s[from..span.0];
+    let clause_start = before.rfind([';', ':', '(', '[', ',']).map_or(0, |p| p + 1);
+    let words: Vec<&str> =
+        before[clause_start..].split_whitespace().filter(|w| !w.chars().any(|c| c.is_ascii_digit())).collect();
+    let stop =
+        ["was", "were", "of", "in", "for", "with", "the", "a", "an", "is", "are", "and", "rate", "rates", "occurred"];
+    let mut end = words.len();
+    while end > 0 && stop.contains(&words[end - 1].to_lowercase().as_str()) {
+        end -= 1;
+    }
+    let start = end.saturating_sub(5);
+    let phrase = words[start..end].join(" ");
+    (!phrase.is_empty()).then_some(phrase)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::find::{find_rows, signature};
+    use crate::rules::RuleSet;
+    use crate::write::Kind;
+
+    fn events(text: &str) -> Vec<String> {
+        let rules = RuleSet::embedded().unwrap();
+        let mut got: Vec<String> =
+            find_rows(&rules, "t", text).iter().filter(|r| r.kind == Kind::Events).map(signature).collect();
+        got.sort();
+        got
+    }
+
+    #[test]
+    fn of_n_with_percent_and_group() {
+        assert_eq!(
+            events("Overall, 39 of 60 (65.0%) in the combined modality arm had died."),
+            vec!["events combined modality arm 39/60 65.0%"]
+        );
+    }
+
+    #[test]
+    fn percent_pairs_take_the_compared_groups() {
+        assert_eq!(
+            events("Diarrhoea was more common with erlotinib than placebo (8% vs 1%)."),
+            vec!["events erlotinib -/- 8%", "events placebo -/- 1%"]
+        );
+    }
+
+    #[test]
+    fn whole_trial_counts() {
+        assert_eq!(events("In total, 508 deaths were recorded."), vec!["events total 508/- -"]);
+    }
+
+    #[test]
+    fn baseline_and_change_are_not_events() {
+        assert!(events("At baseline, 60% were women and 45 (38%) were smokers.").is_empty());
+        assert!(events("Body fat decreased by 4.2% vs. 1.9%.").is_empty());
+        assert!(events("The 3-year overall survival was 56% vs 43%.").is_empty());
+    }
+}
