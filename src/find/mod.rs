@@ -72,6 +72,7 @@ pub fn find_rows(rules: &RuleSet, record_id: &str, abstract_text: &str) -> Vec<R
     findings.extend(events::find(&rules.events, &rules.arms, &text, &arm_sizes));
     findings.extend(arm_sizes);
     arms::reconcile(&rules.arms, &mut findings);
+    drop_rates_read_twice(&mut findings);
     findings.sort_by_key(|f| (f.span.0, f.row.kind, f.span.1));
     findings
         .into_iter()
@@ -85,6 +86,24 @@ pub fn find_rows(rules: &RuleSet, record_id: &str, abstract_text: &str) -> Vec<R
             row
         })
         .collect()
+}
+
+/// A percentage tied to a time point is a landmark rate; when the events finder read the same
+/// words as a bare percentage, the events row goes (the guide: a percentage alone tied to a time
+/// point is survival; a count with its percentage stays events).
+fn drop_rates_read_twice(findings: &mut Vec<Finding>) {
+    let rates: Vec<((usize, usize), f64)> = findings
+        .iter()
+        .filter(|f| f.row.kind == Kind::Survival)
+        .filter_map(|f| Some((f.span, f.row.value.as_ref()?.value)))
+        .collect();
+    findings.retain(|f| {
+        if f.row.kind != Kind::Events || f.row.events.is_some() {
+            return true;
+        }
+        let Some(percent) = f.row.percent.as_ref().map(|p| p.value) else { return true };
+        !rates.iter().any(|&((from, to), value)| value == percent && from < f.span.1 && f.span.0 < to)
+    });
 }
 
 /// A compact, readable signature of a row's numbers, used by the rule examples and tests:
