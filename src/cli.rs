@@ -219,6 +219,8 @@ pub fn run() -> Result<u8, CliError> {
                 rows.extend(extractor.extract(record));
                 Ok(())
             })?;
+            let mut summary = summary;
+            summary.rows = rows.len();
             let report_data = eval::evaluate(&gold, &rows);
             let stdout = io::stdout();
             let mut out = BufWriter::new(stdout.lock());

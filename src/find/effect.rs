@@ -59,6 +59,7 @@ pub struct EffectRules {
     predictor_context: Regex,
     abbreviation_definition: Regex,
     per_unit: Regex,
+    per_unit_after: Regex,
     named: bool,
     list: bool,
     inherited: bool,
@@ -192,6 +193,7 @@ impl EffectRules {
             )
             .map_err(|e| rules.error(format!("patterns.abbreviation_definition: {e}")))?,
             per_unit: rules.pattern("per_unit")?,
+            per_unit_after: rules.pattern("per_unit_after")?,
             named: enabled("effect.named"),
             list: enabled("effect.list"),
             inherited: enabled("effect.inherited"),
@@ -301,6 +303,9 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
             continue;
         }
         let Some((estimate, loose)) = read_named(rules, text, mention, next_mention) else { continue };
+        if rules.per_unit_after.is_match(&s[estimate.end..]) {
+            continue;
+        }
         if loose && estimate.interval.is_none() {
             continue;
         }
@@ -511,6 +516,10 @@ struct CiBlock {
 fn ci_block(input: &str, labelled_before: bool) -> PResult<'_, CiBlock> {
     let (input, _) = ws(input)?;
     let (input, open) = opt(one_of("([,;:"))(input)?;
+    let (input, _) = ws(input)?;
+    // "; (95% CI ...)": a bracket after the separator.
+    let (input, inner) = if matches!(open, Some(',' | ';')) { opt(one_of("(["))(input)? } else { (input, None) };
+    let open = inner.or(open);
     let (input, _) = ws(input)?;
     let (input, p_first) = opt(tuple((p_value, ws, one_of(",;"), ws)))(input)?;
     // "(95% CI) 1.7, 8.7": the label in its own brackets, then the bounds.
