@@ -100,3 +100,15 @@ fn the_whole_corpus_is_read() {
     assert_eq!(output.status.code(), Some(0));
     assert!(stderr(&output).contains("3253 records,"), "{}", stderr(&output));
 }
+
+#[test]
+fn runs_are_byte_identical_whatever_the_threads() {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pmc-rct-abstracts.jsonl");
+    let input = if corpus.exists() { corpus.to_string_lossy().into_owned() } else { SEED.to_string() };
+    let one = trialrex(&["extract", &input, "--threads", "1"]);
+    let two = trialrex(&["extract", &input, "--threads", "2"]);
+    let again = trialrex(&["extract", &input, "--threads", "2", "--format", "csv"]);
+    assert_eq!(one.status.code(), Some(0));
+    assert!(one.stdout.len() > 1000, "some rows were written");
+    assert!(one.stdout == two.stdout && two.stdout == again.stdout, "outputs differ between runs");
+}
