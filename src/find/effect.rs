@@ -536,7 +536,20 @@ fn ci_block(input: &str, labelled_before: bool) -> PResult<'_, CiBlock> {
     if !labelled && open.is_none() {
         return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag)));
     }
-    let (input, interval) = interval(labelled || labelled_before)(input)?;
+    // Unlabelled bounds split by a comma count only when the bracket closes right after them:
+    // "(1.2, 3.4)", never "(1.29, 0.78-2.14)".
+    let bracketed_pair = |i| -> PResult<'_, Interval> {
+        let (rest, pair) = interval(true)(i)?;
+        let _: (&str, char) = preceded(ws, one_of(")]"))(rest)?;
+        Ok((rest, pair))
+    };
+    let (input, interval) = if labelled || labelled_before {
+        interval(true)(input)?
+    } else if matches!(open, Some('(' | '[')) {
+        alt((interval(false), bracketed_pair))(input)?
+    } else {
+        interval(false)(input)?
+    };
     let (input, p_inside) = opt(preceded(tuple((ws, one_of(",;"), ws)), p_value))(input)?;
     let (input, _) = ws(input)?;
     let input = match open {
