@@ -755,9 +755,14 @@ fn effect_row(
         row.p_value = Some(p.value);
     }
     let sentence = text.sentence_at(mention.start);
-    let clause_start = s[sentence.0..mention.start].rfind([';', '.']).map_or(sentence.0, |p| sentence.0 + p);
-    let context_start = clause_start.max(mention.start.saturating_sub(160));
-    let context = s.get(context_start..mention.start).unwrap_or("");
+    // The clause holding the mention (split at `;` outside brackets), up to the mention.
+    let clause_start = crate::segment::clauses(s, sentence)
+        .into_iter()
+        .map(|(from, _)| from)
+        .filter(|&from| from <= mention.start)
+        .max()
+        .unwrap_or(sentence.0);
+    let context = s.get(clause_start..mention.start).unwrap_or("");
     row.adjusted = Some(mention.measure.adjusted || rules.adjusted_context.is_match(context));
     row.endpoint = endpoint(rules, s, sentence, mention, estimate);
     row.comparison = comparison(rules, text, sentence, estimate.start);
@@ -827,6 +832,20 @@ mod tests {
     fn effects(text: &str) -> Vec<String> {
         let rules = RuleSet::embedded().unwrap();
         crate::find::find_rows(&rules, "t", text).iter().filter(|r| r.kind == Kind::Effect).map(signature).collect()
+    }
+
+    #[test]
+    fn adjusted_comes_from_the_clause_before_the_measure() {
+        let rules = RuleSet::embedded().unwrap();
+        let text = "After adjustment for confounders, weight loss remained associated with worse OS \
+                    (HR 1.7; 95% CI 1.2-2.5; P=0.002) and DSS (HR 2.1; 95% CI 1.2-3.5; P=0.007). \
+                    Unadjusted HR for relapse was 1.1 (95% CI 0.9-1.4).";
+        let adjusted: Vec<Option<bool>> = crate::find::find_rows(&rules, "t", text)
+            .iter()
+            .filter(|r| r.kind == Kind::Effect)
+            .map(|r| r.adjusted)
+            .collect();
+        assert_eq!(adjusted, vec![Some(true), Some(true), Some(false)]);
     }
 
     #[test]
