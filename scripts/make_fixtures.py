@@ -37,8 +37,8 @@ counts_only = [i for i in ids if kinds(i) and kinds(i) <= {"arm_size", "events"}
 empty = [i for i in ids if not kinds(i)]
 
 groups = {
-    "effects.ris": with_effect[:12],
-    "effects.nbib": with_effect[12:24],
+    "effects-a.ris": with_effect[:12],
+    "effects-b.nbib": with_effect[12:24],
     "survival-median.xml": with_time[:12],
     "arms-events.csv": counts_only[::3][:12],
 }

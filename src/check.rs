@@ -18,7 +18,8 @@
 //!
 //! let extractor = Extractor::with_default_rules().unwrap();
 //! let options = CheckOptions::default();
-//! for case in check::discover(&[PathBuf::from("fixtures")]).unwrap() {
+//! let excluded = [PathBuf::from("fixtures/formats")];
+//! for case in check::discover(&[PathBuf::from("fixtures")], &excluded).unwrap() {
 //!     let outcome = check::check_file(&extractor, &case, &options).unwrap();
 //!     print!("{outcome}");
 //! }
@@ -80,11 +81,11 @@ pub fn is_record_file(path: &Path) -> bool {
 }
 
 /// The record files under `paths` (folders walked recursively in name order; a file named
-/// directly is taken as it is), each with its expected file.
+/// directly is taken as it is) and not under `excluded`, each with its expected file.
 ///
 /// Two record files that would share an expected file (`a.ris` and `a.nbib`) are a usage
 /// error, as is a path that does not exist or a folder with no record files.
-pub fn discover(paths: &[PathBuf]) -> Result<Vec<Case>> {
+pub fn discover(paths: &[PathBuf], excluded: &[PathBuf]) -> Result<Vec<Case>> {
     let mut files = Vec::new();
     for path in paths {
         let shown = path.display().to_string();
@@ -105,6 +106,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Case>> {
             .at(Location::file(shown)));
         }
     }
+    files.retain(|file| !excluded.iter().any(|prefix| file.starts_with(prefix)));
     let mut owners: HashMap<PathBuf, PathBuf> = HashMap::new();
     let mut cases = Vec::with_capacity(files.len());
     for record_file in files {

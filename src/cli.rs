@@ -103,6 +103,10 @@ enum Command {
         /// Rewrite the expected files from the current output (atomically) and name those written.
         #[arg(long)]
         bless: bool,
+        /// Leave out record files under this path (repeatable), e.g. sample exports kept for
+        /// the readers' tests.
+        #[arg(long, value_name = "PATH")]
+        exclude: Vec<PathBuf>,
         /// Read every record file as this format instead of sniffing it from the content.
         #[arg(long, value_enum)]
         input_format: Option<Format>,
@@ -234,12 +238,12 @@ pub fn run() -> Result<u8, CliError> {
             out.flush()?;
             Ok(finish(summary))
         }
-        Command::Check { dirs, ignore, bless, input_format, rules } => {
+        Command::Check { dirs, ignore, bless, exclude, input_format, rules } => {
             let ignore = check::parse_fields(&ignore.join(","))
                 .map_err(|err| Error::new(err.kind(), format!("--ignore: {}", err.message())))?;
             let options = CheckOptions { ignore, bless, input_format };
             let extractor = Extractor::new(load_rules(rules.as_deref())?);
-            run_check(&extractor, &dirs, &options)
+            run_check(&extractor, &dirs, &exclude, &options)
         }
         Command::Explain { input, record, color, rules } => {
             let extractor = Extractor::new(load_rules(rules.as_deref())?);
@@ -254,8 +258,13 @@ pub fn run() -> Result<u8, CliError> {
 }
 
 /// `trialrex check`: one report per record file on stdout, then the summary line.
-fn run_check(extractor: &Extractor, dirs: &[PathBuf], options: &CheckOptions) -> Result<u8, CliError> {
-    let cases = check::discover(dirs)?;
+fn run_check(
+    extractor: &Extractor,
+    dirs: &[PathBuf],
+    exclude: &[PathBuf],
+    options: &CheckOptions,
+) -> Result<u8, CliError> {
+    let cases = check::discover(dirs, exclude)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut summary = CheckSummary::default();
