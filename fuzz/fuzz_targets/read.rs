@@ -1,0 +1,43 @@
+//! Every reader on arbitrary bytes: the first byte picks the format, the rest is the input.
+//!
+//! A first byte of 9 (mod 10) reads through `from_reader` instead, so gzip unwrapping and the
+//! format sniffer are fuzzed too. Readers must yield `Ok` or `Err` per record, never panic.
+#![no_main]
+
+use std::io::Cursor;
+
+use libfuzzer_sys::fuzz_target;
+use trialrex::read::{self, Format};
+
+/// The formats in the order the first byte picks them.
+const FORMATS: [Format; 9] = [
+    Format::Ris,
+    Format::Medline,
+    Format::PubmedXml,
+    Format::EndnoteXml,
+    Format::Bibtex,
+    Format::Csv,
+    Format::Tsv,
+    Format::Jsonl,
+    Format::Text,
+];
+
+/// Stops a reader that yields records forever (itself a bug, but not one to hang the fuzzer on).
+const MAX_RECORDS: usize = 1 << 20;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&selector, input)) = data.split_first() else { return };
+    let input = input.to_vec();
+    let records = match FORMATS.get(usize::from(selector % 10)) {
+        Some(&format) => read::read(Box::new(Cursor::new(input)), "fuzz", format),
+        None => match read::from_reader(Box::new(Cursor::new(input)), "fuzz", None) {
+            Ok(records) => records,
+            Err(_) => return,
+        },
+    };
+    for record in records.take(MAX_RECORDS).flatten() {
+        // Touch what the pipeline reads from every record.
+        let _ = record.id();
+        let _ = record.has_abstract();
+    }
+});
