@@ -14,7 +14,6 @@ use std::io::Cursor;
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use trialrex::normalise::Normalised;
 use trialrex::read::{self, Format};
 use trialrex::write::{spreadsheet_safe, Kind, Num, OutputFormat, Row, RowWriter, HEADER};
 use trialrex::{Extractor, Record};
@@ -70,23 +69,6 @@ fn read_everything(bytes: &[u8], format: Option<Format>) {
     for record in records.take(100_000).flatten() {
         let _ = record.id();
     }
-}
-
-/// Known bug, found by fuzzing (see `effect_ci_label_after_multibyte_char_does_not_panic`):
-/// `find::effect::ci_label_positions` panics when the digits before a `%` of the normalised
-/// text follow a non-ASCII character. This replays its search on the normalised text so that
-/// the extraction properties skip exactly the inputs that reach the bug, until it is fixed;
-/// delete this function and its uses then.
-fn hits_known_ci_label_bug(text: &str) -> bool {
-    let normalised = Normalised::new(text).text;
-    normalised.match_indices('%').any(|(at, _)| {
-        let before = normalised[..at].trim_end();
-        before
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| !(c.is_ascii_digit() || c == '.'))
-            .is_some_and(|(_, c)| !c.is_ascii())
-    })
 }
 
 /// 2048 cases per property, or `PROPTEST_CASES` when set.
@@ -224,16 +206,12 @@ proptest! {
 
     #[test]
     fn extraction_never_panics_and_evidence_is_the_span(text in abstract_text()) {
-        if !hits_known_ci_label_bug(&text) {
-            check_extraction(&text);
-        }
+        check_extraction(&text);
     }
 
     #[test]
     fn extraction_never_panics_on_random_unicode(text in "\\PC{0,300}") {
-        if !hits_known_ci_label_bug(&text) {
-            check_extraction(&text);
-        }
+        check_extraction(&text);
     }
 
     #[test]
@@ -307,15 +285,6 @@ fn spreadsheet_prefix_is_only_for_formula_starters() {
     }
 }
 
-#[test]
-fn known_bug_guard_is_narrow() {
-    assert!(hits_known_ci_label_bug("\u{fffd}%HR"));
-    assert!(hits_known_ci_label_bug("µ95 % CI"));
-    assert!(hits_known_ci_label_bug("\u{3347a}Sixty-one % (HR, 0.58; "));
-    assert!(!hits_known_ci_label_bug("HR 0.58 (95% CI 0.38–0.88)"));
-    assert!(!hits_known_ci_label_bug("56.9% (95% CI = 43.3% to 68.5%)"));
-}
-
 // Regression tests: one per bug found by `cargo fuzz`, fed the minimised input.
 
 /// Fuzz target `extract`, minimised input `d3 25 48 52` (U+FFFD after lossy decoding, then
@@ -323,7 +292,6 @@ fn known_bug_guard_is_narrow() {
 /// before the digits of a `%` and slices inside it ("start byte index 1 is not a char boundary;
 /// it is inside '�' (bytes 0..3) of `�%HR`", src/find/effect.rs:392:50).
 #[test]
-#[ignore = "panics until find/effect.rs ci_label_positions steps over whole characters"]
 fn effect_ci_label_after_multibyte_char_does_not_panic() {
     check_extraction("\u{fffd}%HR");
     check_extraction("Overall survival improved (HR 0.58, µ95% CI 0.38 to 0.88).");
