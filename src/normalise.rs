@@ -267,8 +267,11 @@ impl<'a> Builder<'a> {
     /// Reads "Sixty-one", "twenty one", "one hundred and twelve", "seven" from `i`;
     /// returns the value and how many code points it covers.
     fn number_words(&self, i: usize, first_end: usize) -> Option<(u64, usize)> {
-        let first: String = self.chars[i..first_end].iter().collect::<String>().to_ascii_lowercase();
-        let mut value = word_value(&first)?;
+        let mut value = word_value_of(&self.chars[i..first_end])?;
+        // "hundred" alone is not a number written out ("hundreds of", "a hundred").
+        if value == 100 {
+            return None;
+        }
         let mut end = first_end;
         if (20..100).contains(&value) && value % 10 == 0 {
             if let Some((unit, unit_end)) = self.following_word(end, &['-', ' ']) {
@@ -293,9 +296,6 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
-        }
-        if value == 100 && first == "hundred" {
-            return None;
         }
         Some((value, end - i))
     }
@@ -327,9 +327,24 @@ impl<'a> Builder<'a> {
         }
         let start = at + 1;
         let end = start + self.chars[start..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
-        let word: String = self.chars[start..end].iter().collect::<String>().to_ascii_lowercase();
-        word_value(&word).map(|v| (v, end))
+        word_value_of(&self.chars[start..end]).map(|v| (v, end))
     }
+}
+
+/// The value of a number word given as characters, in any case, without allocating (this
+/// runs on every word of every abstract).
+fn word_value_of(word: &[char]) -> Option<u64> {
+    if !(3..=9).contains(&word.len()) {
+        return None;
+    }
+    let mut buffer = [0u8; 9];
+    for (slot, c) in buffer.iter_mut().zip(word) {
+        if !c.is_ascii_alphabetic() {
+            return None;
+        }
+        *slot = c.to_ascii_lowercase() as u8;
+    }
+    word_value(std::str::from_utf8(&buffer[..word.len()]).ok()?)
 }
 
 /// The value of a number word ("seven", "Sixty", "hundred").
