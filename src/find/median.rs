@@ -15,7 +15,8 @@
 
 use regex::Regex;
 
-use super::series::{self, SeriesPatterns, Unit};
+use super::arm_label::ArmLabels;
+use super::series::{self, Context, SeriesPatterns, Unit};
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
 use crate::grammar::duration_list;
@@ -71,14 +72,22 @@ struct Anchor {
 }
 
 /// Every median and follow-up row of one abstract.
-/// `earlier` are rows of other finders, whose groups a sentence naming none may refer to.
-pub fn find(rules: &MedianRules, text: &Text, earlier: &[Finding]) -> Vec<Finding> {
+/// `earlier` are rows of other finders, whose groups a sentence naming none may refer to;
+/// `arm_sizes` are the record's arm-size rows, whose groups name values a sentence leaves unnamed.
+pub fn find(
+    rules: &MedianRules,
+    labels: &ArmLabels,
+    text: &Text,
+    earlier: &[Finding],
+    arm_sizes: &[Finding],
+) -> Vec<Finding> {
     let s = text.as_str();
     let mut findings = Vec::new();
     if rules.followup {
         findings.extend(followups(rules, s));
     }
     let mut inherited: Option<Vec<String>> = None;
+    let record = series::record_groups(labels, text, arm_sizes);
     for &(from, to) in &text.sentences {
         let sentence = &s[from..to];
         let mut anchors: Vec<Anchor> = Vec::new();
@@ -96,6 +105,11 @@ pub fn find(rules: &MedianRules, text: &Text, earlier: &[Finding]) -> Vec<Findin
         let mut lists: Vec<Vec<String>> = Vec::new();
         lists.extend(arm_local::respectively_list(sentence));
         lists.extend(arm_local::comparison_list(sentence));
+        if !anchors.is_empty() {
+            lists.extend(series::sentence_pair(labels, s, (from, to)));
+            lists.extend(series::named_record_pair(&record, sentence));
+        }
+        let context = Context { record: record.clone(), subject: series::subject_group(labels, sentence) };
         for (index, anchor) in anchors.iter().enumerate() {
             let mut region_end = anchors.get(index + 1).map_or(to, |next| next.start);
             if let Some(blocker) = rules.blockers.find(&s[anchor.body_end..region_end]) {
@@ -112,8 +126,8 @@ pub fn find(rules: &MedianRules, text: &Text, earlier: &[Finding]) -> Vec<Findin
                 continue;
             }
             let mut candidate_lists = lists.clone();
-            candidate_lists.extend(inherited.clone().or_else(|| series::groups_before(earlier, text, from)));
-            let assigned = series::assign(&values, slots, &candidate_lists);
+            candidate_lists.extend(inherited.clone().or_else(|| series::groups_before(earlier, text, anchor.start)));
+            let assigned = series::assign(&values, slots, &candidate_lists, &context);
             let mut arms_in_order: Vec<String> = Vec::new();
             for a in &assigned {
                 let value = &values[a.value];
