@@ -31,6 +31,8 @@ pub struct MedianRules {
     joined_endpoint: Regex,
     followup_before: Regex,
     followup_after: Regex,
+    median_word: Regex,
+    unnamed_blockers: Regex,
     max_gap: usize,
     series: SeriesPatterns,
     time_to_event: bool,
@@ -51,6 +53,8 @@ impl MedianRules {
             joined_endpoint: rules.pattern("joined_endpoint")?,
             followup_before: rules.pattern("followup_before")?,
             followup_after: rules.pattern("followup_after")?,
+            median_word: rules.pattern("median_word")?,
+            unnamed_blockers: rules.pattern("unnamed_median_blockers")?,
             max_gap: 160,
             series: SeriesPatterns {
                 refused_before: rules.pattern("refused_before")?,
@@ -117,8 +121,15 @@ pub fn find(
             }
             let values = series::scan(&rules.series, s, anchor.body_end, region_end, Unit::Time);
             // The first duration must follow its endpoint closely.
-            if values.first().is_none_or(|v| v.start - anchor.body_end > rules.max_gap) {
-                continue;
+            let Some(first) = values.first().filter(|v| v.start - anchor.body_end <= rules.max_gap) else { continue };
+            // Durations read without the word `median` are medians only when they compare groups
+            // (`overall survival (15.6 and 17.2 months`, `PFS (5.4 months vs 3.0 months`), and
+            // never when they say how long something lasted (`bleb survival ... (maintained 14 days)`).
+            if !rules.median_word.is_match(&s[from..first.start]) {
+                let last_end = values.last().map_or(first.end, |v| v.end);
+                if values.len() < 2 || rules.unnamed_blockers.is_match(&s[anchor.start..last_end]) {
+                    continue;
+                }
             }
             let slots = anchor.endpoints.len();
             let rule = if slots == 1 { "median.time_to_event" } else { "median.endpoints" };

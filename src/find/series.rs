@@ -70,6 +70,7 @@ pub struct SeriesPatterns {
 pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Unit) -> Vec<Value> {
     let mut values: Vec<Value> = Vec::new();
     let mut chain = 0;
+    let mut refused_end: Option<usize> = None;
     let mut i = from;
     let bytes = s.as_bytes();
     while i < to {
@@ -102,7 +103,19 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
             i = pending.last().map_or(i + 1, |p| p.2.max(i + 1));
             continue;
         };
-        if patterns.refused_before.is_match(&s[from.min(i)..i]) || patterns.refused_after.is_match(&s[unit_end..to]) {
+        // A value listed right after a refused one is refused with it: `by 56% and 60%`.
+        let follows_refused = refused_end.is_some_and(|e| {
+            // `by 71% (p < 0.0001) and 47%`: a bracket between the two values is skipped.
+            let gap = &s[e.min(i)..i];
+            let gap_start = gap.trim_start().strip_prefix('(').and_then(|g| g.find(')').map(|c| g[c + 1..].len()));
+            let joint_from = gap_start.map_or(e, |rest| i - rest);
+            e <= i && list_joint(&s[joint_from..i]).is_some_and(|len| joint_from + len == i)
+        });
+        if follows_refused
+            || patterns.refused_before.is_match(&s[from.min(i)..i])
+            || patterns.refused_after.is_match(&s[unit_end..to])
+        {
+            refused_end = Some(unit_end);
             i = unit_end;
             continue;
         }
