@@ -403,7 +403,7 @@ fn settle_compared_pairs(values: &[Value], arms: &mut [Option<String>], lists: &
             (Some(named), None) | (None, Some(named)) => {
                 let named_first = known(first, &arms[i - 1]).is_some();
                 let other = pairs.iter().find_map(|p| best_group(&named, p).map(|k| p[1 - k].clone()));
-                if let Some(other) = other.filter(|o| best_group(o, std::slice::from_ref(&named)).is_none()) {
+                if let Some(other) = other.filter(|o| overlap(o, &named) < 1.0) {
                     if named_first {
                         arms[i] = Some(other);
                     } else {
@@ -447,7 +447,7 @@ fn group_patterns() -> &'static GroupPatterns {
             // A sentence whose subject is a set of participants and whose verb reports a result:
             // `47 patients treated with X achieved`, `Dogs with prostatic involvement experienced`.
             subject: build(
-                r"^\s*(?:[A-Z][A-Za-z .]*:\s*)?(?:In\s+[^,;]{1,40},\s*)?((?:[A-Z][a-z]+(?:-[a-z]+)?|\d+)\s+(?:patients|participants|subjects|women|men|children|dogs|cats|animals)\s+[^,;()\[\]]{3,80}?)\s+(?:achieved|experienced|had|showed|attained)\b",
+                r"^\s*(?:[A-Z][A-Za-z .]*:\s*)?(?:In\s+[^,;]{1,40},\s*)?((?:(?:[A-Z][a-z]+(?:-[a-z]+)?|\d+)\s+)?(?i:patients|participants|subjects|women|men|children|dogs|cats|animals)\s+[^,;()\[\]]{3,80}?)\s+(?:achieved|experienced|had|showed|attained)\b",
             ),
             // Where the treatment of such a subject is named: `treated with`, `receiving`.
             subject_treatment: build(
@@ -609,4 +609,82 @@ fn word_positions(text: &str) -> Vec<(usize, &str)> {
         out.push((b, &text[b..]));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    fn labels() -> ArmLabels {
+        RuleSet::embedded().unwrap().arms.labels.clone()
+    }
+
+    #[test]
+    fn record_groups_from_an_allocation() {
+        let text = Text::new(
+            "Patients (n=168) were randomised to receive either immediate or delayed treatment (at onset of symptoms).",
+        );
+        assert_eq!(record_groups(&labels(), &text, &[]), vec!["immediate treatment", "delayed treatment"]);
+        let text =
+            Text::new("Patients were randomly assigned to either treatment in equal proportions by telephone or fax.");
+        assert!(record_groups(&labels(), &text, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_names_the_record_groups_in_its_order() {
+        let record = vec!["arm A".to_string(), "arm B".to_string()];
+        assert_eq!(
+            named_record_pair(&record, "Overall survival differed in favour of arm B (median 8.0 vs 5.3 months)."),
+            Some(vec!["arm B".to_string(), "arm A".to_string()])
+        );
+        assert_eq!(named_record_pair(&record, "Median OS was 8.0 vs 5.3 months."), None);
+        let record = vec!["osimertinib 80 mg".to_string(), "platinum-based doublet chemotherapy".to_string()];
+        assert_eq!(
+            named_record_pair(
+                &record,
+                "osimertinib improved PFS versus platinum-based doublet chemotherapy (10.9 vs. 5.3 months)"
+            ),
+            Some(record.clone())
+        );
+    }
+
+    #[test]
+    fn comparing_x_with_y_is_a_pair() {
+        let s = "By comparing endovascular treatment with endarterectomy after the 30-day period, the rate was 11.3% versus 8.6%.";
+        assert_eq!(
+            sentence_pair(&labels(), s, (0, s.len())),
+            Some(vec!["endovascular treatment".to_string(), "endarterectomy".to_string()])
+        );
+    }
+
+    #[test]
+    fn a_subject_names_its_group() {
+        let l = labels();
+        assert_eq!(
+            subject_group(&l, "In the first-line setting, 47 patients treated with mFOLFOX6 plus bevacizumab achieved RR of 61.7 %, and median PFS of 13.1 months."),
+            Some("mFOLFOX6 plus bevacizumab".to_string())
+        );
+        assert_eq!(
+            subject_group(&l, "Thirty-one patients went on to receive a second-line therapy with FOLFIRI plus bevacizumab and achieved median PFS of 7.3 months."),
+            Some("FOLFIRI plus bevacizumab".to_string())
+        );
+        assert_eq!(
+            subject_group(&l, "Dogs with prostatic involvement experienced a shorter survival (median, 109 days)."),
+            Some("Dogs with prostatic involvement".to_string())
+        );
+        assert_eq!(subject_group(&l, "All patients treated with X had a median OS of 12 months."), None);
+        assert_eq!(subject_group(&l, "Patients had a median survival of 12 months."), None);
+    }
+
+    #[test]
+    fn these_groups_are_the_groups_listed_before() {
+        let previous =
+            "Before radiotherapy, 70% of patients had no WL, 16% had <=5% WL, 9% had >5-10% WL, and 5% had >10% WL.";
+        assert_eq!(
+            referred_groups("Five-year OS rates for these groups were 71%, 59%, 47%, and 42%.", previous),
+            Some(vec!["no WL".to_string(), "<=5% WL".to_string(), ">5-10% WL".to_string(), ">10% WL".to_string()])
+        );
+        assert_eq!(referred_groups("Five-year OS was 71%.", previous), None);
+    }
 }
