@@ -557,6 +557,33 @@ pub fn referred_groups(sentence: &str, previous: &str) -> Option<Vec<String>> {
     (groups.len() >= 2).then_some(groups)
 }
 
+/// Words of a group label too common to show that a sentence names that group (`stroke alone`
+/// does not name `balloon angioplasty alone`).
+const GENERIC_GROUP_WORDS: &[&str] = &[
+    "alone",
+    "only",
+    "plus",
+    "with",
+    "without",
+    "and",
+    "or",
+    "therapy",
+    "treatment",
+    "care",
+    "standard",
+    "usual",
+    "dose",
+    "mg",
+    "high",
+    "low",
+    "control",
+    "controls",
+    "regimen",
+    "chemotherapy",
+    "surgery",
+    "intervention",
+];
+
 /// The record's two groups in the order a sentence names them, when it names at least one by
 /// a word the other lacks (`better with immediate treatment (median 13.0 vs 11.0 months`):
 /// values that name no group are theirs in that order.
@@ -575,7 +602,11 @@ pub fn named_record_pair(record: &[String], sentence: &str) -> Option<Vec<String
     let keys: Vec<Vec<String>> =
         groups.iter().map(|g| group_key(g).split(' ').filter(|w| !w.is_empty()).map(String::from).collect()).collect();
     let position = |k: usize| -> Option<usize> {
-        let own: Vec<&String> = keys[k].iter().filter(|w| !keys[1 - k].contains(w)).collect();
+        let own: Vec<&String> =
+            keys[k].iter().filter(|w| !keys[1 - k].contains(w) && !GENERIC_GROUP_WORDS.contains(&w.as_str())).collect();
+        if own.is_empty() {
+            return None;
+        }
         if own.iter().all(|w| w.chars().count() == 1) {
             // `arm A`, `group 2`: the whole label.
             return lower.find(&groups[k].to_lowercase());
