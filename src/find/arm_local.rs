@@ -163,9 +163,10 @@ fn patterns() -> &'static Patterns {
             compared_first: build(
                 r"^\s*(?:[A-Z][A-Z. ]*:\s*)?Compared (?:with|to) (?:patients in |those in )?(?:the )?([^,;()\[\]%\d]{1,50}?),\s+(?:patients in |those in )?(?:the )?([^,;()\[\]%\d]{1,50}?)\s+(?:had|showed|achieved|experienced)\b",
             ),
-            // `Patients with X had longer OS than Y (`, `X demonstrated ... versus Y (` → X, Y.
+            // `Patients with X had longer OS than Y (`, `X demonstrated ... versus Y (` → X, Y; after
+            // a concessive clause (`Although OS was similar, the X group had longer DFS (DFS) than`).
             subject_than: build(
-                r"^\s*(?:[A-Z][A-Z. ]*:\s*)?(?:the\s+)?([A-Za-z][^,;()\[\]%]{1,60}?)\s+(?:had|showed|achieved|experienced|demonstrated)\s+[^;()\[\]]{0,80}?\b(?:than|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?([^,;()\[\]%\d]{1,50}?)\s*[(,;]",
+                r"^\s*(?:[A-Z][A-Z. ]*:\s*)?(?:(?:Although|While|Whereas)\s[^,;()]{1,80},\s+)?(?:the\s+)?([A-Za-z][^,;()\[\]%]{1,60}?)\s+(?:had|showed|achieved|experienced|demonstrated)\s+(?:[^;()\[\]]|\([A-Za-z0-9 -]{1,12}\)){0,80}?\b(?:than|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?([^,;()\[\]%\d]{1,50}?)\s*[(,;]",
             ),
         }
     })

@@ -113,7 +113,8 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
         });
         if follows_refused
             || patterns.refused_before.is_match(&s[from.min(i)..i])
-            || patterns.refused_after.is_match(&s[unit_end..to])
+            // Past the region too: `3 and 6 months PFS-Rates` ends where the next endpoint starts.
+            || patterns.refused_after.is_match(&s[unit_end..])
         {
             refused_end = Some(unit_end);
             i = unit_end;
