@@ -137,7 +137,10 @@ pub fn find(
                 continue;
             }
             let mut candidate_lists = lists.clone();
-            candidate_lists.extend(inherited.clone().or_else(|| series::groups_before(earlier, text, anchor.start)));
+            if !series::compares_own_groups(sentence) {
+                candidate_lists
+                    .extend(inherited.clone().or_else(|| series::groups_before(earlier, text, anchor.start)));
+            }
             let assigned = series::assign(&values, slots, &candidate_lists, &context);
             let mut arms_in_order: Vec<String> = Vec::new();
             for a in &assigned {

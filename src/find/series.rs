@@ -430,6 +430,7 @@ struct GroupPatterns {
     subject_treatment: Regex,
     referring: Regex,
     listed: Regex,
+    compares: Regex,
 }
 
 fn group_patterns() -> &'static GroupPatterns {
@@ -456,6 +457,8 @@ fn group_patterns() -> &'static GroupPatterns {
             ),
             // `for these groups`, `in these four categories`.
             referring: build(r"(?i:\bthese\s+(?:\w+\s+)?(?:groups|categories|subgroups)\b)"),
+            // A comparison in the sentence: `compared with patients without restenosis`.
+            compares: build(r"(?i:\b(?:compared\s+(?:with|to)|than|relative\s+to|in\s+whom)\b)"),
             // `70% of patients had no WL, 16% had ⩽5% WL, and 5% had >10% WL`.
             listed: build(r"\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:the\s+)?[a-z]+\s+)?(?:had|were|was)\s+([^,;()]{1,30}?)(?:\s*,|\s+and\b|\s*\.?\s*$)"),
         }
@@ -719,4 +722,11 @@ mod tests {
         );
         assert_eq!(referred_groups("Five-year OS was 71%.", previous), None);
     }
+}
+
+/// Whether a sentence compares groups of its own (`compared with patients without
+/// restenosis`): then the groups of an earlier sentence are not its groups, even when the
+/// sentence's own could not be read.
+pub fn compares_own_groups(sentence: &str) -> bool {
+    group_patterns().compares.is_match(sentence)
 }

@@ -118,7 +118,9 @@ pub fn find(rules: &SurvivalRules, labels: &ArmLabels, text: &Text, arm_sizes: &
                 continue;
             }
             let mut candidate_lists = lists.clone();
-            candidate_lists.extend(inherited.clone());
+            if !series::compares_own_groups(sentence) {
+                candidate_lists.extend(inherited.clone());
+            }
             let assigned = series::assign(&values, slots.len(), &candidate_lists, &context);
             let mut arms_in_order: Vec<String> = Vec::new();
             for a in &assigned {
