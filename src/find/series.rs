@@ -646,6 +646,13 @@ fn word_positions(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// Whether a sentence compares groups of its own (`compared with patients without
+/// restenosis`): then the groups of an earlier sentence are not its groups, even when the
+/// sentence's own could not be read.
+pub fn compares_own_groups(sentence: &str) -> bool {
+    group_patterns().compares.is_match(sentence)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -722,11 +729,4 @@ mod tests {
         );
         assert_eq!(referred_groups("Five-year OS was 71%.", previous), None);
     }
-}
-
-/// Whether a sentence compares groups of its own (`compared with patients without
-/// restenosis`): then the groups of an earlier sentence are not its groups, even when the
-/// sentence's own could not be read.
-pub fn compares_own_groups(sentence: &str) -> bool {
-    group_patterns().compares.is_match(sentence)
 }
