@@ -613,7 +613,13 @@ pub fn named_record_pair(record: &[String], sentence: &str) -> Option<Vec<String
         }
         if own.iter().all(|w| w.chars().count() == 1) {
             // `arm A`, `group 2`: the whole label.
-            return lower.find(&groups[k].to_lowercase());
+            let label = groups[k].to_lowercase();
+            let whole_word = |at: usize| {
+                let before = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                let after = lower[at + label.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                before && after
+            };
+            return lower.match_indices(&label).map(|(at, _)| at).find(|&at| whole_word(at));
         }
         words.iter().find(|(_, w)| own.iter().any(|o| o.chars().count() > 1 && o.as_str() == *w)).map(|(at, _)| *at)
     };
@@ -681,6 +687,7 @@ mod tests {
             Some(vec!["arm B".to_string(), "arm A".to_string()])
         );
         assert_eq!(named_record_pair(&record, "Median OS was 8.0 vs 5.3 months."), None);
+        assert_eq!(named_record_pair(&record, "Survival in each arm and overall was 8.0 vs 5.3 months."), None);
         let record = vec!["osimertinib 80 mg".to_string(), "platinum-based doublet chemotherapy".to_string()];
         assert_eq!(
             named_record_pair(
