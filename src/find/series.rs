@@ -8,6 +8,14 @@
 //! (`2- and 5-year … 68.5, 41.4 and 56.8, 26.2 % in groups A and B, respectively`); "group by
 //! group" when each run of values names its group (`56.9%, 43.1%, 35.9%, respectively, in the
 //! X arm and 55.2%, … in the Y arm`).
+//!
+//! Values that name no group take one from, in order: the groups a `respectively` or a
+//! comparison of the sentence lists (`comparing X with Y`, `with X than Y`); the groups of
+//! `these groups` listed in the sentence before; the record's two groups (its allocation,
+//! `randomised to either X or Y`, else its arm sizes) in the order the sentence names them; the
+//! groups of an earlier sentence, unless the sentence compares groups of its own; the sentence's
+//! subject (`47 patients treated with X achieved`). Of two values compared (`13.0 vs 11.0
+//! months`), when one names a group, the other is the second group of its pair ([`Context`]).
 
 use std::sync::OnceLock;
 
