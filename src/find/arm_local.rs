@@ -13,6 +13,7 @@ use regex::Regex;
 
 /// Words that end a group phrase (the phrase stops before them).
 const STOP_WORDS: &[&str] = &[
+    "both",
     "vs",
     "vs.",
     "versus",
@@ -79,6 +80,36 @@ const NOT_GROUPS: &[&str] = &[
     "time",
 ];
 
+/// Words showing a phrase after `with` is not a group.
+const NOT_AFTER_WITH: &[&str] = &[
+    "no",
+    "difference",
+    "differences",
+    "significant",
+    "significantly",
+    "increase",
+    "decrease",
+    "reduction",
+    "improvement",
+    "hazard",
+    "odds",
+    "risk",
+    "ci",
+    "confidence",
+    "median",
+    "mean",
+    "follow-up",
+    "respect",
+    "regard",
+];
+
+/// Whether two group identifiers are of one kind (`A` and `B`, `1` and `2`), so `arm A and 8.8
+/// months` is not read as `arm A` and `arm 8`.
+fn same_kind(a: &str, b: &str) -> bool {
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    digits(a) == digits(b)
+}
+
 struct Patterns {
     lead_in: Regex,
     lettered: Regex,
@@ -100,7 +131,7 @@ fn patterns() -> &'static Patterns {
         Patterns {
             // What leads from a value to the phrase naming its group.
             lead_in: build(
-                r"^\s*(?:,?\s*respectively,?\s*)?(?i:in|for|among|on)\s+(?:(?:the|a|all)\s+)?(?:\d+\s+)?(?:(?i:patients|participants|subjects|women|men|children)\s+)?(?:(?i:allocated|assigned|randomi[sz]ed|treated)\s+(?:to\s+|with\s+)?)?(?:the\s+)?",
+                r"^\s*(?:,?\s*respectively,?\s*)?(?i:in|for|among|on|with)\s+(?:(?:the|a|all)\s+)?(?:\d+\s+)?(?:(?i:patients|participants|subjects|women|men|children)\s+)?(?:(?i:allocated|assigned|randomi[sz]ed|treated)\s+(?:to\s+|with\s+)?)?(?:the\s+)?",
             ),
             // `groups A and B`, `arm C and D`.
             lettered: build(r"^(?i:(groups?|arms?|cohorts?))\s+([A-Z0-9]{1,3})(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:(?i:groups?|arms?|cohorts?)\s+)?([A-Z0-9]{1,3})\b"),
@@ -132,9 +163,10 @@ fn patterns() -> &'static Patterns {
             compared_first: build(
                 r"^\s*(?:[A-Z][A-Z. ]*:\s*)?Compared (?:with|to) (?:patients in |those in )?(?:the )?([^,;()\[\]%\d]{1,50}?),\s+(?:patients in |those in )?(?:the )?([^,;()\[\]%\d]{1,50}?)\s+(?:had|showed|achieved|experienced)\b",
             ),
-            // `Patients with X had longer OS than Y (`, `X demonstrated ... versus Y (` → X, Y.
+            // `Patients with X had longer OS than Y (`, `X demonstrated ... versus Y (` → X, Y; after
+            // a concessive clause (`Although OS was similar, the X group had longer DFS (DFS) than`).
             subject_than: build(
-                r"^\s*(?:[A-Z][A-Z. ]*:\s*)?(?:the\s+)?([A-Za-z][^,;()\[\]%]{1,60}?)\s+(?:had|showed|achieved|experienced|demonstrated)\s+[^;()\[\]]{0,80}?\b(?:than|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?([^,;()\[\]%\d]{1,50}?)\s*[(,;]",
+                r"^\s*(?:[A-Z][A-Z. ]*:\s*)?(?:(?:Although|While|Whereas)\s[^,;()]{1,80},\s+)?(?:the\s+)?([A-Za-z][^,;()\[\]%]{1,60}?)\s+(?:had|showed|achieved|experienced|demonstrated)\s+(?:[^;()\[\]]|\([A-Za-z0-9 -]{1,12}\)){0,80}?\b(?:than|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?([^,;()\[\]%\d]{1,50}?)\s*[(,;]",
             ),
         }
     })
@@ -161,7 +193,8 @@ pub fn after(text: &str) -> Option<ArmAfter> {
     }
     let lead = p.lead_in.find(text)?;
     let rest = &text[lead.end()..];
-    if let Some(caps) = p.lettered.captures(rest) {
+    let with_lead = lead.as_str().trim_start().to_lowercase().starts_with("with");
+    if let Some(caps) = p.lettered.captures(rest).filter(|c| same_kind(&c[2], &c[3])) {
         let noun = caps[1].trim_end_matches('s').to_lowercase();
         let labels = vec![format!("{noun} {}", &caps[2]), format!("{noun} {}", &caps[3])];
         let respectively = starts_respectively(&rest[caps.get(0).map_or(0, |m| m.end())..]);
@@ -178,8 +211,19 @@ pub fn after(text: &str) -> Option<ArmAfter> {
         tail = &next[end..];
     }
     let respectively = starts_respectively(tail);
+    // `2.0% with X, Y, and Z, respectively`: the values share a list, read by `respectively_list`.
+    let clause = tail.find(['%', ';', '(', '[']).map_or(tail, |d| &tail[..d]);
+    if !respectively && clause.contains("respectively") {
+        return None;
+    }
     if labels.len() > 1 && !respectively {
         labels.truncate(1);
+    }
+    // `with` also leads to what is not a group: `with no significant difference`.
+    if with_lead
+        && labels.iter().any(|l| l.split_whitespace().any(|w| NOT_AFTER_WITH.contains(&w.to_lowercase().as_str())))
+    {
+        return None;
     }
     Some(ArmAfter { labels, respectively })
 }
@@ -275,10 +319,19 @@ fn phrase(text: &str) -> Option<(String, usize)> {
         let clean = word.trim_end_matches([',', ';', ':', '.', ')', ']']);
         end = at + clean.len();
         words += 1;
-        if clean.len() < word.len()
-            || matches!(lower.trim_end_matches([',', ';', ':', '.']), "group" | "arm" | "groups" | "arms" | "cohort")
-            || words == 8
-        {
+        let group_noun =
+            matches!(lower.trim_end_matches([',', ';', ':', '.']), "group" | "arm" | "groups" | "arms" | "cohort");
+        if group_noun && clean.len() == word.len() {
+            // `arm B`, `group II`: the noun keeps its identifier.
+            let next = text[end..].trim_start_matches(' ');
+            let id = next.split([' ', ',', ';', ':', ')', ']']).next().unwrap_or("").trim_end_matches('.');
+            let is_id = (id.len() == 1 && id.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+                || matches!(id, "I" | "II" | "III" | "IV");
+            if is_id {
+                end = text.len() - next.len() + id.len();
+            }
+        }
+        if clean.len() < word.len() || group_noun || words == 8 {
             break;
         }
     }

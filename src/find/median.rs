@@ -15,7 +15,8 @@
 
 use regex::Regex;
 
-use super::series::{self, SeriesPatterns, Unit};
+use super::arm_label::ArmLabels;
+use super::series::{self, Context, SeriesPatterns, Unit};
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
 use crate::grammar::duration_list;
@@ -30,6 +31,8 @@ pub struct MedianRules {
     joined_endpoint: Regex,
     followup_before: Regex,
     followup_after: Regex,
+    median_word: Regex,
+    unnamed_blockers: Regex,
     max_gap: usize,
     series: SeriesPatterns,
     time_to_event: bool,
@@ -50,6 +53,8 @@ impl MedianRules {
             joined_endpoint: rules.pattern("joined_endpoint")?,
             followup_before: rules.pattern("followup_before")?,
             followup_after: rules.pattern("followup_after")?,
+            median_word: rules.pattern("median_word")?,
+            unnamed_blockers: rules.pattern("unnamed_median_blockers")?,
             max_gap: 160,
             series: SeriesPatterns {
                 refused_before: rules.pattern("refused_before")?,
@@ -71,14 +76,22 @@ struct Anchor {
 }
 
 /// Every median and follow-up row of one abstract.
-/// `earlier` are rows of other finders, whose groups a sentence naming none may refer to.
-pub fn find(rules: &MedianRules, text: &Text, earlier: &[Finding]) -> Vec<Finding> {
+/// `earlier` are rows of other finders, whose groups a sentence naming none may refer to;
+/// `arm_sizes` are the record's arm-size rows, whose groups name values a sentence leaves unnamed.
+pub fn find(
+    rules: &MedianRules,
+    labels: &ArmLabels,
+    text: &Text,
+    earlier: &[Finding],
+    arm_sizes: &[Finding],
+) -> Vec<Finding> {
     let s = text.as_str();
     let mut findings = Vec::new();
     if rules.followup {
         findings.extend(followups(rules, s));
     }
     let mut inherited: Option<Vec<String>> = None;
+    let record = series::record_groups(labels, text, arm_sizes);
     for &(from, to) in &text.sentences {
         let sentence = &s[from..to];
         let mut anchors: Vec<Anchor> = Vec::new();
@@ -96,6 +109,11 @@ pub fn find(rules: &MedianRules, text: &Text, earlier: &[Finding]) -> Vec<Findin
         let mut lists: Vec<Vec<String>> = Vec::new();
         lists.extend(arm_local::respectively_list(sentence));
         lists.extend(arm_local::comparison_list(sentence));
+        if !anchors.is_empty() {
+            lists.extend(series::sentence_pair(labels, s, (from, to)));
+            lists.extend(series::named_record_pair(&record, sentence));
+        }
+        let context = Context { record: record.clone(), subject: series::subject_group(labels, sentence) };
         for (index, anchor) in anchors.iter().enumerate() {
             let mut region_end = anchors.get(index + 1).map_or(to, |next| next.start);
             if let Some(blocker) = rules.blockers.find(&s[anchor.body_end..region_end]) {
@@ -103,8 +121,15 @@ pub fn find(rules: &MedianRules, text: &Text, earlier: &[Finding]) -> Vec<Findin
             }
             let values = series::scan(&rules.series, s, anchor.body_end, region_end, Unit::Time);
             // The first duration must follow its endpoint closely.
-            if values.first().is_none_or(|v| v.start - anchor.body_end > rules.max_gap) {
-                continue;
+            let Some(first) = values.first().filter(|v| v.start - anchor.body_end <= rules.max_gap) else { continue };
+            // Durations read without the word `median` are medians only when they compare groups
+            // (`overall survival (15.6 and 17.2 months`, `PFS (5.4 months vs 3.0 months`), and
+            // never when they say how long something lasted (`bleb survival ... (maintained 14 days)`).
+            if !rules.median_word.is_match(&s[from..first.start]) {
+                let last_end = values.last().map_or(first.end, |v| v.end);
+                if values.len() < 2 || rules.unnamed_blockers.is_match(&s[anchor.start..last_end]) {
+                    continue;
+                }
             }
             let slots = anchor.endpoints.len();
             let rule = if slots == 1 { "median.time_to_event" } else { "median.endpoints" };
@@ -112,8 +137,11 @@ pub fn find(rules: &MedianRules, text: &Text, earlier: &[Finding]) -> Vec<Findin
                 continue;
             }
             let mut candidate_lists = lists.clone();
-            candidate_lists.extend(inherited.clone().or_else(|| series::groups_before(earlier, text, from)));
-            let assigned = series::assign(&values, slots, &candidate_lists);
+            if !series::compares_own_groups(sentence) {
+                candidate_lists
+                    .extend(inherited.clone().or_else(|| series::groups_before(earlier, text, anchor.start)));
+            }
+            let assigned = series::assign(&values, slots, &candidate_lists, &context);
             let mut arms_in_order: Vec<String> = Vec::new();
             for a in &assigned {
                 let value = &values[a.value];

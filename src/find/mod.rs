@@ -65,10 +65,11 @@ pub struct Finding {
 pub fn find_rows(rules: &RuleSet, record_id: &str, abstract_text: &str) -> Vec<Row> {
     let text = Text::new(abstract_text);
     let mut findings = effect::find(&rules.effect, &text);
-    let survival = survival::find(&rules.survival, &text);
-    findings.extend(median::find(&rules.median, &text, &survival));
-    findings.extend(survival);
     let arm_sizes = arms::find(&rules.arms, &text);
+    let labels = &rules.arms.labels;
+    let survival = survival::find(&rules.survival, labels, &text, &arm_sizes);
+    findings.extend(median::find(&rules.median, labels, &text, &survival, &arm_sizes));
+    findings.extend(survival);
     findings.extend(events::find(&rules.events, &rules.arms, &text, &arm_sizes));
     findings.extend(arm_sizes);
     arms::reconcile(&rules.arms, &mut findings);

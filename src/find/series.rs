@@ -8,10 +8,21 @@
 //! (`2- and 5-year … 68.5, 41.4 and 56.8, 26.2 % in groups A and B, respectively`); "group by
 //! group" when each run of values names its group (`56.9%, 43.1%, 35.9%, respectively, in the
 //! X arm and 55.2%, … in the Y arm`).
+//!
+//! Values that name no group take one from, in order: the groups a `respectively` or a
+//! comparison of the sentence lists (`comparing X with Y`, `with X than Y`); the groups of
+//! `these groups` listed in the sentence before; the record's two groups (its allocation,
+//! `randomised to either X or Y`, else its arm sizes) in the order the sentence names them; the
+//! groups of an earlier sentence, unless the sentence compares groups of its own; the sentence's
+//! subject (`47 patients treated with X achieved`). Of two values compared (`13.0 vs 11.0
+//! months`), when one names a group, the other is the second group of its pair ([`Context`]).
+
+use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::arm_local;
+use super::arm_label::{group_key, ArmLabels};
+use super::{arm_local, Finding, Text};
 use crate::grammar::{ci_label, consumed, interval, time_unit, unsigned_decimal, ws, Interval};
 use crate::write::Num;
 
@@ -41,6 +52,11 @@ pub struct Value {
     pub chain: usize,
     /// The group named right after or right before the value.
     pub arm: Option<String>,
+    /// Whether `arm` was read before the value (`for X was 12 months`), which also reads an
+    /// endpoint (`for ipsilateral stroke was 11%`), so a group the record defines overrides it.
+    pub arm_before: bool,
+    /// Whether `vs`, `versus` or `compared with` joins the value to the one before it.
+    pub after_comparison: bool,
     /// Several groups named after the chain (`for arm A and B`), for the chain's last value.
     pub chain_arms: Option<Vec<String>>,
     /// Several groups named before the chain (`in groups A and B were`), for its first value.
@@ -62,6 +78,7 @@ pub struct SeriesPatterns {
 pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Unit) -> Vec<Value> {
     let mut values: Vec<Value> = Vec::new();
     let mut chain = 0;
+    let mut refused_end: Option<usize> = None;
     let mut i = from;
     let bytes = s.as_bytes();
     while i < to {
@@ -70,19 +87,23 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
             continue;
         }
         // Read numbers joined by list words until one carries the unit.
-        let mut pending: Vec<(usize, Num, usize)> = Vec::new();
+        let mut pending: Vec<(usize, Num, usize, bool)> = Vec::new();
         let mut at = i;
+        let mut compared = is_comparison_joint(&s[char_floor(s, i.saturating_sub(16).max(from))..i]);
         let mut unit_found: Option<(Option<&'static str>, usize)> = None;
         while at < to {
             let Ok((rest, number)) = unsigned_decimal(&s[at..to]) else { break };
             let after = at + consumed(&s[at..to], rest);
-            pending.push((at, number, after));
+            pending.push((at, number, after, compared));
             if let Some((unit_name, len)) = read_unit(&s[after..to], unit) {
                 unit_found = Some((unit_name, after + len));
                 break;
             }
             match list_joint(&s[after..to]) {
-                Some(len) if starts_number(bytes, after + len) => at = after + len,
+                Some(len) if starts_number(bytes, after + len) => {
+                    compared = is_comparison_joint(&s[after..after + len]);
+                    at = after + len;
+                }
                 _ => break,
             }
         }
@@ -90,13 +111,26 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
             i = pending.last().map_or(i + 1, |p| p.2.max(i + 1));
             continue;
         };
-        if patterns.refused_before.is_match(&s[from.min(i)..i]) || patterns.refused_after.is_match(&s[unit_end..to]) {
+        // A value listed right after a refused one is refused with it: `by 56% and 60%`.
+        let follows_refused = refused_end.is_some_and(|e| {
+            // `by 71% (p < 0.0001) and 47%`: a bracket between the two values is skipped.
+            let gap = &s[e.min(i)..i];
+            let gap_start = gap.trim_start().strip_prefix('(').and_then(|g| g.find(')').map(|c| g[c + 1..].len()));
+            let joint_from = gap_start.map_or(e, |rest| i - rest);
+            e <= i && list_joint(&s[joint_from..i]).is_some_and(|len| joint_from + len == i)
+        });
+        if follows_refused
+            || patterns.refused_before.is_match(&s[from.min(i)..i])
+            // Past the region too: `3 and 6 months PFS-Rates` ends where the next endpoint starts.
+            || patterns.refused_after.is_match(&s[unit_end..])
+        {
+            refused_end = Some(unit_end);
             i = unit_end;
             continue;
         }
         let count = pending.len();
         let mut end = unit_end;
-        for (index, (start, number, number_end)) in pending.into_iter().enumerate() {
+        for (index, (start, number, number_end, after_comparison)) in pending.into_iter().enumerate() {
             let mut value = Value {
                 number,
                 time_unit: unit_name,
@@ -105,6 +139,8 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
                 end: if index + 1 == count { unit_end } else { number_end },
                 chain,
                 arm: None,
+                arm_before: false,
+                after_comparison,
                 chain_arms: None,
                 chain_arms_before: None,
                 for_both: false,
@@ -141,6 +177,7 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
             if labels.len() == 1 {
                 if values[first].arm.is_none() || count > 1 {
                     values[first].arm = labels.first().cloned();
+                    values[first].arm_before = true;
                 }
             } else {
                 values[first].chain_arms_before = Some(labels);
@@ -154,6 +191,17 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
         i = end;
     }
     values
+}
+
+/// Whether the words joining two values compare them: ` vs `, ` versus `, `compared with`.
+fn is_comparison_joint(joint: &str) -> bool {
+    let lower = joint.to_lowercase();
+    [" vs", "versus", "compared"].iter().any(|w| lower.contains(w))
+}
+
+/// The first char boundary at or after `at`.
+fn char_floor(s: &str, at: usize) -> usize {
+    (at..=s.len()).find(|&i| s.is_char_boundary(i)).unwrap_or(s.len())
 }
 
 /// Whether a number starts at byte `i` (not inside a word, a number or a range like `COVID-19`).
@@ -220,8 +268,9 @@ pub struct Assigned {
 }
 
 /// Gives each value its slot and group; `lists` are candidate group lists of the sentence
-/// (respectively, comparison, inherited), tried in order when a value names no group.
-pub fn assign(values: &[Value], slots: usize, lists: &[Vec<String>]) -> Vec<Assigned> {
+/// (respectively, comparison, inherited), tried in order when a value names no group;
+/// `context` holds the record's groups and the sentence's subject.
+pub fn assign(values: &[Value], slots: usize, lists: &[Vec<String>], context: &Context) -> Vec<Assigned> {
     let n = values.len();
     if n == 0 || slots == 0 {
         return Vec::new();
@@ -240,6 +289,7 @@ pub fn assign(values: &[Value], slots: usize, lists: &[Vec<String>]) -> Vec<Assi
             arms[i] = None;
         }
     }
+    settle_compared_pairs(values, &mut arms, lists, context);
     if slots == 1 {
         let mut out = Vec::new();
         let fallback = if arms.iter().all(Option::is_none) { list_of(n) } else { None };
@@ -254,13 +304,13 @@ pub fn assign(values: &[Value], slots: usize, lists: &[Vec<String>]) -> Vec<Assi
             out.push(Assigned { value: i, slot: 0, arm });
         }
         if n == 1 && out.len() == 1 && out[0].arm.is_none() && lists.iter().all(|l| l.len() != 2) {
-            out[0].arm = Some("total".to_string());
+            out[0].arm = Some(context.subject.clone().unwrap_or_else(|| "total".to_string()));
         }
         return out;
     }
     if n == slots {
         let arm = |i: usize| arms[i].clone().or_else(|| arms.iter().flatten().next().cloned());
-        let total = || Some("total".to_string());
+        let total = || Some(context.subject.clone().unwrap_or_else(|| "total".to_string()));
         return (0..n).map(|i| Assigned { value: i, slot: i, arm: arm(i).or_else(total) }).collect();
     }
     if n % slots != 0 {
@@ -295,4 +345,403 @@ pub fn groups_before(findings: &[super::Finding], text: &super::Text, at: usize)
         }
     }
     best.map(|(_, arms)| arms).filter(|arms| arms.len() > 1)
+}
+
+/// What a sentence and its record tell about the groups, beyond the words around each value.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// The groups the record defines (`randomised to X or Y`, `X (n = 60)`), in order.
+    pub record: Vec<String>,
+    /// The one group of a sentence whose subject is a group (`47 patients treated with X
+    /// achieved a median PFS of 13 months`), for values that name none.
+    pub subject: Option<String>,
+}
+
+/// How well a label names a group of the record: the share of the shorter one's words that
+/// both hold (0 when none), the way labels are compared across rows.
+fn overlap(a: &str, b: &str) -> f64 {
+    let words =
+        |s: &str| -> Vec<String> { group_key(s).split(' ').filter(|w| !w.is_empty()).map(String::from).collect() };
+    let (a, b) = (words(a), words(b));
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    shared as f64 / a.len().min(b.len()) as f64
+}
+
+/// The index of the group of `groups` a label names best, when one names it best alone.
+fn best_group(label: &str, groups: &[String]) -> Option<usize> {
+    let scores: Vec<f64> = groups.iter().map(|g| overlap(label, g)).collect();
+    let best = scores.iter().copied().fold(0.0, f64::max);
+    if best < 0.5 {
+        return None;
+    }
+    let winners: Vec<usize> = (0..groups.len()).filter(|&i| scores[i] == best).collect();
+    (winners.len() == 1).then(|| winners[0])
+}
+
+/// Two values compared (`13.0 vs 11.0 months`, `11.3% versus 8.6%`) belong to two groups:
+/// - when one names a group and the other names none (or only an endpoint read before it), the
+///   other is the second group of a pair holding the first (the sentence's compared groups, else
+///   the record's two groups);
+/// - when neither names a group, they are the sentence's compared groups (the first list of two).
+fn settle_compared_pairs(values: &[Value], arms: &mut [Option<String>], lists: &[Vec<String>], context: &Context) {
+    let mut pairs: Vec<Vec<String>> = lists.iter().filter(|l| l.len() == 2).cloned().collect();
+    let mut record: Vec<String> = Vec::new();
+    for group in &context.record {
+        if !record.iter().any(|r| group_key(r) == group_key(group)) {
+            record.push(group.clone());
+        }
+    }
+    if record.len() == 2 {
+        pairs.push(record.clone());
+    }
+    for i in 1..values.len() {
+        let (first, second) = (&values[i - 1], &values[i]);
+        let chain_len = values.iter().filter(|v| v.chain == first.chain).count();
+        if !second.after_comparison || first.chain != second.chain || chain_len != 2 {
+            continue;
+        }
+        // A label read before a value is trusted when it names a group of the record.
+        let known = |v: &Value, arm: &Option<String>| {
+            arm.as_ref().filter(|a| !v.arm_before || pairs.iter().any(|p| best_group(a, p).is_some())).cloned()
+        };
+        match (known(first, &arms[i - 1]), known(second, &arms[i])) {
+            (Some(_), Some(_)) => {}
+            (Some(named), None) | (None, Some(named)) => {
+                let named_first = known(first, &arms[i - 1]).is_some();
+                let other = pairs.iter().find_map(|p| best_group(&named, p).map(|k| p[1 - k].clone()));
+                if let Some(other) = other.filter(|o| overlap(o, &named) < 1.0) {
+                    if named_first {
+                        arms[i] = Some(other);
+                    } else {
+                        arms[i - 1] = Some(other);
+                    }
+                }
+            }
+            (None, None) => {
+                if let Some(pair) = lists.iter().find(|l| l.len() == 2) {
+                    arms[i - 1] = Some(pair[0].clone());
+                    arms[i] = Some(pair[1].clone());
+                }
+            }
+        }
+    }
+}
+
+struct GroupPatterns {
+    allocation: Regex,
+    comparing: Regex,
+    alternative: Regex,
+    subject: Regex,
+    subject_treatment: Regex,
+    referring: Regex,
+    listed: Regex,
+    compares: Regex,
+}
+
+fn group_patterns() -> &'static GroupPatterns {
+    static PATTERNS: OnceLock<GroupPatterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let build = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("series pattern {p}: {e}"));
+        GroupPatterns {
+            // `randomised to receive either`, `randomly assigned to`, `allocated (1:1) to`.
+            allocation: build(
+                r"(?i:\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:\(\d+\s*:\s*\d+\)\s+)?(?:\w+\s+)?to\s+(?:receive\s+)?(?:either\s+)?)",
+            ),
+            // `comparing X with Y`, `between X and Y`.
+            comparing: build(r"(?i:\b(?:comparing|between)\s+)"),
+            // What joins two alternatives: ` or `, ` versus `, ` with ` (after comparing).
+            alternative: build(r"^\s*(?:\([^()]{1,30}\)\s*)?(?:or|versus|vs\.?|with|and|to)\s+"),
+            // A sentence whose subject is a set of participants and whose verb reports a result:
+            // `47 patients treated with X achieved`, `Dogs with prostatic involvement experienced`.
+            subject: build(
+                r"^\s*(?:[A-Z][A-Za-z .]*:\s*)?(?:In\s+[^,;]{1,40},\s*)?((?:(?:[A-Z][a-z]+(?:-[a-z]+)?|\d+)\s+)?(?i:patients|participants|subjects|women|men|children|dogs|cats|animals)\s+[^,;()\[\]]{3,80}?)\s+(?:achieved|experienced|had|showed|attained)\b",
+            ),
+            // Where the treatment of such a subject is named: `treated with`, `receiving`.
+            subject_treatment: build(
+                r"(?i:\b(?:treated\s+with|receiving|who\s+received|received|allocated\s+to|assigned\s+to|randomi[sz]ed\s+to|to\s+receive\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?with|with)\s+)",
+            ),
+            // `for these groups`, `in these four categories`.
+            referring: build(r"(?i:\bthese\s+(?:\w+\s+)?(?:groups|categories|subgroups)\b)"),
+            // A comparison in the sentence: `compared with patients without restenosis`.
+            compares: build(r"(?i:\b(?:compared\s+(?:with|to)|than|relative\s+to|in\s+whom)\b)"),
+            // `70% of patients had no WL, 16% had ⩽5% WL, and 5% had >10% WL`.
+            listed: build(r"\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:the\s+)?[a-z]+\s+)?(?:had|were|was)\s+([^,;()]{1,30}?)(?:\s*,|\s+and\b|\s*\.?\s*$)"),
+        }
+    })
+}
+
+/// The groups a record defines, in order: the alternatives of an allocation (`randomised to
+/// receive either immediate or delayed treatment`), else the labels of its arm sizes.
+pub fn record_groups(labels: &ArmLabels, text: &Text, arm_sizes: &[Finding]) -> Vec<String> {
+    let s = text.as_str();
+    let p = group_patterns();
+    for m in p.allocation.find_iter(s) {
+        if let Some((first, second)) = alternatives(labels, s, m.end(), false) {
+            return vec![first, second];
+        }
+    }
+    let mut groups: Vec<String> = Vec::new();
+    for finding in arm_sizes {
+        let Some(arm) = finding.row.arm.as_ref().filter(|a| *a != "total") else { continue };
+        if !groups.iter().any(|g| group_key(g) == group_key(arm)) {
+            groups.push(arm.clone());
+        }
+    }
+    groups
+}
+
+/// Two alternatives read from byte `at`: `immediate or delayed treatment` → `immediate
+/// treatment`, `delayed treatment`; with `comparing`, `X with Y` too.
+fn alternatives(labels: &ArmLabels, s: &str, at: usize, comparing: bool) -> Option<(String, String)> {
+    let first = labels.after(s, at)?;
+    let joint = group_patterns().alternative.find(&s[first.span.1..])?;
+    let word = joint.as_str().trim().rsplit(' ').next().unwrap_or("").to_lowercase();
+    if !comparing && matches!(word.as_str(), "with" | "and" | "to") {
+        return None;
+    }
+    let second = labels.after(s, first.span.1 + joint.end())?;
+    let short = |l: &str| l.split_whitespace().count() <= 5 && !l.chars().next().is_some_and(|c| c.is_ascii_digit());
+    if !short(&first.text) || !short(&second.text) || group_key(&first.text) == group_key(&second.text) {
+        return None;
+    }
+    let mut first_text = first.text.clone();
+    // `immediate or delayed treatment`: the first alternative shares the second's noun.
+    if !first_text.contains(' ') && second.text.contains(' ') {
+        if let Some(noun) = second.text.rsplit(' ').next() {
+            first_text = format!("{first_text} {noun}");
+        }
+    }
+    Some((first_text, second.text))
+}
+
+/// The two groups a sentence compares: `comparing X with Y`, `between X and Y`, or what the
+/// shared labeller reads (`with erlotinib than placebo`, `X vs Y`).
+pub fn sentence_pair(labels: &ArmLabels, s: &str, sentence: (usize, usize)) -> Option<Vec<String>> {
+    let p = group_patterns();
+    for m in p.comparing.find_iter(&s[sentence.0..sentence.1]) {
+        if let Some((first, second)) = alternatives(labels, s, sentence.0 + m.end(), true) {
+            return Some(vec![first, second]);
+        }
+    }
+    let (first, second) = labels.compared_pair(s, sentence)?;
+    Some(vec![first.text, second.text])
+}
+
+/// The group a sentence's subject names, when the sentence reports a result for it:
+/// `47 patients treated with X achieved … median PFS of 13 months` → `X`; `Dogs with prostatic
+/// involvement experienced a shorter survival` → the whole subject.
+pub fn subject_group(labels: &ArmLabels, sentence: &str) -> Option<String> {
+    let p = group_patterns();
+    let caps = p.subject.captures(sentence)?;
+    let subject = caps.get(1)?;
+    let text = subject.as_str().trim_end_matches(" and").trim_end_matches(" who");
+    let first_word = text.split_whitespace().next()?;
+    if matches!(first_word, "All" | "Both" | "The" | "These" | "Those" | "Overall" | "Most" | "Many" | "Few") {
+        return None;
+    }
+    let treatment = p.subject_treatment.find_iter(text).last();
+    let label = match treatment {
+        Some(t) if t.as_str().trim().to_lowercase() != "with" || !text[..t.start()].contains(' ') => {
+            labels.after(text, t.end()).map(|l| l.text).filter(|l| l.len() + t.end() + 1 >= text.len())?
+        }
+        _ => {
+            if first_word.chars().all(|c| c.is_ascii_digit()) || !text.contains(" with ") {
+                return None;
+            }
+            text.to_string()
+        }
+    };
+    (!labels.names_everyone(&label) && label.split_whitespace().count() <= 6).then_some(label)
+}
+
+/// The groups of the sentence before, when a sentence refers to them (`for these groups`) and
+/// that sentence lists them (`70% had no WL, 16% had ⩽5% WL, and 5% had >10% WL`).
+pub fn referred_groups(sentence: &str, previous: &str) -> Option<Vec<String>> {
+    let p = group_patterns();
+    if !p.referring.is_match(sentence) {
+        return None;
+    }
+    let groups: Vec<String> =
+        p.listed.captures_iter(previous).filter_map(|c| Some(c.get(1)?.as_str().trim().to_string())).collect();
+    (groups.len() >= 2).then_some(groups)
+}
+
+/// Words of a group label too common to show that a sentence names that group (`stroke alone`
+/// does not name `balloon angioplasty alone`).
+const GENERIC_GROUP_WORDS: &[&str] = &[
+    "alone",
+    "only",
+    "plus",
+    "with",
+    "without",
+    "and",
+    "or",
+    "therapy",
+    "treatment",
+    "care",
+    "standard",
+    "usual",
+    "dose",
+    "mg",
+    "high",
+    "low",
+    "control",
+    "controls",
+    "regimen",
+    "chemotherapy",
+    "surgery",
+    "intervention",
+];
+
+/// The record's two groups in the order a sentence names them, when it names at least one by
+/// a word the other lacks (`better with immediate treatment (median 13.0 vs 11.0 months`):
+/// values that name no group are theirs in that order.
+pub fn named_record_pair(record: &[String], sentence: &str) -> Option<Vec<String>> {
+    let mut groups: Vec<String> = Vec::new();
+    for group in record {
+        if !groups.iter().any(|g| group_key(g) == group_key(group)) {
+            groups.push(group.clone());
+        }
+    }
+    if groups.len() != 2 {
+        return None;
+    }
+    let lower = sentence.to_lowercase();
+    let words: Vec<(usize, &str)> = word_positions(&lower);
+    let keys: Vec<Vec<String>> =
+        groups.iter().map(|g| group_key(g).split(' ').filter(|w| !w.is_empty()).map(String::from).collect()).collect();
+    let position = |k: usize| -> Option<usize> {
+        let own: Vec<&String> =
+            keys[k].iter().filter(|w| !keys[1 - k].contains(w) && !GENERIC_GROUP_WORDS.contains(&w.as_str())).collect();
+        if own.is_empty() {
+            return None;
+        }
+        if own.iter().all(|w| w.chars().count() == 1) {
+            // `arm A`, `group 2`: the whole label.
+            let label = groups[k].to_lowercase();
+            let whole_word = |at: usize| {
+                let before = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                let after = lower[at + label.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                before && after
+            };
+            return lower.match_indices(&label).map(|(at, _)| at).find(|&at| whole_word(at));
+        }
+        words.iter().find(|(_, w)| own.iter().any(|o| o.chars().count() > 1 && o.as_str() == *w)).map(|(at, _)| *at)
+    };
+    match (position(0), position(1)) {
+        (None, None) => None,
+        (Some(a), Some(b)) if b < a => Some(vec![groups[1].clone(), groups[0].clone()]),
+        (None, Some(_)) => Some(vec![groups[1].clone(), groups[0].clone()]),
+        _ => Some(groups),
+    }
+}
+
+/// The words of a lower-cased text with their byte offsets, split like [`group_key`].
+fn word_positions(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let inside = c.is_alphanumeric() || c == '+';
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                out.push((b, &text[b..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(b) = start {
+        out.push((b, &text[b..]));
+    }
+    out
+}
+
+/// Whether a sentence compares groups of its own (`compared with patients without
+/// restenosis`): then the groups of an earlier sentence are not its groups, even when the
+/// sentence's own could not be read.
+pub fn compares_own_groups(sentence: &str) -> bool {
+    group_patterns().compares.is_match(sentence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    fn labels() -> ArmLabels {
+        RuleSet::embedded().unwrap().arms.labels.clone()
+    }
+
+    #[test]
+    fn record_groups_from_an_allocation() {
+        let text = Text::new(
+            "Patients (n=168) were randomised to receive either immediate or delayed treatment (at onset of symptoms).",
+        );
+        assert_eq!(record_groups(&labels(), &text, &[]), vec!["immediate treatment", "delayed treatment"]);
+        let text =
+            Text::new("Patients were randomly assigned to either treatment in equal proportions by telephone or fax.");
+        assert!(record_groups(&labels(), &text, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_sentence_names_the_record_groups_in_its_order() {
+        let record = vec!["arm A".to_string(), "arm B".to_string()];
+        assert_eq!(
+            named_record_pair(&record, "Overall survival differed in favour of arm B (median 8.0 vs 5.3 months)."),
+            Some(vec!["arm B".to_string(), "arm A".to_string()])
+        );
+        assert_eq!(named_record_pair(&record, "Median OS was 8.0 vs 5.3 months."), None);
+        assert_eq!(named_record_pair(&record, "Survival in each arm and overall was 8.0 vs 5.3 months."), None);
+        let record = vec!["osimertinib 80 mg".to_string(), "platinum-based doublet chemotherapy".to_string()];
+        assert_eq!(
+            named_record_pair(
+                &record,
+                "osimertinib improved PFS versus platinum-based doublet chemotherapy (10.9 vs. 5.3 months)"
+            ),
+            Some(record.clone())
+        );
+    }
+
+    #[test]
+    fn comparing_x_with_y_is_a_pair() {
+        let s = "By comparing endovascular treatment with endarterectomy after the 30-day period, the rate was 11.3% versus 8.6%.";
+        assert_eq!(
+            sentence_pair(&labels(), s, (0, s.len())),
+            Some(vec!["endovascular treatment".to_string(), "endarterectomy".to_string()])
+        );
+    }
+
+    #[test]
+    fn a_subject_names_its_group() {
+        let l = labels();
+        assert_eq!(
+            subject_group(&l, "In the first-line setting, 47 patients treated with mFOLFOX6 plus bevacizumab achieved RR of 61.7 %, and median PFS of 13.1 months."),
+            Some("mFOLFOX6 plus bevacizumab".to_string())
+        );
+        assert_eq!(
+            subject_group(&l, "Thirty-one patients went on to receive a second-line therapy with FOLFIRI plus bevacizumab and achieved median PFS of 7.3 months."),
+            Some("FOLFIRI plus bevacizumab".to_string())
+        );
+        assert_eq!(
+            subject_group(&l, "Dogs with prostatic involvement experienced a shorter survival (median, 109 days)."),
+            Some("Dogs with prostatic involvement".to_string())
+        );
+        assert_eq!(subject_group(&l, "All patients treated with X had a median OS of 12 months."), None);
+        assert_eq!(subject_group(&l, "Patients had a median survival of 12 months."), None);
+    }
+
+    #[test]
+    fn these_groups_are_the_groups_listed_before() {
+        let previous =
+            "Before radiotherapy, 70% of patients had no WL, 16% had <=5% WL, 9% had >5-10% WL, and 5% had >10% WL.";
+        assert_eq!(
+            referred_groups("Five-year OS rates for these groups were 71%, 59%, 47%, and 42%.", previous),
+            Some(vec!["no WL".to_string(), "<=5% WL".to_string(), ">5-10% WL".to_string(), ">10% WL".to_string()])
+        );
+        assert_eq!(referred_groups("Five-year OS was 71%.", previous), None);
+    }
 }

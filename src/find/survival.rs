@@ -15,7 +15,8 @@
 
 use regex::Regex;
 
-use super::series::{self, SeriesPatterns, Unit};
+use super::arm_label::ArmLabels;
+use super::series::{self, Context, SeriesPatterns, Unit};
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
 use crate::grammar::{duration_list, unit_first_time_point, Duration};
@@ -76,20 +77,31 @@ struct Anchor {
     endpoints: Vec<String>,
 }
 
-/// Every survival row of one abstract.
-pub fn find(rules: &SurvivalRules, text: &Text) -> Vec<Finding> {
+/// Every survival row of one abstract; `arm_sizes` are the record's arm-size rows, whose groups
+/// name the values a sentence leaves unnamed.
+pub fn find(rules: &SurvivalRules, labels: &ArmLabels, text: &Text, arm_sizes: &[Finding]) -> Vec<Finding> {
     let s = text.as_str();
     let mut findings = Vec::new();
     let mut inherited: Option<Vec<String>> = None;
-    for &(from, to) in &text.sentences {
+    let record = series::record_groups(labels, text, arm_sizes);
+    for (sentence_index, &(from, to)) in text.sentences.iter().enumerate() {
         let sentence = &s[from..to];
         if rules.design.is_match(sentence) {
             continue;
         }
         let anchors = anchors(rules, s, from, to);
+        if anchors.is_empty() {
+            continue;
+        }
         let mut lists: Vec<Vec<String>> = Vec::new();
         lists.extend(arm_local::respectively_list(sentence));
         lists.extend(arm_local::comparison_list(sentence));
+        lists.extend(series::sentence_pair(labels, s, (from, to)));
+        if let Some(&(p_from, p_to)) = sentence_index.checked_sub(1).and_then(|i| text.sentences.get(i)) {
+            lists.extend(series::referred_groups(sentence, &s[p_from..p_to]));
+        }
+        lists.extend(series::named_record_pair(&record, sentence));
+        let context = Context { record: record.clone(), subject: series::subject_group(labels, sentence) };
         for (index, anchor) in anchors.iter().enumerate() {
             let mut region_end = anchors.get(index + 1).map_or(to, |next| next.start);
             if let Some(blocker) = rules.blockers.find(&s[anchor.body_end..region_end]) {
@@ -106,8 +118,10 @@ pub fn find(rules: &SurvivalRules, text: &Text) -> Vec<Finding> {
                 continue;
             }
             let mut candidate_lists = lists.clone();
-            candidate_lists.extend(inherited.clone());
-            let assigned = series::assign(&values, slots.len(), &candidate_lists);
+            if !series::compares_own_groups(sentence) {
+                candidate_lists.extend(inherited.clone());
+            }
+            let assigned = series::assign(&values, slots.len(), &candidate_lists, &context);
             let mut arms_in_order: Vec<String> = Vec::new();
             for a in &assigned {
                 let value = &values[a.value];
