@@ -48,6 +48,9 @@ pub struct ArmRules {
     non_participants: HashSet<String>,
     characteristics: HashSet<String>,
     bracket_list: Regex,
+    bracket_list_after: Regex,
+    label_equals: Regex,
+    subgroup: Regex,
     modifier_stops: HashSet<String>,
     enabled: HashSet<String>,
 }
@@ -106,6 +109,9 @@ impl ArmRules {
             non_participants: lower("non_participants")?,
             characteristics: lower("characteristics")?,
             bracket_list: lexicon_pattern(source, "bracket_list")?,
+            bracket_list_after: lexicon_pattern(source, "bracket_list_after")?,
+            label_equals: lexicon_pattern(source, "label_equals")?,
+            subgroup: lexicon_pattern(source, "subgroup")?,
             modifier_stops,
             enabled: source.file.rule.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect(),
         })
@@ -170,6 +176,13 @@ pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
     }
     if rules.on("arm_size.list") {
         find_bracket_lists(rules, text, &mut found);
+        find_bracket_lists_after(rules, text, &mut found);
+    }
+    if rules.on("arm_size.label_equals") {
+        find_label_equals(rules, text, &mut found);
+    }
+    if rules.on("arm_size.subgroup") {
+        find_subgroups(rules, text, &mut found);
     }
     for caps in rules.participant_count.captures_iter(s) {
         read_participant_count(rules, text, &caps, true, &mut found);
@@ -202,6 +215,17 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
         // The `n`/`N` itself, after the bracket or space the match may start with.
         let n_at = whole.start() + whole.as_str().find(['n', 'N']).unwrap_or(0);
         let label_end = if s[..n_at].trim_end().ends_with(['(', '[', ',', ':']) { n_at } else { whole.start() };
+        // `three groups (n = 30)`: every group has that size.
+        let head = s[sentence_start..label_end].trim_end().trim_end_matches(['(', '[', ',', ':']).trim_end();
+        let mut head_words = head.rsplit(' ').map(str::to_lowercase);
+        if let (Some(noun), Some(k)) = (head_words.next(), head_words.next().as_deref().and_then(small_number)) {
+            if matches!(noun.as_str(), "groups" | "arms") {
+                if found.taken.insert(n_match.start()) {
+                    push_per_group(rules, s, k, &n, (n_at, n_match.end()), found);
+                }
+                continue;
+            }
+        }
         let label = rules.labels.before(s, label_end).filter(|l| l.span.0 >= sentence_start);
         let arm = match &label {
             Some(l) if rules.outcomes.is_match(&l.text) => continue,
@@ -221,7 +245,7 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
         let lower = arm.to_lowercase();
         if lower.ends_with("groups") || lower.ends_with("arms") {
             // `three groups (n = 30)`: every group has that size.
-            if let Some(k) = lower.split_whitespace().next().and_then(|w| w.parse::<usize>().ok()) {
+            if let Some(k) = lower.split_whitespace().next().and_then(small_number) {
                 if found.taken.insert(n_match.start()) {
                     push_per_group(rules, s, k, &n, (n_at, n_match.end()), found);
                 }
@@ -418,7 +442,7 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
         if let Some(label) = rules.labels.after(s, lead_from + lead.end()) {
             if rules.labels.has_group_noun(&label.text) {
                 if rules.on("arm_size.in_arm")
-                    && rules.allocation.is_match(sentence)
+                    && (rules.allocation.is_match(sentence) || existential(before))
                     && !rules.outcomes.is_match(sentence)
                 {
                     found.push(at, &label.text, n, "arm_size.in_arm", (at, label.span.1));
@@ -437,6 +461,18 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
         let end = if has_noun { whole.end() } else { n_match.end() };
         found.push(at, "total", n, "arm_size.total", (at, end));
     }
+}
+
+/// `2`, `two`, ... `eight`: how many groups a phrase such as `three groups` names.
+fn small_number(word: &str) -> Option<usize> {
+    let words = ["two", "three", "four", "five", "six", "seven", "eight"];
+    word.parse::<usize>().ok().or_else(|| words.iter().position(|w| *w == word).map(|i| i + 2))
+}
+
+/// Whether the words before a count are `there were` (`Overall, there were 7 patients in arm A`).
+fn existential(before: &str) -> bool {
+    let lower = before.trim_end().to_lowercase();
+    lower.ends_with("there were") || lower.ends_with("there was")
 }
 
 /// Whether the words before a count make it a denominator: `39 of`, `65% of`, `(12/`.
@@ -565,6 +601,91 @@ fn find_bracket_lists(rules: &ArmRules, text: &Text, found: &mut Found) {
                 found.push(at, &label.text, n, "arm_size.list", (at, label.span.1));
             }
         }
+    }
+}
+
+/// `(DZ, 48; D, 46)`, `(placebo: 40; drug: 41)` after a count of participants: each group
+/// then its count, separated by `;`.
+fn find_bracket_lists_after(rules: &ArmRules, text: &Text, found: &mut Found) {
+    let s = text.as_str();
+    for caps in rules.bracket_list_after.captures_iter(s) {
+        let Some(list) = caps.name("list") else { continue };
+        let (from, _) = text.sentence_at(list.start());
+        let head = &s[from..list.start()];
+        // The bracket follows a count of participants: `analysis of 94 patients (`.
+        let head_words: Vec<&str> = head.trim_end().trim_end_matches('(').split_whitespace().rev().take(2).collect();
+        let after_count =
+            head_words.len() == 2 && rules.labels.is_participant(head_words[0]) && read_count(head_words[1]).is_some();
+        if !after_count || rules.design.is_match(head) || rules.exclusion.is_match(head) {
+            continue;
+        }
+        let mut rows: Vec<(usize, Num, Label)> = Vec::new();
+        let mut start = list.start();
+        for part in list.as_str().split(';') {
+            let part_start = start;
+            start += part.len() + 1;
+            let Some(cut) = part.rfind([',', ':']) else { break };
+            let Ok((rest, n)) = count(part[cut + 1..].trim()) else { break };
+            if !rest.trim().is_empty() {
+                break;
+            }
+            let Some(label) = rules.labels.after(s, part_start).filter(|l| l.span.1 <= part_start + cut) else { break };
+            if !s[label.span.1..part_start + cut].trim().is_empty()
+                || rules.labels.names_everyone(&label.text)
+                || rules.is_characteristic(&label.text)
+            {
+                break;
+            }
+            rows.push((part_start + cut + 1, n, label));
+        }
+        if rows.len() >= 2 && rows.len() == list.as_str().split(';').count() {
+            for (at, n, label) in rows {
+                let at = at + s[at..].len() - s[at..].trim_start().len();
+                found.push(at, &label.text, n, "arm_size.list", (label.span.0, at + 1));
+            }
+        }
+    }
+}
+
+/// `A (dexamethasone + racemic epinephrine) = 45, B (placebo) = 39`: a group's letter, its
+/// name in brackets, then its size.
+fn find_label_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
+    let s = text.as_str();
+    for caps in rules.label_equals.captures_iter(s) {
+        let (Some(label), Some(n_match)) = (caps.name("label"), caps.name("n")) else { continue };
+        let Some(n) = read_count(n_match.as_str()) else { continue };
+        let (from, to) = text.sentence_at(n_match.start());
+        let sentence = &s[from..to];
+        if !rules.allocation.is_match(sentence) || rules.design.is_match(sentence) || rules.exclusion.is_match(sentence)
+        {
+            continue;
+        }
+        let name = label.as_str().trim();
+        if rules.outcomes.is_match(name) || rules.labels.names_everyone(name) {
+            continue;
+        }
+        let start = caps.get(0).map_or(label.start(), |m| m.start() + m.as_str().len() - m.as_str().trim_start().len());
+        found.push(n_match.start(), name, n, "arm_size.label_equals", (start, n_match.end()));
+    }
+}
+
+/// `In the 226 patients with solitary CRLM < 3 cm, ...`: a sentence that opens with a subgroup
+/// and its size.
+fn find_subgroups(rules: &ArmRules, text: &Text, found: &mut Found) {
+    let s = text.as_str();
+    for caps in rules.subgroup.captures_iter(s) {
+        let (Some(whole), Some(n_match), Some(label)) = (caps.get(0), caps.name("n"), caps.name("label")) else {
+            continue;
+        };
+        let Some(n) = read_count(n_match.as_str()) else { continue };
+        let (from, to) = text.sentence_at(n_match.start());
+        if !s[from..whole.start()].trim().is_empty() || found.taken.contains(&n_match.start()) {
+            continue;
+        }
+        if rules.design.is_match(&s[from..to]) || rules.exclusion.is_match(&s[from..to]) {
+            continue;
+        }
+        found.push(n_match.start(), label.as_str().trim(), n, "arm_size.subgroup", (whole.start(), label.end()));
     }
 }
 

@@ -37,6 +37,8 @@ pub struct EventRules {
     count_percent: Regex,
     percent_pair: Regex,
     percent_for: Regex,
+    percent_then_group: Regex,
+    total_rate: Regex,
     count_in_arm: Regex,
     total_count: Regex,
     label_lead: Regex,
@@ -68,6 +70,8 @@ impl EventRules {
             count_percent: pattern("count_percent")?,
             percent_pair: pattern("percent_pair")?,
             percent_for: pattern("percent_for")?,
+            percent_then_group: pattern("percent_then_group")?,
+            total_rate: pattern("total_rate")?,
             count_in_arm: pattern("count_in_arm")?,
             total_count: pattern("total_count")?,
             label_lead: pattern("label_lead")?,
@@ -216,6 +220,69 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             }
         }
     }
+    if rules.on("events.percent_for") {
+        // `diarrhoea (18%, ILF)`: the percentage, then one of the record's arms, in brackets.
+        for caps in rules.percent_then_group.captures_iter(s) {
+            let (Some(whole), Some(p)) = (caps.get(0), caps.name("p")) else { continue };
+            let Some(label) = arms.labels.after(s, whole.end()) else { continue };
+            if !is_known(&known, &label) || !s[label.span.1..].trim_start().starts_with([')', ']']) {
+                continue;
+            }
+            let mut item = Item::new("events.percent_for", (p.start(), label.span.1));
+            item.percent = read_percent(p.as_str());
+            item.arm = Some(label.text.clone());
+            if item.percent.is_some() {
+                items.push(item);
+            }
+        }
+    }
+    if rules.on("events.total_rate") {
+        // `The overall response rate was 69%`, `response was shown in 76.0% of the patients`.
+        for caps in rules.total_rate.captures_iter(s) {
+            let Some(p) = caps.name("p").or_else(|| caps.name("p2")) else { continue };
+            let Some(whole) = caps.get(0) else { continue };
+            let (from, to) = text.sentence_at(p.start());
+            // `76.0% of the patients` counts an outcome only after one in its clause: `response
+            // was shown in 76.0% of the patients`, not `63.5% of the patients received X`.
+            let clause = &s[from..whole.start()];
+            let clause = &clause[clause.rfind([',', ';', ':', '(']).map_or(0, |c| c + 1)..];
+            if caps.name("p2").is_some() && !arms.outcomes.is_match(clause) {
+                continue;
+            }
+            let after = s[whole.end()..to].trim_start().to_lowercase();
+            // A group or a second rate follows: the pair and group rules read it.
+            if rules.label_lead.is_match(&after)
+                && !after.starts_with("of ")
+                && after
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| matches!(w, "in" | "for" | "with" | "among" | "on" | "receiving" | "taking"))
+            {
+                continue;
+            }
+            if after.starts_with(['(', '['])
+                && after[1..].trim_start().starts_with(|c: char| c.is_ascii_digit())
+                && after.contains('%')
+            {
+                // `69% (CR 60%)` is fine, `69% (45/65)` is read by the of_n rule.
+                let inside = &after[1..after.find([')', ']']).unwrap_or(after.len())];
+                if inside.contains('/') || inside.contains(" of ") {
+                    continue;
+                }
+            }
+            if ["vs", "versus", "and", "or", "compared"].iter().any(|w| after.starts_with(w))
+                || s[from..to].to_lowercase().contains("respectively")
+            {
+                continue;
+            }
+            let mut item = Item::new("events.total_rate", (whole.start(), whole.end()));
+            item.percent = read_percent(p.as_str());
+            item.arm = Some("total".to_string());
+            if item.percent.is_some() {
+                items.push(item);
+            }
+        }
+    }
     if rules.on("events.group_percent") {
         for caps in rules.group_percent.captures_iter(s) {
             let (Some(whole), Some(p)) = (caps.get(0), caps.name("p")) else { continue };
@@ -294,6 +361,11 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         .filter_map(|f| f.row.n.as_ref().map(|n| n.value))
         .collect();
     assign_groups(rules, arms, text, &known, &totals, &mut items);
+    if std::env::var_os("TRIALREX_DEBUG_UNASSIGNED").is_some() {
+        for item in items.iter_mut().filter(|i| i.arm.is_none()) {
+            item.arm = Some("UNASSIGNED".to_string());
+        }
+    }
     items
         .into_iter()
         .filter(|item| item.arm.is_some())
@@ -601,16 +673,25 @@ fn assign_groups(
                     }
                 }
             }
-            let groups: Option<Vec<String>> = if run == 2 {
+            // `(4.5% vs 0.7%, 3.0% vs 0%, respectively)`: pairs in a row, each of the two groups.
+            let paired = run == 2 || run % 2 == 0 && in_pairs(s, &items[index..end]);
+            let pair: Option<Vec<String>> = if paired {
                 pair_after(rules, arms, s, items[end - 1].span.1)
                     .map(|(a, b)| vec![a.text, b.text])
                     .or_else(|| (named.len() == 2).then(|| named.clone()))
                     .or_else(|| arms.labels.compared_pair(s, sentence).map(|(a, b)| vec![a.text, b.text]))
+                    .or_else(|| {
+                        // The pair the previous sentence compares.
+                        let previous = text.sentences.get(sentence_index.checked_sub(1)?)?;
+                        compared_without_digits(arms, s, *previous)
+                    })
             } else {
                 None
             };
-            let groups = groups
+            let groups = pair
+                .map(|pair| pair.iter().cycle().take(run).cloned().collect::<Vec<String>>())
                 .or_else(|| (known.len() == run).then(|| known.to_vec()))
+                .or_else(|| (paired && known.len() == 2).then(|| known.iter().cycle().take(run).cloned().collect()))
                 .or_else(|| record_pair.clone().filter(|_| run == 2));
             if let Some(groups) = groups {
                 for (item, group) in items[index..end].iter_mut().zip(groups) {
@@ -658,14 +739,27 @@ fn pair_after(rules: &EventRules, arms: &ArmRules, s: &str, end: usize) -> Optio
 /// names none.
 fn record_pair(arms: &ArmRules, text: &Text) -> Option<Vec<String>> {
     let s = text.as_str();
-    text.sentences.iter().find_map(|&sentence| {
-        let lower = s[sentence.0..sentence.1].to_lowercase();
-        if !(lower.contains(" versus ") || lower.contains(" vs") || lower.contains(" compared with ")) {
-            return None;
-        }
-        let (a, b) = arms.labels.compared_pair(s, sentence)?;
-        let digits = |l: &Label| l.text.chars().any(|c| c.is_ascii_digit());
-        (!digits(&a) && !digits(&b)).then(|| vec![a.text, b.text])
+    text.sentences.iter().find_map(|&sentence| compared_without_digits(arms, s, sentence))
+}
+
+/// The two groups a sentence compares (`A versus B`), when neither holds a digit.
+fn compared_without_digits(arms: &ArmRules, s: &str, sentence: (usize, usize)) -> Option<Vec<String>> {
+    let lower = s[sentence.0..sentence.1].to_lowercase();
+    if !(lower.contains(" versus ") || lower.contains(" vs") || lower.contains(" compared with ")) {
+        return None;
+    }
+    let (a, b) = arms.labels.compared_pair(s, sentence)?;
+    let digits = |l: &Label| l.text.chars().any(|c| c.is_ascii_digit());
+    (!digits(&a) && !digits(&b)).then(|| vec![a.text, b.text])
+}
+
+/// Whether items side by side come in pairs: `a vs b, c vs d` (`vs` within a pair, a comma or
+/// `and` between pairs).
+fn in_pairs(s: &str, items: &[Item]) -> bool {
+    items.windows(2).enumerate().all(|(i, w)| {
+        let between = s[w[0].span.1..w[1].span.0].to_lowercase();
+        let versus = between.contains("vs") || between.contains("versus");
+        versus == (i % 2 == 0)
     })
 }
 
@@ -720,9 +814,16 @@ fn endpoint(arms: &ArmRules, text: &Text, span: (usize, usize)) -> Option<String
         return Some(after_words.join(" "));
     }
     let before = &s[from..span.0];
+    // `92 of 119 patients had died: 39 of 60 in X and 53 of 59 in Y`: the items after a colon
+    // share the outcome written before it.
+    let shared = before.rfind(':').and_then(|colon| outcome_verb(arms, &before[..colon]));
     let clause_start = before.rfind([';', ':', '(', '[', ',']).map_or(0, |p| p + 1);
     let words: Vec<&str> =
         before[clause_start..].split_whitespace().filter(|w| !w.chars().any(|c| c.is_ascii_digit())).collect();
+    // A phrase that names a group (`in the combined modality arm and`) is never the endpoint.
+    if words.iter().any(|w| arms.labels.has_group_noun(w)) {
+        return shared;
+    }
     let stop =
         ["was", "were", "of", "in", "for", "with", "the", "a", "an", "is", "are", "and", "rate", "rates", "occurred"];
     let mut end = words.len();
@@ -731,7 +832,19 @@ fn endpoint(arms: &ArmRules, text: &Text, span: (usize, usize)) -> Option<String
     }
     let start = end.saturating_sub(5);
     let phrase = words[start..end].join(" ");
-    (!phrase.is_empty()).then_some(phrase)
+    shared.or_else(|| (!phrase.is_empty()).then_some(phrase))
+}
+
+/// The outcome verb of a clause that counts with numbers before it: `92 of 119 (77.3%)
+/// patients had died` gives `died`.
+fn outcome_verb(arms: &ArmRules, clause: &str) -> Option<String> {
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let first_number = words.iter().position(|w| w.chars().any(|c| c.is_ascii_digit()))?;
+    let outcome = words[first_number..]
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .find(|w| !w.is_empty() && !w.chars().any(|c| c.is_ascii_digit()) && arms.outcomes.is_match(w))?;
+    Some(outcome.to_string())
 }
 
 #[cfg(test)]
