@@ -226,7 +226,8 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
                 continue;
             }
         }
-        let label = rules.labels.before(s, label_end).filter(|l| l.span.0 >= sentence_start);
+        let label = rules.labels.before(s, label_end).or_else(|| aside_label(rules, s, label_end));
+        let label = label.filter(|l| l.span.0 >= sentence_start);
         let arm = match &label {
             Some(l) if rules.outcomes.is_match(&l.text) => continue,
             Some(l) if !rules.labels.names_everyone(&l.text) => l.text.clone(),
@@ -255,6 +256,18 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
         let from = label.as_ref().filter(|_| arm != "total").map_or(n_at, |l| l.span.0);
         found.push(n_match.start(), &arm, n, "arm_size.n_equals", (from, n_match.end()));
     }
+}
+
+/// The group before a bracketed aside: `the daily × 5 Mayo Clinic schedule (425 and 20 mg m−2,
+/// respectively) (n=42)` gives `Mayo Clinic schedule`.
+fn aside_label(rules: &ArmRules, s: &str, to: usize) -> Option<Label> {
+    let head = s[..to].trim_end().strip_suffix(['(', '['])?.trim_end();
+    let inner = head.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    if inner[open..].contains(['[', ']']) || inner.len() - open > 80 {
+        return None;
+    }
+    rules.labels.before(s, open)
 }
 
 /// `20 per group`, `3 groups of 35 each`, `n=30 per group`: one row per group.
@@ -404,7 +417,14 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     }
     // After the count's noun: an outcome (`died`) makes it an event count.
     let tail_from = if has_noun { whole.end() } else { n_match.end() };
-    let tail = &s[tail_from..sentence_end.max(tail_from)];
+    let mut tail = &s[tail_from..sentence_end.max(tail_from)];
+    // `223 infants (7 infants excluded after randomization)`: the aside in brackets is not
+    // what follows the count.
+    if tail.trim_start().starts_with(['(', '[']) {
+        if let Some(close) = tail.find([')', ']']) {
+            tail = &tail[close + 1..];
+        }
+    }
     let mut next: Vec<&str> = tail.split_whitespace().take(3).collect();
     // `148 patients who had undergone surgery`: a relative clause describes, unless it is an outcome.
     if next.first().is_some_and(|w| w.eq_ignore_ascii_case("who")) {
@@ -636,12 +656,13 @@ fn find_bracket_lists_after(rules: &ArmRules, text: &Text, found: &mut Found) {
             {
                 break;
             }
-            rows.push((part_start + cut + 1, n, label));
+            let count_at = part_start + cut + 1 + (part[cut + 1..].len() - part[cut + 1..].trim_start().len());
+            rows.push((count_at, n, label));
         }
         if rows.len() >= 2 && rows.len() == list.as_str().split(';').count() {
             for (at, n, label) in rows {
-                let at = at + s[at..].len() - s[at..].trim_start().len();
-                found.push(at, &label.text, n, "arm_size.list", (label.span.0, at + 1));
+                let end = at + s[at..].find(|c: char| !c.is_ascii_digit() && c != ',').unwrap_or(0);
+                found.push(at, &label.text, n, "arm_size.list", (label.span.0, end.max(at + 1)));
             }
         }
     }

@@ -181,7 +181,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         }
     }
     if rules.on("events.percent_pair") {
-        read_percent_pairs(rules, arms, s, text, &mut items);
+        read_percent_pairs(rules, arms, &known, s, text, &mut items);
     }
     if rules.on("events.count_pair") {
         for caps in rules.count_pair.captures_iter(s) {
@@ -210,6 +210,11 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
                 continue;
             }
             if arms.labels.names_everyone(&label.text) || !starts_with_letter(&label.text) {
+                continue;
+            }
+            // `11.76% for ORR`: an abbreviation the record never names as a group is an outcome.
+            let abbreviation = label.text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+            if abbreviation && !is_known(&known, &label) && !arms.labels.has_group_noun(&label.text) {
                 continue;
             }
             let mut item = Item::new("events.percent_for", (p.start(), label.span.1));
@@ -361,6 +366,9 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         .filter_map(|f| f.row.n.as_ref().map(|n| n.value))
         .collect();
     assign_groups(rules, arms, text, &known, &totals, &mut items);
+    for item in items.iter_mut() {
+        resolve_this_group(arms, s, &known, item);
+    }
     if std::env::var_os("TRIALREX_DEBUG_UNASSIGNED").is_some() {
         for item in items.iter_mut().filter(|i| i.arm.is_none()) {
             item.arm = Some("UNASSIGNED".to_string());
@@ -381,6 +389,22 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             Finding { row, span: item.span }
         })
         .collect()
+}
+
+/// `53 (12%) patients in this group`: the group is the record's arm named last before the item;
+/// without one the item has no group.
+fn resolve_this_group(arms: &ArmRules, s: &str, known: &[String], item: &mut Item) {
+    let Some(arm) = item.arm.as_deref() else { return };
+    let first = arm.split_whitespace().next().unwrap_or("").to_lowercase();
+    if !(matches!(first.as_str(), "this" | "that" | "these" | "those") && arms.labels.has_group_noun(arm)) {
+        return;
+    }
+    let before = &s[..item.span.0];
+    item.arm = known
+        .iter()
+        .filter_map(|k| before.rfind(k.as_str()).map(|at| (at, k)))
+        .max_by_key(|(at, _)| *at)
+        .map(|(_, k)| k.clone());
 }
 
 /// Whether a label follows `with`, `for`, `between` or `and`: `with standard chemotherapy (64%)`.
@@ -456,7 +480,7 @@ fn read_of_n(rules: &EventRules, arms: &ArmRules, s: &str, items: &mut Items) {
 }
 
 /// `45% vs 30%`, `45 vs. 35%`, `43 and 24%, respectively`: two items side by side.
-fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, s: &str, text: &Text, items: &mut Items) {
+fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, known: &[String], s: &str, text: &Text, items: &mut Items) {
     for caps in rules.percent_pair.captures_iter(s) {
         let (Some(whole), Some(p1), Some(p2), Some(conn)) =
             (caps.get(0), caps.name("p1"), caps.name("p2"), caps.name("conn"))
@@ -470,7 +494,7 @@ fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, s: &str, text: &Text,
         let conn = conn.as_str().to_lowercase();
         let (from, to) = text.sentence_at(p1.start());
         let respectively = s[from..to].to_lowercase().contains("respectively");
-        let groups_after = pair_after(rules, arms, s, whole.end());
+        let groups_after = pair_after(rules, arms, known, s, whole.end());
         if (conn == "and" || conn == "or") && !respectively && groups_after.is_none() {
             continue;
         }
@@ -586,10 +610,10 @@ fn assign_groups(
         let mut read = rules.label_lead.captures(after).and_then(|lead| {
             let whole = lead.get(0)?;
             let label = arms.labels.after(s, item.span.1 + whole.end())?;
-            let mut lead_word = lead.name("lead").map(|m| m.as_str().to_lowercase());
+            let lead_word = lead.name("lead").map(|m| m.as_str().to_lowercase());
             // `dogs with stable disease`: after a participant noun, `with` names a state.
             if lead.name("who").is_some() && lead_word.as_deref() == Some("with") {
-                lead_word = Some("in".to_string());
+                return None;
             }
             Some((label, lead_word))
         });
@@ -621,7 +645,14 @@ fn assign_groups(
             weak[index] = Some(label);
         }
     }
-    for item in items.iter_mut().filter(|i| i.arm.is_none()) {
+    // Items side by side with another (`(4.5% vs 0.7%`) take no group from before the bracket.
+    let in_run: Vec<bool> = (0..items.len())
+        .map(|i| {
+            (i > 0 && side_by_side(s, text, &items[i - 1], &items[i]))
+                || (i + 1 < items.len() && side_by_side(s, text, &items[i], &items[i + 1]))
+        })
+        .collect();
+    for (item, _) in items.iter_mut().zip(in_run).filter(|(i, run)| i.arm.is_none() && !run) {
         let (from, _) = text.sentence_at(item.span.0);
         // `In the mitoxantrone group, there were 2 (8%) partial responses`.
         let opening = rules.sentence_group.find(&s[from..item.span.0]).and_then(|lead| {
@@ -630,11 +661,26 @@ fn assign_groups(
             (comma && (arms.labels.has_group_noun(&label.text) || is_known(known, &label))).then_some(label)
         });
         // `dalteparin-treated patients (2/74 [2.7 %])`, `placebo (14 [0.2%])`: the group before the bracket.
-        let bracketed =
-            s[..item.span.0].trim_end().ends_with(['(', '[']).then(|| arms.labels.before(s, item.span.0)).flatten();
+        let bracketed = s[..item.span.0].trim_end().ends_with(['(', '[']).then(|| {
+            arms.labels.before(s, item.span.0).or_else(|| {
+                // Over a participant noun: `dalteparin-treated patients (`.
+                let head = s[..item.span.0].trim_end().trim_end_matches(['(', '[']).trim_end();
+                let noun = head.rsplit(' ').next()?;
+                arms.labels.is_participant(noun).then(|| arms.labels.before(s, head.len() - noun.len()))?
+            })
+        });
+        let bracketed = bracketed.flatten().map(|mut l| {
+            // `dalteparin-treated` names the group `dalteparin`.
+            if let Some(name) = l.text.strip_suffix("-treated") {
+                l.text = name.to_string();
+            }
+            l
+        });
         let bracketed = bracketed.filter(|l| {
             l.span.0 >= from
-                && (arms.labels.has_group_noun(&l.text) || is_known(known, l) || l.text.contains("-treated"))
+                && (arms.labels.has_group_noun(&l.text)
+                    || is_known(known, l)
+                    || s[l.span.0..l.span.1].ends_with("-treated"))
                 && !arms.outcomes.is_match(&l.text)
         });
         if let Some(label) = opening.or(bracketed) {
@@ -652,6 +698,14 @@ fn assign_groups(
         }
     }
     let record_pair = record_pair(arms, text);
+    // The groups the record's labelled items name, in order, when they are two: `between DA
+    // (71%) and DClo (66%)` names the pair of later unlabelled pairs.
+    let mut labelled_pair: Vec<String> = Vec::new();
+    for arm in items.iter().filter_map(|i| i.arm.as_deref()).filter(|a| *a != "total") {
+        if !labelled_pair.iter().any(|l| group_key(l) == group_key(arm)) {
+            labelled_pair.push(arm.to_string());
+        }
+    }
     // Items side by side in one sentence: `45% vs 30%`, `39 (65%) and 53 (90%), respectively`.
     let mut index = 0;
     while index < items.len() {
@@ -676,7 +730,7 @@ fn assign_groups(
             // `(4.5% vs 0.7%, 3.0% vs 0%, respectively)`: pairs in a row, each of the two groups.
             let paired = run == 2 || run % 2 == 0 && in_pairs(s, &items[index..end]);
             let pair: Option<Vec<String>> = if paired {
-                pair_after(rules, arms, s, items[end - 1].span.1)
+                pair_after(rules, arms, known, s, items[end - 1].span.1)
                     .map(|(a, b)| vec![a.text, b.text])
                     .or_else(|| (named.len() == 2).then(|| named.clone()))
                     .or_else(|| arms.labels.compared_pair(s, sentence).map(|(a, b)| vec![a.text, b.text]))
@@ -692,6 +746,10 @@ fn assign_groups(
                 .map(|pair| pair.iter().cycle().take(run).cloned().collect::<Vec<String>>())
                 .or_else(|| (known.len() == run).then(|| known.to_vec()))
                 .or_else(|| (paired && known.len() == 2).then(|| known.iter().cycle().take(run).cloned().collect()))
+                .or_else(|| {
+                    (paired && labelled_pair.len() == 2)
+                        .then(|| labelled_pair.iter().cycle().take(run).cloned().collect())
+                })
                 .or_else(|| record_pair.clone().filter(|_| run == 2));
             if let Some(groups) = groups {
                 for (item, group) in items[index..end].iter_mut().zip(groups) {
@@ -717,8 +775,10 @@ fn assign_groups(
 }
 
 /// The two groups written after items side by side: `for arm A and B`, `in X and Y`.
-fn pair_after(rules: &EventRules, arms: &ArmRules, s: &str, end: usize) -> Option<(Label, Label)> {
+fn pair_after(rules: &EventRules, arms: &ArmRules, known: &[String], s: &str, end: usize) -> Option<(Label, Label)> {
     let lead = rules.pair_lead.find(&s[end..])?;
+    // `for ORR and DCR` names outcomes: after `for`, only the record's groups or group nouns.
+    let after_for = lead.as_str().to_lowercase().contains("for");
     let first = arms.labels.after(s, end + lead.end())?;
     let rest = &s[first.span.1..];
     let trimmed = rest.trim_start();
@@ -731,7 +791,11 @@ fn pair_after(rules: &EventRules, arms: &ArmRules, s: &str, end: usize) -> Optio
         }
     }
     let second = arms.labels.after(s, from)?;
-    let ok = |l: &Label| starts_with_letter(&l.text) && !arms.labels.names_everyone(&l.text);
+    let ok = |l: &Label| {
+        starts_with_letter(&l.text)
+            && !arms.labels.names_everyone(&l.text)
+            && (!after_for || arms.labels.has_group_noun(&l.text) || is_known(known, l))
+    };
     (ok(&first) && ok(&second)).then_some((first, second))
 }
 
@@ -749,7 +813,9 @@ fn compared_without_digits(arms: &ArmRules, s: &str, sentence: (usize, usize)) -
         return None;
     }
     let (a, b) = arms.labels.compared_pair(s, sentence)?;
-    let digits = |l: &Label| l.text.chars().any(|c| c.is_ascii_digit());
+    // `3 years`, `60 Gy` are not groups; `3-weekly docetaxel`, `5-FU` are.
+    let digits =
+        |l: &Label| l.text.split_whitespace().any(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !w.contains('-'));
     (!digits(&a) && !digits(&b)).then(|| vec![a.text, b.text])
 }
 
