@@ -39,6 +39,7 @@ pub struct EventRules {
     percent_for: Regex,
     percent_then_group: Regex,
     total_rate: Regex,
+    response_count: Regex,
     count_in_arm: Regex,
     total_count: Regex,
     label_lead: Regex,
@@ -72,6 +73,7 @@ impl EventRules {
             percent_for: pattern("percent_for")?,
             percent_then_group: pattern("percent_then_group")?,
             total_rate: pattern("total_rate")?,
+            response_count: pattern("response_count")?,
             count_in_arm: pattern("count_in_arm")?,
             total_count: pattern("total_count")?,
             label_lead: pattern("label_lead")?,
@@ -286,6 +288,20 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             if item.percent.is_some() {
                 items.push(item);
             }
+        }
+    }
+    if rules.on("events.response_count") {
+        // `two partial responses (PR), seven stable disease (SD)`, `3 PR (13%)`.
+        for caps in rules.response_count.captures_iter(s) {
+            let (Some(whole), Some(e)) = (caps.get(0), caps.name("e")) else { continue };
+            let (from, _) = text.sentence_at(e.start());
+            if not_a_count_before(&s[from..e.start()]) || is_denominator_before(&s[from..e.start()]) {
+                continue;
+            }
+            let mut item = Item::new("events.response_count", (e.start(), whole.end()));
+            item.events = read_count(e.as_str());
+            item.percent = caps.name("p").and_then(|p| read_percent(p.as_str()));
+            items.push(item);
         }
     }
     if rules.on("events.group_percent") {
@@ -625,6 +641,11 @@ fn assign_groups(
             });
         }
         let Some((label, lead_word)) = read else { continue };
+        // `11.76% for ORR`: an abbreviation the record never names as a group is an outcome.
+        let abbreviation = label.text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        if abbreviation && !is_known(known, &label) && !arms.labels.has_group_noun(&label.text) {
+            continue;
+        }
         if arms.labels.names_everyone(&label.text) {
             if matches!(lead_word.as_deref(), Some("of") | Some("among")) || item.rule == "events.total_count" {
                 item.arm = Some("total".to_string());
@@ -652,16 +673,18 @@ fn assign_groups(
                 || (i + 1 < items.len() && side_by_side(s, text, &items[i], &items[i + 1]))
         })
         .collect();
-    for (item, _) in items.iter_mut().zip(in_run).filter(|(i, run)| i.arm.is_none() && !run) {
+    for (item, in_run) in items.iter_mut().zip(in_run).filter(|(i, _)| i.arm.is_none()) {
         let (from, _) = text.sentence_at(item.span.0);
         // `In the mitoxantrone group, there were 2 (8%) partial responses`.
-        let opening = rules.sentence_group.find(&s[from..item.span.0]).and_then(|lead| {
+        // `In comparison, for the PC + D arm, there were 3 PR`: a clause that names the group.
+        let opening = rules.sentence_group.find_iter(&s[from..item.span.0]).filter_map(|lead| {
             let label = arms.labels.after(s, from + lead.end())?;
-            let comma = s[label.span.1..].trim_start().starts_with(',');
+            let comma = s[label.span.1..].trim_start().starts_with(',') && label.span.1 <= item.span.0;
             (comma && (arms.labels.has_group_noun(&label.text) || is_known(known, &label))).then_some(label)
         });
+        let opening = opening.last();
         // `dalteparin-treated patients (2/74 [2.7 %])`, `placebo (14 [0.2%])`: the group before the bracket.
-        let bracketed = s[..item.span.0].trim_end().ends_with(['(', '[']).then(|| {
+        let bracketed = (!in_run && s[..item.span.0].trim_end().ends_with(['(', '['])).then(|| {
             arms.labels.before(s, item.span.0).or_else(|| {
                 // Over a participant noun: `dalteparin-treated patients (`.
                 let head = s[..item.span.0].trim_end().trim_end_matches(['(', '[']).trim_end();
@@ -714,6 +737,20 @@ fn assign_groups(
             end += 1;
         }
         let run = end - index;
+        // `two PR, seven SD and three PD in the PC arm`: a list of response counts shares the
+        // group written after its last item.
+        let list = &items[index..end];
+        if run >= 2
+            && list.iter().all(|i| i.rule == "events.response_count")
+            && list[..run - 1].iter().all(|i| i.arm.is_none())
+        {
+            let arm = list[run - 1].arm.clone().or_else(|| clause_end_group(arms, known, s, list[run - 1].span.1));
+            if let Some(arm) = arm.filter(|a| a != "total") {
+                for item in items[index..end].iter_mut() {
+                    item.arm = Some(arm.clone());
+                }
+            }
+        }
         if run >= 2 && items[index..end].iter().any(|i| i.arm.is_none()) {
             let sentence = text.sentence_at(items[index].span.0);
             let sentence_index = text.sentence_index(items[index].span.0);
@@ -772,6 +809,21 @@ fn assign_groups(
             item.arm = Some("total".to_string());
         }
     }
+}
+
+/// The group that ends the clause after `at`: `, and two not evaluable (NE) in the PC arm.`
+fn clause_end_group(arms: &ArmRules, known: &[String], s: &str, at: usize) -> Option<String> {
+    let clause_end = s[at..].find(['.', ';']).map_or(s.len(), |p| at + p);
+    let clause = &s[at..clause_end];
+    let lead = clause.rfind(" in ")?;
+    let mut from = at + lead + " in ".len();
+    if s[from..].starts_with("the ") {
+        from += "the ".len();
+    }
+    let label = arms.labels.after(s, from)?;
+    let rest = s[label.span.1..clause_end].trim_matches(|c: char| c.is_whitespace() || c == ')');
+    let named = arms.labels.has_group_noun(&label.text) || is_known(known, &label);
+    (rest.is_empty() && named && !arms.labels.names_everyone(&label.text)).then_some(label.text)
 }
 
 /// The two groups written after items side by side: `for arm A and B`, `in X and Y`.
