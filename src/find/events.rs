@@ -214,9 +214,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             if arms.labels.names_everyone(&label.text) || !starts_with_letter(&label.text) {
                 continue;
             }
-            // `11.76% for ORR`: an abbreviation the record never names as a group is an outcome.
-            let abbreviation = label.text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-            if abbreviation && !is_known(&known, &label) && !arms.labels.has_group_noun(&label.text) {
+            if names_an_outcome(arms, s, &label.text) {
                 continue;
             }
             let mut item = Item::new("events.percent_for", (p.start(), label.span.1));
@@ -276,6 +274,32 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
                 if inside.contains('/') || inside.contains(" of ") {
                     continue;
                 }
+            }
+            // `96% of eyes undergoing PRK`: a group may follow; only a verb or the clause's end may.
+            let next = after.split_whitespace().next().unwrap_or("");
+            let verb = [
+                "had",
+                "have",
+                "were",
+                "was",
+                "achieved",
+                "experienced",
+                "reported",
+                "developed",
+                "showed",
+                "required",
+                "responded",
+                "died",
+                "relapsed",
+                "survived",
+                "improved",
+                "recovered",
+            ];
+            if !(after.is_empty()
+                || after.starts_with([',', '.', ';', ':', ')', '(', '[', ']'])
+                || verb.contains(&next))
+            {
+                continue;
             }
             if ["vs", "versus", "and", "or", "compared"].iter().any(|w| after.starts_with(w))
                 || s[from..to].to_lowercase().contains("respectively")
@@ -405,6 +429,20 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             Finding { row, span: item.span }
         })
         .collect()
+}
+
+/// Whether a label is an abbreviation the record defines as an outcome: `11.76% for ORR` after
+/// `objective response rate (ORR)`.
+fn names_an_outcome(arms: &ArmRules, s: &str, label: &str) -> bool {
+    if !label.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {
+        return false;
+    }
+    s.match_indices(label).any(|(at, _)| {
+        let bracketed = s[..at].ends_with('(') && s[at + label.len()..].starts_with([')', ',', ';']);
+        let head = &s[..at.saturating_sub(1)];
+        let words: Vec<&str> = head.split_whitespace().rev().take(4).collect();
+        bracketed && words.iter().any(|w| arms.outcomes.is_match(w))
+    })
 }
 
 /// `53 (12%) patients in this group`: the group is the record's arm named last before the item;
@@ -641,9 +679,7 @@ fn assign_groups(
             });
         }
         let Some((label, lead_word)) = read else { continue };
-        // `11.76% for ORR`: an abbreviation the record never names as a group is an outcome.
-        let abbreviation = label.text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
-        if abbreviation && !is_known(known, &label) && !arms.labels.has_group_noun(&label.text) {
+        if names_an_outcome(arms, s, &label.text) && !is_known(known, &label) {
             continue;
         }
         if arms.labels.names_everyone(&label.text) {
@@ -721,14 +757,6 @@ fn assign_groups(
         }
     }
     let record_pair = record_pair(arms, text);
-    // The groups the record's labelled items name, in order, when they are two: `between DA
-    // (71%) and DClo (66%)` names the pair of later unlabelled pairs.
-    let mut labelled_pair: Vec<String> = Vec::new();
-    for arm in items.iter().filter_map(|i| i.arm.as_deref()).filter(|a| *a != "total") {
-        if !labelled_pair.iter().any(|l| group_key(l) == group_key(arm)) {
-            labelled_pair.push(arm.to_string());
-        }
-    }
     // Items side by side in one sentence: `45% vs 30%`, `39 (65%) and 53 (90%), respectively`.
     let mut index = 0;
     while index < items.len() {
@@ -784,8 +812,8 @@ fn assign_groups(
                 .or_else(|| (known.len() == run).then(|| known.to_vec()))
                 .or_else(|| (paired && known.len() == 2).then(|| known.iter().cycle().take(run).cloned().collect()))
                 .or_else(|| {
-                    (paired && labelled_pair.len() == 2)
-                        .then(|| labelled_pair.iter().cycle().take(run).cloned().collect())
+                    let pair = labelled_pair(arms, &items[..index]);
+                    (paired && pair.len() == 2).then(|| pair.iter().cycle().take(run).cloned().collect())
                 })
                 .or_else(|| record_pair.clone().filter(|_| run == 2));
             if let Some(groups) = groups {
@@ -809,6 +837,18 @@ fn assign_groups(
             item.arm = Some("total".to_string());
         }
     }
+}
+
+/// The groups the labelled items before a run name, in order: `between DA (71%) and DClo (66%)`
+/// names the pair of later unlabelled pairs when they are two.
+fn labelled_pair(arms: &ArmRules, before: &[Item]) -> Vec<String> {
+    let mut pair: Vec<String> = Vec::new();
+    for arm in before.iter().filter_map(|i| i.arm.as_deref()).filter(|a| *a != "total") {
+        if !arms.outcomes.is_match(arm) && !pair.iter().any(|l| group_key(l) == group_key(arm)) {
+            pair.push(arm.to_string());
+        }
+    }
+    pair
 }
 
 /// The group that ends the clause after `at`: `, and two not evaluable (NE) in the PC arm.`
