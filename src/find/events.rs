@@ -40,6 +40,7 @@ pub struct EventRules {
     percent_then_group: Regex,
     total_rate: Regex,
     response_count: Regex,
+    comparator: Regex,
     count_in_arm: Regex,
     total_count: Regex,
     label_lead: Regex,
@@ -74,6 +75,7 @@ impl EventRules {
             percent_then_group: pattern("percent_then_group")?,
             total_rate: pattern("total_rate")?,
             response_count: pattern("response_count")?,
+            comparator: pattern("comparator")?,
             count_in_arm: pattern("count_in_arm")?,
             total_count: pattern("total_count")?,
             label_lead: pattern("label_lead")?,
@@ -208,7 +210,8 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             let (Some(whole), Some(p), Some(lead)) = (caps.get(0), caps.name("p"), caps.name("lead")) else { continue };
             let Some(label) = arms.labels.after(s, whole.end()) else { continue };
             let strong = matches!(lead.as_str().to_lowercase().as_str(), "for" | "with");
-            if !(strong || arms.labels.has_group_noun(&label.text) || is_known(&known, &label)) {
+            let comparator = rules.comparator.is_match(&label.text);
+            if !(strong || comparator || arms.labels.has_group_noun(&label.text) || is_known(&known, &label)) {
                 continue;
             }
             if arms.labels.names_everyone(&label.text) || !starts_with_letter(&label.text) {
