@@ -451,7 +451,7 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
                         return;
                     }
                     found.push(at, &label.text, n, "arm_size.assigned", (at, label.span.1));
-                    read_continuations(rules, s, label.span.1, sentence_end, found);
+                    read_continuations(rules, s, label.span.1, sentence_end, "arm_size.assigned", found);
                     return;
                 }
             }
@@ -466,7 +466,7 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
                     && !rules.outcomes.is_match(sentence)
                 {
                     found.push(at, &label.text, n, "arm_size.in_arm", (at, label.span.1));
-                    read_continuations(rules, s, label.span.1, sentence_end, found);
+                    read_continuations(rules, s, label.span.1, sentence_end, "arm_size.in_arm", found);
                 }
                 return;
             }
@@ -528,7 +528,7 @@ fn lists_alternatives(s: &str, label: &Label) -> bool {
 }
 
 /// `... and 59 to Y`, `, 278 underwent hepatic resection`: further arms after a first one.
-fn read_continuations(rules: &ArmRules, s: &str, mut from: usize, limit: usize, found: &mut Found) {
+fn read_continuations(rules: &ArmRules, s: &str, mut from: usize, limit: usize, rule: &str, found: &mut Found) {
     while from < limit {
         let Some(caps) = rules.continuation.captures(&s[from..limit]) else { return };
         let (Some(whole), Some(n_match)) = (caps.get(0), caps.name("n")) else { return };
@@ -537,7 +537,7 @@ fn read_continuations(rules: &ArmRules, s: &str, mut from: usize, limit: usize, 
         if rules.labels.names_everyone(&label.text) {
             return;
         }
-        found.push(from + n_match.start(), &label.text, n, "arm_size.assigned", (from + n_match.start(), label.span.1));
+        found.push(from + n_match.start(), &label.text, n, rule, (from + n_match.start(), label.span.1));
         from = label.span.1;
     }
 }
@@ -636,7 +636,11 @@ fn find_bracket_lists_after(rules: &ArmRules, text: &Text, found: &mut Found) {
         let head_words: Vec<&str> = head.trim_end().trim_end_matches('(').split_whitespace().rev().take(2).collect();
         let after_count =
             head_words.len() == 2 && rules.labels.is_participant(head_words[0]) && read_count(head_words[1]).is_some();
-        if !after_count || rules.design.is_match(head) || rules.exclusion.is_match(head) {
+        if !after_count
+            || rules.design.is_match(head)
+            || rules.exclusion.is_match(head)
+            || rules.outcomes.is_match(head)
+        {
             continue;
         }
         let mut rows: Vec<(usize, Num, Label)> = Vec::new();

@@ -1004,6 +1004,7 @@ fn outcome_verb(arms: &ArmRules, clause: &str) -> Option<String> {
     let outcome = words[first_number..]
         .iter()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "had" | "have" | "has" | "been" | "were" | "was"))
         .find(|w| !w.is_empty() && !w.chars().any(|c| c.is_ascii_digit()) && arms.outcomes.is_match(w))?;
     Some(outcome.to_string())
 }
