@@ -417,21 +417,17 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     }
     // After the count's noun: an outcome (`died`) makes it an event count.
     let tail_from = if has_noun { whole.end() } else { n_match.end() };
-    let mut tail = &s[tail_from..sentence_end.max(tail_from)];
-    // `223 infants (7 infants excluded after randomization)`: the aside in brackets is not
-    // what follows the count.
-    if tail.trim_start().starts_with(['(', '[']) {
-        if let Some(close) = tail.find([')', ']']) {
-            tail = &tail[close + 1..];
-        }
-    }
+    let tail = &s[tail_from..sentence_end.max(tail_from)];
+    // `223 infants (7 infants excluded after randomization)`: an exclusion in the aside in
+    // brackets is not said of the count.
+    let aside = tail.trim_start().starts_with(['(', '[']);
     let mut next: Vec<&str> = tail.split_whitespace().take(3).collect();
     // `148 patients who had undergone surgery`: a relative clause describes, unless it is an outcome.
     if next.first().is_some_and(|w| w.eq_ignore_ascii_case("who")) {
         next = next.into_iter().skip(1).filter(|w| !matches!(*w, "had" | "have" | "were")).take(1).collect();
     }
     let next_words = next.join(" ");
-    if has_noun && (rules.outcomes.is_match(&next_words) || rules.exclusion.is_match(&next_words)) {
+    if has_noun && (rules.outcomes.is_match(&next_words) || !aside && rules.exclusion.is_match(&next_words)) {
         return;
     }
     let lead_from = if has_noun { whole.end() } else { n_match.end() };

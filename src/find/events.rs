@@ -443,8 +443,7 @@ fn names_an_outcome(arms: &ArmRules, s: &str, label: &str) -> bool {
     s.match_indices(label).any(|(at, _)| {
         let bracketed = s[..at].ends_with('(') && s[at + label.len()..].starts_with([')', ',', ';']);
         let head = &s[..at.saturating_sub(1)];
-        let words: Vec<&str> = head.split_whitespace().rev().take(4).collect();
-        bracketed && words.iter().any(|w| arms.outcomes.is_match(w))
+        bracketed && head.split_whitespace().next_back().is_some_and(|w| arms.outcomes.is_match(w))
     })
 }
 
@@ -723,7 +722,7 @@ fn assign_groups(
         });
         let opening = opening.last();
         // `dalteparin-treated patients (2/74 [2.7 %])`, `placebo (14 [0.2%])`: the group before the bracket.
-        let bracketed = (!in_run && s[..item.span.0].trim_end().ends_with(['(', '['])).then(|| {
+        let bracketed = s[..item.span.0].trim_end().ends_with(['(', '[']).then(|| {
             arms.labels.before(s, item.span.0).or_else(|| {
                 // Over a participant noun: `dalteparin-treated patients (`.
                 let head = s[..item.span.0].trim_end().trim_end_matches(['(', '[']).trim_end();
@@ -737,6 +736,15 @@ fn assign_groups(
                 l.text = name.to_string();
             }
             l
+        });
+        // `in the X arm compared with the Y arm (4.5% vs 0.7%`: before a bracket holding a pair,
+        // the group written second in a comparison is not the first item's.
+        let bracketed = bracketed.filter(|l| {
+            let lead = s[from..l.span.0].to_lowercase();
+            let lead_words: Vec<&str> = lead.split_whitespace().rev().take(4).collect();
+            let compared =
+                lead_words.iter().any(|w| matches!(*w, "than" | "versus" | "vs" | "vs." | "compared" | "over"));
+            !(in_run && compared)
         });
         let bracketed = bracketed.filter(|l| {
             l.span.0 >= from
