@@ -711,7 +711,10 @@ fn assign_groups(
                 || (i + 1 < items.len() && side_by_side(s, text, &items[i], &items[i + 1]))
         })
         .collect();
-    for (item, in_run) in items.iter_mut().zip(in_run).filter(|(i, _)| i.arm.is_none()) {
+    // Pairs in brackets after the second group of a comparison: (index of the first item, the
+    // group before the bracket, where the comparison word stands).
+    let mut compared_pairs: Vec<(usize, Label, usize)> = Vec::new();
+    for (index, (item, in_run)) in items.iter_mut().zip(in_run).enumerate().filter(|(_, (i, _))| i.arm.is_none()) {
         let (from, _) = text.sentence_at(item.span.0);
         // `In the mitoxantrone group, there were 2 (8%) partial responses`.
         // `In comparison, for the PC + D arm, there were 3 PR`: a clause that names the group.
@@ -737,15 +740,6 @@ fn assign_groups(
             }
             l
         });
-        // `in the X arm compared with the Y arm (4.5% vs 0.7%`: before a bracket holding a pair,
-        // the group written second in a comparison is not the first item's.
-        let bracketed = bracketed.filter(|l| {
-            let lead = s[from..l.span.0].to_lowercase();
-            let lead_words: Vec<&str> = lead.split_whitespace().rev().take(4).collect();
-            let compared =
-                lead_words.iter().any(|w| matches!(*w, "than" | "versus" | "vs" | "vs." | "compared" | "over"));
-            !(in_run && compared)
-        });
         let bracketed = bracketed.filter(|l| {
             l.span.0 >= from
                 && (arms.labels.has_group_noun(&l.text)
@@ -753,8 +747,39 @@ fn assign_groups(
                     || s[l.span.0..l.span.1].ends_with("-treated"))
                 && !arms.outcomes.is_match(&l.text)
         });
+        // `in the X arm compared with the Y arm (4.5% vs 0.7%`: before a bracket holding a pair,
+        // the group written second in a comparison is not the first item's.
+        let bracketed = bracketed.filter(|l| {
+            let lead = &s[from..l.span.0];
+            let lower = lead.to_lowercase();
+            let lead_words: Vec<&str> = lower.split_whitespace().rev().take(4).collect();
+            let compared =
+                lead_words.iter().any(|w| matches!(*w, "than" | "versus" | "vs" | "vs." | "compared" | "over"));
+            if in_run && compared {
+                let word_at = ["than", "versus", "vs", "compared", "over"]
+                    .iter()
+                    .filter_map(|w| lower.rfind(&format!(" {w} ")))
+                    .max()
+                    .map_or(l.span.0, |at| from + at);
+                compared_pairs.push((index, l.clone(), word_at));
+            }
+            !(in_run && compared)
+        });
         if let Some(label) = opening.or(bracketed) {
             item.arm = Some(label.text);
+        }
+    }
+    // `higher in group A than in group B (98.2% versus 86.7%)`: the first item is the group
+    // written before the comparison word, the second the group before the bracket.
+    for (index, second, word_at) in compared_pairs {
+        let (from, _) = text.sentence_at(items[index].span.0);
+        let Some(first) = group_before(arms, known, s, from, word_at) else { continue };
+        if group_key(&first) == group_key(&second.text) || index + 1 >= items.len() {
+            continue;
+        }
+        if side_by_side(s, text, &items[index], &items[index + 1]) && items[index + 1].arm.is_none() {
+            items[index].arm = Some(first);
+            items[index + 1].arm = Some(second.text);
         }
     }
     // A weak label stands when another item of its sentence has a group: `11 of 110 in the
@@ -860,6 +885,32 @@ fn labelled_pair(arms: &ArmRules, before: &[Item]) -> Vec<String> {
         }
     }
     pair
+}
+
+/// The group written last in `[from, to)`: a label ending in a group noun, or one of the
+/// record's arms.
+fn group_before(arms: &ArmRules, known: &[String], s: &str, from: usize, to: usize) -> Option<String> {
+    let text = &s[from..to];
+    let lower = text.to_lowercase();
+    let noun = ["group", "arm"]
+        .iter()
+        .filter_map(|noun| {
+            lower
+                .match_indices(&format!(" {noun}"))
+                .map(|(at, _)| at + 1 + noun.len())
+                .filter(|end| !text[*end..].starts_with(|c: char| c.is_alphanumeric()))
+                .last()
+        })
+        .max()
+        .and_then(|end| {
+            // `group A`: the noun leads its identifier; `the placebo group`: it ends the label.
+            let noun_at = from + end - lower[..end].rsplit(' ').next().map_or(0, str::len);
+            arms.labels.after(s, noun_at).filter(|l| l.text.contains(' ')).or_else(|| arms.labels.before(s, from + end))
+        })
+        .filter(|l| arms.labels.has_group_noun(&l.text) && !arms.labels.names_everyone(&l.text))
+        .map(|l| (l.span.0, l.text));
+    let named = known.iter().filter_map(|k| text.rfind(k.as_str()).map(|at| (from + at, k.clone()))).max();
+    [noun, named].into_iter().flatten().max_by_key(|(at, _)| *at).map(|(_, label)| label)
 }
 
 /// The group that ends the clause after `at`: `, and two not evaluable (NE) in the PC arm.`
@@ -993,8 +1044,10 @@ fn endpoint(arms: &ArmRules, text: &Text, span: (usize, usize)) -> Option<String
     if words.iter().any(|w| arms.labels.has_group_noun(w)) {
         return shared;
     }
-    let stop =
-        ["was", "were", "of", "in", "for", "with", "the", "a", "an", "is", "are", "and", "rate", "rates", "occurred"];
+    let stop = [
+        "was", "were", "of", "in", "for", "with", "the", "a", "an", "is", "are", "and", "rate", "rates", "occurred",
+        "vs", "vs.", "versus", "or", "to", "compared",
+    ];
     let mut end = words.len();
     while end > 0 && stop.contains(&words[end - 1].to_lowercase().as_str()) {
         end -= 1;
