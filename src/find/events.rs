@@ -412,11 +412,6 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
     for item in items.iter_mut() {
         resolve_this_group(arms, s, &known, item);
     }
-    if std::env::var_os("TRIALREX_DEBUG_UNASSIGNED").is_some() {
-        for item in items.iter_mut().filter(|i| i.arm.is_none()) {
-            item.arm = Some("UNASSIGNED".to_string());
-        }
-    }
     items
         .into_iter()
         .filter(|item| item.arm.is_some())
