@@ -63,3 +63,15 @@ fn seed_events_name_their_endpoint() {
     let total = rows.iter().find(|r| r.kind == Kind::Events && r.arm.as_deref() == Some("total"));
     assert!(total.and_then(|r| r.endpoint.as_deref()).is_some_and(|e| e.contains("died")), "{total:?}");
 }
+
+#[test]
+fn seed_events_after_a_colon_share_its_endpoint() {
+    let extractor = Extractor::with_default_rules().expect("embedded rules load");
+    let record = Record { native_id: Some("seed".into()), abstract_text: SEED_ABSTRACT.into(), ..Record::default() };
+    let rows = extractor.extract(&record);
+    let with_n: Vec<_> = rows.iter().filter(|r| r.kind == Kind::Events && r.n.is_some()).collect();
+    assert_eq!(with_n.len(), 3, "{with_n:?}");
+    for row in with_n {
+        assert_eq!(row.endpoint.as_deref(), Some("died"), "{row:?}");
+    }
+}

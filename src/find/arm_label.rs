@@ -298,7 +298,8 @@ impl ArmLabels {
         let words = label.text.split_whitespace().count();
         let lower = label.text.to_lowercase();
         words <= 4
-            && !label.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+            // `3 years` is no group; `3-weekly docetaxel` and `5-FU` are.
+            && !label.text.split_whitespace().next().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !w.contains('-'))
             && !lower.split(|c: char| !c.is_alphanumeric()).any(|w| self.not_groups.contains(w))
     }
 }

@@ -48,6 +48,9 @@ pub struct ArmRules {
     non_participants: HashSet<String>,
     characteristics: HashSet<String>,
     bracket_list: Regex,
+    bracket_list_after: Regex,
+    label_equals: Regex,
+    subgroup: Regex,
     modifier_stops: HashSet<String>,
     enabled: HashSet<String>,
 }
@@ -106,6 +109,9 @@ impl ArmRules {
             non_participants: lower("non_participants")?,
             characteristics: lower("characteristics")?,
             bracket_list: lexicon_pattern(source, "bracket_list")?,
+            bracket_list_after: lexicon_pattern(source, "bracket_list_after")?,
+            label_equals: lexicon_pattern(source, "label_equals")?,
+            subgroup: lexicon_pattern(source, "subgroup")?,
             modifier_stops,
             enabled: source.file.rule.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect(),
         })
@@ -170,6 +176,13 @@ pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
     }
     if rules.on("arm_size.list") {
         find_bracket_lists(rules, text, &mut found);
+        find_bracket_lists_after(rules, text, &mut found);
+    }
+    if rules.on("arm_size.label_equals") {
+        find_label_equals(rules, text, &mut found);
+    }
+    if rules.on("arm_size.subgroup") {
+        find_subgroups(rules, text, &mut found);
     }
     for caps in rules.participant_count.captures_iter(s) {
         read_participant_count(rules, text, &caps, true, &mut found);
@@ -202,7 +215,19 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
         // The `n`/`N` itself, after the bracket or space the match may start with.
         let n_at = whole.start() + whole.as_str().find(['n', 'N']).unwrap_or(0);
         let label_end = if s[..n_at].trim_end().ends_with(['(', '[', ',', ':']) { n_at } else { whole.start() };
-        let label = rules.labels.before(s, label_end).filter(|l| l.span.0 >= sentence_start);
+        // `three groups (n = 30)`: every group has that size.
+        let head = s[sentence_start..label_end].trim_end().trim_end_matches(['(', '[', ',', ':']).trim_end();
+        let mut head_words = head.rsplit(' ').map(str::to_lowercase);
+        if let (Some(noun), Some(k)) = (head_words.next(), head_words.next().as_deref().and_then(small_number)) {
+            if matches!(noun.as_str(), "groups" | "arms") {
+                if found.taken.insert(n_match.start()) {
+                    push_per_group(rules, s, k, &n, (n_at, n_match.end()), found);
+                }
+                continue;
+            }
+        }
+        let label = rules.labels.before(s, label_end).or_else(|| aside_label(rules, s, label_end));
+        let label = label.filter(|l| l.span.0 >= sentence_start);
         let arm = match &label {
             Some(l) if rules.outcomes.is_match(&l.text) => continue,
             Some(l) if !rules.labels.names_everyone(&l.text) => l.text.clone(),
@@ -221,7 +246,7 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
         let lower = arm.to_lowercase();
         if lower.ends_with("groups") || lower.ends_with("arms") {
             // `three groups (n = 30)`: every group has that size.
-            if let Some(k) = lower.split_whitespace().next().and_then(|w| w.parse::<usize>().ok()) {
+            if let Some(k) = lower.split_whitespace().next().and_then(small_number) {
                 if found.taken.insert(n_match.start()) {
                     push_per_group(rules, s, k, &n, (n_at, n_match.end()), found);
                 }
@@ -231,6 +256,18 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
         let from = label.as_ref().filter(|_| arm != "total").map_or(n_at, |l| l.span.0);
         found.push(n_match.start(), &arm, n, "arm_size.n_equals", (from, n_match.end()));
     }
+}
+
+/// The group before a bracketed aside: `the daily × 5 Mayo Clinic schedule (425 and 20 mg m−2,
+/// respectively) (n=42)` gives `Mayo Clinic schedule`.
+fn aside_label(rules: &ArmRules, s: &str, to: usize) -> Option<Label> {
+    let head = s[..to].trim_end().strip_suffix(['(', '['])?.trim_end();
+    let inner = head.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    if inner[open..].contains(['[', ']']) || inner.len() - open > 80 {
+        return None;
+    }
+    rules.labels.before(s, open)
 }
 
 /// `20 per group`, `3 groups of 35 each`, `n=30 per group`: one row per group.
@@ -381,13 +418,16 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     // After the count's noun: an outcome (`died`) makes it an event count.
     let tail_from = if has_noun { whole.end() } else { n_match.end() };
     let tail = &s[tail_from..sentence_end.max(tail_from)];
+    // `223 infants (7 infants excluded after randomization)`: an exclusion in the aside in
+    // brackets is not said of the count.
+    let aside = tail.trim_start().starts_with(['(', '[']);
     let mut next: Vec<&str> = tail.split_whitespace().take(3).collect();
     // `148 patients who had undergone surgery`: a relative clause describes, unless it is an outcome.
     if next.first().is_some_and(|w| w.eq_ignore_ascii_case("who")) {
         next = next.into_iter().skip(1).filter(|w| !matches!(*w, "had" | "have" | "were")).take(1).collect();
     }
     let next_words = next.join(" ");
-    if has_noun && (rules.outcomes.is_match(&next_words) || rules.exclusion.is_match(&next_words)) {
+    if has_noun && (rules.outcomes.is_match(&next_words) || !aside && rules.exclusion.is_match(&next_words)) {
         return;
     }
     let lead_from = if has_noun { whole.end() } else { n_match.end() };
@@ -407,7 +447,7 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
                         return;
                     }
                     found.push(at, &label.text, n, "arm_size.assigned", (at, label.span.1));
-                    read_continuations(rules, s, label.span.1, sentence_end, found);
+                    read_continuations(rules, s, label.span.1, sentence_end, "arm_size.assigned", found);
                     return;
                 }
             }
@@ -418,11 +458,11 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
         if let Some(label) = rules.labels.after(s, lead_from + lead.end()) {
             if rules.labels.has_group_noun(&label.text) {
                 if rules.on("arm_size.in_arm")
-                    && rules.allocation.is_match(sentence)
+                    && (rules.allocation.is_match(sentence) || existential(before))
                     && !rules.outcomes.is_match(sentence)
                 {
                     found.push(at, &label.text, n, "arm_size.in_arm", (at, label.span.1));
-                    read_continuations(rules, s, label.span.1, sentence_end, found);
+                    read_continuations(rules, s, label.span.1, sentence_end, "arm_size.in_arm", found);
                 }
                 return;
             }
@@ -437,6 +477,18 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
         let end = if has_noun { whole.end() } else { n_match.end() };
         found.push(at, "total", n, "arm_size.total", (at, end));
     }
+}
+
+/// `2`, `two`, ... `eight`: how many groups a phrase such as `three groups` names.
+fn small_number(word: &str) -> Option<usize> {
+    let words = ["two", "three", "four", "five", "six", "seven", "eight"];
+    word.parse::<usize>().ok().or_else(|| words.iter().position(|w| *w == word).map(|i| i + 2))
+}
+
+/// Whether the words before a count are `there were` (`Overall, there were 7 patients in arm A`).
+fn existential(before: &str) -> bool {
+    let lower = before.trim_end().to_lowercase();
+    lower.ends_with("there were") || lower.ends_with("there was")
 }
 
 /// Whether the words before a count make it a denominator: `39 of`, `65% of`, `(12/`.
@@ -472,7 +524,7 @@ fn lists_alternatives(s: &str, label: &Label) -> bool {
 }
 
 /// `... and 59 to Y`, `, 278 underwent hepatic resection`: further arms after a first one.
-fn read_continuations(rules: &ArmRules, s: &str, mut from: usize, limit: usize, found: &mut Found) {
+fn read_continuations(rules: &ArmRules, s: &str, mut from: usize, limit: usize, rule: &str, found: &mut Found) {
     while from < limit {
         let Some(caps) = rules.continuation.captures(&s[from..limit]) else { return };
         let (Some(whole), Some(n_match)) = (caps.get(0), caps.name("n")) else { return };
@@ -481,7 +533,7 @@ fn read_continuations(rules: &ArmRules, s: &str, mut from: usize, limit: usize, 
         if rules.labels.names_everyone(&label.text) {
             return;
         }
-        found.push(from + n_match.start(), &label.text, n, "arm_size.assigned", (from + n_match.start(), label.span.1));
+        found.push(from + n_match.start(), &label.text, n, rule, (from + n_match.start(), label.span.1));
         from = label.span.1;
     }
 }
@@ -565,6 +617,96 @@ fn find_bracket_lists(rules: &ArmRules, text: &Text, found: &mut Found) {
                 found.push(at, &label.text, n, "arm_size.list", (at, label.span.1));
             }
         }
+    }
+}
+
+/// `(DZ, 48; D, 46)`, `(placebo: 40; drug: 41)` after a count of participants: each group
+/// then its count, separated by `;`.
+fn find_bracket_lists_after(rules: &ArmRules, text: &Text, found: &mut Found) {
+    let s = text.as_str();
+    for caps in rules.bracket_list_after.captures_iter(s) {
+        let Some(list) = caps.name("list") else { continue };
+        let (from, _) = text.sentence_at(list.start());
+        let head = &s[from..list.start()];
+        // The bracket follows a count of participants: `analysis of 94 patients (`.
+        let head_words: Vec<&str> = head.trim_end().trim_end_matches('(').split_whitespace().rev().take(2).collect();
+        let after_count =
+            head_words.len() == 2 && rules.labels.is_participant(head_words[0]) && read_count(head_words[1]).is_some();
+        if !after_count
+            || rules.design.is_match(head)
+            || rules.exclusion.is_match(head)
+            || rules.outcomes.is_match(head)
+        {
+            continue;
+        }
+        let mut rows: Vec<(usize, Num, Label)> = Vec::new();
+        let mut start = list.start();
+        for part in list.as_str().split(';') {
+            let part_start = start;
+            start += part.len() + 1;
+            let Some(cut) = part.rfind([',', ':']) else { break };
+            let Ok((rest, n)) = count(part[cut + 1..].trim()) else { break };
+            if !rest.trim().is_empty() {
+                break;
+            }
+            let Some(label) = rules.labels.after(s, part_start).filter(|l| l.span.1 <= part_start + cut) else { break };
+            if !s[label.span.1..part_start + cut].trim().is_empty()
+                || rules.labels.names_everyone(&label.text)
+                || rules.is_characteristic(&label.text)
+            {
+                break;
+            }
+            let count_at = part_start + cut + 1 + (part[cut + 1..].len() - part[cut + 1..].trim_start().len());
+            rows.push((count_at, n, label));
+        }
+        if rows.len() >= 2 && rows.len() == list.as_str().split(';').count() {
+            for (at, n, label) in rows {
+                let end = at + s[at..].find(|c: char| !c.is_ascii_digit() && c != ',').unwrap_or(0);
+                found.push(at, &label.text, n, "arm_size.list", (label.span.0, end.max(at + 1)));
+            }
+        }
+    }
+}
+
+/// `A (dexamethasone + racemic epinephrine) = 45, B (placebo) = 39`: a group's letter, its
+/// name in brackets, then its size.
+fn find_label_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
+    let s = text.as_str();
+    for caps in rules.label_equals.captures_iter(s) {
+        let (Some(label), Some(n_match)) = (caps.name("label"), caps.name("n")) else { continue };
+        let Some(n) = read_count(n_match.as_str()) else { continue };
+        let (from, to) = text.sentence_at(n_match.start());
+        let sentence = &s[from..to];
+        if !rules.allocation.is_match(sentence) || rules.design.is_match(sentence) || rules.exclusion.is_match(sentence)
+        {
+            continue;
+        }
+        let name = label.as_str().trim();
+        if rules.outcomes.is_match(name) || rules.labels.names_everyone(name) {
+            continue;
+        }
+        let start = caps.get(0).map_or(label.start(), |m| m.start() + m.as_str().len() - m.as_str().trim_start().len());
+        found.push(n_match.start(), name, n, "arm_size.label_equals", (start, n_match.end()));
+    }
+}
+
+/// `In the 226 patients with solitary CRLM < 3 cm, ...`: a sentence that opens with a subgroup
+/// and its size.
+fn find_subgroups(rules: &ArmRules, text: &Text, found: &mut Found) {
+    let s = text.as_str();
+    for caps in rules.subgroup.captures_iter(s) {
+        let (Some(whole), Some(n_match), Some(label)) = (caps.get(0), caps.name("n"), caps.name("label")) else {
+            continue;
+        };
+        let Some(n) = read_count(n_match.as_str()) else { continue };
+        let (from, to) = text.sentence_at(n_match.start());
+        if !s[from..whole.start()].trim().is_empty() || found.taken.contains(&n_match.start()) {
+            continue;
+        }
+        if rules.design.is_match(&s[from..to]) || rules.exclusion.is_match(&s[from..to]) {
+            continue;
+        }
+        found.push(n_match.start(), label.as_str().trim(), n, "arm_size.subgroup", (whole.start(), label.end()));
     }
 }
 

@@ -37,6 +37,10 @@ pub struct EventRules {
     count_percent: Regex,
     percent_pair: Regex,
     percent_for: Regex,
+    percent_then_group: Regex,
+    total_rate: Regex,
+    response_count: Regex,
+    comparator: Regex,
     count_in_arm: Regex,
     total_count: Regex,
     label_lead: Regex,
@@ -68,6 +72,10 @@ impl EventRules {
             count_percent: pattern("count_percent")?,
             percent_pair: pattern("percent_pair")?,
             percent_for: pattern("percent_for")?,
+            percent_then_group: pattern("percent_then_group")?,
+            total_rate: pattern("total_rate")?,
+            response_count: pattern("response_count")?,
+            comparator: pattern("comparator")?,
             count_in_arm: pattern("count_in_arm")?,
             total_count: pattern("total_count")?,
             label_lead: pattern("label_lead")?,
@@ -177,7 +185,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         }
     }
     if rules.on("events.percent_pair") {
-        read_percent_pairs(rules, arms, s, text, &mut items);
+        read_percent_pairs(rules, arms, &known, s, text, &mut items);
     }
     if rules.on("events.count_pair") {
         for caps in rules.count_pair.captures_iter(s) {
@@ -202,10 +210,14 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             let (Some(whole), Some(p), Some(lead)) = (caps.get(0), caps.name("p"), caps.name("lead")) else { continue };
             let Some(label) = arms.labels.after(s, whole.end()) else { continue };
             let strong = matches!(lead.as_str().to_lowercase().as_str(), "for" | "with");
-            if !(strong || arms.labels.has_group_noun(&label.text) || is_known(&known, &label)) {
+            let comparator = rules.comparator.is_match(&label.text);
+            if !(strong || comparator || arms.labels.has_group_noun(&label.text) || is_known(&known, &label)) {
                 continue;
             }
             if arms.labels.names_everyone(&label.text) || !starts_with_letter(&label.text) {
+                continue;
+            }
+            if names_an_outcome(arms, s, &label.text) {
                 continue;
             }
             let mut item = Item::new("events.percent_for", (p.start(), label.span.1));
@@ -214,6 +226,109 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             if item.percent.is_some() {
                 items.push(item);
             }
+        }
+    }
+    if rules.on("events.percent_for") {
+        // `diarrhoea (18%, ILF)`: the percentage, then one of the record's arms, in brackets.
+        for caps in rules.percent_then_group.captures_iter(s) {
+            let (Some(whole), Some(p)) = (caps.get(0), caps.name("p")) else { continue };
+            let Some(label) = arms.labels.after(s, whole.end()) else { continue };
+            if !is_known(&known, &label) || !s[label.span.1..].trim_start().starts_with([')', ']']) {
+                continue;
+            }
+            let mut item = Item::new("events.percent_for", (p.start(), label.span.1));
+            item.percent = read_percent(p.as_str());
+            item.arm = Some(label.text.clone());
+            if item.percent.is_some() {
+                items.push(item);
+            }
+        }
+    }
+    if rules.on("events.total_rate") {
+        // `The overall response rate was 69%`, `response was shown in 76.0% of the patients`.
+        for caps in rules.total_rate.captures_iter(s) {
+            let Some(p) = caps.name("p").or_else(|| caps.name("p2")) else { continue };
+            let Some(whole) = caps.get(0) else { continue };
+            let (from, to) = text.sentence_at(p.start());
+            // `76.0% of the patients` counts an outcome only after one in its clause: `response
+            // was shown in 76.0% of the patients`, not `63.5% of the patients received X`.
+            let clause = &s[from..whole.start()];
+            let clause = &clause[clause.rfind([',', ';', ':', '(']).map_or(0, |c| c + 1)..];
+            if caps.name("p2").is_some() && !arms.outcomes.is_match(clause) {
+                continue;
+            }
+            let after = s[whole.end()..to].trim_start().to_lowercase();
+            // A group or a second rate follows: the pair and group rules read it.
+            if rules.label_lead.is_match(&after)
+                && !after.starts_with("of ")
+                && after
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| matches!(w, "in" | "for" | "with" | "among" | "on" | "receiving" | "taking"))
+            {
+                continue;
+            }
+            if after.starts_with(['(', '['])
+                && after[1..].trim_start().starts_with(|c: char| c.is_ascii_digit())
+                && after.contains('%')
+            {
+                // `69% (CR 60%)` is fine, `69% (45/65)` is read by the of_n rule.
+                let inside = &after[1..after.find([')', ']']).unwrap_or(after.len())];
+                if inside.contains('/') || inside.contains(" of ") {
+                    continue;
+                }
+            }
+            // `96% of eyes undergoing PRK`: a group may follow; only a verb or the clause's end may.
+            let next = after.split_whitespace().next().unwrap_or("");
+            let verb = [
+                "had",
+                "have",
+                "were",
+                "was",
+                "achieved",
+                "experienced",
+                "reported",
+                "developed",
+                "showed",
+                "required",
+                "responded",
+                "died",
+                "relapsed",
+                "survived",
+                "improved",
+                "recovered",
+            ];
+            if !(after.is_empty()
+                || after.starts_with([',', '.', ';', ':', ')', '(', '[', ']'])
+                || verb.contains(&next))
+            {
+                continue;
+            }
+            if ["vs", "versus", "and", "or", "compared"].iter().any(|w| after.starts_with(w))
+                || s[from..to].to_lowercase().contains("respectively")
+            {
+                continue;
+            }
+            let mut item = Item::new("events.total_rate", (whole.start(), whole.end()));
+            item.percent = read_percent(p.as_str());
+            item.arm = Some("total".to_string());
+            if item.percent.is_some() {
+                items.push(item);
+            }
+        }
+    }
+    if rules.on("events.response_count") {
+        // `two partial responses (PR), seven stable disease (SD)`, `3 PR (13%)`.
+        for caps in rules.response_count.captures_iter(s) {
+            let (Some(whole), Some(e)) = (caps.get(0), caps.name("e")) else { continue };
+            let (from, _) = text.sentence_at(e.start());
+            if not_a_count_before(&s[from..e.start()]) || is_denominator_before(&s[from..e.start()]) {
+                continue;
+            }
+            let mut item = Item::new("events.response_count", (e.start(), whole.end()));
+            item.events = read_count(e.as_str());
+            item.percent = caps.name("p").and_then(|p| read_percent(p.as_str()));
+            items.push(item);
         }
     }
     if rules.on("events.group_percent") {
@@ -294,6 +409,9 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         .filter_map(|f| f.row.n.as_ref().map(|n| n.value))
         .collect();
     assign_groups(rules, arms, text, &known, &totals, &mut items);
+    for item in items.iter_mut() {
+        resolve_this_group(arms, s, &known, item);
+    }
     items
         .into_iter()
         .filter(|item| item.arm.is_some())
@@ -309,6 +427,35 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             Finding { row, span: item.span }
         })
         .collect()
+}
+
+/// Whether a label is an abbreviation the record defines as an outcome: `11.76% for ORR` after
+/// `objective response rate (ORR)`.
+fn names_an_outcome(arms: &ArmRules, s: &str, label: &str) -> bool {
+    if !label.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {
+        return false;
+    }
+    s.match_indices(label).any(|(at, _)| {
+        let bracketed = s[..at].ends_with('(') && s[at + label.len()..].starts_with([')', ',', ';']);
+        let head = &s[..at.saturating_sub(1)];
+        bracketed && head.split_whitespace().next_back().is_some_and(|w| arms.outcomes.is_match(w))
+    })
+}
+
+/// `53 (12%) patients in this group`: the group is the record's arm named last before the item;
+/// without one the item has no group.
+fn resolve_this_group(arms: &ArmRules, s: &str, known: &[String], item: &mut Item) {
+    let Some(arm) = item.arm.as_deref() else { return };
+    let first = arm.split_whitespace().next().unwrap_or("").to_lowercase();
+    if !(matches!(first.as_str(), "this" | "that" | "these" | "those") && arms.labels.has_group_noun(arm)) {
+        return;
+    }
+    let before = &s[..item.span.0];
+    item.arm = known
+        .iter()
+        .filter_map(|k| before.rfind(k.as_str()).map(|at| (at, k)))
+        .max_by_key(|(at, _)| *at)
+        .map(|(_, k)| k.clone());
 }
 
 /// Whether a label follows `with`, `for`, `between` or `and`: `with standard chemotherapy (64%)`.
@@ -384,7 +531,7 @@ fn read_of_n(rules: &EventRules, arms: &ArmRules, s: &str, items: &mut Items) {
 }
 
 /// `45% vs 30%`, `45 vs. 35%`, `43 and 24%, respectively`: two items side by side.
-fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, s: &str, text: &Text, items: &mut Items) {
+fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, known: &[String], s: &str, text: &Text, items: &mut Items) {
     for caps in rules.percent_pair.captures_iter(s) {
         let (Some(whole), Some(p1), Some(p2), Some(conn)) =
             (caps.get(0), caps.name("p1"), caps.name("p2"), caps.name("conn"))
@@ -398,7 +545,7 @@ fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, s: &str, text: &Text,
         let conn = conn.as_str().to_lowercase();
         let (from, to) = text.sentence_at(p1.start());
         let respectively = s[from..to].to_lowercase().contains("respectively");
-        let groups_after = pair_after(rules, arms, s, whole.end());
+        let groups_after = pair_after(rules, arms, known, s, whole.end());
         if (conn == "and" || conn == "or") && !respectively && groups_after.is_none() {
             continue;
         }
@@ -514,10 +661,10 @@ fn assign_groups(
         let mut read = rules.label_lead.captures(after).and_then(|lead| {
             let whole = lead.get(0)?;
             let label = arms.labels.after(s, item.span.1 + whole.end())?;
-            let mut lead_word = lead.name("lead").map(|m| m.as_str().to_lowercase());
+            let lead_word = lead.name("lead").map(|m| m.as_str().to_lowercase());
             // `dogs with stable disease`: after a participant noun, `with` names a state.
             if lead.name("who").is_some() && lead_word.as_deref() == Some("with") {
-                lead_word = Some("in".to_string());
+                return None;
             }
             Some((label, lead_word))
         });
@@ -529,6 +676,9 @@ fn assign_groups(
             });
         }
         let Some((label, lead_word)) = read else { continue };
+        if names_an_outcome(arms, s, &label.text) && !is_known(known, &label) {
+            continue;
+        }
         if arms.labels.names_everyone(&label.text) {
             if matches!(lead_word.as_deref(), Some("of") | Some("among")) || item.rule == "events.total_count" {
                 item.arm = Some("total".to_string());
@@ -549,24 +699,82 @@ fn assign_groups(
             weak[index] = Some(label);
         }
     }
-    for item in items.iter_mut().filter(|i| i.arm.is_none()) {
+    // Items side by side with another (`(4.5% vs 0.7%`) take no group from before the bracket.
+    let in_run: Vec<bool> = (0..items.len())
+        .map(|i| {
+            (i > 0 && side_by_side(s, text, &items[i - 1], &items[i]))
+                || (i + 1 < items.len() && side_by_side(s, text, &items[i], &items[i + 1]))
+        })
+        .collect();
+    // Pairs in brackets after the second group of a comparison: (index of the first item, the
+    // group before the bracket, where the comparison word stands).
+    let mut compared_pairs: Vec<(usize, Label, usize)> = Vec::new();
+    for (index, (item, in_run)) in items.iter_mut().zip(in_run).enumerate().filter(|(_, (i, _))| i.arm.is_none()) {
         let (from, _) = text.sentence_at(item.span.0);
         // `In the mitoxantrone group, there were 2 (8%) partial responses`.
-        let opening = rules.sentence_group.find(&s[from..item.span.0]).and_then(|lead| {
+        // `In comparison, for the PC + D arm, there were 3 PR`: a clause that names the group.
+        let opening = rules.sentence_group.find_iter(&s[from..item.span.0]).filter_map(|lead| {
             let label = arms.labels.after(s, from + lead.end())?;
-            let comma = s[label.span.1..].trim_start().starts_with(',');
+            let comma = s[label.span.1..].trim_start().starts_with(',') && label.span.1 <= item.span.0;
             (comma && (arms.labels.has_group_noun(&label.text) || is_known(known, &label))).then_some(label)
         });
+        let opening = opening.last();
         // `dalteparin-treated patients (2/74 [2.7 %])`, `placebo (14 [0.2%])`: the group before the bracket.
-        let bracketed =
-            s[..item.span.0].trim_end().ends_with(['(', '[']).then(|| arms.labels.before(s, item.span.0)).flatten();
+        let bracketed = s[..item.span.0].trim_end().ends_with(['(', '[']).then(|| {
+            arms.labels.before(s, item.span.0).or_else(|| {
+                // Over a participant noun: `dalteparin-treated patients (`.
+                let head = s[..item.span.0].trim_end().trim_end_matches(['(', '[']).trim_end();
+                let noun = head.rsplit(' ').next()?;
+                arms.labels.is_participant(noun).then(|| arms.labels.before(s, head.len() - noun.len()))?
+            })
+        });
+        let bracketed = bracketed.flatten().map(|mut l| {
+            // `dalteparin-treated` names the group `dalteparin`.
+            if let Some(name) = l.text.strip_suffix("-treated") {
+                l.text = name.to_string();
+            }
+            l
+        });
         let bracketed = bracketed.filter(|l| {
             l.span.0 >= from
-                && (arms.labels.has_group_noun(&l.text) || is_known(known, l) || l.text.contains("-treated"))
+                && (arms.labels.has_group_noun(&l.text)
+                    || is_known(known, l)
+                    || s[l.span.0..l.span.1].ends_with("-treated"))
                 && !arms.outcomes.is_match(&l.text)
+        });
+        // `in the X arm compared with the Y arm (4.5% vs 0.7%`: before a bracket holding a pair,
+        // the group written second in a comparison is not the first item's.
+        let bracketed = bracketed.filter(|l| {
+            let lead = &s[from..l.span.0];
+            let lower = lead.to_lowercase();
+            let lead_words: Vec<&str> = lower.split_whitespace().rev().take(4).collect();
+            let compared =
+                lead_words.iter().any(|w| matches!(*w, "than" | "versus" | "vs" | "vs." | "compared" | "over"));
+            if in_run && compared {
+                let word_at = ["than", "versus", "vs", "compared", "over"]
+                    .iter()
+                    .filter_map(|w| lower.rfind(&format!(" {w} ")))
+                    .max()
+                    .map_or(l.span.0, |at| from + at);
+                compared_pairs.push((index, l.clone(), word_at));
+            }
+            !(in_run && compared)
         });
         if let Some(label) = opening.or(bracketed) {
             item.arm = Some(label.text);
+        }
+    }
+    // `higher in group A than in group B (98.2% versus 86.7%)`: the first item is the group
+    // written before the comparison word, the second the group before the bracket.
+    for (index, second, word_at) in compared_pairs {
+        let (from, _) = text.sentence_at(items[index].span.0);
+        let Some(first) = group_before(arms, known, s, from, word_at) else { continue };
+        if group_key(&first) == group_key(&second.text) || index + 1 >= items.len() {
+            continue;
+        }
+        if side_by_side(s, text, &items[index], &items[index + 1]) && items[index + 1].arm.is_none() {
+            items[index].arm = Some(first);
+            items[index + 1].arm = Some(second.text);
         }
     }
     // A weak label stands when another item of its sentence has a group: `11 of 110 in the
@@ -588,6 +796,20 @@ fn assign_groups(
             end += 1;
         }
         let run = end - index;
+        // `two PR, seven SD and three PD in the PC arm`: a list of response counts shares the
+        // group written after its last item.
+        let list = &items[index..end];
+        if run >= 2
+            && list.iter().all(|i| i.rule == "events.response_count")
+            && list[..run - 1].iter().all(|i| i.arm.is_none())
+        {
+            let arm = list[run - 1].arm.clone().or_else(|| clause_end_group(arms, known, s, list[run - 1].span.1));
+            if let Some(arm) = arm.filter(|a| a != "total") {
+                for item in items[index..end].iter_mut() {
+                    item.arm = Some(arm.clone());
+                }
+            }
+        }
         if run >= 2 && items[index..end].iter().any(|i| i.arm.is_none()) {
             let sentence = text.sentence_at(items[index].span.0);
             let sentence_index = text.sentence_index(items[index].span.0);
@@ -601,16 +823,29 @@ fn assign_groups(
                     }
                 }
             }
-            let groups: Option<Vec<String>> = if run == 2 {
-                pair_after(rules, arms, s, items[end - 1].span.1)
+            // `(4.5% vs 0.7%, 3.0% vs 0%, respectively)`: pairs in a row, each of the two groups.
+            let paired = run == 2 || run % 2 == 0 && in_pairs(s, &items[index..end]);
+            let pair: Option<Vec<String>> = if paired {
+                pair_after(rules, arms, known, s, items[end - 1].span.1)
                     .map(|(a, b)| vec![a.text, b.text])
                     .or_else(|| (named.len() == 2).then(|| named.clone()))
                     .or_else(|| arms.labels.compared_pair(s, sentence).map(|(a, b)| vec![a.text, b.text]))
+                    .or_else(|| {
+                        // The pair the previous sentence compares.
+                        let previous = text.sentences.get(sentence_index.checked_sub(1)?)?;
+                        compared_without_digits(arms, s, *previous)
+                    })
             } else {
                 None
             };
-            let groups = groups
+            let groups = pair
+                .map(|pair| pair.iter().cycle().take(run).cloned().collect::<Vec<String>>())
                 .or_else(|| (known.len() == run).then(|| known.to_vec()))
+                .or_else(|| (paired && known.len() == 2).then(|| known.iter().cycle().take(run).cloned().collect()))
+                .or_else(|| {
+                    let pair = labelled_pair(arms, &items[..index]);
+                    (paired && pair.len() == 2).then(|| pair.iter().cycle().take(run).cloned().collect())
+                })
                 .or_else(|| record_pair.clone().filter(|_| run == 2));
             if let Some(groups) = groups {
                 for (item, group) in items[index..end].iter_mut().zip(groups) {
@@ -635,9 +870,64 @@ fn assign_groups(
     }
 }
 
+/// The groups the labelled items before a run name, in order: `between DA (71%) and DClo (66%)`
+/// names the pair of later unlabelled pairs when they are two.
+fn labelled_pair(arms: &ArmRules, before: &[Item]) -> Vec<String> {
+    let mut pair: Vec<String> = Vec::new();
+    for arm in before.iter().filter_map(|i| i.arm.as_deref()).filter(|a| *a != "total") {
+        if !arms.outcomes.is_match(arm) && !pair.iter().any(|l| group_key(l) == group_key(arm)) {
+            pair.push(arm.to_string());
+        }
+    }
+    pair
+}
+
+/// The group written last in `[from, to)`: a label ending in a group noun, or one of the
+/// record's arms.
+fn group_before(arms: &ArmRules, known: &[String], s: &str, from: usize, to: usize) -> Option<String> {
+    let text = &s[from..to];
+    let lower = text.to_lowercase();
+    let noun = ["group", "arm"]
+        .iter()
+        .filter_map(|noun| {
+            lower
+                .match_indices(&format!(" {noun}"))
+                .map(|(at, _)| at + 1 + noun.len())
+                .filter(|end| !text[*end..].starts_with(|c: char| c.is_alphanumeric()))
+                .last()
+        })
+        .max()
+        .and_then(|end| {
+            // `group A`: the noun leads its identifier; `the placebo group`: it ends the label.
+            let noun_at = from + end - lower[..end].rsplit(' ').next().map_or(0, str::len);
+            arms.labels.after(s, noun_at).filter(|l| l.text.contains(' ')).or_else(|| arms.labels.before(s, from + end))
+        })
+        .filter(|l| arms.labels.has_group_noun(&l.text) && !arms.labels.names_everyone(&l.text))
+        .map(|l| (l.span.0, l.text));
+    let named = known.iter().filter_map(|k| text.rfind(k.as_str()).map(|at| (from + at, k.clone()))).max();
+    [noun, named].into_iter().flatten().max_by_key(|(at, _)| *at).map(|(_, label)| label)
+}
+
+/// The group that ends the clause after `at`: `, and two not evaluable (NE) in the PC arm.`
+fn clause_end_group(arms: &ArmRules, known: &[String], s: &str, at: usize) -> Option<String> {
+    let clause_end = s[at..].find(['.', ';']).map_or(s.len(), |p| at + p);
+    let clause = &s[at..clause_end];
+    let lead = clause.rfind(" in ")?;
+    let mut from = at + lead + " in ".len();
+    if s[from..].starts_with("the ") {
+        from += "the ".len();
+    }
+    let label = arms.labels.after(s, from)?;
+    let rest = s[label.span.1..clause_end].trim_matches(|c: char| c.is_whitespace() || c == ')');
+    let named = arms.labels.has_group_noun(&label.text) || is_known(known, &label);
+    (rest.is_empty() && named && !arms.labels.names_everyone(&label.text)).then_some(label.text)
+}
+
 /// The two groups written after items side by side: `for arm A and B`, `in X and Y`.
-fn pair_after(rules: &EventRules, arms: &ArmRules, s: &str, end: usize) -> Option<(Label, Label)> {
+fn pair_after(rules: &EventRules, arms: &ArmRules, known: &[String], s: &str, end: usize) -> Option<(Label, Label)> {
     let lead = rules.pair_lead.find(&s[end..])?;
+    // `for ORR and DCR` names outcomes: after `for`, only the record's groups or group nouns.
+    let after_for = lead.as_str().to_lowercase().contains("for");
     let first = arms.labels.after(s, end + lead.end())?;
     let rest = &s[first.span.1..];
     let trimmed = rest.trim_start();
@@ -650,7 +940,11 @@ fn pair_after(rules: &EventRules, arms: &ArmRules, s: &str, end: usize) -> Optio
         }
     }
     let second = arms.labels.after(s, from)?;
-    let ok = |l: &Label| starts_with_letter(&l.text) && !arms.labels.names_everyone(&l.text);
+    let ok = |l: &Label| {
+        starts_with_letter(&l.text)
+            && !arms.labels.names_everyone(&l.text)
+            && (!after_for || arms.labels.has_group_noun(&l.text) || is_known(known, l))
+    };
     (ok(&first) && ok(&second)).then_some((first, second))
 }
 
@@ -658,14 +952,29 @@ fn pair_after(rules: &EventRules, arms: &ArmRules, s: &str, end: usize) -> Optio
 /// names none.
 fn record_pair(arms: &ArmRules, text: &Text) -> Option<Vec<String>> {
     let s = text.as_str();
-    text.sentences.iter().find_map(|&sentence| {
-        let lower = s[sentence.0..sentence.1].to_lowercase();
-        if !(lower.contains(" versus ") || lower.contains(" vs") || lower.contains(" compared with ")) {
-            return None;
-        }
-        let (a, b) = arms.labels.compared_pair(s, sentence)?;
-        let digits = |l: &Label| l.text.chars().any(|c| c.is_ascii_digit());
-        (!digits(&a) && !digits(&b)).then(|| vec![a.text, b.text])
+    text.sentences.iter().find_map(|&sentence| compared_without_digits(arms, s, sentence))
+}
+
+/// The two groups a sentence compares (`A versus B`), when neither holds a digit.
+fn compared_without_digits(arms: &ArmRules, s: &str, sentence: (usize, usize)) -> Option<Vec<String>> {
+    let lower = s[sentence.0..sentence.1].to_lowercase();
+    if !(lower.contains(" versus ") || lower.contains(" vs") || lower.contains(" compared with ")) {
+        return None;
+    }
+    let (a, b) = arms.labels.compared_pair(s, sentence)?;
+    // `3 years`, `60 Gy` are not groups; `3-weekly docetaxel`, `5-FU` are.
+    let digits =
+        |l: &Label| l.text.split_whitespace().any(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !w.contains('-'));
+    (!digits(&a) && !digits(&b)).then(|| vec![a.text, b.text])
+}
+
+/// Whether items side by side come in pairs: `a vs b, c vs d` (`vs` within a pair, a comma or
+/// `and` between pairs).
+fn in_pairs(s: &str, items: &[Item]) -> bool {
+    items.windows(2).enumerate().all(|(i, w)| {
+        let between = s[w[0].span.1..w[1].span.0].to_lowercase();
+        let versus = between.contains("vs") || between.contains("versus");
+        versus == (i % 2 == 0)
     })
 }
 
@@ -720,18 +1029,40 @@ fn endpoint(arms: &ArmRules, text: &Text, span: (usize, usize)) -> Option<String
         return Some(after_words.join(" "));
     }
     let before = &s[from..span.0];
+    // `92 of 119 patients had died: 39 of 60 in X and 53 of 59 in Y`: the items after a colon
+    // share the outcome written before it.
+    let shared = before.rfind(':').and_then(|colon| outcome_verb(arms, &before[..colon]));
     let clause_start = before.rfind([';', ':', '(', '[', ',']).map_or(0, |p| p + 1);
     let words: Vec<&str> =
         before[clause_start..].split_whitespace().filter(|w| !w.chars().any(|c| c.is_ascii_digit())).collect();
-    let stop =
-        ["was", "were", "of", "in", "for", "with", "the", "a", "an", "is", "are", "and", "rate", "rates", "occurred"];
+    // A phrase that names a group (`in the combined modality arm and`) is never the endpoint.
+    if words.iter().any(|w| arms.labels.has_group_noun(w)) {
+        return shared;
+    }
+    let stop = [
+        "was", "were", "of", "in", "for", "with", "the", "a", "an", "is", "are", "and", "rate", "rates", "occurred",
+        "vs", "vs.", "versus", "or", "to", "compared",
+    ];
     let mut end = words.len();
     while end > 0 && stop.contains(&words[end - 1].to_lowercase().as_str()) {
         end -= 1;
     }
     let start = end.saturating_sub(5);
     let phrase = words[start..end].join(" ");
-    (!phrase.is_empty()).then_some(phrase)
+    shared.or_else(|| (!phrase.is_empty()).then_some(phrase))
+}
+
+/// The outcome verb of a clause that counts with numbers before it: `92 of 119 (77.3%)
+/// patients had died` gives `died`.
+fn outcome_verb(arms: &ArmRules, clause: &str) -> Option<String> {
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let first_number = words.iter().position(|w| w.chars().any(|c| c.is_ascii_digit()))?;
+    let outcome = words[first_number..]
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "had" | "have" | "has" | "been" | "were" | "was"))
+        .find(|w| !w.is_empty() && !w.chars().any(|c| c.is_ascii_digit()) && arms.outcomes.is_match(w))?;
+    Some(outcome.to_string())
 }
 
 #[cfg(test)]
