@@ -513,7 +513,9 @@ fn read_of_n(rules: &EventRules, arms: &ArmRules, s: &str, items: &mut Items) {
         item.events = read_count(e.as_str());
         item.n = read_count(n.as_str());
         let (Some(events), Some(denominator)) = (&item.events, &item.n) else { continue };
-        if !consistent(events, denominator, percent.as_ref()) {
+        // The written shape `39 of 60 (75.0%)` is unambiguous: a percentage that disagrees is
+        // kept for validation to flag (events.percent_mismatch), not read some other way.
+        if !consistent(events, denominator, None) {
             continue;
         }
         // Without a percentage, the denominator must be of participants or lead to a group.
