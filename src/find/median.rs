@@ -106,14 +106,12 @@ pub fn find(
             }
             anchors.push(Anchor { start, body_end: end, endpoints: vec![m.as_str().to_string()] });
         }
-        let mut lists: Vec<Vec<String>> = Vec::new();
-        lists.extend(arm_local::respectively_list(sentence));
-        lists.extend(arm_local::comparison_list(sentence));
-        if !anchors.is_empty() {
-            lists.extend(series::sentence_pair(labels, s, (from, to)));
-            lists.extend(series::named_record_pair(&record, sentence));
+        if anchors.is_empty() {
+            continue;
         }
-        let context = Context { record: record.clone(), subject: series::subject_group(labels, sentence) };
+        // The groups the sentence names, read only once a duration needs them (they cost more
+        // than everything else here, and most sentences have none).
+        let mut groups: Option<(Vec<Vec<String>>, Context)> = None;
         for (index, anchor) in anchors.iter().enumerate() {
             let mut region_end = anchors.get(index + 1).map_or(to, |next| next.start);
             if let Some(blocker) = rules.blockers.find(&s[anchor.body_end..region_end]) {
@@ -136,12 +134,20 @@ pub fn find(
             if (slots == 1 && !rules.time_to_event) || (slots > 1 && !rules.several_endpoints) {
                 continue;
             }
+            let (lists, context) = groups.get_or_insert_with(|| {
+                let mut lists: Vec<Vec<String>> = Vec::new();
+                lists.extend(arm_local::respectively_list(sentence));
+                lists.extend(arm_local::comparison_list(sentence));
+                lists.extend(series::sentence_pair(labels, s, (from, to)));
+                lists.extend(series::named_record_pair(&record, sentence));
+                (lists, Context { record: record.clone(), subject: series::subject_group(labels, sentence) })
+            });
             let mut candidate_lists = lists.clone();
             if !series::compares_own_groups(sentence) {
                 candidate_lists
                     .extend(inherited.clone().or_else(|| series::groups_before(earlier, text, anchor.start)));
             }
-            let assigned = series::assign(&values, slots, &candidate_lists, &context);
+            let assigned = series::assign(&values, slots, &candidate_lists, context);
             let mut arms_in_order: Vec<String> = Vec::new();
             for a in &assigned {
                 let value = &values[a.value];
