@@ -262,7 +262,7 @@ const ARM_STOPWORDS: [&str; 12] =
 
 fn arm_words(label: &str) -> Vec<String> {
     label
-        .to_lowercase()
+        .to_ascii_lowercase()
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !ARM_STOPWORDS.contains(w))
         .map(str::to_string)

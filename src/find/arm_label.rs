@@ -47,7 +47,7 @@ pub struct Label {
 }
 
 fn lower_set(words: &[String]) -> HashSet<String> {
-    words.iter().map(|w| w.to_lowercase()).collect()
+    words.iter().map(|w| w.to_ascii_lowercase()).collect()
 }
 
 /// A word of the text: `[start, end)` in bytes.
@@ -70,7 +70,7 @@ fn word_at(s: &str, at: usize) -> Option<Word> {
     let mut end = at + len;
     let mut ends_sentence = false;
     // A final period closes the sentence unless it belongs to an abbreviation (`vs.`).
-    if s[at..end].ends_with('.') && !matches!(s[at..end].to_lowercase().as_str(), "vs." | "v." | "no.") {
+    if s[at..end].ends_with('.') && !matches!(s[at..end].to_ascii_lowercase().as_str(), "vs." | "v." | "no.") {
         end -= 1;
         ends_sentence = true;
     }
@@ -87,7 +87,8 @@ fn word_before(s: &str, to: usize) -> Option<Word> {
     let start = head
         .rfind(|c: char| c.is_whitespace() || PUNCTUATION.contains(&c))
         .map_or(0, |p| p + head[p..].chars().next().map_or(1, char::len_utf8));
-    let ends_sentence = s[start..to].ends_with('.') && !matches!(s[start..to].to_lowercase().as_str(), "vs." | "v.");
+    let ends_sentence =
+        s[start..to].ends_with('.') && !matches!(s[start..to].to_ascii_lowercase().as_str(), "vs." | "v.");
     Some(Word { start, end: to, ends_sentence })
 }
 
@@ -115,7 +116,7 @@ impl ArmLabels {
 
     /// Whether `word` is a participant noun (`patients`, `women`).
     pub fn is_participant(&self, word: &str) -> bool {
-        self.participants.contains(&word.to_lowercase())
+        self.participants.contains(&word.to_ascii_lowercase())
     }
 
     /// Whether a label names everyone rather than a group: its last word is a participant noun
@@ -127,12 +128,12 @@ impl ArmLabels {
             && label
                 .split_whitespace()
                 .next_back()
-                .is_some_and(|w| self.is_participant(w) || self.whole_study.contains(&w.to_lowercase()))
+                .is_some_and(|w| self.is_participant(w) || self.whole_study.contains(&w.to_ascii_lowercase()))
     }
 
     /// Whether a label names a group with a group noun (`placebo group`, `arm C`).
     pub fn has_group_noun(&self, label: &str) -> bool {
-        label.split_whitespace().any(|w| self.group_nouns.contains(&w.to_lowercase()))
+        label.split_whitespace().any(|w| self.group_nouns.contains(&w.to_ascii_lowercase()))
     }
 
     /// The label whose words start at byte `from`: `combined modality arm and ...` →
@@ -141,7 +142,7 @@ impl ArmLabels {
         let mut at = skip_spaces(s, from);
         let mut words: Vec<Word> = Vec::new();
         while let Some(word) = word_at(s, at) {
-            let lower = s[word.start..word.end].to_lowercase();
+            let lower = s[word.start..word.end].to_ascii_lowercase();
             if words.is_empty() && matches!(lower.as_str(), "the" | "a" | "an") {
                 if word.ends_sentence {
                     break;
@@ -186,7 +187,7 @@ impl ArmLabels {
             if word.ends_sentence && !words.is_empty() {
                 break;
             }
-            let lower = s[word.start..word.end].to_lowercase();
+            let lower = s[word.start..word.end].to_ascii_lowercase();
             if self.boundaries.contains(&lower) || lower.contains('%') {
                 break;
             }
@@ -207,7 +208,7 @@ impl ArmLabels {
     fn label_of(&self, s: &str, words: &[Word]) -> Option<Label> {
         let (first, last) = (words.first()?, words.last()?);
         let text = s[first.start..last.end].trim_end_matches([',', '.']).to_string();
-        let lower = text.to_lowercase();
+        let lower = text.to_ascii_lowercase();
         let has_letter = text.chars().any(char::is_alphabetic);
         if !has_letter || self.not_labels.contains(&lower) || text.starts_with(['-', '/']) {
             return None;
@@ -215,7 +216,7 @@ impl ArmLabels {
         // `3 doses`, `12 weeks`: a count of things, not a group (`60 Gy course` is one).
         if words.len() >= 2 && s[first.start..first.end].chars().all(|c| c.is_ascii_digit()) {
             let second = &s[words[1].start..words[1].end];
-            if self.non_participants.contains(&second.to_lowercase()) {
+            if self.non_participants.contains(&second.to_ascii_lowercase()) {
                 return None;
             }
         }
@@ -230,7 +231,7 @@ impl ArmLabels {
     /// `in the placebo group than in the levamisole group`, `X vs Y`, `For A and B, respectively`.
     pub fn compared_pair(&self, s: &str, sentence: (usize, usize)) -> Option<(Label, Label)> {
         let text = s.get(sentence.0..sentence.1)?;
-        let lower = text.to_lowercase();
+        let lower = text.to_ascii_lowercase();
         let respectively = lower.contains("respectively");
         let connectors: &[&str] =
             &[" than ", " vs. ", " vs ", " versus ", " over ", " compared with ", " compared to ", " and ", " or "];
@@ -279,7 +280,7 @@ impl ArmLabels {
 
     /// The last label ending in a group noun between `from` and `to`: `in the combination group`.
     fn last_group_before(&self, s: &str, from: usize, to: usize) -> Option<Label> {
-        let text = s.get(from..to)?.to_lowercase();
+        let text = s.get(from..to)?.to_ascii_lowercase();
         for noun in ["group", "arm"] {
             if let Some(at) = text.rfind(&format!(" {noun}")) {
                 let end = from + at + 1 + noun.len();
@@ -296,7 +297,7 @@ impl ArmLabels {
     /// comparison or a number.
     fn is_group_like(&self, label: &Label) -> bool {
         let words = label.text.split_whitespace().count();
-        let lower = label.text.to_lowercase();
+        let lower = label.text.to_ascii_lowercase();
         words <= 4
             // `3 years` is no group; `3-weekly docetaxel` and `5-FU` are.
             && !label.text.split_whitespace().next().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !w.contains('-'))
@@ -315,7 +316,7 @@ fn is_group_id(word: &str) -> bool {
 /// The words of a label that tell groups apart, lower-cased: `the placebo group` → `placebo`.
 pub fn group_key(label: &str) -> String {
     label
-        .to_lowercase()
+        .to_ascii_lowercase()
         .split(|c: char| !c.is_alphanumeric() && c != '+')
         .filter(|w| !w.is_empty() && !SAME_GROUP_STOPWORDS.contains(w))
         .collect::<Vec<_>>()

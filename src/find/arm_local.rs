@@ -193,9 +193,9 @@ pub fn after(text: &str) -> Option<ArmAfter> {
     }
     let lead = p.lead_in.find(text)?;
     let rest = &text[lead.end()..];
-    let with_lead = lead.as_str().trim_start().to_lowercase().starts_with("with");
+    let with_lead = lead.as_str().trim_start().to_ascii_lowercase().starts_with("with");
     if let Some(caps) = p.lettered.captures(rest).filter(|c| same_kind(&c[2], &c[3])) {
-        let noun = caps[1].trim_end_matches('s').to_lowercase();
+        let noun = caps[1].trim_end_matches('s').to_ascii_lowercase();
         let labels = vec![format!("{noun} {}", &caps[2]), format!("{noun} {}", &caps[3])];
         let respectively = starts_respectively(&rest[caps.get(0).map_or(0, |m| m.end())..]);
         return Some(ArmAfter { labels, respectively });
@@ -221,7 +221,9 @@ pub fn after(text: &str) -> Option<ArmAfter> {
     }
     // `with` also leads to what is not a group: `with no significant difference`.
     if with_lead
-        && labels.iter().any(|l| l.split_whitespace().any(|w| NOT_AFTER_WITH.contains(&w.to_lowercase().as_str())))
+        && labels
+            .iter()
+            .any(|l| l.split_whitespace().any(|w| NOT_AFTER_WITH.contains(&w.to_ascii_lowercase().as_str())))
     {
         return None;
     }
@@ -241,7 +243,7 @@ pub fn before(text: &str) -> Option<Vec<String>> {
             let words = caps[1].trim();
             if let Some(list) = p.lettered.captures(words).filter(|c| c.get(0).is_some_and(|m| m.end() == words.len()))
             {
-                let noun = list[1].trim_end_matches('s').to_lowercase();
+                let noun = list[1].trim_end_matches('s').to_ascii_lowercase();
                 return Some(vec![format!("{noun} {}", &list[2]), format!("{noun} {}", &list[3])]);
             }
             if let Some((label, _)) = phrase(words) {
@@ -282,7 +284,7 @@ pub fn comparison_list(sentence: &str) -> Option<Vec<String>> {
 /// Splits `groups A and B`, `the GB group and the MR group`, `TOMOX and FOLFOX4` into labels.
 fn split_list(text: &str) -> Vec<String> {
     if let Some(caps) = patterns().lettered.captures(text) {
-        let noun = caps[1].trim_end_matches('s').to_lowercase();
+        let noun = caps[1].trim_end_matches('s').to_ascii_lowercase();
         return vec![format!("{noun} {}", &caps[2]), format!("{noun} {}", &caps[3])];
     }
     text.split([','])
@@ -308,7 +310,7 @@ fn phrase(text: &str) -> Option<(String, usize)> {
         let lower = if word.len() > 1 && word.chars().all(|c| c.is_ascii_uppercase()) {
             word.to_string()
         } else {
-            word.to_lowercase()
+            word.to_ascii_lowercase()
         };
         if words > 0 && STOP_WORDS.contains(&lower.as_str()) {
             break;
@@ -365,7 +367,7 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 fn is_group(label: &str) -> bool {
-    let lower = label.to_lowercase();
+    let lower = label.to_ascii_lowercase();
     !label.is_empty() && !NOT_GROUPS.contains(&lower.as_str()) && label.chars().any(char::is_alphabetic)
 }
 

@@ -86,7 +86,7 @@ impl ArmRules {
                 .map_err(|e| source.error(format!("lexicon.{key}: {e}")))
         };
         let lower = |key: &str| -> Result<HashSet<String>> {
-            Ok(source.words(key)?.iter().map(|w| w.to_lowercase()).collect())
+            Ok(source.words(key)?.iter().map(|w| w.to_ascii_lowercase()).collect())
         };
         let mut modifier_stops = lower("label_boundaries")?;
         modifier_stops.extend(lower("non_participants")?);
@@ -123,12 +123,12 @@ impl ArmRules {
 
     /// Whether a label names a characteristic of participants (`male`, `women`), not a group.
     pub fn is_characteristic(&self, label: &str) -> bool {
-        label.split_whitespace().any(|w| self.characteristics.contains(&w.to_lowercase()))
+        label.split_whitespace().any(|w| self.characteristics.contains(&w.to_ascii_lowercase()))
     }
 
     /// Whether `word` counts things other than participants (`metastases`, `doses`, `years`).
     pub fn is_non_participant(&self, word: &str) -> bool {
-        self.non_participants.contains(&word.to_lowercase())
+        self.non_participants.contains(&word.to_ascii_lowercase())
     }
 }
 
@@ -216,7 +216,12 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
         let n_at = whole.start() + whole.as_str().find(['n', 'N']).unwrap_or(0);
         let label_end = if s[..n_at].trim_end().ends_with(['(', '[', ',', ':']) { n_at } else { whole.start() };
         // `three groups (n = 30)`: every group has that size.
-        let head = s[sentence_start..label_end].trim_end().trim_end_matches(['(', '[', ',', ':']).trim_end();
+        let head = s
+            .get(sentence_start..label_end.max(sentence_start))
+            .unwrap_or_default()
+            .trim_end()
+            .trim_end_matches(['(', '[', ',', ':'])
+            .trim_end();
         let mut head_words = head.rsplit(' ').map(str::to_lowercase);
         if let (Some(noun), Some(k)) = (head_words.next(), head_words.next().as_deref().and_then(small_number)) {
             if matches!(noun.as_str(), "groups" | "arms") {
@@ -234,7 +239,12 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
             Some(_) => "total".to_string(),
             // No group before it: everyone only after a participant noun or at the sentence start.
             None => {
-                let head = s[sentence_start..label_end].trim_end().trim_end_matches(['(', '[', ',', ':']).trim_end();
+                let head = s
+                    .get(sentence_start..label_end.max(sentence_start))
+                    .unwrap_or_default()
+                    .trim_end()
+                    .trim_end_matches(['(', '[', ',', ':'])
+                    .trim_end();
                 let last = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
                 if head.is_empty() || rules.labels.names_everyone(last) {
                     "total".to_string()
@@ -243,7 +253,7 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
                 }
             }
         };
-        let lower = arm.to_lowercase();
+        let lower = arm.to_ascii_lowercase();
         if lower.ends_with("groups") || lower.ends_with("arms") {
             // `three groups (n = 30)`: every group has that size.
             if let Some(k) = lower.split_whitespace().next().and_then(small_number) {
@@ -314,7 +324,7 @@ pub fn record_groups(rules: &ArmRules, s: &str) -> Vec<Label> {
     {
         let rest = &s[at..];
         let word_len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
-        let word = rest[..word_len].to_lowercase();
+        let word = rest[..word_len].to_ascii_lowercase();
         if word == "groups" || word == "arms" {
             // `the high-dose and low-dose groups`: both groups, in order.
             let Some(second) = rules.labels.before(s, at) else { continue };
@@ -389,7 +399,7 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     }
     // What stands before the count in its sentence.
     let before = &s[sentence_start..at];
-    let total_of = before.trim_end().to_lowercase().ends_with("total of");
+    let total_of = before.trim_end().to_ascii_lowercase().ends_with("total of");
     if !total_of && (rules.not_a_size_before.is_match(before) || is_denominator(before)) {
         return;
     }
@@ -400,7 +410,7 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     if has_noun {
         let mods = caps.name("mods").map_or("", |m| m.as_str());
         if mods.split_whitespace().any(|w| {
-            let w = w.to_lowercase();
+            let w = w.to_ascii_lowercase();
             rules.modifier_stops.contains(&w) || w.chars().any(|c| c.is_ascii_digit())
         }) {
             return;
@@ -441,7 +451,7 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
                     return;
                 }
                 if !lists_alternatives(s, &label) && !rules.labels.names_everyone(&label.text) {
-                    let groups = label.text.to_lowercase();
+                    let groups = label.text.to_ascii_lowercase();
                     if groups.ends_with("groups") || groups.ends_with("arms") {
                         found.push(at, "total", n, "arm_size.total", (at, label.span.1));
                         return;
@@ -487,13 +497,13 @@ fn small_number(word: &str) -> Option<usize> {
 
 /// Whether the words before a count are `there were` (`Overall, there were 7 patients in arm A`).
 fn existential(before: &str) -> bool {
-    let lower = before.trim_end().to_lowercase();
+    let lower = before.trim_end().to_ascii_lowercase();
     lower.ends_with("there were") || lower.ends_with("there was")
 }
 
 /// Whether the words before a count make it a denominator: `39 of`, `65% of`, `(12/`.
 fn is_denominator(before: &str) -> bool {
-    let trimmed = before.trim_end().to_lowercase();
+    let trimmed = before.trim_end().to_ascii_lowercase();
     let Some(head) = trimmed.strip_suffix("of").or_else(|| trimmed.strip_suffix("out of")) else {
         return trimmed.ends_with('/');
     };
@@ -503,7 +513,7 @@ fn is_denominator(before: &str) -> bool {
 /// Whether a label is one of alternatives listed in a design: `received X or Y`,
 /// `assigned to X (arm A) or Y`, `to X and Y groups`.
 fn lists_alternatives(s: &str, label: &Label) -> bool {
-    let before = s[..label.span.0].trim_end().to_lowercase();
+    let before = s[..label.span.0].trim_end().to_ascii_lowercase();
     if before.ends_with("either") || before.ends_with("one of") {
         return true;
     }
@@ -519,7 +529,7 @@ fn lists_alternatives(s: &str, label: &Label) -> bool {
             _ => {}
         }
     }
-    let clause = format!(" {} ", clause.to_lowercase());
+    let clause = format!(" {} ", clause.to_ascii_lowercase());
     [" or ", " versus ", " vs ", " vs. ", " groups ", " arms "].iter().any(|w| clause.contains(w))
 }
 

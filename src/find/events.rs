@@ -209,7 +209,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         for caps in rules.percent_for.captures_iter(s) {
             let (Some(whole), Some(p), Some(lead)) = (caps.get(0), caps.name("p"), caps.name("lead")) else { continue };
             let Some(label) = arms.labels.after(s, whole.end()) else { continue };
-            let strong = matches!(lead.as_str().to_lowercase().as_str(), "for" | "with");
+            let strong = matches!(lead.as_str().to_ascii_lowercase().as_str(), "for" | "with");
             let comparator = rules.comparator.is_match(&label.text);
             if !(strong || comparator || arms.labels.has_group_noun(&label.text) || is_known(&known, &label)) {
                 continue;
@@ -257,7 +257,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             if caps.name("p2").is_some() && !arms.outcomes.is_match(clause) {
                 continue;
             }
-            let after = s[whole.end()..to].trim_start().to_lowercase();
+            let after = s[whole.end()..to].trim_start().to_ascii_lowercase();
             // A group or a second rate follows: the pair and group rules read it.
             if rules.label_lead.is_match(&after)
                 && !after.starts_with("of ")
@@ -305,7 +305,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
                 continue;
             }
             if ["vs", "versus", "and", "or", "compared"].iter().any(|w| after.starts_with(w))
-                || s[from..to].to_lowercase().contains("respectively")
+                || s[from..to].to_ascii_lowercase().contains("respectively")
             {
                 continue;
             }
@@ -335,7 +335,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         for caps in rules.group_percent.captures_iter(s) {
             let (Some(whole), Some(p)) = (caps.get(0), caps.name("p")) else { continue };
             let (from, to) = text.sentence_at(whole.start());
-            let sentence = s[from..to].to_lowercase();
+            let sentence = s[from..to].to_ascii_lowercase();
             let compares =
                 [" than ", " between ", " vs", " versus ", " compared "].iter().any(|w| sentence.contains(w));
             if !compares || !arms.outcomes.is_match(&s[from..whole.start()]) {
@@ -446,7 +446,7 @@ fn names_an_outcome(arms: &ArmRules, s: &str, label: &str) -> bool {
 /// without one the item has no group.
 fn resolve_this_group(arms: &ArmRules, s: &str, known: &[String], item: &mut Item) {
     let Some(arm) = item.arm.as_deref() else { return };
-    let first = arm.split_whitespace().next().unwrap_or("").to_lowercase();
+    let first = arm.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
     if !(matches!(first.as_str(), "this" | "that" | "these" | "those") && arms.labels.has_group_noun(arm)) {
         return;
     }
@@ -460,7 +460,7 @@ fn resolve_this_group(arms: &ArmRules, s: &str, known: &[String], item: &mut Ite
 
 /// Whether a label follows `with`, `for`, `between` or `and`: `with standard chemotherapy (64%)`.
 fn preceded_by_preposition(s: &str, label: &Label) -> bool {
-    let before = s[..label.span.0].trim_end().to_lowercase();
+    let before = s[..label.span.0].trim_end().to_ascii_lowercase();
     [" with", " for", " between", " and", " than", " vs", " versus", " in"].iter().any(|w| before.ends_with(w))
 }
 
@@ -470,7 +470,7 @@ fn starts_with_letter(text: &str) -> bool {
 
 /// Whether the words before a count show it is a day, a grade, an age or a bound.
 fn not_a_count_before(before: &str) -> bool {
-    let lower = before.trim_end().to_lowercase();
+    let lower = before.trim_end().to_ascii_lowercase();
     lower.ends_with(['<', '>', '=', '/', '-', '±'])
         || [
             "day", "days", "week", "weeks", "month", "months", "year", "years", "grade", "phase", "stage", "aged",
@@ -482,7 +482,7 @@ fn not_a_count_before(before: &str) -> bool {
 
 /// Whether the words before a count make it the denominator of another.
 fn is_denominator_before(before: &str) -> bool {
-    let lower = before.trim_end().to_lowercase();
+    let lower = before.trim_end().to_ascii_lowercase();
     lower.ends_with(" of") || lower.ends_with(" of the") || lower == "of" || lower == "of the"
 }
 
@@ -544,9 +544,9 @@ fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, known: &[String], s: 
         if before.ends_with(['-', '±', '/', '<', '>', '=']) {
             continue;
         }
-        let conn = conn.as_str().to_lowercase();
+        let conn = conn.as_str().to_ascii_lowercase();
         let (from, to) = text.sentence_at(p1.start());
-        let respectively = s[from..to].to_lowercase().contains("respectively");
+        let respectively = s[from..to].to_ascii_lowercase().contains("respectively");
         let groups_after = pair_after(rules, arms, known, s, whole.end());
         if (conn == "and" || conn == "or") && !respectively && groups_after.is_none() {
             continue;
@@ -663,7 +663,7 @@ fn assign_groups(
         let mut read = rules.label_lead.captures(after).and_then(|lead| {
             let whole = lead.get(0)?;
             let label = arms.labels.after(s, item.span.1 + whole.end())?;
-            let lead_word = lead.name("lead").map(|m| m.as_str().to_lowercase());
+            let lead_word = lead.name("lead").map(|m| m.as_str().to_ascii_lowercase());
             // `dogs with stable disease`: after a participant noun, `with` names a state.
             if lead.name("who").is_some() && lead_word.as_deref() == Some("with") {
                 return None;
@@ -748,7 +748,7 @@ fn assign_groups(
         // the group written second in a comparison is not the first item's.
         let bracketed = bracketed.filter(|l| {
             let lead = &s[from..l.span.0];
-            let lower = lead.to_lowercase();
+            let lower = lead.to_ascii_lowercase();
             let lead_words: Vec<&str> = lower.split_whitespace().rev().take(4).collect();
             let compared =
                 lead_words.iter().any(|w| matches!(*w, "than" | "versus" | "vs" | "vs." | "compared" | "over"));
@@ -866,7 +866,7 @@ fn assign_groups(
         let single = known.is_empty() && (item.events.is_some() || item.n.is_some());
         let about_everyone =
             item.rule == "events.total_count" || single || rules.whole_trial.is_match(&s[from..item.span.0]);
-        if about_everyone && !item.rule.ends_with("_pair") && !sentence.to_lowercase().contains("respectively") {
+        if about_everyone && !item.rule.ends_with("_pair") && !sentence.to_ascii_lowercase().contains("respectively") {
             item.arm = Some("total".to_string());
         }
     }
@@ -888,7 +888,7 @@ fn labelled_pair(arms: &ArmRules, before: &[Item]) -> Vec<String> {
 /// record's arms.
 fn group_before(arms: &ArmRules, known: &[String], s: &str, from: usize, to: usize) -> Option<String> {
     let text = &s[from..to];
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let noun = ["group", "arm"]
         .iter()
         .filter_map(|noun| {
@@ -929,7 +929,7 @@ fn clause_end_group(arms: &ArmRules, known: &[String], s: &str, at: usize) -> Op
 fn pair_after(rules: &EventRules, arms: &ArmRules, known: &[String], s: &str, end: usize) -> Option<(Label, Label)> {
     let lead = rules.pair_lead.find(&s[end..])?;
     // `for ORR and DCR` names outcomes: after `for`, only the record's groups or group nouns.
-    let after_for = lead.as_str().to_lowercase().contains("for");
+    let after_for = lead.as_str().to_ascii_lowercase().contains("for");
     let first = arms.labels.after(s, end + lead.end())?;
     let rest = &s[first.span.1..];
     let trimmed = rest.trim_start();
@@ -959,7 +959,7 @@ fn record_pair(arms: &ArmRules, text: &Text) -> Option<Vec<String>> {
 
 /// The two groups a sentence compares (`A versus B`), when neither holds a digit.
 fn compared_without_digits(arms: &ArmRules, s: &str, sentence: (usize, usize)) -> Option<Vec<String>> {
-    let lower = s[sentence.0..sentence.1].to_lowercase();
+    let lower = s[sentence.0..sentence.1].to_ascii_lowercase();
     if !(lower.contains(" versus ") || lower.contains(" vs") || lower.contains(" compared with ")) {
         return None;
     }
@@ -974,7 +974,7 @@ fn compared_without_digits(arms: &ArmRules, s: &str, sentence: (usize, usize)) -
 /// `and` between pairs).
 fn in_pairs(s: &str, items: &[Item]) -> bool {
     items.windows(2).enumerate().all(|(i, w)| {
-        let between = s[w[0].span.1..w[1].span.0].to_lowercase();
+        let between = s[w[0].span.1..w[1].span.0].to_ascii_lowercase();
         let versus = between.contains("vs") || between.contains("versus");
         versus == (i % 2 == 0)
     })
@@ -991,7 +991,7 @@ fn n_equals_after(s: &str, at: usize) -> Option<(Num, usize)> {
 
 /// Whether the words before a count end a range or list of numbers: `0 to 1 (83.5%)`.
 fn ends_with_range_word(before: &str) -> bool {
-    let lower = before.to_lowercase();
+    let lower = before.to_ascii_lowercase();
     ["to", "and", "or", "aged", "age"].iter().any(|w| {
         lower.strip_suffix(w).is_some_and(|head| {
             head.ends_with(' ')
@@ -1005,7 +1005,7 @@ fn side_by_side(s: &str, text: &Text, a: &Item, b: &Item) -> bool {
     if text.sentence_index(a.span.0) != text.sentence_index(b.span.0) || a.span.1 > b.span.0 {
         return false;
     }
-    let between = s[a.span.1..b.span.0].trim().to_lowercase();
+    let between = s[a.span.1..b.span.0].trim().to_ascii_lowercase();
     let between = between.trim_matches(|c: char| matches!(c, ')' | ']' | '(' | '[' | ',' | ';' | ' '));
     matches!(
         between,
@@ -1046,7 +1046,7 @@ fn endpoint(arms: &ArmRules, text: &Text, span: (usize, usize)) -> Option<String
         "vs", "vs.", "versus", "or", "to", "compared",
     ];
     let mut end = words.len();
-    while end > 0 && stop.contains(&words[end - 1].to_lowercase().as_str()) {
+    while end > 0 && stop.contains(&words[end - 1].to_ascii_lowercase().as_str()) {
         end -= 1;
     }
     let start = end.saturating_sub(5);
@@ -1062,7 +1062,7 @@ fn outcome_verb(arms: &ArmRules, clause: &str) -> Option<String> {
     let outcome = words[first_number..]
         .iter()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
-        .filter(|w| !matches!(w.to_lowercase().as_str(), "had" | "have" | "has" | "been" | "were" | "was"))
+        .filter(|w| !matches!(w.to_ascii_lowercase().as_str(), "had" | "have" | "has" | "been" | "were" | "was"))
         .find(|w| !w.is_empty() && !w.chars().any(|c| c.is_ascii_digit()) && arms.outcomes.is_match(w))?;
     Some(outcome.to_string())
 }

@@ -195,7 +195,7 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
 
 /// Whether the words joining two values compare them: ` vs `, ` versus `, `compared with`.
 fn is_comparison_joint(joint: &str) -> bool {
-    let lower = joint.to_lowercase();
+    let lower = joint.to_ascii_lowercase();
     [" vs", "versus", "compared"].iter().any(|w| lower.contains(w))
 }
 
@@ -498,7 +498,7 @@ pub fn record_groups(labels: &ArmLabels, text: &Text, arm_sizes: &[Finding]) -> 
 fn alternatives(labels: &ArmLabels, s: &str, at: usize, comparing: bool) -> Option<(String, String)> {
     let first = labels.after(s, at)?;
     let joint = group_patterns().alternative.find(&s[first.span.1..])?;
-    let word = joint.as_str().trim().rsplit(' ').next().unwrap_or("").to_lowercase();
+    let word = joint.as_str().trim().rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
     if !comparing && matches!(word.as_str(), "with" | "and" | "to") {
         return None;
     }
@@ -544,7 +544,7 @@ pub fn subject_group(labels: &ArmLabels, sentence: &str) -> Option<String> {
     }
     let treatment = p.subject_treatment.find_iter(text).last();
     let label = match treatment {
-        Some(t) if t.as_str().trim().to_lowercase() != "with" || !text[..t.start()].contains(' ') => {
+        Some(t) if t.as_str().trim().to_ascii_lowercase() != "with" || !text[..t.start()].contains(' ') => {
             labels.after(text, t.end()).map(|l| l.text).filter(|l| l.len() + t.end() + 1 >= text.len())?
         }
         _ => {
@@ -609,7 +609,7 @@ pub fn named_record_pair(record: &[String], sentence: &str) -> Option<Vec<String
     if groups.len() != 2 {
         return None;
     }
-    let lower = sentence.to_lowercase();
+    let lower = sentence.to_ascii_lowercase();
     let words: Vec<(usize, &str)> = word_positions(&lower);
     let keys: Vec<Vec<String>> =
         groups.iter().map(|g| group_key(g).split(' ').filter(|w| !w.is_empty()).map(String::from).collect()).collect();
@@ -621,7 +621,7 @@ pub fn named_record_pair(record: &[String], sentence: &str) -> Option<Vec<String
         }
         if own.iter().all(|w| w.chars().count() == 1) {
             // `arm A`, `group 2`: the whole label.
-            let label = groups[k].to_lowercase();
+            let label = groups[k].to_ascii_lowercase();
             let whole_word = |at: usize| {
                 let before = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
                 let after = lower[at + label.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());

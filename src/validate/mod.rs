@@ -223,7 +223,7 @@ const ARM_FILLER_WORDS: [&str; 10] =
 /// An arm label as compared across rows: lower case, words split on spaces and punctuation,
 /// filler words ([`ARM_FILLER_WORDS`]) left out unless nothing else is left.
 fn arm_key(arm: &str) -> String {
-    let lower = arm.to_lowercase();
+    let lower = arm.to_ascii_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).collect();
     let content: Vec<&str> = words.iter().copied().filter(|word| !ARM_FILLER_WORDS.contains(word)).collect();
     if content.is_empty() {

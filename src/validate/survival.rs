@@ -61,7 +61,7 @@ const SURVIVAL_ABBREVIATIONS: [&str; 21] = [
 /// relapse, mortality, death or events rise with time, so they are not survival-type unless
 /// they also say "free" or "survival" ("relapse-free survival"); "cumulative incidence" never is.
 pub fn is_survival_endpoint(endpoint: &str) -> bool {
-    let text = endpoint.to_lowercase();
+    let text = endpoint.to_ascii_lowercase();
     if text.contains("incidence") {
         return false;
     }
