@@ -157,6 +157,7 @@ pub fn find(
                 row.unit = value.time_unit;
                 if let Some(ci) = &value.interval {
                     row.lower = Some(ci.lower.clone());
+                    row.ci_level = value.level.clone();
                     row.upper = Some(ci.upper.clone());
                 }
                 row.arm = a.arm.clone();

@@ -44,6 +44,8 @@ pub struct Value {
     pub time_unit: Option<&'static str>,
     /// The value's confidence interval.
     pub interval: Option<Interval>,
+    /// The interval's level as written (`95% CI` → 95).
+    pub level: Option<Num>,
     /// Byte span of the value and its CI.
     pub start: usize,
     /// End of the value and its CI (and its group phrase when one follows).
@@ -135,6 +137,7 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
                 number,
                 time_unit: unit_name,
                 interval: None,
+                level: None,
                 start,
                 end: if index + 1 == count { unit_end } else { number_end },
                 chain,
@@ -146,10 +149,11 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
                 for_both: false,
             };
             if index + 1 == count {
-                if let Some((ci, len)) = read_ci(&s[unit_end..to]) {
+                if let Some((ci, level, len)) = read_ci(&s[unit_end..to]) {
                     let inside = ci.lower.value <= value.number.value && value.number.value <= ci.upper.value;
                     if inside {
                         value.interval = Some(ci);
+                        value.level = level;
                     }
                     end = unit_end + len;
                     value.end = end;
@@ -235,25 +239,25 @@ fn list_joint(input: &str) -> Option<usize> {
 
 /// A CI after a value: ` (95% CI = 43.3% to 68.5%)`, ` (54.2-73.2)`, `, 95% CI 3.2-4.2`, and a
 /// bracketed p-value (`(P<0.001)`), which is skipped; returns the CI (if any) and the length.
-fn read_ci(input: &str) -> Option<(Interval, usize)> {
+fn read_ci(input: &str) -> Option<(Interval, Option<Num>, usize)> {
     let (rest, _) = ws(input).ok()?;
     if let Some(inner) = rest.strip_prefix(['(', '[']) {
         let (inner, _) = ws(inner).ok()?;
-        let (inner, labelled) = match ci_label(inner) {
-            Ok((r, _)) => (r.trim_start_matches([' ', ',', ':', '=']), true),
-            Err(_) => (inner, false),
+        let (inner, labelled, level) = match ci_label(inner) {
+            Ok((r, level)) => (r.trim_start_matches([' ', ',', ':', '=']), true, level),
+            Err(_) => (inner, false, None),
         };
         let (after, ci) = interval(labelled)(inner).ok()?;
         // Skip what else the bracket holds (`; p=0.004`) up to its end.
         let close = after.find([')', ']']).filter(|&c| c < 60 && !after[..c].contains('('))?;
         let end = consumed(input, &after[close + 1..]);
-        return Some((ci, end));
+        return Some((ci, level, end));
     }
     let inner = rest.strip_prefix(',')?.trim_start_matches(' ');
-    let (inner, _) = ci_label(inner).ok()?;
+    let (inner, level) = ci_label(inner).ok()?;
     let inner = inner.trim_start_matches([' ', ',', ':', '=']);
     let (after, ci) = interval(true)(inner).ok()?;
-    Some((ci, consumed(input, after)))
+    Some((ci, level, consumed(input, after)))
 }
 
 /// A row to be: which value, which slot of the anchor, and which group.

@@ -132,6 +132,7 @@ pub fn find(rules: &SurvivalRules, labels: &ArmLabels, text: &Text, arm_sizes: &
                 row.value = Some(value.number.clone());
                 if let Some(ci) = &value.interval {
                     row.lower = Some(ci.lower.clone());
+                    row.ci_level = value.level.clone();
                     row.upper = Some(ci.upper.clone());
                 }
                 row.arm = a.arm.clone();

@@ -128,9 +128,31 @@ pub(crate) fn is_pmid(raw: &str) -> bool {
     !raw.is_empty() && raw.len() <= 9 && raw.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// Collapses runs of whitespace (including line breaks) into single spaces and trims.
+/// Joins wrapped lines: a run of ASCII whitespace holding a line break or tab becomes one
+/// space, and the ends are trimmed.
 pub(crate) fn squash_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Only ASCII whitespace runs that wrap a line (or hold a tab) become one space, and the
+    // ends are trimmed: spaces inside a line and Unicode spaces (the thin spaces of
+    // "HR\u{2009}=\u{2009}0.58") stay as the export wrote them, so offsets and evidence match it.
+    let text = text.trim_matches(|c: char| c.is_ascii_whitespace());
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    for c in text.chars() {
+        if c.is_ascii_whitespace() {
+            run.push(c);
+            continue;
+        }
+        if !run.is_empty() {
+            if run.contains(['\n', '\r', '\t', '\x0c']) {
+                out.push(' ');
+            } else {
+                out.push_str(&run);
+            }
+            run.clear();
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Trims and drops empty values.

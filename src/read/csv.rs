@@ -172,7 +172,10 @@ fn strip_jats(text: &str) -> String {
         out.push_str(&rest[..start]);
         match rest[start..].find('>') {
             Some(end) => {
-                out.push(' ');
+                // A tag between words stands for one space, never two.
+                if !out.is_empty() && !out.ends_with(' ') {
+                    out.push(' ');
+                }
                 rest = &rest[start + end + 1..];
             }
             None => {
