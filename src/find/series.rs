@@ -548,7 +548,7 @@ pub fn subject_group(labels: &ArmLabels, sentence: &str) -> Option<String> {
     }
     let treatment = p.subject_treatment.find_iter(text).last();
     let label = match treatment {
-        Some(t) if t.as_str().trim().to_ascii_lowercase() != "with" || !text[..t.start()].contains(' ') => {
+        Some(t) if !t.as_str().trim().eq_ignore_ascii_case("with") || !text[..t.start()].contains(' ') => {
             labels.after(text, t.end()).map(|l| l.text).filter(|l| l.len() + t.end() + 1 >= text.len())?
         }
         _ => {
