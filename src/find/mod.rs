@@ -79,6 +79,7 @@ pub fn find_rows(rules: &RuleSet, record_id: &str, abstract_text: &str) -> Vec<R
         .into_iter()
         .map(|finding| {
             let mut row = finding.row;
+            row.endpoint = row.endpoint.and_then(|e| clean_endpoint(&e));
             let (start, end, evidence) = text.norm.evidence(finding.span.0, finding.span.1);
             row.record_id = record_id.to_string();
             row.start = start;
@@ -87,6 +88,121 @@ pub fn find_rows(rules: &RuleSet, record_id: &str, abstract_text: &str) -> Vec<R
             row
         })
         .collect()
+}
+
+/// Words that cannot open or make up an endpoint: connectors, pronouns, group words.
+const NOT_AN_ENDPOINT: &[&str] = &[
+    "than",
+    "whereas",
+    "while",
+    "there",
+    "it",
+    "its",
+    "as",
+    "and",
+    "or",
+    "to",
+    "with",
+    "in",
+    "for",
+    "of",
+    "at",
+    "on",
+    "by",
+    "from",
+    "only",
+    "total",
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "who",
+    "vs",
+    "versus",
+    "receiving",
+    "received",
+    "patients",
+    "participants",
+    "subjects",
+    "group",
+    "groups",
+    "arm",
+    "arms",
+    "were",
+    "was",
+    "is",
+    "are",
+    "be",
+    "been",
+    "had",
+    "has",
+    "have",
+    "did",
+    "not",
+    "no",
+    "both",
+    "each",
+    "all",
+    "respectively",
+    "intervention",
+    "control",
+    "placebo",
+    "compared",
+    "n",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "hour",
+    "hours",
+    "h",
+    "but",
+    "however",
+    "although",
+    "sd",
+    "se",
+    "difference",
+    "between",
+    "mean",
+];
+
+/// An endpoint phrase as a reader wants it, or nothing: leading connectors and articles
+/// dropped, unbalanced brackets trimmed, and phrases that are only connectors, group words or
+/// leftovers of numbers ("than", "n =", "± to ±", "A total") refused — an empty endpoint is
+/// better than a wrong one.
+fn clean_endpoint(endpoint: &str) -> Option<String> {
+    let mut words: Vec<&str> = endpoint.split_whitespace().collect();
+    let lower = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    while words.first().is_some_and(|w| NOT_AN_ENDPOINT.contains(&lower(w).as_str())) {
+        words.remove(0);
+    }
+    while words.last().is_some_and(|w| NOT_AN_ENDPOINT.contains(&lower(w).as_str())) {
+        words.pop();
+    }
+    let mut phrase = words.join(" ");
+    if phrase.ends_with(')') && !phrase.contains('(') {
+        phrase.pop();
+    }
+    if phrase.starts_with('(') && !phrase.contains(')') {
+        phrase.remove(0);
+    }
+    let phrase = phrase.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.')).to_string();
+    let content = phrase.split_whitespace().filter(|w| {
+        let w = lower(w);
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !NOT_AN_ENDPOINT.contains(&w.as_str())
+    });
+    let connectors = phrase.split_whitespace().filter(|w| NOT_AN_ENDPOINT.contains(&lower(w).as_str())).count();
+    let content = content.count();
+    let garbled = phrase.contains(['±', '=', '%']) || content == 0 || connectors > content;
+    (!garbled).then_some(phrase)
 }
 
 /// A percentage tied to a time point is a landmark rate; when the events finder read the same
@@ -143,5 +259,24 @@ pub fn signature(row: &Row) -> String {
         }
         Kind::Median => format!("median {arm} {} {}{}", num(&row.value), row.unit.unwrap_or("-"), ci(row)),
         Kind::Followup => format!("followup {} {}", num(&row.value), row.unit.unwrap_or("-")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean_endpoint;
+
+    #[test]
+    fn endpoints_keep_words_and_refuse_leftovers() {
+        assert_eq!(clean_endpoint("died").as_deref(), Some("died"));
+        assert_eq!(clean_endpoint("OS").as_deref(), Some("OS"));
+        assert_eq!(clean_endpoint("overall survival").as_deref(), Some("overall survival"));
+        assert_eq!(clean_endpoint("The response").as_deref(), Some("response"));
+        assert_eq!(clean_endpoint("BR)").as_deref(), Some("BR"));
+        assert_eq!(clean_endpoint("than"), None);
+        assert_eq!(clean_endpoint("n ="), None);
+        assert_eq!(clean_endpoint("± to ±"), None);
+        assert_eq!(clean_endpoint("to and and at months").as_deref(), None);
+        assert_eq!(clean_endpoint("A total"), None);
     }
 }
