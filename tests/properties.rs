@@ -299,3 +299,14 @@ fn effect_ci_label_after_multibyte_char_does_not_panic() {
     // The corpus record PMC5066795 crashes `trialrex extract` the same way with "∼50%".
     check_extraction("MDA was achieved at least once by ∼50% of patients (OR 2.1, 95% CI 1.2-3.6).");
 }
+
+/// Fuzz target `extract` (final run of the first session): `find/events.rs`
+/// `names_an_outcome` sliced the text one byte before an abbreviation that follows a non-ASCII
+/// character ("end byte index 2337 is not a char boundary", src/find/events.rs:440).
+#[test]
+fn outcome_abbreviation_after_multibyte_char_does_not_panic() {
+    check_extraction(
+        "The objective response rate (ORR) was higher: 40% for\u{fffd}ORR in arm A (n = 20) and 11.76% for ORR.",
+    );
+    check_extraction("Response was 12% for \u{e9}CR and 20% for CR (complete response (CR), n = 30).");
+}

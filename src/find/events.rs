@@ -437,8 +437,8 @@ fn names_an_outcome(arms: &ArmRules, s: &str, label: &str) -> bool {
     }
     s.match_indices(label).any(|(at, _)| {
         let bracketed = s[..at].ends_with('(') && s[at + label.len()..].starts_with([')', ',', ';']);
-        let head = &s[..at.saturating_sub(1)];
-        bracketed && head.split_whitespace().next_back().is_some_and(|w| arms.outcomes.is_match(w))
+        // Only after an ASCII `(` is `at - 1` a character boundary.
+        bracketed && s[..at - 1].split_whitespace().next_back().is_some_and(|w| arms.outcomes.is_match(w))
     })
 }
 
