@@ -12,17 +12,7 @@ use std::time::{Duration, Instant};
 
 use trialrex::read::{self, Format};
 
-const FORMATS: [Format; 9] = [
-    Format::Ris,
-    Format::Medline,
-    Format::PubmedXml,
-    Format::EndnoteXml,
-    Format::Bibtex,
-    Format::Csv,
-    Format::Tsv,
-    Format::Jsonl,
-    Format::Text,
-];
+const FORMATS: [Format; 9] = Format::ALL;
 
 /// Pieces of the formats' syntax mixed into the random inputs.
 const TOKENS: &[&[u8]] = &[

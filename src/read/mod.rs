@@ -57,6 +57,19 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in a fixed order (the order the `read` fuzz target's first byte picks).
+    pub const ALL: [Format; 9] = [
+        Format::Ris,
+        Format::Medline,
+        Format::PubmedXml,
+        Format::EndnoteXml,
+        Format::Bibtex,
+        Format::Csv,
+        Format::Tsv,
+        Format::Jsonl,
+        Format::Text,
+    ];
+
     /// The name used on the command line and in messages.
     pub fn name(self) -> &'static str {
         match self {
