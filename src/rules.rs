@@ -211,6 +211,17 @@ impl<'a> Source<'a> {
         compile_pattern(text, true).map_err(|e| rules_error(self.name, format!("patterns.{key}: {e}")))
     }
 
+    /// The word list `key` as one compiled alternation of whole words (`\b(?:w1|w2)\b`).
+    pub fn word_pattern(&self, key: &str, case_insensitive: bool) -> Result<Regex> {
+        compile_pattern(&word_alternation(self.words(key)?), case_insensitive)
+            .map_err(|e| rules_error(self.name, format!("lexicon.{key}: {e}")))
+    }
+
+    /// Whether this file defines the rule `id` and it is enabled.
+    pub fn enabled(&self, id: &str) -> bool {
+        self.file.rule.iter().any(|r| r.id == id && r.enabled)
+    }
+
     /// The word list `key`.
     pub fn words(&self, key: &str) -> Result<&'a [String]> {
         self.file

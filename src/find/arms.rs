@@ -21,7 +21,7 @@ use super::arm_label::{self, ArmLabels, Label};
 use super::{Finding, Text};
 use crate::error::Result;
 use crate::grammar::count;
-use crate::rules::{compile_pattern, word_alternation, Source};
+use crate::rules::{compile_pattern, Source};
 use crate::write::{Kind, Num, Row};
 
 /// The compiled arm-size rules and the arm labels every per-group finder shares.
@@ -81,10 +81,7 @@ pub fn lexicon_pattern(source: &Source<'_>, key: &str) -> Result<Regex> {
 impl ArmRules {
     /// Compiles the arm-size rules of `arms.toml`.
     pub fn compile(source: &Source<'_>) -> Result<ArmRules> {
-        let words = |key: &str| -> Result<Regex> {
-            compile_pattern(&word_alternation(source.words(key)?), true)
-                .map_err(|e| source.error(format!("lexicon.{key}: {e}")))
-        };
+        let words = |key: &str| source.word_pattern(key, true);
         let lower = |key: &str| -> Result<HashSet<String>> {
             Ok(source.words(key)?.iter().map(|w| w.to_ascii_lowercase()).collect())
         };

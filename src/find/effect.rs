@@ -135,9 +135,7 @@ impl EffectRules {
             format!(r"(?i:\b(?:{})s?\b)|\b(?:{})\b", name_alternation.join("|"), abbreviation_alternation.join("|"));
         let mention = compile_pattern(&mention, false).map_err(|e| lexicon.error(format!("measure names: {e}")))?;
 
-        let adjusted_words = lexicon.words("adjusted_context")?;
-        let adjusted_context = compile_pattern(&crate::rules::word_alternation(adjusted_words), true)
-            .map_err(|e| lexicon.error(format!("lexicon.adjusted_context: {e}")))?;
+        let adjusted_context = lexicon.word_pattern("adjusted_context", true)?;
         let endpoint_words = lexicon.words("endpoints")?;
         let (upper, lower): (Vec<String>, Vec<String>) =
             endpoint_words.iter().cloned().partition(|w| w.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2);
@@ -159,7 +157,6 @@ impl EffectRules {
                 slotted_names.push((pattern, *measure));
             }
         }
-        let enabled = |id: &str| rules.file.rule.iter().any(|r| r.id == id && r.enabled);
         Ok(EffectRules {
             mention,
             names,
@@ -194,9 +191,9 @@ impl EffectRules {
             .map_err(|e| rules.error(format!("patterns.abbreviation_definition: {e}")))?,
             per_unit: rules.pattern("per_unit")?,
             per_unit_after: rules.pattern("per_unit_after")?,
-            named: enabled("effect.named"),
-            list: enabled("effect.list"),
-            inherited: enabled("effect.inherited"),
+            named: rules.enabled("effect.named"),
+            list: rules.enabled("effect.list"),
+            inherited: rules.enabled("effect.inherited"),
         })
     }
 

@@ -20,7 +20,7 @@ use super::series::{self, Context, SeriesPatterns, Unit};
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
 use crate::grammar::duration_list;
-use crate::rules::{compile_pattern, word_alternation, Source};
+use crate::rules::Source;
 use crate::write::{Kind, Row};
 
 /// The compiled median and follow-up rules.
@@ -43,12 +43,8 @@ pub struct MedianRules {
 impl MedianRules {
     /// Compiles the median rules from their rule file.
     pub fn compile(rules: &Source<'_>) -> Result<MedianRules> {
-        let words = rules.words("endpoints")?;
-        let endpoints = compile_pattern(&word_alternation(words), false)
-            .map_err(|e| rules.error(format!("lexicon.endpoints: {e}")))?;
-        let enabled = |id: &str| rules.file.rule.iter().any(|r| r.id == id && r.enabled);
         Ok(MedianRules {
-            endpoints,
+            endpoints: rules.word_pattern("endpoints", false)?,
             blockers: rules.pattern("blockers")?,
             joined_endpoint: rules.pattern("joined_endpoint")?,
             followup_before: rules.pattern("followup_before")?,
@@ -56,13 +52,10 @@ impl MedianRules {
             median_word: rules.pattern("median_word")?,
             unnamed_blockers: rules.pattern("unnamed_median_blockers")?,
             max_gap: 160,
-            series: SeriesPatterns {
-                refused_before: rules.pattern("refused_before")?,
-                refused_after: rules.pattern("refused_after")?,
-            },
-            time_to_event: enabled("median.time_to_event"),
-            several_endpoints: enabled("median.endpoints"),
-            followup: enabled("followup.median"),
+            series: SeriesPatterns::compile(rules)?,
+            time_to_event: rules.enabled("median.time_to_event"),
+            several_endpoints: rules.enabled("median.endpoints"),
+            followup: rules.enabled("followup.median"),
         })
     }
 }

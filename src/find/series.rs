@@ -23,7 +23,9 @@ use regex::Regex;
 
 use super::arm_label::{group_key, ArmLabels};
 use super::{arm_local, Finding, Text};
+use crate::error::Result;
 use crate::grammar::{ci_label, consumed, interval, time_unit, unsigned_decimal, ws, Interval};
+use crate::rules::Source;
 use crate::write::Num;
 
 /// What a value's unit must be.
@@ -74,6 +76,16 @@ pub struct SeriesPatterns {
     pub refused_before: Regex,
     /// Text right after a value that shows it is something else (`of patients`).
     pub refused_after: Regex,
+}
+
+impl SeriesPatterns {
+    /// The `refused_before` and `refused_after` patterns of a rule file that reads series.
+    pub fn compile(rules: &Source<'_>) -> Result<SeriesPatterns> {
+        Ok(SeriesPatterns {
+            refused_before: rules.pattern("refused_before")?,
+            refused_after: rules.pattern("refused_after")?,
+        })
+    }
 }
 
 /// Reads every value of `unit` in `s[from..to)`.

@@ -20,7 +20,7 @@ use super::series::{self, Context, SeriesPatterns, Unit};
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
 use crate::grammar::{duration_list, unit_first_time_point, Duration};
-use crate::rules::{compile_pattern, word_alternation, Source};
+use crate::rules::Source;
 use crate::write::{Kind, Row};
 
 /// The compiled survival rules.
@@ -42,28 +42,18 @@ pub struct SurvivalRules {
 impl SurvivalRules {
     /// Compiles the survival rules from their rule file.
     pub fn compile(rules: &Source<'_>) -> Result<SurvivalRules> {
-        let endpoint_words = rules.words("endpoints")?;
-        let endpoints = compile_pattern(&word_alternation(endpoint_words), false)
-            .map_err(|e| rules.error(format!("lexicon.endpoints: {e}")))?;
-        let design_words = rules.words("design_cues")?;
-        let design = compile_pattern(&word_alternation(design_words), true)
-            .map_err(|e| rules.error(format!("lexicon.design_cues: {e}")))?;
-        let enabled = |id: &str| rules.file.rule.iter().any(|r| r.id == id && r.enabled);
         Ok(SurvivalRules {
-            endpoints,
+            endpoints: rules.word_pattern("endpoints", false)?,
             adjectival_time: rules.pattern("adjectival_time")?,
             time_after_endpoint: rules.pattern("time_after_endpoint")?,
             sentence_time: rules.pattern("sentence_time")?,
             bare_rate: rules.pattern("bare_rate")?,
-            design,
+            design: rules.word_pattern("design_cues", true)?,
             blockers: rules.pattern("blockers")?,
             joined_endpoint: rules.pattern("joined_endpoint")?,
-            series: SeriesPatterns {
-                refused_before: rules.pattern("refused_before")?,
-                refused_after: rules.pattern("refused_after")?,
-            },
-            landmark: enabled("survival.landmark"),
-            respectively: enabled("survival.respectively"),
+            series: SeriesPatterns::compile(rules)?,
+            landmark: rules.enabled("survival.landmark"),
+            respectively: rules.enabled("survival.respectively"),
         })
     }
 }
