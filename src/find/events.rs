@@ -319,17 +319,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
     }
     if rules.on("events.response_count") {
         // `two partial responses (PR), seven stable disease (SD)`, `3 PR (13%)`.
-        for caps in rules.response_count.captures_iter(s) {
-            let (Some(whole), Some(e)) = (caps.get(0), caps.name("e")) else { continue };
-            let (from, _) = text.sentence_at(e.start());
-            if not_a_count_before(&s[from..e.start()]) || is_denominator_before(&s[from..e.start()]) {
-                continue;
-            }
-            let mut item = Item::new("events.response_count", (e.start(), whole.end()));
-            item.events = read_count(e.as_str());
-            item.percent = caps.name("p").and_then(|p| read_percent(p.as_str()));
-            items.push(item);
-        }
+        read_counts(&rules.response_count, "events.response_count", text, &mut items);
     }
     if rules.on("events.group_percent") {
         for caps in rules.group_percent.captures_iter(s) {
@@ -389,16 +379,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         }
     }
     if rules.on("events.total_count") {
-        for caps in rules.total_count.captures_iter(s) {
-            let (Some(whole), Some(e)) = (caps.get(0), caps.name("e")) else { continue };
-            let (from, _) = text.sentence_at(e.start());
-            if not_a_count_before(&s[from..e.start()]) || is_denominator_before(&s[from..e.start()]) {
-                continue;
-            }
-            let mut item = Item::new("events.total_count", (e.start(), whole.end()));
-            item.events = read_count(e.as_str());
-            items.push(item);
-        }
+        read_counts(&rules.total_count, "events.total_count", text, &mut items);
     }
     let mut items = items.items;
     items.sort_by_key(|i| i.span);
@@ -478,6 +459,23 @@ fn not_a_count_before(before: &str) -> bool {
         ]
         .iter()
         .any(|w| lower.ends_with(&format!(" {w}")) || lower == *w)
+}
+
+/// Counts matched by `pattern` (group `e`, and `p` for a percentage when the pattern has one),
+/// unless the words before make them something else or the denominator of another count.
+fn read_counts(pattern: &Regex, rule: &'static str, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    for caps in pattern.captures_iter(s) {
+        let (Some(whole), Some(e)) = (caps.get(0), caps.name("e")) else { continue };
+        let (from, _) = text.sentence_at(e.start());
+        if not_a_count_before(&s[from..e.start()]) || is_denominator_before(&s[from..e.start()]) {
+            continue;
+        }
+        let mut item = Item::new(rule, (e.start(), whole.end()));
+        item.events = read_count(e.as_str());
+        item.percent = caps.name("p").and_then(|p| read_percent(p.as_str()));
+        items.push(item);
+    }
 }
 
 /// Whether the words before a count make it the denominator of another.
