@@ -12,14 +12,35 @@
 pub struct Normalised {
     /// The rewritten text that rules match.
     pub text: String,
-    /// For each byte of `text`: the code-point index in the original where its source starts.
-    source_start: Vec<u32>,
-    /// For each byte of `text`: the code-point index in the original where its source ends.
-    source_end: Vec<u32>,
+    /// The pieces `text` is made of, in order: runs copied as they are and rewritten spans.
+    pieces: Vec<Piece>,
     /// The original text.
     original: String,
-    /// Byte offset in `original` of each code point, plus one past the end.
-    original_bytes: Vec<u32>,
+    /// How many code points the original has.
+    original_chars: usize,
+}
+
+/// A stretch of the normalised text and the original it came from.
+///
+/// A copied piece has the same bytes as its source, so each of its bytes maps to its own
+/// place; every byte of a rewritten piece maps to the whole source span.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    /// Where the piece starts in the normalised text (bytes).
+    text_start: u32,
+    /// Where its source starts in the original: code points and bytes.
+    char_start: u32,
+    byte_start: u32,
+    /// Where its source ends in the original: code points and bytes.
+    char_end: u32,
+    byte_end: u32,
+    /// Whether the piece is the original copied as it is.
+    copied: bool,
+}
+
+/// How many UTF-8 sequences start in `bytes`.
+fn leading_bytes(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl Normalised {
@@ -33,160 +54,264 @@ impl Normalised {
         &self.original
     }
 
-    /// The original code-point span `[start, end)` of the normalised byte span `[from, to)`.
-    pub fn original_span(&self, from: usize, to: usize) -> (usize, usize) {
+    /// The piece holding normalised byte `at` (which is below `text.len()`).
+    fn piece(&self, at: usize) -> &Piece {
+        let index = self.pieces.partition_point(|p| p.text_start as usize <= at);
+        &self.pieces[index.saturating_sub(1)]
+    }
+
+    /// Where the source of normalised byte `at` starts in the original: code point and byte.
+    fn source_start(&self, at: usize) -> (usize, usize) {
+        let piece = self.piece(at);
+        if !piece.copied {
+            return (piece.char_start as usize, piece.byte_start as usize);
+        }
+        let from = piece.text_start as usize;
+        // The code points before the one holding `at`, counted in this piece.
+        let before = leading_bytes(&self.text.as_bytes()[from..=at]) - 1;
+        let char_start = piece.char_start as usize + before;
+        let byte_start = piece.byte_start as usize + self.text.floor_char_boundary(at) - from;
+        (char_start, byte_start)
+    }
+
+    /// Where the source of normalised byte `at` ends in the original: code point and byte.
+    fn source_end(&self, at: usize) -> (usize, usize) {
+        let piece = self.piece(at);
+        if !piece.copied {
+            return (piece.char_end as usize, piece.byte_end as usize);
+        }
+        let from = piece.text_start as usize;
+        let through = leading_bytes(&self.text.as_bytes()[from..=at]);
+        let byte_end = piece.byte_start as usize + self.text.ceil_char_boundary(at + 1) - from;
+        (piece.char_start as usize + through, byte_end)
+    }
+
+    /// The original code-point and byte spans of the normalised byte span `[from, to)`.
+    fn source_span(&self, from: usize, to: usize) -> ((usize, usize), (usize, usize)) {
         if self.text.is_empty() || from >= to {
-            let at = self.source_start.get(from).copied().unwrap_or(self.original_chars() as u32) as usize;
+            let at = if from < self.text.len() {
+                self.source_start(from)
+            } else {
+                (self.original_chars, self.original.len())
+            };
             return (at, at);
         }
         let to = to.min(self.text.len());
         let from = from.min(to - 1);
-        (self.source_start[from] as usize, self.source_end[to - 1] as usize)
+        let (char_start, byte_start) = self.source_start(from);
+        let (char_end, byte_end) = self.source_end(to - 1);
+        ((char_start, char_end), (byte_start, byte_end))
+    }
+
+    /// The original code-point span `[start, end)` of the normalised byte span `[from, to)`.
+    pub fn original_span(&self, from: usize, to: usize) -> (usize, usize) {
+        self.source_span(from, to).0
     }
 
     /// The original text of the normalised byte span `[from, to)`, with its code-point span.
     pub fn evidence(&self, from: usize, to: usize) -> (usize, usize, &str) {
-        let (start, end) = self.original_span(from, to);
-        let bytes = &self.original_bytes;
-        (start, end, &self.original[bytes[start] as usize..bytes[end] as usize])
+        let ((start, end), (byte_start, byte_end)) = self.source_span(from, to);
+        (start, end, &self.original[byte_start..byte_end])
     }
 
     /// How many code points the original has.
     pub fn original_chars(&self) -> usize {
-        self.original_bytes.len() - 1
+        self.original_chars
     }
 }
 
+/// Builds a [`Normalised`] in one pass over the original's bytes: runs that need no rewriting
+/// are copied as they are, and become one piece each.
 struct Builder<'a> {
-    chars: Vec<char>,
-    /// Whether the text writes decimals with a point somewhere ("0.58", "0·58").
-    uses_decimal_point: bool,
     original: &'a str,
+    bytes: &'a [u8],
+    /// Whether the text writes decimals with a point somewhere ("0.58", "0·58"), once asked.
+    uses_decimal_point: Option<bool>,
     text: String,
-    source_start: Vec<u32>,
-    source_end: Vec<u32>,
+    pieces: Vec<Piece>,
+    /// The byte and code point of the original where the current copied run starts.
+    copy_from: (usize, usize),
+    /// The byte and code point of the original being read.
+    at: usize,
+    at_char: usize,
 }
 
 impl<'a> Builder<'a> {
     fn new(original: &'a str) -> Self {
-        let chars: Vec<char> = original.chars().collect();
-        let uses_decimal_point = chars
-            .windows(3)
-            .any(|w| w[0].is_ascii_digit() && matches!(w[1], '.' | '\u{00b7}') && w[2].is_ascii_digit());
         Builder {
-            chars,
-            uses_decimal_point,
             original,
-            text: String::with_capacity(original.len()),
-            source_start: Vec::with_capacity(original.len()),
-            source_end: Vec::with_capacity(original.len()),
+            bytes: original.as_bytes(),
+            uses_decimal_point: None,
+            text: String::with_capacity(original.len() + 16),
+            pieces: Vec::new(),
+            copy_from: (0, 0),
+            at: 0,
+            at_char: 0,
         }
     }
 
-    /// Appends `s`, produced by the original code points `[from, to)`.
-    fn emit(&mut self, s: &str, from: usize, to: usize) {
+    /// Ends the copied run before the byte being read, writing it as one piece.
+    fn end_copy(&mut self) {
+        let (byte_start, char_start) = self.copy_from;
+        if byte_start < self.at {
+            self.pieces.push(Piece {
+                text_start: self.text.len() as u32,
+                char_start: char_start as u32,
+                byte_start: byte_start as u32,
+                char_end: self.at_char as u32,
+                byte_end: self.at as u32,
+                copied: true,
+            });
+            self.text.push_str(&self.original[byte_start..self.at]);
+        }
+    }
+
+    /// Writes `s` for the original from the byte being read over `bytes` bytes and `chars` code
+    /// points, and reads on after them.
+    fn emit(&mut self, s: &str, bytes: usize, chars: usize) {
+        self.end_copy();
+        self.pieces.push(Piece {
+            text_start: self.text.len() as u32,
+            char_start: self.at_char as u32,
+            byte_start: self.at as u32,
+            char_end: (self.at_char + chars) as u32,
+            byte_end: (self.at + bytes) as u32,
+            copied: false,
+        });
         self.text.push_str(s);
-        for _ in 0..s.len() {
-            self.source_start.push(from as u32);
-            self.source_end.push(to as u32);
-        }
+        self.at += bytes;
+        self.at_char += chars;
+        self.copy_from = (self.at, self.at_char);
     }
 
-    fn emit_char(&mut self, c: char, at: usize) {
-        let mut buf = [0u8; 4];
-        self.emit(c.encode_utf8(&mut buf), at, at + 1);
+    /// Reads on over `bytes` bytes holding `chars` code points, copying them.
+    fn copy(&mut self, bytes: usize, chars: usize) {
+        self.at += bytes;
+        self.at_char += chars;
     }
 
     fn run(mut self) -> Normalised {
-        let mut i = 0;
-        while i < self.chars.len() {
-            i = self.step(i);
+        while self.at < self.bytes.len() {
+            self.step();
         }
-        let mut original_bytes: Vec<u32> = self.original.char_indices().map(|(b, _)| b as u32).collect();
-        original_bytes.push(self.original.len() as u32);
+        self.end_copy();
         Normalised {
             text: self.text,
-            source_start: self.source_start,
-            source_end: self.source_end,
+            pieces: self.pieces,
             original: self.original.to_string(),
-            original_bytes,
+            original_chars: self.at_char,
         }
     }
 
-    fn prev_char(&self) -> Option<char> {
-        self.text.chars().next_back()
+    /// Whether the normalised text so far ends with a digit.
+    fn prev_is_digit(&self) -> bool {
+        if self.copy_from.0 < self.at {
+            self.bytes[self.at - 1].is_ascii_digit()
+        } else {
+            self.text.as_bytes().last().is_some_and(u8::is_ascii_digit)
+        }
     }
 
-    /// Rewrites what starts at code point `i`; returns the index of the next one.
-    fn step(&mut self, i: usize) -> usize {
-        let c = self.chars[i];
-        let next = self.chars.get(i + 1).copied();
-        let prev_is_digit = self.prev_char().is_some_and(|p| p.is_ascii_digit());
-        match c {
-            '\u{00a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\t' | '\r' | '\n' => {
-                self.emit(" ", i, i + 1)
+    /// The code point of the original at byte `at`, if any.
+    fn char_at(&self, at: usize) -> Option<char> {
+        self.original.get(at..)?.chars().next()
+    }
+
+    /// The code point of the original before byte `at`, if any.
+    fn char_before(&self, at: usize) -> Option<char> {
+        self.original.get(..at)?.chars().next_back()
+    }
+
+    fn step(&mut self) {
+        let i = self.at;
+        let b = self.bytes[i];
+        if b.is_ascii() {
+            match b {
+                b'\t' | b'\r' | b'\n' => self.emit(" ", 1, 1),
+                b',' if self.prev_is_digit() && self.is_decimal_comma(i) => self.emit(".", 1, 1),
+                b'`' => self.emit("'", 1, 1),
+                b'&' => self.entity(),
+                b if b.is_ascii_alphabetic() => self.word(),
+                _ => self.copy(1, 1),
             }
-            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' => {}
+            return;
+        }
+        let Some(c) = self.char_at(i) else {
+            self.copy(1, 1);
+            return;
+        };
+        let len = c.len_utf8();
+        match c {
+            '\u{00a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => self.emit(" ", len, 1),
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' => self.emit("", len, 1),
             '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' | '\u{2043}' => {
-                self.emit("-", i, i + 1)
+                self.emit("-", len, 1)
             }
             '\u{00b7}' | '\u{2219}' | '\u{22c5}' | '\u{2027}'
-                if prev_is_digit && next.is_some_and(|n| n.is_ascii_digit()) =>
+                if self.prev_is_digit() && self.bytes.get(i + len).is_some_and(u8::is_ascii_digit) =>
             {
-                self.emit(".", i, i + 1)
+                self.emit(".", len, 1)
             }
-            ',' if prev_is_digit && self.is_decimal_comma(i) => self.emit(".", i, i + 1),
-            '\u{2264}' | '\u{2a7d}' => self.emit("<=", i, i + 1),
-            '\u{2265}' | '\u{2a7e}' => self.emit(">=", i, i + 1),
-            '\u{ff1c}' => self.emit("<", i, i + 1),
-            '\u{ff1e}' => self.emit(">", i, i + 1),
-            '\u{ff1d}' => self.emit("=", i, i + 1),
-            '\u{ff05}' => self.emit("%", i, i + 1),
-            '\u{00d7}' | '\u{2715}' | '\u{2a2f}' => self.emit("x", i, i + 1),
-            '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{00b4}' => self.emit("'", i, i + 1),
-            '\u{201c}' | '\u{201d}' | '\u{2033}' => self.emit("\"", i, i + 1),
+            '\u{2264}' | '\u{2a7d}' => self.emit("<=", len, 1),
+            '\u{2265}' | '\u{2a7e}' => self.emit(">=", len, 1),
+            '\u{ff1c}' => self.emit("<", len, 1),
+            '\u{ff1e}' => self.emit(">", len, 1),
+            '\u{ff1d}' => self.emit("=", len, 1),
+            '\u{ff05}' => self.emit("%", len, 1),
+            '\u{00d7}' | '\u{2715}' | '\u{2a2f}' => self.emit("x", len, 1),
+            '\u{2018}' | '\u{2019}' | '\u{02bc}' | '\u{2032}' | '\u{00b4}' => self.emit("'", len, 1),
+            '\u{201c}' | '\u{201d}' | '\u{2033}' => self.emit("\"", len, 1),
             '\u{2070}' | '\u{00b9}' | '\u{00b2}' | '\u{00b3}' | '\u{2074}'..='\u{2079}' | '\u{207b}' => {
-                return self.superscript(i);
+                self.superscript()
             }
-            '&' => return self.entity(i),
-            c if c.is_ascii_alphabetic() => return self.word(i),
-            c => self.emit_char(c, i),
+            _ => self.copy(len, 1),
         }
-        i + 1
     }
 
-    /// Whether the comma at `i` (after a digit) is a decimal mark: `0,58` yes, `10,372` no.
-    fn is_decimal_comma(&self, i: usize) -> bool {
-        let after: usize = self.chars[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    /// Whether the text writes decimals with a point somewhere ("0.58", "0·58").
+    fn uses_decimal_point(&mut self) -> bool {
+        let bytes = self.bytes;
+        *self.uses_decimal_point.get_or_insert_with(|| {
+            let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+            (1..bytes.len()).any(|k| {
+                digit(k - 1)
+                    && ((bytes[k] == b'.' && digit(k + 1))
+                        || (bytes[k] == 0xc2 && bytes.get(k + 1) == Some(&0xb7) && digit(k + 2)))
+            })
+        })
+    }
+
+    /// Whether the comma at byte `i`, after a digit, is a decimal mark (`0,58`, `1,25` in a text
+    /// without decimal points) rather than a thousands separator (`10,372`) or a list comma.
+    fn is_decimal_comma(&mut self, i: usize) -> bool {
+        let bytes = self.bytes;
+        let after = bytes[i + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
         if after == 0 {
             return false;
         }
-        let followed_by_mark = matches!(self.chars.get(i + 1 + after), Some('.' | ',' | '\u{00b7}'));
-        let mut before = 0;
-        let mut j = i;
-        while j > 0 && self.chars[j - 1].is_ascii_digit() {
-            before += 1;
-            j -= 1;
-        }
-        let left_has_mark = j > 0 && matches!(self.chars[j - 1], '.' | ',' | '\u{00b7}');
+        let is_mark = |at: usize| match bytes.get(at) {
+            Some(b'.' | b',') => true,
+            Some(0xc2) => bytes.get(at + 1) == Some(&0xb7),
+            _ => false,
+        };
+        let followed_by_mark = is_mark(i + 1 + after);
+        let before = bytes[..i].iter().rev().take_while(|b| b.is_ascii_digit()).count();
+        let j = i - before;
+        let left_has_mark = j > 0 && (matches!(bytes[j - 1], b'.' | b',') || self.original[..j].ends_with('\u{00b7}'));
         if followed_by_mark || left_has_mark {
             return false;
         }
-        // `0,58` is always a decimal. Otherwise, in a text that writes decimals with a point,
-        // a comma between digits separates ("CI 21,73"); in one that does not, three digits
-        // after the comma read as thousands and anything else as a decimal.
-        (before == 1 && self.chars[i - 1] == '0') || (!self.uses_decimal_point && after != 3)
+        (before == 1 && bytes[i - 1] == b'0') || (!self.uses_decimal_point() && after != 3)
     }
 
-    /// A run of superscript digits and minus after a number: `10⁻⁵` → `10^-5`.
-    fn superscript(&mut self, i: usize) -> usize {
-        let mut j = i;
+    /// Superscript digits and minus (`10⁻⁵`), as `^-5` after a digit.
+    fn superscript(&mut self) {
         let mut out = String::new();
-        let prev_is_digit = self.prev_char().is_some_and(|p| p.is_ascii_digit());
-        if prev_is_digit {
+        if self.prev_is_digit() {
             out.push('^');
         }
-        while let Some(&c) = self.chars.get(j) {
+        let (mut bytes, mut chars) = (0, 0);
+        while let Some(c) = self.char_at(self.at + bytes) {
             let mapped = match c {
                 '\u{2070}' => '0',
                 '\u{00b9}' => '1',
@@ -197,17 +322,20 @@ impl<'a> Builder<'a> {
                 _ => break,
             };
             out.push(mapped);
-            j += 1;
+            bytes += c.len_utf8();
+            chars += 1;
         }
-        self.emit(&out, i, j);
-        j
+        self.emit(&out, bytes, chars);
     }
 
-    /// An HTML entity left by an export (`&lt;`, `&#8804;`, `&#x2264;`), decoded and normalised.
-    fn entity(&mut self, i: usize) -> usize {
-        let rest: String = self.chars[i..].iter().take(10).collect();
-        if let Some(end) = rest.find(';') {
-            let name = &rest[1..end];
+    /// An HTML entity left by an export (`&lt;`, `&#8804;`), decoded; else a plain `&`.
+    fn entity(&mut self) {
+        let i = self.at;
+        // An entity is `&`, a name of ASCII characters and `;`, within ten code points.
+        let end =
+            self.bytes[i + 1..].iter().take(9).take_while(|b| b.is_ascii()).position(|&b| b == b';').map(|p| i + 1 + p);
+        if let Some(end) = end {
+            let name = &self.original[i + 1..end];
             let decoded = match name {
                 "lt" => Some('<'),
                 "gt" => Some('>'),
@@ -228,47 +356,50 @@ impl<'a> Builder<'a> {
                     .and_then(char::from_u32),
             };
             if let Some(decoded) = decoded {
-                let consumed = rest[..=end].chars().count();
+                let consumed = end + 1 - i;
+                let mut buffer = [0u8; 4];
                 let normal = match decoded {
-                    '\u{2264}' => "<=".to_string(),
-                    '\u{2265}' => ">=".to_string(),
-                    '\u{2010}'..='\u{2015}' | '\u{2212}' => "-".to_string(),
-                    '\u{00a0}' | '\u{2009}' => " ".to_string(),
-                    c => c.to_string(),
+                    '\u{2264}' => "<=",
+                    '\u{2265}' => ">=",
+                    '\u{2010}'..='\u{2015}' | '\u{2212}' => "-",
+                    '\u{00a0}' | '\u{2009}' => " ",
+                    c => c.encode_utf8(&mut buffer),
                 };
-                self.emit(&normal, i, i + consumed);
-                return i + consumed;
+                let normal = normal.to_string();
+                self.emit(&normal, consumed, consumed);
+                return;
             }
         }
-        self.emit("&", i, i + 1);
-        i + 1
+        self.emit("&", 1, 1);
     }
 
-    /// A word: numbers written as words become digits, anything else is copied.
-    fn word(&mut self, i: usize) -> usize {
-        let end = i + self.chars[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
-        let starts_word = i == 0 || !self.chars[i - 1].is_alphanumeric();
+    /// A run of ASCII letters: a number written as words becomes digits, any other word is copied.
+    fn word(&mut self) {
+        let i = self.at;
+        let end = self.alpha_end(i);
+        let starts_word = self.char_before(i).is_none_or(|c| !c.is_alphanumeric());
         if starts_word {
-            if let Some((value, consumed)) = self.number_words(i, end) {
-                let after = i + consumed;
-                let ends_word = self.chars.get(after).is_none_or(|c| !c.is_alphanumeric());
+            if let Some((value, after)) = self.number_words(i, end) {
+                let ends_word = self.char_at(after).is_none_or(|c| !c.is_alphanumeric());
                 if ends_word {
-                    self.emit(&value.to_string(), i, after);
-                    return after;
+                    let chars = self.original[i..after].chars().count();
+                    self.emit(&value.to_string(), after - i, chars);
+                    return;
                 }
             }
         }
-        for j in i..end {
-            self.emit_char(self.chars[j], j);
-        }
-        end
+        self.copy(end - i, end - i);
     }
 
-    /// Reads "Sixty-one", "twenty one", "one hundred and twelve", "seven" from `i`;
-    /// returns the value and how many code points it covers.
+    /// The end of the run of ASCII letters starting at byte `from`.
+    fn alpha_end(&self, from: usize) -> usize {
+        from + self.bytes[from..].iter().take_while(|b| b.is_ascii_alphabetic()).count()
+    }
+
+    /// The value of the number written in words from byte `i` ("Sixty-one", "seven hundred and
+    /// twelve"), whose first word ends at `first_end`, and the byte after it.
     fn number_words(&self, i: usize, first_end: usize) -> Option<(u64, usize)> {
-        let mut value = word_value_of(&self.chars[i..first_end])?;
-        // "hundred" alone is not a number written out ("hundreds of", "a hundred").
+        let mut value = word_value_of(&self.bytes[i..first_end])?;
         if value == 100 {
             return None;
         }
@@ -286,7 +417,7 @@ impl<'a> Builder<'a> {
                 if hundred == 100 {
                     value *= 100;
                     end = hundred_end;
-                    let and_end = self.skip_literal(end, " and");
+                    let and_end = self.bytes[end..].starts_with(b" and").then_some(end + 4);
                     if let Some((rest, rest_end)) = self.following_word(and_end.unwrap_or(end), &[' ']) {
                         if (1..100).contains(&rest) {
                             let (rest, rest_end) = self.tens_and_units(rest, rest_end);
@@ -297,9 +428,10 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        Some((value, end - i))
+        Some((value, end))
     }
 
+    /// `seventy` then `-three`: the tens and the unit after them, if any.
     fn tens_and_units(&self, tens: u64, end: usize) -> (u64, usize) {
         if (20..100).contains(&tens) && tens % 10 == 0 {
             if let Some((unit, unit_end)) = self.following_word(end, &['-', ' ']) {
@@ -311,29 +443,23 @@ impl<'a> Builder<'a> {
         (tens, end)
     }
 
-    fn skip_literal(&self, at: usize, literal: &str) -> Option<usize> {
-        let n = literal.chars().count();
-        let here: String = self.chars.get(at..at + n)?.iter().collect();
-        (here == literal).then_some(at + n)
-    }
-
-    /// The number word after one separator at `at`, with the index after it.
+    /// The number word after the separator at byte `at` (a hyphen or dash counts as `-`), with
+    /// the byte after it.
     fn following_word(&self, at: usize, separators: &[char]) -> Option<(u64, usize)> {
-        let sep = *self.chars.get(at)?;
-        // Unicode hyphens (U+2010..U+2015) join number words as `-` does: "Twenty‐four".
+        let sep = self.char_at(at)?;
+        let start = at + sep.len_utf8();
         let sep = if ('\u{2010}'..='\u{2015}').contains(&sep) { '-' } else { sep };
         if !separators.contains(&sep) {
             return None;
         }
-        let start = at + 1;
-        let end = start + self.chars[start..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
-        word_value_of(&self.chars[start..end]).map(|v| (v, end))
+        let end = self.alpha_end(start);
+        word_value_of(&self.bytes[start..end]).map(|v| (v, end))
     }
 }
 
-/// The value of a number word given as characters, in any case, without allocating (this
+/// The value of a number word given as ASCII letters, in any case, without allocating (this
 /// runs on every word of every abstract).
-fn word_value_of(word: &[char]) -> Option<u64> {
+fn word_value_of(word: &[u8]) -> Option<u64> {
     if !(3..=9).contains(&word.len()) {
         return None;
     }
@@ -342,7 +468,7 @@ fn word_value_of(word: &[char]) -> Option<u64> {
         if !c.is_ascii_alphabetic() {
             return None;
         }
-        *slot = c.to_ascii_lowercase() as u8;
+        *slot = c.to_ascii_lowercase();
     }
     word_value(std::str::from_utf8(&buffer[..word.len()]).ok()?)
 }

@@ -14,6 +14,7 @@
 //! in sentences of design or sample size are left out.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
@@ -280,7 +281,7 @@ fn aside_label(rules: &ArmRules, s: &str, to: usize) -> Option<Label> {
 /// `20 per group`, `3 groups of 35 each`, `n=30 per group`: one row per group.
 fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
-    let groups = record_groups(rules, s);
+    let mut groups: Option<Vec<Label>> = None;
     for caps in rules.per_group.captures_iter(s) {
         let Some(n_match) = ["n", "n2", "n3", "n4"].iter().find_map(|g| caps.name(g)) else { continue };
         let Some(n) = read_count(n_match.as_str()) else { continue };
@@ -291,7 +292,8 @@ fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
             .name("k")
             .and_then(|k| k.as_str().parse().ok())
             .or_else(|| rules.group_count.captures(s).and_then(|c| c.name("k")?.as_str().parse().ok()));
-        let k = stated.unwrap_or(if (2..=4).contains(&groups.len()) { groups.len() } else { 2 });
+        let named = groups.get_or_insert_with(|| record_groups(rules, s)).len();
+        let k = stated.unwrap_or(if (2..=4).contains(&named) { named } else { 2 });
         let whole = caps.get(0).map_or((n_match.start(), n_match.end()), |m| (m.start(), m.end()));
         if found.taken.insert(n_match.start()) {
             push_per_group(rules, s, k, &n, whole, found);
@@ -313,12 +315,16 @@ fn push_per_group(rules: &ArmRules, s: &str, k: usize, n: &Num, span: (usize, us
 
 /// The groups a record names with a group noun (`the DZ group`, `group A`), in order, one each.
 pub fn record_groups(rules: &ArmRules, s: &str) -> Vec<Label> {
+    static GROUP_NOUN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new("(?i-u:group|arm)").expect("the group-noun pattern compiles"));
     let mut seen: HashSet<String> = HashSet::new();
     let mut groups = Vec::new();
-    for (at, _) in s
-        .match_indices(|c: char| c.is_alphabetic())
-        .filter(|(at, _)| *at == 0 || !s[..*at].ends_with(|c: char| c.is_alphanumeric() || c == '-'))
-    {
+    for noun in GROUP_NOUN.find_iter(s) {
+        let at = noun.start();
+        // A whole word: not inside a word or a hyphenated compound.
+        if s[..at].ends_with(|c: char| c.is_alphanumeric() || c == '-') {
+            continue;
+        }
         let rest = &s[at..];
         let word_len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
         let word = rest[..word_len].to_ascii_lowercase();

@@ -16,6 +16,7 @@
 //! baseline characteristics, changes of continuous measures and percentages at a time point of
 //! a time-to-event endpoint (landmark rates: survival rows).
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use regex::Regex;
@@ -164,7 +165,7 @@ impl Items {
 /// groups name the record's arms.
 pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Finding]) -> Vec<Finding> {
     let s = text.as_str();
-    let known = known_arms(arms, s, arm_sizes);
+    let known = Known { arms: OnceCell::new(), rules: arms, s, arm_sizes };
     let mut items = Items { items: Vec::new() };
     if rules.on("events.of_n_percent") {
         read_of_n(rules, arms, s, &mut items);
@@ -531,7 +532,7 @@ fn read_of_n(rules: &EventRules, arms: &ArmRules, s: &str, items: &mut Items) {
 }
 
 /// `45% vs 30%`, `45 vs. 35%`, `43 and 24%, respectively`: two items side by side.
-fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, known: &[String], s: &str, text: &Text, items: &mut Items) {
+fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, s: &str, text: &Text, items: &mut Items) {
     for caps in rules.percent_pair.captures_iter(s) {
         let (Some(whole), Some(p1), Some(p2), Some(conn)) =
             (caps.get(0), caps.name("p1"), caps.name("p2"), caps.name("conn"))
@@ -607,6 +608,22 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item) -> bo
     true
 }
 
+/// The record's arms, read the first time an item needs them (most records have no items).
+struct Known<'a> {
+    arms: OnceCell<Vec<String>>,
+    rules: &'a ArmRules,
+    s: &'a str,
+    arm_sizes: &'a [Finding],
+}
+
+impl std::ops::Deref for Known<'_> {
+    type Target = [String];
+
+    fn deref(&self) -> &[String] {
+        self.arms.get_or_init(|| known_arms(self.rules, self.s, self.arm_sizes))
+    }
+}
+
 /// The record's arms: the groups of its arm-size rows, else the groups it names with a group noun.
 fn known_arms(arms: &ArmRules, s: &str, arm_sizes: &[Finding]) -> Vec<String> {
     let mut seen = HashSet::new();
@@ -642,7 +659,7 @@ fn assign_groups(
     rules: &EventRules,
     arms: &ArmRules,
     text: &Text,
-    known: &[String],
+    known: &Known<'_>,
     totals: &[f64],
     items: &mut [Item],
 ) {

@@ -68,6 +68,16 @@ struct Anchor {
     endpoints: Vec<String>,
 }
 
+/// Whether `sentence` may hold a duration: a digit, then spaces or a hyphen, then the first
+/// letter of a time unit (`3 months`, `5-yr`, `14 d`). Sentences without one give no median.
+fn has_duration_shape(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    bytes.iter().enumerate().filter(|(_, b)| b.is_ascii_digit()).any(|(i, _)| {
+        let unit = bytes[i + 1..].iter().find(|b| !matches!(b, b' ' | b'-'));
+        matches!(unit, Some(b'y' | b'm' | b'w' | b'd'))
+    })
+}
+
 /// Every median and follow-up row of one abstract.
 /// `earlier` are rows of other finders, whose groups a sentence naming none may refer to;
 /// `arm_sizes` are the record's arm-size rows, whose groups name values a sentence leaves unnamed.
@@ -84,9 +94,13 @@ pub fn find(
         findings.extend(followups(rules, s));
     }
     let mut inherited: Option<Vec<String>> = None;
-    let record = series::record_groups(labels, text, arm_sizes);
+    // Read only when a duration needs them: most records have no median.
+    let mut record: Option<Vec<String>> = None;
     for &(from, to) in &text.sentences {
         let sentence = &s[from..to];
+        if !has_duration_shape(sentence) {
+            continue;
+        }
         let mut anchors: Vec<Anchor> = Vec::new();
         for m in rules.endpoints.find_iter(sentence) {
             let (start, end) = (from + m.start(), from + m.end());
@@ -127,6 +141,7 @@ pub fn find(
             if (slots == 1 && !rules.time_to_event) || (slots > 1 && !rules.several_endpoints) {
                 continue;
             }
+            let record = record.get_or_insert_with(|| series::record_groups(labels, text, arm_sizes));
             let (lists, context) = groups.get_or_insert_with(|| {
                 let mut lists: Vec<Vec<String>> = Vec::new();
                 lists.extend(arm_local::respectively_list(sentence));

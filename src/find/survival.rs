@@ -73,9 +73,14 @@ pub fn find(rules: &SurvivalRules, labels: &ArmLabels, text: &Text, arm_sizes: &
     let s = text.as_str();
     let mut findings = Vec::new();
     let mut inherited: Option<Vec<String>> = None;
-    let record = series::record_groups(labels, text, arm_sizes);
+    // Read only when a sentence has an anchor: most records have none.
+    let mut record: Option<Vec<String>> = None;
     for (sentence_index, &(from, to)) in text.sentences.iter().enumerate() {
         let sentence = &s[from..to];
+        // Every value is a percentage in the sentence: most sentences have none.
+        if !sentence.contains('%') {
+            continue;
+        }
         if rules.design.is_match(sentence) {
             continue;
         }
@@ -83,6 +88,7 @@ pub fn find(rules: &SurvivalRules, labels: &ArmLabels, text: &Text, arm_sizes: &
         if anchors.is_empty() {
             continue;
         }
+        let record = record.get_or_insert_with(|| series::record_groups(labels, text, arm_sizes));
         let mut lists: Vec<Vec<String>> = Vec::new();
         lists.extend(arm_local::respectively_list(sentence));
         lists.extend(arm_local::comparison_list(sentence));
