@@ -460,7 +460,10 @@ impl<'a> Builder<'a> {
 /// The value of a number word given as ASCII letters, in any case, without allocating (this
 /// runs on every word of every abstract).
 fn word_value_of(word: &[u8]) -> Option<u64> {
-    if !(3..=9).contains(&word.len()) {
+    // Every number word starts with one of these letters: a quick no for most words.
+    if !(3..=9).contains(&word.len())
+        || !matches!(word[0] | 0x20, b'e' | b'f' | b'h' | b'n' | b'o' | b's' | b't' | b'z')
+    {
         return None;
     }
     let mut buffer = [0u8; 9];
@@ -473,38 +476,40 @@ fn word_value_of(word: &[u8]) -> Option<u64> {
     word_value(std::str::from_utf8(&buffer[..word.len()]).ok()?)
 }
 
-/// The value of a number word ("seven", "Sixty", "hundred").
+/// The value of a number word ("seven", "Sixty", "hundred"), given in lower case.
 fn word_value(word: &str) -> Option<u64> {
-    const UNITS: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    if let Some(v) = UNITS.iter().position(|w| *w == word) {
-        return Some(v as u64);
-    }
-    if let Some(v) = TENS.iter().position(|w| *w == word) {
-        return Some(20 + 10 * v as u64);
-    }
-    (word == "hundred").then_some(100)
+    Some(match word {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        "hundred" => 100,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ use super::arm_label::{self, ArmLabels, Label};
 use super::{Finding, Text};
 use crate::error::Result;
 use crate::grammar::count;
-use crate::rules::{compile_pattern, Source};
+use crate::rules::{compile_pattern, Live, ScanGate, Source};
 use crate::write::{Kind, Num, Row};
 
 /// The compiled arm-size rules and the arm labels every per-group finder shares.
@@ -54,12 +54,20 @@ pub struct ArmRules {
     subgroup: Regex,
     modifier_stops: HashSet<String>,
     enabled: HashSet<String>,
+    /// Which of the [`GATED`] patterns match in an abstract.
+    gate: ScanGate,
 }
 
 /// The pattern `key` of `source` with every `{list}` replaced by an alternation of the lexicon
 /// list of that name in `source` or `shared` (words longest first, spaces matching any run of
-/// spaces).
+/// spaces), compiled case-insensitively.
 pub fn lexicon_pattern_with(source: &Source<'_>, shared: &Source<'_>, key: &str) -> Result<Regex> {
+    let text = lexicon_pattern_text(source, shared, key)?;
+    compile_pattern(&text, true).map_err(|e| source.error(format!("patterns.{key}: {e}")))
+}
+
+/// The text of [`lexicon_pattern_with`] before it is compiled.
+pub fn lexicon_pattern_text(source: &Source<'_>, shared: &Source<'_>, key: &str) -> Result<String> {
     let mut text =
         source.file.patterns.get(key).ok_or_else(|| source.error(format!("patterns.{key}: missing")))?.clone();
     for (name, words) in source.file.lexicon.iter().chain(shared.file.lexicon.iter()) {
@@ -71,8 +79,19 @@ pub fn lexicon_pattern_with(source: &Source<'_>, shared: &Source<'_>, key: &str)
             text = text.replace(&placeholder, &parts.join("|"));
         }
     }
-    compile_pattern(&text, true).map_err(|e| source.error(format!("patterns.{key}: {e}")))
+    Ok(text)
 }
+
+/// A gate over the patterns `keys` of `source` (lists from `source` or `shared`).
+pub fn lexicon_gate(source: &Source<'_>, shared: &Source<'_>, keys: &[&'static str]) -> Result<ScanGate> {
+    let texts =
+        keys.iter().map(|&key| Ok((key, lexicon_pattern_text(source, shared, key)?))).collect::<Result<Vec<_>>>()?;
+    Ok(ScanGate::compile(&texts, true))
+}
+
+/// The arm-size patterns searched over the whole abstract that are worth gating: each costs
+/// a scan of its own and matches in few abstracts (measured over the corpus).
+const GATED: [&str; 4] = ["per_group", "n_equals", "subgroup", "count_allocated"];
 
 /// [`lexicon_pattern_with`] over the lists of `source` alone.
 pub fn lexicon_pattern(source: &Source<'_>, key: &str) -> Result<Regex> {
@@ -112,6 +131,7 @@ impl ArmRules {
             subgroup: lexicon_pattern(source, "subgroup")?,
             modifier_stops,
             enabled: source.file.rule.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect(),
+            gate: lexicon_gate(source, source, &GATED)?,
         })
     }
 
@@ -163,10 +183,11 @@ impl Found {
 pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
     let s = text.as_str();
     let mut found = Found { findings: Vec::new(), taken: HashSet::new() };
-    if rules.on("arm_size.per_group") {
+    let live: Live<'_> = rules.gate.live(s);
+    if rules.on("arm_size.per_group") && live.has("per_group") {
         find_per_group(rules, text, &mut found);
     }
-    if rules.on("arm_size.n_equals") {
+    if rules.on("arm_size.n_equals") && live.has("n_equals") {
         find_n_equals(rules, text, &mut found);
     }
     if rules.on("arm_size.bracket_count") {
@@ -179,14 +200,16 @@ pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
     if rules.on("arm_size.label_equals") {
         find_label_equals(rules, text, &mut found);
     }
-    if rules.on("arm_size.subgroup") {
+    if rules.on("arm_size.subgroup") && live.has("subgroup") {
         find_subgroups(rules, text, &mut found);
     }
     for caps in rules.participant_count.captures_iter(s) {
         read_participant_count(rules, text, &caps, true, &mut found);
     }
-    for caps in rules.count_allocated.captures_iter(s) {
-        read_participant_count(rules, text, &caps, false, &mut found);
+    if live.has("count_allocated") {
+        for caps in rules.count_allocated.captures_iter(s) {
+            read_participant_count(rules, text, &caps, false, &mut found);
+        }
     }
     found.findings
 }

@@ -22,11 +22,11 @@ use std::collections::HashSet;
 use regex::Regex;
 
 use super::arm_label::{group_key, Label};
-use super::arms::{lexicon_pattern_with, ArmRules};
+use super::arms::{lexicon_gate, lexicon_pattern_with, ArmRules};
 use super::{Finding, Text};
 use crate::error::Result;
 use crate::grammar::{count, decimal};
-use crate::rules::Source;
+use crate::rules::{Live, ScanGate, Source};
 use crate::write::{Kind, Num, Row};
 
 /// The compiled events rules.
@@ -60,7 +60,14 @@ pub struct EventRules {
     design: Regex,
     whole_trial: Regex,
     enabled: HashSet<String>,
+    /// Which of the [`GATED`] patterns match in an abstract.
+    gate: ScanGate,
 }
+
+/// The events patterns searched over the whole abstract that are worth gating: each costs a
+/// scan of its own and matches in few abstracts (measured over the corpus).
+const GATED: [&str; 7] =
+    ["total_rate", "count_percent", "response_count", "total_count", "percent_of_n", "of_n", "count_pair"];
 
 impl EventRules {
     /// Compiles `events.toml`; its patterns may use the lexicon lists of `arms.toml`.
@@ -103,6 +110,7 @@ impl EventRules {
             design: pattern("design")?,
             whole_trial: pattern("whole_trial")?,
             enabled: source.file.rule.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect(),
+            gate: lexicon_gate(source, arms, &GATED)?,
         })
     }
 
@@ -167,10 +175,11 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
     let s = text.as_str();
     let known = Known { arms: OnceCell::new(), rules: arms, s, arm_sizes };
     let mut items = Items { items: Vec::new() };
+    let live = rules.gate.live(s);
     if rules.on("events.of_n_percent") {
-        read_of_n(rules, arms, s, &mut items);
+        read_of_n(rules, arms, &live, s, &mut items);
     }
-    if rules.on("events.count_percent") {
+    if rules.on("events.count_percent") && live.has("count_percent") {
         for caps in rules.count_percent.captures_iter(s) {
             let (Some(whole), Some(e), Some(p)) = (caps.get(0), caps.name("e"), caps.name("p")) else { continue };
             let before = s[..whole.start()].trim_end();
@@ -188,7 +197,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
     if rules.on("events.percent_pair") {
         read_percent_pairs(rules, arms, &known, s, text, &mut items);
     }
-    if rules.on("events.count_pair") {
+    if rules.on("events.count_pair") && live.has("count_pair") {
         for caps in rules.count_pair.captures_iter(s) {
             let (Some(e1), Some(e2)) = (caps.name("e1"), caps.name("e2")) else { continue };
             let (from, _) = text.sentence_at(e1.start());
@@ -245,7 +254,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             }
         }
     }
-    if rules.on("events.total_rate") {
+    if rules.on("events.total_rate") && live.has("total_rate") {
         // `The overall response rate was 69%`, `response was shown in 76.0% of the patients`.
         for caps in rules.total_rate.captures_iter(s) {
             let Some(p) = caps.name("p").or_else(|| caps.name("p2")) else { continue };
@@ -318,7 +327,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             }
         }
     }
-    if rules.on("events.response_count") {
+    if rules.on("events.response_count") && live.has("response_count") {
         // `two partial responses (PR), seven stable disease (SD)`, `3 PR (13%)`.
         read_counts(&rules.response_count, "events.response_count", text, &mut items);
     }
@@ -379,7 +388,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             items.push(item);
         }
     }
-    if rules.on("events.total_count") {
+    if rules.on("events.total_count") && live.has("total_count") {
         read_counts(&rules.total_count, "events.total_count", text, &mut items);
     }
     let mut items = items.items;
@@ -486,8 +495,9 @@ fn is_denominator_before(before: &str) -> bool {
 }
 
 /// `59% (178 of 302)`, `39 of 60 (65.0%)`, `48 [17%] of 276`, `2/74 [2.7 %]`.
-fn read_of_n(rules: &EventRules, arms: &ArmRules, s: &str, items: &mut Items) {
-    for caps in rules.percent_of_n.captures_iter(s) {
+fn read_of_n(rules: &EventRules, arms: &ArmRules, live: &Live<'_>, s: &str, items: &mut Items) {
+    let percent_of_n = live.has("percent_of_n").then(|| rules.percent_of_n.captures_iter(s));
+    for caps in percent_of_n.into_iter().flatten() {
         let (Some(whole), Some(p), Some(e), Some(n)) = (caps.get(0), caps.name("p"), caps.name("e"), caps.name("n"))
         else {
             continue;
@@ -502,7 +512,8 @@ fn read_of_n(rules: &EventRules, arms: &ArmRules, s: &str, items: &mut Items) {
             }
         }
     }
-    for caps in rules.of_n.captures_iter(s).chain(rules.slash.captures_iter(s)) {
+    let of_n = live.has("of_n").then(|| rules.of_n.captures_iter(s));
+    for caps in of_n.into_iter().flatten().chain(rules.slash.captures_iter(s)) {
         let (Some(whole), Some(e), Some(n)) = (caps.get(0), caps.name("e"), caps.name("n")) else { continue };
         if not_a_count_before(&s[..e.start()]) {
             continue;
