@@ -60,6 +60,13 @@ pub struct EffectRules {
     abbreviation_definition: Regex,
     per_unit: Regex,
     per_unit_after: Regex,
+    covariate_predicate: Regex,
+    covariate_joiner: Regex,
+    covariate_clause_break: Regex,
+    covariate_verb: Regex,
+    relative_pronoun: Regex,
+    covariate_arm_name: Regex,
+    covariate_association: Regex,
     named: bool,
     list: bool,
     inherited: bool,
@@ -191,6 +198,13 @@ impl EffectRules {
             .map_err(|e| rules.error(format!("patterns.abbreviation_definition: {e}")))?,
             per_unit: rules.pattern("per_unit")?,
             per_unit_after: rules.pattern("per_unit_after")?,
+            covariate_predicate: rules.pattern("covariate_predicate")?,
+            covariate_joiner: rules.pattern("covariate_joiner")?,
+            covariate_clause_break: rules.pattern("covariate_clause_break")?,
+            covariate_verb: rules.pattern("covariate_verb")?,
+            relative_pronoun: rules.pattern("relative_pronoun")?,
+            covariate_arm_name: rules.pattern("covariate_arm_name")?,
+            covariate_association: rules.pattern("covariate_association")?,
             named: rules.enabled("effect.named"),
             list: rules.enabled("effect.list"),
             inherited: rules.enabled("effect.inherited"),
@@ -324,7 +338,74 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
     if rules.inherited {
         findings.extend(find_inherited(rules, text, &mentions, &taken, &labels));
     }
-    findings
+    drop_covariate_lists(rules, text, findings)
+}
+
+/// Leaves out the estimates of a list of several factors, each with its own estimate, that
+/// the sentence then makes predictors of an outcome: `A (OR …), B (OR …) and C (OR …) were
+/// associated with …`, `… had no effect`. These are the coefficients of a model of several
+/// predictors, not comparisons of groups; an item whose name is an arm ("the intervention
+/// group") stays.
+fn drop_covariate_lists(rules: &EffectRules, text: &Text, findings: Vec<Finding>) -> Vec<Finding> {
+    let s = text.as_str();
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by_key(|&i| findings[i].span);
+    let mut dropped = vec![false; findings.len()];
+    for (position, &last) in order.iter().enumerate() {
+        if !rules.covariate_predicate.is_match(&s[findings[last].span.1..]) {
+            continue;
+        }
+        let sentence = text.sentence_at(findings[last].span.0);
+        // Walk back over the items joined to this one: `), B (`, `, and C (`.
+        let mut run = vec![last];
+        for &previous in order[..position].iter().rev() {
+            let (from, to) = (findings[previous].span.1, findings[*run.last().unwrap_or(&last)].span.0);
+            if from < sentence.0 || from > to {
+                break;
+            }
+            let joiner = &s[from..to];
+            let before_relative = rules.relative_pronoun.find(joiner).map_or(joiner, |m| &joiner[..m.start()]);
+            if !rules.covariate_joiner.is_match(joiner)
+                || rules.covariate_clause_break.is_match(joiner)
+                || rules.covariate_verb.is_match(before_relative)
+            {
+                break;
+            }
+            run.push(previous);
+        }
+        if run.len() < 2 {
+            continue;
+        }
+        // Each item's name: the words before its bracket, back to the item before or the clause.
+        for (k, &item) in run.iter().enumerate() {
+            let name_from = run.get(k + 1).map_or(sentence.0, |&before| findings[before].span.1);
+            let name = s.get(name_from..findings[item].span.0).unwrap_or("");
+            let name = name.rsplit([',', ';', ':']).next().unwrap_or(name);
+            if !rules.covariate_arm_name.is_match(name) {
+                dropped[item] = true;
+            }
+        }
+    }
+    // The model's other factors in the same sentence: `…, whereas X was associated with Y (OR …)`.
+    let list_sentences: Vec<(usize, usize)> =
+        (0..findings.len()).filter(|&i| dropped[i]).map(|i| text.sentence_at(findings[i].span.0)).collect();
+    for (position, &item) in order.iter().enumerate() {
+        let sentence = text.sentence_at(findings[item].span.0);
+        if dropped[item] || !list_sentences.contains(&sentence) {
+            continue;
+        }
+        let clause_from = order[..position]
+            .iter()
+            .map(|&before| findings[before].span.1)
+            .filter(|&end| end >= sentence.0 && end <= findings[item].span.0)
+            .max()
+            .unwrap_or(sentence.0);
+        let clause = &s[clause_from..findings[item].span.0];
+        if rules.covariate_association.is_match(clause) && !rules.covariate_arm_name.is_match(clause) {
+            dropped[item] = true;
+        }
+    }
+    findings.into_iter().zip(dropped).filter(|(_, dropped)| !dropped).map(|(finding, _)| finding).collect()
 }
 
 /// Reads the estimate after a mention; `loose` when the filler between them has words other
