@@ -57,6 +57,10 @@ pub struct EffectRules {
     comparison: Regex,
     comparison_stop: Regex,
     predictor_context: Regex,
+    predictor_adjusted_for: Regex,
+    predictor_subject: Regex,
+    /// Each word of `group_synonyms` with the first word of its class.
+    group_synonyms: HashMap<String, String>,
     abbreviation_definition: Regex,
     per_unit: Regex,
     per_unit_after: Regex,
@@ -101,6 +105,20 @@ fn name_pattern(name: &str) -> String {
         .map(|part| if part == "{word}" { r"[A-Za-z]+".to_string() } else { regex::escape(part) })
         .collect::<Vec<_>>()
         .join(r"[\s-]+")
+}
+
+/// Each word of each class (`"female women woman"`) with the class's first word.
+fn synonym_classes(classes: &[String]) -> HashMap<String, String> {
+    let mut folded = HashMap::new();
+    for class in classes {
+        let words: Vec<String> = class.split_whitespace().map(str::to_lowercase).collect();
+        if let Some(first) = words.first() {
+            for word in &words {
+                folded.insert(word.clone(), first.clone());
+            }
+        }
+    }
+    folded
 }
 
 impl EffectRules {
@@ -187,6 +205,9 @@ impl EffectRules {
             comparison: rules.pattern("comparison")?,
             comparison_stop: rules.pattern("comparison_stop")?,
             predictor_context: rules.pattern("predictor_context")?,
+            predictor_adjusted_for: rules.pattern("predictor_adjusted_for")?,
+            predictor_subject: rules.pattern("predictor_subject")?,
+            group_synonyms: synonym_classes(rules.words("group_synonyms")?),
             abbreviation_definition: compile_pattern(
                 rules
                     .file
@@ -301,6 +322,7 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         return Vec::new();
     }
     let labels = ci_label_positions(s);
+    let mut compared_group_words = None;
     let mut findings = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     for (index, mention) in mentions.iter().enumerate() {
@@ -310,7 +332,9 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         let next_mention = mentions.get(index + 1).map_or(s.len(), |m| m.start);
         let sentence = text.sentence_at(mention.start);
         let sentence_text = &s[sentence.0..sentence.1];
-        if rules.design_context.is_match(sentence_text) || rules.predictor_context.is_match(sentence_text) {
+        if rules.design_context.is_match(sentence_text)
+            || predictor_framed(rules, text, sentence_text, &mut compared_group_words)
+        {
             continue;
         }
         let Some((estimate, loose)) = read_named(rules, text, mention, next_mention) else { continue };
@@ -854,7 +878,20 @@ fn comparison(rules: &EffectRules, text: &Text, sentence: (usize, usize), at: us
     let s = text.as_str();
     let sentence_text = s.get(sentence.0..sentence.1)?;
     let relative = at.saturating_sub(sentence.0);
-    let best = rules
+    let best = compared_groups(rules, sentence_text)
+        .into_iter()
+        .map(|((from, to), left, right)| {
+            let distance = if relative < from { from - relative } else { relative.saturating_sub(to) };
+            (distance, format!("{left} vs {right}"))
+        })
+        .min_by_key(|(distance, _)| *distance)?;
+    Some(best.1)
+}
+
+/// The two groups of each comparison written in words in `sentence_text`, with the span of
+/// the comparison; each side is cut at the words that end a group's name (`comparison_stop`).
+fn compared_groups(rules: &EffectRules, sentence_text: &str) -> Vec<((usize, usize), String, String)> {
+    rules
         .comparison
         .captures_iter(sentence_text)
         .filter_map(|caps| {
@@ -870,12 +907,53 @@ fn comparison(rules: &EffectRules, text: &Text, sentence: (usize, usize), at: us
             if left.is_empty() || right.is_empty() || left.eq_ignore_ascii_case(&right) {
                 return None;
             }
-            let distance =
-                if relative < whole.start() { whole.start() - relative } else { relative.saturating_sub(whole.end()) };
-            Some((distance, format!("{left} vs {right}")))
+            Some(((whole.start(), whole.end()), left, right))
         })
-        .min_by_key(|(distance, _)| *distance)?;
-    Some(best.1)
+        .collect()
+}
+
+/// Whether a sentence frames its estimates as a predictor's rather than as a comparison of
+/// groups (`predictor_context`). Two framings are not: predictors named only as adjusted for
+/// ("after adjustment for other independent predictors"), and a predictor that is one of two
+/// groups the abstract compares in words ("female gender was not an independent predictor of
+/// bleeding (HR …)" where the abstract writes "higher in women compared with men").
+fn predictor_framed(rules: &EffectRules, text: &Text, sentence_text: &str, groups: &mut Option<Vec<String>>) -> bool {
+    for framing in rules.predictor_context.find_iter(sentence_text) {
+        if rules.predictor_adjusted_for.is_match(&sentence_text[..framing.start()]) {
+            continue;
+        }
+        let subject = rules
+            .predictor_subject
+            .captures_iter(sentence_text)
+            .find(|caps| caps.get(0).is_some_and(|whole| whole.end() == framing.end()))
+            .and_then(|caps| caps.name("subject"));
+        let Some(subject) = subject else { return true };
+        let groups = groups.get_or_insert_with(|| {
+            let s = text.as_str();
+            text.sentences
+                .iter()
+                .filter_map(|&(from, to)| s.get(from..to))
+                .flat_map(|sentence| compared_groups(rules, sentence))
+                .flat_map(|(_, left, right)| group_words(rules, &format!("{left} {right}")))
+                .collect()
+        });
+        if !group_words(rules, subject.as_str()).iter().any(|word| groups.contains(word)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The words of a group's name that can name it, lower-cased, with synonyms folded
+/// (`group_synonyms`: "female" and "women" are one group).
+fn group_words(rules: &EffectRules, name: &str) -> Vec<String> {
+    name.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|word| word.len() >= 3 && !rules.comparison_stop.is_match(word))
+        .map(|word| {
+            let word = word.to_lowercase();
+            rules.group_synonyms.get(&word).cloned().unwrap_or(word)
+        })
+        .collect()
 }
 
 /// The endpoint named nearest before the estimate in its sentence, else the first after it.
