@@ -74,6 +74,8 @@ pub struct EffectRules {
     named: bool,
     list: bool,
     inherited: bool,
+    times: bool,
+    times_likely: Regex,
 }
 
 /// The measure codes of the contract.
@@ -229,6 +231,8 @@ impl EffectRules {
             named: rules.enabled("effect.named"),
             list: rules.enabled("effect.list"),
             inherited: rules.enabled("effect.inherited"),
+            times: rules.enabled("effect.times"),
+            times_likely: rules.pattern("times_likely")?,
         })
     }
 
@@ -361,6 +365,9 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
     }
     if rules.inherited {
         findings.extend(find_inherited(rules, text, &mentions, &taken, &labels));
+    }
+    if rules.times {
+        findings.extend(find_times(rules, text, &mentions, &taken, &labels));
     }
     drop_covariate_lists(rules, text, findings)
 }
@@ -772,6 +779,71 @@ fn find_inherited(
             }
             None => i += 1,
         }
+    }
+    findings
+}
+
+/// Ratios written as "V times more likely" with their CI right after (`2.2 times more likely
+/// ([1.14-4.29]; p = 0.02)`): the measure is the one named nearest in the sentence, else the
+/// last one of the sentence before.
+fn find_times(
+    rules: &EffectRules,
+    text: &Text,
+    mentions: &[Mention],
+    taken: &[(usize, usize)],
+    labels: &[(usize, Num)],
+) -> Vec<Finding> {
+    let s = text.as_str();
+    let mut findings = Vec::new();
+    for caps in rules.times_likely.captures_iter(s) {
+        let (Some(whole), Some(value)) = (caps.get(0), caps.name("value")) else { continue };
+        if taken.iter().any(|&(a, b)| a <= whole.start() && whole.start() < b) {
+            continue;
+        }
+        let sentence = text.sentence_at(whole.start());
+        if rules.design_context.is_match(&s[sentence.0..sentence.1]) {
+            continue;
+        }
+        let distance =
+            |m: &&Mention| if m.end <= whole.start() { whole.start() - m.end } else { m.start - whole.end() };
+        let in_sentence = mentions.iter().filter(|m| m.start >= sentence.0 && m.end <= sentence.1).min_by_key(distance);
+        let mention = match in_sentence {
+            Some(mention) => mention,
+            None => {
+                let Some(previous) = text.sentence_index(whole.start()).checked_sub(1) else { continue };
+                let previous = text.sentences[previous];
+                let Some(mention) = mentions.iter().rev().find(|m| m.start >= previous.0 && m.end <= previous.1) else {
+                    continue;
+                };
+                mention
+            }
+        };
+        let Ok((_, number)) = decimal(value.as_str()) else { continue };
+        // "([1.14-4.29]; p = 0.02)": the bracketed interval inside a bracket.
+        let rest = &s[whole.end()..];
+        let inner = rest.trim_start().strip_prefix('(').filter(|r| r.trim_start().starts_with('['));
+        let Ok((after, block)) = ci_block(inner.unwrap_or(rest), false) else { continue };
+        let mut estimate = Estimate {
+            value: number,
+            start: value.start(),
+            interval: Some(block.interval),
+            level: block.level,
+            labelled: block.labelled,
+            opener: block.opener,
+            p: block.p,
+            end: s.len() - after.len(),
+        };
+        if estimate.p.is_none() {
+            if let Ok((tail, p)) = p_after(after) {
+                estimate.p = Some(p);
+                estimate.end = s.len() - tail.len();
+            }
+        }
+        if !is_plausible_inherited(rules, s, &estimate, mention.measure.code) {
+            continue;
+        }
+        let row = effect_row(rules, text, mention, &estimate, estimate.p.clone(), labels, "effect.times");
+        findings.push(Finding { row, span: (estimate.start, estimate.end) });
     }
     findings
 }
