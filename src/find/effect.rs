@@ -76,6 +76,9 @@ pub struct EffectRules {
     inherited: bool,
     times: bool,
     times_likely: Regex,
+    for_group: Regex,
+    for_group_end: Regex,
+    list_separator: Regex,
 }
 
 /// The measure codes of the contract.
@@ -233,6 +236,9 @@ impl EffectRules {
             inherited: rules.enabled("effect.inherited"),
             times: rules.enabled("effect.times"),
             times_likely: rules.pattern("times_likely")?,
+            for_group: rules.pattern("for_group")?,
+            for_group_end: rules.pattern("for_group_end")?,
+            list_separator: rules.pattern("list_separator")?,
         })
     }
 
@@ -348,10 +354,21 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         if loose && estimate.interval.is_none() {
             continue;
         }
-        let p = estimate.p.clone().or_else(|| p_before(s, mention.start));
+        let for_list = if rules.list && estimate.interval.is_none() && estimate.p.is_none() {
+            read_for_list(rules, s, &estimate, next_mention)
+        } else {
+            None
+        };
+        let (listed, list_p) = for_list.unwrap_or_default();
+        let p = estimate.p.clone().or_else(|| list_p.clone()).or_else(|| p_before(s, mention.start));
         let row = effect_row(rules, text, mention, &estimate, p, &labels, "effect.named");
         taken.push((mention.start, estimate.end));
         findings.push(Finding { row, span: (mention.start, estimate.end) });
+        for next in listed {
+            let row = effect_row(rules, text, mention, &next, list_p.clone(), &labels, "effect.list");
+            taken.push((next.start, next.end));
+            findings.push(Finding { row, span: (next.start, next.end) });
+        }
         let mut end = estimate.end;
         while let Some(next) = rules.list.then(|| read_listed(rules, s, end, mention.measure.code)).flatten() {
             if next.start >= next_mention {
@@ -735,6 +752,56 @@ fn read_listed(rules: &EffectRules, s: &str, from: usize, code: &str) -> Option<
         return None;
     }
     read_estimate(rules, s, from + consumed(input, rest), code, true, false)
+}
+
+/// Further bare estimates, each for its own group, after a bare first one: `0.44 for
+/// quetiapine 300 mg/day and 0.47 for 600 mg/day (p < 0.001 vs placebo)`. The p-value
+/// written after the last group is the whole list's.
+fn read_for_list(
+    rules: &EffectRules,
+    s: &str,
+    first: &Estimate,
+    limit: usize,
+) -> Option<(Vec<Estimate>, Option<PValue>)> {
+    let mut listed = Vec::new();
+    let mut position = first.end;
+    loop {
+        let group = rules.for_group.find(s.get(position..limit)?)?;
+        let group_end = rules.for_group_end.find(group.as_str()).map_or(group.end(), |m| m.start());
+        if group_end <= " for".len() {
+            break;
+        }
+        position += group_end;
+        let Some(separator) = rules.list_separator.find(&s[position..limit]) else { break };
+        let at = position + separator.end();
+        let Ok((rest, value)) = decimal(&s[at..]) else { break };
+        let end = s.len() - rest.len();
+        if end >= limit || !rules.for_group.is_match(&s[end..limit]) {
+            break;
+        }
+        listed.push(Estimate {
+            value,
+            start: at,
+            interval: None,
+            level: None,
+            labelled: false,
+            opener: None,
+            p: None,
+            end,
+        });
+        position = end;
+    }
+    let last = listed.last_mut()?;
+    // The last group's words belong to its evidence, then the list's p-value.
+    let group_end = position;
+    let p = p_after(&s[group_end..]).ok().map(|(rest, p)| {
+        last.end = s.len() - rest.len();
+        p
+    });
+    if p.is_none() {
+        last.end = group_end;
+    }
+    Some((listed, p))
 }
 
 /// Estimates with a CI but no name, taking the measure named last in their sentence (or in
