@@ -1,13 +1,19 @@
 //! Effect estimates: HR, OR, RR, IRR, RD, MD and SMD with their CI and p-value.
 //!
-//! Three rules, in order:
+//! Four rules, in order:
 //! - `effect.named`: a measure is named (`hazard ratio [HR] =`, `aOR`, `mean difference`) and
 //!   its estimate follows within a short filler, then a CI and a p-value in any written order;
 //! - `effect.list`: further estimates of the same measure follow the first (`HRs 0.58 (…) and
-//!   0.71 (…)`);
+//!   0.71 (…)`, or bare, each for its group: `0.44 for A and 0.47 for B (p < 0.001)`);
 //! - `effect.inherited`: an estimate with a CI and no name of its own takes the measure named
 //!   last in its sentence (`(HR 1·22, 0·59–2·54), as was stroke or TIA (1·29, 0·78–2·14)`),
-//!   unless words between them show the numbers are something else (a mean, a median, a rate).
+//!   unless words between them show the numbers are something else (a mean, a median, a rate);
+//! - `effect.times`: a ratio written in words with its CI (`2.2 times more likely ([1.14–4.29])`)
+//!   takes the measure named nearest.
+//!
+//! Estimates framed as a predictor's (`predictor_context`) and the estimates of a list of
+//! several factors made predictors of an outcome (`A (OR …), B (OR …) were associated with …`)
+//! are left out: the guide keeps comparisons of groups, not coefficients of a model.
 
 use std::collections::HashMap;
 
