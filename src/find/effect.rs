@@ -347,10 +347,7 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         }
         let next_mention = mentions.get(index + 1).map_or(s.len(), |m| m.start);
         let sentence = text.sentence_at(mention.start);
-        let sentence_text = &s[sentence.0..sentence.1];
-        if rules.design_context.is_match(sentence_text)
-            || predictor_framed(rules, text, sentence_text, &mut compared_group_words)
-        {
+        if out_of_scope(rules, text, sentence, &mut compared_group_words) {
             continue;
         }
         let Some((estimate, loose)) = read_named(rules, text, mention, next_mention) else { continue };
@@ -387,10 +384,10 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         }
     }
     if rules.inherited {
-        findings.extend(find_inherited(rules, text, &mentions, &taken, &labels));
+        findings.extend(find_inherited(rules, text, &mentions, &taken, &labels, &mut compared_group_words));
     }
     if rules.times {
-        findings.extend(find_times(rules, text, &mentions, &taken, &labels));
+        findings.extend(find_times(rules, text, &mentions, &taken, &labels, &mut compared_group_words));
     }
     drop_covariate_lists(rules, text, findings)
 }
@@ -818,6 +815,7 @@ fn find_inherited(
     mentions: &[Mention],
     taken: &[(usize, usize)],
     labels: &[(usize, Num)],
+    groups: &mut Option<Vec<String>>,
 ) -> Vec<Finding> {
     let s = text.as_str();
     let mut findings = Vec::new();
@@ -832,7 +830,7 @@ fn find_inherited(
             i += 1;
             continue;
         }
-        match inherited_at(rules, text, mentions, &taken, i) {
+        match inherited_at(rules, text, mentions, &taken, i, groups) {
             Some((mention, estimate)) => {
                 let mut estimates = vec![estimate];
                 while let Some(next) = estimates.last().and_then(|e| read_listed(rules, s, e.end, mention.measure.code))
@@ -865,6 +863,7 @@ fn find_times(
     mentions: &[Mention],
     taken: &[(usize, usize)],
     labels: &[(usize, Num)],
+    groups: &mut Option<Vec<String>>,
 ) -> Vec<Finding> {
     let s = text.as_str();
     let mut findings = Vec::new();
@@ -874,7 +873,7 @@ fn find_times(
             continue;
         }
         let sentence = text.sentence_at(whole.start());
-        if rules.design_context.is_match(&s[sentence.0..sentence.1]) {
+        if out_of_scope(rules, text, sentence, groups) {
             continue;
         }
         let distance =
@@ -928,6 +927,7 @@ fn inherited_at<'m>(
     mentions: &'m [Mention],
     taken: &[(usize, usize)],
     i: usize,
+    groups: &mut Option<Vec<String>>,
 ) -> Option<(&'m Mention, Estimate)> {
     let s = text.as_str();
     // The estimate must follow punctuation or a label colon, not a word ("aged 65 (60-70)").
@@ -944,7 +944,7 @@ fn inherited_at<'m>(
             mentions.iter().rev().find(|m| m.start >= previous.0 && m.end <= previous.1)?
         }
     };
-    if rules.design_context.is_match(&s[sentence.0..sentence.1]) {
+    if out_of_scope(rules, text, sentence, groups) {
         return None;
     }
     let since =
@@ -1055,6 +1055,13 @@ fn compared_groups(rules: &EffectRules, sentence_text: &str) -> Vec<((usize, usi
             Some(((whole.start(), whole.end()), left, right))
         })
         .collect()
+}
+
+/// Whether a sentence's estimates are out of scope: it describes the design (sample size,
+/// hypothesis) or frames its estimates as a predictor's.
+fn out_of_scope(rules: &EffectRules, text: &Text, sentence: (usize, usize), groups: &mut Option<Vec<String>>) -> bool {
+    let sentence_text = text.as_str().get(sentence.0..sentence.1).unwrap_or("");
+    rules.design_context.is_match(sentence_text) || predictor_framed(rules, text, sentence_text, groups)
 }
 
 /// Whether a sentence frames its estimates as a predictor's rather than as a comparison of
