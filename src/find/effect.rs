@@ -65,6 +65,8 @@ pub struct EffectRules {
     predictor_context: Regex,
     predictor_adjusted_for: Regex,
     predictor_subject: Regex,
+    /// Abbreviations of `ratio_readings` with the measure they name when their CI is a ratio's.
+    ratio_readings: HashMap<String, MeasureName>,
     /// Each word of `group_synonyms` with the first word of its class.
     group_synonyms: HashMap<String, String>,
     abbreviation_definition: Regex,
@@ -193,6 +195,21 @@ impl EffectRules {
                 slotted_names.push((pattern, *measure));
             }
         }
+        let ratio_readings = rules
+            .words("ratio_readings")?
+            .iter()
+            .map(|entry| {
+                let mut words = entry.split_whitespace();
+                let reading = words.next().zip(words.next()).and_then(|(abbreviation, ratio)| {
+                    abbreviations.get(ratio).filter(|m| is_ratio(m.code)).map(|m| (abbreviation.to_string(), *m))
+                });
+                reading.ok_or_else(|| {
+                    rules.error(format!(
+                        "lexicon.ratio_readings: `{entry}` must be an abbreviation and a ratio's abbreviation"
+                    ))
+                })
+            })
+            .collect::<Result<HashMap<_, _>>>()?;
         Ok(EffectRules {
             mention,
             names,
@@ -219,6 +236,7 @@ impl EffectRules {
             predictor_adjusted_for: rules.pattern("predictor_adjusted_for")?,
             predictor_subject: rules.pattern("predictor_subject")?,
             group_synonyms: synonym_classes(rules.words("group_synonyms")?),
+            ratio_readings,
             abbreviation_definition: compile_pattern(
                 rules
                     .file
@@ -270,13 +288,18 @@ impl EffectRules {
             if !self.abbreviations.contains_key(abbreviation.as_str()) {
                 continue;
             }
-            let words = name_key(words.as_str());
+            // Leading space: a name must end the words as whole words ("unadjusted hazard
+            // ratio" is not "adjusted hazard ratio").
+            let words = format!(" {}", name_key(words.as_str()));
             let named = self
                 .names
                 .iter()
-                .filter(|(name, _)| words.ends_with(name.as_str()) || words.ends_with(&format!("{name}s")))
+                .filter(|(name, _)| words.ends_with(&format!(" {name}")) || words.ends_with(&format!(" {name}s")))
                 .max_by_key(|(name, _)| name.len())
-                .map(|(_, m)| MeasureName { code: m.code, adjusted: m.adjusted || words.contains("adjusted") });
+                .map(|(_, m)| MeasureName {
+                    code: m.code,
+                    adjusted: m.adjusted || self.adjusted_context.is_match(&words),
+                });
             let bare = abbreviation.as_str().trim_end_matches('s');
             for form in [bare.to_string(), format!("{bare}s")] {
                 defined.entry(form).or_insert(named);
@@ -306,6 +329,9 @@ struct Mention {
     start: usize,
     end: usize,
     measure: MeasureName,
+    /// What an abbreviation the abstract leaves undefined means when its CI is a ratio's
+    /// (`ratio_readings`: "ARR" is an absolute risk reduction or an adjusted risk ratio).
+    ratio_reading: Option<MeasureName>,
 }
 
 /// Every effect row of one abstract.
@@ -314,11 +340,11 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
     let defined = rules.abbreviation_definitions(s);
     let mut mentions: Vec<Mention> = Vec::new();
     for m in rules.mention.find_iter(s) {
-        let measure = match defined.get(m.as_str()) {
-            Some(Some(measure)) => *measure,
+        let (measure, ratio_reading) = match defined.get(m.as_str()) {
+            Some(Some(measure)) => (*measure, None),
             Some(None) => continue,
             None => match rules.lookup(m.as_str()) {
-                Some(measure) => measure,
+                Some(measure) => (measure, rules.ratio_readings.get(m.as_str()).copied()),
                 None => continue,
             },
         };
@@ -332,7 +358,7 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
                 continue;
             }
         }
-        mentions.push(Mention { start: m.start(), end: m.end(), measure });
+        mentions.push(Mention { start: m.start(), end: m.end(), measure, ratio_reading });
     }
     if mentions.is_empty() {
         return Vec::new();
@@ -973,6 +999,18 @@ fn is_plausible_inherited(rules: &EffectRules, s: &str, estimate: &Estimate, cod
     inside && ratio_ok && !unit_after
 }
 
+/// Whether an estimate sits in the middle of its CI on the log scale rather than on the
+/// linear one, as a ratio's does: 0.52 (0.18–1.51), not 4.5 (1.4–7.6).
+fn is_ratio_shaped(value: &Num, ci: &Interval) -> bool {
+    let (v, lower, upper) = (value.value, ci.lower.value, ci.upper.value);
+    if v <= 0.0 || lower <= 0.0 || upper <= lower {
+        return false;
+    }
+    let log_offset = (v.ln() - (lower.ln() + upper.ln()) / 2.0).abs() / (upper.ln() - lower.ln());
+    let linear_offset = (v - (lower + upper) / 2.0).abs() / (upper - lower);
+    log_offset < linear_offset
+}
+
 /// Builds the row of an estimate.
 fn effect_row(
     rules: &EffectRules,
@@ -985,7 +1023,11 @@ fn effect_row(
 ) -> Row {
     let s = text.as_str();
     let mut row = Row::new("", Kind::Effect);
-    row.measure = Some(mention.measure.code);
+    let measure = match mention.ratio_reading {
+        Some(ratio) if estimate.interval.as_ref().is_some_and(|ci| is_ratio_shaped(&estimate.value, ci)) => ratio,
+        _ => mention.measure,
+    };
+    row.measure = Some(measure.code);
     row.value = Some(estimate.value.clone());
     if let Some(ci) = &estimate.interval {
         row.lower = Some(ci.lower.clone());
@@ -1010,7 +1052,7 @@ fn effect_row(
         .max()
         .unwrap_or(sentence.0);
     let context = s.get(clause_start..mention.start).unwrap_or("");
-    row.adjusted = Some(mention.measure.adjusted || rules.adjusted_context.is_match(context));
+    row.adjusted = Some(measure.adjusted || rules.adjusted_context.is_match(context));
     row.endpoint = endpoint(rules, s, sentence, mention, estimate);
     row.comparison = comparison(rules, text, sentence, estimate.start);
     row.rule = rule.to_string();
@@ -1154,6 +1196,19 @@ mod tests {
             .map(|r| r.adjusted)
             .collect();
         assert_eq!(adjusted, vec![Some(true), Some(true), Some(false)]);
+    }
+
+    #[test]
+    fn unadjusted_name_does_not_mark_the_abbreviation_adjusted() {
+        let rules = RuleSet::embedded().unwrap();
+        let text = "Survival did not differ (unadjusted hazard ratio [HR] 0.94, 95% CI 0.81-1.10). \
+                    Patients with rash lived longer (HR 0.76, 95% CI 0.63-0.92).";
+        let adjusted: Vec<Option<bool>> = crate::find::find_rows(&rules, "t", text)
+            .iter()
+            .filter(|r| r.kind == Kind::Effect)
+            .map(|r| r.adjusted)
+            .collect();
+        assert_eq!(adjusted, vec![Some(false), Some(false)]);
     }
 
     #[test]
