@@ -1,13 +1,19 @@
 //! Effect estimates: HR, OR, RR, IRR, RD, MD and SMD with their CI and p-value.
 //!
-//! Three rules, in order:
+//! Four rules, in order:
 //! - `effect.named`: a measure is named (`hazard ratio [HR] =`, `aOR`, `mean difference`) and
 //!   its estimate follows within a short filler, then a CI and a p-value in any written order;
 //! - `effect.list`: further estimates of the same measure follow the first (`HRs 0.58 (…) and
-//!   0.71 (…)`);
+//!   0.71 (…)`, or bare, each for its group: `0.44 for A and 0.47 for B (p < 0.001)`);
 //! - `effect.inherited`: an estimate with a CI and no name of its own takes the measure named
 //!   last in its sentence (`(HR 1·22, 0·59–2·54), as was stroke or TIA (1·29, 0·78–2·14)`),
-//!   unless words between them show the numbers are something else (a mean, a median, a rate).
+//!   unless words between them show the numbers are something else (a mean, a median, a rate);
+//! - `effect.times`: a ratio written in words with its CI (`2.2 times more likely ([1.14–4.29])`)
+//!   takes the measure named nearest.
+//!
+//! Estimates framed as a predictor's (`predictor_context`) and the estimates of a list of
+//! several factors made predictors of an outcome (`A (OR …), B (OR …) were associated with …`)
+//! are left out: the guide keeps comparisons of groups, not coefficients of a model.
 
 use std::collections::HashMap;
 
@@ -57,12 +63,30 @@ pub struct EffectRules {
     comparison: Regex,
     comparison_stop: Regex,
     predictor_context: Regex,
+    predictor_adjusted_for: Regex,
+    predictor_subject: Regex,
+    /// Abbreviations of `ratio_readings` with the measure they name when their CI is a ratio's.
+    ratio_readings: HashMap<String, MeasureName>,
+    /// Each word of `group_synonyms` with the first word of its class.
+    group_synonyms: HashMap<String, String>,
     abbreviation_definition: Regex,
     per_unit: Regex,
     per_unit_after: Regex,
+    covariate_predicate: Regex,
+    covariate_joiner: Regex,
+    covariate_clause_break: Regex,
+    covariate_verb: Regex,
+    relative_pronoun: Regex,
+    covariate_arm_name: Regex,
+    covariate_association: Regex,
     named: bool,
     list: bool,
     inherited: bool,
+    times: bool,
+    times_likely: Regex,
+    for_group: Regex,
+    for_group_end: Regex,
+    list_separator: Regex,
 }
 
 /// The measure codes of the contract.
@@ -94,6 +118,20 @@ fn name_pattern(name: &str) -> String {
         .map(|part| if part == "{word}" { r"[A-Za-z]+".to_string() } else { regex::escape(part) })
         .collect::<Vec<_>>()
         .join(r"[\s-]+")
+}
+
+/// Each word of each class (`"female women woman"`) with the class's first word.
+fn synonym_classes(classes: &[String]) -> HashMap<String, String> {
+    let mut folded = HashMap::new();
+    for class in classes {
+        let words: Vec<String> = class.split_whitespace().map(str::to_lowercase).collect();
+        if let Some(first) = words.first() {
+            for word in &words {
+                folded.insert(word.clone(), first.clone());
+            }
+        }
+    }
+    folded
 }
 
 impl EffectRules {
@@ -157,6 +195,21 @@ impl EffectRules {
                 slotted_names.push((pattern, *measure));
             }
         }
+        let ratio_readings = rules
+            .words("ratio_readings")?
+            .iter()
+            .map(|entry| {
+                let mut words = entry.split_whitespace();
+                let reading = words.next().zip(words.next()).and_then(|(abbreviation, ratio)| {
+                    abbreviations.get(ratio).filter(|m| is_ratio(m.code)).map(|m| (abbreviation.to_string(), *m))
+                });
+                reading.ok_or_else(|| {
+                    rules.error(format!(
+                        "lexicon.ratio_readings: `{entry}` must be an abbreviation and a ratio's abbreviation"
+                    ))
+                })
+            })
+            .collect::<Result<HashMap<_, _>>>()?;
         Ok(EffectRules {
             mention,
             names,
@@ -180,6 +233,10 @@ impl EffectRules {
             comparison: rules.pattern("comparison")?,
             comparison_stop: rules.pattern("comparison_stop")?,
             predictor_context: rules.pattern("predictor_context")?,
+            predictor_adjusted_for: rules.pattern("predictor_adjusted_for")?,
+            predictor_subject: rules.pattern("predictor_subject")?,
+            group_synonyms: synonym_classes(rules.words("group_synonyms")?),
+            ratio_readings,
             abbreviation_definition: compile_pattern(
                 rules
                     .file
@@ -191,9 +248,21 @@ impl EffectRules {
             .map_err(|e| rules.error(format!("patterns.abbreviation_definition: {e}")))?,
             per_unit: rules.pattern("per_unit")?,
             per_unit_after: rules.pattern("per_unit_after")?,
+            covariate_predicate: rules.pattern("covariate_predicate")?,
+            covariate_joiner: rules.pattern("covariate_joiner")?,
+            covariate_clause_break: rules.pattern("covariate_clause_break")?,
+            covariate_verb: rules.pattern("covariate_verb")?,
+            relative_pronoun: rules.pattern("relative_pronoun")?,
+            covariate_arm_name: rules.pattern("covariate_arm_name")?,
+            covariate_association: rules.pattern("covariate_association")?,
             named: rules.enabled("effect.named"),
             list: rules.enabled("effect.list"),
             inherited: rules.enabled("effect.inherited"),
+            times: rules.enabled("effect.times"),
+            times_likely: rules.pattern("times_likely")?,
+            for_group: rules.pattern("for_group")?,
+            for_group_end: rules.pattern("for_group_end")?,
+            list_separator: rules.pattern("list_separator")?,
         })
     }
 
@@ -219,13 +288,18 @@ impl EffectRules {
             if !self.abbreviations.contains_key(abbreviation.as_str()) {
                 continue;
             }
-            let words = name_key(words.as_str());
+            // Leading space: a name must end the words as whole words ("unadjusted hazard
+            // ratio" is not "adjusted hazard ratio").
+            let words = format!(" {}", name_key(words.as_str()));
             let named = self
                 .names
                 .iter()
-                .filter(|(name, _)| words.ends_with(name.as_str()) || words.ends_with(&format!("{name}s")))
+                .filter(|(name, _)| words.ends_with(&format!(" {name}")) || words.ends_with(&format!(" {name}s")))
                 .max_by_key(|(name, _)| name.len())
-                .map(|(_, m)| MeasureName { code: m.code, adjusted: m.adjusted || words.contains("adjusted") });
+                .map(|(_, m)| MeasureName {
+                    code: m.code,
+                    adjusted: m.adjusted || self.adjusted_context.is_match(&words),
+                });
             let bare = abbreviation.as_str().trim_end_matches('s');
             for form in [bare.to_string(), format!("{bare}s")] {
                 defined.entry(form).or_insert(named);
@@ -255,6 +329,9 @@ struct Mention {
     start: usize,
     end: usize,
     measure: MeasureName,
+    /// What an abbreviation the abstract leaves undefined means when its CI is a ratio's
+    /// (`ratio_readings`: "ARR" is an absolute risk reduction or an adjusted risk ratio).
+    ratio_reading: Option<MeasureName>,
 }
 
 /// Every effect row of one abstract.
@@ -263,11 +340,11 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
     let defined = rules.abbreviation_definitions(s);
     let mut mentions: Vec<Mention> = Vec::new();
     for m in rules.mention.find_iter(s) {
-        let measure = match defined.get(m.as_str()) {
-            Some(Some(measure)) => *measure,
+        let (measure, ratio_reading) = match defined.get(m.as_str()) {
+            Some(Some(measure)) => (*measure, None),
             Some(None) => continue,
             None => match rules.lookup(m.as_str()) {
-                Some(measure) => measure,
+                Some(measure) => (measure, rules.ratio_readings.get(m.as_str()).copied()),
                 None => continue,
             },
         };
@@ -281,12 +358,13 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
                 continue;
             }
         }
-        mentions.push(Mention { start: m.start(), end: m.end(), measure });
+        mentions.push(Mention { start: m.start(), end: m.end(), measure, ratio_reading });
     }
     if mentions.is_empty() {
         return Vec::new();
     }
     let labels = ci_label_positions(s);
+    let mut compared_group_words = None;
     let mut findings = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     for (index, mention) in mentions.iter().enumerate() {
@@ -295,8 +373,7 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         }
         let next_mention = mentions.get(index + 1).map_or(s.len(), |m| m.start);
         let sentence = text.sentence_at(mention.start);
-        let sentence_text = &s[sentence.0..sentence.1];
-        if rules.design_context.is_match(sentence_text) || rules.predictor_context.is_match(sentence_text) {
+        if out_of_scope(rules, text, sentence, &mut compared_group_words) {
             continue;
         }
         let Some((estimate, loose)) = read_named(rules, text, mention, next_mention) else { continue };
@@ -306,10 +383,21 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         if loose && estimate.interval.is_none() {
             continue;
         }
-        let p = estimate.p.clone().or_else(|| p_before(s, mention.start));
+        let for_list = if rules.list && estimate.interval.is_none() && estimate.p.is_none() {
+            read_for_list(rules, s, &estimate, next_mention)
+        } else {
+            None
+        };
+        let (listed, list_p) = for_list.unwrap_or_default();
+        let p = estimate.p.clone().or_else(|| list_p.clone()).or_else(|| p_before(s, mention.start));
         let row = effect_row(rules, text, mention, &estimate, p, &labels, "effect.named");
         taken.push((mention.start, estimate.end));
         findings.push(Finding { row, span: (mention.start, estimate.end) });
+        for next in listed {
+            let row = effect_row(rules, text, mention, &next, list_p.clone(), &labels, "effect.list");
+            taken.push((next.start, next.end));
+            findings.push(Finding { row, span: (next.start, next.end) });
+        }
         let mut end = estimate.end;
         while let Some(next) = rules.list.then(|| read_listed(rules, s, end, mention.measure.code)).flatten() {
             if next.start >= next_mention {
@@ -322,9 +410,79 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         }
     }
     if rules.inherited {
-        findings.extend(find_inherited(rules, text, &mentions, &taken, &labels));
+        findings.extend(find_inherited(rules, text, &mentions, &taken, &labels, &mut compared_group_words));
     }
-    findings
+    if rules.times {
+        findings.extend(find_times(rules, text, &mentions, &taken, &labels, &mut compared_group_words));
+    }
+    drop_covariate_lists(rules, text, findings)
+}
+
+/// Leaves out the estimates of a list of several factors, each with its own estimate, that
+/// the sentence then makes predictors of an outcome: `A (OR …), B (OR …) and C (OR …) were
+/// associated with …`, `… had no effect`. These are the coefficients of a model of several
+/// predictors, not comparisons of groups; an item whose name is an arm ("the intervention
+/// group") stays.
+fn drop_covariate_lists(rules: &EffectRules, text: &Text, findings: Vec<Finding>) -> Vec<Finding> {
+    let s = text.as_str();
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by_key(|&i| findings[i].span);
+    let mut dropped = vec![false; findings.len()];
+    for (position, &last) in order.iter().enumerate() {
+        if !rules.covariate_predicate.is_match(&s[findings[last].span.1..]) {
+            continue;
+        }
+        let sentence = text.sentence_at(findings[last].span.0);
+        // Walk back over the items joined to this one: `), B (`, `, and C (`.
+        let mut run = vec![last];
+        for &previous in order[..position].iter().rev() {
+            let (from, to) = (findings[previous].span.1, findings[*run.last().unwrap_or(&last)].span.0);
+            if from < sentence.0 || from > to {
+                break;
+            }
+            let joiner = &s[from..to];
+            let before_relative = rules.relative_pronoun.find(joiner).map_or(joiner, |m| &joiner[..m.start()]);
+            if !rules.covariate_joiner.is_match(joiner)
+                || rules.covariate_clause_break.is_match(joiner)
+                || rules.covariate_verb.is_match(before_relative)
+            {
+                break;
+            }
+            run.push(previous);
+        }
+        if run.len() < 2 {
+            continue;
+        }
+        // Each item's name: the words before its bracket, back to the item before or the clause.
+        for (k, &item) in run.iter().enumerate() {
+            let name_from = run.get(k + 1).map_or(sentence.0, |&before| findings[before].span.1);
+            let name = s.get(name_from..findings[item].span.0).unwrap_or("");
+            let name = name.rsplit([',', ';', ':']).next().unwrap_or(name);
+            if !rules.covariate_arm_name.is_match(name) {
+                dropped[item] = true;
+            }
+        }
+    }
+    // The model's other factors in the same sentence: `…, whereas X was associated with Y (OR …)`.
+    let list_sentences: Vec<(usize, usize)> =
+        (0..findings.len()).filter(|&i| dropped[i]).map(|i| text.sentence_at(findings[i].span.0)).collect();
+    for (position, &item) in order.iter().enumerate() {
+        let sentence = text.sentence_at(findings[item].span.0);
+        if dropped[item] || !list_sentences.contains(&sentence) {
+            continue;
+        }
+        let clause_from = order[..position]
+            .iter()
+            .map(|&before| findings[before].span.1)
+            .filter(|&end| end >= sentence.0 && end <= findings[item].span.0)
+            .max()
+            .unwrap_or(sentence.0);
+        let clause = &s[clause_from..findings[item].span.0];
+        if rules.covariate_association.is_match(clause) && !rules.covariate_arm_name.is_match(clause) {
+            dropped[item] = true;
+        }
+    }
+    findings.into_iter().zip(dropped).filter(|(_, dropped)| !dropped).map(|(finding, _)| finding).collect()
 }
 
 /// Reads the estimate after a mention; `loose` when the filler between them has words other
@@ -625,6 +783,56 @@ fn read_listed(rules: &EffectRules, s: &str, from: usize, code: &str) -> Option<
     read_estimate(rules, s, from + consumed(input, rest), code, true, false)
 }
 
+/// Further bare estimates, each for its own group, after a bare first one: `0.44 for
+/// quetiapine 300 mg/day and 0.47 for 600 mg/day (p < 0.001 vs placebo)`. The p-value
+/// written after the last group is the whole list's.
+fn read_for_list(
+    rules: &EffectRules,
+    s: &str,
+    first: &Estimate,
+    limit: usize,
+) -> Option<(Vec<Estimate>, Option<PValue>)> {
+    let mut listed = Vec::new();
+    let mut position = first.end;
+    loop {
+        let group = rules.for_group.find(s.get(position..limit)?)?;
+        let group_end = rules.for_group_end.find(group.as_str()).map_or(group.end(), |m| m.start());
+        if group_end <= " for".len() {
+            break;
+        }
+        position += group_end;
+        let Some(separator) = rules.list_separator.find(&s[position..limit]) else { break };
+        let at = position + separator.end();
+        let Ok((rest, value)) = decimal(&s[at..]) else { break };
+        let end = s.len() - rest.len();
+        if end >= limit || !rules.for_group.is_match(&s[end..limit]) {
+            break;
+        }
+        listed.push(Estimate {
+            value,
+            start: at,
+            interval: None,
+            level: None,
+            labelled: false,
+            opener: None,
+            p: None,
+            end,
+        });
+        position = end;
+    }
+    let last = listed.last_mut()?;
+    // The last group's words belong to its evidence, then the list's p-value.
+    let group_end = position;
+    let p = p_after(&s[group_end..]).ok().map(|(rest, p)| {
+        last.end = s.len() - rest.len();
+        p
+    });
+    if p.is_none() {
+        last.end = group_end;
+    }
+    Some((listed, p))
+}
+
 /// Estimates with a CI but no name, taking the measure named last in their sentence (or in
 /// the sentence before, when theirs names none).
 fn find_inherited(
@@ -633,6 +841,7 @@ fn find_inherited(
     mentions: &[Mention],
     taken: &[(usize, usize)],
     labels: &[(usize, Num)],
+    groups: &mut Option<Vec<String>>,
 ) -> Vec<Finding> {
     let s = text.as_str();
     let mut findings = Vec::new();
@@ -647,7 +856,7 @@ fn find_inherited(
             i += 1;
             continue;
         }
-        match inherited_at(rules, text, mentions, &taken, i) {
+        match inherited_at(rules, text, mentions, &taken, i, groups) {
             Some((mention, estimate)) => {
                 let mut estimates = vec![estimate];
                 while let Some(next) = estimates.last().and_then(|e| read_listed(rules, s, e.end, mention.measure.code))
@@ -671,6 +880,72 @@ fn find_inherited(
     findings
 }
 
+/// Ratios written as "V times more likely" with their CI right after (`2.2 times more likely
+/// ([1.14-4.29]; p = 0.02)`): the measure is the one named nearest in the sentence, else the
+/// last one of the sentence before.
+fn find_times(
+    rules: &EffectRules,
+    text: &Text,
+    mentions: &[Mention],
+    taken: &[(usize, usize)],
+    labels: &[(usize, Num)],
+    groups: &mut Option<Vec<String>>,
+) -> Vec<Finding> {
+    let s = text.as_str();
+    let mut findings = Vec::new();
+    for caps in rules.times_likely.captures_iter(s) {
+        let (Some(whole), Some(value)) = (caps.get(0), caps.name("value")) else { continue };
+        if taken.iter().any(|&(a, b)| a <= whole.start() && whole.start() < b) {
+            continue;
+        }
+        let sentence = text.sentence_at(whole.start());
+        if out_of_scope(rules, text, sentence, groups) {
+            continue;
+        }
+        let distance =
+            |m: &&Mention| if m.end <= whole.start() { whole.start() - m.end } else { m.start - whole.end() };
+        let in_sentence = mentions.iter().filter(|m| m.start >= sentence.0 && m.end <= sentence.1).min_by_key(distance);
+        let mention = match in_sentence {
+            Some(mention) => mention,
+            None => {
+                let Some(previous) = text.sentence_index(whole.start()).checked_sub(1) else { continue };
+                let previous = text.sentences[previous];
+                let Some(mention) = mentions.iter().rev().find(|m| m.start >= previous.0 && m.end <= previous.1) else {
+                    continue;
+                };
+                mention
+            }
+        };
+        let Ok((_, number)) = decimal(value.as_str()) else { continue };
+        // "([1.14-4.29]; p = 0.02)": the bracketed interval inside a bracket.
+        let rest = &s[whole.end()..];
+        let inner = rest.trim_start().strip_prefix('(').filter(|r| r.trim_start().starts_with('['));
+        let Ok((after, block)) = ci_block(inner.unwrap_or(rest), false) else { continue };
+        let mut estimate = Estimate {
+            value: number,
+            start: value.start(),
+            interval: Some(block.interval),
+            level: block.level,
+            labelled: block.labelled,
+            opener: block.opener,
+            p: block.p,
+            end: s.len() - after.len(),
+        };
+        if estimate.p.is_none() {
+            if let Ok((tail, p)) = p_after(after) {
+                estimate.p = Some(p);
+                estimate.end = s.len() - tail.len();
+            }
+        }
+        if !is_plausible_inherited(rules, s, &estimate, mention.measure.code) {
+            continue;
+        }
+        let row = effect_row(rules, text, mention, &estimate, estimate.p.clone(), labels, "effect.times");
+        findings.push(Finding { row, span: (estimate.start, estimate.end) });
+    }
+    findings
+}
+
 /// The inherited estimate starting at byte `i`, with the mention it inherits from.
 fn inherited_at<'m>(
     rules: &EffectRules,
@@ -678,6 +953,7 @@ fn inherited_at<'m>(
     mentions: &'m [Mention],
     taken: &[(usize, usize)],
     i: usize,
+    groups: &mut Option<Vec<String>>,
 ) -> Option<(&'m Mention, Estimate)> {
     let s = text.as_str();
     // The estimate must follow punctuation or a label colon, not a word ("aged 65 (60-70)").
@@ -694,7 +970,7 @@ fn inherited_at<'m>(
             mentions.iter().rev().find(|m| m.start >= previous.0 && m.end <= previous.1)?
         }
     };
-    if rules.design_context.is_match(&s[sentence.0..sentence.1]) {
+    if out_of_scope(rules, text, sentence, groups) {
         return None;
     }
     let since =
@@ -723,6 +999,18 @@ fn is_plausible_inherited(rules: &EffectRules, s: &str, estimate: &Estimate, cod
     inside && ratio_ok && !unit_after
 }
 
+/// Whether an estimate sits in the middle of its CI on the log scale rather than on the
+/// linear one, as a ratio's does: 0.52 (0.18–1.51), not 4.5 (1.4–7.6).
+fn is_ratio_shaped(value: &Num, ci: &Interval) -> bool {
+    let (v, lower, upper) = (value.value, ci.lower.value, ci.upper.value);
+    if v <= 0.0 || lower <= 0.0 || upper <= lower {
+        return false;
+    }
+    let log_offset = (v.ln() - (lower.ln() + upper.ln()) / 2.0).abs() / (upper.ln() - lower.ln());
+    let linear_offset = (v - (lower + upper) / 2.0).abs() / (upper - lower);
+    log_offset < linear_offset
+}
+
 /// Builds the row of an estimate.
 fn effect_row(
     rules: &EffectRules,
@@ -735,7 +1023,11 @@ fn effect_row(
 ) -> Row {
     let s = text.as_str();
     let mut row = Row::new("", Kind::Effect);
-    row.measure = Some(mention.measure.code);
+    let measure = match mention.ratio_reading {
+        Some(ratio) if estimate.interval.as_ref().is_some_and(|ci| is_ratio_shaped(&estimate.value, ci)) => ratio,
+        _ => mention.measure,
+    };
+    row.measure = Some(measure.code);
     row.value = Some(estimate.value.clone());
     if let Some(ci) = &estimate.interval {
         row.lower = Some(ci.lower.clone());
@@ -760,7 +1052,7 @@ fn effect_row(
         .max()
         .unwrap_or(sentence.0);
     let context = s.get(clause_start..mention.start).unwrap_or("");
-    row.adjusted = Some(mention.measure.adjusted || rules.adjusted_context.is_match(context));
+    row.adjusted = Some(measure.adjusted || rules.adjusted_context.is_match(context));
     row.endpoint = endpoint(rules, s, sentence, mention, estimate);
     row.comparison = comparison(rules, text, sentence, estimate.start);
     row.rule = rule.to_string();
@@ -773,7 +1065,20 @@ fn comparison(rules: &EffectRules, text: &Text, sentence: (usize, usize), at: us
     let s = text.as_str();
     let sentence_text = s.get(sentence.0..sentence.1)?;
     let relative = at.saturating_sub(sentence.0);
-    let best = rules
+    let best = compared_groups(rules, sentence_text)
+        .into_iter()
+        .map(|((from, to), left, right)| {
+            let distance = if relative < from { from - relative } else { relative.saturating_sub(to) };
+            (distance, format!("{left} vs {right}"))
+        })
+        .min_by_key(|(distance, _)| *distance)?;
+    Some(best.1)
+}
+
+/// The two groups of each comparison written in words in `sentence_text`, with the span of
+/// the comparison; each side is cut at the words that end a group's name (`comparison_stop`).
+fn compared_groups(rules: &EffectRules, sentence_text: &str) -> Vec<((usize, usize), String, String)> {
+    rules
         .comparison
         .captures_iter(sentence_text)
         .filter_map(|caps| {
@@ -789,12 +1094,60 @@ fn comparison(rules: &EffectRules, text: &Text, sentence: (usize, usize), at: us
             if left.is_empty() || right.is_empty() || left.eq_ignore_ascii_case(&right) {
                 return None;
             }
-            let distance =
-                if relative < whole.start() { whole.start() - relative } else { relative.saturating_sub(whole.end()) };
-            Some((distance, format!("{left} vs {right}")))
+            Some(((whole.start(), whole.end()), left, right))
         })
-        .min_by_key(|(distance, _)| *distance)?;
-    Some(best.1)
+        .collect()
+}
+
+/// Whether a sentence's estimates are out of scope: it describes the design (sample size,
+/// hypothesis) or frames its estimates as a predictor's.
+fn out_of_scope(rules: &EffectRules, text: &Text, sentence: (usize, usize), groups: &mut Option<Vec<String>>) -> bool {
+    let sentence_text = text.as_str().get(sentence.0..sentence.1).unwrap_or("");
+    rules.design_context.is_match(sentence_text) || predictor_framed(rules, text, sentence_text, groups)
+}
+
+/// Whether a sentence frames its estimates as a predictor's rather than as a comparison of
+/// groups (`predictor_context`). Two framings are not: predictors named only as adjusted for
+/// ("after adjustment for other independent predictors"), and a predictor that is one of two
+/// groups the abstract compares in words ("female gender was not an independent predictor of
+/// bleeding (HR …)" where the abstract writes "higher in women compared with men").
+fn predictor_framed(rules: &EffectRules, text: &Text, sentence_text: &str, groups: &mut Option<Vec<String>>) -> bool {
+    for framing in rules.predictor_context.find_iter(sentence_text) {
+        if rules.predictor_adjusted_for.is_match(&sentence_text[..framing.start()]) {
+            continue;
+        }
+        let subject = rules
+            .predictor_subject
+            .captures_iter(sentence_text)
+            .find(|caps| caps.get(0).is_some_and(|whole| whole.end() == framing.end()))
+            .and_then(|caps| caps.name("subject"));
+        let Some(subject) = subject else { return true };
+        let groups = groups.get_or_insert_with(|| {
+            let s = text.as_str();
+            text.sentences
+                .iter()
+                .filter_map(|&(from, to)| s.get(from..to))
+                .flat_map(|sentence| compared_groups(rules, sentence))
+                .flat_map(|(_, left, right)| group_words(rules, &format!("{left} {right}")))
+                .collect()
+        });
+        if !group_words(rules, subject.as_str()).iter().any(|word| groups.contains(word)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The words of a group's name that can name it, lower-cased, with synonyms folded
+/// (`group_synonyms`: "female" and "women" are one group).
+fn group_words(rules: &EffectRules, name: &str) -> Vec<String> {
+    name.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|word| word.len() >= 3 && !rules.comparison_stop.is_match(word))
+        .map(|word| {
+            let word = word.to_lowercase();
+            rules.group_synonyms.get(&word).cloned().unwrap_or(word)
+        })
+        .collect()
 }
 
 /// The endpoint named nearest before the estimate in its sentence, else the first after it.
@@ -843,6 +1196,19 @@ mod tests {
             .map(|r| r.adjusted)
             .collect();
         assert_eq!(adjusted, vec![Some(true), Some(true), Some(false)]);
+    }
+
+    #[test]
+    fn unadjusted_name_does_not_mark_the_abbreviation_adjusted() {
+        let rules = RuleSet::embedded().unwrap();
+        let text = "Survival did not differ (unadjusted hazard ratio [HR] 0.94, 95% CI 0.81-1.10). \
+                    Patients with rash lived longer (HR 0.76, 95% CI 0.63-0.92).";
+        let adjusted: Vec<Option<bool>> = crate::find::find_rows(&rules, "t", text)
+            .iter()
+            .filter(|r| r.kind == Kind::Effect)
+            .map(|r| r.adjusted)
+            .collect();
+        assert_eq!(adjusted, vec![Some(false), Some(false)]);
     }
 
     #[test]
