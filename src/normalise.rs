@@ -36,6 +36,8 @@ struct Piece {
     byte_end: u32,
     /// Whether the piece is the original copied as it is.
     copied: bool,
+    /// Whether a copied piece is all ASCII, so that its code points are its bytes.
+    ascii: bool,
 }
 
 /// How many UTF-8 sequences start in `bytes`.
@@ -67,6 +69,10 @@ impl Normalised {
             return (piece.char_start as usize, piece.byte_start as usize);
         }
         let from = piece.text_start as usize;
+        if piece.ascii {
+            let offset = at - from;
+            return (piece.char_start as usize + offset, piece.byte_start as usize + offset);
+        }
         // The code points before the one holding `at`, counted in this piece.
         let before = leading_bytes(&self.text.as_bytes()[from..=at]) - 1;
         let char_start = piece.char_start as usize + before;
@@ -81,6 +87,10 @@ impl Normalised {
             return (piece.char_end as usize, piece.byte_end as usize);
         }
         let from = piece.text_start as usize;
+        if piece.ascii {
+            let offset = at + 1 - from;
+            return (piece.char_start as usize + offset, piece.byte_start as usize + offset);
+        }
         let through = leading_bytes(&self.text.as_bytes()[from..=at]);
         let byte_end = piece.byte_start as usize + self.text.ceil_char_boundary(at + 1) - from;
         (piece.char_start as usize + through, byte_end)
@@ -161,6 +171,7 @@ impl<'a> Builder<'a> {
                 char_end: self.at_char as u32,
                 byte_end: self.at as u32,
                 copied: true,
+                ascii: self.original[byte_start..self.at].is_ascii(),
             });
             self.text.push_str(&self.original[byte_start..self.at]);
         }
@@ -177,6 +188,7 @@ impl<'a> Builder<'a> {
             char_end: (self.at_char + chars) as u32,
             byte_end: (self.at + bytes) as u32,
             copied: false,
+            ascii: false,
         });
         self.text.push_str(s);
         self.at += bytes;

@@ -15,15 +15,19 @@ const ABBREVIATIONS: &[&str] = &[
 /// Byte spans `[start, end)` of the sentences of `text`, in order, covering the text.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let closers = matching_brackets(bytes);
+    // Only brackets and sentence marks matter: find them with SIMD searches, then walk them.
+    let mut marks: Vec<usize> = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+        .chain(memchr::memchr3_iter(b'(', b'[', b'{', bytes))
+        .chain(memchr::memchr3_iter(b')', b']', b'}', bytes))
+        .collect();
+    marks.sort_unstable();
+    let closes = closing_opens(bytes, &marks);
     let mut spans = Vec::new();
     let mut start = 0;
     let mut depth: i32 = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        match b {
-            b'(' | b'[' | b'{' if closers[i] => depth += 1,
+    for (k, &i) in marks.iter().enumerate() {
+        match bytes[i] {
+            b'(' | b'[' | b'{' if closes[k] => depth += 1,
             b')' | b']' | b'}' if depth > 0 => depth -= 1,
             b'.' | b'!' | b'?' if depth == 0 && ends_sentence(text, i) => {
                 let end = i + 1;
@@ -32,7 +36,6 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             }
             _ => {}
         }
-        i += 1;
     }
     if start < bytes.len() {
         spans.push((start, bytes.len()));
@@ -45,6 +48,33 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         })
         .filter(|(s, e)| s < e)
         .collect()
+}
+
+/// For each of `marks` (byte positions, in order): whether it is an opening bracket that closes
+/// within 600 bytes, as [`matching_brackets`] reads them.
+fn closing_opens(bytes: &[u8], marks: &[usize]) -> Vec<bool> {
+    let mut closes = vec![false; marks.len()];
+    let mut stack: Vec<(usize, u8)> = Vec::new();
+    for (k, &i) in marks.iter().enumerate() {
+        let want = match bytes[i] {
+            b'(' | b'[' | b'{' => {
+                stack.push((k, bytes[i]));
+                continue;
+            }
+            b')' => b'(',
+            b']' => b'[',
+            b'}' => b'{',
+            _ => continue,
+        };
+        if let Some(pos) = stack.iter().rposition(|&(_, o)| o == want) {
+            let (open, _) = stack[pos];
+            stack.truncate(pos);
+            if i - marks[open] <= 600 {
+                closes[open] = true;
+            }
+        }
+    }
+    closes
 }
 
 /// Byte spans of the clauses of a sentence: parts split at `;` outside brackets.
