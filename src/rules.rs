@@ -36,7 +36,10 @@ const PATTERN_SIZE_LIMIT: usize = 4 * 1024 * 1024;
 
 /// The most memory one pattern's lazy DFA may cache per thread; large enough that the states
 /// an abstract needs are built once, not rebuilt after every cache clear.
-const DFA_CACHE_LIMIT: usize = 16 * 1024 * 1024;
+const DFA_CACHE_LIMIT: usize = 2 * 1024 * 1024;
+
+/// The lazy DFA cache of a [`ScanGate`], whose combined automaton has larger states.
+const GATE_DFA_CACHE_LIMIT: usize = 1024 * 1024;
 
 /// One rule file as written.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -270,7 +273,7 @@ impl ScanGate {
         let set = RegexSetBuilder::new(patterns.iter().map(|(_, text)| ascii_classes(text)))
             .case_insensitive(case_insensitive)
             .size_limit(PATTERN_SIZE_LIMIT * patterns.len().max(1))
-            .dfa_size_limit(DFA_CACHE_LIMIT)
+            .dfa_size_limit(GATE_DFA_CACHE_LIMIT)
             .build()
             .ok();
         ScanGate { keys: patterns.iter().map(|(key, _)| key.to_string()).collect(), set }
