@@ -155,6 +155,7 @@ fn cut_to_limit(record: &mut Record) -> Option<Error> {
 }
 
 /// Calls `each` on every record of every file, in order; reports problems through `report`.
+/// Records are read on a thread of their own, so reading overlaps with what `each` does.
 ///
 /// Returns the summary with `rows` left at 0 (the caller counts what it writes).
 pub fn for_each_record(
@@ -164,21 +165,49 @@ pub fn for_each_record(
     each: &mut dyn FnMut(&Record) -> std::io::Result<()>,
 ) -> std::io::Result<Summary> {
     let mut summary = Summary::default();
-    let mut failure = None;
     let options = RunOptions { input_format, ..RunOptions::default() };
-    read_all(files, &options, &mut |event| {
-        if let Some(record) = account(event, &mut summary, report) {
-            if let Err(err) = each(&record) {
-                failure = Some(err);
-                return false;
+    std::thread::scope(|scope| -> std::io::Result<()> {
+        for batch in read_in_batches(scope, files, &options) {
+            for event in batch {
+                if let Some(record) = account(event, &mut summary, report) {
+                    each(&record)?;
+                }
             }
         }
-        true
+        Ok(())
+    })?;
+    Ok(summary)
+}
+
+/// Reads every file on a thread of `scope` and hands over the events in bounded batches (at
+/// most [`BATCH_RECORDS`] records or [`BATCH_BYTES`] of abstracts each, four batches queued),
+/// so memory stays flat however large the input. Dropping the receiver stops the reader.
+fn read_in_batches<'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    files: &'scope [String],
+    options: &'scope RunOptions,
+) -> std::sync::mpsc::Receiver<Vec<Event>> {
+    let (sender, receiver) = sync_channel::<Vec<Event>>(4);
+    scope.spawn(move || {
+        let mut batch = Vec::with_capacity(BATCH_RECORDS);
+        let mut bytes = 0;
+        let mut open = true;
+        read_all(files, options, &mut |event| {
+            if let Event::Record(record) = &event {
+                bytes += record.abstract_text.len();
+            }
+            batch.push(event);
+            if batch.len() >= BATCH_RECORDS || bytes >= BATCH_BYTES {
+                bytes = 0;
+                open = sender.send(std::mem::take(&mut batch)).is_ok();
+            }
+            open
+        });
+        if open && !batch.is_empty() {
+            let _ = sender.send(batch);
+        }
     });
-    match failure {
-        Some(err) => Err(err),
-        None => Ok(summary),
-    }
+    receiver
 }
 
 /// Extracts rows from every record of `files` and writes them with `writer`, in input order.
@@ -194,28 +223,8 @@ pub fn extract_files<W: Write>(
         .build()
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     let mut summary = Summary::default();
-    let (sender, receiver) = sync_channel::<Vec<Event>>(4);
     std::thread::scope(|scope| -> std::io::Result<()> {
-        scope.spawn(move || {
-            let mut batch = Vec::with_capacity(BATCH_RECORDS);
-            let mut bytes = 0;
-            let mut open = true;
-            read_all(files, options, &mut |event| {
-                if let Event::Record(record) = &event {
-                    bytes += record.abstract_text.len();
-                }
-                batch.push(event);
-                if batch.len() >= BATCH_RECORDS || bytes >= BATCH_BYTES {
-                    bytes = 0;
-                    open = sender.send(std::mem::take(&mut batch)).is_ok();
-                }
-                open
-            });
-            if open && !batch.is_empty() {
-                let _ = sender.send(batch);
-            }
-        });
-        for batch in receiver {
+        for batch in read_in_batches(scope, files, options) {
             let records: Vec<Record> =
                 batch.into_iter().filter_map(|event| account(event, &mut summary, report)).collect();
             let rows: Vec<std::result::Result<Vec<Row>, Error>> =

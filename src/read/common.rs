@@ -47,7 +47,14 @@ impl Lines {
         let Some(bytes) = self.pending.pop_front() else { return Ok(None) };
         self.number += 1;
         let mut warning = None;
-        let (text, bad_at) = decode_lossy(&bytes);
+        let cut = bytes.len() >= MAX_LINE_BYTES;
+        let (text, bad_at) = match String::from_utf8(bytes) {
+            Ok(text) => (text, None),
+            Err(err) => {
+                let bad_at = err.utf8_error().valid_up_to();
+                (String::from_utf8_lossy(err.as_bytes()).into_owned(), Some(bad_at))
+            }
+        };
         if let Some(offset) = bad_at {
             warning = Some(format!(
                 "invalid UTF-8 at line {} (byte {} of the line), replaced with U+FFFD",
@@ -55,7 +62,7 @@ impl Lines {
                 offset + 1
             ));
         }
-        if bytes.len() >= MAX_LINE_BYTES {
+        if cut {
             warning = Some(format!("line {} is longer than {} bytes and was cut", self.number, MAX_LINE_BYTES));
         }
         Ok(Some(Line { number: self.number, text, warning }))
@@ -85,6 +92,13 @@ impl Lines {
                     break;
                 }
             }
+        }
+        if memchr::memchr(b'\r', chunk).is_none() {
+            // The usual line: hand over the buffer itself rather than a copy.
+            let len = chunk.len();
+            self.buf.truncate(len);
+            self.pending.push_back(std::mem::take(&mut self.buf));
+            return Ok(());
         }
         for piece in chunk.split(|&b| b == b'\r') {
             self.pending.push_back(piece.to_vec());
@@ -135,22 +149,26 @@ pub(crate) fn squash_spaces(text: &str) -> String {
     // ends are trimmed: spaces inside a line and Unicode spaces (the thin spaces of
     // "HR\u{2009}=\u{2009}0.58") stay as the export wrote them, so offsets and evidence match it.
     let text = text.trim_matches(|c: char| c.is_ascii_whitespace());
+    let bytes = text.as_bytes();
+    let wraps = |run: &[u8]| run.iter().any(|&b| matches!(b, b'\n' | b'\r' | b'\t' | b'\x0c'));
+    if !wraps(bytes) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
-    let mut run = String::new();
-    for c in text.chars() {
-        if c.is_ascii_whitespace() {
-            run.push(c);
-            continue;
+    let mut i = 0;
+    while i < bytes.len() {
+        let word = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
         }
-        if !run.is_empty() {
-            if run.contains(['\n', '\r', '\t', '\x0c']) {
-                out.push(' ');
-            } else {
-                out.push_str(&run);
-            }
-            run.clear();
+        out.push_str(&text[word..i]);
+        let run = i;
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
         }
-        out.push(c);
+        if run < i {
+            out.push_str(if wraps(&bytes[run..i]) { " " } else { &text[run..i] });
+        }
     }
     out
 }
