@@ -40,6 +40,22 @@ struct Piece {
     ascii: bool,
 }
 
+/// The last character boundary of `text` at or before byte `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The first character boundary of `text` at or after byte `at`.
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    while at < text.len() && !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at.min(text.len())
+}
+
 /// How many UTF-8 sequences start in `bytes`.
 fn leading_bytes(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
@@ -76,7 +92,7 @@ impl Normalised {
         // The code points before the one holding `at`, counted in this piece.
         let before = leading_bytes(&self.text.as_bytes()[from..=at]) - 1;
         let char_start = piece.char_start as usize + before;
-        let byte_start = piece.byte_start as usize + self.text.floor_char_boundary(at) - from;
+        let byte_start = piece.byte_start as usize + floor_boundary(&self.text, at) - from;
         (char_start, byte_start)
     }
 
@@ -92,7 +108,7 @@ impl Normalised {
             return (piece.char_start as usize + offset, piece.byte_start as usize + offset);
         }
         let through = leading_bytes(&self.text.as_bytes()[from..=at]);
-        let byte_end = piece.byte_start as usize + self.text.ceil_char_boundary(at + 1) - from;
+        let byte_end = piece.byte_start as usize + ceil_boundary(&self.text, at + 1) - from;
         (piece.char_start as usize + through, byte_end)
     }
 

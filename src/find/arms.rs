@@ -55,7 +55,7 @@ pub struct ArmRules {
     modifier_stops: HashSet<String>,
     enabled: HashSet<String>,
     /// Which of the [`GATED`] patterns match in an abstract.
-    gate: ScanGate,
+    pub(crate) gate: ScanGate,
 }
 
 /// The pattern `key` of `source` with every `{list}` replaced by an alternation of the lexicon
@@ -780,6 +780,43 @@ mod tests {
     use crate::find::{find_rows, signature};
     use crate::rules::RuleSet;
     use crate::write::Kind;
+
+    /// Every example sentence of the arm-size and events rules, normalised.
+    fn example_texts() -> Vec<String> {
+        let rules = RuleSet::embedded().unwrap();
+        rules
+            .rules()
+            .flat_map(|(_, rule)| rule.example.iter().map(|e| crate::find::Text::new(&e.text).norm.text))
+            .collect()
+    }
+
+    #[test]
+    fn the_scan_gates_agree_with_their_patterns() {
+        let rules = RuleSet::embedded().unwrap();
+        let arms = &rules.arms;
+        let events = &rules.events;
+        let mut texts = example_texts();
+        texts.push("Patients were randomised (n = 40 per group) and 12 were allocated to X.".to_string());
+        let mut checked = 0;
+        for text in &texts {
+            let live = arms.gate.live(text);
+            for (key, pattern) in [
+                ("per_group", &arms.per_group),
+                ("n_equals", &arms.n_equals),
+                ("subgroup", &arms.subgroup),
+                ("count_allocated", &arms.count_allocated),
+            ] {
+                assert_eq!(live.has(key), pattern.is_match(text), "arms gate {key} on {text:?}");
+                checked += usize::from(pattern.is_match(text));
+            }
+            for (key, pattern) in events.gated_patterns() {
+                assert_eq!(events.gate.live(text).has(key), pattern.is_match(text), "events gate {key} on {text:?}");
+                checked += usize::from(pattern.is_match(text));
+            }
+        }
+        // The examples exercise the gated patterns, not only their absence.
+        assert!(checked > 20, "only {checked} matches checked");
+    }
 
     fn sizes(text: &str) -> Vec<String> {
         let rules = RuleSet::embedded().unwrap();

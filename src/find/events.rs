@@ -61,7 +61,7 @@ pub struct EventRules {
     whole_trial: Regex,
     enabled: HashSet<String>,
     /// Which of the [`GATED`] patterns match in an abstract.
-    gate: ScanGate,
+    pub(crate) gate: ScanGate,
 }
 
 /// The events patterns searched over the whole abstract that are worth gating: each costs a
@@ -116,6 +116,20 @@ impl EventRules {
 
     fn on(&self, id: &str) -> bool {
         self.enabled.contains(id)
+    }
+
+    /// The [`GATED`] patterns, by key (for tests of the gate).
+    #[cfg(test)]
+    pub(crate) fn gated_patterns(&self) -> [(&'static str, &Regex); 7] {
+        [
+            ("total_rate", &self.total_rate),
+            ("count_percent", &self.count_percent),
+            ("response_count", &self.response_count),
+            ("total_count", &self.total_count),
+            ("percent_of_n", &self.percent_of_n),
+            ("of_n", &self.of_n),
+            ("count_pair", &self.count_pair),
+        ]
     }
 }
 
@@ -815,7 +829,8 @@ fn assign_groups(
             item.arm = Some(label.text);
         }
     }
-    let record_pair = record_pair(arms, text);
+    // Read only when a pair of items needs it.
+    let record_pair: OnceCell<Option<Vec<String>>> = OnceCell::new();
     // Items side by side in one sentence: `45% vs 30%`, `39 (65%) and 53 (90%), respectively`.
     let mut index = 0;
     while index < items.len() {
@@ -874,7 +889,9 @@ fn assign_groups(
                     let pair = labelled_pair(arms, &items[..index]);
                     (paired && pair.len() == 2).then(|| pair.iter().cycle().take(run).cloned().collect())
                 })
-                .or_else(|| record_pair.clone().filter(|_| run == 2));
+                .or_else(|| {
+                    (run == 2).then(|| record_pair.get_or_init(|| first_compared_pair(arms, text)).clone()).flatten()
+                });
             if let Some(groups) = groups {
                 for (item, group) in items[index..end].iter_mut().zip(groups) {
                     if item.arm.is_none() {
@@ -978,7 +995,7 @@ fn pair_after(rules: &EventRules, arms: &ArmRules, known: &[String], s: &str, en
 
 /// The first two groups the record compares anywhere (`A versus B`), for pairs whose sentence
 /// names none.
-fn record_pair(arms: &ArmRules, text: &Text) -> Option<Vec<String>> {
+fn first_compared_pair(arms: &ArmRules, text: &Text) -> Option<Vec<String>> {
     let s = text.as_str();
     text.sentences.iter().find_map(|&sentence| compared_without_digits(arms, s, sentence))
 }

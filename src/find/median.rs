@@ -147,7 +147,7 @@ pub fn find(
                 lists.extend(arm_local::respectively_list(sentence));
                 lists.extend(arm_local::comparison_list(sentence));
                 lists.extend(series::sentence_pair(labels, s, (from, to)));
-                lists.extend(series::named_record_pair(&record, sentence));
+                lists.extend(series::named_record_pair(record, sentence));
                 (lists, Context { record: record.clone(), subject: series::subject_group(labels, sentence) })
             });
             let mut candidate_lists = lists.clone();

@@ -96,7 +96,7 @@ pub fn find(rules: &SurvivalRules, labels: &ArmLabels, text: &Text, arm_sizes: &
         if let Some(&(p_from, p_to)) = sentence_index.checked_sub(1).and_then(|i| text.sentences.get(i)) {
             lists.extend(series::referred_groups(sentence, &s[p_from..p_to]));
         }
-        lists.extend(series::named_record_pair(&record, sentence));
+        lists.extend(series::named_record_pair(record, sentence));
         let context = Context { record: record.clone(), subject: series::subject_group(labels, sentence) };
         for (index, anchor) in anchors.iter().enumerate() {
             let mut region_end = anchors.get(index + 1).map_or(to, |next| next.start);
