@@ -22,7 +22,7 @@ use super::arm_label::{self, ArmLabels, Label};
 use super::{Finding, Text};
 use crate::error::Result;
 use crate::grammar::count;
-use crate::rules::{compile_pattern, Live, ScanGate, Source};
+use crate::rules::{compile_pattern, ScanGate, Source};
 use crate::write::{Kind, Num, Row};
 
 /// The compiled arm-size rules and the arm labels every per-group finder shares.
@@ -54,8 +54,6 @@ pub struct ArmRules {
     subgroup: Regex,
     modifier_stops: HashSet<String>,
     enabled: HashSet<String>,
-    /// Which of the [`GATED`] patterns match in an abstract.
-    pub(crate) gate: ScanGate,
 }
 
 /// The pattern `key` of `source` with every `{list}` replaced by an alternation of the lexicon
@@ -88,10 +86,6 @@ pub fn lexicon_gate(source: &Source<'_>, shared: &Source<'_>, keys: &[&'static s
         keys.iter().map(|&key| Ok((key, lexicon_pattern_text(source, shared, key)?))).collect::<Result<Vec<_>>>()?;
     Ok(ScanGate::compile(&texts, true))
 }
-
-/// The arm-size patterns searched over the whole abstract that are worth gating: each costs
-/// a scan of its own and matches in few abstracts (measured over the corpus).
-const GATED: [&str; 4] = ["per_group", "n_equals", "subgroup", "count_allocated"];
 
 /// [`lexicon_pattern_with`] over the lists of `source` alone.
 pub fn lexicon_pattern(source: &Source<'_>, key: &str) -> Result<Regex> {
@@ -131,7 +125,6 @@ impl ArmRules {
             subgroup: lexicon_pattern(source, "subgroup")?,
             modifier_stops,
             enabled: source.file.rule.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect(),
-            gate: lexicon_gate(source, source, &GATED)?,
         })
     }
 
@@ -183,11 +176,10 @@ impl Found {
 pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
     let s = text.as_str();
     let mut found = Found { findings: Vec::new(), taken: HashSet::new() };
-    let live: Live<'_> = rules.gate.live(s);
-    if rules.on("arm_size.per_group") && live.has("per_group") {
+    if rules.on("arm_size.per_group") {
         find_per_group(rules, text, &mut found);
     }
-    if rules.on("arm_size.n_equals") && live.has("n_equals") {
+    if rules.on("arm_size.n_equals") {
         find_n_equals(rules, text, &mut found);
     }
     if rules.on("arm_size.bracket_count") {
@@ -200,16 +192,14 @@ pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
     if rules.on("arm_size.label_equals") {
         find_label_equals(rules, text, &mut found);
     }
-    if rules.on("arm_size.subgroup") && live.has("subgroup") {
+    if rules.on("arm_size.subgroup") {
         find_subgroups(rules, text, &mut found);
     }
     for caps in rules.participant_count.captures_iter(s) {
         read_participant_count(rules, text, &caps, true, &mut found);
     }
-    if live.has("count_allocated") {
-        for caps in rules.count_allocated.captures_iter(s) {
-            read_participant_count(rules, text, &caps, false, &mut found);
-        }
+    for caps in rules.count_allocated.captures_iter(s) {
+        read_participant_count(rules, text, &caps, false, &mut found);
     }
     found.findings
 }
@@ -780,43 +770,6 @@ mod tests {
     use crate::find::{find_rows, signature};
     use crate::rules::RuleSet;
     use crate::write::Kind;
-
-    /// Every example sentence of the arm-size and events rules, normalised.
-    fn example_texts() -> Vec<String> {
-        let rules = RuleSet::embedded().unwrap();
-        rules
-            .rules()
-            .flat_map(|(_, rule)| rule.example.iter().map(|e| crate::find::Text::new(&e.text).norm.text))
-            .collect()
-    }
-
-    #[test]
-    fn the_scan_gates_agree_with_their_patterns() {
-        let rules = RuleSet::embedded().unwrap();
-        let arms = &rules.arms;
-        let events = &rules.events;
-        let mut texts = example_texts();
-        texts.push("Patients were randomised (n = 40 per group) and 12 were allocated to X.".to_string());
-        let mut checked = 0;
-        for text in &texts {
-            let live = arms.gate.live(text);
-            for (key, pattern) in [
-                ("per_group", &arms.per_group),
-                ("n_equals", &arms.n_equals),
-                ("subgroup", &arms.subgroup),
-                ("count_allocated", &arms.count_allocated),
-            ] {
-                assert_eq!(live.has(key), pattern.is_match(text), "arms gate {key} on {text:?}");
-                checked += usize::from(pattern.is_match(text));
-            }
-            for (key, pattern) in events.gated_patterns() {
-                assert_eq!(events.gate.live(text).has(key), pattern.is_match(text), "events gate {key} on {text:?}");
-                checked += usize::from(pattern.is_match(text));
-            }
-        }
-        // The examples exercise the gated patterns, not only their absence.
-        assert!(checked > 20, "only {checked} matches checked");
-    }
 
     fn sizes(text: &str) -> Vec<String> {
         let rules = RuleSet::embedded().unwrap();

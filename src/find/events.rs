@@ -1116,6 +1116,32 @@ mod tests {
     use crate::rules::RuleSet;
     use crate::write::Kind;
 
+    /// Every example sentence of the rules, normalised.
+    fn example_texts() -> Vec<String> {
+        let rules = RuleSet::embedded().unwrap();
+        rules
+            .rules()
+            .flat_map(|(_, rule)| rule.example.iter().map(|e| crate::find::Text::new(&e.text).norm.text))
+            .collect()
+    }
+
+    #[test]
+    fn the_scan_gate_agrees_with_its_patterns() {
+        let rules = RuleSet::embedded().unwrap();
+        let events = &rules.events;
+        let mut texts = example_texts();
+        texts.push("Patients were randomised (n = 40 per group) and 12 were allocated to X.".to_string());
+        let mut checked = 0;
+        for text in &texts {
+            for (key, pattern) in events.gated_patterns() {
+                assert_eq!(events.gate.live(text).has(key), pattern.is_match(text), "gate {key} on {text:?}");
+                checked += usize::from(pattern.is_match(text));
+            }
+        }
+        // The examples exercise the gated patterns, not only their absence.
+        assert!(checked > 20, "only {checked} matches checked");
+    }
+
     fn events(text: &str) -> Vec<String> {
         let rules = RuleSet::embedded().unwrap();
         let mut got: Vec<String> =
