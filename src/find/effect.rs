@@ -337,9 +337,11 @@ struct Mention {
 /// Every effect row of one abstract.
 pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
     let s = text.as_str();
-    let defined = rules.abbreviation_definitions(s);
+    // The abbreviations the abstract defines, read once it mentions a measure (most do not).
+    let mut defined: Option<HashMap<String, Option<MeasureName>>> = None;
     let mut mentions: Vec<Mention> = Vec::new();
     for m in rules.mention.find_iter(s) {
+        let defined = defined.get_or_insert_with(|| rules.abbreviation_definitions(s));
         let (measure, ratio_reading) = match defined.get(m.as_str()) {
             Some(Some(measure)) => (*measure, None),
             Some(None) => continue,

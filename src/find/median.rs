@@ -68,13 +68,18 @@ struct Anchor {
     endpoints: Vec<String>,
 }
 
-/// Whether `sentence` may hold a duration: a digit, then spaces or a hyphen, then the first
-/// letter of a time unit (`3 months`, `5-yr`, `14 d`). Sentences without one give no median.
+/// Whether `sentence` may hold a duration: a digit, then spaces or a hyphen, then a word that is
+/// a time unit (`3 months`, `5-yr`, `14 d`). Sentences without one give no median.
 fn has_duration_shape(sentence: &str) -> bool {
+    const UNITS: [&str; 15] = [
+        "years", "year", "yrs", "yr", "y", "months", "month", "mos", "mo", "weeks", "week", "wks", "wk", "days", "day",
+    ];
     let bytes = sentence.as_bytes();
     bytes.iter().enumerate().filter(|(_, b)| b.is_ascii_digit()).any(|(i, _)| {
-        let unit = bytes[i + 1..].iter().find(|b| !matches!(b, b' ' | b'-'));
-        matches!(unit, Some(b'y' | b'm' | b'w' | b'd'))
+        let Some(skip) = bytes[i + 1..].iter().position(|b| !matches!(b, b' ' | b'-')) else { return false };
+        let rest = &sentence[i + 1 + skip..];
+        let word = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
+        word == "d" || UNITS.contains(&word)
     })
 }
 
