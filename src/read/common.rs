@@ -71,7 +71,7 @@ impl Lines {
     /// Reads up to the next LF and queues the lines it holds (bare CRs split it further).
     fn fill(&mut self) -> io::Result<()> {
         self.buf.clear();
-        let read = (&mut self.input).take(MAX_LINE_BYTES as u64).read_until(b'\n', &mut self.buf)?;
+        let read = read_line_into(&mut self.input, &mut self.buf)?;
         if read == 0 {
             self.done = true;
             return Ok(());
@@ -105,6 +105,35 @@ impl Lines {
         }
         Ok(())
     }
+}
+
+/// Appends the next line of `input` to `buf`, with its LF, reading at most
+/// [`MAX_LINE_BYTES`]; returns how many bytes it read. (`BufRead::read_until` with the SIMD
+/// `memchr`: the standard library's byte search is the slower generic one.)
+fn read_line_into(input: &mut Input, buf: &mut Vec<u8>) -> io::Result<usize> {
+    let mut read = 0;
+    while read < MAX_LINE_BYTES {
+        let available = match input.fill_buf() {
+            Ok(available) => available,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        if available.is_empty() {
+            break;
+        }
+        let window = &available[..available.len().min(MAX_LINE_BYTES - read)];
+        let (taken, done) = match memchr::memchr(b'\n', window) {
+            Some(at) => (at + 1, true),
+            None => (window.len(), false),
+        };
+        buf.extend_from_slice(&window[..taken]);
+        input.consume(taken);
+        read += taken;
+        if done {
+            break;
+        }
+    }
+    Ok(read)
 }
 
 /// A DOI without `https://doi.org/`, `doi:` or ` [doi]` around it; `None` when no DOI is seen.
@@ -150,7 +179,8 @@ pub(crate) fn squash_spaces(text: &str) -> String {
     // "HR\u{2009}=\u{2009}0.58") stay as the export wrote them, so offsets and evidence match it.
     let text = text.trim_matches(|c: char| c.is_ascii_whitespace());
     let bytes = text.as_bytes();
-    let wraps = |run: &[u8]| run.iter().any(|&b| matches!(b, b'\n' | b'\r' | b'\t' | b'\x0c'));
+    let wraps =
+        |run: &[u8]| memchr::memchr3(b'\n', b'\r', b'\t', run).is_some() || memchr::memchr(b'\x0c', run).is_some();
     if !wraps(bytes) {
         return text.to_string();
     }

@@ -106,15 +106,44 @@ struct ValueLine {
 }
 
 /// One tagged field with its continuation lines.
+/// A field's tag: two ASCII characters, kept without allocating.
+#[derive(Clone, Copy, PartialEq)]
+struct Tag([u8; 2]);
+
+impl Tag {
+    fn new(name: &str) -> Tag {
+        let bytes = name.as_bytes();
+        Tag([bytes.first().copied().unwrap_or(b' '), bytes.get(1).copied().unwrap_or(b' ')])
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("")
+    }
+}
+
+impl PartialEq<&str> for Tag {
+    fn eq(&self, other: &&str) -> bool {
+        other.as_bytes() == self.0
+    }
+}
+
 struct Field {
-    tag: String,
+    tag: Tag,
     lines: Vec<ValueLine>,
 }
 
 impl Field {
     /// The value on one line, continuation lines joined with spaces.
     fn joined(&self) -> String {
-        squash_spaces(&self.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" "))
+        match self.lines.as_slice() {
+            [line] => squash_spaces(&line.text),
+            lines => squash_spaces(&lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ")),
+        }
+    }
+
+    /// [`Field::joined`], or nothing when it is blank.
+    fn joined_non_empty(&self) -> Option<String> {
+        non_blank(self.joined())
     }
 
     /// The value as paragraphs: indented continuation lines are wrapped text (joined with a
@@ -136,11 +165,21 @@ impl Field {
 
     /// Each line as its own value (multi-valued fields written as one tag plus lines).
     fn values(&self) -> impl Iterator<Item = String> + '_ {
-        self.lines.iter().filter_map(|l| non_empty(&squash_spaces(&l.text)))
+        self.lines.iter().filter_map(|l| non_blank(squash_spaces(&l.text)))
     }
 }
 
 /// Records of a RIS input.
+/// `value` without surrounding whitespace, or nothing when that leaves it empty; no copy when
+/// there is nothing to trim.
+fn non_blank(value: String) -> Option<String> {
+    if value.trim().len() == value.len() {
+        (!value.is_empty()).then_some(value)
+    } else {
+        non_empty(&value)
+    }
+}
+
 pub(super) fn records(input: Input, file: String) -> Records {
     Box::new(RisRecords { lines: Lines::new(input), file, record: 0, held: None, done: false })
 }
@@ -198,14 +237,17 @@ impl Iterator for RisRecords {
                     ended = true;
                     break;
                 }
-                raw.fields.push(Field { tag: name, lines: vec![ValueLine { text: value, indented: false }] });
+                raw.fields
+                    .push(Field { tag: Tag::new(&name), lines: vec![ValueLine { text: value, indented: false }] });
             }
             if ended {
                 return Some(Ok(self.build(raw)));
             }
         } else {
-            raw.fields
-                .push(Field { tag: "TY".into(), lines: vec![ValueLine { text: type_value.into(), indented: false }] });
+            raw.fields.push(Field {
+                tag: Tag::new("TY"),
+                lines: vec![ValueLine { text: type_value.into(), indented: false }],
+            });
         }
         loop {
             let line = match self.lines.next_line() {
@@ -230,11 +272,13 @@ impl Iterator for RisRecords {
                     break;
                 }
                 Ok((_, (name, value))) => {
+                    let tag = Tag::new(name);
+                    // The value is the end of the line: keep the line's own string.
+                    let cut = line.text.len() - value.len();
+                    let mut text = line.text;
+                    text.drain(..cut);
                     raw.warnings.extend(line.warning);
-                    raw.fields.push(Field {
-                        tag: name.into(),
-                        lines: vec![ValueLine { text: value.into(), indented: false }],
-                    });
+                    raw.fields.push(Field { tag, lines: vec![ValueLine { text, indented: false }] });
                 }
                 Err(_) => {
                     raw.warnings.extend(line.warning);
@@ -257,7 +301,7 @@ impl RisRecords {
     fn build(&self, raw: RawRecord) -> Record {
         let fields = &raw.fields;
         let first = |tags: &[&str]| -> Option<String> {
-            tags.iter().find_map(|t| fields.iter().filter(|f| f.tag == *t).find_map(|f| non_empty(&f.joined())))
+            tags.iter().find_map(|t| fields.iter().filter(|f| f.tag == *t).find_map(Field::joined_non_empty))
         };
         let all = |tag: &'static str| fields.iter().filter(move |f| f.tag == tag);
 
@@ -293,7 +337,12 @@ impl RisRecords {
                 // Dimensions writes `U1  - 35957633 [PMID]`; others `PMID: 123`.
                 fields
                     .iter()
-                    .filter(|f| f.tag.starts_with('U') || f.tag.starts_with('C') || f.tag == "M1" || f.tag == "N1")
+                    .filter(|f| {
+                        f.tag.as_str().starts_with('U')
+                            || f.tag.as_str().starts_with('C')
+                            || f.tag == "M1"
+                            || f.tag == "N1"
+                    })
                     .flat_map(|f| f.values())
                     .find_map(|v| tagged_pmid(&v))
             })
