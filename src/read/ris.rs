@@ -129,15 +129,27 @@ impl PartialEq<&str> for Tag {
 
 struct Field {
     tag: Tag,
-    lines: Vec<ValueLine>,
+    /// The field's first line, and its continuation lines (most fields have none, and then
+    /// nothing is allocated for them).
+    first: ValueLine,
+    rest: Vec<ValueLine>,
 }
 
 impl Field {
+    fn new(tag: Tag, text: String) -> Field {
+        Field { tag, first: ValueLine { text, indented: false }, rest: Vec::new() }
+    }
+
+    fn lines(&self) -> impl Iterator<Item = &ValueLine> {
+        std::iter::once(&self.first).chain(&self.rest)
+    }
+
     /// The value on one line, continuation lines joined with spaces.
     fn joined(&self) -> String {
-        match self.lines.as_slice() {
-            [line] => squash_spaces(&line.text),
-            lines => squash_spaces(&lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" ")),
+        if self.rest.is_empty() {
+            squash_spaces(&self.first.text)
+        } else {
+            squash_spaces(&self.lines().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" "))
         }
     }
 
@@ -150,7 +162,7 @@ impl Field {
     /// space), unindented ones start a new paragraph (Dimensions' structured abstracts).
     fn paragraphs(&self) -> String {
         let mut out = String::new();
-        for line in &self.lines {
+        for line in self.lines() {
             let text = line.text.trim();
             if text.is_empty() {
                 continue;
@@ -165,7 +177,7 @@ impl Field {
 
     /// Each line as its own value (multi-valued fields written as one tag plus lines).
     fn values(&self) -> impl Iterator<Item = String> + '_ {
-        self.lines.iter().filter_map(|l| non_blank(squash_spaces(&l.text)))
+        self.lines().filter_map(|l| non_blank(squash_spaces(&l.text)))
     }
 }
 
@@ -237,17 +249,13 @@ impl Iterator for RisRecords {
                     ended = true;
                     break;
                 }
-                raw.fields
-                    .push(Field { tag: Tag::new(&name), lines: vec![ValueLine { text: value, indented: false }] });
+                raw.fields.push(Field::new(Tag::new(&name), value));
             }
             if ended {
                 return Some(Ok(self.build(raw)));
             }
         } else {
-            raw.fields.push(Field {
-                tag: Tag::new("TY"),
-                lines: vec![ValueLine { text: type_value.into(), indented: false }],
-            });
+            raw.fields.push(Field::new(Tag::new("TY"), type_value.into()));
         }
         loop {
             let line = match self.lines.next_line() {
@@ -278,7 +286,7 @@ impl Iterator for RisRecords {
                     let mut text = line.text;
                     text.drain(..cut);
                     raw.warnings.extend(line.warning);
-                    raw.fields.push(Field { tag, lines: vec![ValueLine { text, indented: false }] });
+                    raw.fields.push(Field::new(tag, text));
                 }
                 Err(_) => {
                     raw.warnings.extend(line.warning);
@@ -287,7 +295,7 @@ impl Iterator for RisRecords {
                     }
                     let indented = line.text.starts_with([' ', '\t']);
                     if let Some(field) = raw.fields.last_mut() {
-                        field.lines.push(ValueLine { text: line.text, indented });
+                        field.rest.push(ValueLine { text: line.text, indented });
                     }
                 }
             }
