@@ -135,16 +135,29 @@ if [[ ${#real_files[@]} -eq 0 ]]; then
 else
     read -r _ real_bytes < <(python3 "$root/scripts/gen_bench_data.py" ris-real "$data/real.ris" "$real_mb" "${real_files[@]}")
     echo "inputs: ${#real_files[@]} files from $(dirname "${real_files[0]}") (those rispy reads)"
-    t_trialrex=$(median_wall "$TRIALREX" records --format jsonl "$data/real.ris")
-    trialrex_summary=$(summary)
-    real_records=$(echo "$trialrex_summary" | awk '{ print $1 }')
-    echo "trialrex records: $(mb "$real_bytes") MB: median ${t_trialrex}s = $(rate "$(mb "$real_bytes")" "$t_trialrex") MB/s [$trialrex_summary]"
     if python3 -c 'import rispy' 2>/dev/null; then
-        t_rispy=$(median_wall python3 "$root/scripts/rispy_load.py" "$data/real.ris")
+        # Runs alternate (trialrex, rispy, trialrex, ...) so both see the same machine: on a
+        # shared VM the speed drifts by 10-30 % within minutes.
+        pairs=()
+        for _ in $(seq "$runs"); do
+            a=$(wall "$TRIALREX" records --format jsonl "$data/real.ris")
+            trialrex_summary=$(summary)
+            b=$(wall python3 "$root/scripts/rispy_load.py" "$data/real.ris")
+            pairs+=("$a $b")
+        done
+        median() { sort -g | awk '{ t[NR] = $1 } END { if (NR % 2) m = t[(NR + 1) / 2]; else m = (t[NR / 2] + t[NR / 2 + 1]) / 2; printf "%.3f\n", m }'; }
+        t_trialrex=$(printf '%s\n' "${pairs[@]}" | awk '{ print $1 }' | median)
+        t_rispy=$(printf '%s\n' "${pairs[@]}" | awk '{ print $2 }' | median)
+        ratio=$(printf '%s\n' "${pairs[@]}" | awk '{ print $2 / $1 }' | median)
+        real_records=$(echo "$trialrex_summary" | awk '{ print $1 }')
         rispy_out=$(python3 "$root/scripts/rispy_load.py" "$data/real.ris")
+        echo "trialrex records: $(mb "$real_bytes") MB: median ${t_trialrex}s = $(rate "$(mb "$real_bytes")" "$t_trialrex") MB/s [$trialrex_summary]"
         echo "rispy.load: median ${t_rispy}s = $(rate "$(mb "$real_bytes")" "$t_rispy") MB/s [$rispy_out]"
-        echo "trialrex records is $(rate "$t_rispy" "$t_trialrex")x as fast as rispy (whole process, $real_records records read by trialrex)"
+        echo "trialrex records is $(rate "$t_rispy" "$t_trialrex")x as fast as rispy (ratio of medians); median of the $runs paired ratios: ${ratio}x ($real_records records read by trialrex)"
     else
+        t_trialrex=$(median_wall "$TRIALREX" records --format jsonl "$data/real.ris")
+        trialrex_summary=$(summary)
+        echo "trialrex records: $(mb "$real_bytes") MB: median ${t_trialrex}s = $(rate "$(mb "$real_bytes")" "$t_trialrex") MB/s [$trialrex_summary]"
         echo "rispy not available: comparison skipped"
     fi
     rm -f "$data/real.ris"
