@@ -81,35 +81,31 @@ impl Normalised {
     /// Where the source of normalised byte `at` starts in the original: code point and byte.
     fn source_start(&self, at: usize) -> (usize, usize) {
         let piece = self.piece(at);
-        if !piece.copied {
-            return (piece.char_start as usize, piece.byte_start as usize);
+        if piece.copied {
+            self.copied_char(piece, at).0
+        } else {
+            (piece.char_start as usize, piece.byte_start as usize)
         }
-        let from = piece.text_start as usize;
-        if piece.ascii {
-            let offset = at - from;
-            return (piece.char_start as usize + offset, piece.byte_start as usize + offset);
-        }
-        // The code points before the one holding `at`, counted in this piece.
-        let before = leading_bytes(&self.text.as_bytes()[from..=at]) - 1;
-        let char_start = piece.char_start as usize + before;
-        let byte_start = piece.byte_start as usize + floor_boundary(&self.text, at) - from;
-        (char_start, byte_start)
     }
 
     /// Where the source of normalised byte `at` ends in the original: code point and byte.
     fn source_end(&self, at: usize) -> (usize, usize) {
         let piece = self.piece(at);
-        if !piece.copied {
-            return (piece.char_end as usize, piece.byte_end as usize);
+        if piece.copied {
+            self.copied_char(piece, at).1
+        } else {
+            (piece.char_end as usize, piece.byte_end as usize)
         }
+    }
+
+    /// Where the character holding normalised byte `at` of a copied piece starts and ends in the
+    /// original, each as code point and byte.
+    fn copied_char(&self, piece: &Piece, at: usize) -> ((usize, usize), (usize, usize)) {
         let from = piece.text_start as usize;
-        if piece.ascii {
-            let offset = at + 1 - from;
-            return (piece.char_start as usize + offset, piece.byte_start as usize + offset);
-        }
-        let through = leading_bytes(&self.text.as_bytes()[from..=at]);
-        let byte_end = piece.byte_start as usize + ceil_boundary(&self.text, at + 1) - from;
-        (piece.char_start as usize + through, byte_end)
+        let (start, end) = (floor_boundary(&self.text, at), ceil_boundary(&self.text, at + 1));
+        let chars_before = if piece.ascii { start - from } else { leading_bytes(&self.text.as_bytes()[from..start]) };
+        let (char_start, byte_start) = (piece.char_start as usize + chars_before, piece.byte_start as usize);
+        ((char_start, byte_start + start - from), (char_start + 1, byte_start + end - from))
     }
 
     /// The original code-point and byte spans of the normalised byte span `[from, to)`.

@@ -237,7 +237,7 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
         if let (Some(noun), Some(k)) = (head_words.next(), head_words.next().as_deref().and_then(small_number)) {
             if matches!(noun.as_str(), "groups" | "arms") {
                 if found.taken.insert(n_match.start()) {
-                    push_per_group(rules, s, k, &n, (n_at, n_match.end()), found);
+                    push_per_group(k, &n, &record_groups(rules, s), (n_at, n_match.end()), found);
                 }
                 continue;
             }
@@ -250,12 +250,6 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
             Some(_) => "total".to_string(),
             // No group before it: everyone only after a participant noun or at the sentence start.
             None => {
-                let head = s
-                    .get(sentence_start..label_end.max(sentence_start))
-                    .unwrap_or_default()
-                    .trim_end()
-                    .trim_end_matches(['(', '[', ',', ':'])
-                    .trim_end();
                 let last = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
                 if head.is_empty() || rules.labels.names_everyone(last) {
                     "total".to_string()
@@ -269,7 +263,7 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
             // `three groups (n = 30)`: every group has that size.
             if let Some(k) = lower.split_whitespace().next().and_then(small_number) {
                 if found.taken.insert(n_match.start()) {
-                    push_per_group(rules, s, k, &n, (n_at, n_match.end()), found);
+                    push_per_group(k, &n, &record_groups(rules, s), (n_at, n_match.end()), found);
                 }
             }
             continue;
@@ -305,21 +299,20 @@ fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
             .name("k")
             .and_then(|k| k.as_str().parse().ok())
             .or_else(|| rules.group_count.captures(s).and_then(|c| c.name("k")?.as_str().parse().ok()));
-        let named = groups.get_or_insert_with(|| record_groups(rules, s)).len();
-        let k = stated.unwrap_or(if (2..=4).contains(&named) { named } else { 2 });
+        let groups = groups.get_or_insert_with(|| record_groups(rules, s));
+        let k = stated.unwrap_or(if (2..=4).contains(&groups.len()) { groups.len() } else { 2 });
         let whole = caps.get(0).map_or((n_match.start(), n_match.end()), |m| (m.start(), m.end()));
         if found.taken.insert(n_match.start()) {
-            push_per_group(rules, s, k, &n, whole, found);
+            push_per_group(k, &n, groups, whole, found);
         }
     }
 }
 
-/// One row of size `n` for each of `k` groups, named by the record's groups when it names `k`.
-fn push_per_group(rules: &ArmRules, s: &str, k: usize, n: &Num, span: (usize, usize), found: &mut Found) {
+/// One row of size `n` for each of `k` groups, named by the record's `groups` when it names `k`.
+fn push_per_group(k: usize, n: &Num, groups: &[Label], span: (usize, usize), found: &mut Found) {
     if !(2..=8).contains(&k) {
         return;
     }
-    let groups = record_groups(rules, s);
     for index in 0..k {
         let arm = if groups.len() == k { groups[index].text.clone() } else { format!("group {}", index + 1) };
         found.findings.push(Finding { row: size_row(&arm, n.clone(), "arm_size.per_group"), span });

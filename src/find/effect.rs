@@ -910,11 +910,7 @@ fn find_times(
         let mention = match in_sentence {
             Some(mention) => mention,
             None => {
-                let Some(previous) = text.sentence_index(whole.start()).checked_sub(1) else { continue };
-                let previous = text.sentences[previous];
-                let Some(mention) = mentions.iter().rev().find(|m| m.start >= previous.0 && m.end <= previous.1) else {
-                    continue;
-                };
+                let Some(mention) = last_mention_before_sentence(text, mentions, whole.start()) else { continue };
                 mention
             }
         };
@@ -948,6 +944,12 @@ fn find_times(
     findings
 }
 
+/// The last measure named in the sentence before the one holding byte `at`.
+fn last_mention_before_sentence<'m>(text: &Text, mentions: &'m [Mention], at: usize) -> Option<&'m Mention> {
+    let previous = *text.sentences.get(text.sentence_index(at).checked_sub(1)?)?;
+    mentions.iter().rev().find(|m| m.start >= previous.0 && m.end <= previous.1)
+}
+
 /// The inherited estimate starting at byte `i`, with the mention it inherits from.
 fn inherited_at<'m>(
     rules: &EffectRules,
@@ -962,15 +964,11 @@ fn inherited_at<'m>(
     if !s[..i].trim_end().ends_with(['(', '[', ',', ';', ':']) {
         return None;
     }
-    let sentence_index = text.sentence_index(i);
     let sentence = text.sentence_at(i);
     let in_sentence = mentions.iter().rev().find(|m| m.end <= i && m.start >= sentence.0);
     let mention = match in_sentence {
         Some(mention) => mention,
-        None => {
-            let previous = *text.sentences.get(sentence_index.checked_sub(1)?)?;
-            mentions.iter().rev().find(|m| m.start >= previous.0 && m.end <= previous.1)?
-        }
+        None => last_mention_before_sentence(text, mentions, i)?,
     };
     if out_of_scope(rules, text, sentence, groups) {
         return None;

@@ -1129,10 +1129,8 @@ mod tests {
     fn the_scan_gate_agrees_with_its_patterns() {
         let rules = RuleSet::embedded().unwrap();
         let events = &rules.events;
-        let mut texts = example_texts();
-        texts.push("Patients were randomised (n = 40 per group) and 12 were allocated to X.".to_string());
         let mut checked = 0;
-        for text in &texts {
+        for text in &example_texts() {
             for (key, pattern) in events.gated_patterns() {
                 assert_eq!(events.gate.live(text).has(key), pattern.is_match(text), "gate {key} on {text:?}");
                 checked += usize::from(pattern.is_match(text));

@@ -19,7 +19,7 @@ use super::arm_label::ArmLabels;
 use super::series::{self, Context, SeriesPatterns, Unit};
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
-use crate::grammar::duration_list;
+use crate::grammar::{duration_list, time_unit};
 use crate::rules::Source;
 use crate::write::{Kind, Row};
 
@@ -68,18 +68,13 @@ struct Anchor {
     endpoints: Vec<String>,
 }
 
-/// Whether `sentence` may hold a duration: a digit, then spaces or a hyphen, then a word that is
-/// a time unit (`3 months`, `5-yr`, `14 d`). Sentences without one give no median.
+/// Whether `sentence` may hold a duration: a digit, then spaces or a hyphen, then a time unit
+/// (`3 months`, `5-yr`, `14 d`). Sentences without one give no median.
 fn has_duration_shape(sentence: &str) -> bool {
-    const UNITS: [&str; 15] = [
-        "years", "year", "yrs", "yr", "y", "months", "month", "mos", "mo", "weeks", "week", "wks", "wk", "days", "day",
-    ];
     let bytes = sentence.as_bytes();
     bytes.iter().enumerate().filter(|(_, b)| b.is_ascii_digit()).any(|(i, _)| {
         let Some(skip) = bytes[i + 1..].iter().position(|b| !matches!(b, b' ' | b'-')) else { return false };
-        let rest = &sentence[i + 1 + skip..];
-        let word = &rest[..rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len())];
-        word == "d" || UNITS.contains(&word)
+        time_unit(&sentence[i + 1 + skip..]).is_ok()
     })
 }
 

@@ -3,7 +3,7 @@
 
 use std::io::{self, BufRead, Read};
 
-use super::{decode_lossy, Input};
+use super::{decode_lossy, decode_lossy_owned, Input};
 
 /// The longest line a line-based reader keeps; longer lines are cut (with a warning).
 ///
@@ -48,13 +48,7 @@ impl Lines {
         self.number += 1;
         let mut warning = None;
         let cut = bytes.len() >= MAX_LINE_BYTES;
-        let (text, bad_at) = match String::from_utf8(bytes) {
-            Ok(text) => (text, None),
-            Err(err) => {
-                let bad_at = err.utf8_error().valid_up_to();
-                (String::from_utf8_lossy(err.as_bytes()).into_owned(), Some(bad_at))
-            }
-        };
+        let (text, bad_at) = decode_lossy_owned(bytes);
         if let Some(offset) = bad_at {
             warning = Some(format!(
                 "invalid UTF-8 at line {} (byte {} of the line), replaced with U+FFFD",
@@ -87,7 +81,7 @@ impl Lines {
             let mut sink = Vec::new();
             loop {
                 sink.clear();
-                let more = (&mut self.input).take(MAX_LINE_BYTES as u64).read_until(b'\n', &mut sink)?;
+                let more = read_line_into(&mut self.input, &mut sink)?;
                 if more == 0 || sink.ends_with(b"\n") {
                     break;
                 }
@@ -207,6 +201,15 @@ pub(crate) fn squash_spaces(text: &str) -> String {
 pub(crate) fn non_empty(value: &str) -> Option<String> {
     let value = value.trim();
     (!value.is_empty()).then(|| value.to_string())
+}
+
+/// [`non_empty`] of a value the caller owns: no copy when there is nothing to trim.
+pub(crate) fn non_blank(value: String) -> Option<String> {
+    if value.trim().len() == value.len() {
+        (!value.is_empty()).then_some(value)
+    } else {
+        non_empty(&value)
+    }
 }
 
 /// Decodes XML character data lossily and resolves the five XML entities and numeric

@@ -15,7 +15,7 @@ use nom::combinator::{eof, recognize, verify};
 use nom::sequence::{pair, terminated, tuple};
 use nom::IResult;
 
-use super::common::{clean_doi, is_pmid, non_empty, squash_spaces, year_in, Line, Lines};
+use super::common::{clean_doi, is_pmid, non_blank, squash_spaces, year_in, Line, Lines};
 use super::{Input, Records};
 use crate::error::{Error, Location, Result};
 use crate::record::{Origin, Record};
@@ -182,16 +182,6 @@ impl Field {
 }
 
 /// Records of a RIS input.
-/// `value` without surrounding whitespace, or nothing when that leaves it empty; no copy when
-/// there is nothing to trim.
-fn non_blank(value: String) -> Option<String> {
-    if value.trim().len() == value.len() {
-        (!value.is_empty()).then_some(value)
-    } else {
-        non_empty(&value)
-    }
-}
-
 pub(super) fn records(input: Input, file: String) -> Records {
     Box::new(RisRecords { lines: Lines::new(input), file, record: 0, held: None, done: false })
 }
