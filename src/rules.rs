@@ -3,19 +3,21 @@
 //! Rules are data: TOML files in `rules/`, embedded in the binary and overridable with
 //! `--rules DIR`. Each file holds `[[rule]]` entries (an id, what the rule reads, whether it
 //! is enabled, and positive and negative example sentences that a test runs), `[patterns]`
-//! (named regular expressions) and `[lexicon]` (named word lists). Files are deserialized
+//! (named regular expressions), `[lexicon]` (named word lists) and `[triggers]` (words that
+//! let a costly whole-text pattern skip the sentences it cannot match in). Files are deserialized
 //! strictly (unknown keys are errors), and a finder compiles what it needs from its file once,
 //! at load time; a missing or invalid entry is an error naming the file, the rule and the field.
 //!
 //! Overrides: a file in `--rules DIR` must bear the name of an embedded file. Its rules replace
 //! the embedded rules with the same id (so `enabled = false` turns one off) and are otherwise
-//! added; its patterns replace the embedded patterns of the same name; its lexicon lists are
-//! added to the embedded lists of the same name.
+//! added; its patterns replace the embedded patterns of the same name (and drop their embedded
+//! triggers unless it gives its own); its lexicon lists are added to the embedded lists of the
+//! same name.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder, SetMatches};
+use regex::{Captures, Regex, RegexBuilder, RegexSet, RegexSetBuilder, SetMatches};
 use serde::Deserialize;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -57,6 +59,10 @@ pub struct RuleFile {
     /// Effect measures (lexicon file only).
     #[serde(default)]
     pub measure: Vec<MeasureSpec>,
+    /// Trigger words of whole-text patterns: a pattern listed here is searched only in the
+    /// sentences that hold one of its words (see [`Triggers`]).
+    #[serde(default)]
+    pub triggers: BTreeMap<String, Vec<String>>,
 }
 
 /// One rule: an id that rows carry, a description, and examples.
@@ -295,6 +301,129 @@ impl Live<'_> {
     }
 }
 
+/// The trigger words of one rule file's whole-text patterns (its `[triggers]` table).
+///
+/// Some whole-text patterns need a word that few sentences hold (`per`, `=`): every match of
+/// the pattern contains one of its trigger words. A pattern with triggers is searched only in
+/// the sentences that hold one ([`Gated::captures`]); finding the words costs a literal search
+/// (memchr or SIMD), a fraction of a pattern's own pass. Words are matched ignoring ASCII case,
+/// and a word that starts or ends with a letter or digit must start or end a word of the text,
+/// unless a `*` on that side says it may be part of a longer one (`*of`, `follow*`).
+#[derive(Debug)]
+pub struct Triggers {
+    /// Each gated pattern's key and the alternation of its trigger words.
+    words: Vec<(String, Regex)>,
+}
+
+/// A whole-text pattern and the trigger words that gate it (none: the whole text is searched).
+#[derive(Debug)]
+pub struct Gated {
+    /// The compiled pattern.
+    pub regex: Regex,
+    trigger: Option<Regex>,
+}
+
+impl Triggers {
+    /// The triggers of `source`'s patterns; `{list}` names a lexicon list of `source` or
+    /// `shared`. A list may not be empty, nor a word blank, and each must gate a pattern.
+    pub fn compile(source: &Source<'_>, shared: &Source<'_>) -> Result<Triggers> {
+        let mut words = Vec::new();
+        for (key, list) in &source.file.triggers {
+            if !source.file.patterns.contains_key(key) {
+                return Err(source.error(format!("triggers.{key}: no pattern of that name")));
+            }
+            if list.is_empty() {
+                return Err(source.error(format!("triggers.{key}: the list is empty")));
+            }
+            let mut alternatives = Vec::new();
+            for entry in list {
+                let expanded: Vec<&String> = match entry.strip_prefix('{').and_then(|e| e.strip_suffix('}')) {
+                    Some(name) => source
+                        .file
+                        .lexicon
+                        .get(name)
+                        .or_else(|| shared.file.lexicon.get(name))
+                        .ok_or_else(|| source.error(format!("triggers.{key}: no lexicon list `{name}`")))?
+                        .iter()
+                        .collect(),
+                    None => vec![entry],
+                };
+                for word in expanded {
+                    if word.trim_matches(['*', ' ']).is_empty() {
+                        return Err(source.error(format!("triggers.{key}: a blank word")));
+                    }
+                    // `*of`: `of` may end a longer word; `follow*`: `follow` may begin one.
+                    let (open_start, word) = word.strip_prefix('*').map_or((false, word.as_str()), |w| (true, w));
+                    let (open_end, word) = word.strip_suffix('*').map_or((false, word), |w| (true, w));
+                    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                    let start = if !open_start && alnum(word.chars().next()) { r"\b" } else { "" };
+                    let end = if !open_end && alnum(word.chars().next_back()) { r"\b" } else { "" };
+                    alternatives.push(format!("{start}{}{end}", regex::escape(word)));
+                }
+            }
+            let text = format!("(?i-u:{})", alternatives.join("|"));
+            let regex = RegexBuilder::new(&text)
+                .size_limit(PATTERN_SIZE_LIMIT)
+                .dfa_size_limit(GATE_DFA_CACHE_LIMIT)
+                .build()
+                .map_err(|e| source.error(format!("triggers.{key}: {e}")))?;
+            words.push((key.clone(), regex));
+        }
+        Ok(Triggers { words })
+    }
+
+    /// The pattern `key`, gated by its trigger words if it has any.
+    pub fn gate(&self, key: &str, regex: Regex) -> Gated {
+        let trigger = self.words.iter().find(|(k, _)| k == key).map(|(_, words)| words.clone());
+        Gated { regex, trigger }
+    }
+}
+
+impl Gated {
+    /// Every match of the pattern in `text` (as `captures_iter` finds them), searching only the
+    /// sentences (`sentences`: byte spans) that hold a trigger word, each with the spaces
+    /// before it and neighbouring ones as one stretch; the whole text if it has no triggers.
+    pub fn captures<'h>(&self, text: &'h str, sentences: &[(usize, usize)]) -> Vec<Captures<'h>> {
+        let Some(trigger) = &self.trigger else { return self.regex.captures_iter(text).collect() };
+        let mut found = Vec::new();
+        for (from, to) in live_stretches(trigger, text, sentences) {
+            let haystack = &text[..to];
+            let mut at = from;
+            while at <= to {
+                let Some(caps) = self.regex.captures_at(haystack, at) else { break };
+                let Some(whole) = caps.get(0) else { break };
+                at = if whole.end() > whole.start() {
+                    whole.end()
+                } else {
+                    whole.end() + haystack[whole.end()..].chars().next().map_or(1, char::len_utf8)
+                };
+                found.push(caps);
+            }
+        }
+        found
+    }
+}
+
+/// The stretches of `text` holding a match of `trigger`: whole sentences, each from the end of
+/// the one before (the last to the end of the text), neighbours joined.
+fn live_stretches(trigger: &Regex, text: &str, sentences: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut stretches: Vec<(usize, usize)> = Vec::new();
+    let mut index = 0;
+    for hit in trigger.find_iter(text) {
+        let at = hit.start();
+        while index < sentences.len() && sentences[index].1 <= at {
+            index += 1;
+        }
+        let from = if index == 0 { 0 } else { sentences[index - 1].1 };
+        let to = if index + 1 >= sentences.len() { text.len() } else { sentences[index].1 };
+        match stretches.last_mut() {
+            Some(last) if last.1 >= from => last.1 = last.1.max(to),
+            _ => stretches.push((from, to)),
+        }
+    }
+    stretches
+}
+
 /// Rewrites the Perl classes `\b`, `\w`, `\d` and `\s` as their ASCII forms (`\w` keeping
 /// accented Latin letters and combining accents).
 ///
@@ -381,7 +510,14 @@ fn merge(base: &mut RuleFile, overlay: RuleFile) {
             None => base.rule.push(rule),
         }
     }
+    // A replaced pattern keeps no trigger words it was not given: they may not hold for it.
+    for key in overlay.patterns.keys() {
+        if !overlay.triggers.contains_key(key) {
+            base.triggers.remove(key);
+        }
+    }
     base.patterns.extend(overlay.patterns);
+    base.triggers.extend(overlay.triggers);
     for (key, words) in overlay.lexicon {
         base.lexicon.entry(key).or_default().extend(words);
     }
@@ -435,5 +571,16 @@ mod tests {
         let file: RuleFile = toml::from_str("[patterns]\nvalue_unit = \"(unclosed\"\n").unwrap();
         let err = Source::new("effect.toml", &file).pattern("value_unit").unwrap_err();
         assert!(err.to_string().contains("patterns.value_unit"), "{err}");
+    }
+
+    #[test]
+    fn a_replaced_pattern_keeps_only_the_triggers_it_is_given() {
+        let mut base: RuleFile =
+            toml::from_str("[patterns]\na = 'x'\nb = 'y'\n[triggers]\na = ['per']\nb = ['=']\n").unwrap();
+        merge(&mut base, toml::from_str("[patterns]\na = 'z'\n").unwrap());
+        assert!(!base.triggers.contains_key("a"), "a replaced pattern lost its old triggers");
+        assert_eq!(base.triggers["b"], ["="]);
+        merge(&mut base, toml::from_str("[patterns]\nb = 'w'\n[triggers]\nb = ['%']\n").unwrap());
+        assert_eq!(base.triggers["b"], ["%"]);
     }
 }

@@ -22,7 +22,7 @@ use super::arm_label::{self, ArmLabels, Label};
 use super::{Finding, Text};
 use crate::error::Result;
 use crate::grammar::count;
-use crate::rules::{compile_pattern, ScanGate, Source};
+use crate::rules::{compile_pattern, Gated, ScanGate, Source, Triggers};
 use crate::write::{Kind, Num, Row};
 
 /// The compiled arm-size rules and the arm labels every per-group finder shares.
@@ -30,14 +30,14 @@ use crate::write::{Kind, Num, Row};
 pub struct ArmRules {
     /// The arm-label word lists, shared with the events (and survival, median) finders.
     pub labels: ArmLabels,
-    participant_count: Regex,
-    count_allocated: Regex,
-    n_equals: Regex,
+    participant_count: Gated,
+    count_allocated: Gated,
+    n_equals: Gated,
     assigned_lead: Regex,
     continuation: Regex,
     in_arm: Regex,
     bracket_count: Regex,
-    per_group: Regex,
+    per_group: Gated,
     group_count: Regex,
     not_a_size_before: Regex,
     design: Regex,
@@ -99,18 +99,20 @@ impl ArmRules {
         let lower = |key: &str| -> Result<HashSet<String>> {
             Ok(source.words(key)?.iter().map(|w| w.to_ascii_lowercase()).collect())
         };
+        let triggers = Triggers::compile(source, source)?;
+        let gated = |key: &str| -> Result<Gated> { Ok(triggers.gate(key, lexicon_pattern(source, key)?)) };
         let mut modifier_stops = lower("label_boundaries")?;
         modifier_stops.extend(lower("non_participants")?);
         Ok(ArmRules {
             labels: ArmLabels::compile(source)?,
-            participant_count: lexicon_pattern(source, "participant_count")?,
-            count_allocated: lexicon_pattern(source, "count_allocated")?,
-            n_equals: lexicon_pattern(source, "n_equals")?,
+            participant_count: gated("participant_count")?,
+            count_allocated: gated("count_allocated")?,
+            n_equals: gated("n_equals")?,
             assigned_lead: lexicon_pattern(source, "assigned_lead")?,
             continuation: lexicon_pattern(source, "continuation")?,
             in_arm: lexicon_pattern(source, "in_arm")?,
             bracket_count: lexicon_pattern(source, "bracket_count")?,
-            per_group: lexicon_pattern(source, "per_group")?,
+            per_group: gated("per_group")?,
             group_count: lexicon_pattern(source, "group_count")?,
             not_a_size_before: lexicon_pattern(source, "not_a_size_before")?,
             design: lexicon_pattern(source, "design")?,
@@ -195,10 +197,10 @@ pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
     if rules.on("arm_size.subgroup") {
         find_subgroups(rules, text, &mut found);
     }
-    for caps in rules.participant_count.captures_iter(s) {
+    for caps in rules.participant_count.captures(s, &text.sentences) {
         read_participant_count(rules, text, &caps, true, &mut found);
     }
-    for caps in rules.count_allocated.captures_iter(s) {
+    for caps in rules.count_allocated.captures(s, &text.sentences) {
         read_participant_count(rules, text, &caps, false, &mut found);
     }
     found.findings
@@ -213,7 +215,7 @@ fn in_design_sentence(rules: &ArmRules, text: &Text, at: usize) -> bool {
 /// `drug X (n = 60)`, `Patients (n=168)`, `combination group, n = 17`.
 fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
-    for caps in rules.n_equals.captures_iter(s) {
+    for caps in rules.n_equals.captures(s, &text.sentences) {
         let (Some(whole), Some(n_match)) = (caps.get(0), caps.get(1)) else { continue };
         let Some(n) = read_count(n_match.as_str()) else { continue };
         if found.taken.contains(&n_match.start()) || in_design_sentence(rules, text, n_match.start()) {
@@ -289,7 +291,7 @@ fn aside_label(rules: &ArmRules, s: &str, to: usize) -> Option<Label> {
 fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
     let mut groups: Option<Vec<Label>> = None;
-    for caps in rules.per_group.captures_iter(s) {
+    for caps in rules.per_group.captures(s, &text.sentences) {
         let Some(n_match) = ["n", "n2", "n3", "n4"].iter().find_map(|g| caps.name(g)) else { continue };
         let Some(n) = read_count(n_match.as_str()) else { continue };
         if in_design_sentence(rules, text, n_match.start()) {

@@ -26,7 +26,7 @@ use super::arms::{lexicon_gate, lexicon_pattern_with, ArmRules};
 use super::{Finding, Text};
 use crate::error::Result;
 use crate::grammar::{count, decimal};
-use crate::rules::{Live, ScanGate, Source};
+use crate::rules::{Gated, Live, ScanGate, Source, Triggers};
 use crate::write::{Kind, Num, Row};
 
 /// The compiled events rules.
@@ -36,7 +36,7 @@ pub struct EventRules {
     slash: Regex,
     percent_of_n: Regex,
     count_percent: Regex,
-    percent_pair: Regex,
+    percent_pair: Gated,
     percent_for: Regex,
     percent_then_group: Regex,
     total_rate: Regex,
@@ -73,12 +73,13 @@ impl EventRules {
     /// Compiles `events.toml`; its patterns may use the lexicon lists of `arms.toml`.
     pub fn compile(source: &Source<'_>, arms: &Source<'_>) -> Result<EventRules> {
         let pattern = |key: &str| lexicon_pattern_with(source, arms, key);
+        let triggers = Triggers::compile(source, arms)?;
         Ok(EventRules {
             of_n: pattern("of_n")?,
             slash: pattern("slash")?,
             percent_of_n: pattern("percent_of_n")?,
             count_percent: pattern("count_percent")?,
-            percent_pair: pattern("percent_pair")?,
+            percent_pair: triggers.gate("percent_pair", pattern("percent_pair")?),
             percent_for: pattern("percent_for")?,
             percent_then_group: pattern("percent_then_group")?,
             total_rate: pattern("total_rate")?,
@@ -558,7 +559,7 @@ fn read_of_n(rules: &EventRules, arms: &ArmRules, live: &Live<'_>, s: &str, item
 
 /// `45% vs 30%`, `45 vs. 35%`, `43 and 24%, respectively`: two items side by side.
 fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, s: &str, text: &Text, items: &mut Items) {
-    for caps in rules.percent_pair.captures_iter(s) {
+    for caps in rules.percent_pair.captures(s, &text.sentences) {
         let (Some(whole), Some(p1), Some(p2), Some(conn)) =
             (caps.get(0), caps.name("p1"), caps.name("p2"), caps.name("conn"))
         else {

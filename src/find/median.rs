@@ -74,7 +74,8 @@ fn has_duration_shape(sentence: &str) -> bool {
     let bytes = sentence.as_bytes();
     bytes.iter().enumerate().filter(|(_, b)| b.is_ascii_digit()).any(|(i, _)| {
         let Some(skip) = bytes[i + 1..].iter().position(|b| !matches!(b, b' ' | b'-')) else { return false };
-        time_unit(&sentence[i + 1 + skip..]).is_ok()
+        // Every time unit starts with one of these letters: most numbers are ruled out here.
+        matches!(bytes[i + 1 + skip], b'y' | b'm' | b'w' | b'd') && time_unit(&sentence[i + 1 + skip..]).is_ok()
     })
 }
 

@@ -1,0 +1,49 @@
+//! How long each pattern of the rule files takes over whole abstracts.
+//!
+//! `cargo run --release --example pattern_cost -- ABSTRACTS.jsonl`: normalises every abstract,
+//! then times `find_iter` of every `[patterns]` entry (lexicon lists expanded, compiled as the
+//! finders compile them) over all of them, and prints ns per KB and the number of matches,
+//! costliest first. Patterns the finders only run on short slices cost less than shown.
+use std::time::Instant;
+
+use trialrex::find::arms::lexicon_pattern_text;
+use trialrex::normalise::Normalised;
+use trialrex::rules::{compile_pattern, RuleFile, Source, EMBEDDED};
+
+fn main() {
+    let path = std::env::args().nth(1).expect("usage: pattern_cost ABSTRACTS.jsonl");
+    let data = std::fs::read_to_string(&path).expect("read input");
+    let texts: Vec<String> = data
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("abstract").and_then(|a| a.as_str()).map(|a| Normalised::new(a).text))
+        .collect();
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let files: Vec<(&str, RuleFile)> =
+        EMBEDDED.iter().map(|(name, text)| (*name, toml::from_str(text).expect("rule file"))).collect();
+    let arms = files.iter().find(|(n, _)| *n == "arms.toml").map(|(_, f)| f.clone()).unwrap_or_default();
+    let shared = Source::new("arms.toml", &arms);
+    let mut costs = Vec::new();
+    for (name, file) in &files {
+        let source = Source::new(name, file);
+        for key in file.patterns.keys() {
+            let Ok(text) = lexicon_pattern_text(&source, &shared, key) else { continue };
+            for case_insensitive in [false, true] {
+                let Ok(regex) = compile_pattern(&text, case_insensitive) else { continue };
+                let mut matches = 0;
+                let mut best = f64::MAX;
+                for _ in 0..3 {
+                    let started = Instant::now();
+                    matches = texts.iter().map(|t| regex.find_iter(t).count()).sum::<usize>();
+                    best = best.min(started.elapsed().as_secs_f64());
+                }
+                costs.push((best * 1e12 / bytes as f64, matches, format!("{name} {key} (i={case_insensitive})")));
+            }
+        }
+    }
+    costs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    println!("{} abstracts, {bytes} bytes", texts.len());
+    for (ns_per_kb, matches, label) in costs {
+        println!("{ns_per_kb:10.0} ns/KB {matches:8} matches  {label}");
+    }
+}
