@@ -17,11 +17,11 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use regex::{Captures, Regex, RegexBuilder, RegexSet, RegexSetBuilder, SetMatches};
+use regex::{Captures, Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::find;
+use crate::find::{self, Text};
 
 /// The embedded rule files: (name, contents).
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -270,7 +270,7 @@ pub struct ScanGate {
 /// What a [`ScanGate`] found in one text.
 pub struct Live<'a> {
     keys: &'a [String],
-    matches: Option<SetMatches>,
+    matched: Option<Vec<bool>>,
 }
 
 impl ScanGate {
@@ -287,15 +287,35 @@ impl ScanGate {
 
     /// Which patterns match somewhere in `text`.
     pub fn live(&self, text: &str) -> Live<'_> {
-        Live { keys: &self.keys, matches: self.set.as_ref().map(|set| set.matches(text)) }
+        self.live_in(text, &[(0, text.len())])
+    }
+
+    /// Which patterns match in the stretches `(from, to)` of `text` (look-arounds see the text
+    /// before a stretch): for patterns that match only where something is, such as a number.
+    pub fn live_in(&self, text: &str, stretches: &[(usize, usize)]) -> Live<'_> {
+        let matched = self.set.as_ref().map(|set| {
+            let mut matched = vec![false; self.keys.len()];
+            for &(from, to) in stretches {
+                for index in set.matches_at(&text[..to], from).iter() {
+                    if let Some(m) = matched.get_mut(index) {
+                        *m = true;
+                    }
+                }
+                if matched.iter().all(|&m| m) {
+                    break;
+                }
+            }
+            matched
+        });
+        Live { keys: &self.keys, matched }
     }
 }
 
 impl Live<'_> {
     /// Whether the pattern `key` may match (always, for a key the gate does not hold).
     pub fn has(&self, key: &str) -> bool {
-        match (&self.matches, self.keys.iter().position(|k| k == key)) {
-            (Some(matches), Some(index)) => matches.matched(index),
+        match (&self.matched, self.keys.iter().position(|k| k == key)) {
+            (Some(matched), Some(index)) => matched.get(index).copied().unwrap_or(true),
             _ => true,
         }
     }
@@ -380,14 +400,15 @@ impl Triggers {
 }
 
 impl Gated {
-    /// Every match of the pattern in `text` (as `captures_iter` finds them), searching only the
-    /// sentences (`sentences`: byte spans) that hold a trigger word, each with the spaces
-    /// before it and neighbouring ones as one stretch; the whole text if it has no triggers.
-    pub fn captures<'h>(&self, text: &'h str, sentences: &[(usize, usize)]) -> Vec<Captures<'h>> {
-        let Some(trigger) = &self.trigger else { return self.regex.captures_iter(text).collect() };
+    /// Every match of the pattern in the text (as `captures_iter` finds them), searching only
+    /// the sentences that hold a trigger word, each with the spaces before it and neighbouring
+    /// ones as one stretch; the whole text if the pattern has no triggers.
+    pub fn captures<'h>(&self, text: &'h Text) -> Vec<Captures<'h>> {
+        let s = text.as_str();
+        let Some(trigger) = &self.trigger else { return self.regex.captures_iter(s).collect() };
         let mut found = Vec::new();
-        for (from, to) in live_stretches(trigger, text, sentences) {
-            let haystack = &text[..to];
+        for (from, to) in live_stretches(trigger, s, &text.sentences) {
+            let haystack = &s[..to];
             let mut at = from;
             while at <= to {
                 let Some(caps) = self.regex.captures_at(haystack, at) else { break };
@@ -405,13 +426,14 @@ impl Gated {
 }
 
 /// The stretches of `text` holding a match of `trigger`: whole sentences, each from the end of
-/// the one before (the last to the end of the text), neighbours joined.
+/// the one before (the last to the end of the text), neighbours joined. Once a sentence is
+/// live, the search goes on from its end: one search per live sentence.
 fn live_stretches(trigger: &Regex, text: &str, sentences: &[(usize, usize)]) -> Vec<(usize, usize)> {
     let mut stretches: Vec<(usize, usize)> = Vec::new();
     let mut index = 0;
-    for hit in trigger.find_iter(text) {
-        let at = hit.start();
-        while index < sentences.len() && sentences[index].1 <= at {
+    let mut at = 0;
+    while let Some(hit) = trigger.find_at(text, at) {
+        while index < sentences.len() && sentences[index].1 <= hit.start() {
             index += 1;
         }
         let from = if index == 0 { 0 } else { sentences[index - 1].1 };
@@ -420,6 +442,10 @@ fn live_stretches(trigger: &Regex, text: &str, sentences: &[(usize, usize)]) -> 
             Some(last) if last.1 >= from => last.1 = last.1.max(to),
             _ => stretches.push((from, to)),
         }
+        if to >= text.len() {
+            break;
+        }
+        at = to;
     }
     stretches
 }

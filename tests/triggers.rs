@@ -37,12 +37,8 @@ fn check(texts: &[String]) -> usize {
             let s = text.as_str();
             let whole: Vec<(usize, usize)> =
                 regex.captures_iter(s).filter_map(|c| c.get(0)).map(|m| (m.start(), m.end())).collect();
-            let through_triggers: Vec<(usize, usize)> = gated
-                .captures(s, &text.sentences)
-                .iter()
-                .filter_map(|c| c.get(0))
-                .map(|m| (m.start(), m.end()))
-                .collect();
+            let through_triggers: Vec<(usize, usize)> =
+                gated.captures(&text).iter().filter_map(|c| c.get(0)).map(|m| (m.start(), m.end())).collect();
             assert_eq!(through_triggers, whole, "{label} on {s:?}");
             compared += whole.len();
         }
@@ -95,12 +91,7 @@ starred = ["*of"]
     let regex = regex::Regex::new(r"\d+").expect("compiles");
     let text = Text::new("Upper limits were 5. Doses were 10 per day. A proof of 7.");
     let found = |key: &str| -> Vec<String> {
-        triggers
-            .gate(key, regex.clone())
-            .captures(text.as_str(), &text.sentences)
-            .iter()
-            .map(|c| c[0].to_string())
-            .collect()
+        triggers.gate(key, regex.clone()).captures(&text).iter().map(|c| c[0].to_string()).collect()
     };
     // `Upper` holds `per` inside a word: only the sentence with the word `per` is searched.
     assert_eq!(found("whole"), ["10"]);

@@ -176,7 +176,6 @@ impl Found {
 
 /// Every arm-size row of one abstract.
 pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
-    let s = text.as_str();
     let mut found = Found { findings: Vec::new(), taken: HashSet::new() };
     if rules.on("arm_size.per_group") {
         find_per_group(rules, text, &mut found);
@@ -197,10 +196,10 @@ pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
     if rules.on("arm_size.subgroup") {
         find_subgroups(rules, text, &mut found);
     }
-    for caps in rules.participant_count.captures(s, &text.sentences) {
+    for caps in rules.participant_count.captures(text) {
         read_participant_count(rules, text, &caps, true, &mut found);
     }
-    for caps in rules.count_allocated.captures(s, &text.sentences) {
+    for caps in rules.count_allocated.captures(text) {
         read_participant_count(rules, text, &caps, false, &mut found);
     }
     found.findings
@@ -215,7 +214,7 @@ fn in_design_sentence(rules: &ArmRules, text: &Text, at: usize) -> bool {
 /// `drug X (n = 60)`, `Patients (n=168)`, `combination group, n = 17`.
 fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
-    for caps in rules.n_equals.captures(s, &text.sentences) {
+    for caps in rules.n_equals.captures(text) {
         let (Some(whole), Some(n_match)) = (caps.get(0), caps.get(1)) else { continue };
         let Some(n) = read_count(n_match.as_str()) else { continue };
         if found.taken.contains(&n_match.start()) || in_design_sentence(rules, text, n_match.start()) {
@@ -291,7 +290,7 @@ fn aside_label(rules: &ArmRules, s: &str, to: usize) -> Option<Label> {
 fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
     let mut groups: Option<Vec<Label>> = None;
-    for caps in rules.per_group.captures(s, &text.sentences) {
+    for caps in rules.per_group.captures(text) {
         let Some(n_match) = ["n", "n2", "n3", "n4"].iter().find_map(|g| caps.name(g)) else { continue };
         let Some(n) = read_count(n_match.as_str()) else { continue };
         if in_design_sentence(rules, text, n_match.start()) {

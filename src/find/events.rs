@@ -190,7 +190,8 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
     let s = text.as_str();
     let known = Known { arms: OnceCell::new(), rules: arms, s, arm_sizes };
     let mut items = Items { items: Vec::new() };
-    let live = rules.gate.live(s);
+    // Every gated pattern needs a number: sentences without one are not scanned.
+    let live = rules.gate.live_in(s, text.number_stretches());
     if rules.on("events.of_n_percent") {
         read_of_n(rules, arms, &live, s, &mut items);
     }
@@ -559,7 +560,7 @@ fn read_of_n(rules: &EventRules, arms: &ArmRules, live: &Live<'_>, s: &str, item
 
 /// `45% vs 30%`, `45 vs. 35%`, `43 and 24%, respectively`: two items side by side.
 fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, s: &str, text: &Text, items: &mut Items) {
-    for caps in rules.percent_pair.captures(s, &text.sentences) {
+    for caps in rules.percent_pair.captures(text) {
         let (Some(whole), Some(p1), Some(p2), Some(conn)) =
             (caps.get(0), caps.name("p1"), caps.name("p2"), caps.name("conn"))
         else {
@@ -1132,8 +1133,12 @@ mod tests {
         let events = &rules.events;
         let mut checked = 0;
         for text in &example_texts() {
+            // Every gated pattern needs a number: the gate reads only the sentences with one.
+            let numbers = crate::find::Text::new(text).number_stretches().to_vec();
             for (key, pattern) in events.gated_patterns() {
                 assert_eq!(events.gate.live(text).has(key), pattern.is_match(text), "gate {key} on {text:?}");
+                let in_numbers = events.gate.live_in(text, &numbers).has(key);
+                assert_eq!(in_numbers, pattern.is_match(text), "gate {key} in numbers of {text:?}");
                 checked += usize::from(pattern.is_match(text));
             }
         }

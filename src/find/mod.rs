@@ -14,6 +14,8 @@ pub mod median;
 mod series;
 pub mod survival;
 
+use std::cell::OnceCell;
+
 use crate::normalise::Normalised;
 use crate::rules::RuleSet;
 use crate::segment;
@@ -25,6 +27,8 @@ pub struct Text {
     pub norm: Normalised,
     /// Byte spans of the sentences of `norm.text`.
     pub sentences: Vec<(usize, usize)>,
+    /// The stretches holding a digit, read the first time a pattern asks.
+    numbers: OnceCell<Vec<(usize, usize)>>,
 }
 
 impl Text {
@@ -32,7 +36,7 @@ impl Text {
     pub fn new(abstract_text: &str) -> Text {
         let norm = Normalised::new(abstract_text);
         let sentences = segment::sentences(&norm.text);
-        Text { norm, sentences }
+        Text { norm, sentences, numbers: OnceCell::new() }
     }
 
     /// The normalised text.
@@ -50,6 +54,50 @@ impl Text {
     pub fn sentence_index(&self, at: usize) -> usize {
         self.sentences.partition_point(|&(_, end)| end <= at)
     }
+
+    /// The stretches of the text that hold a digit: whole sentences, each from the end of the
+    /// one before (the last to the end of the text), neighbours joined. A pattern that needs a
+    /// number matches only there (unless it runs across sentences).
+    pub fn number_stretches(&self) -> &[(usize, usize)] {
+        self.numbers.get_or_init(|| self.find_number_stretches())
+    }
+
+    fn find_number_stretches(&self) -> Vec<(usize, usize)> {
+        let s = self.as_str();
+        let bytes = s.as_bytes();
+        let mut stretches: Vec<(usize, usize)> = Vec::new();
+        let mut from = 0;
+        for (index, &(_, end)) in self.sentences.iter().enumerate() {
+            let to = if index + 1 == self.sentences.len() { s.len() } else { end };
+            if has_digit(&bytes[from..to.max(from)]) {
+                match stretches.last_mut() {
+                    Some(last) if last.1 == from => last.1 = to,
+                    _ => stretches.push((from, to)),
+                }
+            }
+            from = to.max(from);
+        }
+        if self.sentences.is_empty() && has_digit(bytes) {
+            stretches.push((0, s.len()));
+        }
+        stretches
+    }
+}
+
+/// Whether `bytes` hold an ASCII digit, tested eight bytes at a time.
+fn has_digit(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else { continue };
+        // Digits become the bytes 0..=9; a byte below 10 sets its high bit after the subtraction
+        // (the classic `hasless(x, 10)` test, exact about whether there is one).
+        let x = u64::from_le_bytes(word) ^ (0x30 * ONES);
+        if x.wrapping_sub(10 * ONES) & !x & (0x80 * ONES) != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(u8::is_ascii_digit)
 }
 
 /// A row found by a finder, with its evidence as a byte span of the normalised text.
@@ -264,6 +312,37 @@ pub fn signature(row: &Row) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn has_digit_agrees_with_a_byte_by_byte_test() {
+        let mut samples: Vec<String> =
+            ["", "no digits here", "a 7", "/:@`\u{2009}μ", "0123456789", "////////::::::::", "\u{0660}"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+        samples.push("x".repeat(17) + "0");
+        samples.push("9".to_string() + &"y".repeat(20));
+        for sample in &samples {
+            assert_eq!(super::has_digit(sample.as_bytes()), sample.bytes().any(|b| b.is_ascii_digit()), "{sample:?}");
+        }
+        // Every byte value, alone and at every place of an eight-byte word.
+        for b in 0..=255u8 {
+            for at in 0..9 {
+                let mut bytes = vec![b'a'; 9];
+                bytes[at] = b;
+                assert_eq!(super::has_digit(&bytes), b.is_ascii_digit(), "byte {b} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn number_stretches_cover_the_sentences_with_digits() {
+        let text = super::Text::new("No numbers. We enrolled 40 patients. None here either. And 12 more.");
+        let s = text.as_str();
+        let stretches: Vec<&str> = text.number_stretches().iter().map(|&(a, b)| &s[a..b]).collect();
+        assert_eq!(stretches, [" We enrolled 40 patients.", " And 12 more."]);
+    }
+
     use super::clean_endpoint;
 
     #[test]
