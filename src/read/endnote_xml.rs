@@ -4,9 +4,9 @@
 //! (kept as paragraph breaks in the abstract, spaces elsewhere).
 
 use super::common::{clean_doi, is_pmid, non_empty, squash_spaces, year_in};
-use super::xml::{located, XmlEvent, XmlStream, MAX_RECORD_TEXT};
+use super::xml::{read_record, Problems, RecordDraft, XmlEvent, XmlStream};
 use super::{Input, Records};
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::error::{Error, Location, Result};
 use crate::record::{Origin, Record};
 
 /// Records of an EndNote XML input.
@@ -46,9 +46,7 @@ struct Draft {
     abstract_text: Option<String>,
     doi: Option<String>,
     accession: Option<String>,
-    text_bytes: usize,
-    warnings: Vec<String>,
-    error: Option<Error>,
+    problems: Problems,
 }
 
 impl Iterator for EndnoteRecords {
@@ -73,77 +71,21 @@ impl EndnoteRecords {
     fn read_record(&mut self) -> Result<Record> {
         self.record += 1;
         let line = self.xml.line();
-        let depth = self.xml.path.len();
         let mut draft = Draft::default();
-        let mut capture: Option<(Target, usize)> = None;
-        let mut text = String::new();
-        loop {
-            let Some(event) = self.xml.next_event() else {
-                // A problem met earlier in the record says more than the truncation it caused.
-                let message = "the file ends inside this record (truncated?)".to_string();
-                return Err(draft
-                    .error
-                    .unwrap_or_else(|| located(ErrorKind::Parse, message, &self.file, self.record, line)));
-            };
-            match event {
-                XmlEvent::Start { name, .. } => {
-                    if capture.is_none() {
-                        if let Some(target) = self.target(&name) {
-                            capture = Some((target, self.xml.path.len()));
-                            text.clear();
-                        }
-                    }
-                }
-                XmlEvent::Text { text: piece, invalid_utf8 } => {
-                    if invalid_utf8 && draft.warnings.is_empty() {
-                        draft
-                            .warnings
-                            .push(format!("invalid UTF-8 near line {}, replaced with U+FFFD", self.xml.line()));
-                    }
-                    if capture.is_some() {
-                        draft.text_bytes += piece.len();
-                        if draft.text_bytes > MAX_RECORD_TEXT {
-                            if draft.error.is_none() {
-                                let message = format!("record text exceeds {MAX_RECORD_TEXT} bytes");
-                                draft.error = Some(located(ErrorKind::Limit, message, &self.file, self.record, line));
-                            }
-                        } else {
-                            text.push_str(&piece);
-                        }
-                    }
-                }
-                XmlEvent::End { .. } => {
-                    if let Some((target, at)) = capture {
-                        if self.xml.path.len() < at {
-                            draft.store(target, &text);
-                            capture = None;
-                        }
-                    }
-                    if self.xml.path.len() < depth {
-                        break;
-                    }
-                }
-                XmlEvent::Problem { kind, message, fatal } => {
-                    let error = located(kind, message, &self.file, self.record, line);
-                    if fatal {
-                        return Err(error);
-                    }
-                    draft.error.get_or_insert(error);
-                }
-            }
-        }
-        if let Some(error) = draft.error {
-            return Err(error);
-        }
+        read_record(&mut self.xml, &mut draft, (&self.file, self.record, line))?;
         Ok(draft.finish(Origin { file: self.file.clone(), record: self.record, line }))
     }
+}
+
+impl RecordDraft for Draft {
+    type Target = Target;
 
     /// The field an element's text belongs to, judged by its name and parent.
-    fn target(&self, name: &str) -> Option<Target> {
-        let parent = self.xml.parent().unwrap_or("");
+    fn target(&self, xml: &XmlStream, name: &str, _attributes: &[(String, String)]) -> Option<Target> {
+        let parent = xml.parent().unwrap_or("");
         Some(match (name, parent) {
             ("rec-number", "record") => Target::RecNumber,
-            ("author", "authors") if self.xml.path.iter().rev().nth(2).map(String::as_str) == Some("contributors") => {
+            ("author", "authors") if xml.path.iter().rev().nth(2).map(String::as_str) == Some("contributors") => {
                 Target::Author
             }
             ("title", "titles") => Target::Title,
@@ -156,15 +98,7 @@ impl EndnoteRecords {
             _ => return None,
         })
     }
-}
 
-/// Paragraphs of a value with `&#xD;` / newline breaks: each line's spaces squashed, empty
-/// lines dropped, lines joined with `\n`.
-fn paragraphs(text: &str) -> String {
-    text.split(['\r', '\n']).map(squash_spaces).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
-}
-
-impl Draft {
     /// Stores the text of a finished element into its field (first value wins).
     fn store(&mut self, target: Target, raw: &str) {
         let value = squash_spaces(raw);
@@ -182,6 +116,18 @@ impl Draft {
         }
     }
 
+    fn problems(&mut self) -> &mut Problems {
+        &mut self.problems
+    }
+}
+
+/// Paragraphs of a value with `&#xD;` / newline breaks: each line's spaces squashed, empty
+/// lines dropped, lines joined with `\n`.
+fn paragraphs(text: &str) -> String {
+    text.split(['\r', '\n']).map(squash_spaces).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+impl Draft {
     fn finish(self, origin: Origin) -> Record {
         Record {
             pmid: self.accession.as_deref().filter(|a| is_pmid(a)).map(str::to_string),
@@ -193,7 +139,7 @@ impl Draft {
             year: self.year,
             journal: self.full_title.or(self.secondary_title),
             origin,
-            warnings: self.warnings,
+            warnings: self.problems.warnings,
         }
     }
 }

@@ -4,9 +4,9 @@
 //! joined with spaces; inline markup (`<i>`, `<sup>`, MathML) is flattened to its text.
 
 use super::common::{clean_doi, is_pmid, non_empty, squash_spaces, year_in};
-use super::xml::{located, XmlEvent, XmlStream, MAX_RECORD_TEXT};
+use super::xml::{read_record, Problems, RecordDraft, XmlEvent, XmlStream};
 use super::{Input, Records};
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::error::{Error, Location, Result};
 use crate::record::{Origin, Record};
 
 /// Records of a PubMed XML input.
@@ -55,9 +55,7 @@ struct Draft {
     journal_abbreviation: Option<String>,
     year: Option<String>,
     doi: Option<String>,
-    text_bytes: usize,
-    warnings: Vec<String>,
-    error: Option<Error>,
+    problems: Problems,
 }
 
 #[derive(Default)]
@@ -99,87 +97,18 @@ impl PubmedRecords {
     fn read_record(&mut self) -> Result<Record> {
         self.record += 1;
         let line = self.xml.line();
-        let depth = self.xml.path.len();
         let mut draft = Draft::default();
-        let mut capture: Option<(Target, usize)> = None;
-        let mut text = String::new();
-        loop {
-            let Some(event) = self.xml.next_event() else {
-                // A problem met earlier in the record says more than the truncation it caused.
-                let message = "the file ends inside this record (truncated?)".to_string();
-                return Err(draft
-                    .error
-                    .unwrap_or_else(|| located(ErrorKind::Parse, message, &self.file, self.record, line)));
-            };
-            match event {
-                XmlEvent::Start { name, attributes } => {
-                    if name == "Author" {
-                        draft.author = AuthorParts::default();
-                    }
-                    if capture.is_none() {
-                        if let Some(target) = self.target(&name, &attributes) {
-                            if target == Target::AbstractSection {
-                                let label = attributes.iter().find(|(k, _)| k == "Label").map(|(_, v)| v.clone());
-                                draft.sections.push((label.and_then(|l| non_empty(&l)), String::new()));
-                            }
-                            capture = Some((target, self.xml.path.len()));
-                            text.clear();
-                        }
-                    }
-                }
-                XmlEvent::Text { text: piece, invalid_utf8 } => {
-                    if invalid_utf8 && draft.warnings.is_empty() {
-                        draft
-                            .warnings
-                            .push(format!("invalid UTF-8 near line {}, replaced with U+FFFD", self.xml.line()));
-                    }
-                    if capture.is_some() {
-                        draft.text_bytes += piece.len();
-                        if draft.text_bytes > MAX_RECORD_TEXT {
-                            if draft.error.is_none() {
-                                let message = format!("record text exceeds {MAX_RECORD_TEXT} bytes");
-                                draft.error = Some(located(ErrorKind::Limit, message, &self.file, self.record, line));
-                            }
-                        } else {
-                            text.push_str(&piece);
-                        }
-                    }
-                }
-                XmlEvent::End { name } => {
-                    if let Some((target, at)) = capture {
-                        if self.xml.path.len() < at {
-                            store(&mut draft, target, squash_spaces(&text));
-                            capture = None;
-                        }
-                    }
-                    if name == "Author" {
-                        let parts = std::mem::take(&mut draft.author);
-                        if let Some(author) = parts.format() {
-                            draft.authors.push(author);
-                        }
-                    }
-                    if self.xml.path.len() < depth {
-                        break;
-                    }
-                }
-                XmlEvent::Problem { kind, message, fatal } => {
-                    let error = located(kind, message, &self.file, self.record, line);
-                    if fatal {
-                        return Err(error);
-                    }
-                    draft.error.get_or_insert(error);
-                }
-            }
-        }
-        if let Some(error) = draft.error {
-            return Err(error);
-        }
+        read_record(&mut self.xml, &mut draft, (&self.file, self.record, line))?;
         Ok(draft.finish(Origin { file: self.file.clone(), record: self.record, line }))
     }
+}
+
+impl RecordDraft for Draft {
+    type Target = Target;
 
     /// The field an element's text belongs to, judged by its name, parent and attributes.
-    fn target(&self, name: &str, attributes: &[(String, String)]) -> Option<Target> {
-        let parent = self.xml.parent().unwrap_or("");
+    fn target(&self, xml: &XmlStream, name: &str, attributes: &[(String, String)]) -> Option<Target> {
+        let parent = xml.parent().unwrap_or("");
         let attribute = |key: &str| attributes.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
         Some(match (name, parent) {
             ("PMID", "MedlineCitation" | "BookDocument") => Target::Pmid,
@@ -195,7 +124,7 @@ impl PubmedRecords {
             ("Year", "PubDate") => Target::Year,
             ("MedlineDate", "PubDate") => Target::MedlineDate,
             ("ELocationID", _) if attribute("EIdType") == Some("doi") => Target::Doi,
-            ("ArticleId", "ArticleIdList") if !self.xml.within("ReferenceList") => match attribute("IdType") {
+            ("ArticleId", "ArticleIdList") if !xml.within("ReferenceList") => match attribute("IdType") {
                 Some("doi") => Target::Doi,
                 Some("pubmed") => Target::ArticleIdPubmed,
                 Some("pmc") => Target::ArticleIdPmc,
@@ -203,6 +132,35 @@ impl PubmedRecords {
             },
             _ => return None,
         })
+    }
+
+    /// A new author starts its parts afresh; an abstract section keeps its label.
+    fn start(&mut self, name: &str, attributes: &[(String, String)], field: Option<Target>) {
+        if name == "Author" {
+            self.author = AuthorParts::default();
+        }
+        if field == Some(Target::AbstractSection) {
+            let label = attributes.iter().find(|(k, _)| k == "Label").map(|(_, v)| v.clone());
+            self.sections.push((label.and_then(|l| non_empty(&l)), String::new()));
+        }
+    }
+
+    fn store(&mut self, target: Target, text: &str) {
+        store(self, target, squash_spaces(text));
+    }
+
+    /// An author is complete at its end tag.
+    fn end(&mut self, name: &str) {
+        if name == "Author" {
+            let parts = std::mem::take(&mut self.author);
+            if let Some(author) = parts.format() {
+                self.authors.push(author);
+            }
+        }
+    }
+
+    fn problems(&mut self) -> &mut Problems {
+        &mut self.problems
     }
 }
 
@@ -293,7 +251,7 @@ impl Draft {
             year: self.year,
             journal: self.journal.or(self.journal_abbreviation),
             origin,
-            warnings: self.warnings,
+            warnings: self.problems.warnings,
         }
     }
 }
@@ -301,6 +259,7 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorKind;
 
     fn read(text: &'static str) -> Vec<Result<Record>> {
         records(Box::new(text.as_bytes()), "t.xml".into()).collect()

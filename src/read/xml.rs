@@ -1,4 +1,5 @@
-//! A streaming XML event source shared by the PubMed and EndNote readers.
+//! A streaming XML event source shared by the PubMed and EndNote readers, and the loop both
+//! read a record's fields with ([`read_record`]).
 //!
 //! It turns quick-xml events into owned, decoded events, counts lines so records can say where
 //! they start, keeps the path of open elements, and enforces the safety limits: a DOCTYPE that
@@ -9,7 +10,7 @@ use quick_xml::events::Event;
 
 use super::common::{xml_text, LineCounting};
 use super::Input;
-use crate::error::{Error, ErrorKind, Location};
+use crate::error::{Error, ErrorKind, Location, Result};
 
 /// The deepest element nesting accepted; deeper elements are skipped with a `Limit` error.
 pub(crate) const MAX_DEPTH: usize = 256;
@@ -172,4 +173,103 @@ impl XmlStream {
 /// A located error for record `record` starting at `line` of `file`.
 pub(crate) fn located(kind: ErrorKind, message: String, file: &str, record: usize, line: usize) -> Error {
     Error::new(kind, message).at(Location::at(file.to_string(), record, line))
+}
+
+/// What went wrong in one record so far: the first error, warnings, and the text read.
+#[derive(Default)]
+pub(crate) struct Problems {
+    /// Bytes of field text read (limited to [`MAX_RECORD_TEXT`]).
+    text_bytes: usize,
+    /// Warnings the record will carry.
+    pub(crate) warnings: Vec<String>,
+    /// The first error met; the record is then an error once its end tag is read.
+    error: Option<Error>,
+}
+
+/// What a reader gathers from the elements of one record.
+pub(crate) trait RecordDraft {
+    /// Which field an element's text belongs to.
+    type Target: Copy;
+    /// The field of element `name`, judged with its parents in `xml` and its attributes.
+    fn target(&self, xml: &XmlStream, name: &str, attributes: &[(String, String)]) -> Option<Self::Target>;
+    /// An element starts; `field` is the field whose text it starts, if it starts one.
+    fn start(&mut self, _name: &str, _attributes: &[(String, String)], _field: Option<Self::Target>) {}
+    /// The whole text of a finished element of field `target`.
+    fn store(&mut self, target: Self::Target, text: &str);
+    /// An element ends, after its text was stored.
+    fn end(&mut self, _name: &str) {}
+    /// The record's problems.
+    fn problems(&mut self) -> &mut Problems;
+}
+
+/// Reads the record whose start tag `xml` has just read, up to its end tag, into `draft`: the
+/// text of each element [`RecordDraft::target`] names (with the text of everything inside it)
+/// goes to [`RecordDraft::store`]. A problem met on the way makes the record an error (located
+/// at `file`, `record`, `line`), but only once its end is read, so the next record can be read.
+pub(crate) fn read_record<D: RecordDraft>(
+    xml: &mut XmlStream,
+    draft: &mut D,
+    (file, record, line): (&str, usize, usize),
+) -> Result<()> {
+    let depth = xml.path.len();
+    let mut capture: Option<(D::Target, usize)> = None;
+    let mut text = String::new();
+    loop {
+        let Some(event) = xml.next_event() else {
+            // A problem met earlier in the record says more than the truncation it caused.
+            let message = "the file ends inside this record (truncated?)".to_string();
+            let earlier = draft.problems().error.take();
+            return Err(earlier.unwrap_or_else(|| located(ErrorKind::Parse, message, file, record, line)));
+        };
+        match event {
+            XmlEvent::Start { name, attributes } => {
+                let field = if capture.is_none() { draft.target(xml, &name, &attributes) } else { None };
+                draft.start(&name, &attributes, field);
+                if let Some(field) = field {
+                    capture = Some((field, xml.path.len()));
+                    text.clear();
+                }
+            }
+            XmlEvent::Text { text: piece, invalid_utf8 } => {
+                let problems = draft.problems();
+                if invalid_utf8 && problems.warnings.is_empty() {
+                    problems.warnings.push(format!("invalid UTF-8 near line {}, replaced with U+FFFD", xml.line()));
+                }
+                if capture.is_some() {
+                    problems.text_bytes += piece.len();
+                    if problems.text_bytes > MAX_RECORD_TEXT {
+                        if problems.error.is_none() {
+                            let message = format!("record text exceeds {MAX_RECORD_TEXT} bytes");
+                            problems.error = Some(located(ErrorKind::Limit, message, file, record, line));
+                        }
+                    } else {
+                        text.push_str(&piece);
+                    }
+                }
+            }
+            XmlEvent::End { name } => {
+                if let Some((field, at)) = capture {
+                    if xml.path.len() < at {
+                        draft.store(field, &text);
+                        capture = None;
+                    }
+                }
+                draft.end(&name);
+                if xml.path.len() < depth {
+                    break;
+                }
+            }
+            XmlEvent::Problem { kind, message, fatal } => {
+                let error = located(kind, message, file, record, line);
+                if fatal {
+                    return Err(error);
+                }
+                draft.problems().error.get_or_insert(error);
+            }
+        }
+    }
+    match draft.problems().error.take() {
+        Some(error) => Err(error),
+        None => Ok(()),
+    }
 }
