@@ -1146,6 +1146,34 @@ mod tests {
         assert!(checked > 20, "only {checked} matches checked");
     }
 
+    #[test]
+    fn the_scan_gate_in_sentences_with_numbers_agrees_with_its_patterns_on_the_corpus() {
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/pmc-rct-abstracts.jsonl");
+        let Ok(data) = std::fs::read_to_string(corpus) else {
+            eprintln!("skipped: {corpus} is not there");
+            return;
+        };
+        let rules = RuleSet::embedded().unwrap();
+        let events = &rules.events;
+        let mut matched = 0;
+        for line in data.lines() {
+            let Some(abstract_text) = serde_json::from_str::<serde_json::Value>(line)
+                .ok()
+                .and_then(|v| v.get("abstract").and_then(|a| a.as_str()).map(str::to_string))
+            else {
+                continue;
+            };
+            let text = crate::find::Text::new(&abstract_text);
+            let live = events.gate.live_in(text.as_str(), text.number_stretches());
+            for (key, pattern) in events.gated_patterns() {
+                let whole = pattern.is_match(text.as_str());
+                assert_eq!(live.has(key), whole, "gate {key} in numbers of {:?}", text.as_str());
+                matched += usize::from(whole);
+            }
+        }
+        assert!(matched > 500, "only {matched} matches checked");
+    }
+
     fn events(text: &str) -> Vec<String> {
         let rules = RuleSet::embedded().unwrap();
         let mut got: Vec<String> =
