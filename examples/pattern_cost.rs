@@ -1,9 +1,9 @@
 //! How long each pattern of the rule files takes over whole abstracts.
 //!
-//! `cargo run --release --example pattern_cost -- ABSTRACTS.jsonl`: normalises every abstract,
-//! then times `find_iter` of every `[patterns]` entry (lexicon lists expanded, compiled as the
-//! finders compile them) over all of them, and prints ns per KB and the number of matches,
-//! costliest first. Patterns the finders only run on short slices cost less than shown.
+//! `cargo run --release --example pattern_cost -- FILE`: normalises every abstract of FILE (any
+//! format trialrex reads), then times `find_iter` of every `[patterns]` entry (lexicon lists
+//! expanded, compiled as the finders compile them) over all of them, and prints ns per KB and
+//! the number of matches, costliest first. Patterns the finders only run on short slices cost less than shown.
 use std::time::Instant;
 
 use trialrex::find::arms::lexicon_pattern_text;
@@ -11,13 +11,9 @@ use trialrex::normalise::Normalised;
 use trialrex::rules::{compile_pattern, RuleFile, Source, EMBEDDED};
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: pattern_cost ABSTRACTS.jsonl");
-    let data = std::fs::read_to_string(&path).expect("read input");
-    let texts: Vec<String> = data
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v.get("abstract").and_then(|a| a.as_str()).map(|a| Normalised::new(a).text))
-        .collect();
+    let path = std::env::args().nth(1).expect("usage: pattern_cost FILE");
+    let records = trialrex::read::open(&path, None).expect("a readable file of records");
+    let texts: Vec<String> = records.filter_map(|r| r.ok()).map(|r| Normalised::new(&r.abstract_text).text).collect();
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
     let files: Vec<(&str, RuleFile)> =
         EMBEDDED.iter().map(|(name, text)| (*name, toml::from_str(text).expect("rule file"))).collect();

@@ -285,11 +285,6 @@ impl ScanGate {
         ScanGate { keys: patterns.iter().map(|(key, _)| key.to_string()).collect(), set }
     }
 
-    /// Which patterns match somewhere in `text`.
-    pub fn live(&self, text: &str) -> Live<'_> {
-        self.live_in(text, &[(0, text.len())])
-    }
-
     /// Which patterns match in the stretches `(from, to)` of `text` (look-arounds see the text
     /// before a stretch): for patterns that match only where something is, such as a number.
     pub fn live_in(&self, text: &str, stretches: &[(usize, usize)]) -> Live<'_> {
@@ -331,8 +326,11 @@ impl Live<'_> {
 /// unless a `*` on that side says it may be part of a longer one (`*of`, `follow*`).
 #[derive(Debug)]
 pub struct Triggers {
-    /// Each gated pattern's key and the alternation of its trigger words.
-    words: Vec<(String, Regex)>,
+    /// The rule file, for errors.
+    file: String,
+    /// Each pattern with triggers: its key, the alternation of its words, and whether the
+    /// finder gates it (triggers on a pattern it does not search whole are an error).
+    words: Vec<(String, Regex, bool)>,
 }
 
 /// A whole-text pattern and the trigger words that gate it (none: the whole text is searched).
@@ -345,7 +343,7 @@ pub struct Gated {
 
 impl Triggers {
     /// The triggers of `source`'s patterns; `{list}` names a lexicon list of `source` or
-    /// `shared`. A list may not be empty, nor a word blank, and each must gate a pattern.
+    /// `shared`. A list may not be empty, nor a word blank, and each must name a pattern.
     pub fn compile(source: &Source<'_>, shared: &Source<'_>) -> Result<Triggers> {
         let mut words = Vec::new();
         for (key, list) in &source.file.triggers {
@@ -357,16 +355,12 @@ impl Triggers {
             }
             let mut alternatives = Vec::new();
             for entry in list {
-                let expanded: Vec<&String> = match entry.strip_prefix('{').and_then(|e| e.strip_suffix('}')) {
+                let expanded = match entry.strip_prefix('{').and_then(|e| e.strip_suffix('}')) {
                     Some(name) => source
-                        .file
-                        .lexicon
-                        .get(name)
-                        .or_else(|| shared.file.lexicon.get(name))
-                        .ok_or_else(|| source.error(format!("triggers.{key}: no lexicon list `{name}`")))?
-                        .iter()
-                        .collect(),
-                    None => vec![entry],
+                        .words(name)
+                        .or_else(|_| shared.words(name))
+                        .map_err(|_| source.error(format!("triggers.{key}: no lexicon list `{name}`")))?,
+                    None => std::slice::from_ref(entry),
                 };
                 for word in expanded {
                     if word.trim_matches(['*', ' ']).is_empty() {
@@ -387,27 +381,42 @@ impl Triggers {
                 .dfa_size_limit(GATE_DFA_CACHE_LIMIT)
                 .build()
                 .map_err(|e| source.error(format!("triggers.{key}: {e}")))?;
-            words.push((key.clone(), regex));
+            words.push((key.clone(), regex, false));
         }
-        Ok(Triggers { words })
+        Ok(Triggers { file: source.name.to_string(), words })
     }
 
     /// The pattern `key`, gated by its trigger words if it has any.
-    pub fn gate(&self, key: &str, regex: Regex) -> Gated {
-        let trigger = self.words.iter().find(|(k, _)| k == key).map(|(_, words)| words.clone());
+    pub fn gate(&mut self, key: &str, regex: Regex) -> Gated {
+        let found = self.words.iter_mut().find(|(k, _, _)| k == key);
+        let trigger = found.map(|(_, words, gated)| {
+            *gated = true;
+            words.clone()
+        });
         Gated { regex, trigger }
+    }
+
+    /// An error if a pattern has triggers its finder does not gate (they would do nothing).
+    pub fn all_gated(&self) -> Result<()> {
+        match self.words.iter().find(|(_, _, gated)| !gated) {
+            Some((key, _, _)) => Err(rules_error(
+                &self.file,
+                format!("triggers.{key}: this pattern is not searched over the whole text, so triggers cannot gate it"),
+            )),
+            None => Ok(()),
+        }
     }
 }
 
 impl Gated {
     /// Every match of the pattern in the text (as `captures_iter` finds them), searching only
-    /// the sentences that hold a trigger word, each with the spaces before it and neighbouring
-    /// ones as one stretch; the whole text if the pattern has no triggers.
+    /// the sentences that hold a trigger word ([`Text::stretches_holding`]); the whole text if
+    /// the pattern has no triggers.
     pub fn captures<'h>(&self, text: &'h Text) -> Vec<Captures<'h>> {
         let s = text.as_str();
         let Some(trigger) = &self.trigger else { return self.regex.captures_iter(s).collect() };
         let mut found = Vec::new();
-        for (from, to) in live_stretches(trigger, s, &text.sentences) {
+        for (from, to) in text.stretches_holding(trigger) {
             let haystack = &s[..to];
             let mut at = from;
             while at <= to {
@@ -423,31 +432,6 @@ impl Gated {
         }
         found
     }
-}
-
-/// The stretches of `text` holding a match of `trigger`: whole sentences, each from the end of
-/// the one before (the last to the end of the text), neighbours joined. Once a sentence is
-/// live, the search goes on from its end: one search per live sentence.
-fn live_stretches(trigger: &Regex, text: &str, sentences: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let mut stretches: Vec<(usize, usize)> = Vec::new();
-    let mut index = 0;
-    let mut at = 0;
-    while let Some(hit) = trigger.find_at(text, at) {
-        while index < sentences.len() && sentences[index].1 <= hit.start() {
-            index += 1;
-        }
-        let from = if index == 0 { 0 } else { sentences[index - 1].1 };
-        let to = if index + 1 >= sentences.len() { text.len() } else { sentences[index].1 };
-        match stretches.last_mut() {
-            Some(last) if last.1 >= from => last.1 = last.1.max(to),
-            _ => stretches.push((from, to)),
-        }
-        if to >= text.len() {
-            break;
-        }
-        at = to;
-    }
-    stretches
 }
 
 /// Rewrites the Perl classes `\b`, `\w`, `\d` and `\s` as their ASCII forms (`\w` keeping

@@ -18,7 +18,7 @@ fn gated_patterns() -> Vec<(String, Gated, regex::Regex)> {
     let mut patterns = Vec::new();
     for (name, file) in &files {
         let source = Source::new(name, file);
-        let triggers = Triggers::compile(&source, &shared).expect("the triggers compile");
+        let mut triggers = Triggers::compile(&source, &shared).expect("the triggers compile");
         for key in file.triggers.keys() {
             let text = lexicon_pattern_text(&source, &shared, key).expect("the pattern exists");
             let regex = compile_pattern(&text, true).expect("the pattern compiles");
@@ -60,15 +60,11 @@ fn triggers_skip_no_match_in_the_rule_examples() {
 #[test]
 fn triggers_skip_no_match_in_the_corpus() {
     let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/pmc-rct-abstracts.jsonl");
-    let Ok(data) = std::fs::read_to_string(&corpus) else {
+    let Ok(records) = trialrex::read::open(&corpus.to_string_lossy(), None) else {
         eprintln!("skipped: {} is not there", corpus.display());
         return;
     };
-    let texts: Vec<String> = data
-        .lines()
-        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-        .filter_map(|v| v.get("abstract").and_then(|a| a.as_str()).map(str::to_string))
-        .collect();
+    let texts: Vec<String> = records.filter_map(|r| r.ok()).map(|r| r.abstract_text).collect();
     let compared = check(&texts);
     assert!(compared >= 1000, "only {compared} matches compared");
 }
@@ -87,10 +83,10 @@ starred = ["*of"]
     )
     .expect("a rule file");
     let source = Source::new("test.toml", &file);
-    let triggers = Triggers::compile(&source, &source).expect("the triggers compile");
+    let mut triggers = Triggers::compile(&source, &source).expect("the triggers compile");
     let regex = regex::Regex::new(r"\d+").expect("compiles");
     let text = Text::new("Upper limits were 5. Doses were 10 per day. A proof of 7.");
-    let found = |key: &str| -> Vec<String> {
+    let mut found = |key: &str| -> Vec<String> {
         triggers.gate(key, regex.clone()).captures(&text).iter().map(|c| c[0].to_string()).collect()
     };
     // `Upper` holds `per` inside a word: only the sentence with the word `per` is searched.
@@ -112,4 +108,12 @@ fn bad_triggers_are_load_time_errors() {
         let error = Triggers::compile(&source, &source).expect_err(table).to_string();
         assert!(error.contains(expected), "{error}");
     }
+}
+
+#[test]
+fn triggers_on_a_pattern_its_finder_does_not_gate_are_a_load_time_error() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(dir.path().join("arms.toml"), "[triggers]\nbracket_count = [\"(\"]\n").expect("written");
+    let error = trialrex::RuleSet::embedded_with_overrides(dir.path()).expect_err("refused").to_string();
+    assert!(error.contains("arms.toml") && error.contains("triggers.bracket_count"), "{error}");
 }

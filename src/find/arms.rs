@@ -99,11 +99,11 @@ impl ArmRules {
         let lower = |key: &str| -> Result<HashSet<String>> {
             Ok(source.words(key)?.iter().map(|w| w.to_ascii_lowercase()).collect())
         };
-        let triggers = Triggers::compile(source, source)?;
-        let gated = |key: &str| -> Result<Gated> { Ok(triggers.gate(key, lexicon_pattern(source, key)?)) };
+        let mut triggers = Triggers::compile(source, source)?;
+        let mut gated = |key: &str| -> Result<Gated> { Ok(triggers.gate(key, lexicon_pattern(source, key)?)) };
         let mut modifier_stops = lower("label_boundaries")?;
         modifier_stops.extend(lower("non_participants")?);
-        Ok(ArmRules {
+        let rules = ArmRules {
             labels: ArmLabels::compile(source)?,
             participant_count: gated("participant_count")?,
             count_allocated: gated("count_allocated")?,
@@ -127,7 +127,9 @@ impl ArmRules {
             subgroup: lexicon_pattern(source, "subgroup")?,
             modifier_stops,
             enabled: source.file.rule.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect(),
-        })
+        };
+        triggers.all_gated()?;
+        Ok(rules)
     }
 
     fn on(&self, id: &str) -> bool {

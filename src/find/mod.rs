@@ -16,6 +16,8 @@ pub mod survival;
 
 use std::cell::OnceCell;
 
+use regex::Regex;
+
 use crate::normalise::Normalised;
 use crate::rules::RuleSet;
 use crate::segment;
@@ -55,32 +57,56 @@ impl Text {
         self.sentences.partition_point(|&(_, end)| end <= at)
     }
 
-    /// The stretches of the text that hold a digit: whole sentences, each from the end of the
-    /// one before (the last to the end of the text), neighbours joined. A pattern that needs a
-    /// number matches only there (unless it runs across sentences).
+    /// The stretches of the text that hold a digit (see [`Text::stretch`]), neighbours
+    /// joined: a pattern that needs a number matches only there (unless it runs across
+    /// sentences).
     pub fn number_stretches(&self) -> &[(usize, usize)] {
-        self.numbers.get_or_init(|| self.find_number_stretches())
-    }
-
-    fn find_number_stretches(&self) -> Vec<(usize, usize)> {
-        let s = self.as_str();
-        let bytes = s.as_bytes();
-        let mut stretches: Vec<(usize, usize)> = Vec::new();
-        let mut from = 0;
-        for (index, &(_, end)) in self.sentences.iter().enumerate() {
-            let to = if index + 1 == self.sentences.len() { s.len() } else { end };
-            if has_digit(&bytes[from..to.max(from)]) {
-                match stretches.last_mut() {
-                    Some(last) if last.1 == from => last.1 = to,
-                    _ => stretches.push((from, to)),
+        self.numbers.get_or_init(|| {
+            let bytes = self.as_str().as_bytes();
+            let mut stretches = Vec::new();
+            for index in 0..self.sentences.len().max(1) {
+                let (from, to) = self.stretch(index);
+                if has_digit(&bytes[from..to]) {
+                    join(&mut stretches, (from, to));
                 }
             }
-            from = to.max(from);
-        }
-        if self.sentences.is_empty() && has_digit(bytes) {
-            stretches.push((0, s.len()));
+            stretches
+        })
+    }
+
+    /// The stretches of the text holding a match of `trigger` (see [`Text::stretch`]),
+    /// neighbours joined. Once a sentence is live, the search goes on from its end: one search
+    /// per live sentence.
+    pub fn stretches_holding(&self, trigger: &Regex) -> Vec<(usize, usize)> {
+        let s = self.as_str();
+        let mut stretches = Vec::new();
+        let mut at = 0;
+        while let Some(hit) = trigger.find_at(s, at) {
+            let (from, to) = self.stretch(self.sentence_index(hit.start()));
+            join(&mut stretches, (from, to));
+            if to >= s.len() {
+                break;
+            }
+            at = to;
         }
         stretches
+    }
+
+    /// Sentence `index` as a stretch: from the end of the sentence before (or the start of the
+    /// text) to its end, the last one (or a text without sentences) to the end of the text.
+    /// The stretches of all sentences cover the text.
+    fn stretch(&self, index: usize) -> (usize, usize) {
+        let from = index.checked_sub(1).and_then(|i| self.sentences.get(i)).map_or(0, |s| s.1);
+        let to = if index + 1 >= self.sentences.len() { self.as_str().len() } else { self.sentences[index].1 };
+        (from, to.max(from))
+    }
+}
+
+/// Adds `stretch` to `stretches` (in order), joined to the last one when they touch.
+fn join(stretches: &mut Vec<(usize, usize)>, (from, to): (usize, usize)) {
+    match stretches.last_mut() {
+        Some(last) if last.1 >= from => last.1 = last.1.max(to),
+        _ => stretches.push((from, to)),
     }
 }
 
