@@ -1,9 +1,10 @@
 //! Pieces shared by the readers: line splitting on any line end, lossy decoding with a
 //! located warning, DOI and year clean-up, XML text unescaping and a line-counting reader.
 
+use std::borrow::Cow;
 use std::io::{self, BufRead, Read};
 
-use super::{decode_lossy, decode_lossy_owned, Input};
+use super::{decode_lossy, Input};
 
 /// The longest line a line-based reader keeps; longer lines are cut (with a warning).
 ///
@@ -21,48 +22,87 @@ pub(crate) struct Line {
     pub warning: Option<String>,
 }
 
+/// A [`Line`] borrowed from the reader's buffer: valid for one step of [`Lines`], and copied
+/// only when the caller keeps it.
+pub(crate) struct LineRef<'a> {
+    /// The 1-based line number in the input.
+    pub number: usize,
+    /// The text, without its line end (owned only when invalid UTF-8 was replaced).
+    pub text: Cow<'a, str>,
+    /// A message when invalid UTF-8 was replaced or the line was cut.
+    pub warning: Option<String>,
+}
+
+impl LineRef<'_> {
+    /// The line as an owned [`Line`].
+    pub(crate) fn into_owned(self) -> Line {
+        Line { number: self.number, text: self.text.into_owned(), warning: self.warning }
+    }
+}
+
 /// Splits a byte source into lines ended by LF, CRLF or a bare CR.
 ///
 /// Some exports (Web of Science RIS, IEEE Xplore) mix bare CRs into LF or CRLF files, so a
-/// bare CR counts as a line end of its own.
+/// bare CR counts as a line end of its own. One buffer holds the current LF-ended chunk and
+/// lines are handed out as views of it, so reading a line allocates nothing.
 pub(crate) struct Lines {
     input: Input,
     number: usize,
-    pending: std::collections::VecDeque<Vec<u8>>,
+    /// The current chunk (up to an LF, without its line end).
     buf: Vec<u8>,
+    /// Where the next line starts in `buf`; `None` when the chunk is used up.
+    next: Option<usize>,
     done: bool,
 }
 
 impl Lines {
     /// Lines of `input`, numbered from 1.
     pub(crate) fn new(input: Input) -> Self {
-        Lines { input, number: 0, pending: Default::default(), buf: Vec::new(), done: false }
+        Lines { input, number: 0, buf: Vec::new(), next: None, done: false }
     }
 
     /// The next line, `Ok(None)` at the end of the input.
     pub(crate) fn next_line(&mut self) -> io::Result<Option<Line>> {
-        if self.pending.is_empty() && !self.done {
-            self.fill()?;
-        }
-        let Some(bytes) = self.pending.pop_front() else { return Ok(None) };
-        self.number += 1;
-        let mut warning = None;
-        let cut = bytes.len() >= MAX_LINE_BYTES;
-        let (text, bad_at) = decode_lossy_owned(bytes);
-        if let Some(offset) = bad_at {
-            warning = Some(format!(
-                "invalid UTF-8 at line {} (byte {} of the line), replaced with U+FFFD",
-                self.number,
-                offset + 1
-            ));
-        }
-        if cut {
-            warning = Some(format!("line {} is longer than {} bytes and was cut", self.number, MAX_LINE_BYTES));
-        }
-        Ok(Some(Line { number: self.number, text, warning }))
+        Ok(self.next_line_ref()?.map(LineRef::into_owned))
     }
 
-    /// Reads up to the next LF and queues the lines it holds (bare CRs split it further).
+    /// The next line as a view of the reader's buffer, `Ok(None)` at the end of the input.
+    pub(crate) fn next_line_ref(&mut self) -> io::Result<Option<LineRef<'_>>> {
+        if self.next.is_none() && !self.done {
+            self.fill()?;
+        }
+        let Some(start) = self.next else { return Ok(None) };
+        let rest = &self.buf[start..];
+        let bytes = match memchr::memchr(b'\r', rest) {
+            Some(at) => {
+                self.next = Some(start + at + 1);
+                &rest[..at]
+            }
+            None => {
+                self.next = None;
+                rest
+            }
+        };
+        self.number += 1;
+        let mut warning = None;
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(err) => {
+                warning = Some(format!(
+                    "invalid UTF-8 at line {} (byte {} of the line), replaced with U+FFFD",
+                    self.number,
+                    err.valid_up_to() + 1
+                ));
+                String::from_utf8_lossy(bytes)
+            }
+        };
+        if bytes.len() >= MAX_LINE_BYTES {
+            warning = Some(format!("line {} is longer than {} bytes and was cut", self.number, MAX_LINE_BYTES));
+        }
+        Ok(Some(LineRef { number: self.number, text, warning }))
+    }
+
+    /// Reads up to the next LF into the buffer, without the line end.
     fn fill(&mut self) -> io::Result<()> {
         self.buf.clear();
         let read = read_line_into(&mut self.input, &mut self.buf)?;
@@ -70,11 +110,10 @@ impl Lines {
             self.done = true;
             return Ok(());
         }
-        let mut chunk: &[u8] = &self.buf;
-        if let Some(rest) = chunk.strip_suffix(b"\n") {
-            chunk = rest;
-            if let Some(rest) = chunk.strip_suffix(b"\r") {
-                chunk = rest;
+        if self.buf.ends_with(b"\n") {
+            self.buf.pop();
+            if self.buf.ends_with(b"\r") {
+                self.buf.pop();
             }
         } else if read as u64 >= MAX_LINE_BYTES as u64 {
             // A cut line: drop the rest of it so the next line starts after a real line end.
@@ -87,16 +126,7 @@ impl Lines {
                 }
             }
         }
-        if memchr::memchr(b'\r', chunk).is_none() {
-            // The usual line: hand over the buffer itself rather than a copy.
-            let len = chunk.len();
-            self.buf.truncate(len);
-            self.pending.push_back(std::mem::take(&mut self.buf));
-            return Ok(());
-        }
-        for piece in chunk.split(|&b| b == b'\r') {
-            self.pending.push_back(piece.to_vec());
-        }
+        self.next = Some(0);
         Ok(())
     }
 }

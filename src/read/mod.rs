@@ -168,14 +168,3 @@ pub(crate) fn decode_lossy(bytes: &[u8]) -> (String, Option<usize>) {
         Err(err) => (String::from_utf8_lossy(bytes).into_owned(), Some(err.valid_up_to())),
     }
 }
-
-/// [`decode_lossy`] of bytes the caller owns: valid UTF-8 becomes the string without a copy.
-pub(crate) fn decode_lossy_owned(bytes: Vec<u8>) -> (String, Option<usize>) {
-    match String::from_utf8(bytes) {
-        Ok(text) => (text, None),
-        Err(err) => {
-            let bad_at = err.utf8_error().valid_up_to();
-            (String::from_utf8_lossy(err.as_bytes()).into_owned(), Some(bad_at))
-        }
-    }
-}

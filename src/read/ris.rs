@@ -15,6 +15,8 @@ use nom::combinator::{eof, recognize, verify};
 use nom::sequence::{pair, terminated, tuple};
 use nom::IResult;
 
+use std::ops::Range;
+
 use super::common::{clean_doi, is_pmid, non_blank, squash_spaces, year_in, Line, Lines};
 use super::{Input, Records};
 use crate::error::{Error, Location, Result};
@@ -77,17 +79,17 @@ fn flat_type(input: &str) -> IResult<&str, &str> {
 
 /// Splits a flattened record line (`JOUR A1 - Ruers, Theo T1 - Local...`, the value after
 /// `TY - `) into (tag, value) pairs, starting with (`TY`, type).
-fn split_flat(value: &str) -> Vec<(String, String)> {
+fn split_flat(value: &str) -> Vec<(&str, &str)> {
     let mut fields = Vec::new();
-    let mut current_tag = "TY".to_string();
+    let mut current_tag = "TY";
     let mut start = 0;
     let mut i = 0;
     let bytes = value.as_bytes();
     while i < bytes.len() {
         if bytes[i] == b' ' {
             if let Ok((rest, name)) = flat_tag(&value[i..]) {
-                fields.push((current_tag, value[start..i].trim().to_string()));
-                current_tag = name.to_string();
+                fields.push((current_tag, value[start..i].trim()));
+                current_tag = name;
                 start = value.len() - rest.len();
                 i = start;
                 continue;
@@ -95,17 +97,10 @@ fn split_flat(value: &str) -> Vec<(String, String)> {
         }
         i += 1;
     }
-    fields.push((current_tag, value[start..].trim().to_string()));
+    fields.push((current_tag, value[start..].trim()));
     fields
 }
 
-/// One line of a field's value: continuation lines remember whether they were indented.
-struct ValueLine {
-    text: String,
-    indented: bool,
-}
-
-/// One tagged field with its continuation lines.
 /// A field's tag: two ASCII characters, kept without allocating.
 #[derive(Clone, Copy, PartialEq)]
 struct Tag([u8; 2]);
@@ -127,48 +122,103 @@ impl PartialEq<&str> for Tag {
     }
 }
 
-struct Field {
-    tag: Tag,
-    /// The field's first line, and its continuation lines (most fields have none, and then
-    /// nothing is allocated for them).
-    first: ValueLine,
-    rest: Vec<ValueLine>,
+/// One line of a field's value, as a range of [`RawRecord::text`]; continuation lines
+/// remember whether they were indented.
+struct ValueLine {
+    range: Range<usize>,
+    indented: bool,
 }
 
-impl Field {
-    fn new(tag: Tag, text: String) -> Field {
-        Field { tag, first: ValueLine { text, indented: false }, rest: Vec::new() }
+/// What was gathered of one record before it becomes a [`Record`]: the text of every field
+/// line in one string, so that reading a record allocates a few times, not once per line.
+/// Kept between records and cleared, so its buffers are reused.
+#[derive(Default)]
+struct RawRecord {
+    line: usize,
+    text: String,
+    lines: Vec<ValueLine>,
+    /// Each field's tag and its lines (a range of `lines`: continuation lines follow their field).
+    fields: Vec<(Tag, Range<usize>)>,
+    warnings: Vec<String>,
+}
+
+impl RawRecord {
+    fn clear(&mut self, line: usize) {
+        self.line = line;
+        self.text.clear();
+        self.lines.clear();
+        self.fields.clear();
+        self.warnings = Vec::new();
     }
 
-    fn lines(&self) -> impl Iterator<Item = &ValueLine> {
-        std::iter::once(&self.first).chain(&self.rest)
+    fn push_line(&mut self, text: &str, indented: bool) {
+        let start = self.text.len();
+        self.text.push_str(text);
+        self.lines.push(ValueLine { range: start..self.text.len(), indented });
+    }
+
+    /// A new field whose first line is `value`.
+    fn push_field(&mut self, tag: Tag, value: &str) {
+        self.push_line(value, false);
+        self.fields.push((tag, self.lines.len() - 1..self.lines.len()));
+    }
+
+    /// A continuation line of the last field (dropped when no field has begun).
+    fn push_continuation(&mut self, text: &str, indented: bool) {
+        if self.fields.is_empty() {
+            return;
+        }
+        self.push_line(text, indented);
+        if let Some((_, lines)) = self.fields.last_mut() {
+            lines.end = self.lines.len();
+        }
+    }
+
+    /// The fields in input order.
+    fn fields(&self) -> impl Iterator<Item = Field<'_>> + Clone {
+        self.fields.iter().map(|(tag, lines)| Field { tag: *tag, lines: &self.lines[lines.clone()], text: &self.text })
+    }
+}
+
+/// One tagged field with its continuation lines, as views of a [`RawRecord`].
+#[derive(Clone, Copy)]
+struct Field<'a> {
+    tag: Tag,
+    lines: &'a [ValueLine],
+    text: &'a str,
+}
+
+impl<'a> Field<'a> {
+    /// Each line's text and whether it was indented.
+    fn lines(self) -> impl Iterator<Item = (&'a str, bool)> {
+        self.lines.iter().map(move |l| (self.text.get(l.range.clone()).unwrap_or(""), l.indented))
     }
 
     /// The value on one line, continuation lines joined with spaces.
-    fn joined(&self) -> String {
-        if self.rest.is_empty() {
-            squash_spaces(&self.first.text)
+    fn joined(self) -> String {
+        if self.lines.len() == 1 {
+            squash_spaces(self.lines().next().map_or("", |(text, _)| text))
         } else {
-            squash_spaces(&self.lines().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" "))
+            squash_spaces(&self.lines().map(|(text, _)| text).collect::<Vec<_>>().join(" "))
         }
     }
 
     /// [`Field::joined`], or nothing when it is blank.
-    fn joined_non_empty(&self) -> Option<String> {
+    fn joined_non_empty(self) -> Option<String> {
         non_blank(self.joined())
     }
 
     /// The value as paragraphs: indented continuation lines are wrapped text (joined with a
     /// space), unindented ones start a new paragraph (Dimensions' structured abstracts).
-    fn paragraphs(&self) -> String {
+    fn paragraphs(self) -> String {
         let mut out = String::new();
-        for line in self.lines() {
-            let text = line.text.trim();
+        for (text, indented) in self.lines() {
+            let text = text.trim();
             if text.is_empty() {
                 continue;
             }
             if !out.is_empty() {
-                out.push(if line.indented { ' ' } else { '\n' });
+                out.push(if indented { ' ' } else { '\n' });
             }
             out.push_str(&squash_spaces(text));
         }
@@ -176,14 +226,21 @@ impl Field {
     }
 
     /// Each line as its own value (multi-valued fields written as one tag plus lines).
-    fn values(&self) -> impl Iterator<Item = String> + '_ {
-        self.lines().filter_map(|l| non_blank(squash_spaces(&l.text)))
+    fn values(self) -> impl Iterator<Item = String> + 'a {
+        self.lines().filter_map(|(text, _)| non_blank(squash_spaces(text)))
     }
 }
 
 /// Records of a RIS input.
 pub(super) fn records(input: Input, file: String) -> Records {
-    Box::new(RisRecords { lines: Lines::new(input), file, record: 0, held: None, done: false })
+    Box::new(RisRecords {
+        lines: Lines::new(input),
+        file,
+        record: 0,
+        held: None,
+        done: false,
+        raw: RawRecord::default(),
+    })
 }
 
 struct RisRecords {
@@ -193,13 +250,8 @@ struct RisRecords {
     /// A `TY` line read while finishing the previous record (which had no `ER`).
     held: Option<Line>,
     done: bool,
-}
-
-/// What was gathered of one record before it becomes a [`Record`].
-struct RawRecord {
-    line: usize,
-    fields: Vec<Field>,
-    warnings: Vec<String>,
+    /// The record being read (its buffers are reused from record to record).
+    raw: RawRecord,
 }
 
 impl Iterator for RisRecords {
@@ -210,45 +262,36 @@ impl Iterator for RisRecords {
             return None;
         }
         // Skip to the next `TY` line; anything else between records is junk.
-        let start = loop {
-            let line = match self.held.take().map(Ok).or_else(|| self.lines.next_line().transpose()) {
-                None => {
-                    self.done = true;
-                    return None;
+        let held = self.held.take();
+        let start = match held {
+            Some(line) => self.start_record(line.number, &line.text, line.warning),
+            None => loop {
+                let line = match self.lines.next_line_ref() {
+                    Ok(None) => {
+                        self.done = true;
+                        return None;
+                    }
+                    Err(err) => {
+                        self.done = true;
+                        return Some(Err(Error::io(&self.file, &err)));
+                    }
+                    Ok(Some(line)) => line,
+                };
+                let text = line.text.trim_start_matches('\u{feff}').trim_start();
+                if let Ok((_, ("TY", type_value))) = tag_line(text) {
+                    self.record += 1;
+                    let raw = &mut self.raw;
+                    raw.clear(line.number);
+                    raw.warnings.extend(line.warning);
+                    break start_fields(raw, type_value);
                 }
-                Some(Err(err)) => {
-                    self.done = true;
-                    return Some(Err(Error::io(&self.file, &err)));
-                }
-                Some(Ok(line)) => line,
-            };
-            let text = line.text.trim_start_matches('\u{feff}').trim_start();
-            if matches!(tag_line(text), Ok((_, ("TY", _)))) {
-                break line;
-            }
+            },
         };
-        self.record += 1;
-        let mut raw = RawRecord { line: start.number, fields: Vec::new(), warnings: Vec::new() };
-        raw.warnings.extend(start.warning.clone());
-        let text = start.text.trim_start_matches('\u{feff}').trim_start();
-        let Ok((_, (_, type_value))) = tag_line(text) else { return None };
-        if flat_type(type_value).is_ok() {
-            let mut ended = false;
-            for (name, value) in split_flat(type_value) {
-                if name == "ER" {
-                    ended = true;
-                    break;
-                }
-                raw.fields.push(Field::new(Tag::new(&name), value));
-            }
-            if ended {
-                return Some(Ok(self.build(raw)));
-            }
-        } else {
-            raw.fields.push(Field::new(Tag::new("TY"), type_value.into()));
+        if start == Start::Ended {
+            return Some(Ok(self.build()));
         }
         loop {
-            let line = match self.lines.next_line() {
+            let line = match self.lines.next_line_ref() {
                 Ok(Some(line)) => line,
                 Ok(None) => {
                     self.done = true;
@@ -256,13 +299,14 @@ impl Iterator for RisRecords {
                 }
                 Err(err) => {
                     self.done = true;
-                    let location = Location::at(self.file.clone(), self.record, raw.line);
+                    let location = Location::at(self.file.clone(), self.record, self.raw.line);
                     return Some(Err(Error::new(crate::error::ErrorKind::Io, err.to_string()).at(location)));
                 }
             };
+            let raw = &mut self.raw;
             match tag_line(line.text.trim_start_matches('\u{feff}')) {
                 Ok((_, ("TY", _))) => {
-                    self.held = Some(line);
+                    self.held = Some(line.into_owned());
                     break;
                 }
                 Ok((_, ("ER", _))) => {
@@ -270,46 +314,76 @@ impl Iterator for RisRecords {
                     break;
                 }
                 Ok((_, (name, value))) => {
-                    let tag = Tag::new(name);
-                    // The value is the end of the line: keep the line's own string.
-                    let cut = line.text.len() - value.len();
-                    let mut text = line.text;
-                    text.drain(..cut);
+                    raw.push_field(Tag::new(name), value);
                     raw.warnings.extend(line.warning);
-                    raw.fields.push(Field::new(tag, text));
                 }
                 Err(_) => {
-                    raw.warnings.extend(line.warning);
                     if line.text.trim().is_empty() {
+                        raw.warnings.extend(line.warning);
                         continue;
                     }
                     let indented = line.text.starts_with([' ', '\t']);
-                    if let Some(field) = raw.fields.last_mut() {
-                        field.rest.push(ValueLine { text: line.text, indented });
-                    }
+                    raw.push_continuation(&line.text, indented);
+                    raw.warnings.extend(line.warning);
                 }
             }
         }
-        Some(Ok(self.build(raw)))
+        Some(Ok(self.build()))
     }
 }
 
+/// Whether a record's first line already held all of it (RIS flattened onto one line).
+#[derive(PartialEq)]
+enum Start {
+    Ended,
+    Open,
+}
+
+/// Reads the value of a record's `TY` line into `raw`: the type, or a whole flattened record.
+fn start_fields(raw: &mut RawRecord, type_value: &str) -> Start {
+    if flat_type(type_value).is_err() {
+        raw.push_field(Tag::new("TY"), type_value);
+        return Start::Open;
+    }
+    for (name, value) in split_flat(type_value) {
+        if name == "ER" {
+            return Start::Ended;
+        }
+        raw.push_field(Tag::new(name), value);
+    }
+    Start::Open
+}
+
 impl RisRecords {
-    /// Turns the fields of one record into a [`Record`].
-    fn build(&self, raw: RawRecord) -> Record {
-        let fields = &raw.fields;
+    /// Begins a record at a `TY` line held over from the previous one.
+    fn start_record(&mut self, number: usize, text: &str, warning: Option<String>) -> Start {
+        self.record += 1;
+        self.raw.clear(number);
+        self.raw.warnings.extend(warning);
+        let text = text.trim_start_matches('\u{feff}').trim_start();
+        match tag_line(text) {
+            Ok((_, (_, type_value))) => start_fields(&mut self.raw, type_value),
+            Err(_) => Start::Open,
+        }
+    }
+
+    /// Turns the fields of the record read into a [`Record`].
+    fn build(&mut self) -> Record {
+        let warnings = std::mem::take(&mut self.raw.warnings);
+        let raw = &self.raw;
+        let fields = raw.fields();
         let first = |tags: &[&str]| -> Option<String> {
-            tags.iter().find_map(|t| fields.iter().filter(|f| f.tag == *t).find_map(Field::joined_non_empty))
+            tags.iter().find_map(|t| fields.clone().filter(|f| f.tag == *t).find_map(Field::joined_non_empty))
         };
-        let all = |tag: &'static str| fields.iter().filter(move |f| f.tag == tag);
+        let all = |tag: &'static str| fields.clone().filter(move |f| f.tag == tag);
 
         let title = first(&["TI", "T1"]).unwrap_or_default();
-        let abstract_text = pick_abstract(fields);
+        let abstract_text = pick_abstract(fields.clone());
         let authors: Vec<String> =
-            fields.iter().filter(|f| f.tag == "AU" || f.tag == "A1").flat_map(|f| f.values()).collect();
+            fields.clone().filter(|f| f.tag == "AU" || f.tag == "A1").flat_map(Field::values).collect();
         let year = ["PY", "Y1", "DA", "Y2"]
             .iter()
-            .find_map(|t| fields.iter().filter(|f| f.tag == *t).find_map(|f| year_in(&f.joined())));
+            .find_map(|t| fields.clone().filter(|f| f.tag == *t).find_map(|f| year_in(&f.joined())));
         let journal = first(&["JF", "T2", "JO", "J2", "JA", "J1"]);
 
         let doi = all("DO")
@@ -317,9 +391,9 @@ impl RisRecords {
             .or_else(|| all("M3").find_map(|f| clean_doi(&f.joined())))
             .or_else(|| {
                 fields
-                    .iter()
+                    .clone()
                     .filter(|f| matches!(f.tag.as_str(), "UR" | "L1" | "L2" | "L3" | "L4"))
-                    .flat_map(|f| f.values())
+                    .flat_map(Field::values)
                     .filter(|v| v.contains("doi.org/"))
                     .find_map(|v| clean_doi(&v))
             });
@@ -329,22 +403,22 @@ impl RisRecords {
             db.contains("medline") || db.contains("pubmed")
         });
         let pmid = all("AN")
-            .map(|f| f.joined())
+            .map(Field::joined)
             .find(|v| is_pmid(v))
             .or_else(|| {
                 // Dimensions writes `U1  - 35957633 [PMID]`; others `PMID: 123`.
                 fields
-                    .iter()
+                    .clone()
                     .filter(|f| {
                         f.tag.as_str().starts_with('U')
                             || f.tag.as_str().starts_with('C')
                             || f.tag == "M1"
                             || f.tag == "N1"
                     })
-                    .flat_map(|f| f.values())
+                    .flat_map(Field::values)
                     .find_map(|v| tagged_pmid(&v))
             })
-            .or_else(|| if from_medline { all("ID").map(|f| f.joined()).find(|v| is_pmid(v)) } else { None });
+            .or_else(|| if from_medline { all("ID").map(Field::joined).find(|v| is_pmid(v)) } else { None });
         let native_id = first(&["ID", "AN"]);
 
         Record {
@@ -357,7 +431,7 @@ impl RisRecords {
             year,
             journal,
             origin: Origin { file: self.file.clone(), record: self.record, line: raw.line },
-            warnings: raw.warnings,
+            warnings,
         }
     }
 }
@@ -377,10 +451,10 @@ fn tagged_pmid(value: &str) -> Option<String> {
 ///
 /// EBSCOhost writes two or three `AB` tags (the abstract, an original-language abstract, a
 /// `Copyright of <journal> is the property of...` notice); the first real one is the abstract.
-fn pick_abstract(fields: &[Field]) -> String {
+fn pick_abstract<'a>(fields: impl Iterator<Item = Field<'a>> + Clone) -> String {
     let best = |tag: &str| -> String {
         fields
-            .iter()
+            .clone()
             .filter(|f| f.tag == tag)
             .map(Field::paragraphs)
             .find(|v| !v.is_empty() && !is_copyright_notice(v))
@@ -445,7 +519,7 @@ mod tests {
     fn flattened_line_splits_only_at_known_tags() {
         let fields =
             split_flat("JOUR A1 - Doe, J N2 - Survival (n < 10) OS - better, HR - 0.5 [CI] - x PY - 2017 ER -");
-        let names: Vec<_> = fields.iter().map(|(t, _)| t.as_str()).collect();
+        let names: Vec<_> = fields.iter().map(|(t, _)| *t).collect();
         assert_eq!(names, ["TY", "A1", "N2", "PY", "ER"]);
         assert_eq!(fields[2].1, "Survival (n < 10) OS - better, HR - 0.5 [CI] - x");
     }
