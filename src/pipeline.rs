@@ -210,7 +210,14 @@ fn read_in_batches<'scope>(
     receiver
 }
 
+/// What extraction made of one batch: per event, the rows of its record (`None` for events
+/// that are not records).
+type BatchRows = Vec<Option<std::result::Result<Vec<Row>, Error>>>;
+
 /// Extracts rows from every record of `files` and writes them with `writer`, in input order.
+///
+/// While the workers extract one batch, this thread reports and writes the one before it, so
+/// the cores never wait for the writer.
 pub fn extract_files<W: Write>(
     extractor: &Extractor,
     files: &[String],
@@ -224,28 +231,62 @@ pub fn extract_files<W: Write>(
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     let mut summary = Summary::default();
     std::thread::scope(|scope| -> std::io::Result<()> {
+        let mut done: Option<(Vec<Event>, BatchRows)> = None;
         for batch in read_in_batches(scope, files, options) {
-            let records: Vec<Record> =
-                batch.into_iter().filter_map(|event| account(event, &mut summary, report)).collect();
-            let rows: Vec<std::result::Result<Vec<Row>, Error>> =
-                pool.install(|| records.par_iter().map(|r| extract_guarded(extractor, r)).collect());
-            for result in &rows {
-                if let Err(err) = result {
-                    report(err);
-                    summary.errors += 1;
+            let mut rows = BatchRows::new();
+            let written = pool.in_place_scope(|workers| {
+                workers.spawn(|_| {
+                    rows = batch
+                        .par_iter()
+                        .map(|event| match event {
+                            Event::Record(record) => Some(extract_guarded(extractor, record)),
+                            _ => None,
+                        })
+                        .collect();
+                });
+                match done.take() {
+                    Some((events, rows)) => write_batch(events, rows, options, writer, &mut summary, report),
+                    None => Ok(()),
                 }
-            }
-            for row in rows.iter().flatten().flatten() {
-                if options.strict && row.status == Status::Invalid {
-                    continue;
-                }
-                writer.write(row)?;
-                summary.rows += 1;
-            }
+            });
+            written?;
+            done = Some((batch, rows));
         }
-        Ok(())
+        match done {
+            Some((events, rows)) => write_batch(events, rows, options, writer, &mut summary, report),
+            None => Ok(()),
+        }
     })?;
     Ok(summary)
+}
+
+/// Reports and counts one extracted batch and writes its rows: the reading problems of all its
+/// events first, then its extraction errors, then its rows.
+fn write_batch<W: Write>(
+    events: Vec<Event>,
+    rows: BatchRows,
+    options: &RunOptions,
+    writer: &mut RowWriter<W>,
+    summary: &mut Summary,
+    report: &mut dyn FnMut(&Error),
+) -> std::io::Result<()> {
+    for event in events {
+        account(event, summary, report);
+    }
+    for result in rows.iter().flatten() {
+        if let Err(err) = result {
+            report(err);
+            summary.errors += 1;
+        }
+    }
+    for row in rows.iter().flatten().flatten().flatten() {
+        if options.strict && row.status == Status::Invalid {
+            continue;
+        }
+        writer.write(row)?;
+        summary.rows += 1;
+    }
+    Ok(())
 }
 
 /// Extracts one record; a bug that panics on it becomes a located error instead of ending

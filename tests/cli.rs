@@ -112,3 +112,47 @@ fn runs_are_byte_identical_whatever_the_threads() {
     assert!(one.stdout.len() > 1000, "some rows were written");
     assert!(one.stdout == two.stdout && two.stdout == again.stdout, "outputs differ between runs");
 }
+
+/// Input spanning several batches (512 records each) with unreadable lines among the records:
+/// rows, errors and the summary come out in input order and the same with one or two threads.
+#[test]
+fn many_batches_keep_input_order_and_count_every_record() {
+    let seed = trialrex(&["records", "--format", "jsonl", SEED]);
+    let record: serde_json::Value = serde_json::from_slice(&seed.stdout).expect("the seed as one JSON record");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.jsonl");
+    let mut text = String::new();
+    for i in 0..1300 {
+        if i % 97 == 50 {
+            text.push_str("{not json\n");
+            continue;
+        }
+        let mut copy = record.clone();
+        copy["id"] = serde_json::Value::String(format!("copy-{i:04}"));
+        text.push_str(&copy.to_string());
+        text.push('\n');
+    }
+    std::fs::write(&path, text).unwrap();
+    let input = path.to_string_lossy().into_owned();
+
+    let one = trialrex(&["extract", &input, "--threads", "1", "--format", "jsonl"]);
+    let two = trialrex(&["extract", &input, "--threads", "2", "--format", "jsonl"]);
+    assert_eq!(one.status.code(), Some(1), "unreadable lines make the run exit 1: {}", stderr(&one));
+    assert_eq!(one.stdout, two.stdout, "rows differ between one and two threads");
+    assert_eq!(stderr(&one), stderr(&two), "errors differ between one and two threads");
+    assert!(stderr(&one).contains("1300 records,"), "{}", stderr(&one).lines().last().unwrap_or(""));
+
+    let ids: Vec<String> = stdout(&one)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["record_id"].as_str().unwrap().to_string())
+        .collect();
+    let copies = ids.iter().collect::<std::collections::BTreeSet<_>>().len();
+    assert_eq!(copies, 1300 - 13, "every readable record gave rows");
+    assert!(ids.windows(2).all(|w| w[0] <= w[1]), "rows are in input order");
+    let error_lines: Vec<usize> = stderr(&one)
+        .lines()
+        .filter_map(|l| l.split("line ").nth(1)?.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok())
+        .collect();
+    assert_eq!(error_lines.len(), 13, "{}", stderr(&one));
+    assert!(error_lines.windows(2).all(|w| w[0] < w[1]), "errors are reported in input order: {error_lines:?}");
+}

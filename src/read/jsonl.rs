@@ -21,7 +21,7 @@ struct JsonRecord {
     title: Option<String>,
     #[serde(default, alias = "abstract_text", alias = "Abstract")]
     r#abstract: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "list_or_string")]
     authors: Option<Vec<String>>,
     #[serde(default, deserialize_with = "string_or_number")]
     year: Option<String>,
@@ -33,6 +33,23 @@ fn string_or_number<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Resu
     Ok(match Option::<serde_json::Value>::deserialize(d)? {
         Some(serde_json::Value::String(s)) => Some(s),
         Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    })
+}
+
+/// A list of strings, written as an array or as one `"; "`-separated string (as `trialrex
+/// records --format jsonl` and CSV-minded tools write authors).
+fn list_or_string<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<Vec<String>>, D::Error> {
+    let text = |value: serde_json::Value| match value {
+        serde_json::Value::String(s) => Some(s),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    Ok(match Option::<serde_json::Value>::deserialize(d)? {
+        Some(serde_json::Value::Array(items)) => Some(items.into_iter().filter_map(text).collect()),
+        Some(serde_json::Value::String(s)) => {
+            Some(s.split(';').map(str::trim).filter(|a| !a.is_empty()).map(str::to_string).collect())
+        }
         _ => None,
     })
 }
@@ -99,5 +116,24 @@ impl JsonlRecords {
             origin: Origin { file: self.file.clone(), record: self.record, line: self.line },
             warnings,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn authors(line: &'static str) -> Vec<String> {
+        let mut records = records(Box::new(line.as_bytes()), "t.jsonl".into());
+        records.next().expect("a record").expect("read").authors
+    }
+
+    #[test]
+    fn authors_are_an_array_or_a_semicolon_separated_string() {
+        assert_eq!(authors(r#"{"authors": ["Doe, J", "Roe, K"]}"#), ["Doe, J", "Roe, K"]);
+        assert_eq!(authors(r#"{"authors": "Doe, J; Roe, K;"}"#), ["Doe, J", "Roe, K"]);
+        assert_eq!(authors(r#"{"authors": ["Doe, J", null, 7]}"#), ["Doe, J", "7"]);
+        assert!(authors(r#"{"authors": null}"#).is_empty());
+        assert!(authors(r#"{"authors": {"first": "x"}}"#).is_empty());
     }
 }
