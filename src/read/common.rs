@@ -33,7 +33,12 @@ pub(crate) struct LineRef<'a> {
     pub warning: Option<String>,
 }
 
-impl LineRef<'_> {
+impl<'a> LineRef<'a> {
+    /// A view of an owned line.
+    pub(crate) fn of(line: &'a Line) -> LineRef<'a> {
+        LineRef { number: line.number, text: Cow::Borrowed(&line.text), warning: line.warning.clone() }
+    }
+
     /// The line as an owned [`Line`].
     pub(crate) fn into_owned(self) -> Line {
         Line { number: self.number, text: self.text.into_owned(), warning: self.warning }
@@ -59,11 +64,6 @@ impl Lines {
     /// Lines of `input`, numbered from 1.
     pub(crate) fn new(input: Input) -> Self {
         Lines { input, number: 0, buf: Vec::new(), next: None, done: false }
-    }
-
-    /// The next line, `Ok(None)` at the end of the input.
-    pub(crate) fn next_line(&mut self) -> io::Result<Option<Line>> {
-        Ok(self.next_line_ref()?.map(LineRef::into_owned))
     }
 
     /// The next line as a view of the reader's buffer, `Ok(None)` at the end of the input.
@@ -342,8 +342,8 @@ mod tests {
     fn lines_of(bytes: &'static [u8]) -> Vec<(usize, String)> {
         let mut lines = Lines::new(Box::new(bytes));
         let mut out = Vec::new();
-        while let Some(line) = lines.next_line().unwrap() {
-            out.push((line.number, line.text));
+        while let Some(line) = lines.next_line_ref().unwrap() {
+            out.push((line.number, line.text.into_owned()));
         }
         out
     }
@@ -356,10 +356,23 @@ mod tests {
     }
 
     #[test]
+    fn an_overlong_line_is_cut_with_a_warning_and_the_next_line_follows() {
+        let mut bytes = vec![b'x'; MAX_LINE_BYTES + 1000];
+        bytes.extend_from_slice(b"\nnext\n");
+        let mut lines = Lines::new(Box::new(std::io::Cursor::new(bytes)));
+        let long = lines.next_line_ref().unwrap().unwrap();
+        assert_eq!(long.text.len(), MAX_LINE_BYTES);
+        assert!(long.warning.unwrap().contains("line 1 is longer than"));
+        let next = lines.next_line_ref().unwrap().unwrap();
+        assert_eq!((next.number, next.text.as_ref(), next.warning), (2, "next", None));
+        assert!(lines.next_line_ref().unwrap().is_none());
+    }
+
+    #[test]
     fn invalid_utf8_line_carries_a_warning() {
         let mut lines = Lines::new(Box::new(&b"ok\nb\xffd\n"[..]));
-        assert!(lines.next_line().unwrap().unwrap().warning.is_none());
-        let bad = lines.next_line().unwrap().unwrap();
+        assert!(lines.next_line_ref().unwrap().unwrap().warning.is_none());
+        let bad = lines.next_line_ref().unwrap().unwrap();
         assert_eq!(bad.text, "b\u{fffd}d");
         assert!(bad.warning.unwrap().contains("line 2"));
     }

@@ -8,7 +8,7 @@ use nom::combinator::eof;
 use nom::sequence::tuple;
 use nom::IResult;
 
-use super::common::{clean_doi, is_pmid, non_empty, squash_spaces, year_in, Lines};
+use super::common::{clean_doi, is_pmid, non_empty, squash_spaces, year_in, LineRef, Lines};
 use super::{Input, Records};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::record::{Origin, Record};
@@ -54,12 +54,17 @@ impl Iterator for MedlineRecords {
         let mut start_line = 0;
         let mut has_pmid = false;
         loop {
-            let line = match self.held.take().map(Ok).or_else(|| self.lines.next_line().transpose()) {
-                None => {
+            let held = self.held.take();
+            let line = match &held {
+                Some(line) => Ok(Some(LineRef::of(line))),
+                None => self.lines.next_line_ref(),
+            };
+            let line = match line {
+                Ok(None) => {
                     self.done = true;
                     break;
                 }
-                Some(Err(err)) => {
+                Err(err) => {
                     self.done = true;
                     let location = if fields.is_empty() {
                         Location::file(self.file.clone())
@@ -68,7 +73,7 @@ impl Iterator for MedlineRecords {
                     };
                     return Some(Err(Error::new(ErrorKind::Io, err.to_string()).at(location)));
                 }
-                Some(Ok(line)) => line,
+                Ok(Some(line)) => line,
             };
             let text = line.text.trim_start_matches('\u{feff}').trim_end();
             if text.is_empty() {
@@ -81,7 +86,7 @@ impl Iterator for MedlineRecords {
                 Ok((_, (name, value))) => {
                     if name == "PMID" {
                         if has_pmid {
-                            self.held = Some(line);
+                            self.held = Some(line.into_owned());
                             break;
                         }
                         has_pmid = true;
@@ -90,16 +95,16 @@ impl Iterator for MedlineRecords {
                         self.record += 1;
                         start_line = line.number;
                     }
-                    warnings.extend(line.warning);
                     fields.push((name.to_string(), value.trim().to_string()));
+                    warnings.extend(line.warning);
                 }
                 Err(_) => {
                     // A continuation line (normally indented six spaces); text before the first
                     // tag is junk.
                     if let Some((_, value)) = fields.last_mut() {
-                        warnings.extend(line.warning);
                         value.push(' ');
                         value.push_str(text.trim());
+                        warnings.extend(line.warning);
                     }
                 }
             }
