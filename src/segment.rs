@@ -148,8 +148,8 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     // The word before the period.
     let before = &text[..i];
     let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '[').map_or(0, |p| p + 1);
-    let word = before[word_start..].to_ascii_lowercase();
-    if ABBREVIATIONS.contains(&word.as_str()) {
+    let word = &before[word_start..];
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         // "vs. Placebo" continues; but "... 12 hrs. The" is ambiguous: treat abbreviations as non-final.
         return false;
     }

@@ -4,6 +4,7 @@
 //! tools and pipelines read them. Fields may only be added at the end. CSV and JSON Lines carry
 //! the same fields in the same order; an empty CSV cell is `null` in JSON.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Write};
 
@@ -257,23 +258,24 @@ impl Row {
         }
     }
 
-    /// The row's cells as CSV writes them, in [`HEADER`] order.
-    pub fn cells(&self) -> [String; 27] {
-        fn text(value: &Option<String>) -> String {
-            value.clone().unwrap_or_default()
+    /// The row's cells as CSV writes them, in [`HEADER`] order (borrowed where the row holds
+    /// the text already, so writing a row allocates only for numbers it formats).
+    pub fn cells(&self) -> [Cow<'_, str>; 27] {
+        fn text(value: &Option<String>) -> Cow<'_, str> {
+            Cow::Borrowed(value.as_deref().unwrap_or_default())
         }
-        fn num(value: &Option<Num>) -> String {
-            value.as_ref().map(|n| n.text.clone()).unwrap_or_default()
+        fn num(value: &Option<Num>) -> Cow<'_, str> {
+            Cow::Borrowed(value.as_ref().map_or("", |n| n.text.as_str()))
         }
-        fn float(value: Option<f64>) -> String {
-            value.map(|v| v.to_string()).unwrap_or_default()
+        fn float(value: Option<f64>) -> Cow<'static, str> {
+            value.map_or(Cow::Borrowed(""), |v| Cow::Owned(v.to_string()))
         }
-        fn word(value: Option<&'static str>) -> String {
-            value.unwrap_or_default().to_string()
+        fn word(value: Option<&'static str>) -> Cow<'static, str> {
+            Cow::Borrowed(value.unwrap_or_default())
         }
         [
-            self.record_id.clone(),
-            self.kind.name().to_string(),
+            Cow::Borrowed(self.record_id.as_str()),
+            Cow::Borrowed(self.kind.name()),
             word(self.measure),
             text(&self.endpoint),
             text(&self.arm),
@@ -289,15 +291,15 @@ impl Row {
             num(&self.n),
             num(&self.percent),
             word(self.unit),
-            self.adjusted.map(|a| a.to_string()).unwrap_or_default(),
+            word(self.adjusted.map(|a| if a { "true" } else { "false" })),
             float(self.yi),
             float(self.sei),
-            self.status.name().to_string(),
-            self.checks.join(";"),
-            self.start.to_string(),
-            self.end.to_string(),
-            self.evidence.clone(),
-            self.rule.clone(),
+            Cow::Borrowed(self.status.name()),
+            if self.checks.len() == 1 { Cow::Borrowed(self.checks[0]) } else { Cow::Owned(self.checks.join(";")) },
+            Cow::Owned(self.start.to_string()),
+            Cow::Owned(self.end.to_string()),
+            Cow::Borrowed(self.evidence.as_str()),
+            Cow::Borrowed(self.rule.as_str()),
             word(self.sei_source),
         ]
     }
@@ -358,18 +360,18 @@ impl<W: Write> RowWriter<W> {
             Sink::Csv(writer) => {
                 let mut cells = row.cells();
                 for index in TEXT_COLUMNS {
-                    if let std::borrow::Cow::Owned(safe) = spreadsheet_safe(&cells[index]) {
-                        cells[index] = safe;
+                    if let Cow::Owned(safe) = spreadsheet_safe(&cells[index]) {
+                        cells[index] = Cow::Owned(safe);
                     }
                 }
-                writer.write_record(&cells).map_err(csv_to_io)
+                writer.write_record(cells.iter().map(|c| c.as_bytes())).map_err(csv_to_io)
             }
             Sink::Jsonl(out) => {
                 serde_json::to_writer(&mut *out, row).map_err(io::Error::other)?;
                 out.write_all(b"\n")
             }
             Sink::Table { rows, .. } => {
-                rows.push(row.cells());
+                rows.push(row.cells().map(Cow::into_owned));
                 Ok(())
             }
         }

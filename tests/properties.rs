@@ -231,7 +231,7 @@ proptest! {
         let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(bytes.as_slice());
         let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_string).collect();
         prop_assert_eq!(header, HEADER.to_vec());
-        let expected: Vec<String> = row.cells().to_vec();
+        let expected: Vec<String> = row.cells().iter().map(|c| c.to_string()).collect();
         let text_columns = ["record_id", "endpoint", "arm", "comparison", "evidence", "rule"];
         let mut read = 0;
         for record in reader.records() {

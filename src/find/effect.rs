@@ -294,7 +294,11 @@ impl EffectRules {
             let named = self
                 .names
                 .iter()
-                .filter(|(name, _)| words.ends_with(&format!(" {name}")) || words.ends_with(&format!(" {name}s")))
+                .filter(|(name, _)| {
+                    let ends_with_name =
+                        |w: &str| w.strip_suffix(name.as_str()).is_some_and(|rest| rest.ends_with(' '));
+                    ends_with_name(&words) || words.strip_suffix('s').is_some_and(ends_with_name)
+                })
                 .max_by_key(|(name, _)| name.len())
                 .map(|(_, m)| MeasureName {
                     code: m.code,

@@ -486,7 +486,7 @@ fn not_a_count_before(before: &str) -> bool {
             "age", "cycle", "cycles", "visit", "dose", "than", "least", "up to", "n",
         ]
         .iter()
-        .any(|w| lower.ends_with(&format!(" {w}")) || lower == *w)
+        .any(|w| lower.strip_suffix(w).is_some_and(|rest| rest.is_empty() || rest.ends_with(' ')))
 }
 
 /// Counts matched by `pattern` (group `e`, and `p` for a percentage when the pattern has one),

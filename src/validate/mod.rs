@@ -223,14 +223,18 @@ const ARM_FILLER_WORDS: [&str; 10] =
 /// An arm label as compared across rows: lower case, words split on spaces and punctuation,
 /// filler words ([`ARM_FILLER_WORDS`]) left out unless nothing else is left.
 fn arm_key(arm: &str) -> String {
-    let lower = arm.to_ascii_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).collect();
-    let content: Vec<&str> = words.iter().copied().filter(|word| !ARM_FILLER_WORDS.contains(word)).collect();
-    if content.is_empty() {
-        words.join(" ")
-    } else {
-        content.join(" ")
+    let words = || arm.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty());
+    let is_filler = |word: &str| ARM_FILLER_WORDS.iter().any(|filler| filler.eq_ignore_ascii_case(word));
+    let all_filler = words().all(is_filler);
+    let mut key = String::with_capacity(arm.len());
+    for word in words().filter(|word| all_filler || !is_filler(word)) {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
     }
+    key.make_ascii_lowercase();
+    key
 }
 
 /// The range a written number stands for: `value ± 0.5·10^−decimals`.
