@@ -151,15 +151,15 @@ else
         ratio=$(printf '%s\n' "${pairs[@]}" | awk '{ print $2 / $1 }' | median)
         real_records=$(echo "$trialrex_summary" | awk '{ print $1 }')
         rispy_out=$(python3 "$root/scripts/rispy_load.py" "$data/real.ris")
-        echo "trialrex records: $(mb "$real_bytes") MB: median ${t_trialrex}s = $(rate "$(mb "$real_bytes")" "$t_trialrex") MB/s [$trialrex_summary]"
-        echo "rispy.load: median ${t_rispy}s = $(rate "$(mb "$real_bytes")" "$t_rispy") MB/s [$rispy_out]"
-        echo "trialrex records is $(rate "$t_rispy" "$t_trialrex")x as fast as rispy (ratio of medians); median of the $runs paired ratios: ${ratio}x ($real_records records read by trialrex)"
+        comparison=("rispy.load: median ${t_rispy}s = $(rate "$(mb "$real_bytes")" "$t_rispy") MB/s [$rispy_out]"
+            "trialrex records is $(rate "$t_rispy" "$t_trialrex")x as fast as rispy (ratio of medians); median of the $runs paired ratios: ${ratio}x ($real_records records read by trialrex)")
     else
         t_trialrex=$(median_wall "$TRIALREX" records --format jsonl "$data/real.ris")
         trialrex_summary=$(summary)
-        echo "trialrex records: $(mb "$real_bytes") MB: median ${t_trialrex}s = $(rate "$(mb "$real_bytes")" "$t_trialrex") MB/s [$trialrex_summary]"
-        echo "rispy not available: comparison skipped"
+        comparison=("rispy not available: comparison skipped")
     fi
+    echo "trialrex records: $(mb "$real_bytes") MB: median ${t_trialrex}s = $(rate "$(mb "$real_bytes")" "$t_trialrex") MB/s [$trialrex_summary]"
+    printf '%s\n' "${comparison[@]}"
     rm -f "$data/real.ris"
 fi
 echo

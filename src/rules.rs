@@ -165,21 +165,34 @@ impl RuleSet {
                 }
             }
         }
-        let lexicon = files.get("lexicon.toml").cloned().unwrap_or_default();
-        let effect_file = files.get("effect.toml").cloned().unwrap_or_default();
-        let effect = find::effect::EffectRules::compile(
-            &Source::new("lexicon.toml", &lexicon),
-            &Source::new("effect.toml", &effect_file),
-        )?;
-        let survival_file = files.get("survival.toml").cloned().unwrap_or_default();
-        let survival = find::survival::SurvivalRules::compile(&Source::new("survival.toml", &survival_file))?;
-        let median_file = files.get("median.toml").cloned().unwrap_or_default();
-        let median = find::median::MedianRules::compile(&Source::new("median.toml", &median_file))?;
-        let arms_file = files.get("arms.toml").cloned().unwrap_or_default();
-        let events_file = files.get("events.toml").cloned().unwrap_or_default();
-        let arms_source = Source::new("arms.toml", &arms_file);
-        let arms = find::arms::ArmRules::compile(&arms_source)?;
-        let events = find::events::EventRules::compile(&Source::new("events.toml", &events_file), &arms_source)?;
+        let file = |name: &str| files.get(name).cloned().unwrap_or_default();
+        let (lexicon, effect_file, survival_file, median_file) =
+            (file("lexicon.toml"), file("effect.toml"), file("survival.toml"), file("median.toml"));
+        let (arms_file, events_file) = (file("arms.toml"), file("events.toml"));
+        // Compiling the patterns is most of the start-up time: the arm-size and events rules
+        // compile on a second thread while the others compile on this one. Errors are reported
+        // in the same order as when compiled one after the other.
+        let (first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| -> Result<_> {
+                let arms_source = Source::new("arms.toml", &arms_file);
+                let arms = find::arms::ArmRules::compile(&arms_source)?;
+                let events =
+                    find::events::EventRules::compile(&Source::new("events.toml", &events_file), &arms_source)?;
+                Ok((arms, events))
+            });
+            let first = (|| -> Result<_> {
+                let effect = find::effect::EffectRules::compile(
+                    &Source::new("lexicon.toml", &lexicon),
+                    &Source::new("effect.toml", &effect_file),
+                )?;
+                let survival = find::survival::SurvivalRules::compile(&Source::new("survival.toml", &survival_file))?;
+                let median = find::median::MedianRules::compile(&Source::new("median.toml", &median_file))?;
+                Ok((effect, survival, median))
+            })();
+            (first, second.join())
+        });
+        let (effect, survival, median) = first?;
+        let (arms, events) = second.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
         Ok(RuleSet { files, effect, survival, median, arms, events })
     }
 
