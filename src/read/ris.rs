@@ -9,13 +9,13 @@
 //! be split at a *known* RIS tag in tag position (` XX - `), so words in an abstract such as
 //! `OS - ` or `HR - ` never split it.
 
+use std::ops::Range;
+
 use nom::bytes::complete::{tag as literal, take_while_m_n};
 use nom::character::complete::char as one_char;
 use nom::combinator::{eof, recognize, verify};
 use nom::sequence::{pair, terminated, tuple};
 use nom::IResult;
-
-use std::ops::Range;
 
 use super::common::{clean_doi, is_pmid, non_blank, squash_spaces, year_in, Line, Lines};
 use super::{Input, Records};
