@@ -315,18 +315,11 @@ fn is_group_id(word: &str) -> bool {
 
 /// The words of a label that tell groups apart, lower-cased: `the placebo group` → `placebo`.
 pub fn group_key(label: &str) -> String {
-    let mut key = String::with_capacity(label.len());
-    let words = label
-        .split(|c: char| !c.is_alphanumeric() && c != '+')
-        .filter(|w| !w.is_empty() && !SAME_GROUP_STOPWORDS.iter().any(|stop| stop.eq_ignore_ascii_case(w)));
-    for word in words {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(word);
-    }
-    key.make_ascii_lowercase();
-    key
+    super::lowercase_words(
+        label
+            .split(|c: char| !c.is_alphanumeric() && c != '+')
+            .filter(|w| !w.is_empty() && !SAME_GROUP_STOPWORDS.iter().any(|stop| stop.eq_ignore_ascii_case(w))),
+    )
 }
 
 /// Gives every group of a record one label, the shortest the record uses for it: rows labelled

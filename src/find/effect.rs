@@ -99,15 +99,7 @@ pub fn is_ratio(code: &str) -> bool {
 
 /// Lower-cases a name and folds runs of spaces and hyphens, so `Hazard  ratio` finds `hazard ratio`.
 fn name_key(text: &str) -> String {
-    let lower = text.to_ascii_lowercase();
-    let mut out = String::with_capacity(lower.len());
-    for part in lower.split(|c: char| c.is_whitespace() || c == '-').filter(|p| !p.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(part);
-    }
-    out
+    super::lowercase_words(text.split(|c: char| c.is_whitespace() || c == '-').filter(|p| !p.is_empty()))
 }
 
 /// A name as a pattern that allows any run of spaces or a hyphen between its words.

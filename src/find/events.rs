@@ -1133,6 +1133,8 @@ mod tests {
     fn the_scan_gate_agrees_with_its_patterns() {
         let rules = RuleSet::embedded().unwrap();
         let events = &rules.events;
+        // The accessor names the same patterns, in the same order, as the gate is built from.
+        assert_eq!(events.gated_patterns().map(|(key, _)| key), super::GATED);
         let mut checked = 0;
         for text in &example_texts() {
             // Every gated pattern needs a number: the gate reads only the sentences with one.

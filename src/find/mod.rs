@@ -110,6 +110,20 @@ fn join(stretches: &mut Vec<(usize, usize)>, (from, to): (usize, usize)) {
     }
 }
 
+/// `words` joined by single spaces, in ASCII lower case: the form in which labels and names
+/// are compared (`The  Placebo-group` read as words → `the placebo group`).
+pub(crate) fn lowercase_words<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    let mut key = String::new();
+    for word in words {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key.make_ascii_lowercase();
+    key
+}
+
 /// Whether `bytes` hold an ASCII digit, tested eight bytes at a time.
 fn has_digit(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;

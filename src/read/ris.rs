@@ -17,7 +17,7 @@ use nom::combinator::{eof, recognize, verify};
 use nom::sequence::{pair, terminated, tuple};
 use nom::IResult;
 
-use super::common::{clean_doi, is_pmid, non_blank, squash_spaces, year_in, Line, Lines};
+use super::common::{clean_doi, is_pmid, non_blank, squash_spaces, year_in, Line, LineRef, Lines};
 use super::{Input, Records};
 use crate::error::{Error, Location, Result};
 use crate::record::{Origin, Record};
@@ -261,12 +261,15 @@ impl Iterator for RisRecords {
         if self.done {
             return None;
         }
-        // Skip to the next `TY` line; anything else between records is junk.
+        // Skip to the next `TY` line (the one held from the record before, if any); anything
+        // else between records is junk.
         let held = self.held.take();
-        let start = match held {
-            Some(line) => self.start_record(line.number, &line.text, line.warning),
-            None => loop {
-                let line = match self.lines.next_line_ref() {
+        let mut from_held = held.as_ref();
+        let start = loop {
+            let line = match from_held.take() {
+                Some(line) => LineRef::of(line),
+                None => match self.lines.next_line_ref() {
+                    Ok(Some(line)) => line,
                     Ok(None) => {
                         self.done = true;
                         return None;
@@ -275,17 +278,15 @@ impl Iterator for RisRecords {
                         self.done = true;
                         return Some(Err(Error::io(&self.file, &err)));
                     }
-                    Ok(Some(line)) => line,
-                };
-                let text = line.text.trim_start_matches('\u{feff}').trim_start();
-                if let Ok((_, ("TY", type_value))) = tag_line(text) {
-                    self.record += 1;
-                    let raw = &mut self.raw;
-                    raw.clear(line.number);
-                    raw.warnings.extend(line.warning);
-                    break start_fields(raw, type_value);
-                }
-            },
+                },
+            };
+            let text = line.text.trim_start_matches('\u{feff}').trim_start();
+            if let Ok((_, ("TY", type_value))) = tag_line(text) {
+                self.record += 1;
+                self.raw.clear(line.number);
+                self.raw.warnings.extend(line.warning);
+                break start_fields(&mut self.raw, type_value);
+            }
         };
         if start == Start::Ended {
             return Some(Ok(self.build()));
@@ -355,18 +356,6 @@ fn start_fields(raw: &mut RawRecord, type_value: &str) -> Start {
 }
 
 impl RisRecords {
-    /// Begins a record at a `TY` line held over from the previous one.
-    fn start_record(&mut self, number: usize, text: &str, warning: Option<String>) -> Start {
-        self.record += 1;
-        self.raw.clear(number);
-        self.raw.warnings.extend(warning);
-        let text = text.trim_start_matches('\u{feff}').trim_start();
-        match tag_line(text) {
-            Ok((_, (_, type_value))) => start_fields(&mut self.raw, type_value),
-            Err(_) => Start::Open,
-        }
-    }
-
     /// Turns the fields of the record read into a [`Record`].
     fn build(&mut self) -> Record {
         let warnings = std::mem::take(&mut self.raw.warnings);

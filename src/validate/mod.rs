@@ -226,15 +226,7 @@ fn arm_key(arm: &str) -> String {
     let words = || arm.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty());
     let is_filler = |word: &str| ARM_FILLER_WORDS.iter().any(|filler| filler.eq_ignore_ascii_case(word));
     let all_filler = words().all(is_filler);
-    let mut key = String::with_capacity(arm.len());
-    for word in words().filter(|word| all_filler || !is_filler(word)) {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.push_str(word);
-    }
-    key.make_ascii_lowercase();
-    key
+    crate::find::lowercase_words(words().filter(|word| all_filler || !is_filler(word)))
 }
 
 /// The range a written number stands for: `value ± 0.5·10^−decimals`.
