@@ -253,6 +253,7 @@ impl<'a> Builder<'a> {
             match b {
                 b'\t' | b'\r' | b'\n' => self.emit(" ", 1, 1),
                 b',' if self.prev_is_digit() && self.is_decimal_comma(i) => self.emit(".", 1, 1),
+                b',' | b' ' if self.is_thousands_separator(i, 1) => self.emit("", 1, 1),
                 b'`' => self.emit("'", 1, 1),
                 b'&' => self.entity(),
                 b if b.is_ascii_alphabetic() => self.word(),
@@ -266,7 +267,10 @@ impl<'a> Builder<'a> {
         };
         let len = c.len_utf8();
         match c {
-            '\u{00a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => self.emit(" ", len, 1),
+            '\u{00a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => {
+                let separator = if self.is_thousands_separator(i, len) { "" } else { " " };
+                self.emit(separator, len, 1)
+            }
             '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' => self.emit("", len, 1),
             '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' | '\u{2043}' => {
                 self.emit("-", len, 1)
@@ -303,6 +307,55 @@ impl<'a> Builder<'a> {
                         || (bytes[k] == 0xc2 && bytes.get(k + 1) == Some(&0xb7) && digit(k + 2)))
             })
         })
+    }
+
+    /// Whether the comma or space of `len` bytes at byte `i` separates digit groups of one
+    /// number (`10,587`, `12 340`, `1,234,567`), so that every rule reads it as one number.
+    ///
+    /// The number must be written `d{1,3}` then groups of exactly three digits, all joined by
+    /// the same separator, with no digit, decimal mark or further group around it; a space
+    /// needs a digit right before it in the original, so `12 340` counts and `12, 340` does not.
+    fn is_thousands_separator(&self, i: usize, len: usize) -> bool {
+        let bytes = self.bytes;
+        let separator = &bytes[i..i + len];
+        let digits_back = |end: usize| bytes[..end].iter().rev().take_while(|b| b.is_ascii_digit()).count();
+        let digits_on =
+            |from: usize| bytes.get(from..).map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_digit()).count());
+        // Groups after: each separator followed by exactly three digits.
+        let mut end = i;
+        loop {
+            if !bytes[end..].starts_with(separator) || digits_on(end + len) != 3 {
+                break;
+            }
+            end += len + 3;
+        }
+        if end == i {
+            return false;
+        }
+        // Groups before: exactly three digits after each separator, then a lead of one to three.
+        let mut start = i;
+        loop {
+            let run = digits_back(start);
+            if run == 0 || run > 3 {
+                return false;
+            }
+            start -= run;
+            let before_sep = start.checked_sub(len).filter(|&k| &bytes[k..start] == separator);
+            match before_sep {
+                Some(k) if run == 3 && digits_back(k) > 0 => start = k,
+                _ => break,
+            }
+        }
+        let before_ok = start == 0
+            || !matches!(bytes[start - 1], b'.' | b',' | b'-' | b'/' | b':')
+                && !bytes[start - 1].is_ascii_alphanumeric();
+        let after_ok = match bytes.get(end) {
+            None => true,
+            Some(b'.' | b',') => !bytes.get(end + 1).is_some_and(u8::is_ascii_digit),
+            Some(b) => !b.is_ascii_alphanumeric() && !matches!(b, b'/' | b':'),
+        };
+        // `0 000` is no number; a lead of zero is a decimal's or a list's.
+        before_ok && after_ok && bytes[start] != b'0'
     }
 
     /// Whether the comma at byte `i`, after a digit, is a decimal mark (`0,58`, `1,25` in a text
@@ -421,50 +474,34 @@ impl<'a> Builder<'a> {
     }
 
     /// The value of the number written in words from byte `i` ("Sixty-one", "seven hundred and
-    /// twelve"), whose first word ends at `first_end`, and the byte after it.
+    /// twelve", "Four thousand three hundred and eleven"), whose first word ends at `first_end`,
+    /// and the byte after it.
+    ///
+    /// Words combine as English writes numbers (see [`WordNumber::takes`]); anything else ends
+    /// the number, so `one two` and `Three-, five-` stay apart.
     fn number_words(&self, i: usize, first_end: usize) -> Option<(u64, usize)> {
-        let mut value = word_value_of(&self.bytes[i..first_end])?;
-        if value == 100 {
+        let first = word_value_of(&self.bytes[i..first_end])?;
+        if first >= 100 {
             return None;
         }
+        let mut number = WordNumber { total: 0, group: first, last: first, scale: u64::MAX };
         let mut end = first_end;
-        if (20..100).contains(&value) && value % 10 == 0 {
-            if let Some((unit, unit_end)) = self.following_word(end, &['-', ' ']) {
-                if (1..10).contains(&unit) {
-                    value += unit;
-                    end = unit_end;
+        loop {
+            let after_scale = number.last >= 100;
+            let and_end = (after_scale && self.bytes[end..].starts_with(b" and")).then_some(end + 4);
+            let next = and_end
+                .and_then(|at| self.following_word(at, &[' ']))
+                .filter(|&(word, _)| word < 100)
+                .or_else(|| self.following_word(end, &[' ', '-']));
+            match next.filter(|&(word, _)| number.takes(word)) {
+                Some((word, word_end)) => {
+                    number.add(word);
+                    end = word_end;
                 }
+                None => break,
             }
         }
-        if value < 10 {
-            if let Some((hundred, hundred_end)) = self.following_word(end, &[' ', '-']) {
-                if hundred == 100 {
-                    value *= 100;
-                    end = hundred_end;
-                    let and_end = self.bytes[end..].starts_with(b" and").then_some(end + 4);
-                    if let Some((rest, rest_end)) = self.following_word(and_end.unwrap_or(end), &[' ']) {
-                        if (1..100).contains(&rest) {
-                            let (rest, rest_end) = self.tens_and_units(rest, rest_end);
-                            value += rest;
-                            end = rest_end;
-                        }
-                    }
-                }
-            }
-        }
-        Some((value, end))
-    }
-
-    /// `seventy` then `-three`: the tens and the unit after them, if any.
-    fn tens_and_units(&self, tens: u64, end: usize) -> (u64, usize) {
-        if (20..100).contains(&tens) && tens % 10 == 0 {
-            if let Some((unit, unit_end)) = self.following_word(end, &['-', ' ']) {
-                if (1..10).contains(&unit) {
-                    return (tens + unit, unit_end);
-                }
-            }
-        }
-        (tens, end)
+        Some((number.value(), end))
     }
 
     /// The number word after the separator at byte `at` (a hyphen or dash counts as `-`), with
@@ -481,12 +518,57 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// A number being read from words: the finished scales (`4000` of "four thousand three
+/// hundred"), the group below the next scale word (`300`), and the last word's value.
+struct WordNumber {
+    total: u64,
+    group: u64,
+    last: u64,
+    /// The smallest scale word (thousand, million) read so far: a later one must be smaller.
+    scale: u64,
+}
+
+impl WordNumber {
+    /// Whether the number word `word` can continue this number: a unit after a bare tens word
+    /// (`twenty-four`) or a scale word; a teen or tens after a scale word; `hundred` after a
+    /// unit or teen; `thousand` or `million` after any smaller number.
+    fn takes(&self, word: u64) -> bool {
+        let last_is_bare_tens = (20..100).contains(&self.last) && self.last % 10 == 0;
+        match word {
+            1..=9 => last_is_bare_tens || self.last >= 100,
+            10..=99 => self.last >= 100,
+            100 => (1..20).contains(&self.group) && self.last < 100,
+            1000 | 1_000_000 => self.group > 0 && word < self.scale && self.last < 1000,
+            _ => false,
+        }
+    }
+
+    /// Adds the number word `word`, which `takes` allowed.
+    fn add(&mut self, word: u64) {
+        match word {
+            100 => self.group *= 100,
+            1000 | 1_000_000 => {
+                self.total += self.group * word;
+                self.group = 0;
+                self.scale = word;
+            }
+            _ => self.group += word,
+        }
+        self.last = word;
+    }
+
+    /// The number read so far.
+    fn value(&self) -> u64 {
+        self.total + self.group
+    }
+}
+
 /// The value of a number word given as ASCII letters, in any case, without allocating (this
 /// runs on every word of every abstract).
 fn word_value_of(word: &[u8]) -> Option<u64> {
     // Every number word starts with one of these letters: a quick no for most words.
     if !(3..=9).contains(&word.len())
-        || !matches!(word[0] | 0x20, b'e' | b'f' | b'h' | b'n' | b'o' | b's' | b't' | b'z')
+        || !matches!(word[0] | 0x20, b'e' | b'f' | b'h' | b'm' | b'n' | b'o' | b's' | b't' | b'z')
     {
         return None;
     }
@@ -532,6 +614,8 @@ fn word_value(word: &str) -> Option<u64> {
         "eighty" => 80,
         "ninety" => 90,
         "hundred" => 100,
+        "thousand" => 1000,
+        "million" => 1_000_000,
         _ => return None,
     })
 }
@@ -553,8 +637,14 @@ mod tests {
     }
 
     #[test]
-    fn thousands_commas_stay_and_decimal_commas_become_points() {
-        assert_eq!(norm("10,372 patients"), "10,372 patients");
+    fn digit_groups_join_and_decimal_commas_become_points() {
+        assert_eq!(norm("10,372 patients"), "10372 patients");
+        assert_eq!(norm("25 000 deaths"), "25000 deaths");
+        assert_eq!(norm("10,587 of 12 340 (85.8%)"), "10587 of 12340 (85.8%)");
+        assert_eq!(norm("1,234,567 and 20\u{2009}170"), "1234567 and 20170");
+        assert_eq!(norm("ages 12, 340 and 5,6"), "ages 12, 340 and 5.6");
+        assert_eq!(norm("(1.2, 3.4) 2.5,100 12,3456 0,500"), "(1.2, 3.4) 2.5,100 12,3456 0.500");
+        assert_eq!(norm("n = 1,665 and 504"), "n = 1665 and 504");
         assert_eq!(norm("OR 1,25"), "OR 1.25");
         assert_eq!(norm("CI 1.2,3.4"), "CI 1.2,3.4");
         assert_eq!(norm("0,580"), "0.580");
@@ -576,6 +666,18 @@ mod tests {
         assert_eq!(norm("one hundred and twelve women"), "112 women");
         assert_eq!(norm("someone oneself"), "someone oneself");
         assert_eq!(norm("twenty two"), "22");
+    }
+
+    #[test]
+    fn compound_number_words_of_any_size() {
+        assert_eq!(norm("Four thousand three hundred and eleven patients"), "4311 patients");
+        assert_eq!(norm("Two thousand women"), "2000 women");
+        assert_eq!(norm("One hundred and fifty-five migraine patients"), "155 migraine patients");
+        assert_eq!(norm("twelve thousand and forty"), "12040");
+        assert_eq!(norm("one million two hundred thousand"), "1200000");
+        assert_eq!(norm("one and two"), "1 and 2");
+        assert_eq!(norm("two three-year periods"), "2 3-year periods");
+        assert_eq!(norm("Twenty four rabbits"), "24 rabbits");
     }
 
     #[test]

@@ -188,7 +188,7 @@ impl ArmLabels {
                 break;
             }
             let lower = s[word.start..word.end].to_ascii_lowercase();
-            if self.boundaries.contains(&lower) || lower.contains('%') {
+            if (self.boundaries.contains(&lower) && !self.is_id_after_group_noun(s, &word)) || lower.contains('%') {
                 break;
             }
             words.insert(0, word);
@@ -202,6 +202,17 @@ impl ArmLabels {
             end = next;
         }
         self.label_of(s, &words)
+    }
+
+    /// Whether `word` is the identifier after a singular group noun (`group A`, `Arm I`), which
+    /// is no article or boundary word even where it is spelled like one (`groups A and B` lists).
+    fn is_id_after_group_noun(&self, s: &str, word: &Word) -> bool {
+        let id = &s[word.start..word.end];
+        id.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && is_group_id(id)
+            && word_before(s, skip_spaces_back(s, word.start))
+                .map(|noun| s[noun.start..noun.end].to_ascii_lowercase())
+                .is_some_and(|noun| !noun.ends_with('s') && self.group_nouns.contains(&noun))
     }
 
     /// The label spanning `words`, when they name a group.

@@ -36,6 +36,10 @@ pub struct ArmRules {
     assigned_lead: Regex,
     continuation: Regex,
     in_arm: Regex,
+    bare_bracket_count: Regex,
+    site_source_before: Regex,
+    site_nouns: HashSet<String>,
+    bracket_arm_joint: Regex,
     bracket_count: Regex,
     per_group: Gated,
     group_count: Regex,
@@ -111,6 +115,10 @@ impl ArmRules {
             assigned_lead: lexicon_pattern(source, "assigned_lead")?,
             continuation: lexicon_pattern(source, "continuation")?,
             in_arm: lexicon_pattern(source, "in_arm")?,
+            bare_bracket_count: lexicon_pattern(source, "bare_bracket_count")?,
+            site_source_before: lexicon_pattern(source, "site_source_before")?,
+            site_nouns: lower("site_nouns")?,
+            bracket_arm_joint: lexicon_pattern(source, "bracket_arm_joint")?,
             bracket_count: lexicon_pattern(source, "bracket_count")?,
             per_group: gated("per_group")?,
             group_count: lexicon_pattern(source, "group_count")?,
@@ -420,6 +428,11 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
         return;
     }
     if has_noun {
+        // `recruited from 87 UK hospitals`: the places participants came from.
+        let noun = caps.name("noun").map_or(String::new(), |m| m.as_str().to_ascii_lowercase());
+        if rules.site_nouns.contains(&noun) && rules.site_source_before.is_match(before) {
+            return;
+        }
         let mods = caps.name("mods").map_or("", |m| m.as_str());
         if mods.split_whitespace().any(|w| {
             let w = w.to_ascii_lowercase();
@@ -449,7 +462,12 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
         next = next.into_iter().skip(1).filter(|w| !matches!(*w, "had" | "have" | "were")).take(1).collect();
     }
     let next_words = next.join(" ");
-    if has_noun && (rules.outcomes.is_match(&next_words) || !aside && rules.exclusion.is_match(&next_words)) {
+    // `The study involved 180 patients who required ...`, `we enrolled 553 patients with
+    // cancer`: after an allocation verb, what follows the noun describes the participants.
+    let clause_before = before.rsplit([',', ';']).next().unwrap_or(before);
+    let allocated_before = rules.allocation.is_match(clause_before);
+    let outcome_after = !allocated_before && rules.outcomes.is_match(&next_words);
+    if has_noun && (outcome_after || !aside && rules.exclusion.is_match(&next_words)) {
         return;
     }
     let lead_from = if has_noun { whole.end() } else { n_match.end() };
@@ -460,6 +478,16 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
                 // `11 patients allocated land exercise failed`: an outcome follows, so an event count.
                 let next_word = s[label.span.1..].split_whitespace().next().unwrap_or("");
                 if rules.outcomes.is_match(next_word) {
+                    return;
+                }
+                // `2061 patients were randomly assigned to amoxicillin (1038) and placebo (1023)`:
+                // the count is everyone's, and each group's follows its name.
+                let arms = bracketed_arm_counts(rules, s, label.clone(), sentence_end);
+                if arms.len() >= 2 {
+                    found.push(at, "total", n, "arm_size.total", (at, whole.end()));
+                    for (arm, arm_n, span) in arms {
+                        found.push(span.0, &arm, arm_n, "arm_size.assigned", span);
+                    }
                     return;
                 }
                 if !lists_alternatives(s, &label) && !rules.labels.names_everyone(&label.text) {
@@ -499,6 +527,27 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
         let end = if has_noun { whole.end() } else { n_match.end() };
         found.push(at, "total", n, "arm_size.total", (at, end));
     }
+}
+
+/// The groups listed from `first` on, each with its count in bare brackets: `amoxicillin
+/// (1038) and placebo (1023)`, `A (53), B (52) and C (50)`; each with its span.
+fn bracketed_arm_counts(rules: &ArmRules, s: &str, first: Label, limit: usize) -> Vec<(String, Num, (usize, usize))> {
+    let mut arms = Vec::new();
+    let mut next = Some(first);
+    while let Some(label) = next.take() {
+        let Some(caps) = s.get(label.span.1..limit).and_then(|rest| rules.bare_bracket_count.captures(rest)) else {
+            break;
+        };
+        let (Some(whole), Some(n)) = (caps.get(0), caps.name("n").and_then(|n| read_count(n.as_str()))) else {
+            break;
+        };
+        let end = label.span.1 + whole.end();
+        arms.push((label.text, n, (label.span.0, end)));
+        if let Some(joint) = s.get(end..limit).and_then(|rest| rules.bracket_arm_joint.find(rest)) {
+            next = rules.labels.after(s, end + joint.end());
+        }
+    }
+    arms
 }
 
 /// `2`, `two`, ... `eight`: how many groups a phrase such as `three groups` names.

@@ -83,6 +83,13 @@ pub struct EffectRules {
     list: bool,
     inherited: bool,
     times: bool,
+    difference: bool,
+    difference_cue: Regex,
+    within_group: Regex,
+    not_difference: Regex,
+    relative_by: Regex,
+    standardised_cue: Regex,
+    proportion_cue: Regex,
     times_likely: Regex,
     for_group: Regex,
     for_group_end: Regex,
@@ -251,6 +258,13 @@ impl EffectRules {
             list: rules.enabled("effect.list"),
             inherited: rules.enabled("effect.inherited"),
             times: rules.enabled("effect.times"),
+            difference: rules.enabled("effect.difference"),
+            difference_cue: rules.pattern("difference_cue")?,
+            within_group: rules.pattern("within_group")?,
+            not_difference: rules.pattern("not_difference")?,
+            relative_by: rules.pattern("relative_by")?,
+            standardised_cue: rules.pattern("standardised_cue")?,
+            proportion_cue: rules.pattern("proportion_cue")?,
             times_likely: rules.pattern("times_likely")?,
             for_group: rules.pattern("for_group")?,
             for_group_end: rules.pattern("for_group_end")?,
@@ -358,7 +372,7 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         }
         mentions.push(Mention { start: m.start(), end: m.end(), measure, ratio_reading });
     }
-    if mentions.is_empty() {
+    if mentions.is_empty() && !(rules.difference && s.contains("CI")) {
         return Vec::new();
     }
     let labels = ci_label_positions(s);
@@ -413,7 +427,102 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
     if rules.times {
         findings.extend(find_times(rules, text, &mentions, &taken, &labels, &mut compared_group_words));
     }
+    if rules.difference {
+        let taken: Vec<(usize, usize)> = findings.iter().map(|f| f.span).collect();
+        findings.extend(find_unnamed_differences(rules, text, &taken, &labels, &mut compared_group_words));
+    }
     drop_covariate_lists(rules, text, findings)
+}
+
+/// Differences written with their own labelled CI but no measure's name: `lowered blood
+/// pressure by 1.93 mmHg (95% CI 0.063–3.8)`, `difference 3.6 points, 95% CI: 0.7-6.5`,
+/// `−0·02; 95 % CI −0·15, 0·11`. The number right before a CI label is the estimate when the
+/// clause calls it a difference (`difference_cue`) or its CI reaches below zero, which no
+/// group's rate or mean does, unless the clause makes it a change within one group
+/// (`within_group`). It is an SMD when the clause names an effect size, an RD when it is a
+/// percentage of a rate or proportion, else an MD.
+fn find_unnamed_differences(
+    rules: &EffectRules,
+    text: &Text,
+    taken: &[(usize, usize)],
+    labels: &[(usize, Num)],
+    groups: &mut Option<Vec<String>>,
+) -> Vec<Finding> {
+    let s = text.as_str();
+    let mut findings = Vec::new();
+    let mut taken = taken.to_vec();
+    for &(label_at, _) in labels {
+        if taken.iter().any(|&(a, b)| a <= label_at && label_at < b) {
+            continue;
+        }
+        let sentence = text.sentence_at(label_at);
+        let window = floor_char_boundary(s, label_at.saturating_sub(60).max(sentence.0));
+        let Some(estimate) = (window..label_at)
+            .filter(|&i| starts_number(s.as_bytes(), i) && !rules.p_label_before.is_match(&s[window..i]))
+            .filter_map(|i| read_estimate(rules, s, i, "MD", true, false))
+            .find(|e| e.labelled && e.start < label_at && e.end > label_at)
+        else {
+            continue;
+        };
+        let Some(ci) = &estimate.interval else { continue };
+        let inside = ci.lower.value <= estimate.value.value && estimate.value.value <= ci.upper.value;
+        if !inside || taken.iter().any(|&(a, b)| a < estimate.end && estimate.start < b) {
+            continue;
+        }
+        let clause_start = crate::segment::clauses(s, sentence)
+            .into_iter()
+            .map(|(from, _)| from)
+            .filter(|&from| from <= estimate.start)
+            .max()
+            .unwrap_or(sentence.0);
+        let clause = &s[clause_start..estimate.start];
+        let called_difference = rules.difference_cue.is_match(clause);
+        let below_zero = ci.lower.value < 0.0;
+        // A change within one group, unless the clause calls it a difference by name.
+        let within_group = rules.within_group.is_match(clause) && !clause.to_ascii_lowercase().contains("differ");
+        let unit = &s[estimate.start..label_at];
+        let in_percent = unit.contains('%') || unit.contains("percentage point");
+        if !(called_difference || below_zero)
+            || within_group
+            || rules.not_difference.is_match(clause)
+            || (in_percent && rules.relative_by.is_match(clause))
+            || out_of_scope(rules, text, sentence, groups)
+        {
+            continue;
+        }
+        let code = if rules.standardised_cue.is_match(clause) {
+            "SMD"
+        } else if in_percent && (unit.contains("percentage point") || rules.proportion_cue.is_match(clause)) {
+            "RD"
+        } else {
+            "MD"
+        };
+        let mention = Mention {
+            start: estimate.start,
+            end: estimate.start,
+            measure: MeasureName { code, adjusted: false },
+            ratio_reading: None,
+        };
+        let row = effect_row(rules, text, &mention, &estimate, estimate.p.clone(), labels, "effect.difference");
+        taken.push((estimate.start, estimate.end));
+        findings.push(Finding { row, span: (estimate.start, estimate.end) });
+    }
+    findings
+}
+
+/// Whether a number starts at byte `i`: a digit or a minus before one, not inside a word or
+/// another number.
+fn starts_number(bytes: &[u8], i: usize) -> bool {
+    (bytes[i].is_ascii_digit() || (bytes[i] == b'-' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+        && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.' || bytes[i - 1] == b'-'))
+}
+
+/// The last character boundary of `s` at or before byte `at`.
+fn floor_char_boundary(s: &str, mut at: usize) -> usize {
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Leaves out the estimates of a list of several factors, each with its own estimate, that
@@ -645,10 +754,12 @@ fn read_estimate(
         return None;
     }
     if estimate.interval.is_some() && estimate.p.is_none() {
-        let tail = &s[estimate.end..];
+        // "0.7-6.5 points, p = 0.018": a difference's unit may follow its CI too.
+        let unit_after = if ratio_like { None } else { rules.difference_unit.find(&s[estimate.end..]) };
+        let tail = &s[estimate.end + unit_after.map_or(0, |unit| unit.end())..];
         if let Ok((after, p)) = p_after(tail) {
             estimate.p = Some(p);
-            estimate.end += consumed(tail, after);
+            estimate.end = s.len() - after.len();
         }
     }
     Some(estimate)
@@ -847,10 +958,7 @@ fn find_inherited(
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let starts_number = (bytes[i].is_ascii_digit()
-            || (bytes[i] == b'-' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
-            && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.' || bytes[i - 1] == b'-'));
-        if !starts_number || taken.iter().any(|&(a, b)| a <= i && i < b) {
+        if !starts_number(bytes, i) || taken.iter().any(|&(a, b)| a <= i && i < b) {
             i += 1;
             continue;
         }

@@ -166,21 +166,32 @@ fn consistent(events: &Num, n: &Num, percent: Option<&Num>) -> bool {
     if n.value <= 0.0 || events.value > n.value {
         return false;
     }
-    percent.is_none_or(|p| (100.0 * events.value / n.value - p.value).abs() <= 1.0)
+    percent.is_none_or(|p| agrees(events, n, p))
+}
+
+/// Whether `percent` is `events` of `n` to within rounding, whatever the two are.
+fn agrees(events: &Num, n: &Num, percent: &Num) -> bool {
+    n.value > 0.0 && (100.0 * events.value / n.value - percent.value).abs() <= 1.0
 }
 
 /// The items found so far, with the byte ranges they hold.
-struct Items {
+struct Items<'t> {
     items: Vec<Item>,
+    /// The normalised abstract the items are read from.
+    text: &'t str,
 }
 
-impl Items {
+impl Items<'_> {
     fn free(&self, span: (usize, usize)) -> bool {
         !self.items.iter().any(|i| i.span.0 < span.1 && span.0 < i.span.1)
     }
 
+    /// Keeps `item` unless it overlaps one kept before or starts inside a number: `0.35 in
+    /// the B group` is a rate, and its `35` no count.
     fn push(&mut self, item: Item) {
-        if self.free(item.span) {
+        let head = &self.text.as_bytes()[..item.span.0];
+        let inside_number = matches!(head, [.., digit, b'.'] if digit.is_ascii_digit());
+        if !inside_number && self.free(item.span) {
             self.items.push(item);
         }
     }
@@ -191,7 +202,7 @@ impl Items {
 pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Finding]) -> Vec<Finding> {
     let s = text.as_str();
     let known = Known { arms: OnceCell::new(), rules: arms, s, arm_sizes };
-    let mut items = Items { items: Vec::new() };
+    let mut items = Items { items: Vec::new(), text: text.as_str() };
     // Every gated pattern needs a number: sentences without one are not scanned.
     let live = rules.gate.live_in(s, text.number_stretches());
     if rules.on("events.of_n_percent") {
@@ -536,19 +547,28 @@ fn read_of_n(rules: &EventRules, arms: &ArmRules, live: &Live<'_>, s: &str, item
         if not_a_count_before(&s[..e.start()]) {
             continue;
         }
-        let percent = ["p", "p1", "p2"].iter().find_map(|g| caps.name(g)).and_then(|p| read_percent(p.as_str()));
+        let written_percent =
+            ["p", "p1", "p2"].iter().find_map(|g| caps.name(g)).and_then(|p| decimal(p.as_str()).ok().map(|(_, n)| n));
+        let mut percent = written_percent.clone().filter(|p| (0.0..=100.0).contains(&p.value));
         let mut item = Item::new("events.of_n_percent", (whole.start(), whole.end()));
         item.events = read_count(e.as_str());
         item.n = read_count(n.as_str());
         let (Some(events), Some(denominator)) = (&item.events, &item.n) else { continue };
-        // The written shape `39 of 60 (75.0%)` is unambiguous: a percentage that disagrees is
-        // kept for validation to flag (events.percent_mismatch), not read some other way.
-        if !consistent(events, denominator, None) {
-            continue;
-        }
-        // Without a percentage, the denominator must be of participants or lead to a group.
         let after = &s[whole.end()..];
         let next_word = after.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
+        // The written shape `39 of 60 (75.0%)` is unambiguous: a percentage that disagrees is
+        // kept for validation to flag (events.percent_mismatch), not read some other way. So is
+        // an impossible `45 of 40 (112.5%)` or `45 of 40 patients`: it is kept for validation
+        // to flag (events.exceed_n), never dropped as if the text had not said it.
+        if !consistent(events, denominator, None) {
+            let stated = written_percent.as_ref().is_some_and(|p| agrees(events, denominator, p))
+                || arms.labels.is_participant(next_word);
+            if denominator.value <= 0.0 || events.value <= denominator.value || !stated {
+                continue;
+            }
+            percent = written_percent;
+        }
+        // Without a percentage, the denominator must be of participants or lead to a group.
         if arms.is_non_participant(next_word) {
             continue;
         }

@@ -70,9 +70,23 @@ fn list_separator(input: &str) -> PResult<'_, ()> {
     )(input)
 }
 
-/// Time points sharing a unit: `3-, 5-, and 8-year` → 3, 5, 8 years; `2- and 5-year`;
-/// `3-year` alone is a list of one.
+/// Time points: sharing a unit (`3-, 5-, and 8-year` → 3, 5, 8 years; `2- and 5-year`), or
+/// each with its own (`2-year, 3-year and 5-year`, `6-month and 1-year`); `3-year` alone is a
+/// list of one.
 pub fn duration_list(input: &str) -> PResult<'_, Vec<Duration>> {
+    alt((durations_each_with_unit, durations_sharing_a_unit))(input)
+}
+
+/// `2-year, 3-year and 5-year`, `6-month and 1-year`: at least two time points, each with its
+/// unit.
+fn durations_each_with_unit(input: &str) -> PResult<'_, Vec<Duration>> {
+    let (rest, first) = duration(input)?;
+    let (rest, others) = nom::multi::many1(preceded(list_separator, duration))(rest)?;
+    Ok((rest, std::iter::once(first).chain(others).collect()))
+}
+
+/// `3-, 5-, and 8-year`, `2- and 5-year`, `3-year`: time points sharing the unit after the last.
+fn durations_sharing_a_unit(input: &str) -> PResult<'_, Vec<Duration>> {
     let (rest, first) = unsigned_decimal(input)?;
     let (rest, others) = many0(preceded(list_separator, unsigned_decimal))(rest)?;
     let (rest, unit) = preceded(number_unit_joint, time_unit)(rest)?;
@@ -97,6 +111,22 @@ mod tests {
 
     fn read(s: &str) -> Option<(String, String)> {
         duration(s).ok().map(|(rest, d)| (d.normalised(), rest.to_string()))
+    }
+
+    #[test]
+    fn time_points_each_with_its_unit() {
+        let read =
+            |s| duration_list(s).ok().map(|(rest, d)| (d.iter().map(Duration::normalised).collect::<Vec<_>>(), rest));
+        assert_eq!(
+            read("2-year, 3-year and 5-year OS"),
+            Some((vec!["2 years".into(), "3 years".into(), "5 years".into()], " OS"))
+        );
+        assert_eq!(read("6-month and 1-year rates"), Some((vec!["6 months".into(), "1 years".into()], " rates")));
+        assert_eq!(
+            read("3-, 5-, and 8-year OS"),
+            Some((vec!["3 years".into(), "5 years".into(), "8 years".into()], " OS"))
+        );
+        assert_eq!(read("3-year OS"), Some((vec!["3 years".into()], " OS")));
     }
 
     #[test]
