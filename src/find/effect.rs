@@ -88,6 +88,8 @@ pub struct EffectRules {
     within_group: Regex,
     not_difference: Regex,
     relative_by: Regex,
+    difference_after: Regex,
+    list_continuation: Regex,
     standardised_cue: Regex,
     proportion_cue: Regex,
     times_likely: Regex,
@@ -263,6 +265,8 @@ impl EffectRules {
             within_group: rules.pattern("within_group")?,
             not_difference: rules.pattern("not_difference")?,
             relative_by: rules.pattern("relative_by")?,
+            difference_after: rules.pattern("difference_after")?,
+            list_continuation: rules.pattern("list_continuation")?,
             standardised_cue: rules.pattern("standardised_cue")?,
             proportion_cue: rules.pattern("proportion_cue")?,
             times_likely: rules.pattern("times_likely")?,
@@ -372,10 +376,13 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         }
         mentions.push(Mention { start: m.start(), end: m.end(), measure, ratio_reading });
     }
-    if mentions.is_empty() && !(rules.difference && s.contains("CI")) {
+    if mentions.is_empty() && !rules.difference {
         return Vec::new();
     }
     let labels = ci_label_positions(s);
+    if mentions.is_empty() && labels.is_empty() {
+        return Vec::new();
+    }
     let mut compared_group_words = None;
     let mut findings = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -476,16 +483,18 @@ fn find_unnamed_differences(
             .max()
             .unwrap_or(sentence.0);
         let clause = &s[clause_start..estimate.start];
-        let called_difference = rules.difference_cue.is_match(clause);
+        let compared_after = rules.difference_after.is_match(&s[estimate.end..]);
+        let called_difference = rules.difference_cue.is_match(clause) || compared_after;
         let below_zero = ci.lower.value < 0.0;
-        // A change within one group, unless the clause calls it a difference by name.
-        let within_group = rules.within_group.is_match(clause) && !clause.to_ascii_lowercase().contains("differ");
+        // A change within one group, unless the text calls it a difference or compares it.
+        let within_group =
+            rules.within_group.is_match(clause) && !compared_after && !clause.to_ascii_lowercase().contains("differ");
         let unit = &s[estimate.start..label_at];
         let in_percent = unit.contains('%') || unit.contains("percentage point");
         if !(called_difference || below_zero)
             || within_group
             || rules.not_difference.is_match(clause)
-            || (in_percent && rules.relative_by.is_match(clause))
+            || (unit.contains('%') && rules.relative_by.is_match(clause))
             || out_of_scope(rules, text, sentence, groups)
         {
             continue;
@@ -1064,11 +1073,17 @@ fn inherited_at<'m>(
     groups: &mut Option<Vec<String>>,
 ) -> Option<(&'m Mention, Estimate)> {
     let s = text.as_str();
-    // The estimate must follow punctuation or a label colon, not a word ("aged 65 (60-70)").
-    if !s[..i].trim_end().ends_with(['(', '[', ',', ';', ':']) {
+    let sentence = text.sentence_at(i);
+    // The estimate must follow punctuation or a label colon, not a word ("aged 65 (60-70)"),
+    // unless it continues a list of this sentence's estimates: `HRs were 0.915 (…) for A and
+    // 0.927 (…) for B`.
+    let head = s[..i].trim_end();
+    let continues_list =
+        taken.iter().any(|&(a, b)| a >= sentence.0 && b <= i && !s[b..i].contains(['(', '[']) && s[b..i].len() <= 80)
+            && rules.list_continuation.is_match(head);
+    if !head.ends_with(['(', '[', ',', ';', ':']) && !continues_list {
         return None;
     }
-    let sentence = text.sentence_at(i);
     let in_sentence = mentions.iter().rev().find(|m| m.end <= i && m.start >= sentence.0);
     let mention = match in_sentence {
         Some(mention) => mention,
@@ -1086,8 +1101,8 @@ fn inherited_at<'m>(
     }
     let estimate = read_estimate(rules, s, i, mention.measure.code, true, false)?;
     // Unlabelled "11 [7-21]" is as often a median with its range: only "(1.29, 0.78-2.14)"
-    // (value, comma, interval) or a labelled CI is taken.
-    if !(estimate.labelled || estimate.opener == Some(',')) {
+    // (value, comma, interval), a labelled CI or the next of a list is taken.
+    if !(estimate.labelled || estimate.opener == Some(',') || continues_list) {
         return None;
     }
     is_plausible_inherited(rules, s, &estimate, mention.measure.code).then_some((mention, estimate))
