@@ -114,6 +114,24 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         rules: Option<PathBuf>,
     },
+    /// List the statistical expressions of results sentences (CIs, `x of N`, `x/N`, `n = N`)
+    /// that became no row and have no named reason to be out of scope, grouped by shape.
+    Audit {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Audit only the records whose ids are listed in FILE, one per line.
+        #[arg(long, value_name = "FILE")]
+        ids: Option<PathBuf>,
+        /// How many shapes to list per kind of expression.
+        #[arg(long, default_value_t = 25)]
+        top: usize,
+        /// How many examples to show per shape.
+        #[arg(long, default_value_t = 2)]
+        examples: usize,
+        /// A folder of rule files that extend or override the embedded rules.
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
+    },
     /// Show each record's abstract with the extracted spans marked, and its rows numbered.
     Explain {
         #[command(flatten)]
@@ -244,6 +262,38 @@ pub fn run() -> Result<u8, CliError> {
             let options = CheckOptions { ignore, bless, input_format };
             let extractor = Extractor::new(load_rules(rules.as_deref())?);
             run_check(&extractor, &dirs, &exclude, &options)
+        }
+        Command::Audit { input, ids, top, examples, rules } => {
+            let extractor = Extractor::new(load_rules(rules.as_deref())?);
+            let only: Option<std::collections::HashSet<String>> = match ids {
+                Some(path) => Some(
+                    std::fs::read_to_string(&path)
+                        .map_err(|err| Error::io(&path.to_string_lossy(), &err))?
+                        .lines()
+                        .map(|line| line.trim().to_string())
+                        .filter(|line| !line.is_empty())
+                        .collect(),
+                ),
+                None => None,
+            };
+            let mut audit = trialrex::audit::Audit::new();
+            let mut rows_seen = 0;
+            let mut summary =
+                pipeline::for_each_record(&input.files, input.input_format, &mut report, &mut |record| {
+                    if only.as_ref().is_some_and(|ids| !ids.contains(&record.id())) {
+                        return Ok(());
+                    }
+                    let rows = extractor.extract(record);
+                    rows_seen += rows.len();
+                    audit.add(&record.id(), &record.abstract_text, &rows);
+                    Ok(())
+                })?;
+            summary.rows = rows_seen;
+            let stdout = io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            audit.write_text(&mut out, top, examples)?;
+            out.flush()?;
+            Ok(finish(summary))
         }
         Command::Explain { input, record, color, rules } => {
             let extractor = Extractor::new(load_rules(rules.as_deref())?);

@@ -22,6 +22,7 @@
 //! assert_eq!(rows[0].value.as_ref().unwrap().value, 0.58);
 //! ```
 
+pub mod audit;
 pub mod check;
 pub mod derive;
 pub mod error;

@@ -432,9 +432,12 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
     for item in items.iter_mut() {
         resolve_this_group(arms, s, &known, item);
     }
+    // A count with its denominator (`17/78`, `9 of 114`) is kept when its group stays
+    // unnamed: validation flags it (events.arm_unresolved) for the reviewer. A percentage alone
+    // is too often something else to keep without its group.
     items
         .into_iter()
-        .filter(|item| item.arm.is_some())
+        .filter(|item| item.arm.is_some() || (item.events.is_some() && item.n.is_some()))
         .map(|item| {
             let endpoint = endpoint(arms, text, item.span);
             let mut row = Row::new("", Kind::Events);
@@ -688,6 +691,9 @@ fn known_arms(arms: &ArmRules, s: &str, arm_sizes: &[Finding]) -> Vec<String> {
         }
     }
     if known.len() < 2 {
+        if let Some((first, second)) = super::series::allocated_pair(&arms.labels, s) {
+            return vec![first, second];
+        }
         for label in super::arms::record_groups(arms, s) {
             if seen.insert(group_key(&label.text)) {
                 known.push(label.text);

@@ -489,15 +489,16 @@ fn group_patterns() -> &'static GroupPatterns {
     })
 }
 
+/// The two groups the record allocates to: `randomised to either X or Y`, `assigned to X or Y`.
+pub fn allocated_pair(labels: &ArmLabels, s: &str) -> Option<(String, String)> {
+    group_patterns().allocation.find_iter(s).find_map(|m| alternatives(labels, s, m.end(), false))
+}
+
 /// The groups a record defines, in order: the alternatives of an allocation (`randomised to
 /// receive either immediate or delayed treatment`), else the labels of its arm sizes.
 pub fn record_groups(labels: &ArmLabels, text: &Text, arm_sizes: &[Finding]) -> Vec<String> {
-    let s = text.as_str();
-    let p = group_patterns();
-    for m in p.allocation.find_iter(s) {
-        if let Some((first, second)) = alternatives(labels, s, m.end(), false) {
-            return vec![first, second];
-        }
+    if let Some((first, second)) = allocated_pair(labels, text.as_str()) {
+        return vec![first, second];
     }
     let mut groups: Vec<String> = Vec::new();
     for finding in arm_sizes {

@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
-    arm_key, flag, rounding_half_unit, ARM_SIZE_NOT_POSITIVE, ARM_SIZE_SUM_DIFFERS_FROM_TOTAL, EVENTS_EXCEED_N,
-    EVENTS_NEGATIVE_COUNT, EVENTS_N_DIFFERS_FROM_ARM_SIZE, EVENTS_N_NOT_POSITIVE, EVENTS_PERCENT_MISMATCH,
-    EVENTS_PERCENT_OUT_OF_RANGE,
+    arm_key, flag, rounding_half_unit, ARM_SIZE_NOT_POSITIVE, ARM_SIZE_SUM_DIFFERS_FROM_TOTAL, EVENTS_ARM_UNRESOLVED,
+    EVENTS_EXCEED_N, EVENTS_NEGATIVE_COUNT, EVENTS_N_DIFFERS_FROM_ARM_SIZE, EVENTS_N_NOT_POSITIVE,
+    EVENTS_PERCENT_MISMATCH, EVENTS_PERCENT_OUT_OF_RANGE,
 };
 use crate::write::{Kind, Row};
 
@@ -31,6 +31,9 @@ pub(super) fn check_events(row: &mut Row) {
         if events > n {
             flag(row, EVENTS_EXCEED_N);
         }
+    }
+    if row.arm.is_none() {
+        flag(row, EVENTS_ARM_UNRESOLVED);
     }
     let Some(percent) = row.percent.clone() else { return };
     if !(0.0..=100.0).contains(&percent.value) {

@@ -129,6 +129,10 @@ checks! {
     EVENTS_PERCENT_MISMATCH = "events.percent_mismatch", Soft,
         "the percentage is not events/n·100",
         "rounding of the written percent (±0.5·10^−d) plus 0.1 percentage point (truncation)";
+    /// An events row whose group the text did not let the extractor name.
+    EVENTS_ARM_UNRESOLVED = "events.arm_unresolved", Soft,
+        "the count is read but its group is not: the arm is empty, for the reviewer to fill in",
+        "none";
     /// An events denominator that is none of its arm's sizes.
     EVENTS_N_DIFFERS_FROM_ARM_SIZE = "events.n_differs_from_arm_size", Soft,
         "the denominator n differs from every arm_size row of the same arm label in the record",
