@@ -265,7 +265,7 @@ mod tests {
         let mut report = Vec::new();
         a.write_text(&mut report, 5, 1).unwrap();
         let report = String::from_utf8(report).unwrap();
-        assert!(report.contains("1  was # (#% ci # to"), "{report}");
+        assert!(report.contains("    1  # ( #% ci #\n"), "{report}");
     }
 
     #[test]
