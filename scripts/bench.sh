@@ -119,7 +119,7 @@ rm -f "$data/corpus.jsonl" "$data/corpus.ris"
 echo
 
 echo "== records over real RIS exports replicated to ${real_mb} MB, against rispy"
-ris_dir="$root/fixtures/formats/ris"
+ris_dir="$root/tests/data/formats/ris"
 if [[ -d "$ris_dir" ]]; then
     real_files=("$ris_dir"/*)
 else

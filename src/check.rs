@@ -18,7 +18,7 @@
 //!
 //! let extractor = Extractor::with_default_rules().unwrap();
 //! let options = CheckOptions::default();
-//! let excluded = [PathBuf::from("fixtures/formats")];
+//! let excluded: [PathBuf; 0] = [];
 //! for case in check::discover(&[PathBuf::from("fixtures")], &excluded).unwrap() {
 //!     let outcome = check::check_file(&extractor, &case, &options).unwrap();
 //!     print!("{outcome}");

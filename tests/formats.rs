@@ -1,7 +1,7 @@
 //! Every sample export is read: record count, one record's id and the start of its abstract.
 //!
 //! Expected values were taken by reading the sample files themselves (first record unless
-//! noted). Samples under a permissive licence are copied into `fixtures/formats/`; the
+//! noted). Samples under a permissive licence are copied into `tests/data/formats/`; the
 //! GPL/AGPL ones are read from `../shared/formats/` when that folder exists.
 
 use std::path::{Path, PathBuf};
@@ -538,7 +538,7 @@ fn check(sample: &Sample, path: &Path) {
 fn copied_samples_are_read() {
     let mut checked = 0;
     for sample in SAMPLES.iter().filter(|s| s.home == Fixtures) {
-        check(sample, &crate_dir().join("fixtures").join("formats").join(sample.folder).join(sample.file));
+        check(sample, &crate_dir().join("tests").join("data").join("formats").join(sample.folder).join(sample.file));
         checked += 1;
     }
     assert_eq!(checked, 39);
@@ -547,7 +547,7 @@ fn copied_samples_are_read() {
 #[test]
 fn every_copied_fixture_has_an_expectation() {
     for folder in ["ris", "nbib", "pubmed_xml", "endnote_xml", "bibtex", "csv"] {
-        let dir = crate_dir().join("fixtures").join("formats").join(folder);
+        let dir = crate_dir().join("tests").join("data").join("formats").join(folder);
         for entry in std::fs::read_dir(&dir).expect("fixture folder") {
             let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
             assert!(SAMPLES.iter().any(|s| s.folder == folder && s.file == name), "{folder}/{name} is not tested");
@@ -602,7 +602,7 @@ fn seed_flattened_ris_is_one_record_with_unsplit_abstract() {
 #[test]
 fn gzip_input_is_unwrapped() {
     use std::io::Write;
-    let plain = std::fs::read(crate_dir().join("fixtures/formats/nbib/nbib__single.nbib")).expect("fixture");
+    let plain = std::fs::read(crate_dir().join("tests/data/formats/nbib/nbib__single.nbib")).expect("fixture");
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     encoder.write_all(&plain).expect("gzip");
     let gz = encoder.finish().expect("gzip");
@@ -620,7 +620,7 @@ fn gzip_input_is_unwrapped() {
 #[test]
 fn same_records_in_three_formats_agree() {
     // RefLib's blue-light set: the same 102 references as RIS and EndNote XML.
-    let dir = crate_dir().join("fixtures").join("formats");
+    let dir = crate_dir().join("tests").join("data").join("formats");
     let (_, ris) = read_all(&dir.join("ris/RefLib__blue-light.ris"));
     let (_, xml) = read_all(&dir.join("endnote_xml/RefLib__blue-light.xml"));
     assert_eq!(ris.len(), xml.len());

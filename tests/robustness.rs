@@ -98,8 +98,9 @@ fn random_input(rng: &mut Rng) -> Vec<u8> {
 }
 
 fn fixture_files() -> Vec<PathBuf> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut files = vec![root.join("ruers-2017-jnci.ris")];
+    let crate_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![crate_dir.join("fixtures").join("ruers-2017-jnci.ris")];
+    let root = crate_dir.join("tests").join("data");
     for folder in ["ris", "nbib", "pubmed_xml", "endnote_xml", "bibtex", "csv"] {
         let mut in_folder: Vec<PathBuf> = std::fs::read_dir(root.join("formats").join(folder))
             .expect("fixture folder")
