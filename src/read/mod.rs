@@ -8,6 +8,7 @@
 mod bibtex;
 mod common;
 mod csv;
+mod decode;
 mod endnote_xml;
 mod jsonl;
 mod medline;
@@ -131,8 +132,22 @@ pub fn from_reader(raw: Box<dyn Read + Send>, file: &str, forced: Option<Format>
     let decoded: Box<dyn Read + Send> =
         if head.starts_with(&[0x1f, 0x8b]) { Box::new(flate2::read::MultiGzDecoder::new(raw)) } else { raw };
     let mut decoded = decoded;
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    (&mut decoded).take(SNIFF_BYTES as u64).read_to_end(&mut head).map_err(|e| Error::io(file, &e))?;
+    let encoding = decode::Encoding::of(&head);
+    if encoding == decode::Encoding::Utf8 {
+        if let Some(refusal) = decode::refusal(&head, file) {
+            return Err(refusal);
+        }
+    }
+    let note = decode::DecodingNote::default();
+    let mut decoded = decode::Utf8Text::new(Cursor::new(head).chain(decoded), encoding, note.clone());
     let mut prefix = Vec::with_capacity(SNIFF_BYTES);
     (&mut decoded).take(SNIFF_BYTES as u64).read_to_end(&mut prefix).map_err(|e| Error::io(file, &e))?;
+    let text = prefix.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&prefix);
+    if text.iter().all(u8::is_ascii_whitespace) {
+        return Err(decode::empty(file));
+    }
     let format = match forced {
         Some(format) => format,
         None => sniff(&prefix).ok_or_else(|| {
@@ -141,7 +156,47 @@ pub fn from_reader(raw: Box<dyn Read + Send>, file: &str, forced: Option<Format>
         })?,
     };
     let input: Input = Box::new(BufReader::with_capacity(256 * 1024, Cursor::new(prefix).chain(decoded)));
-    Ok(read(input, file, format))
+    Ok(Box::new(NotedRecords { records: read(input, file, format), note, file: file.to_string(), told: false }))
+}
+
+/// Records that carry the decoding note of their file: the first record read after the note
+/// was taken gets it as a warning (and if none comes, the note is its own warning item).
+struct NotedRecords {
+    records: Records,
+    note: decode::DecodingNote,
+    file: String,
+    told: bool,
+}
+
+impl NotedRecords {
+    fn take_note(&mut self) -> Option<String> {
+        if self.told {
+            return None;
+        }
+        let note = self.note.lock().ok()?.clone()?;
+        self.told = true;
+        Some(format!("the file is {note}"))
+    }
+}
+
+impl Iterator for NotedRecords {
+    type Item = Result<Record>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.records.next() {
+            Some(Ok(mut record)) => {
+                if let Some(note) = self.take_note() {
+                    record.warnings.insert(0, note);
+                }
+                Some(Ok(record))
+            }
+            Some(Err(err)) => Some(Err(err)),
+            None => {
+                let note = self.take_note()?;
+                Some(Err(Error::new(ErrorKind::Warning, note).at(Location::file(self.file.clone()))))
+            }
+        }
+    }
 }
 
 /// Reads records of a known format from a buffered source.
