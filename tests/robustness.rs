@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use trialrex::read::{self, Format};
 
-const FORMATS: [Format; 9] = Format::ALL;
+const FORMATS: [Format; 12] = Format::ALL;
 
 /// Pieces of the formats' syntax mixed into the random inputs.
 const TOKENS: &[&[u8]] = &[

@@ -9,7 +9,7 @@ use std::io::Cursor;
 use libfuzzer_sys::fuzz_target;
 use trialrex::read::{self, Format};
 
-const FORMATS: [Format; 9] = Format::ALL;
+const FORMATS: [Format; 12] = Format::ALL;
 
 /// Stops a reader that yields records forever (itself a bug, but not one to hang the fuzzer on).
 const MAX_RECORDS: usize = 1 << 20;

@@ -10,12 +10,16 @@ mod common;
 mod csv;
 mod decode;
 mod endnote_xml;
+mod jats;
 mod jsonl;
+mod markup;
 mod medline;
+mod ovid;
 mod pubmed_xml;
 mod ris;
 mod sniff;
 mod text;
+mod wos;
 mod xml;
 
 use std::fs::File;
@@ -45,6 +49,12 @@ pub enum Format {
     PubmedXml,
     /// EndNote XML (`<xml><records><record>`).
     EndnoteXml,
+    /// JATS / PMC article XML (`<article><front><article-meta>`), as in `.nxml` files.
+    Jats,
+    /// Web of Science tagged text (`FN`, `PT J`, `AU`, `AB`, `ER`), `.ciw` or `.txt`.
+    Wos,
+    /// Ovid's own tagged export (records numbered `<1. >`, `AB  - ` or `Abstract` fields).
+    Ovid,
     /// BibTeX or BibLaTeX.
     Bibtex,
     /// Comma-separated values with a header line.
@@ -59,7 +69,7 @@ pub enum Format {
 
 impl Format {
     /// Every format, in a fixed order (the order the `read` fuzz target's first byte picks).
-    pub const ALL: [Format; 9] = [
+    pub const ALL: [Format; 12] = [
         Format::Ris,
         Format::Medline,
         Format::PubmedXml,
@@ -69,6 +79,9 @@ impl Format {
         Format::Tsv,
         Format::Jsonl,
         Format::Text,
+        Format::Jats,
+        Format::Wos,
+        Format::Ovid,
     ];
 
     /// The name used on the command line and in messages.
@@ -78,6 +91,9 @@ impl Format {
             Format::Medline => "medline",
             Format::PubmedXml => "pubmed-xml",
             Format::EndnoteXml => "endnote-xml",
+            Format::Jats => "jats",
+            Format::Wos => "wos",
+            Format::Ovid => "ovid",
             Format::Bibtex => "bibtex",
             Format::Csv => "csv",
             Format::Tsv => "tsv",
@@ -151,7 +167,7 @@ pub fn from_reader(raw: Box<dyn Read + Send>, file: &str, forced: Option<Format>
     let format = match forced {
         Some(format) => format,
         None => sniff(&prefix).ok_or_else(|| {
-            Error::new(ErrorKind::UnknownFormat, "cannot recognise the input format (use --input-format)")
+            Error::new(ErrorKind::UnknownFormat, "cannot recognise the input format (name it with --input-format: ris, medline, pubmed-xml, endnote-xml, jats, wos, ovid, bibtex, csv, tsv, jsonl or text)")
                 .at(Location::file(file))
         })?,
     };
@@ -200,13 +216,24 @@ impl Iterator for NotedRecords {
 }
 
 /// Reads records of a known format from a buffered source.
+///
+/// Every reader's records pass through one clean-up of markup left in their text (entities,
+/// tags, `Label- ` section labels).
 pub fn read(input: Input, file: &str, format: Format) -> Records {
+    Box::new(read_raw(input, file, format).map(|record| record.map(markup::clean_record)))
+}
+
+/// The records of a reader, as it reads them.
+fn read_raw(input: Input, file: &str, format: Format) -> Records {
     let file = file.to_string();
     match format {
         Format::Ris => ris::records(input, file),
         Format::Medline => medline::records(input, file),
         Format::PubmedXml => pubmed_xml::records(input, file),
         Format::EndnoteXml => endnote_xml::records(input, file),
+        Format::Jats => jats::records(input, file),
+        Format::Wos => wos::records(input, file),
+        Format::Ovid => ovid::records(input, file),
         Format::Bibtex => bibtex::records(input, file),
         Format::Csv => csv::records(input, file, b','),
         Format::Tsv => csv::records(input, file, b'\t'),

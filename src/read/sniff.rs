@@ -10,12 +10,22 @@ pub fn sniff(head: &[u8]) -> Option<Format> {
     if trimmed.is_empty() {
         return None;
     }
+    // Ovid's `<1. >` record marker starts with `<` too: tell it from XML first.
+    if trimmed.lines().next().is_some_and(super::ovid::is_record_marker) {
+        return Some(Format::Ovid);
+    }
     if trimmed.starts_with('<') {
         if trimmed.contains("<PubmedArticle")
             || trimmed.contains("<MedlineCitation")
             || trimmed.contains("<PubmedBookArticle")
         {
             return Some(Format::PubmedXml);
+        }
+        if trimmed.contains("<article-meta")
+            || trimmed.contains("<!DOCTYPE article")
+            || (trimmed.contains("<article") && trimmed.contains("<front>"))
+        {
+            return Some(Format::Jats);
         }
         if trimmed.contains("<records>") || trimmed.contains("<record>") || trimmed.contains("<xml>") {
             return Some(Format::EndnoteXml);
@@ -28,6 +38,9 @@ pub fn sniff(head: &[u8]) -> Option<Format> {
         return Some(Format::Jsonl);
     }
     let lines: Vec<&str> = text.lines().take(200).collect();
+    if super::wos::looks_like(&lines) {
+        return Some(Format::Wos);
+    }
     if lines.iter().any(|l| is_ris_type_line(l)) || trimmed.starts_with("TY - ") {
         return Some(Format::Ris);
     }
@@ -88,6 +101,13 @@ mod tests {
             Some(Format::PubmedXml)
         );
         assert_eq!(sniff(b"Title,Abstract\nA,B\n"), Some(Format::Csv));
+        assert_eq!(sniff(b"\xef\xbb\xbfFN Clarivate Analytics Web of Science\nVR 1.0\nPT J\n"), Some(Format::Wos));
+        assert_eq!(sniff(b"PT J\nAU Doe, J\nER\n"), Some(Format::Wos));
+        assert_eq!(sniff(b"\r\n <7. >\r\n VN  - Ovid Technologies\r\n"), Some(Format::Ovid));
+        assert_eq!(
+            sniff(b"<?xml version=\"1.0\"?>\n<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS\"><article><front>"),
+            Some(Format::Jats)
+        );
         assert_eq!(sniff(b"TI\tAB\tTitle\nA\tB\tC\n"), Some(Format::Tsv));
         assert_eq!(sniff(b"Mail me @ home {soon}"), Some(Format::Text));
         assert_eq!(sniff(b"  \n"), None);
