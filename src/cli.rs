@@ -30,7 +30,7 @@ struct Cli {
 /// Options shared by the commands that read records.
 #[derive(clap::Args)]
 struct InputArgs {
-    /// Input files (RIS, MEDLINE/nbib, PubMed XML, EndNote XML, BibTeX, CSV/TSV, JSONL, text; .gz too); `-` for standard input.
+    /// Input files (RIS, MEDLINE/nbib, PubMed XML, JATS, EndNote XML, Web of Science, Ovid, BibTeX, CSV/TSV, JSONL, text; .gz too); `-` for standard input.
     #[arg(required = true)]
     files: Vec<String>,
     /// Read every input as this format instead of sniffing it from the content.

@@ -156,10 +156,8 @@ fn read_all(files: &[String], options: &RunOptions, send: &mut dyn FnMut(Event) 
                 return;
             }
         }
-        if !read_any {
-            if !send(nothing_read(file, options.input_format)) {
-                return;
-            }
+        if !read_any && !send(nothing_read(file, options.input_format)) {
+            return;
         }
     }
 }

@@ -234,7 +234,10 @@ mod tests {
 
     #[test]
     fn utf8_passes_unchanged_without_a_note() {
-        assert_eq!(decode("TY  - JOUR\nAB  - 95% CI – é\n".as_bytes()), ("TY  - JOUR\nAB  - 95% CI – é\n".into(), None));
+        assert_eq!(
+            decode("TY  - JOUR\nAB  - 95% CI – é\n".as_bytes()),
+            ("TY  - JOUR\nAB  - 95% CI – é\n".into(), None)
+        );
     }
 
     #[test]
@@ -255,8 +258,10 @@ mod tests {
 
     #[test]
     fn utf16_with_either_bom_is_decoded() {
-        let le: Vec<u8> = [0xff, 0xfe].into_iter().chain("TY  - JOUR é".encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        let be: Vec<u8> = [0xfe, 0xff].into_iter().chain("TY  - JOUR é".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let le: Vec<u8> =
+            [0xff, 0xfe].into_iter().chain("TY  - JOUR é".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> =
+            [0xfe, 0xff].into_iter().chain("TY  - JOUR é".encode_utf16().flat_map(u16::to_be_bytes)).collect();
         assert_eq!(decode(&le), ("TY  - JOUR é".into(), None));
         assert_eq!(decode(&be), ("TY  - JOUR é".into(), None));
     }

@@ -103,7 +103,9 @@ fn decode_entities(text: &str) -> Cow<'_, str> {
         rest = &rest[amp..];
         // An entity is `&`, at most ten ASCII alphanumerics or `#`, and `;`.
         let end = rest.bytes().skip(1).take(11).position(|b| b == b';').map(|p| p + 1);
-        let name = end.map(|end| &rest[1..end]).filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'#'));
+        let name = end
+            .map(|end| &rest[1..end])
+            .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'#'));
         let decoded = name.and_then(|name| {
             let numeric = name
                 .strip_prefix("#x")
@@ -137,10 +139,56 @@ fn decode_entities(text: &str) -> Cow<'_, str> {
 
 /// Tag names (lower case, without a `jats:`/`mml:` prefix) that are markup wherever they occur.
 const KNOWN_TAGS: &[&str] = &[
-    "i", "b", "u", "em", "strong", "sup", "sub", "sc", "span", "font", "small", "big", "tt", "italic", "bold",
-    "underline", "p", "br", "div", "sec", "title", "abstract", "abstracttext", "list", "list-item", "li", "ul", "ol",
-    "inline-formula", "math", "mi", "mn", "mo", "mrow", "msup", "msub", "mtext", "mfrac", "xref", "ext-link", "a",
-    "label", "caption", "named-content", "styled-content", "monospace", "overline", "strike", "roman", "sans-serif",
+    "i",
+    "b",
+    "u",
+    "em",
+    "strong",
+    "sup",
+    "sub",
+    "sc",
+    "span",
+    "font",
+    "small",
+    "big",
+    "tt",
+    "italic",
+    "bold",
+    "underline",
+    "p",
+    "br",
+    "div",
+    "sec",
+    "title",
+    "abstract",
+    "abstracttext",
+    "list",
+    "list-item",
+    "li",
+    "ul",
+    "ol",
+    "inline-formula",
+    "math",
+    "mi",
+    "mn",
+    "mo",
+    "mrow",
+    "msup",
+    "msub",
+    "mtext",
+    "mfrac",
+    "xref",
+    "ext-link",
+    "a",
+    "label",
+    "caption",
+    "named-content",
+    "styled-content",
+    "monospace",
+    "overline",
+    "strike",
+    "roman",
+    "sans-serif",
 ];
 
 /// Block tags, which become a space (the text on both sides is not one word).
@@ -161,7 +209,8 @@ fn tag_at(text: &str) -> Option<Tag<'_>> {
         Some(rest) => (true, rest),
         None => (false, rest),
     };
-    let name_len = rest.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '-' | '_'))).unwrap_or(rest.len());
+    let name_len =
+        rest.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '-' | '_'))).unwrap_or(rest.len());
     let raw_name = &rest[..name_len];
     if raw_name.is_empty() || !raw_name.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
@@ -277,7 +326,10 @@ mod tests {
 
     #[test]
     fn known_tags_are_dropped_and_powers_of_ten_keep_their_caret() {
-        assert_eq!(clean_text("P = 2 \u{d7} 10<sup>\u{2212}5</sup> in <i>vivo</i> CO<sub>2</sub>"), "P = 2 \u{d7} 10^\u{2212}5 in vivo CO2");
+        assert_eq!(
+            clean_text("P = 2 \u{d7} 10<sup>\u{2212}5</sup> in <i>vivo</i> CO<sub>2</sub>"),
+            "P = 2 \u{d7} 10^\u{2212}5 in vivo CO2"
+        );
         assert_eq!(clean_text("x&lt;sup&gt;2&lt;/sup&gt;"), "x2");
         assert_eq!(clean_text("<jats:title>Abstract</jats:title><jats:p>We did it.</jats:p>"), "We did it.");
         assert_eq!(
@@ -295,7 +347,9 @@ mod tests {
     #[test]
     fn hyphenated_section_labels_become_colon_labels() {
         assert_eq!(
-            clean_text("Background and Purpose- Why. Methods- How. Results- Adjunctive technique groups included BGC (n=445)."),
+            clean_text(
+                "Background and Purpose- Why. Methods- How. Results- Adjunctive technique groups included BGC (n=445)."
+            ),
             "Background and Purpose: Why. Methods: How. Results: Adjunctive technique groups included BGC (n=445)."
         );
         assert_eq!(clean_text("A well-known dose- response"), "A well-known dose- response");

@@ -142,7 +142,8 @@ impl Iterator for OvidRecords {
                     continue;
                 }
                 let labelled = fields.last().is_none_or(|(_, values)| values.iter().any(|v| !v.is_empty()));
-                if let Some(label) = label_line(text).filter(|_| labelled) {
+                // Field names sit at the margin (or one space in); their values further in.
+                if let Some(label) = label_line(text).filter(|_| labelled && indent(text) <= 1) {
                     fields.push((tag_of_label(label).to_string(), Vec::new()));
                     continue;
                 }

@@ -32,8 +32,12 @@ pub fn sniff(head: &[u8]) -> Option<Format> {
         }
         return None;
     }
+    // A JSON object on the first line; one longer than the sniffed bytes (a huge abstract) is
+    // judged by its start.
+    let first_line_cut = !trimmed.contains('\n') && head.len() >= super::SNIFF_BYTES;
     if trimmed.starts_with('{')
-        && serde_json::from_str::<serde_json::Value>(trimmed.lines().next().unwrap_or("")).is_ok()
+        && ((first_line_cut && trimmed.starts_with("{\""))
+            || serde_json::from_str::<serde_json::Value>(trimmed.lines().next().unwrap_or("")).is_ok())
     {
         return Some(Format::Jsonl);
     }
@@ -111,5 +115,8 @@ mod tests {
         assert_eq!(sniff(b"TI\tAB\tTitle\nA\tB\tC\n"), Some(Format::Tsv));
         assert_eq!(sniff(b"Mail me @ home {soon}"), Some(Format::Text));
         assert_eq!(sniff(b"  \n"), None);
+        let mut long_line = br#"{"id":"big","abstract":""#.to_vec();
+        long_line.resize(super::super::SNIFF_BYTES, b'x');
+        assert_eq!(sniff(&long_line), Some(Format::Jsonl), "a JSONL line longer than the sniffed bytes");
     }
 }
