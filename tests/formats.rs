@@ -735,3 +735,10 @@ fn same_records_in_three_formats_agree() {
         );
     }
 }
+
+#[test]
+fn sources_name_the_shared_folder_relatively() {
+    let sources = std::fs::read_to_string(crate_dir().join("tests/data/formats/SOURCES.md")).expect("SOURCES.md");
+    assert!(sources.contains("`../shared/formats/`"), "SOURCES.md names ../shared/formats/");
+    assert!(!sources.contains("/work/"), "no absolute path of one machine in SOURCES.md");
+}

@@ -55,7 +55,10 @@ pub(crate) fn refusal(head: &[u8], file: &str) -> Option<Error> {
         return Some(not_text(file, "a PDF document"));
     }
     if let Some(at) = memchr::memchr(0, text) {
-        return Some(not_text(file, &format!("a NUL byte at byte {}", at + 1)));
+        return Some(not_text(
+            file,
+            &format!("a NUL byte at byte {}; UTF-16 is read only with its byte-order mark", at + 1),
+        ));
     }
     // Text exports hold no C0 control characters but tab, line ends, form feed and escape; a
     // binary file is full of them.

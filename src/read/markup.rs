@@ -83,6 +83,18 @@ fn named_entity(name: &str) -> Option<&'static str> {
         "kappa" => "\u{3ba}",
         "mu" => "\u{3bc}",
         "chi" => "\u{3c7}",
+        // The SGML Greek entities (ISO 8879) that some old records still carry: `&mgr;M`.
+        "agr" => "\u{3b1}",
+        "bgr" => "\u{3b2}",
+        "ggr" => "\u{3b3}",
+        "dgr" => "\u{3b4}",
+        "egr" => "\u{3b5}",
+        "kgr" => "\u{3ba}",
+        "lgr" => "\u{3bb}",
+        "mgr" => "\u{3bc}",
+        "pgr" => "\u{3c0}",
+        "sgr" => "\u{3c3}",
+        "khgr" => "\u{3c7}",
         "copy" => "\u{a9}",
         "reg" => "\u{ae}",
         "trade" => "\u{2122}",
@@ -322,6 +334,7 @@ mod tests {
         assert_eq!(clean_text("P &lt; 0.05 &amp; HR&nbsp;0.7"), "P < 0.05 & HR\u{a0}0.7");
         assert_eq!(clean_text("a &amp;lt; b; &#8804;3 &#x2013; x"), "a < b; \u{2264}3 \u{2013} x");
         assert_eq!(clean_text("R&D; AT&T &foo; &"), "R&D; AT&T &foo; &");
+        assert_eq!(clean_text("20.17 &mgr;M"), "20.17 \u{3bc}M");
     }
 
     #[test]

@@ -40,7 +40,9 @@ fn tag_line(line: &str) -> Option<(&str, &str)> {
     }
     let rest = line[end..].trim_start_matches(' ');
     let value = rest.strip_prefix('-')?;
-    if !(value.is_empty() || value.starts_with(' ')) || rest.len() == line.len() - end {
+    // `PMID- 1` needs no space before the dash; shorter tags are padded (`AB  - `).
+    let padded = rest.len() < line.len() - end || end == 4;
+    if !(value.is_empty() || value.starts_with(' ')) || !padded {
         return None;
     }
     Some((&line[..end], value.trim()))
@@ -213,6 +215,8 @@ mod tests {
         assert_eq!(tag_line("       Sawamiya, Yoko: Univ"), None);
         assert_eq!(tag_line("ANOVA - x"), None);
         assert_eq!(tag_line("AB-x"), None);
+        assert_eq!(tag_line("AB- x"), None);
+        assert_eq!(tag_line("PMID- 123"), Some(("PMID", "123")));
     }
 
     #[test]
