@@ -458,6 +458,15 @@ fn output_temp_file(folder: &Path, target: &Path) -> io::Result<tempfile::NamedT
     Ok(temp)
 }
 
+/// A CSV writer's error as the I/O error under it when there is one, so a closed pipe
+/// (`| head`) is recognised as one and ends the run quietly.
+fn csv_io(err: csv::Error) -> io::Error {
+    match err.into_kind() {
+        csv::ErrorKind::Io(err) => err,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
 /// The columns of `trialrex records --format csv`, in the order of [`RecordRow`]'s fields;
 /// written first even when no record could be read, as `extract` writes its header.
 const RECORD_COLUMNS: [&str; 11] =
@@ -488,7 +497,7 @@ fn write_records(out: &mut dyn Write, input: &InputArgs, format: RecordFormat) -
     let mut sink = match format {
         RecordFormat::Csv => {
             let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(out);
-            writer.write_record(RECORD_COLUMNS).map_err(|e| io::Error::other(e.to_string()))?;
+            writer.write_record(RECORD_COLUMNS).map_err(csv_io)?;
             Sink::Csv(Box::new(writer))
         }
         RecordFormat::Jsonl => Sink::Jsonl(out),
@@ -510,9 +519,10 @@ fn write_records(out: &mut dyn Write, input: &InputArgs, format: RecordFormat) -
             line: record.origin.line,
         };
         match &mut sink {
-            Sink::Csv(writer) => writer.serialize(&row).map_err(|e| io::Error::other(e.to_string())),
+            Sink::Csv(writer) => writer.serialize(&row).map_err(csv_io),
             Sink::Jsonl(out) => {
-                serde_json::to_writer(&mut **out, &row).map_err(io::Error::other)?;
+                // serde_json hands an I/O error back as it was, so a closed pipe stays one.
+                serde_json::to_writer(&mut **out, &row).map_err(io::Error::from)?;
                 out.write_all(b"\n")
             }
         }

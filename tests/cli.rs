@@ -352,3 +352,23 @@ fn markup_in_abstracts_is_decoded_and_dropped() {
         serde_json::from_str(stdout(&trialrex(&["records", "--format", "jsonl", &file])).trim()).unwrap();
     assert_eq!(record["abstract"], "Mortality fell (P = 2 × 10^−5) in vivo & CO2.");
 }
+
+#[test]
+fn records_into_a_closed_pipe_ends_quietly() {
+    use std::process::Stdio;
+    let big = "tests/data/formats/ris/RefLib__blue-light.ris";
+    for format in ["csv", "jsonl"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_trialrex"))
+            .args(["records", "--format", format, big])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end at once: the output (over 64 KB) cannot all fit in the pipe.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{format}: {}", stderr(&output));
+        assert!(!stderr(&output).contains("Broken pipe"), "{format}: {}", stderr(&output));
+    }
+}
