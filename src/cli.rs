@@ -432,7 +432,8 @@ fn with_output<T>(
     let result = body(&mut out)?;
     let temp = out.into_inner().map_err(|e| CliError::Io(e.into_error()))?;
     if !keep(&result) {
-        eprintln!("trialrex: {} left as it was: the run failed", path.display());
+        let what = if path.exists() { "left as it was" } else { "not written" };
+        eprintln!("trialrex: {}: {what}, as the run failed", path.display());
         return Ok(result);
     }
     temp.as_file().sync_all()?;

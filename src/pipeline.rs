@@ -139,7 +139,8 @@ fn read_all(files: &[String], options: &RunOptions, send: &mut dyn FnMut(Event) 
         };
         let mut read_any = false;
         for result in records {
-            read_any = true;
+            // A file-level warning (bytes read as Windows-1252) is not a record read.
+            read_any |= !matches!(&result, Err(err) if err.kind() == ErrorKind::Warning);
             let event = match result {
                 Ok(mut record) => {
                     if let Some(note) = cut_to_limit(&mut record) {

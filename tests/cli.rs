@@ -172,6 +172,12 @@ fn a_forced_input_format_that_reads_no_record_is_an_error_naming_the_format() {
     assert!(err.contains("ruers-2017-jnci.ris: no record read as --input-format bibtex"), "{err}");
     assert!(err.trim_end().ends_with("0 records, 0 rows, 1 errors, 0 warnings"), "{err}");
     assert_eq!(trialrex(&["extract", "--input-format", "ris", SEED]).status.code(), Some(0));
+    // A file whose only message is its decoding warning still read nothing.
+    let dir = tempfile::tempdir().unwrap();
+    let latin1 = temp_file(&dir, "latin1.ris", b"TY  - JOUR\nTI  - Caf\xe9\nER  - \n");
+    let wrong = trialrex(&["extract", "--input-format", "bibtex", &latin1]);
+    assert_eq!(wrong.status.code(), Some(1), "{}", stderr(&wrong));
+    assert!(stderr(&wrong).contains("no record read as --input-format bibtex"), "{}", stderr(&wrong));
 }
 
 #[test]
@@ -182,7 +188,7 @@ fn a_failed_run_leaves_the_old_output_file_as_it_was() {
         let output = trialrex(&[command, "no/such/file.ris", "-o", &keep]);
         assert_eq!(output.status.code(), Some(2), "{command}");
         assert_eq!(std::fs::read_to_string(&keep).unwrap(), "old\n", "{command} replaced the old output");
-        assert!(stderr(&output).contains("left as it was"), "{}", stderr(&output));
+        assert!(stderr(&output).contains("keep.csv: left as it was"), "{}", stderr(&output));
     }
     let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(leftovers, 1, "no temporary file is left behind");
@@ -234,6 +240,12 @@ fn records_on_a_truncated_pubmed_xml_counts_the_rows_it_wrote() {
     let err = stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{err}");
     assert_eq!(stdout(&output).lines().count(), 2, "the header and one record");
+    // The header written up front names the columns the rows fill.
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let header = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    let cell = |name: &str| row.get(header.iter().position(|h| h == name).unwrap()).unwrap().to_string();
+    assert_eq!((cell("id"), cell("abstract"), cell("record")), ("1".into(), "HR 0.5.".into(), "1".into()));
     assert!(err.trim_end().ends_with("2 records, 1 rows, 1 errors, 0 warnings"), "{err}");
 }
 
