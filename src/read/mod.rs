@@ -68,7 +68,8 @@ pub enum Format {
 }
 
 impl Format {
-    /// Every format, in a fixed order (the order the `read` fuzz target's first byte picks).
+    /// Every format, in a fixed order (the `read` fuzz target picks them by its first byte, 9 picking
+    /// the sniffer instead).
     pub const ALL: [Format; 12] = [
         Format::Ris,
         Format::Medline,
