@@ -92,7 +92,7 @@ median_wall() {
 rate() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):,.1f}')" "$1" "$2"; }
 mb() { python3 -c "import sys; print(f'{int(sys.argv[1]) / 1e6:.1f}')" "$1"; }
 
-# The summary line trialrex prints last on stderr: "N records, N rows, N errors".
+# The summary line trialrex prints last on stderr: "N records, N rows, N errors, N warnings".
 summary() { tail -n 1 "$data/last.err" | sed 's/^trialrex: //'; }
 
 echo "== extract over ${size_mb} MB of replicated corpus records"
@@ -119,7 +119,7 @@ rm -f "$data/corpus.jsonl" "$data/corpus.ris"
 echo
 
 echo "== records over real RIS exports replicated to ${real_mb} MB, against rispy"
-ris_dir="$root/fixtures/formats/ris"
+ris_dir="$root/tests/data/formats/ris"
 if [[ -d "$ris_dir" ]]; then
     real_files=("$ris_dir"/*)
 else

@@ -18,7 +18,7 @@
 //!
 //! let extractor = Extractor::with_default_rules().unwrap();
 //! let options = CheckOptions::default();
-//! let excluded = [PathBuf::from("fixtures/formats")];
+//! let excluded: [PathBuf; 0] = [];
 //! for case in check::discover(&[PathBuf::from("fixtures")], &excluded).unwrap() {
 //!     let outcome = check::check_file(&extractor, &case, &options).unwrap();
 //!     print!("{outcome}");
@@ -446,7 +446,7 @@ pub fn extract_csv(extractor: &Extractor, file: &Path, input_format: Option<Form
         .map_err(|e| Error::io(&shown, &e))?;
     let csv = writer.finish().map_err(|e| Error::io(&shown, &e))?;
     if summary.io_errors > 0 {
-        let unreadable = problems.iter().position(|e| matches!(e.kind(), ErrorKind::Io | ErrorKind::UnknownFormat));
+        let unreadable = problems.iter().position(|e| e.kind().is_fatal_for_file());
         return Err(match unreadable {
             Some(index) => problems.swap_remove(index),
             None => Error::new(ErrorKind::Io, "could not be read").at(Location::file(shown)),

@@ -30,7 +30,7 @@ struct Cli {
 /// Options shared by the commands that read records.
 #[derive(clap::Args)]
 struct InputArgs {
-    /// Input files (RIS, MEDLINE/nbib, PubMed XML, EndNote XML, BibTeX, CSV/TSV, JSONL, text; .gz too); `-` for standard input.
+    /// Input files (RIS, MEDLINE/nbib, PubMed XML, JATS, EndNote XML, Web of Science, Ovid, BibTeX, CSV/TSV, JSONL, text; .gz too); `-` for standard input.
     #[arg(required = true)]
     files: Vec<String>,
     /// Read every input as this format instead of sniffing it from the content.
@@ -220,7 +220,7 @@ pub fn run() -> Result<u8, CliError> {
             let progress = Progress::start(&input.files);
             let options =
                 RunOptions { input_format: input.input_format, strict, threads, progress: progress.counter() };
-            let summary = with_output(output.as_deref(), |out| {
+            let summary = with_output(output.as_deref(), run_succeeded, |out| {
                 let mut writer = RowWriter::new(out, format)?;
                 let summary = pipeline::extract_files(&extractor, &input.files, &options, &mut writer, &mut report)?;
                 writer.finish()?;
@@ -230,7 +230,7 @@ pub fn run() -> Result<u8, CliError> {
             Ok(finish(summary?))
         }
         Command::Records { input, format, output } => {
-            let summary = with_output(output.as_deref(), |out| write_records(out, &input, format))?;
+            let summary = with_output(output.as_deref(), run_succeeded, |out| write_records(out, &input, format))?;
             Ok(finish(summary))
         }
         Command::Eval { gold, input, format, rules, show } => {
@@ -426,29 +426,37 @@ fn load_rules(dir: Option<&Path>) -> Result<RuleSet, CliError> {
 
 /// Prints one located problem on stderr.
 fn report(err: &Error) {
-    let label = if err.kind() == ErrorKind::NoAbstract { "note" } else { "error" };
+    let label = match err.kind() {
+        ErrorKind::NoAbstract => "note",
+        ErrorKind::Warning => "warning",
+        _ => "error",
+    };
     eprintln!("trialrex: {label}: {err}");
 }
 
 /// Prints the summary line and turns it into the exit code.
 fn finish(summary: Summary) -> u8 {
     eprintln!("trialrex: {summary}");
-    if summary.io_errors > 0 && summary.records == 0 {
-        2
-    } else if summary.errors > 0 {
-        1
-    } else {
-        0
-    }
+    summary.exit_code()
 }
 
-/// Runs `body` over standard output, or over `path` written atomically.
+/// Whether a run's output may replace the `-o` file: not when some input could not be read
+/// at all (exit code 2), so a failed run never destroys the previous output.
+fn run_succeeded(summary: &Summary) -> bool {
+    summary.exit_code() != 2
+}
+
+/// Runs `body` over standard output, or over `path` written atomically, keeping what it wrote
+/// only when `keep` accepts its outcome.
 ///
 /// A path that is not a regular file (`/dev/null`, a pipe) is written directly; a regular
 /// file is written through a temporary file in the same folder, renamed into place only when
-/// everything was written, so an interrupted run never leaves a half-written file.
+/// everything was written and `keep` says the run produced it, so an interrupted or failed run
+/// never leaves a half-written file nor destroys the old one. The new file gets the mode of
+/// the file it replaces, or the usual mode under the umask (not the temporary file's 0600).
 fn with_output<T>(
     path: Option<&Path>,
+    keep: impl FnOnce(&T) -> bool,
     body: impl FnOnce(&mut dyn Write) -> Result<T, CliError>,
 ) -> Result<T, CliError> {
     let Some(path) = path else {
@@ -469,17 +477,51 @@ fn with_output<T>(
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let temp = tempfile::Builder::new()
-        .prefix(".trialrex-")
-        .tempfile_in(&folder)
-        .map_err(|e| Error::io(&folder.display().to_string(), &e))?;
+    let temp = output_temp_file(&folder, path).map_err(|e| Error::io(&folder.display().to_string(), &e))?;
     let mut out = BufWriter::new(temp);
     let result = body(&mut out)?;
     let temp = out.into_inner().map_err(|e| CliError::Io(e.into_error()))?;
+    if !keep(&result) {
+        let what = if path.exists() { "left as it was" } else { "not written" };
+        eprintln!("trialrex: {}: {what}, as the run failed", path.display());
+        return Ok(result);
+    }
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| Error::io(&path.display().to_string(), &e.error))?;
     Ok(result)
 }
+
+/// A temporary file beside `target` with the mode `target` should end up with: the mode of the
+/// file it replaces, else 0666 less the umask (as any new file), never the temporary 0600.
+fn output_temp_file(folder: &Path, target: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".trialrex-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // open(2) applies the umask to this mode, exactly as for a file created directly.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let temp = builder.tempfile_in(folder)?;
+    if let Ok(existing) = std::fs::metadata(target) {
+        temp.as_file().set_permissions(existing.permissions())?;
+    }
+    Ok(temp)
+}
+
+/// A CSV writer's error as the I/O error under it when there is one, so a closed pipe
+/// (`| head`) is recognised as one and ends the run quietly.
+fn csv_io(err: csv::Error) -> io::Error {
+    match err.into_kind() {
+        csv::ErrorKind::Io(err) => err,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// The columns of `trialrex records --format csv`, in the order of [`RecordRow`]'s fields;
+/// written first even when no record could be read, as `extract` writes its header.
+const RECORD_COLUMNS: [&str; 11] =
+    ["id", "pmid", "doi", "title", "abstract", "authors", "year", "journal", "file", "record", "line"];
 
 /// One record as `trialrex records` writes it.
 #[derive(Serialize)]
@@ -504,10 +546,16 @@ fn write_records(out: &mut dyn Write, input: &InputArgs, format: RecordFormat) -
         Jsonl(&'a mut dyn Write),
     }
     let mut sink = match format {
-        RecordFormat::Csv => Sink::Csv(Box::new(csv::Writer::from_writer(out))),
+        RecordFormat::Csv => {
+            let mut writer = csv::WriterBuilder::new().has_headers(false).from_writer(out);
+            writer.write_record(RECORD_COLUMNS).map_err(csv_io)?;
+            Sink::Csv(Box::new(writer))
+        }
         RecordFormat::Jsonl => Sink::Jsonl(out),
     };
+    let mut written = 0;
     let mut summary = pipeline::for_each_record(&input.files, input.input_format, &mut report, &mut |record| {
+        written += 1;
         let row = RecordRow {
             id: record.id(),
             pmid: record.pmid.as_deref(),
@@ -522,9 +570,10 @@ fn write_records(out: &mut dyn Write, input: &InputArgs, format: RecordFormat) -
             line: record.origin.line,
         };
         match &mut sink {
-            Sink::Csv(writer) => writer.serialize(&row).map_err(|e| io::Error::other(e.to_string())),
+            Sink::Csv(writer) => writer.serialize(&row).map_err(csv_io),
             Sink::Jsonl(out) => {
-                serde_json::to_writer(&mut **out, &row).map_err(io::Error::other)?;
+                // serde_json hands an I/O error back as it was, so a closed pipe stays one.
+                serde_json::to_writer(&mut **out, &row).map_err(io::Error::from)?;
                 out.write_all(b"\n")
             }
         }
@@ -533,6 +582,6 @@ fn write_records(out: &mut dyn Write, input: &InputArgs, format: RecordFormat) -
         Sink::Csv(writer) => writer.flush()?,
         Sink::Jsonl(out) => out.flush()?,
     }
-    summary.rows = summary.records;
+    summary.rows = written;
     Ok(summary)
 }

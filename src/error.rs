@@ -59,6 +59,20 @@ pub enum ErrorKind {
     Usage,
     /// An input exceeded a safety limit (entity expansion, nesting, size).
     Limit,
+    /// The input holds nothing but whitespace.
+    Empty,
+    /// The input is not text (binary data such as an executable or an image).
+    NotText,
+    /// A problem that did not stop the record (an abstract cut to the size limit, bytes
+    /// decoded as Windows-1252, a shifted CSV row): counted as a warning, not an error.
+    Warning,
+}
+
+impl ErrorKind {
+    /// Whether this kind means a whole input could not be read at all (exit code 2).
+    pub fn is_fatal_for_file(self) -> bool {
+        matches!(self, ErrorKind::Io | ErrorKind::UnknownFormat | ErrorKind::Empty | ErrorKind::NotText)
+    }
 }
 
 /// An error with its kind, a message and where it happened.

@@ -3,8 +3,8 @@
 //! p-values, arm sizes, event counts, landmark survival rates, medians and follow-up.
 //!
 //! The pipeline is `read → normalise → find → validate → derive → write`, one module per step:
-//! [`read`] turns exports (RIS, MEDLINE, PubMed XML, EndNote XML, BibTeX, CSV, JSONL, text)
-//! into [`Record`]s; [`normalise`] rewrites an abstract into a form the rules match (with a map
+//! [`read`] turns exports (RIS, MEDLINE, PubMed XML, JATS, EndNote XML, Web of Science, Ovid,
+//! BibTeX, CSV, JSONL, text) into [`Record`]s; [`normalise`] rewrites an abstract into a form the rules match (with a map
 //! back to the original offsets); [`find`] applies the rules of [`rules`]; [`validate`] puts
 //! check codes on rows; [`derive`] adds `yi`/`sei`; [`write`] writes the contract's rows.
 //!

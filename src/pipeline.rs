@@ -33,15 +33,33 @@ pub struct Summary {
     pub records: usize,
     /// Rows written.
     pub rows: usize,
-    /// Records or files that could not be read, or were read with problems.
+    /// Records or files that could not be read.
     pub errors: usize,
-    /// Files that could not be opened at all.
+    /// Files that could not be read at all (missing, unreadable, empty, not text, unknown format).
     pub io_errors: usize,
+    /// Problems that did not stop a record: abstracts cut, bytes decoded as Windows-1252,
+    /// lines cut, shifted CSV rows.
+    pub warnings: usize,
+}
+
+impl Summary {
+    /// The exit code this outcome gives: 2 when some input could not be read at all (whether
+    /// or not other inputs were read), 1 when some record failed or a forced format read
+    /// nothing, 0 otherwise. Warnings alone never change it.
+    pub fn exit_code(&self) -> u8 {
+        if self.io_errors > 0 {
+            2
+        } else if self.errors > 0 {
+            1
+        } else {
+            0
+        }
+    }
 }
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} records, {} rows, {} errors", self.records, self.rows, self.errors)
+        write!(f, "{} records, {} rows, {} errors, {} warnings", self.records, self.rows, self.errors, self.warnings)
     }
 }
 
@@ -64,7 +82,8 @@ enum Event {
     Record(Record),
     /// A record or file that could not be read.
     Failed(Error),
-    /// A note that is not a failure (an abstract cut to the size limit).
+    /// A problem that did not stop its record (an abstract cut to the size limit), or a
+    /// file that yielded no record.
     Note(Error),
 }
 
@@ -74,11 +93,9 @@ fn account(event: Event, summary: &mut Summary, report: &mut dyn FnMut(&Error)) 
         Event::Record(record) => {
             summary.records += 1;
             let location = Location::at(record.origin.file.clone(), record.origin.record, record.origin.line);
-            if !record.warnings.is_empty() {
-                summary.errors += 1;
-                for warning in &record.warnings {
-                    report(&Error::new(ErrorKind::Parse, warning.clone()).at(location.clone()));
-                }
+            for warning in &record.warnings {
+                summary.warnings += 1;
+                report(&Error::new(ErrorKind::Warning, warning.clone()).at(location.clone()));
             }
             if !record.has_abstract() {
                 report(
@@ -93,13 +110,16 @@ fn account(event: Event, summary: &mut Summary, report: &mut dyn FnMut(&Error)) 
             let names_record = err.location().is_some_and(|l| l.record.is_some());
             if names_record {
                 summary.records += 1;
-            } else if err.kind() == ErrorKind::Io || err.kind() == ErrorKind::UnknownFormat {
+            } else if err.kind().is_fatal_for_file() {
                 summary.io_errors += 1;
             }
             None
         }
         Event::Note(note) => {
             report(&note);
+            if note.kind() == ErrorKind::Warning {
+                summary.warnings += 1;
+            }
             None
         }
     }
@@ -117,7 +137,10 @@ fn read_all(files: &[String], options: &RunOptions, send: &mut dyn FnMut(Event) 
                 continue;
             }
         };
+        let mut read_any = false;
         for result in records {
+            // A file-level warning (bytes read as Windows-1252) is not a record read.
+            read_any |= !matches!(&result, Err(err) if err.kind() == ErrorKind::Warning);
             let event = match result {
                 Ok(mut record) => {
                     if let Some(note) = cut_to_limit(&mut record) {
@@ -127,12 +150,32 @@ fn read_all(files: &[String], options: &RunOptions, send: &mut dyn FnMut(Event) 
                     }
                     Event::Record(record)
                 }
+                Err(err) if err.kind() == ErrorKind::Warning => Event::Note(err),
                 Err(err) => Event::Failed(err),
             };
             if !send(event) {
                 return;
             }
         }
+        if !read_any && !send(nothing_read(file, options.input_format)) {
+            return;
+        }
+    }
+}
+
+/// What a file that yielded no record at all means: under a forced format, an error naming the
+/// format (the format was most likely wrong); under a sniffed one, a warning.
+fn nothing_read(file: &str, forced: Option<Format>) -> Event {
+    let location = Location::file(file);
+    match forced {
+        Some(format) => Event::Failed(
+            Error::new(
+                ErrorKind::Parse,
+                format!("no record read as --input-format {} (is that the format of this file?)", format.name()),
+            )
+            .at(location),
+        ),
+        None => Event::Note(Error::new(ErrorKind::Warning, "no record found in this file").at(location)),
     }
 }
 
@@ -149,7 +192,7 @@ fn cut_to_limit(record: &mut Record) -> Option<Error> {
     record.abstract_text.truncate(at);
     let location = Location::at(record.origin.file.clone(), record.origin.record, record.origin.line);
     Some(
-        Error::new(ErrorKind::Limit, format!("abstract of {length} bytes cut to {at} bytes (the limit is 1 MiB)"))
+        Error::new(ErrorKind::Warning, format!("abstract of {length} bytes cut to {at} bytes (the limit is 1 MiB)"))
             .at(location),
     )
 }

@@ -1,7 +1,7 @@
 //! Every sample export is read: record count, one record's id and the start of its abstract.
 //!
 //! Expected values were taken by reading the sample files themselves (first record unless
-//! noted). Samples under a permissive licence are copied into `fixtures/formats/`; the
+//! noted). Samples under a permissive licence are copied into `tests/data/formats/`; the
 //! GPL/AGPL ones are read from `../shared/formats/` when that folder exists.
 
 use std::path::{Path, PathBuf};
@@ -226,7 +226,7 @@ const SAMPLES: &[Sample] = &[
         Format::Medline,
         75,
         "30776994",
-        "Background and Purpose- Mechanical thrombecto",
+        "Background and Purpose: Mechanical thrombecto",
     ),
     sample(
         Fixtures,
@@ -488,7 +488,99 @@ const SAMPLES: &[Sample] = &[
         "16305755",
         "BACKGROUND: Epitopes can be defined as the molecul",
     ),
+    // Web of Science tagged text: 2, 5 and 134 records, one per `PT` ... `ER` block.
+    sample(
+        Fixtures,
+        "wos_tagged",
+        "rispy__example_wos.ris",
+        Format::Wos,
+        2,
+        "15170338",
+        "Reconstitution experiments with a chemically synth",
+    ),
+    sample(
+        Shared,
+        "wos_tagged",
+        "synthesisr__WoS_ciw_example.ciw",
+        Format::Wos,
+        5,
+        "10.1080/20964129.2020.1722034",
+        "Introduction: Wetland soil fauna support material",
+    ),
+    sample(
+        Shared,
+        "wos_tagged",
+        "synthesisr__zoorec.txt",
+        Format::Wos,
+        134,
+        "ZOOREC:ZOOR15512090342",
+        "Recently burned coniferous forests host wildlife c",
+    ),
+    // Ovid tagged: one record per `<n. >` block (AGPL: read from the shared folder only).
+    sample(
+        Shared,
+        "ovid_tagged",
+        "translators__OVID_Tagged.js.testcase01.txt",
+        Format::Ovid,
+        4,
+        "PREV200400474164",
+        "A vitamin and mineral supplement containing ULTRAD",
+    ),
+    sample(
+        Shared,
+        "ovid_tagged",
+        "translators__OVID_Tagged.js.testcase06.txt",
+        Format::Ovid,
+        2,
+        "24892981",
+        "Background: One of the most common interpersonal r",
+    ),
+    // JATS / PMC XML: one article each, with its main abstract.
+    sample(
+        Shared,
+        "jats",
+        "evidence-inference__PMC101395.nxml",
+        Format::Jats,
+        1,
+        "11943073",
+        "Background: Previously, we have demonstrated a mar",
+    ),
+    sample(
+        Shared,
+        "jats",
+        "evidence-inference__PMC4436815.nxml",
+        Format::Jats,
+        1,
+        "24429320",
+        "BACKGROUND: Exposure to household air pollution (H",
+    ),
+    sample(
+        Fixtures,
+        "jats",
+        "evidence-inference__PMC5021260.nxml",
+        Format::Jats,
+        1,
+        "27622507",
+        "Introduction: Vaccinating a buffer of individuals",
+    ),
+    sample(
+        Fixtures,
+        "jats",
+        "evidence-inference__PMC5132127.nxml",
+        Format::Jats,
+        1,
+        "26806596",
+        "Objective: To evaluate the efficacy of the hands a",
+    ),
 ];
+
+/// Every folder of samples, in the crate and in the shared folder.
+const FOLDERS: [&str; 9] =
+    ["ris", "nbib", "pubmed_xml", "endnote_xml", "bibtex", "csv", "wos_tagged", "ovid_tagged", "jats"];
+
+/// Samples whose records carry warnings, and how many: the Scopus CSV has 56 rows of 46 cells
+/// under its 45-cell header (a `Funding Text 2` cell it does not name).
+const EXPECTED_WARNINGS: &[(&str, usize)] = &[("litstudy__scopus.csv", 56)];
 
 fn crate_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -524,12 +616,17 @@ fn check(sample: &Sample, path: &Path) {
     if sample.abstract_start.is_empty() {
         assert!(record.abstract_text.is_empty(), "{name}: record {} should have no abstract", sample.record);
     }
+    let mut warnings = 0;
     for (i, result) in records.iter().enumerate() {
         let record = result.as_ref().expect("checked above");
         assert_eq!(record.origin.record, i + 1, "{name}: record numbers run from 1");
         assert!(record.origin.line >= 1, "{name}: lines are 1-based");
-        assert!(record.warnings.is_empty(), "{name}: warnings {:?}", record.warnings);
+        warnings += record.warnings.len();
+        let text = [record.title.as_str(), record.abstract_text.as_str()].concat();
+        assert!(!text.contains('\u{fffd}'), "{name}: U+FFFD in record {}", i + 1);
     }
+    let expected_warnings = EXPECTED_WARNINGS.iter().find(|(file, _)| *file == name).map_or(0, |(_, n)| *n);
+    assert_eq!(warnings, expected_warnings, "{name}: warnings");
     let lines: Vec<usize> = records.iter().filter_map(|r| r.as_ref().ok()).map(|r| r.origin.line).collect();
     assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{name}: lines never go back");
 }
@@ -538,17 +635,18 @@ fn check(sample: &Sample, path: &Path) {
 fn copied_samples_are_read() {
     let mut checked = 0;
     for sample in SAMPLES.iter().filter(|s| s.home == Fixtures) {
-        check(sample, &crate_dir().join("fixtures").join("formats").join(sample.folder).join(sample.file));
+        check(sample, &crate_dir().join("tests").join("data").join("formats").join(sample.folder).join(sample.file));
         checked += 1;
     }
-    assert_eq!(checked, 39);
+    assert_eq!(checked, 42);
 }
 
 #[test]
 fn every_copied_fixture_has_an_expectation() {
-    for folder in ["ris", "nbib", "pubmed_xml", "endnote_xml", "bibtex", "csv"] {
-        let dir = crate_dir().join("fixtures").join("formats").join(folder);
-        for entry in std::fs::read_dir(&dir).expect("fixture folder") {
+    for folder in FOLDERS {
+        let dir = crate_dir().join("tests").join("data").join("formats").join(folder);
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries {
             let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
             assert!(SAMPLES.iter().any(|s| s.folder == folder && s.file == name), "{folder}/{name} is not tested");
         }
@@ -565,8 +663,8 @@ fn shared_gpl_samples_are_read_when_present() {
     for sample in SAMPLES.iter().filter(|s| s.home == Shared) {
         check(sample, &shared.join(sample.folder).join(sample.file));
     }
-    // Every shared sample of the six folders is covered, one way or the other.
-    for folder in ["ris", "nbib", "pubmed_xml", "endnote_xml", "bibtex", "csv"] {
+    // Every shared sample of the nine folders is covered, one way or the other.
+    for folder in FOLDERS {
         for entry in std::fs::read_dir(shared.join(folder)).expect("shared folder") {
             let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
             assert!(SAMPLES.iter().any(|s| s.folder == folder && s.file == name), "{folder}/{name} is not tested");
@@ -602,7 +700,7 @@ fn seed_flattened_ris_is_one_record_with_unsplit_abstract() {
 #[test]
 fn gzip_input_is_unwrapped() {
     use std::io::Write;
-    let plain = std::fs::read(crate_dir().join("fixtures/formats/nbib/nbib__single.nbib")).expect("fixture");
+    let plain = std::fs::read(crate_dir().join("tests/data/formats/nbib/nbib__single.nbib")).expect("fixture");
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     encoder.write_all(&plain).expect("gzip");
     let gz = encoder.finish().expect("gzip");
@@ -620,7 +718,7 @@ fn gzip_input_is_unwrapped() {
 #[test]
 fn same_records_in_three_formats_agree() {
     // RefLib's blue-light set: the same 102 references as RIS and EndNote XML.
-    let dir = crate_dir().join("fixtures").join("formats");
+    let dir = crate_dir().join("tests").join("data").join("formats");
     let (_, ris) = read_all(&dir.join("ris/RefLib__blue-light.ris"));
     let (_, xml) = read_all(&dir.join("endnote_xml/RefLib__blue-light.xml"));
     assert_eq!(ris.len(), xml.len());
@@ -636,4 +734,11 @@ fn same_records_in_three_formats_agree() {
             a.id()
         );
     }
+}
+
+#[test]
+fn sources_name_the_shared_folder_relatively() {
+    let sources = std::fs::read_to_string(crate_dir().join("tests/data/formats/SOURCES.md")).expect("SOURCES.md");
+    assert!(sources.contains("`../shared/formats/`"), "SOURCES.md names ../shared/formats/");
+    assert!(!sources.contains("/work/"), "no absolute path of one machine in SOURCES.md");
 }

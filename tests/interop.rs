@@ -39,7 +39,8 @@ fn metafor_pools_extracted_hazard_ratios_to_the_hand_typed_estimate() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let csv = write_temp(dir.path(), "rows.csv", &trialrex(&["extract", "fixtures/meta-analysis/hazard-ratios.jsonl"]));
+    let csv =
+        write_temp(dir.path(), "rows.csv", &trialrex(&["extract", "tests/data/meta-analysis/hazard-ratios.jsonl"]));
     let output = Command::new("Rscript").arg("tests/interop/pool.R").arg(&csv).current_dir(root()).output().unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "R failed:\n{stdout}\n{}", String::from_utf8_lossy(&output.stderr));
@@ -53,7 +54,7 @@ fn python_csv_reads_rows_and_records_back_unchanged() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let fixture = "fixtures/meta-analysis/csv-roundtrip.csv";
+    let fixture = "tests/data/meta-analysis/csv-roundtrip.csv";
     for (mode, command) in [("rows", "extract"), ("records", "records")] {
         let csv = write_temp(dir.path(), &format!("{mode}.csv"), &trialrex(&[command, fixture]));
         let jsonl =

@@ -18,7 +18,7 @@ use trialrex::read::{self, Format};
 use trialrex::write::{spreadsheet_safe, Kind, Num, OutputFormat, Row, RowWriter, HEADER};
 use trialrex::{Extractor, Record};
 
-const FORMATS: [Format; 9] = Format::ALL;
+const FORMATS: [Format; 12] = Format::ALL;
 
 fn extractor() -> &'static Extractor {
     static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();

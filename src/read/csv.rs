@@ -2,8 +2,12 @@
 //!
 //! Columns are found by name, case-insensitively, from lists of the names vendors use
 //! (`Abstract`, `Abstract Note`, `AB`, `N2`...). Quoted cells may hold line breaks; each
-//! record's line is the line where it starts. Rows may have more or fewer cells than the
-//! header (flexible reading); a missing cell is an empty value.
+//! record's line is the line where it starts. A row with fewer cells than the header reads
+//! the missing ones as empty. A row with more cells than the header is shifted (Scopus writes a
+//! `Funding Text 2` cell its header does not name): it is read with a warning naming it, each
+//! column of the first half of the header from the start of the row and each of the second half
+//! from its end, so that both the abstract near the start and the ids near the end are the
+//! cells their header names, not the neighbours the shift put there.
 
 use super::common::{clean_doi, is_pmid, non_empty, squash_spaces, year_in};
 use super::{decode_lossy, Input, Records};
@@ -34,6 +38,8 @@ const JOURNAL_COLUMNS: &[&str] =
 /// Which column holds each field, found from the header.
 #[derive(Default)]
 struct Columns {
+    /// How many cells the header has.
+    width: usize,
     abstract_text: Option<usize>,
     title: Option<usize>,
     pmid: Option<usize>,
@@ -56,6 +62,7 @@ impl Columns {
             .collect();
         let find = |wanted: &[&str]| wanted.iter().find_map(|w| names.iter().position(|n| n == w));
         Columns {
+            width: names.len(),
             abstract_text: find(ABSTRACT_COLUMNS),
             title: find(TITLE_COLUMNS),
             pmid: find(PMID_COLUMNS),
@@ -130,16 +137,26 @@ impl CsvRecords {
     fn build(&self) -> Record {
         let line = self.row.position().map(|p| p.line() as usize).unwrap_or(1);
         let mut warnings = Vec::new();
+        let default = Columns::default();
+        let columns = self.columns.as_ref().unwrap_or(&default);
+        let extra = self.row.len().saturating_sub(columns.width);
+        if extra > 0 && columns.width > 0 {
+            warnings.push(format!(
+                "the row at line {line} has {} cells under a header of {}: shifted, read by header name from both ends",
+                self.row.len(),
+                columns.width
+            ));
+        }
         let cell = |column: Option<usize>| -> Option<String> {
-            let bytes = self.row.get(column?)?;
+            let column = column?;
+            let at = if column * 2 >= columns.width { column + extra } else { column };
+            let bytes = self.row.get(at)?;
             let (text, _) = decode_lossy(bytes);
             non_empty(&text)
         };
         if self.row.iter().any(|c| std::str::from_utf8(c).is_err()) {
             warnings.push(format!("invalid UTF-8 in the record starting at line {line}, replaced with U+FFFD"));
         }
-        let default = Columns::default();
-        let columns = self.columns.as_ref().unwrap_or(&default);
         let abstract_text = cell(columns.abstract_text).map(|a| paragraphs(&a)).unwrap_or_default();
         let authors = cell(columns.authors).map(|a| split_authors(&a)).unwrap_or_default();
         Record {
@@ -222,6 +239,21 @@ mod tests {
     #[test]
     fn jats_markup_is_removed_but_less_than_signs_stay() {
         assert_eq!(paragraphs("<jats:title>Abstract</jats:title><jats:p>P < 0.05</jats:p>"), "Abstract P < 0.05");
+    }
+
+    #[test]
+    fn a_row_with_an_extra_cell_is_read_by_header_name_from_both_ends_with_a_warning() {
+        // Scopus: a `Funding Text 2` cell the header does not name shifts the later columns.
+        let text = "Authors,Title,Abstract,Funding Text 1,References,PubMed ID,Source,EID\n\
+                    Doe J,T,HR 0.5.,f1,f2,refs,123,Scopus,2-s2.0-1\n\
+                    Roe K,U,HR 0.6.,f1,refs,456,Scopus,2-s2.0-2\n";
+        let got: Vec<_> = records(Box::new(text.as_bytes()), "t.csv".into(), b',').map(|r| r.unwrap()).collect();
+        assert_eq!(got.len(), 2);
+        assert_eq!((got[0].abstract_text.as_str(), got[0].pmid.as_deref()), ("HR 0.5.", Some("123")));
+        assert_eq!(got[0].native_id.as_deref(), Some("2-s2.0-1"));
+        assert_eq!(got[0].warnings.len(), 1);
+        assert!(got[0].warnings[0].contains("line 2 has 9 cells under a header of 8"), "{:?}", got[0].warnings);
+        assert_eq!((got[1].native_id.as_deref(), got[1].warnings.len()), (Some("2-s2.0-2"), 0));
     }
 
     #[test]

@@ -8,13 +8,18 @@
 mod bibtex;
 mod common;
 mod csv;
+mod decode;
 mod endnote_xml;
+mod jats;
 mod jsonl;
+mod markup;
 mod medline;
+mod ovid;
 mod pubmed_xml;
 mod ris;
 mod sniff;
 mod text;
+mod wos;
 mod xml;
 
 use std::fs::File;
@@ -44,6 +49,12 @@ pub enum Format {
     PubmedXml,
     /// EndNote XML (`<xml><records><record>`).
     EndnoteXml,
+    /// JATS / PMC article XML (`<article><front><article-meta>`), as in `.nxml` files.
+    Jats,
+    /// Web of Science tagged text (`FN`, `PT J`, `AU`, `AB`, `ER`), `.ciw` or `.txt`.
+    Wos,
+    /// Ovid's own tagged export (records numbered `<1. >`, `AB  - ` or `Abstract` fields).
+    Ovid,
     /// BibTeX or BibLaTeX.
     Bibtex,
     /// Comma-separated values with a header line.
@@ -57,8 +68,9 @@ pub enum Format {
 }
 
 impl Format {
-    /// Every format, in a fixed order (the order the `read` fuzz target's first byte picks).
-    pub const ALL: [Format; 9] = [
+    /// Every format, in a fixed order (the `read` fuzz target picks them by its first byte, 9 picking
+    /// the sniffer instead).
+    pub const ALL: [Format; 12] = [
         Format::Ris,
         Format::Medline,
         Format::PubmedXml,
@@ -68,6 +80,9 @@ impl Format {
         Format::Tsv,
         Format::Jsonl,
         Format::Text,
+        Format::Jats,
+        Format::Wos,
+        Format::Ovid,
     ];
 
     /// The name used on the command line and in messages.
@@ -77,6 +92,9 @@ impl Format {
             Format::Medline => "medline",
             Format::PubmedXml => "pubmed-xml",
             Format::EndnoteXml => "endnote-xml",
+            Format::Jats => "jats",
+            Format::Wos => "wos",
+            Format::Ovid => "ovid",
             Format::Bibtex => "bibtex",
             Format::Csv => "csv",
             Format::Tsv => "tsv",
@@ -131,27 +149,92 @@ pub fn from_reader(raw: Box<dyn Read + Send>, file: &str, forced: Option<Format>
     let decoded: Box<dyn Read + Send> =
         if head.starts_with(&[0x1f, 0x8b]) { Box::new(flate2::read::MultiGzDecoder::new(raw)) } else { raw };
     let mut decoded = decoded;
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    (&mut decoded).take(SNIFF_BYTES as u64).read_to_end(&mut head).map_err(|e| Error::io(file, &e))?;
+    let encoding = decode::Encoding::of(&head);
+    if encoding == decode::Encoding::Utf8 {
+        if let Some(refusal) = decode::refusal(&head, file) {
+            return Err(refusal);
+        }
+    }
+    let note = decode::DecodingNote::default();
+    let mut decoded = decode::Utf8Text::new(Cursor::new(head).chain(decoded), encoding, note.clone());
     let mut prefix = Vec::with_capacity(SNIFF_BYTES);
     (&mut decoded).take(SNIFF_BYTES as u64).read_to_end(&mut prefix).map_err(|e| Error::io(file, &e))?;
+    let text = prefix.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&prefix);
+    if text.iter().all(u8::is_ascii_whitespace) {
+        return Err(decode::empty(file));
+    }
     let format = match forced {
         Some(format) => format,
         None => sniff(&prefix).ok_or_else(|| {
-            Error::new(ErrorKind::UnknownFormat, "cannot recognise the input format (use --input-format)")
+            Error::new(ErrorKind::UnknownFormat, "cannot recognise the input format (name it with --input-format: ris, medline, pubmed-xml, endnote-xml, jats, wos, ovid, bibtex, csv, tsv, jsonl or text)")
                 .at(Location::file(file))
         })?,
     };
     let input: Input = Box::new(BufReader::with_capacity(256 * 1024, Cursor::new(prefix).chain(decoded)));
-    Ok(read(input, file, format))
+    Ok(Box::new(NotedRecords { records: read(input, file, format), note, file: file.to_string(), told: false }))
+}
+
+/// Records that carry the decoding note of their file: the first record read after the note
+/// was taken gets it as a warning (and if none comes, the note is its own warning item).
+struct NotedRecords {
+    records: Records,
+    note: decode::DecodingNote,
+    file: String,
+    told: bool,
+}
+
+impl NotedRecords {
+    fn take_note(&mut self) -> Option<String> {
+        if self.told {
+            return None;
+        }
+        let note = self.note.lock().ok()?.clone()?;
+        self.told = true;
+        Some(format!("the file is {note}"))
+    }
+}
+
+impl Iterator for NotedRecords {
+    type Item = Result<Record>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.records.next() {
+            Some(Ok(mut record)) => {
+                if let Some(note) = self.take_note() {
+                    record.warnings.insert(0, note);
+                }
+                Some(Ok(record))
+            }
+            Some(Err(err)) => Some(Err(err)),
+            None => {
+                let note = self.take_note()?;
+                Some(Err(Error::new(ErrorKind::Warning, note).at(Location::file(self.file.clone()))))
+            }
+        }
+    }
 }
 
 /// Reads records of a known format from a buffered source.
+///
+/// Every reader's records pass through one clean-up of markup left in their text (entities,
+/// tags, `Label- ` section labels).
 pub fn read(input: Input, file: &str, format: Format) -> Records {
+    Box::new(read_raw(input, file, format).map(|record| record.map(markup::clean_record)))
+}
+
+/// The records of a reader, as it reads them.
+fn read_raw(input: Input, file: &str, format: Format) -> Records {
     let file = file.to_string();
     match format {
         Format::Ris => ris::records(input, file),
         Format::Medline => medline::records(input, file),
         Format::PubmedXml => pubmed_xml::records(input, file),
         Format::EndnoteXml => endnote_xml::records(input, file),
+        Format::Jats => jats::records(input, file),
+        Format::Wos => wos::records(input, file),
+        Format::Ovid => ovid::records(input, file),
         Format::Bibtex => bibtex::records(input, file),
         Format::Csv => csv::records(input, file, b','),
         Format::Tsv => csv::records(input, file, b'\t'),

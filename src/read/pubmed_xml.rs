@@ -287,7 +287,7 @@ mod tests {
         let first = got[0].as_ref().unwrap();
         assert_eq!(first.pmid.as_deref(), Some("123"));
         assert_eq!(first.title, "A trial of x");
-        assert_eq!(first.abstract_text, "BACKGROUND: Why & how. RESULTS: HR 0.5 (P<0.01); 103 cells.");
+        assert_eq!(first.abstract_text, "BACKGROUND: Why & how. RESULTS: HR 0.5 (P<0.01); 10^3 cells.");
         assert_eq!(first.authors, ["Doe, Jane", "The Group"]);
         assert_eq!((first.year.as_deref(), first.journal.as_deref()), (Some("2020"), Some("The Journal")));
         assert_eq!(first.doi.as_deref(), Some("10.1/abc"));

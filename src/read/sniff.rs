@@ -10,6 +10,10 @@ pub fn sniff(head: &[u8]) -> Option<Format> {
     if trimmed.is_empty() {
         return None;
     }
+    // Ovid's `<1. >` record marker starts with `<` too: tell it from XML first.
+    if trimmed.lines().next().is_some_and(super::ovid::is_record_marker) {
+        return Some(Format::Ovid);
+    }
     if trimmed.starts_with('<') {
         if trimmed.contains("<PubmedArticle")
             || trimmed.contains("<MedlineCitation")
@@ -17,17 +21,30 @@ pub fn sniff(head: &[u8]) -> Option<Format> {
         {
             return Some(Format::PubmedXml);
         }
+        if trimmed.contains("<article-meta")
+            || trimmed.contains("<!DOCTYPE article")
+            || (trimmed.contains("<article") && trimmed.contains("<front>"))
+        {
+            return Some(Format::Jats);
+        }
         if trimmed.contains("<records>") || trimmed.contains("<record>") || trimmed.contains("<xml>") {
             return Some(Format::EndnoteXml);
         }
         return None;
     }
+    // A JSON object on the first line; one longer than the sniffed bytes (a huge abstract) is
+    // judged by its start.
+    let first_line_cut = !trimmed.contains('\n') && head.len() >= super::SNIFF_BYTES;
     if trimmed.starts_with('{')
-        && serde_json::from_str::<serde_json::Value>(trimmed.lines().next().unwrap_or("")).is_ok()
+        && ((first_line_cut && trimmed.starts_with("{\""))
+            || serde_json::from_str::<serde_json::Value>(trimmed.lines().next().unwrap_or("")).is_ok())
     {
         return Some(Format::Jsonl);
     }
     let lines: Vec<&str> = text.lines().take(200).collect();
+    if super::wos::looks_like(&lines) {
+        return Some(Format::Wos);
+    }
     if lines.iter().any(|l| is_ris_type_line(l)) || trimmed.starts_with("TY - ") {
         return Some(Format::Ris);
     }
@@ -88,8 +105,18 @@ mod tests {
             Some(Format::PubmedXml)
         );
         assert_eq!(sniff(b"Title,Abstract\nA,B\n"), Some(Format::Csv));
+        assert_eq!(sniff(b"\xef\xbb\xbfFN Clarivate Analytics Web of Science\nVR 1.0\nPT J\n"), Some(Format::Wos));
+        assert_eq!(sniff(b"PT J\nAU Doe, J\nER\n"), Some(Format::Wos));
+        assert_eq!(sniff(b"\r\n <7. >\r\n VN  - Ovid Technologies\r\n"), Some(Format::Ovid));
+        assert_eq!(
+            sniff(b"<?xml version=\"1.0\"?>\n<!DOCTYPE article PUBLIC \"-//NLM//DTD JATS\"><article><front>"),
+            Some(Format::Jats)
+        );
         assert_eq!(sniff(b"TI\tAB\tTitle\nA\tB\tC\n"), Some(Format::Tsv));
         assert_eq!(sniff(b"Mail me @ home {soon}"), Some(Format::Text));
         assert_eq!(sniff(b"  \n"), None);
+        let mut long_line = br#"{"id":"big","abstract":""#.to_vec();
+        long_line.resize(super::super::SNIFF_BYTES, b'x');
+        assert_eq!(sniff(&long_line), Some(Format::Jsonl), "a JSONL line longer than the sniffed bytes");
     }
 }

@@ -223,6 +223,10 @@ pub(crate) fn read_record<D: RecordDraft>(
         };
         match event {
             XmlEvent::Start { name, attributes } => {
+                if capture.is_some() && name == "sup" && text.ends_with(|c: char| c.is_ascii_digit()) {
+                    // `10<sup>−5</sup>` reads `10^−5`, as the number grammar reads it, not `10−5`.
+                    text.push('^');
+                }
                 let field = if capture.is_none() { draft.target(xml, &name, &attributes) } else { None };
                 draft.start(&name, &attributes, field);
                 if let Some(field) = field {
