@@ -5,7 +5,8 @@
 //! abstract has one, else all of it) it finds every confidence interval label, `x of N`, `x/N`
 //! and `n = N`, and sorts each into one of three: inside a row's evidence; outside every row
 //! but with a named reason to be out of scope (a design or baseline sentence, a change within
-//! one group, an estimate per unit, a predictor or correlation, a diagnostic accuracy, a
+//! one group, a relative change written as a percentage (GUIDE: no relative risk reduction
+//! written only as a percent), an estimate per unit, a predictor or correlation, a diagnostic accuracy, a
 //! single group's mean or median); or unexplained. Unexplained expressions are grouped by the
 //! shape of their words (numbers as `#`), so the most common ways of writing that no rule
 //! reads come first.
@@ -26,12 +27,20 @@ use crate::write::Row;
 const KINDS: [&str; 4] = ["ci", "x_of_n", "x_slash_n", "n_equals"];
 
 /// The reasons an expression outside every row may be out of scope, tried in this order.
-const REASONS: [&str; 7] =
-    ["design", "baseline", "within_group", "per_unit", "predictor", "diagnostic", "single_group_value"];
+const REASONS: [&str; 8] = [
+    "design",
+    "baseline",
+    "within_group",
+    "relative_change",
+    "per_unit",
+    "predictor",
+    "diagnostic",
+    "single_group_value",
+];
 
 struct Patterns {
     expressions: [Regex; 4],
-    reasons: [Regex; 7],
+    reasons: [Regex; 8],
     results_label: Regex,
     conclusion_label: Regex,
 }
@@ -51,6 +60,7 @@ fn patterns() -> &'static Patterns {
                 re(r"(?i)\b(?:power(?:ed)?|sample\s+size|to\s+detect|was\s+calculated|hypothesi[sz]ed|assuming|non-?inferiority\s+margin|will\s+be|eligib\w*)\b"),
                 re(r"(?i)\b(?:baseline|characteristics|mean\s+age|median\s+age|aged|demographic\w*|were\s+(?:women|men|female|male))\b"),
                 re(r"(?i)\b(?:from\s+baseline|within[- ]group|change\s+from|pre-?\s*to\s*post|before\s+and\s+after)\b"),
+                re(r"(?i)\b(?:reduced|reduction|increased|increase|lowered|decreased|decrease|fell|rose)\s+(?:\w+\s+){0,4}?by\s+(?:about\s+)?\d+(?:\.\d+)?\s*%"),
                 re(r"(?i)\b(?:per\s+(?:1|one|each|unit|sd|standard\s+deviation|\d+[- ]?(?:unit|point|year|mg|kg))|for\s+each|for\s+every)\b"),
                 re(r"(?i)\b(?:predict\w*|prognostic|risk\s+factors?|associated\s+with|associations?|correlat\w*|regression|coefficients?|slope)\b|[βρ]"),
                 re(r"(?i)\b(?:sensitivity|specificity|AUC|area\s+under|accuracy|kappa|ICC|agreement|predictive\s+value)\b"),
