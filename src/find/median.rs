@@ -27,6 +27,7 @@ use crate::write::{Kind, Row};
 #[derive(Debug)]
 pub struct MedianRules {
     endpoints: Regex,
+    median_of: Regex,
     blockers: Regex,
     joined_endpoint: Regex,
     followup_before: Regex,
@@ -45,6 +46,7 @@ impl MedianRules {
     pub fn compile(rules: &Source<'_>) -> Result<MedianRules> {
         Ok(MedianRules {
             endpoints: rules.word_pattern("endpoints", false)?,
+            median_of: rules.pattern("median_of")?,
             blockers: rules.pattern("blockers")?,
             joined_endpoint: rules.pattern("joined_endpoint")?,
             followup_before: rules.pattern("followup_before")?,
@@ -75,7 +77,7 @@ fn has_duration_shape(sentence: &str) -> bool {
     bytes.iter().enumerate().filter(|(_, b)| b.is_ascii_digit()).any(|(i, _)| {
         let Some(skip) = bytes[i + 1..].iter().position(|b| !matches!(b, b' ' | b'-')) else { return false };
         // Every time unit starts with one of these letters: most numbers are ruled out here.
-        matches!(bytes[i + 1 + skip], b'y' | b'm' | b'w' | b'd') && time_unit(&sentence[i + 1 + skip..]).is_ok()
+        matches!(bytes[i + 1 + skip], b'y' | b'm' | b'w' | b'd' | b'h') && time_unit(&sentence[i + 1 + skip..]).is_ok()
     })
 }
 
@@ -103,16 +105,29 @@ pub fn find(
             continue;
         }
         let mut anchors: Vec<Anchor> = Vec::new();
-        for m in rules.endpoints.find_iter(sentence) {
-            let (start, end) = (from + m.start(), from + m.end());
+        // The lexicon's endpoints, and any `median time to X` or `median duration of X` the
+        // lexicon does not name, in the order written.
+        let mut named: Vec<(usize, usize)> =
+            rules.endpoints.find_iter(sentence).map(|m| (m.start(), m.end())).collect();
+        for caps in rules.median_of.captures_iter(sentence) {
+            if let Some(m) = caps.name("endpoint") {
+                if !named.iter().any(|&(a, b)| a < m.end() && m.start() < b) {
+                    named.push((m.start(), m.end()));
+                }
+            }
+        }
+        named.sort_unstable();
+        for (m_start, m_end) in named {
+            let m = &sentence[m_start..m_end];
+            let (start, end) = (from + m_start, from + m_end);
             if let Some(previous) = anchors.last_mut() {
                 if rules.joined_endpoint.is_match(&s[previous.body_end..start]) {
-                    previous.endpoints.push(m.as_str().to_string());
+                    previous.endpoints.push(m.to_string());
                     previous.body_end = end;
                     continue;
                 }
             }
-            anchors.push(Anchor { start, body_end: end, endpoints: vec![m.as_str().to_string()] });
+            anchors.push(Anchor { start, body_end: end, endpoints: vec![m.to_string()] });
         }
         if anchors.is_empty() {
             continue;

@@ -256,7 +256,8 @@ fn read_ci(input: &str) -> Option<(Interval, Option<Num>, usize)> {
     if let Some(inner) = rest.strip_prefix(['(', '[']) {
         let (inner, _) = ws(inner).ok()?;
         let (inner, labelled, level) = match ci_label(inner) {
-            Ok((r, level)) => (r.trim_start_matches([' ', ',', ':', '=']), true, level),
+            // `(95% CI (9.0 to 14.0 days))`: the bounds may sit in a bracket of their own.
+            Ok((r, level)) => (r.trim_start_matches([' ', ',', ':', '=', '(']), true, level),
             Err(_) => (inner, false, None),
         };
         let (after, ci) = interval(labelled)(inner).ok()?;

@@ -17,7 +17,7 @@ use crate::write::Num;
 pub struct Duration {
     /// The number as written.
     pub value: Num,
-    /// The unit, normalised: `days`, `weeks`, `months` or `years`.
+    /// The unit, normalised: `minutes`, `hours`, `days`, `weeks`, `months` or `years`.
     pub unit: &'static str,
 }
 
@@ -29,7 +29,8 @@ impl Duration {
 }
 
 /// A time unit, normalised to its plural: `years`, `year`, `yrs`, `yr`, `y` → `years`;
-/// `months`, `mo`, `mos` → `months`; `weeks`, `wk`, `wks` → `weeks`; `days`, `d` → `days`.
+/// `months`, `mo`, `mos` → `months`; `weeks`, `wk`, `wks` → `weeks`; `days`, `d` → `days`;
+/// `hours`, `hrs`, `h` → `hours`; `minutes`, `mins`, `min` → `minutes`.
 /// The unit must end its word (`yearly` and `dose` are not units).
 pub fn time_unit(input: &str) -> PResult<'_, &'static str> {
     terminated(
@@ -38,6 +39,8 @@ pub fn time_unit(input: &str) -> PResult<'_, &'static str> {
             value("months", alt((tag("months"), tag("month"), tag("mos"), tag("mo")))),
             value("weeks", alt((tag("weeks"), tag("week"), tag("wks"), tag("wk")))),
             value("days", alt((tag("days"), tag("day"), tag("d")))),
+            value("hours", alt((tag("hours"), tag("hour"), tag("hrs"), tag("hr"), tag("h")))),
+            value("minutes", alt((tag("minutes"), tag("minute"), tag("mins"), tag("min")))),
         )),
         not(peek(satisfy(|c: char| c.is_alphanumeric()))),
     )(input)

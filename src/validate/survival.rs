@@ -42,6 +42,8 @@ pub fn landmark_days(time: &str) -> Option<f64> {
         "month" | "months" | "mo" | "mos" => 365.25 / 12.0,
         "week" | "weeks" | "wk" | "wks" => 7.0,
         "day" | "days" | "d" => 1.0,
+        "hour" | "hours" | "hr" | "hrs" | "h" => 1.0 / 24.0,
+        "minute" | "minutes" | "min" | "mins" => 1.0 / 1440.0,
         _ => return None,
     };
     let days = number * days_per_unit;
