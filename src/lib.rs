@@ -23,6 +23,7 @@
 //! ```
 
 pub mod check;
+pub mod decisions;
 pub mod derive;
 pub mod error;
 pub mod eval;
@@ -35,6 +36,7 @@ pub mod read;
 pub mod record;
 pub mod rules;
 pub mod segment;
+pub mod study;
 pub mod validate;
 pub mod write;
 
@@ -74,6 +76,12 @@ impl Extractor {
             derive::derive_row(row);
         }
         validate::validate_record(&mut rows);
+        study::mark_primary(&record.abstract_text, &mut rows);
+        let (label, source) = (study::lone_label(record), record.source_name());
+        for row in &mut rows {
+            row.study.clone_from(&label);
+            row.source.clone_from(&source);
+        }
         rows
     }
 }
