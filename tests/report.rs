@@ -1,6 +1,9 @@
 //! The review report (`trialrex report`) read back with an HTML parser: every row's span is
 //! marked in its abstract, the forest plot has one mark per ratio effect, and the page needs
-//! nothing from the network. The same checks run in a real browser in `tests/browser.rs`.
+//! nothing from the network. The same checks then run in a real browser: headless Chromium
+//! opens the report, runs the page's self-test (row spans, forest marks, a click on a row) and
+//! takes a screenshot. That test skips, saying so, when Chromium is missing — except under CI
+//! (`CI` set), where `.ci/run` installs it and a missing browser is a failure.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -13,7 +16,7 @@ fn root() -> PathBuf {
 }
 
 /// The record files of the fixtures: the seed, the abstracts and the duplicate bibliography.
-pub fn fixture_files() -> Vec<String> {
+fn fixture_files() -> Vec<String> {
     let mut files = vec!["fixtures/ruers-2017-jnci.ris".to_string()];
     for folder in ["fixtures/abstracts", "fixtures/duplicates"] {
         let mut names: Vec<String> = std::fs::read_dir(root().join(folder))
@@ -141,4 +144,53 @@ fn the_report_is_self_contained_and_shows_labels_ids_counts_and_duplicates() {
             assert!(row.value().attr(name).is_some(), "{name}");
         }
     }
+}
+
+/// The Chromium binary, if one is installed; under CI a missing one fails the test.
+fn chromium() -> Option<&'static str> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|name| Command::new(name).arg("--version").output().is_ok_and(|o| o.status.success()));
+    if found.is_none() {
+        assert!(std::env::var_os("CI").is_none(), "chromium is missing under CI: .ci/run must install it");
+        eprintln!("skipped: chromium is not installed");
+    }
+    found
+}
+
+/// Runs headless Chromium on `url` with `args` and returns its standard output.
+fn headless(browser: &str, url: &str, args: &[&str]) -> String {
+    let output = Command::new(browser)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars", "--timeout=60000"])
+        .args(args)
+        .arg(url)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "chromium failed: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn chromium_shows_every_span_one_forest_mark_per_ratio_and_highlights_a_clicked_row() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let html = report_of(&fixture_files(), dir.path());
+    let rows = Html::parse_document(&html).select(&select("tr.row")).count();
+    let url = format!("file://{}", dir.path().join("report.html").display());
+
+    let dom = headless(browser, &format!("{url}#selftest"), &["--virtual-time-budget=10000", "--dump-dom"]);
+    let page = Html::parse_document(&dom);
+    let body = page.select(&select("body")).next().unwrap();
+    let verdict = body.value().attr("data-selftest").unwrap_or("the self-test did not run");
+    assert_eq!(verdict, "pass");
+    let summary: String = page.select(&select("#selftest")).next().unwrap().text().collect();
+    assert!(summary.starts_with(&format!("self-test: {rows} rows, ")), "{summary}");
+    // The click was real: the first row and its span are marked active in the DOM.
+    assert!(page.select(&select("tr.row.active")).next().is_some());
+    assert!(page.select(&select("mark.active")).next().is_some());
+
+    let shot = dir.path().join("report.png");
+    headless(browser, &url, &["--window-size=1280,1800", &format!("--screenshot={}", shot.display())]);
+    let png = std::fs::read(&shot).unwrap();
+    assert!(png.starts_with(b"\x89PNG") && png.len() > 20_000, "{} bytes", png.len());
 }
