@@ -137,12 +137,16 @@ fn the_report_is_self_contained_and_shows_labels_ids_counts_and_duplicates() {
         let id = link.trim_start_matches('#');
         assert!(page.select(&select(&format!("tr#{id}"))).next().is_some(), "{link}");
     }
-    // Every row has its decision controls and what the decisions CSV needs.
+    // Every row has a cell for its decision controls (the script fills them as its record
+    // scrolls into view) and what the decisions CSV needs.
     for row in page.select(&select("tr.row")) {
-        assert_eq!(row.select(&select("button[data-d]")).count(), 3);
-        for name in ["data-record", "data-start", "data-end", "data-kind"] {
+        assert_eq!(row.select(&select("td.ctl")).count(), 1);
+        for name in ["data-start", "data-end", "data-kind"] {
             assert!(row.value().attr(name).is_some(), "{name}");
         }
+    }
+    for record in page.select(&select("section.record")) {
+        assert!(record.value().attr("data-record-id").is_some());
     }
 }
 
@@ -185,9 +189,11 @@ fn chromium_shows_every_span_one_forest_mark_per_ratio_and_highlights_a_clicked_
     assert_eq!(verdict, "pass");
     let summary: String = page.select(&select("#selftest")).next().unwrap().text().collect();
     assert!(summary.starts_with(&format!("self-test: {rows} rows, ")), "{summary}");
-    // The click was real: the first row and its span are marked active in the DOM.
+    // The clicks were real: the first row and its span are marked active in the DOM, and every
+    // row got its accept / reject / edit buttons.
     assert!(page.select(&select("tr.row.active")).next().is_some());
     assert!(page.select(&select("mark.active")).next().is_some());
+    assert_eq!(page.select(&select("tr.row td.ctl button[data-d]")).count(), 3 * rows);
 
     let shot = dir.path().join("report.png");
     headless(browser, &url, &["--window-size=1280,1800", &format!("--screenshot={}", shot.display())]);

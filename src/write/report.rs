@@ -379,8 +379,7 @@ fn write_record(page: &mut String, index: usize, record: &Record, rows: &[Row], 
             .collect();
         let _ = writeln!(
             page,
-            "<tr class=\"row\" id=\"{row_id}\" data-record=\"{}\" data-start=\"{}\" data-end=\"{}\" data-kind=\"{}\" data-value=\"{}\"{}><td>{}</td><td><span class=\"swatch k-{3}\"></span>{3}</td><td>{}</td><td>{}</td><td class=\"st-{}\">{}</td><td>{}</td><td>{}</td><td class=\"ctl\"><button data-d=\"accept\" title=\"accept\">✓</button><button data-d=\"reject\" title=\"reject\">✗</button><button data-d=\"edit\" title=\"edit the number\">✎</button><span class=\"fix\"></span></td></tr>",
-            esc(&row.record_id),
+            "<tr class=\"row\" id=\"{row_id}\" data-start=\"{}\" data-end=\"{}\" data-kind=\"{}\" data-value=\"{}\"{}><td>{}</td><td class=\"k k-{2}\">{2}</td><td>{}</td><td>{}</td><td class=\"st-{}\">{}</td><td>{}</td><td>{}</td><td class=\"ctl\"></td></tr>",
             row.start,
             row.end,
             row.kind.name(),
@@ -488,6 +487,8 @@ table.counts td:not(:first-child){text-align:right}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;vertical-align:middle}
 .k-effect{background:var(--effect)}.k-arm_size{background:var(--arm_size)}.k-events{background:var(--events)}
 .k-survival{background:var(--survival)}.k-median{background:var(--median)}.k-followup{background:var(--followup)}
+td.k{background:none}td.k:before{content:"";display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;vertical-align:middle;background:var(--c)}
+td.k-effect{--c:var(--effect)}td.k-arm_size{--c:var(--arm_size)}td.k-events{--c:var(--events)}td.k-survival{--c:var(--survival)}td.k-median{--c:var(--median)}td.k-followup{--c:var(--followup)}
 mark{color:inherit;border-radius:2px;padding:0 1px;cursor:pointer}
 mark.hl,mark.active{outline:2px solid var(--hl);background:#ffd7a8}
 section.record{content-visibility:auto;contain-intrinsic-size:auto 700px;border-top:2px solid #ccc;padding-top:4px}
@@ -520,6 +521,13 @@ function light(id,cls,on){
   var tr=document.getElementById(id);if(tr){tr.classList.toggle(cls,on);}
   each(document.querySelectorAll('.frow[data-row="'+id+'"]'),function(g){g.classList.toggle(cls,on);});
 }
+var CONTROLS='<button type="button" data-d="accept" title="accept">✓</button><button type="button" data-d="reject" title="reject">✗</button><button type="button" data-d="edit" title="edit the number">✎</button><span class="fix"></span>';
+function controls(scope){each(scope.querySelectorAll('td.ctl:empty'),function(td){td.innerHTML=CONTROLS;var tr=rowOf(td);if(decisions[tr.id]){show(tr);}});}
+var records=document.querySelectorAll('section.record');
+if('IntersectionObserver' in window){
+  var seen=new IntersectionObserver(function(entries){entries.forEach(function(e){if(e.isIntersecting){controls(e.target);seen.unobserve(e.target);}});},{rootMargin:'600px'});
+  each(records,function(r){seen.observe(r);});
+}else{controls(document);}
 function rowOf(el){while(el&&!(el.tagName==='TR'&&el.classList.contains('row'))){el=el.parentElement;}return el;}
 var active=[];
 function activate(ids){
@@ -554,13 +562,13 @@ function decide(tr,d){
     if(value===''||isNaN(Number(value))){window.alert('Not a number: '+got);return;}
   }
   if(decisions[tr.id]&&decisions[tr.id].decision===d&&d!=='edit'){delete decisions[tr.id];}
-  else{decisions[tr.id]={decision:d,value:value,record:tr.getAttribute('data-record'),start:tr.getAttribute('data-start'),end:tr.getAttribute('data-end'),kind:tr.getAttribute('data-kind')};}
+  else{decisions[tr.id]={decision:d,value:value,record:tr.closest('section.record').getAttribute('data-record-id'),start:tr.getAttribute('data-start'),end:tr.getAttribute('data-end'),kind:tr.getAttribute('data-kind')};}
   save();show(tr);
 }
 function show(tr){
-  var d=decisions[tr.id];
+  var d=decisions[tr.id],fix=tr.querySelector('.fix');
   tr.classList.remove('decided-accept','decided-reject','decided-edit');
-  tr.querySelector('.fix').textContent=d&&d.decision==='edit'?'→ '+d.value:'';
+  if(fix){fix.textContent=d&&d.decision==='edit'?'→ '+d.value:'';}
   if(d){tr.classList.add('decided-'+d.decision);}
 }
 function save(){
@@ -594,8 +602,14 @@ function selftest(){
   });
   var ratios=document.querySelectorAll('tr.row[data-ratio]').length,marks=document.querySelectorAll('svg.forest .mark').length;
   if(ratios!==marks){problems.push(marks+' forest marks for '+ratios+' ratio effects');}
+  controls(document);
   var first=rows[0];
   if(first){
+    first.querySelector('button[data-d="reject"]').click();
+    var line=[first.closest('section.record').getAttribute('data-record-id'),first.getAttribute('data-start'),first.getAttribute('data-end'),first.getAttribute('data-kind'),'reject',''].map(cell).join(',');
+    if(csv().split('\n').indexOf(line)<0||!first.classList.contains('decided-reject')){problems.push('rejecting row '+first.id+' did not give the decisions line '+line);}
+    first.querySelector('button[data-d="reject"]').click();
+    if(Object.keys(decisions).length){problems.push('a second click did not undo the decision');}
     first.querySelector('td').click();
     var lit=marksOf(first.id);
     if(!lit.length||!Array.prototype.every.call(lit,function(m){return m.classList.contains('active');})){problems.push('clicking row '+first.id+' did not highlight its span');}
