@@ -104,13 +104,19 @@ fn suffix(mut n: usize) -> String {
     String::from_utf8(letters).unwrap_or_default()
 }
 
-/// What identifies a record across exports: PMID, DOI, and normalised title with year.
+/// What identifies a record across exports: PMID, DOI, normalised title with year, and
+/// normalised title with the abstract (for exports that carry no year, such as JSON Lines).
 #[derive(Debug, Clone, Default)]
 struct Identity {
     pmid: Option<String>,
     doi: Option<String>,
     title_year: Option<String>,
+    title_abstract: Option<String>,
 }
+
+/// The shortest normalised abstract that identifies a record with its title: shorter texts
+/// ("Abstract not available") are shared by unrelated records.
+const MIN_IDENTIFYING_ABSTRACT: usize = 100;
 
 impl Identity {
     fn of(record: &Record) -> Identity {
@@ -128,7 +134,13 @@ impl Identity {
             (false, Some(year)) => Some(format!("{title}|{year}")),
             _ => None,
         };
-        Identity { pmid: clean(&record.pmid), doi, title_year }
+        let body = normalised_title(&record.abstract_text);
+        let title_abstract = (body.len() >= MIN_IDENTIFYING_ABSTRACT).then(|| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            std::hash::Hash::hash(&body, &mut hasher);
+            format!("{title}|{:016x}", std::hash::Hasher::finish(&hasher))
+        });
+        Identity { pmid: clean(&record.pmid), doi, title_year, title_abstract }
     }
 
     /// Whether two identities can be the same record: different PMIDs (or DOIs) never are.
@@ -159,6 +171,7 @@ pub struct Catalogue {
     by_pmid: HashMap<String, usize>,
     by_doi: HashMap<String, usize>,
     by_title: HashMap<String, usize>,
+    by_text: HashMap<String, usize>,
     /// How many distinct (non-duplicate) records carry each base label.
     label_counts: HashMap<String, usize>,
     /// How many of them were admitted so far.
@@ -206,6 +219,7 @@ impl Catalogue {
             (identity.pmid.clone(), &mut self.by_pmid),
             (identity.doi.clone(), &mut self.by_doi),
             (identity.title_year.clone(), &mut self.by_title),
+            (identity.title_abstract.clone(), &mut self.by_text),
         ];
         for (key, map) in keys {
             if let Some(key) = key {
@@ -222,8 +236,12 @@ impl Catalogue {
     }
 
     fn first_copy(&self, identity: &Identity) -> Option<usize> {
-        let lookups =
-            [(&identity.pmid, &self.by_pmid), (&identity.doi, &self.by_doi), (&identity.title_year, &self.by_title)];
+        let lookups = [
+            (&identity.pmid, &self.by_pmid),
+            (&identity.doi, &self.by_doi),
+            (&identity.title_year, &self.by_title),
+            (&identity.title_abstract, &self.by_text),
+        ];
         lookups.into_iter().find_map(|(key, map)| {
             let first = *map.get(key.as_ref()?)?;
             identity.compatible(&self.firsts[first].1).then_some(first)
@@ -396,6 +414,21 @@ mod tests {
         assert_eq!(entries[3], Entry { study: "Ruers 2016".into(), duplicate_of: None });
         assert_eq!(entries[4].duplicate_of, None, "a different PMID is a different record");
         assert_eq!(catalogue.duplicates(), 2);
+    }
+
+    #[test]
+    fn records_without_a_year_match_by_title_and_abstract() {
+        let text = "Background: 119 patients were randomised to systemic treatment alone or with local treatment; overall survival was longer with local treatment.";
+        let mut first = record("PMC1", &[], None, "Local treatment of liver metastases");
+        first.abstract_text = text.into();
+        let mut copy = record("PMC1", &[], None, "Local Treatment of Liver Metastases.");
+        copy.abstract_text = text.replace("Background:", "BACKGROUND:");
+        let mut other = record("PMC2", &[], None, "Local treatment of liver metastases");
+        other.abstract_text = format!("{text} Median follow-up was 9.7 years.");
+        let records = [first, copy, other];
+        let mut catalogue = Catalogue::from_records(&records);
+        let copies: Vec<Option<String>> = records.iter().map(|r| catalogue.admit(r).duplicate_of).collect();
+        assert_eq!(copies, [None, Some("PMC1".to_string()), None]);
     }
 
     #[test]

@@ -240,6 +240,7 @@ fn write_forest(page: &mut String, collected: &Collected, row_ids: &[Vec<String>
     };
     let lines: usize = groups.iter().map(|(_, members)| members.len()).sum();
     let height = 40.0 + groups.len() as f64 * FOREST_GROUP + lines as f64 * FOREST_LINE;
+    page.push_str("<div class=\"plot\">");
     let _ = writeln!(
         page,
         "<svg class=\"forest\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{FOREST_WIDTH}\" height=\"{height}\" viewBox=\"0 0 {FOREST_WIDTH} {height}\" role=\"img\" aria-label=\"forest plot\">"
@@ -318,7 +319,7 @@ fn write_forest(page: &mut String, collected: &Collected, row_ids: &[Vec<String>
             );
         }
     }
-    page.push_str("</svg>\n</section>\n");
+    page.push_str("</svg></div>\n</section>\n");
 }
 
 /// `text` cut to `width` characters with `…`.
@@ -500,7 +501,7 @@ tr.decided-accept td:first-child{box-shadow:inset 4px 0 #2a9d3a}tr.decided-rejec
 tr.decided-edit td:first-child{box-shadow:inset 4px 0 #1f6fd1}
 .ctl button{border:1px solid #bbb;background:#fff;border-radius:3px;margin-right:2px;cursor:pointer;font-size:12px}
 .ctl .fix{color:#1f6fd1;font-weight:600;margin-left:4px}
-svg.forest{font-size:11px;max-width:100%;height:auto}svg .null{stroke:#888;stroke-dasharray:3 3}svg .tick{stroke:#888}
+.plot{max-height:520px;overflow:auto;border:1px solid #eee;border-radius:4px}svg.forest{font-size:11px;display:block}svg .null{stroke:#888;stroke-dasharray:3 3}svg .tick{stroke:#888}
 svg text.tick{stroke:none;fill:#444;text-anchor:middle}svg .group{font-weight:700;fill:#222}svg .ci{stroke:#333;stroke-width:1.3}
 svg .mark{fill:#b03030}svg .copy .mark{fill:#aaa}svg .copy text{fill:#888}svg .frow:hover .mark,svg .frow.active .mark{fill:var(--hl)}svg .label,svg .est{fill:#222}
 #selftest{white-space:pre-wrap;background:#eef;padding:6px}
@@ -549,7 +550,8 @@ document.addEventListener('click',function(e){
   if(tr){activate([tr.id]);var m=marksOf(tr.id)[0];if(m&&m.scrollIntoView&&!inView(m)){m.scrollIntoView({block:'center'});}return;}
   if(t.tagName==='MARK'){var ids=t.getAttribute('data-rows').split(' ');activate(ids);var r=document.getElementById(ids[0]);if(r&&!inView(r)){r.scrollIntoView({block:'center'});}}
 });
-window.addEventListener('hashchange',function(){var id=location.hash.slice(1);if(/^r\d+$/.test(id)){activate([id]);}});
+function fromHash(){var id=location.hash.slice(1).replace(/^show=/,'');if(/^r\d+$/.test(id)){activate([id]);}}
+window.addEventListener('hashchange',fromHash);fromHash();
 function inView(el){var r=el.getBoundingClientRect();return r.top>=0&&r.bottom<=window.innerHeight;}
 function decide(tr,d){
   if(!tr){return;}
