@@ -7,6 +7,9 @@
 //! into [`Record`]s; [`normalise`] rewrites an abstract into a form the rules match (with a map
 //! back to the original offsets); [`find`] applies the rules of [`rules`]; [`validate`] puts
 //! check codes on rows; [`derive`] adds `yi`/`sei`; [`write`] writes the contract's rows.
+//! Around the rows of one record, [`study`] labels the records of a run (`Ruers 2017`) and
+//! finds duplicates, [`decisions`] applies a reviewer's decisions, [`write::escalc`] pairs arms
+//! into 2×2 tables and [`write::report`] writes the HTML review report.
 //!
 //! ```
 //! use trialrex::{Extractor, Record};
