@@ -274,8 +274,8 @@ pub fn run() -> Result<u8, CliError> {
             let options = RunOptions { input_format: input.input_format, ..RunOptions::default() };
             let mut collected = report::Collected::default();
             let summary =
-                pipeline::extract_each(&extractor, &input.files, &options, &mut report, &mut |record, rows| {
-                    collected.add(record, rows);
+                pipeline::extract_each(&extractor, &input.files, &options, &mut report, &mut |record, entry, rows| {
+                    collected.add(record, entry, rows);
                     Ok(rows.len())
                 })?;
             with_output(Some(&output), |out| Ok(report::write_html(out, &collected)?))?;

@@ -15,7 +15,7 @@ use crate::decisions::Decisions;
 use crate::error::{Error, ErrorKind, Location};
 use crate::read::{self, Format};
 use crate::record::Record;
-use crate::study::{self, Catalogue};
+use crate::study::{self, Catalogue, Entry};
 use crate::write::{Row, RowWriter, Status};
 use crate::Extractor;
 
@@ -234,7 +234,7 @@ pub fn extract_files<W: Write>(
     writer: &mut RowWriter<W>,
     report: &mut dyn FnMut(&Error),
 ) -> std::io::Result<Summary> {
-    extract_each(extractor, files, options, report, &mut |_, rows| writer.write_record(rows))
+    extract_each(extractor, files, options, report, &mut |_, _, rows| writer.write_record(rows))
 }
 
 /// The catalogue of a run: read ahead over the files when none is standard input, so shared
@@ -246,12 +246,18 @@ pub fn catalogue(files: &[String], input_format: Option<Format>) -> Catalogue {
     let records = files
         .iter()
         .filter_map(|file| read::open_counted(file, input_format, None).ok())
-        .flat_map(|records| records.filter_map(|record| record.ok()));
+        .flat_map(|records| records.filter_map(|record| record.ok()))
+        .map(|mut record| {
+            // As the main pass will see it, so both passes match the same copies.
+            let _ = cut_to_limit(&mut record);
+            record
+        });
     Catalogue::from_records(records)
 }
 
-/// Extracts rows from every record of `files` and hands each record with its rows (labelled,
-/// decided, filtered) to `each`, in input order; `each` returns how many lines it wrote.
+/// Extracts rows from every record of `files` and hands each record with what the catalogue
+/// says of it and its rows (labelled, decided, filtered) to `each`, in input order; `each`
+/// returns how many lines it wrote.
 ///
 /// While the workers extract one batch, this thread reports and writes the one before it, so
 /// the cores never wait for the writer.
@@ -260,7 +266,7 @@ pub fn extract_each(
     files: &[String],
     options: &RunOptions,
     report: &mut dyn FnMut(&Error),
-    each: &mut dyn FnMut(&Record, &[Row]) -> std::io::Result<usize>,
+    each: &mut dyn FnMut(&Record, &Entry, &[Row]) -> std::io::Result<usize>,
 ) -> std::io::Result<Summary> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads.unwrap_or(0))
@@ -305,7 +311,7 @@ struct RecordSink<'a> {
     catalogue: &'a mut Catalogue,
     summary: &'a mut Summary,
     report: &'a mut dyn FnMut(&Error),
-    each: &'a mut dyn FnMut(&Record, &[Row]) -> std::io::Result<usize>,
+    each: &'a mut dyn FnMut(&Record, &Entry, &[Row]) -> std::io::Result<usize>,
 }
 
 impl RecordSink<'_> {
@@ -340,7 +346,7 @@ impl RecordSink<'_> {
             if self.options.strict {
                 rows.retain(|row| row.status != Status::Invalid);
             }
-            self.summary.rows += (self.each)(record, &rows)?;
+            self.summary.rows += (self.each)(record, &entry, &rows)?;
         }
         Ok(())
     }

@@ -195,6 +195,18 @@ fn chromium_shows_every_span_one_forest_mark_per_ratio_and_highlights_a_clicked_
     assert!(page.select(&select("mark.active")).next().is_some());
     assert_eq!(page.select(&select("tr.row td.ctl button[data-d]")).count(), 3 * rows);
 
+    // The decisions the page made when it rejected the first row are what `extract` reads.
+    let decisions: String = page.select(&select("#selftest-decisions")).next().unwrap().text().collect();
+    assert!(
+        decisions.starts_with("record_id,start,end,kind,decision,corrected value\nruers-2017-jnci.ris#1,"),
+        "{decisions}"
+    );
+    let path = dir.path().join("decisions.csv");
+    std::fs::write(&path, &decisions).unwrap();
+    let all = trialrex(&["extract", "fixtures/ruers-2017-jnci.ris"]).stdout;
+    let decided = trialrex(&["extract", "fixtures/ruers-2017-jnci.ris", "--decisions", path.to_str().unwrap()]).stdout;
+    assert_eq!(decided.split(|&b| b == b'\n').count() + 1, all.split(|&b| b == b'\n').count());
+
     let shot = dir.path().join("report.png");
     headless(browser, &url, &["--window-size=1280,1800", &format!("--screenshot={}", shot.display())]);
     let png = std::fs::read(&shot).unwrap();

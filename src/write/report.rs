@@ -17,6 +17,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use crate::record::Record;
+use crate::study::Entry;
 use crate::write::{Kind, Row, Status};
 
 /// Records and their rows, collected for the report in input order.
@@ -24,12 +25,15 @@ use crate::write::{Kind, Row, Status};
 pub struct Collected {
     /// Each record with its rows.
     pub records: Vec<(Record, Vec<Row>)>,
+    /// What the catalogue says of each record (label, first copy), in the same order.
+    pub entries: Vec<Entry>,
 }
 
 impl Collected {
-    /// Adds one record with its rows.
-    pub fn add(&mut self, record: &Record, rows: &[Row]) {
+    /// Adds one record with what the catalogue says of it and its rows.
+    pub fn add(&mut self, record: &Record, entry: &Entry, rows: &[Row]) {
         self.records.push((record.clone(), rows.to_vec()));
+        self.entries.push(entry.clone());
     }
 
     /// How many rows were collected.
@@ -79,7 +83,8 @@ pub fn write_html(out: &mut dyn Write, collected: &Collected) -> io::Result<()> 
     write_overview(&mut page, collected, &row_ids);
     page.push_str("<main>\n");
     for (index, (record, rows)) in collected.records.iter().enumerate() {
-        write_record(&mut page, index, record, rows, &row_ids[index]);
+        let entry = collected.entries.get(index);
+        write_record(&mut page, index, record, entry, rows, &row_ids[index]);
     }
     page.push_str("</main>\n<script>");
     page.push_str(SCRIPT);
@@ -334,9 +339,9 @@ fn clip(text: &str, width: usize) -> String {
 }
 
 /// One record: label, title, ids, the marked abstract and the rows.
-fn write_record(page: &mut String, index: usize, record: &Record, rows: &[Row], ids: &[String]) {
+fn write_record(page: &mut String, index: usize, record: &Record, entry: Option<&Entry>, rows: &[Row], ids: &[String]) {
     let id = record.id();
-    let study = rows.first().map_or_else(|| crate::study::lone_label(record), |row| row.study.clone());
+    let study = entry.map_or_else(|| crate::study::lone_label(record), |entry| entry.study.clone());
     let _ = write!(
         page,
         "<section class=\"record\" id=\"rec{}\" data-record-id=\"{}\"><h2>{}</h2>",
@@ -362,7 +367,7 @@ fn write_record(page: &mut String, index: usize, record: &Record, rows: &[Row], 
         record.origin.record,
         record.origin.line
     );
-    if let Some(first) = rows.iter().find_map(|row| row.duplicate_of.as_deref()) {
+    if let Some(first) = entry.and_then(|entry| entry.duplicate_of.as_deref()) {
         let _ = write!(page, " <strong class=\"dup\">a copy of {}</strong>", esc(first));
     }
     page.push_str("</p>\n<p class=\"abstract\">");
@@ -605,11 +610,12 @@ function selftest(){
   var ratios=document.querySelectorAll('tr.row[data-ratio]').length,marks=document.querySelectorAll('svg.forest .mark').length;
   if(ratios!==marks){problems.push(marks+' forest marks for '+ratios+' ratio effects');}
   controls(document);
-  var first=rows[0];
+  var first=rows[0],rejected='';
   if(first){
     first.querySelector('button[data-d="reject"]').click();
     var line=[first.closest('section.record').getAttribute('data-record-id'),first.getAttribute('data-start'),first.getAttribute('data-end'),first.getAttribute('data-kind'),'reject',''].map(cell).join(',');
-    if(csv().split('\n').indexOf(line)<0||!first.classList.contains('decided-reject')){problems.push('rejecting row '+first.id+' did not give the decisions line '+line);}
+    var rejected=csv();
+    if(rejected.split('\n').indexOf(line)<0||!first.classList.contains('decided-reject')){problems.push('rejecting row '+first.id+' did not give the decisions line '+line);}
     first.querySelector('button[data-d="reject"]').click();
     if(Object.keys(decisions).length){problems.push('a second click did not undo the decision');}
     first.querySelector('td').click();
@@ -622,6 +628,8 @@ function selftest(){
   var pre=document.createElement('pre');pre.id='selftest';
   pre.textContent='self-test: '+rows.length+' rows, '+marks+' forest marks: '+verdict;
   document.body.insertBefore(pre,document.body.firstChild);
+  var out=document.createElement('pre');out.id='selftest-decisions';out.textContent=rejected||'';
+  document.body.insertBefore(out,pre.nextSibling);
 }
 })();
 "#;
