@@ -266,7 +266,7 @@ pub fn extract_each(
     files: &[String],
     options: &RunOptions,
     report: &mut dyn FnMut(&Error),
-    each: &mut dyn FnMut(&Record, &Entry, &[Row]) -> std::io::Result<usize>,
+    each: &mut EachRecord<'_>,
 ) -> std::io::Result<Summary> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads.unwrap_or(0))
@@ -305,13 +305,17 @@ pub fn extract_each(
     Ok(summary)
 }
 
+/// What [`extract_each`] hands each record to: the record, what the catalogue says of it, and
+/// its rows; it returns how many lines it wrote.
+pub type EachRecord<'a> = dyn FnMut(&Record, &Entry, &[Row]) -> std::io::Result<usize> + 'a;
+
 /// Where extracted batches go: labelled by the catalogue, decided, filtered, then handed on.
 struct RecordSink<'a> {
     options: &'a RunOptions,
     catalogue: &'a mut Catalogue,
     summary: &'a mut Summary,
     report: &'a mut dyn FnMut(&Error),
-    each: &'a mut dyn FnMut(&Record, &Entry, &[Row]) -> std::io::Result<usize>,
+    each: &'a mut EachRecord<'a>,
 }
 
 impl RecordSink<'_> {
