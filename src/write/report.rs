@@ -357,6 +357,12 @@ fn write_record(page: &mut String, index: usize, record: &Record, entry: Option<
     if let Some(pmid) = record.pmid.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
         let _ = write!(page, " <a href=\"https://pubmed.ncbi.nlm.nih.gov/{0}/\">PMID {0}</a>", esc(pmid));
     }
+    let pmc = record.native_id.as_deref().map(str::trim).filter(|id| {
+        id.strip_prefix("PMC").is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+    });
+    if let Some(pmc) = pmc {
+        let _ = write!(page, " <a href=\"https://pmc.ncbi.nlm.nih.gov/articles/{0}/\">{0}</a>", esc(pmc));
+    }
     if let Some(doi) = record.doi.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         let _ = write!(page, " <a href=\"https://doi.org/{0}\">doi:{0}</a>", esc(doi));
     }
