@@ -434,7 +434,7 @@ pub struct Extracted {
 /// Extracts `file` exactly as `trialrex extract FILE` does (CSV, no `--strict`).
 pub fn extract_csv(extractor: &Extractor, file: &Path, input_format: Option<Format>) -> Result<Extracted> {
     let shown = file.display().to_string();
-    let options = RunOptions { input_format, strict: false, threads: Some(1), progress: None };
+    let options = RunOptions { input_format, threads: Some(1), ..RunOptions::default() };
     let mut problems = Vec::new();
     let mut report = |err: &Error| {
         if err.kind() != ErrorKind::NoAbstract {

@@ -14,9 +14,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use trialrex::check::{self, CheckOptions, CheckSummary};
+use trialrex::decisions::Decisions;
 use trialrex::pipeline::{self, RunOptions, Summary};
 use trialrex::read::Format;
-use trialrex::write::{OutputFormat, RowWriter};
+use trialrex::write::{self, report, OutputFormat, RowWriter, WriteOptions};
 use trialrex::{eval, explain, Error, ErrorKind, Extractor, RuleSet};
 
 /// trialrex: effect estimates, arm sizes, events, survival and medians from trial abstracts.
@@ -59,6 +60,18 @@ enum Command {
         /// Worker threads for extraction (default: one per core).
         #[arg(long, value_name = "N")]
         threads: Option<usize>,
+        /// Leave out the rows of records that repeat an earlier record (same PMID, DOI, or title and year).
+        #[arg(long)]
+        dedupe: bool,
+        /// Apply a reviewer's decisions (the CSV the review report downloads): rejected rows go,
+        /// corrected values are kept and their rule marked `+edited`.
+        #[arg(long, value_name = "FILE")]
+        decisions: Option<PathBuf>,
+        /// The table's columns (`--format table`), contract names: e.g. `record_id,kind,value,yi,sei,checks`.
+        #[arg(long, value_name = "NAME,...")]
+        columns: Option<String>,
+        #[command(flatten)]
+        guard: GuardArgs,
     },
     /// Print the records as read: ids, metadata, abstract, source file and line.
     Records {
@@ -70,6 +83,20 @@ enum Command {
         /// Write to FILE (atomically).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        guard: GuardArgs,
+    },
+    /// Write a review report: one self-contained HTML file with every record, its rows marked
+    /// in its abstract, a forest plot, and accept/reject/edit controls.
+    Report {
+        #[command(flatten)]
+        input: InputArgs,
+        /// The HTML file to write (atomically).
+        #[arg(short, long, value_name = "FILE", required = true)]
+        output: PathBuf,
+        /// A folder of rule files that extend or override the embedded rules.
+        #[arg(long, value_name = "DIR")]
+        rules: Option<PathBuf>,
     },
     /// Measure extraction against hand-made gold rows: precision, recall and F1 per kind.
     Eval {
@@ -148,6 +175,15 @@ enum Command {
     },
 }
 
+/// The formula guard of CSV output.
+#[derive(clap::Args)]
+struct GuardArgs {
+    /// Write CSV text cells as they are, without the `'` before a leading `=`, `+`, `-` or `@`
+    /// (for pipelines that read the CSV with a program, not a spreadsheet).
+    #[arg(long)]
+    no_formula_guard: bool,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum ColorChoice {
     Auto,
@@ -215,22 +251,59 @@ pub fn run() -> Result<u8, CliError> {
         }
     };
     match cli.command {
-        Command::Extract { input, format, output, strict, rules, threads } => {
+        Command::Extract { input, format, output, strict, rules, threads, dedupe, decisions, columns, guard } => {
             let extractor = Extractor::new(load_rules(rules.as_deref())?);
+            let columns = columns
+                .map(|list| write::parse_columns(&list))
+                .transpose()
+                .map_err(|message| Error::new(ErrorKind::Usage, format!("--columns: {message}")))?;
+            let write_options = WriteOptions { formula_guard: !guard.no_formula_guard, columns };
+            let decisions = decisions.map(|path| Decisions::read(&path)).transpose()?.map(Arc::new);
             let progress = Progress::start(&input.files);
-            let options =
-                RunOptions { input_format: input.input_format, strict, threads, progress: progress.counter() };
-            let summary = with_output(output.as_deref(), run_succeeded, |out| {
-                let mut writer = RowWriter::new(out, format)?;
-                let summary = pipeline::extract_files(&extractor, &input.files, &options, &mut writer, &mut report)?;
-                writer.finish()?;
-                Ok(summary)
-            });
+            let options = RunOptions {
+                input_format: input.input_format,
+                strict,
+                threads,
+                progress: progress.counter(),
+                dedupe,
+                decisions,
+            };
+            let outcome = with_output(
+                output.as_deref(),
+                |(summary, _)| run_succeeded(summary),
+                |out| {
+                    let mut writer = RowWriter::with_options(out, format, write_options)?;
+                    let summary =
+                        pipeline::extract_files(&extractor, &input.files, &options, &mut writer, &mut report)?;
+                    let pairs = writer.pairs();
+                    writer.finish()?;
+                    Ok((summary, pairs))
+                },
+            );
             progress.finish();
-            Ok(finish(summary?))
+            let (summary, pairs) = outcome?;
+            if format == OutputFormat::Escalc {
+                eprintln!("trialrex: {} pairs written, {} incomplete pairs left out", pairs.pairs, pairs.incomplete);
+            }
+            Ok(finish(summary))
         }
-        Command::Records { input, format, output } => {
-            let summary = with_output(output.as_deref(), run_succeeded, |out| write_records(out, &input, format))?;
+        Command::Records { input, format, output, guard } => {
+            let summary = with_output(output.as_deref(), run_succeeded, |out| {
+                write_records(out, &input, format, !guard.no_formula_guard)
+            })?;
+            Ok(finish(summary))
+        }
+        Command::Report { input, output, rules } => {
+            let extractor = Extractor::new(load_rules(rules.as_deref())?);
+            let options = RunOptions { input_format: input.input_format, ..RunOptions::default() };
+            let mut collected = report::Collected::default();
+            let summary =
+                pipeline::extract_each(&extractor, &input.files, &options, &mut report, &mut |record, entry, rows| {
+                    collected.add(record, entry, rows);
+                    Ok(rows.len())
+                })?;
+            let kept = run_succeeded(&summary);
+            with_output(Some(&output), |_| kept, |out| Ok(report::write_html(out, &collected)?))?;
             Ok(finish(summary))
         }
         Command::Eval { gold, input, format, rules, show } => {
@@ -540,7 +613,33 @@ struct RecordRow<'a> {
     line: usize,
 }
 
-fn write_records(out: &mut dyn Write, input: &InputArgs, format: RecordFormat) -> Result<Summary, CliError> {
+impl RecordRow<'_> {
+    /// The CSV cells, in [`RECORD_COLUMNS`] order; with `guard`, text cells that a spreadsheet
+    /// would read as a formula get a leading `'` (numbers never change).
+    fn cells(&self, guard: bool) -> [String; 11] {
+        let text = |cell: &str| if guard { write::spreadsheet_safe(cell).into_owned() } else { cell.to_string() };
+        [
+            text(&self.id),
+            text(self.pmid.unwrap_or_default()),
+            text(self.doi.unwrap_or_default()),
+            text(self.title),
+            text(self.abstract_text),
+            text(&self.authors),
+            text(self.year.unwrap_or_default()),
+            text(self.journal.unwrap_or_default()),
+            text(self.file),
+            self.record.to_string(),
+            self.line.to_string(),
+        ]
+    }
+}
+
+fn write_records(
+    out: &mut dyn Write,
+    input: &InputArgs,
+    format: RecordFormat,
+    guard: bool,
+) -> Result<Summary, CliError> {
     enum Sink<'a> {
         Csv(Box<csv::Writer<&'a mut dyn Write>>),
         Jsonl(&'a mut dyn Write),
@@ -570,7 +669,7 @@ fn write_records(out: &mut dyn Write, input: &InputArgs, format: RecordFormat) -
             line: record.origin.line,
         };
         match &mut sink {
-            Sink::Csv(writer) => writer.serialize(&row).map_err(csv_io),
+            Sink::Csv(writer) => writer.write_record(row.cells(guard)).map_err(csv_io),
             Sink::Jsonl(out) => {
                 // serde_json hands an I/O error back as it was, so a closed pipe stays one.
                 serde_json::to_writer(&mut **out, &row).map_err(io::Error::from)?;

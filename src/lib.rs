@@ -7,6 +7,9 @@
 //! BibTeX, CSV, JSONL, text) into [`Record`]s; [`normalise`] rewrites an abstract into a form the rules match (with a map
 //! back to the original offsets); [`find`] applies the rules of [`rules`]; [`validate`] puts
 //! check codes on rows; [`derive`] adds `yi`/`sei`; [`write`] writes the contract's rows.
+//! Around the rows of one record, [`study`] labels the records of a run (`Ruers 2017`) and
+//! finds duplicates, [`decisions`] applies a reviewer's decisions, [`write::escalc`] pairs arms
+//! into 2×2 tables and [`write::report`] writes the HTML review report.
 //!
 //! ```
 //! use trialrex::{Extractor, Record};
@@ -24,6 +27,7 @@
 
 pub mod audit;
 pub mod check;
+pub mod decisions;
 pub mod derive;
 pub mod error;
 pub mod eval;
@@ -36,6 +40,7 @@ pub mod read;
 pub mod record;
 pub mod rules;
 pub mod segment;
+pub mod study;
 pub mod validate;
 pub mod write;
 
@@ -75,6 +80,12 @@ impl Extractor {
             derive::derive_row(row);
         }
         validate::validate_record(&mut rows);
+        study::mark_primary(&record.abstract_text, &mut rows);
+        let (label, source) = (study::lone_label(record), record.source_name());
+        for row in &mut rows {
+            row.study.clone_from(&label);
+            row.source.clone_from(&source);
+        }
         rows
     }
 }

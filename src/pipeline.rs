@@ -11,9 +11,11 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::decisions::Decisions;
 use crate::error::{Error, ErrorKind, Location};
 use crate::read::{self, Format};
 use crate::record::Record;
+use crate::study::{self, Catalogue, Entry};
 use crate::write::{Row, RowWriter, Status};
 use crate::Extractor;
 
@@ -40,6 +42,8 @@ pub struct Summary {
     /// Problems that did not stop a record: abstracts cut, bytes decoded as Windows-1252,
     /// lines cut, shifted CSV rows.
     pub warnings: usize,
+    /// Records that repeat an earlier record of the run (see [`crate::study`]).
+    pub duplicates: usize,
 }
 
 impl Summary {
@@ -59,7 +63,11 @@ impl Summary {
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} records, {} rows, {} errors, {} warnings", self.records, self.rows, self.errors, self.warnings)
+        write!(f, "{} records, {} rows, {} errors, {} warnings", self.records, self.rows, self.errors, self.warnings)?;
+        if self.duplicates > 0 {
+            write!(f, ", {} duplicates", self.duplicates)?;
+        }
+        Ok(())
     }
 }
 
@@ -74,6 +82,10 @@ pub struct RunOptions {
     pub threads: Option<usize>,
     /// Counts input bytes read, for a progress display.
     pub progress: Option<Arc<AtomicU64>>,
+    /// Leave out the rows of records that repeat an earlier record.
+    pub dedupe: bool,
+    /// A reviewer's decisions on rows: rejected rows go, corrected ones are marked.
+    pub decisions: Option<Arc<Decisions>>,
 }
 
 /// One thing the reader thread passes on, in input order.
@@ -258,9 +270,6 @@ fn read_in_batches<'scope>(
 type BatchRows = Vec<Option<std::result::Result<Vec<Row>, Error>>>;
 
 /// Extracts rows from every record of `files` and writes them with `writer`, in input order.
-///
-/// While the workers extract one batch, this thread reports and writes the one before it, so
-/// the cores never wait for the writer.
 pub fn extract_files<W: Write>(
     extractor: &Extractor,
     files: &[String],
@@ -268,11 +277,47 @@ pub fn extract_files<W: Write>(
     writer: &mut RowWriter<W>,
     report: &mut dyn FnMut(&Error),
 ) -> std::io::Result<Summary> {
+    extract_each(extractor, files, options, report, &mut |_, _, rows| writer.write_record(rows))
+}
+
+/// The catalogue of a run: read ahead over the files when none is standard input, so shared
+/// study labels all get suffixes; learnt as records come otherwise.
+pub fn catalogue(files: &[String], input_format: Option<Format>) -> Catalogue {
+    if files.iter().any(|file| file == "-") {
+        return Catalogue::streaming();
+    }
+    let records = files
+        .iter()
+        .filter_map(|file| read::open_counted(file, input_format, None).ok())
+        .flat_map(|records| records.filter_map(|record| record.ok()))
+        .map(|mut record| {
+            // As the main pass will see it, so both passes match the same copies.
+            let _ = cut_to_limit(&mut record);
+            record
+        });
+    Catalogue::from_records(records)
+}
+
+/// Extracts rows from every record of `files` and hands each record with what the catalogue
+/// says of it and its rows (labelled, decided, filtered) to `each`, in input order; `each`
+/// returns how many lines it wrote.
+///
+/// While the workers extract one batch, this thread reports and writes the one before it, so
+/// the cores never wait for the writer.
+pub fn extract_each(
+    extractor: &Extractor,
+    files: &[String],
+    options: &RunOptions,
+    report: &mut dyn FnMut(&Error),
+    each: &mut EachRecord<'_>,
+) -> std::io::Result<Summary> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.threads.unwrap_or(0))
         .build()
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     let mut summary = Summary::default();
+    let mut catalogue = catalogue(files, options.input_format);
+    let mut sink = RecordSink { options, catalogue: &mut catalogue, summary: &mut summary, report, each };
     std::thread::scope(|scope| -> std::io::Result<()> {
         let mut done: Option<(Vec<Event>, BatchRows)> = None;
         for batch in read_in_batches(scope, files, options) {
@@ -288,7 +333,7 @@ pub fn extract_files<W: Write>(
                         .collect();
                 });
                 match done.take() {
-                    Some((events, rows)) => write_batch(events, rows, options, writer, &mut summary, report),
+                    Some((events, rows)) => sink.write_batch(events, rows),
                     None => Ok(()),
                 }
             });
@@ -296,40 +341,62 @@ pub fn extract_files<W: Write>(
             done = Some((batch, rows));
         }
         match done {
-            Some((events, rows)) => write_batch(events, rows, options, writer, &mut summary, report),
+            Some((events, rows)) => sink.write_batch(events, rows),
             None => Ok(()),
         }
     })?;
     Ok(summary)
 }
 
-/// Reports and counts one extracted batch and writes its rows: the reading problems of all its
-/// events first, then its extraction errors, then its rows.
-fn write_batch<W: Write>(
-    events: Vec<Event>,
-    rows: BatchRows,
-    options: &RunOptions,
-    writer: &mut RowWriter<W>,
-    summary: &mut Summary,
-    report: &mut dyn FnMut(&Error),
-) -> std::io::Result<()> {
-    for event in events {
-        account(event, summary, report);
-    }
-    for result in rows.iter().flatten() {
-        if let Err(err) = result {
-            report(err);
-            summary.errors += 1;
+/// What [`extract_each`] hands each record to: the record, what the catalogue says of it, and
+/// its rows; it returns how many lines it wrote.
+pub type EachRecord<'a> = dyn FnMut(&Record, &Entry, &[Row]) -> std::io::Result<usize> + 'a;
+
+/// Where extracted batches go: labelled by the catalogue, decided, filtered, then handed on.
+struct RecordSink<'a> {
+    options: &'a RunOptions,
+    catalogue: &'a mut Catalogue,
+    summary: &'a mut Summary,
+    report: &'a mut dyn FnMut(&Error),
+    each: &'a mut EachRecord<'a>,
+}
+
+impl RecordSink<'_> {
+    /// Reports and counts one extracted batch and writes its rows: the reading problems of all
+    /// its events first, then its extraction errors, then its rows, record by record.
+    fn write_batch(&mut self, events: Vec<Event>, rows: BatchRows) -> std::io::Result<()> {
+        let records: Vec<Option<Record>> =
+            events.into_iter().map(|event| account(event, self.summary, self.report)).collect();
+        for result in rows.iter().flatten() {
+            if let Err(err) = result {
+                (self.report)(err);
+                self.summary.errors += 1;
+            }
         }
-    }
-    for row in rows.iter().flatten().flatten().flatten() {
-        if options.strict && row.status == Status::Invalid {
-            continue;
+        for (record, result) in records.iter().zip(rows) {
+            let Some(record) = record else { continue };
+            let entry = self.catalogue.admit(record);
+            let mut rows = match result {
+                Some(Ok(rows)) => rows,
+                _ => Vec::new(),
+            };
+            if entry.duplicate_of.is_some() {
+                self.summary.duplicates += 1;
+                if self.options.dedupe {
+                    continue;
+                }
+            }
+            study::label_rows(&mut rows, &entry);
+            if let Some(decisions) = &self.options.decisions {
+                decisions.apply(&mut rows);
+            }
+            if self.options.strict {
+                rows.retain(|row| row.status != Status::Invalid);
+            }
+            self.summary.rows += (self.each)(record, &entry, &rows)?;
         }
-        writer.write(row)?;
-        summary.rows += 1;
+        Ok(())
     }
-    Ok(())
 }
 
 /// Extracts one record; a bug that panics on it becomes a located error instead of ending

@@ -53,6 +53,15 @@ impl Record {
         format!("{}#{}", name, self.origin.record)
     }
 
+    /// The name of the file the record came from, without its folder (`-` for standard input).
+    pub fn source_name(&self) -> String {
+        std::path::Path::new(&self.origin.file)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(&self.origin.file)
+            .to_string()
+    }
+
     /// Whether the record has an abstract to extract from.
     pub fn has_abstract(&self) -> bool {
         !self.abstract_text.trim().is_empty()

@@ -21,5 +21,5 @@ fn trialrex_check_fixtures_passes() {
         String::from_utf8_lossy(&output.stderr)
     );
     let summary = stdout.lines().last().unwrap_or_default();
-    assert!(summary.starts_with("7 files, 69 records, 0 differences"), "{summary}");
+    assert!(summary.starts_with("8 files, 72 records, 0 differences"), "{summary}");
 }

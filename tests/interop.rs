@@ -49,6 +49,28 @@ fn metafor_pools_extracted_hazard_ratios_to_the_hand_typed_estimate() {
 }
 
 #[test]
+fn metafor_escalc_and_rma_read_the_escalc_pairs_as_they_are() {
+    if !available("Rscript") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_trialrex"))
+        .args(["extract", "tests/data/meta-analysis/two-by-two.jsonl", "--format", "escalc"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("10 pairs written, 5 incomplete pairs left out"), "{stderr}");
+    let csv = write_temp(dir.path(), "pairs.csv", &output.stdout);
+    let output = Command::new("Rscript").arg("tests/interop/escalc.R").arg(&csv).current_dir(root()).output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "R failed:\n{stdout}\n{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains("escalc pairs pool to the hand-typed tables"), "{stdout}");
+    eprintln!("{stdout}");
+}
+
+#[test]
 fn python_csv_reads_rows_and_records_back_unchanged() {
     if !available("python3") {
         return;

@@ -269,7 +269,18 @@ proptest! {
 
 #[test]
 fn spreadsheet_prefix_is_only_for_formula_starters() {
-    for (cell, safe) in [("=1+1", "'=1+1"), ("+x", "'+x"), ("-2.3", "'-2.3"), ("@a", "'@a"), ("a=b", "a=b"), ("", "")] {
+    // A cell that is a number ("-2.3") is read as that number, never as a formula: the guard
+    // leaves it alone (issue 15: the guard never changes a number).
+    for (cell, safe) in [
+        ("=1+1", "'=1+1"),
+        ("+x", "'+x"),
+        ("-2.3", "-2.3"),
+        ("-2+3", "'-2+3"),
+        ("-2.3 (95% CI -4.1 to -0.5)", "'-2.3 (95% CI -4.1 to -0.5)"),
+        ("@a", "'@a"),
+        ("a=b", "a=b"),
+        ("", ""),
+    ] {
         assert_eq!(spreadsheet_safe(cell), safe);
     }
 }

@@ -169,6 +169,10 @@ checks! {
     FOLLOWUP_NOT_POSITIVE = "followup.not_positive", Hard,
         "the follow-up duration is 0 or negative",
         "none";
+    /// A record that repeats an earlier one of the run (set by the pipeline, not here).
+    RECORD_DUPLICATE = "record.duplicate", Soft,
+        "the record repeats an earlier one (same PMID, DOI, or normalised title and year); the code is followed by `:` and the first copy's id",
+        "none: titles compared in lowercase letters and digits";
 }
 
 /// Runs every check on the rows of one record and sets `checks` and `status`.
@@ -226,7 +230,7 @@ const ARM_FILLER_WORDS: [&str; 10] =
 
 /// An arm label as compared across rows: lower case, words split on spaces and punctuation,
 /// filler words ([`ARM_FILLER_WORDS`]) left out unless nothing else is left.
-fn arm_key(arm: &str) -> String {
+pub(crate) fn arm_key(arm: &str) -> String {
     let words = || arm.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty());
     let is_filler = |word: &str| ARM_FILLER_WORDS.iter().any(|filler| filler.eq_ignore_ascii_case(word));
     let all_filler = words().all(is_filler);

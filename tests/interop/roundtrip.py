@@ -5,6 +5,16 @@ import csv
 import json
 import sys
 
+
+
+def is_number(text):
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
 mode, csv_path, jsonl_path = sys.argv[1:4]
 with open(csv_path, newline="", encoding="utf-8") as f:
     csv_rows = list(csv.DictReader(f))
@@ -19,8 +29,8 @@ for c, j in zip(csv_rows, json_rows):
     for field in fields:
         expected = j[field] or ""
         got = c[field]
-        # Extracted rows defuse cells a spreadsheet would read as formulas with an apostrophe.
-        if mode == "rows" and expected[:1] in ("=", "+", "-", "@"):
+        # Text cells a spreadsheet would read as formulas get an apostrophe; numbers never do.
+        if expected[:1] in ("=", "+", "-", "@") and not is_number(expected):
             expected = "'" + expected
         assert got == expected, (field, got, expected)
 quote, newline = '"', "\n"

@@ -1,0 +1,463 @@
+//! Which study a record is: its label (`Ruers 2017`), whether it repeats an earlier record,
+//! and which endpoint its abstract calls primary.
+//!
+//! A review counts studies, not records: two copies of one abstract (the same PubMed record
+//! exported twice, or found in two databases) must count once, and a forest plot needs one
+//! readable label per study. This module is the one home of those decisions; the pipeline
+//! feeds it every record in input order ([`Catalogue::admit`]) and puts what it says on rows.
+//!
+//! A label gets its `a`/`b` suffix only once every record that shares it is known, so the
+//! pipeline reads the files once ahead ([`Catalogue::from_records`]) when it can (not standard
+//! input). That costs a second read of the input (reading runs about ten times as fast as
+//! extraction) and memory for one short entry per record.
+
+use std::borrow::Borrow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::record::Record;
+use crate::write::Row;
+
+/// The check code a later copy of a record carries on its rows (a warning).
+pub const DUPLICATE_CHECK: &str = crate::validate::RECORD_DUPLICATE.code;
+
+/// What the catalogue says about one record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The study label, with its suffix when other records share it.
+    pub study: String,
+    /// The id of the first copy, when this record repeats an earlier one.
+    pub duplicate_of: Option<String>,
+}
+
+/// The record's first author's surname and its year (`Ruers 2017`), or `None` when the record
+/// has no author or no year.
+pub fn base_label(record: &Record) -> Option<String> {
+    let surname = record.authors.iter().find_map(|author| surname(author))?;
+    let year = record.year.as_deref().and_then(four_digit_year)?;
+    Some(format!("{surname} {year}"))
+}
+
+/// The label of a record seen alone: [`base_label`], else the record id.
+pub fn lone_label(record: &Record) -> String {
+    base_label(record).unwrap_or_else(|| record.id())
+}
+
+/// The surname in an author as exports write it: `Ruers, Theo`, `Ruers T`, `Liu R.`,
+/// `S. Hochreiter`, `Neeltje van Doremalen`, `'Trenton Bushmaker'`.
+fn surname(author: &str) -> Option<String> {
+    let author = author.trim().trim_matches(|c: char| c == '\'' || c == '"' || c.is_whitespace());
+    let (name, had_comma) = match author.split_once(',') {
+        Some((before, _)) => (before, true),
+        None => (author, false),
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let kept: Vec<&str> = words.iter().copied().filter(|word| !is_initials(word)).collect();
+    let chosen: Vec<&str> = if had_comma || kept.len() < words.len() || kept.len() <= 1 {
+        kept
+    } else {
+        // "Given Surname": the last word, with the lowercase particles before it (van, de, da).
+        let mut from = kept.len() - 1;
+        while from > 1 && kept[from - 1].chars().next().is_some_and(char::is_lowercase) {
+            from -= 1;
+        }
+        kept[from..].to_vec()
+    };
+    let surname = chosen.join(" ");
+    (surname.chars().any(char::is_alphabetic)).then_some(surname)
+}
+
+/// Whether a word is initials: `T`, `TJ`, `R.`, `D.G.`, `J.-P.`.
+fn is_initials(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (1..=3).contains(&letters) && word.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
+}
+
+/// The first four-digit year (1800–2099) in a year field such as `2017`, `2017 Mar` or `2017///`.
+fn four_digit_year(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(3)).find_map(|i| {
+        let digits = bytes.get(i..i + 4)?;
+        let before_ok = i == 0 || !bytes[i - 1].is_ascii_digit();
+        let after_ok = bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit());
+        (digits.iter().all(u8::is_ascii_digit)
+            && before_ok
+            && after_ok
+            && (digits[..2] == *b"18" || digits[..2] == *b"19" || digits[..2] == *b"20"))
+            .then(|| &text[i..i + 4])
+    })
+}
+
+/// The suffix of the `n`-th (0-based) record sharing a label: `a`, `b`, ... `z`, `aa`, `ab`...
+fn suffix(mut n: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'a' + (n % 26) as u8);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+/// What identifies a record across exports: PMID, DOI, normalised title with year, and
+/// normalised title with the abstract (for exports that carry no year, such as JSON Lines).
+#[derive(Debug, Clone, Default)]
+struct Identity {
+    pmid: Option<String>,
+    doi: Option<String>,
+    title_year: Option<String>,
+    title_abstract: Option<String>,
+}
+
+/// The shortest normalised abstract that identifies a record with its title: shorter texts
+/// ("Abstract not available") are shared by unrelated records.
+const MIN_IDENTIFYING_ABSTRACT: usize = 100;
+
+impl Identity {
+    fn of(record: &Record) -> Identity {
+        let clean =
+            |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+        let doi = clean(&record.doi).map(|doi| {
+            let doi = doi.to_lowercase();
+            let doi = doi.trim_start_matches("https://").trim_start_matches("http://");
+            let doi = doi.trim_start_matches("dx.doi.org/").trim_start_matches("doi.org/").trim_start_matches("doi:");
+            doi.trim().to_string()
+        });
+        let title = normalised_title(&record.title);
+        let year = record.year.as_deref().and_then(four_digit_year);
+        let title_year = match (title.is_empty(), year) {
+            (false, Some(year)) => Some(format!("{title}|{year}")),
+            _ => None,
+        };
+        let body = normalised_title(&record.abstract_text);
+        let title_abstract = (body.len() >= MIN_IDENTIFYING_ABSTRACT).then(|| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            std::hash::Hash::hash(&body, &mut hasher);
+            format!("{title}|{:016x}", std::hash::Hasher::finish(&hasher))
+        });
+        Identity { pmid: clean(&record.pmid), doi, title_year, title_abstract }
+    }
+
+    /// Whether two identities can be the same record: different PMIDs (or DOIs) never are.
+    fn compatible(&self, other: &Identity) -> bool {
+        let differ = |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(a), Some(b)) if a != b);
+        !differ(&self.pmid, &other.pmid) && !differ(&self.doi, &other.doi)
+    }
+}
+
+/// A title in lowercase letters and digits, words separated by one space, so that case,
+/// punctuation and a trailing full stop do not hide a copy.
+fn normalised_title(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    for word in title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Every record of a run in input order: labels, suffixes and duplicates.
+#[derive(Debug, Default)]
+pub struct Catalogue {
+    /// Per first copy: its id and identity.
+    firsts: Vec<(String, Identity, String)>,
+    by_pmid: HashMap<String, usize>,
+    by_doi: HashMap<String, usize>,
+    by_title: HashMap<String, usize>,
+    by_text: HashMap<String, usize>,
+    /// How many distinct (non-duplicate) records carry each base label.
+    label_counts: HashMap<String, usize>,
+    /// How many of them were admitted so far.
+    label_seen: HashMap<String, usize>,
+    /// Whether the label counts are final (the input was read ahead).
+    counts_final: bool,
+    /// Duplicates admitted.
+    duplicates: usize,
+}
+
+impl Catalogue {
+    /// A catalogue that learns records as they come (for standard input, read only once): a
+    /// label gets its suffix from the second record that shares it on (`b`, `c`...).
+    pub fn streaming() -> Catalogue {
+        Catalogue::default()
+    }
+
+    /// A catalogue that knows every record ahead (the same records, in the same order, that
+    /// [`Catalogue::admit`] will then be given), so every label shared gets `a`, `b`...
+    pub fn from_records<R: Borrow<Record>>(records: impl IntoIterator<Item = R>) -> Catalogue {
+        let mut ahead = Catalogue::default();
+        for record in records {
+            ahead.admit(record.borrow());
+        }
+        Catalogue { label_counts: ahead.label_seen, counts_final: true, ..Catalogue::default() }
+    }
+
+    /// Admits the next record in input order and says what it is.
+    pub fn admit(&mut self, record: &Record) -> Entry {
+        let identity = Identity::of(record);
+        if let Some(first) = self.first_copy(&identity) {
+            self.duplicates += 1;
+            let (id, _, study) = &self.firsts[first];
+            return Entry { study: study.clone(), duplicate_of: Some(id.clone()) };
+        }
+        let base = lone_label(record);
+        let seen = self.label_seen.entry(base.clone()).or_insert(0);
+        *seen += 1;
+        let ordinal = *seen - 1;
+        let shared =
+            if self.counts_final { self.label_counts.get(&base).copied().unwrap_or(1) > 1 } else { ordinal > 0 };
+        let study = if shared { format!("{base}{}", suffix(ordinal)) } else { base };
+        let index = self.firsts.len();
+        let keys = [
+            (identity.pmid.clone(), &mut self.by_pmid),
+            (identity.doi.clone(), &mut self.by_doi),
+            (identity.title_year.clone(), &mut self.by_title),
+            (identity.title_abstract.clone(), &mut self.by_text),
+        ];
+        for (key, map) in keys {
+            if let Some(key) = key {
+                map.entry(key).or_insert(index);
+            }
+        }
+        self.firsts.push((record.id(), identity, study.clone()));
+        Entry { study, duplicate_of: None }
+    }
+
+    /// How many records admitted so far repeat an earlier one.
+    pub fn duplicates(&self) -> usize {
+        self.duplicates
+    }
+
+    fn first_copy(&self, identity: &Identity) -> Option<usize> {
+        let lookups = [
+            (&identity.pmid, &self.by_pmid),
+            (&identity.doi, &self.by_doi),
+            (&identity.title_year, &self.by_title),
+            (&identity.title_abstract, &self.by_text),
+        ];
+        lookups.into_iter().find_map(|(key, map)| {
+            let first = *map.get(key.as_ref()?)?;
+            identity.compatible(&self.firsts[first].1).then_some(first)
+        })
+    }
+}
+
+/// Puts a catalogue entry on the rows of its record: the study label, and for a later copy the
+/// duplicate check (a warning) naming the first copy.
+pub fn label_rows(rows: &mut [Row], entry: &Entry) {
+    for row in rows {
+        row.study.clone_from(&entry.study);
+        if let Some(first) = &entry.duplicate_of {
+            if !row.checks.contains(&DUPLICATE_CHECK) {
+                row.checks.push(DUPLICATE_CHECK);
+            }
+            row.duplicate_of = Some(first.clone());
+            row.status = row.status.max(crate::write::Status::Warning);
+        }
+    }
+}
+
+/// Sentences that name a primary endpoint: `The primary end point was OS`, `the primary
+/// outcome (30-day mortality)`, `PFS was the primary endpoint`.
+static PRIMARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bprimary\s+(?:efficacy\s+|study\s+|composite\s+)?(?:end[\s-]?points?|outcomes?|objectives?)\b")
+        .expect("the primary-endpoint pattern is a valid regex")
+});
+
+/// Words that start the part of a sentence about secondary endpoints.
+static SECONDARY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:secondary|other|exploratory)\b").expect("a valid regex"));
+
+/// What the abstract says the primary endpoint is: the words of each sentence that names one,
+/// up to where it turns to secondary endpoints. Empty when the abstract names none.
+pub fn primary_statements(abstract_text: &str) -> Vec<&str> {
+    let mut statements = Vec::new();
+    for found in PRIMARY.find_iter(abstract_text) {
+        let start = abstract_text[..found.start()].rfind(". ").map_or(0, |at| at + 2);
+        let rest = &abstract_text[found.start()..];
+        let mut end = found.start() + sentence_end(rest);
+        if let Some(secondary) = SECONDARY.find(&abstract_text[found.end()..end]) {
+            end = found.end() + secondary.start();
+        }
+        let before = &abstract_text[start..found.start()];
+        let before = match SECONDARY.find_iter(before).last() {
+            Some(secondary) => &before[secondary.end()..],
+            None => before,
+        };
+        let from = found.start() - before.len();
+        statements.push(&abstract_text[from..end]);
+    }
+    statements
+}
+
+/// Where the sentence that starts `text` ends: at `. ` followed by an uppercase letter, or `;`.
+fn sentence_end(text: &str) -> usize {
+    for (at, c) in text.char_indices() {
+        if c == ';' {
+            return at;
+        }
+        if c == '.' && text[at + 1..].starts_with(' ') && text[at + 1..].trim_start().starts_with(char::is_uppercase) {
+            return at;
+        }
+    }
+    text.len()
+}
+
+/// Words left out when an endpoint is matched against a primary-endpoint statement.
+const ENDPOINT_STOP_WORDS: [&str; 12] = ["the", "of", "in", "a", "an", "and", "with", "to", "for", "at", "on", "rate"];
+
+/// Whether an endpoint as a row names it is what a primary-endpoint statement names: every
+/// word of the endpoint (but small words) is a word of the statement (`OS` in `overall survival
+/// [OS]`, `overall survival` in `30-month overall survival`).
+pub fn is_primary(endpoint: &str, statements: &[&str]) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
+    let wanted: Vec<String> =
+        words(endpoint).into_iter().filter(|w| !ENDPOINT_STOP_WORDS.contains(&w.as_str())).collect();
+    if wanted.is_empty() {
+        return false;
+    }
+    statements.iter().any(|statement| {
+        let have = words(statement);
+        wanted.iter().all(|w| have.contains(w))
+    })
+}
+
+/// Sets `primary` on the rows whose endpoint the abstract calls primary.
+pub fn mark_primary(abstract_text: &str, rows: &mut [Row]) {
+    let statements = primary_statements(abstract_text);
+    if statements.is_empty() {
+        return;
+    }
+    for row in rows {
+        if let Some(endpoint) = &row.endpoint {
+            if is_primary(endpoint, &statements) {
+                row.primary = Some(true);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: &str, authors: &[&str], year: Option<&str>, title: &str) -> Record {
+        Record {
+            native_id: Some(id.into()),
+            authors: authors.iter().map(|a| a.to_string()).collect(),
+            year: year.map(str::to_string),
+            title: title.into(),
+            ..Record::default()
+        }
+    }
+
+    #[test]
+    fn surnames_come_out_of_every_written_form() {
+        for (author, expected) in [
+            ("Ruers, Theo", "Ruers"),
+            ("Ruers T", "Ruers"),
+            ("Liu R., Adler D.G.", "Liu"),
+            ("S. Hochreiter", "Hochreiter"),
+            ("Jean César", "César"),
+            ("'Neeltje van Doremalen'", "van Doremalen"),
+            ("de Hoon, M J L", "de Hoon"),
+            ("J. -P. Nominé", "Nominé"),
+        ] {
+            assert_eq!(surname(author).as_deref(), Some(expected), "{author}");
+        }
+        assert_eq!(surname("  "), None);
+    }
+
+    #[test]
+    fn labels_fall_back_to_the_id_and_take_suffixes_when_shared() {
+        let records = [
+            record("1", &["Smith, A"], Some("2017 Mar"), "One trial"),
+            record("2", &["Smith J"], Some("2017"), "Another trial"),
+            record("3", &[], Some("2017"), "A third"),
+            record("4", &["Jones, B"], None, "A fourth"),
+        ];
+        let mut catalogue = Catalogue::from_records(&records);
+        let labels: Vec<String> = records.iter().map(|r| catalogue.admit(r).study).collect();
+        assert_eq!(labels, ["Smith 2017a", "Smith 2017b", "3", "4"]);
+        let mut streaming = Catalogue::streaming();
+        let labels: Vec<String> = records.iter().map(|r| streaming.admit(r).study).collect();
+        assert_eq!(labels, ["Smith 2017", "Smith 2017b", "3", "4"]);
+    }
+
+    #[test]
+    fn copies_match_by_pmid_doi_or_title_and_year() {
+        let mut first = record("a", &["Ruers, T"], Some("2017"), "Local Treatment of Liver Metastases.");
+        first.doi = Some("10.1093/JNCI/DJX015".into());
+        let mut by_doi = record("b", &["Ruers T"], Some("2017"), "Other title");
+        by_doi.doi = Some("https://doi.org/10.1093/jnci/djx015".into());
+        let by_title = record("c", &["Ruers T"], Some("2017"), "local treatment of liver metastases");
+        let other_year = record("d", &["Ruers T"], Some("2016"), "local treatment of liver metastases");
+        let mut other_pmid = record("e", &[], Some("2017"), "Local treatment of liver metastases");
+        other_pmid.pmid = Some("1".into());
+        first.pmid = Some("2".into());
+        let records = [first, by_doi, by_title, other_year, other_pmid];
+        let mut catalogue = Catalogue::from_records(&records);
+        let entries: Vec<Entry> = records.iter().map(|r| catalogue.admit(r)).collect();
+        assert_eq!(entries[0], Entry { study: "Ruers 2017".into(), duplicate_of: None });
+        assert_eq!(entries[1].duplicate_of.as_deref(), Some("2"));
+        assert_eq!(entries[1].study, "Ruers 2017");
+        assert_eq!(entries[2].duplicate_of.as_deref(), Some("2"));
+        assert_eq!(entries[3], Entry { study: "Ruers 2016".into(), duplicate_of: None });
+        assert_eq!(entries[4].duplicate_of, None, "a different PMID is a different record");
+        assert_eq!(catalogue.duplicates(), 2);
+    }
+
+    #[test]
+    fn records_without_a_year_match_by_title_and_abstract() {
+        let text = "Background: 119 patients were randomised to systemic treatment alone or with local treatment; overall survival was longer with local treatment.";
+        let mut first = record("PMC1", &[], None, "Local treatment of liver metastases");
+        first.abstract_text = text.into();
+        let mut copy = record("PMC1", &[], None, "Local Treatment of Liver Metastases.");
+        copy.abstract_text = text.replace("Background:", "BACKGROUND:");
+        let mut other = record("PMC2", &[], None, "Local treatment of liver metastases");
+        other.abstract_text = format!("{text} Median follow-up was 9.7 years.");
+        let records = [first, copy, other];
+        let mut catalogue = Catalogue::from_records(&records);
+        let copies: Vec<Option<String>> = records.iter().map(|r| catalogue.admit(r).duplicate_of).collect();
+        assert_eq!(copies, [None, Some("PMC1".to_string()), None]);
+    }
+
+    #[test]
+    fn suffixes_run_past_z() {
+        assert_eq!(suffix(0), "a");
+        assert_eq!(suffix(25), "z");
+        assert_eq!(suffix(26), "aa");
+        assert_eq!(suffix(27), "ab");
+    }
+
+    #[test]
+    fn primary_endpoint_statements_stop_at_secondary_ones() {
+        let seed = "Previously, we reported that the primary end point (30-month overall survival [OS] > 38%) was met. We now report on long-term OS results.";
+        let statements = primary_statements(seed);
+        assert_eq!(
+            statements,
+            ["Previously, we reported that the primary end point (30-month overall survival [OS] > 38%) was met"]
+        );
+        assert!(is_primary("OS", &statements));
+        assert!(is_primary("overall survival", &statements));
+        assert!(!is_primary("death", &statements));
+        let text =
+            "The primary endpoint was progression-free survival (PFS); secondary endpoints included OS and toxicity.";
+        let statements = primary_statements(text);
+        assert!(is_primary("PFS", &statements));
+        assert!(!is_primary("OS", &statements));
+        let text = "Mortality at 30 days was the primary outcome. Secondary outcomes were infections.";
+        assert!(is_primary("mortality", &primary_statements(text)));
+        assert!(!is_primary("infections", &primary_statements(text)));
+        assert!(primary_statements("No such words here.").is_empty());
+    }
+}
