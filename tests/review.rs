@@ -63,7 +63,7 @@ fn json_lines_write_counts_as_integers_and_flags_as_booleans() {
 fn a_duplicate_in_a_bibliography_is_flagged_counted_and_left_out_with_dedupe() {
     let output = trialrex(&["extract", BIBLIOGRAPHY]);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.trim_end().ends_with("3 records, 42 rows, 0 errors, 1 duplicates"), "{stderr}");
+    assert!(stderr.trim_end().ends_with("3 records, 42 rows, 0 errors, 0 warnings, 1 duplicates"), "{stderr}");
     let rows = csv_rows(&output.stdout);
     let copy: Vec<_> = rows.iter().filter(|row| row["record_id"] == "bibliography.ris#3").collect();
     assert_eq!(copy.len(), 18);
@@ -79,7 +79,7 @@ fn a_duplicate_in_a_bibliography_is_flagged_counted_and_left_out_with_dedupe() {
     let rows = csv_rows(&deduped.stdout);
     assert_eq!(rows.len(), 42 - 18);
     assert!(rows.iter().all(|row| row["record_id"] != "bibliography.ris#3"));
-    assert!(String::from_utf8_lossy(&deduped.stderr).contains("24 rows, 0 errors, 1 duplicates"));
+    assert!(String::from_utf8_lossy(&deduped.stderr).contains("24 rows, 0 errors, 0 warnings, 1 duplicates"));
 
     // Across files: the seed read first makes both copies in the bibliography duplicates.
     let both = trialrex(&["extract", SEED, BIBLIOGRAPHY, "--dedupe"]);

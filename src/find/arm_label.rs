@@ -329,7 +329,10 @@ pub fn group_key(label: &str) -> String {
     super::lowercase_words(
         label
             .split(|c: char| !c.is_alphanumeric() && c != '+')
-            .filter(|w| !w.is_empty() && !SAME_GROUP_STOPWORDS.iter().any(|stop| stop.eq_ignore_ascii_case(w))),
+            // A capital `A` names a group (`group A`), not the article.
+            .filter(|w| {
+                !w.is_empty() && (*w == "A" || !SAME_GROUP_STOPWORDS.iter().any(|stop| stop.eq_ignore_ascii_case(w)))
+            }),
     )
 }
 
