@@ -38,6 +38,7 @@ pub struct EventRules {
     count_percent: Regex,
     percent_pair: Gated,
     percent_for: Regex,
+    arm_then_percent: Regex,
     percent_then_group: Regex,
     total_rate: Regex,
     response_count: Regex,
@@ -81,6 +82,7 @@ impl EventRules {
             count_percent: pattern("count_percent")?,
             percent_pair: triggers.gate("percent_pair", pattern("percent_pair")?),
             percent_for: pattern("percent_for")?,
+            arm_then_percent: pattern("arm_then_percent")?,
             percent_then_group: pattern("percent_then_group")?,
             total_rate: pattern("total_rate")?,
             response_count: pattern("response_count")?,
@@ -268,6 +270,9 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         }
     }
     if rules.on("events.percent_for") {
+        read_arm_then_percent(rules, &known, s, &mut items);
+    }
+    if rules.on("events.percent_for") {
         // `diarrhoea (18%, ILF)`: the percentage, then one of the record's arms, in brackets.
         for caps in rules.percent_then_group.captures_iter(s) {
             let (Some(whole), Some(p)) = (caps.get(0), caps.name("p")) else { continue };
@@ -450,6 +455,29 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             Finding { row, span: item.span }
         })
         .collect()
+}
+
+/// `placebo 54.2%`, `Gla-100: 2.6%`: one of the record's arms written right before its
+/// percentage (`arm_then_percent`), wherever the text names the arm as the record does.
+fn read_arm_then_percent(rules: &EventRules, known: &[String], s: &str, items: &mut Items) {
+    for arm in known.iter().filter(|arm| arm.len() >= 3) {
+        for (at, _) in s.match_indices(arm.as_str()) {
+            let end = at + arm.len();
+            let whole_word = !s[..at].ends_with(|c: char| c.is_alphanumeric())
+                && !s[end..].starts_with(|c: char| c.is_alphanumeric() || c == '%');
+            let Some(caps) = whole_word.then(|| rules.arm_then_percent.captures(&s[end..])).flatten() else {
+                continue;
+            };
+            let Some(p) = caps.name("p") else { continue };
+            let percent_end = end + p.end() + s[end + p.end()..].find('%').map_or(0, |i| i + 1);
+            let mut item = Item::new("events.percent_for", (at, percent_end));
+            item.percent = read_percent(p.as_str());
+            item.arm = Some(arm.clone());
+            if item.percent.is_some() {
+                items.push(item);
+            }
+        }
+    }
 }
 
 /// Whether a label is an abbreviation the record defines as an outcome: `11.76% for ORR` after
