@@ -150,7 +150,9 @@ impl ArmLabels {
                 at = skip_spaces(s, word.end);
                 continue;
             }
-            if self.boundaries.contains(&lower) || lower.contains('%') {
+            // A capital `A` after a word names it (`drug A`), as the article never would.
+            let identifier = !words.is_empty() && &s[word.start..word.end] == "A";
+            if (self.boundaries.contains(&lower) && !identifier) || lower.contains('%') {
                 break;
             }
             words.push(word);

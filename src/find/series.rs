@@ -107,7 +107,12 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
         let mut unit_found: Option<(Option<&'static str>, usize)> = None;
         while at < to {
             let Ok((rest, number)) = unsigned_decimal(&s[at..to]) else { break };
-            let after = at + consumed(&s[at..to], rest);
+            let mut after = at + consumed(&s[at..to], rest);
+            // `21.4 ± 5.2%`: a rate's standard error, before its unit, is no value (a duration
+            // with one, `433.78 ± 66.98 days`, is a mean, and no median).
+            if unit == Unit::Percent {
+                after += plus_minus(&s[after..to]).unwrap_or(0);
+            }
             pending.push((at, number, after, compared));
             if let Some((unit_name, len)) = read_unit(&s[after..to], unit) {
                 unit_found = Some((unit_name, after + len));
@@ -207,6 +212,15 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
         i = end;
     }
     values
+}
+
+/// The length of a standard error written after a value, `± 5.2` or `+/- 5.2`, if one is.
+fn plus_minus(input: &str) -> Option<usize> {
+    let (rest, _) = ws(input).ok()?;
+    let rest = rest.strip_prefix('±').or_else(|| rest.strip_prefix("+/-"))?;
+    let (rest, _) = ws(rest).ok()?;
+    let (rest, _) = unsigned_decimal(rest).ok()?;
+    Some(consumed(input, rest))
 }
 
 /// Whether the words joining two values compare them: ` vs `, ` versus `, `compared with`.

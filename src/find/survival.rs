@@ -28,6 +28,7 @@ use crate::write::{Kind, Row};
 pub struct SurvivalRules {
     endpoints: Regex,
     adjectival_time: Regex,
+    time_after_values: Regex,
     time_after_endpoint: Regex,
     sentence_time: Regex,
     bare_rate: Regex,
@@ -45,6 +46,7 @@ impl SurvivalRules {
         Ok(SurvivalRules {
             endpoints: rules.word_pattern("endpoints", false)?,
             adjectival_time: rules.pattern("adjectival_time")?,
+            time_after_values: rules.pattern("time_after_values")?,
             time_after_endpoint: rules.pattern("time_after_endpoint")?,
             sentence_time: rules.pattern("sentence_time")?,
             bare_rate: rules.pattern("bare_rate")?,
@@ -195,14 +197,16 @@ fn anchors(rules: &SurvivalRules, s: &str, from: usize, to: usize) -> Vec<Anchor
                 continue;
             }
         }
-        // `At 8 y, … the proportion alive was`: a time point earlier in the sentence.
-        if let Some(t) = rules.sentence_time.captures_iter(&s[from..start]).last() {
-            if let Some(group) = t.get(1) {
-                if let Ok((_, times)) = duration_list(&s[from + group.start()..to]) {
-                    if times.len() == 1 {
-                        anchors.push(Anchor { start, body_end: end, times, endpoints: vec![endpoint] });
-                        last_endpoint_end = Some(end);
-                    }
+        // `At 8 y, … the proportion alive was`: a time point earlier in the sentence; else
+        // `OS was 71.2% in arm A and 65.0% in arm B at 5 years`: one after the values.
+        let before =
+            rules.sentence_time.captures_iter(&s[from..start]).last().and_then(|t| t.get(1)).map(|g| from + g.start());
+        let after = || rules.time_after_values.captures(&s[end..to]).and_then(|t| t.get(1)).map(|g| end + g.start());
+        if let Some(at) = before.or_else(after) {
+            if let Ok((_, times)) = duration_list(&s[at..to]) {
+                if times.len() == 1 {
+                    anchors.push(Anchor { start, body_end: end, times, endpoints: vec![endpoint] });
+                    last_endpoint_end = Some(end);
                 }
             }
         }
