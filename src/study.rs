@@ -134,12 +134,8 @@ impl Identity {
             (false, Some(year)) => Some(format!("{title}|{year}")),
             _ => None,
         };
-        let body = normalised_title(&record.abstract_text);
-        let title_abstract = (body.len() >= MIN_IDENTIFYING_ABSTRACT).then(|| {
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            std::hash::Hash::hash(&body, &mut hasher);
-            format!("{title}|{:016x}", std::hash::Hasher::finish(&hasher))
-        });
+        let (body_len, body_hash) = normalised_hash(&record.abstract_text);
+        let title_abstract = (body_len >= MIN_IDENTIFYING_ABSTRACT).then(|| format!("{title}|{body_hash:016x}"));
         Identity { pmid: clean(&record.pmid), doi, title_year, title_abstract }
     }
 
@@ -161,6 +157,40 @@ fn normalised_title(title: &str) -> String {
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
     out
+}
+
+/// The length and FNV-1a hash of `normalised_title(text)`, computed without building it: an
+/// abstract is hashed once or twice per record, and building its lower-case copy, or feeding a
+/// SipHash byte by byte, cost as much as extracting from it.
+fn normalised_hash(text: &str) -> (usize, u64) {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let (mut hash, mut len, mut in_word) = (OFFSET, 0, false);
+    let mut add = |byte: u8, len: &mut usize| {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
+        *len += 1;
+    };
+    let mut buffer = [0u8; 4];
+    for c in text.chars() {
+        if !c.is_alphanumeric() {
+            in_word = false;
+            continue;
+        }
+        if !in_word && len > 0 {
+            add(b' ', &mut len);
+        }
+        in_word = true;
+        if c.is_ascii() {
+            add(c.to_ascii_lowercase() as u8, &mut len);
+        } else {
+            for lower in c.to_lowercase() {
+                for &byte in lower.encode_utf8(&mut buffer).as_bytes() {
+                    add(byte, &mut len);
+                }
+            }
+        }
+    }
+    (len, hash)
 }
 
 /// Every record of a run in input order: labels, suffixes and duplicates.
@@ -358,6 +388,16 @@ mod tests {
             title: title.into(),
             ..Record::default()
         }
+    }
+
+    #[test]
+    fn the_abstract_hash_is_the_hash_of_its_normalised_form() {
+        let text = "Überprüfung: Patients (n = 40), RANDOMISED; ß-blockers.";
+        let normal = normalised_title(text);
+        let fnv =
+            normal.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+        assert_eq!(normalised_hash(text), (normal.len(), fnv));
+        assert_eq!(normalised_hash("uberprufung patients n 40"), normalised_hash("Uberprufung: PATIENTS (n=40)."));
     }
 
     #[test]
