@@ -171,7 +171,19 @@ fn normalised_hash(text: &str) -> (usize, u64) {
         *len += 1;
     };
     let mut buffer = [0u8; 4];
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII, most of every abstract, byte by byte; anything else as its character.
+        let (c, width) = if bytes[at].is_ascii() {
+            (char::from(bytes[at]), 1)
+        } else {
+            match text[at..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        at += width;
         if !c.is_alphanumeric() {
             in_word = false;
             continue;
