@@ -512,9 +512,25 @@ fn find_unnamed_differences(
             measure: MeasureName { code, adjusted: false },
             ratio_reading: None,
         };
+        let mut end = estimate.end;
         let row = effect_row(rules, text, &mention, &estimate, estimate.p.clone(), labels, "effect.difference");
         taken.push((estimate.start, estimate.end));
         findings.push(Finding { row, span: (estimate.start, estimate.end) });
+        // `3.8 min/day, 95% CI 1.5 to 6.1; 4.7 min/day, 0.0 to 9.5`: the next differences of
+        // a list, each with its interval, are of the same measure.
+        while let Some(next) = read_listed(rules, s, end, code) {
+            let inside = next
+                .interval
+                .as_ref()
+                .is_some_and(|ci| ci.lower.value <= next.value.value && next.value.value <= ci.upper.value);
+            if !inside || next.end > sentence.1 {
+                break;
+            }
+            let row = effect_row(rules, text, &mention, &next, next.p.clone(), labels, "effect.difference");
+            taken.push((next.start, next.end));
+            findings.push(Finding { row, span: (next.start, next.end) });
+            end = next.end;
+        }
     }
     findings
 }
@@ -884,6 +900,7 @@ fn read_listed(rules: &EffectRules, s: &str, from: usize, code: &str) -> Option<
         alt((
             tag(", and"),
             tag(",and"),
+            tag("; and"),
             tag("and"),
             tag(","),
             tag(";"),
