@@ -476,13 +476,7 @@ fn find_unnamed_differences(
         if !inside || taken.iter().any(|&(a, b)| a < estimate.end && estimate.start < b) {
             continue;
         }
-        let clause_start = crate::segment::clauses(s, sentence)
-            .into_iter()
-            .map(|(from, _)| from)
-            .filter(|&from| from <= estimate.start)
-            .max()
-            .unwrap_or(sentence.0);
-        let clause = &s[clause_start..estimate.start];
+        let clause = &s[clause_start(s, sentence, estimate.start)..estimate.start];
         let compared_after = rules.difference_after.is_match(&s[estimate.end..]);
         let called_difference = rules.difference_cue.is_match(clause) || compared_after;
         let below_zero = ci.lower.value < 0.0;
@@ -533,6 +527,16 @@ fn find_unnamed_differences(
         }
     }
     findings
+}
+
+/// Where the clause holding byte `at` starts: clauses split a sentence at `;` outside brackets.
+fn clause_start(s: &str, sentence: (usize, usize), at: usize) -> usize {
+    crate::segment::clauses(s, sentence)
+        .into_iter()
+        .map(|(from, _)| from)
+        .filter(|&from| from <= at)
+        .max()
+        .unwrap_or(sentence.0)
 }
 
 /// Whether a number starts at byte `i`: a digit or a minus before one, not inside a word or
@@ -1180,14 +1184,7 @@ fn effect_row(
         row.p_value = Some(p.value);
     }
     let sentence = text.sentence_at(mention.start);
-    // The clause holding the mention (split at `;` outside brackets), up to the mention.
-    let clause_start = crate::segment::clauses(s, sentence)
-        .into_iter()
-        .map(|(from, _)| from)
-        .filter(|&from| from <= mention.start)
-        .max()
-        .unwrap_or(sentence.0);
-    let context = s.get(clause_start..mention.start).unwrap_or("");
+    let context = s.get(clause_start(s, sentence, mention.start)..mention.start).unwrap_or("");
     row.adjusted = Some(measure.adjusted || rules.adjusted_context.is_match(context));
     row.endpoint = endpoint(rules, s, sentence, mention, estimate);
     row.comparison = comparison(rules, text, sentence, estimate.start);
