@@ -227,7 +227,7 @@ impl ArmLabels {
             return None;
         }
         // `3 doses`, `12 weeks`: a count of things, not a group (`60 Gy course` is one).
-        if words.len() >= 2 && s[first.start..first.end].chars().all(|c| c.is_ascii_digit()) {
+        if words.len() >= 2 && s[first.start..first.end].chars().all(|c| c.is_ascii_digit() || c == '.') {
             let second = &s[words[1].start..words[1].end];
             if self.non_participants.contains(&second.to_ascii_lowercase()) {
                 return None;
