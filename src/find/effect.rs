@@ -291,6 +291,20 @@ impl EffectRules {
 
     /// What this abstract defines its abbreviations as: "rate ratio (RR)" makes `RR` an IRR,
     /// "heart rate (HR)" makes `HR` nothing (`None`).
+    /// Whether `words` hold a distinctive word of a name of the measure `code` (`mean`,
+    /// `difference`, `hazard`, `odds`; not `ratio`, `rate` or `risk`, which name many things).
+    fn names_a_word_of(&self, code: &str, words: &str) -> bool {
+        const SHARED: [&str; 12] =
+            ["ratio", "ratios", "rate", "rates", "risk", "risks", "of", "in", "the", "a", "an", "and"];
+        let defining: Vec<&str> = words.split_whitespace().collect();
+        self.names
+            .iter()
+            .filter(|(_, m)| m.code == code)
+            .flat_map(|(name, _)| name.split_whitespace())
+            .filter(|w| w.len() > 2 && !SHARED.contains(w) && !w.starts_with('{'))
+            .any(|w| defining.contains(&w))
+    }
+
     fn abbreviation_definitions(&self, text: &str) -> HashMap<String, Option<MeasureName>> {
         let mut defined = HashMap::new();
         for caps in self.abbreviation_definition.captures_iter(text) {
@@ -313,6 +327,14 @@ impl EffectRules {
                 .map(|(_, m)| MeasureName {
                     code: m.code,
                     adjusted: m.adjusted || self.adjusted_context.is_match(&words),
+                })
+                // `average difference in the mean change scores (MD)`: no name ends the words,
+                // but a word of the abbreviation's own measure is among them.
+                .or_else(|| {
+                    self.abbreviations
+                        .get(abbreviation.as_str())
+                        .copied()
+                        .filter(|own| self.names_a_word_of(own.code, &words))
                 });
             let bare = abbreviation.as_str().trim_end_matches('s');
             for form in [bare.to_string(), format!("{bare}s")] {
