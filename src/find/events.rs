@@ -34,6 +34,7 @@ use crate::write::{Kind, Num, Row};
 pub struct EventRules {
     of_n: Regex,
     slash: Regex,
+    bracketed_slash: Regex,
     percent_of_n: Regex,
     count_percent: Regex,
     percent_pair: Gated,
@@ -78,6 +79,7 @@ impl EventRules {
         let rules = EventRules {
             of_n: pattern("of_n")?,
             slash: pattern("slash")?,
+            bracketed_slash: pattern("bracketed_slash")?,
             percent_of_n: pattern("percent_of_n")?,
             count_percent: pattern("count_percent")?,
             percent_pair: triggers.gate("percent_pair", pattern("percent_pair")?),
@@ -208,7 +210,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
     // Every gated pattern needs a number: sentences without one are not scanned.
     let live = rules.gate.live_in(s, text.number_stretches());
     if rules.on("events.of_n_percent") {
-        read_of_n(rules, arms, &live, s, &mut items);
+        read_of_n(rules, arms, &known, &live, s, &mut items);
     }
     if rules.on("events.count_percent") && live.has("count_percent") {
         for caps in rules.count_percent.captures_iter(s) {
@@ -555,7 +557,7 @@ fn is_denominator_before(before: &str) -> bool {
 }
 
 /// `59% (178 of 302)`, `39 of 60 (65.0%)`, `48 [17%] of 276`, `2/74 [2.7 %]`.
-fn read_of_n(rules: &EventRules, arms: &ArmRules, live: &Live<'_>, s: &str, items: &mut Items) {
+fn read_of_n(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, live: &Live<'_>, s: &str, items: &mut Items) {
     let percent_of_n = live.has("percent_of_n").then(|| rules.percent_of_n.captures_iter(s));
     for caps in percent_of_n.into_iter().flatten() {
         let (Some(whole), Some(p), Some(e), Some(n)) = (caps.get(0), caps.name("p"), caps.name("e"), caps.name("n"))
@@ -573,8 +575,13 @@ fn read_of_n(rules: &EventRules, arms: &ArmRules, live: &Live<'_>, s: &str, item
         }
     }
     let of_n = live.has("of_n").then(|| rules.of_n.captures_iter(s));
-    for caps in of_n.into_iter().flatten().chain(rules.slash.captures_iter(s)) {
+    let shapes =
+        of_n.into_iter().flatten().chain(rules.slash.captures_iter(s)).chain(rules.bracketed_slash.captures_iter(s));
+    for caps in shapes {
         let (Some(whole), Some(e), Some(n)) = (caps.get(0), caps.name("e"), caps.name("n")) else { continue };
+        // `control group (3/15)`: a bracket holding only the count and its denominator states
+        // a proportion as plainly as a percentage does.
+        let bracketed = caps.name("bracket").is_some();
         if not_a_count_before(&s[..e.start()]) {
             continue;
         }
@@ -603,10 +610,24 @@ fn read_of_n(rules: &EventRules, arms: &ArmRules, live: &Live<'_>, s: &str, item
         if arms.is_non_participant(next_word) {
             continue;
         }
-        if percent.is_none() && !arms.labels.is_participant(next_word) && !rules.label_lead.is_match(after) {
+        if percent.is_none()
+            && !bracketed
+            && !arms.labels.is_participant(next_word)
+            && !rules.label_lead.is_match(after)
+        {
             continue;
         }
         item.percent = percent;
+        if bracketed {
+            // The group is named right before the bracket, or the bracket is no proportion of
+            // a group (`48.7% of enrollees (459/943) completed`).
+            let group = arms
+                .labels
+                .before(s, whole.start())
+                .filter(|label| arms.labels.has_group_noun(&label.text) || is_known(known, label));
+            let Some(group) = group else { continue };
+            item.arm = Some(group.text);
+        }
         items.push(item);
     }
 }
