@@ -359,6 +359,15 @@ struct Estimate {
     end: usize,
 }
 
+impl Estimate {
+    /// Whether the estimate has an interval and lies within it.
+    fn within_interval(&self) -> bool {
+        self.interval
+            .as_ref()
+            .is_some_and(|ci| ci.lower.value <= self.value.value && self.value.value <= ci.upper.value)
+    }
+}
+
 /// A measure named in the text.
 #[derive(Debug, Clone, Copy)]
 struct Mention {
@@ -494,8 +503,7 @@ fn find_unnamed_differences(
             continue;
         };
         let Some(ci) = &estimate.interval else { continue };
-        let inside = ci.lower.value <= estimate.value.value && estimate.value.value <= ci.upper.value;
-        if !inside || taken.iter().any(|&(a, b)| a < estimate.end && estimate.start < b) {
+        if !estimate.within_interval() || taken.iter().any(|&(a, b)| a < estimate.end && estimate.start < b) {
             continue;
         }
         let clause = &s[clause_start(s, sentence, estimate.start)..estimate.start];
@@ -535,11 +543,7 @@ fn find_unnamed_differences(
         // `3.8 min/day, 95% CI 1.5 to 6.1; 4.7 min/day, 0.0 to 9.5`: the next differences of
         // a list, each with its interval, are of the same measure.
         while let Some(next) = read_listed(rules, s, end, code) {
-            let inside = next
-                .interval
-                .as_ref()
-                .is_some_and(|ci| ci.lower.value <= next.value.value && next.value.value <= ci.upper.value);
-            if !inside || next.end > sentence.1 {
+            if !next.within_interval() || next.end > sentence.1 {
                 break;
             }
             let row = effect_row(rules, text, &mention, &next, next.p.clone(), labels, "effect.difference");
@@ -1155,7 +1159,7 @@ fn inherited_at<'m>(
 /// ratios, and not followed by a unit.
 fn is_plausible_inherited(rules: &EffectRules, s: &str, estimate: &Estimate, code: &str) -> bool {
     let Some(ci) = &estimate.interval else { return false };
-    let inside = ci.lower.value <= estimate.value.value && estimate.value.value <= ci.upper.value;
+    let inside = estimate.within_interval();
     let ratio_ok = !is_ratio(code) || (ci.lower.value > 0.0 && estimate.value.value > 0.0);
     let unit_after = rules.not_ratio_unit.is_match(&s[estimate.end..]);
     inside && ratio_ok && !unit_after
