@@ -37,6 +37,7 @@ pub struct ArmRules {
     continuation: Regex,
     in_arm: Regex,
     bare_bracket_count: Regex,
+    allocation_colon: Regex,
     site_source_before: Regex,
     site_nouns: HashSet<String>,
     bracket_arm_joint: Regex,
@@ -116,6 +117,7 @@ impl ArmRules {
             continuation: lexicon_pattern(source, "continuation")?,
             in_arm: lexicon_pattern(source, "in_arm")?,
             bare_bracket_count: lexicon_pattern(source, "bare_bracket_count")?,
+            allocation_colon: lexicon_pattern(source, "allocation_colon")?,
             site_source_before: lexicon_pattern(source, "site_source_before")?,
             site_nouns: lower("site_nouns")?,
             bracket_arm_joint: lexicon_pattern(source, "bracket_arm_joint")?,
@@ -211,6 +213,9 @@ pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
     }
     for caps in rules.count_allocated.captures(text) {
         read_participant_count(rules, text, &caps, false, &mut found);
+    }
+    if rules.on("arm_size.assigned") {
+        find_allocation_lists(rules, text, &mut found);
     }
     found.findings
 }
@@ -528,6 +533,29 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     if (rules.allocation.is_match(sentence) || opens) && (has_noun || rules.allocation.is_match(whole.as_str())) {
         let end = if has_noun { whole.end() } else { n_match.end() };
         found.push(at, "total", n, "arm_size.total", (at, end));
+    }
+}
+
+/// `randomized: 31 to ECT, 30 to CBT and 29 to IP`: counts with their groups listed after an
+/// allocation verb and a colon.
+fn find_allocation_lists(rules: &ArmRules, text: &Text, found: &mut Found) {
+    let s = text.as_str();
+    if !s.contains(':') {
+        return;
+    }
+    for caps in rules.allocation_colon.captures_iter(s) {
+        let Some(n_match) = caps.name("n") else { continue };
+        let (Some(whole), Some(n)) = (caps.get(0), read_count(n_match.as_str())) else { continue };
+        if found.taken.contains(&n_match.start()) || in_design_sentence(rules, text, n_match.start()) {
+            continue;
+        }
+        let Some(label) = rules.labels.after(s, whole.end()) else { continue };
+        if rules.labels.names_everyone(&label.text) {
+            continue;
+        }
+        let (_, sentence_end) = text.sentence_at(n_match.start());
+        found.push(n_match.start(), &label.text, n, "arm_size.assigned", (n_match.start(), label.span.1));
+        read_continuations(rules, s, label.span.1, sentence_end, "arm_size.assigned", found);
     }
 }
 
