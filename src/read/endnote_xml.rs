@@ -4,9 +4,9 @@
 //! (kept as paragraph breaks in the abstract, spaces elsewhere).
 
 use super::common::{clean_doi, is_pmid, non_empty, squash_spaces, year_in};
-use super::xml::{read_record, Problems, RecordDraft, XmlEvent, XmlStream};
+use super::xml::{next_record, Problems, RecordDraft, XmlStream};
 use super::{Input, Records};
-use crate::error::{Error, Location, Result};
+use crate::error::Result;
 use crate::record::{Origin, Record};
 
 /// Records of an EndNote XML input.
@@ -53,27 +53,7 @@ impl Iterator for EndnoteRecords {
     type Item = Result<Record>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            match self.xml.next_event()? {
-                XmlEvent::Start { name, .. } if name == "record" => return Some(self.read_record()),
-                XmlEvent::Problem { kind, message, .. } => {
-                    let location = Location { file: self.file.clone(), record: None, line: Some(self.xml.line()) };
-                    return Some(Err(Error::new(kind, message).at(location)));
-                }
-                _ => {}
-            }
-        }
-    }
-}
-
-impl EndnoteRecords {
-    /// Reads one `<record>` whose start tag was just read, up to its end tag.
-    fn read_record(&mut self) -> Result<Record> {
-        self.record += 1;
-        let line = self.xml.line();
-        let mut draft = Draft::default();
-        read_record(&mut self.xml, &mut draft, (&self.file, self.record, line))?;
-        Ok(draft.finish(Origin { file: self.file.clone(), record: self.record, line }))
+        next_record::<Draft>(&mut self.xml, &self.file, &mut self.record, |_, name| name == "record")
     }
 }
 
@@ -119,15 +99,7 @@ impl RecordDraft for Draft {
     fn problems(&mut self) -> &mut Problems {
         &mut self.problems
     }
-}
 
-/// Paragraphs of a value with `&#xD;` / newline breaks: each line's spaces squashed, empty
-/// lines dropped, lines joined with `\n`.
-fn paragraphs(text: &str) -> String {
-    text.split(['\r', '\n']).map(squash_spaces).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
-}
-
-impl Draft {
     fn finish(self, origin: Origin) -> Record {
         Record {
             pmid: self.accession.as_deref().filter(|a| is_pmid(a)).map(str::to_string),
@@ -142,6 +114,12 @@ impl Draft {
             warnings: self.problems.warnings,
         }
     }
+}
+
+/// Paragraphs of a value with `&#xD;` / newline breaks: each line's spaces squashed, empty
+/// lines dropped, lines joined with `\n`.
+fn paragraphs(text: &str) -> String {
+    text.split(['\r', '\n']).map(squash_spaces).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
 }
 
 fn set_once(slot: &mut Option<String>, value: Option<String>) {

@@ -8,9 +8,9 @@
 //! written `Title: text` and joined with spaces, as PubMed XML's labelled sections are.
 
 use super::common::{clean_doi, is_pmid, non_empty, squash_spaces, year_in};
-use super::xml::{read_record, Problems, RecordDraft, XmlEvent, XmlStream};
+use super::xml::{next_record, Problems, RecordDraft, XmlStream};
 use super::{Input, Records};
-use crate::error::{Error, Location, Result};
+use crate::error::Result;
 use crate::record::{Origin, Record};
 
 /// Records of a JATS input.
@@ -77,27 +77,7 @@ impl Iterator for JatsRecords {
     type Item = Result<Record>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            match self.xml.next_event()? {
-                XmlEvent::Start { name, .. } if name == "article" => return Some(self.read_record()),
-                XmlEvent::Problem { kind, message, .. } => {
-                    let location = Location { file: self.file.clone(), record: None, line: Some(self.xml.line()) };
-                    return Some(Err(Error::new(kind, message).at(location)));
-                }
-                _ => {}
-            }
-        }
-    }
-}
-
-impl JatsRecords {
-    /// Reads one article whose start tag was just read, up to its end tag.
-    fn read_record(&mut self) -> Result<Record> {
-        self.record += 1;
-        let line = self.xml.line();
-        let mut draft = Draft::default();
-        read_record(&mut self.xml, &mut draft, (&self.file, self.record, line))?;
-        Ok(draft.finish(Origin { file: self.file.clone(), record: self.record, line }))
+        next_record::<Draft>(&mut self.xml, &self.file, &mut self.record, |_, name| name == "article")
     }
 }
 
@@ -240,9 +220,7 @@ impl RecordDraft for Draft {
     fn problems(&mut self) -> &mut Problems {
         &mut self.problems
     }
-}
 
-impl Draft {
     fn finish(self, origin: Origin) -> Record {
         let sections = if self.main.is_empty() { self.other } else { self.main };
         Record {

@@ -4,9 +4,9 @@
 //! joined with spaces; inline markup (`<i>`, `<sup>`, MathML) is flattened to its text.
 
 use super::common::{clean_doi, is_pmid, non_empty, squash_spaces, year_in};
-use super::xml::{read_record, Problems, RecordDraft, XmlEvent, XmlStream};
+use super::xml::{next_record, Problems, RecordDraft, XmlStream};
 use super::{Input, Records};
-use crate::error::{Error, Location, Result};
+use crate::error::Result;
 use crate::record::{Origin, Record};
 
 /// Records of a PubMed XML input.
@@ -70,36 +70,16 @@ impl Iterator for PubmedRecords {
     type Item = Result<Record>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            match self.xml.next_event()? {
-                XmlEvent::Start { name, .. } if self.is_record_start(&name) => return Some(self.read_record()),
-                XmlEvent::Problem { kind, message, .. } => {
-                    let location = Location { file: self.file.clone(), record: None, line: Some(self.xml.line()) };
-                    return Some(Err(Error::new(kind, message).at(location)));
-                }
-                _ => {}
-            }
-        }
+        next_record::<Draft>(&mut self.xml, &self.file, &mut self.record, is_record_start)
     }
 }
 
-impl PubmedRecords {
-    /// `PubmedArticle`, `PubmedBookArticle`, or a `MedlineCitation` outside a `PubmedArticle`.
-    fn is_record_start(&self, name: &str) -> bool {
-        match name {
-            "PubmedArticle" | "PubmedBookArticle" => true,
-            "MedlineCitation" => self.xml.parent() != Some("PubmedArticle"),
-            _ => false,
-        }
-    }
-
-    /// Reads one record whose start tag was just read, up to its end tag.
-    fn read_record(&mut self) -> Result<Record> {
-        self.record += 1;
-        let line = self.xml.line();
-        let mut draft = Draft::default();
-        read_record(&mut self.xml, &mut draft, (&self.file, self.record, line))?;
-        Ok(draft.finish(Origin { file: self.file.clone(), record: self.record, line }))
+/// `PubmedArticle`, `PubmedBookArticle`, or a `MedlineCitation` outside a `PubmedArticle`.
+fn is_record_start(xml: &XmlStream, name: &str) -> bool {
+    match name {
+        "PubmedArticle" | "PubmedBookArticle" => true,
+        "MedlineCitation" => xml.parent() != Some("PubmedArticle"),
+        _ => false,
     }
 }
 
@@ -161,6 +141,32 @@ impl RecordDraft for Draft {
 
     fn problems(&mut self) -> &mut Problems {
         &mut self.problems
+    }
+
+    fn finish(self, origin: Origin) -> Record {
+        let abstract_text = self
+            .sections
+            .iter()
+            .filter(|(_, text)| !text.is_empty())
+            .map(|(label, text)| match label {
+                Some(label) => format!("{label}: {text}"),
+                None => text.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let pmid = self.pmid.or(self.pmid_from_ids);
+        Record {
+            native_id: pmid.clone().or(self.pmc),
+            pmid,
+            doi: self.doi,
+            title: self.title.or(self.book_title).unwrap_or_default(),
+            abstract_text,
+            authors: self.authors,
+            year: self.year,
+            journal: self.journal.or(self.journal_abbreviation),
+            origin,
+            warnings: self.problems.warnings,
+        }
     }
 }
 
@@ -224,34 +230,6 @@ impl AuthorParts {
             (false, false) => Some(format!("{}, {}", self.last, given)),
             (false, true) => Some(self.last.clone()),
             _ => non_empty(&self.collective),
-        }
-    }
-}
-
-impl Draft {
-    fn finish(self, origin: Origin) -> Record {
-        let abstract_text = self
-            .sections
-            .iter()
-            .filter(|(_, text)| !text.is_empty())
-            .map(|(label, text)| match label {
-                Some(label) => format!("{label}: {text}"),
-                None => text.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
-        let pmid = self.pmid.or(self.pmid_from_ids);
-        Record {
-            native_id: pmid.clone().or(self.pmc),
-            pmid,
-            doi: self.doi,
-            title: self.title.or(self.book_title).unwrap_or_default(),
-            abstract_text,
-            authors: self.authors,
-            year: self.year,
-            journal: self.journal.or(self.journal_abbreviation),
-            origin,
-            warnings: self.problems.warnings,
         }
     }
 }

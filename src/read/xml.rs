@@ -11,6 +11,7 @@ use quick_xml::events::Event;
 use super::common::{xml_text, LineCounting};
 use super::Input;
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::record::{Origin, Record};
 
 /// The deepest element nesting accepted; deeper elements are skipped with a `Limit` error.
 pub(crate) const MAX_DEPTH: usize = 256;
@@ -200,6 +201,35 @@ pub(crate) trait RecordDraft {
     fn end(&mut self, _name: &str) {}
     /// The record's problems.
     fn problems(&mut self) -> &mut Problems;
+    /// The record the draft holds once its end tag is read.
+    fn finish(self, origin: Origin) -> Record;
+}
+
+/// The next record of an XML export: skips to a start tag that `is_start` accepts (given the
+/// stream and the tag's name), then reads that record into a fresh draft. A problem between
+/// records is an error of its own, located at its line.
+pub(crate) fn next_record<D: RecordDraft + Default>(
+    xml: &mut XmlStream,
+    file: &str,
+    record: &mut usize,
+    is_start: impl Fn(&XmlStream, &str) -> bool,
+) -> Option<Result<Record>> {
+    loop {
+        match xml.next_event()? {
+            XmlEvent::Start { name, .. } if is_start(xml, &name) => {
+                *record += 1;
+                let line = xml.line();
+                let mut draft = D::default();
+                let read = read_record(xml, &mut draft, (file, *record, line));
+                return Some(read.map(|()| draft.finish(Origin { file: file.to_string(), record: *record, line })));
+            }
+            XmlEvent::Problem { kind, message, .. } => {
+                let location = Location { file: file.to_string(), record: None, line: Some(xml.line()) };
+                return Some(Err(Error::new(kind, message).at(location)));
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Reads the record whose start tag `xml` has just read, up to its end tag, into `draft`: the
