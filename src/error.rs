@@ -95,6 +95,16 @@ impl Error {
         self
     }
 
+    /// An I/O error met while reading `file`: located at the record being read and its first
+    /// line when there is one (`within`), else at the file.
+    pub fn reading(file: &str, within: Option<(usize, usize)>, err: &std::io::Error) -> Self {
+        let location = match within {
+            Some((record, line)) => Location::at(file, record, line),
+            None => Location::file(file),
+        };
+        Error::new(ErrorKind::Io, err.to_string()).at(location)
+    }
+
     /// An I/O error on a file.
     pub fn io(file: &str, err: &std::io::Error) -> Self {
         Error::new(ErrorKind::Io, err.to_string()).at(Location::file(file))

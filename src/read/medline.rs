@@ -10,7 +10,7 @@ use nom::IResult;
 
 use super::common::{clean_doi, is_pmid, non_empty, squash_spaces, year_in, LineRef, Lines};
 use super::{Input, Records};
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::error::{Error, Result};
 use crate::record::{Origin, Record};
 
 /// A MEDLINE tag line: a 2-4 character tag padded with spaces to four columns, then `- ` and
@@ -66,12 +66,8 @@ impl Iterator for MedlineRecords {
                 }
                 Err(err) => {
                     self.done = true;
-                    let location = if fields.is_empty() {
-                        Location::file(self.file.clone())
-                    } else {
-                        Location::at(self.file.clone(), self.record, start_line)
-                    };
-                    return Some(Err(Error::new(ErrorKind::Io, err.to_string()).at(location)));
+                    let within = (!fields.is_empty()).then_some((self.record, start_line));
+                    return Some(Err(Error::reading(&self.file, within, &err)));
                 }
                 Ok(Some(line)) => line,
             };

@@ -17,7 +17,7 @@
 
 use super::common::{clean_doi, is_pmid, non_empty, squash_spaces, year_in, Lines};
 use super::{Input, Records};
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::error::{Error, Result};
 use crate::record::{Origin, Record};
 
 /// How far a tag or field name may be indented; values continue on lines indented further.
@@ -113,12 +113,8 @@ impl Iterator for OvidRecords {
                 }
                 Err(err) => {
                     self.done = true;
-                    let location = if self.started {
-                        Location::at(self.file.clone(), self.record, start_line)
-                    } else {
-                        Location::file(self.file.clone())
-                    };
-                    return Some(Err(Error::new(ErrorKind::Io, err.to_string()).at(location)));
+                    let within = self.started.then_some((self.record, start_line));
+                    return Some(Err(Error::reading(&self.file, within, &err)));
                 }
             };
             let text = line.text.trim_start_matches('\u{feff}').trim_end();

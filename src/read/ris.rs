@@ -19,7 +19,7 @@ use nom::IResult;
 
 use super::common::{clean_doi, is_pmid, non_blank, squash_spaces, year_in, Line, LineRef, Lines};
 use super::{Input, Records};
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Result};
 use crate::record::{Origin, Record};
 
 /// The standard RIS tags (RIS specification plus EndNote's and Zotero's common additions).
@@ -300,8 +300,7 @@ impl Iterator for RisRecords {
                 }
                 Err(err) => {
                     self.done = true;
-                    let location = Location::at(self.file.clone(), self.record, self.raw.line);
-                    return Some(Err(Error::new(crate::error::ErrorKind::Io, err.to_string()).at(location)));
+                    return Some(Err(Error::reading(&self.file, Some((self.record, self.raw.line)), &err)));
                 }
             };
             let raw = &mut self.raw;

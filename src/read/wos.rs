@@ -24,7 +24,7 @@
 
 use super::common::{clean_doi, is_pmid, non_empty, squash_spaces, year_in, Lines};
 use super::{Input, Records};
-use crate::error::{Error, ErrorKind, Location, Result};
+use crate::error::{Error, Result};
 use crate::record::{Origin, Record};
 
 /// A tag line: two capitals or digits (the first a capital), then a space or the end:
@@ -86,12 +86,8 @@ impl Iterator for WosRecords {
                 }
                 Err(err) => {
                     self.done = true;
-                    let location = if fields.is_empty() {
-                        Location::file(self.file.clone())
-                    } else {
-                        Location::at(self.file.clone(), self.record, start_line)
-                    };
-                    return Some(Err(Error::new(ErrorKind::Io, err.to_string()).at(location)));
+                    let within = (!fields.is_empty()).then_some((self.record, start_line));
+                    return Some(Err(Error::reading(&self.file, within, &err)));
                 }
             };
             let text = line.text.trim_start_matches('\u{feff}').trim_end();
