@@ -34,6 +34,9 @@ pub struct ArmRules {
     count_allocated: Gated,
     n_equals: Gated,
     assigned_lead: Regex,
+    then_allocated: Regex,
+    allocated_verb: Regex,
+    allocated_to: Regex,
     continuation: Regex,
     in_arm: Regex,
     bare_bracket_count: Regex,
@@ -114,6 +117,9 @@ impl ArmRules {
             count_allocated: gated("count_allocated")?,
             n_equals: gated("n_equals")?,
             assigned_lead: lexicon_pattern(source, "assigned_lead")?,
+            then_allocated: lexicon_pattern(source, "then_allocated")?,
+            allocated_verb: lexicon_pattern(source, "allocated_verb")?,
+            allocated_to: lexicon_pattern(source, "allocated_to")?,
             continuation: lexicon_pattern(source, "continuation")?,
             in_arm: lexicon_pattern(source, "in_arm")?,
             bare_bracket_count: lexicon_pattern(source, "bare_bracket_count")?,
@@ -216,6 +222,7 @@ pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
     }
     if rules.on("arm_size.assigned") {
         find_allocation_lists(rules, text, &mut found);
+        find_allocated_brackets(rules, text, &mut found);
     }
     found.findings
 }
@@ -258,7 +265,11 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
                 continue;
             }
         }
-        let label = rules.labels.before(s, label_end).or_else(|| aside_label(rules, s, label_end));
+        let label = rules
+            .labels
+            .before(s, label_end)
+            .or_else(|| aside_label(rules, s, label_end))
+            .or_else(|| bracket_head_label(rules, s, sentence_start, n_at));
         let label = label.filter(|l| l.span.0 >= sentence_start);
         let arm = match &label {
             Some(l) if rules.outcomes.is_match(&l.text) => continue,
@@ -287,6 +298,35 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
         let from = label.as_ref().filter(|_| arm != "total").map_or(n_at, |l| l.span.0);
         found.push(n_match.start(), &arm, n, "arm_size.n_equals", (from, n_match.end()));
     }
+}
+
+/// The group before the bracket that holds `n =` after other words: `placebo (PLA; n = 8)`,
+/// `control group (CG; sorbitol 10%, n=29)`. A group named inside the bracket (`(A arm; n = 51)`)
+/// is left to the label right before `n`.
+fn bracket_head_label(rules: &ArmRules, s: &str, sentence_start: usize, n_at: usize) -> Option<Label> {
+    let open = sentence_start + s[sentence_start..n_at].rfind(['(', '['])?;
+    let inner = &s[open + 1..n_at];
+    let inner_trimmed = inner.trim_end();
+    if inner.contains([')', ']']) || inner.len() > 60 || !inner_trimmed.ends_with([';', ',']) {
+        return None;
+    }
+    // The aside opens with the group's abbreviation or a description with a number (`40% of
+    // caloric intake`), and holds this one size: `(control, n=40; usual care, n=40)` lists groups.
+    let first_part = inner_trimmed[..inner_trimmed.len() - 1].split([';', ',']).next().unwrap_or("").trim();
+    let abbreviation = !first_part.is_empty()
+        && first_part.len() <= 10
+        && !first_part.contains(' ')
+        && first_part.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2;
+    // `stent group (46.9%, n = 15)`: a percentage and its count, not the group's size.
+    let bare_percent = first_part.ends_with('%') && !first_part.contains(' ');
+    if bare_percent || !(abbreviation || first_part.starts_with(|c: char| c.is_ascii_digit())) {
+        return None;
+    }
+    let close = n_at + s[n_at..].find([')', ']'])?;
+    if s[n_at..close].matches(['=', ';']).count() > 1 {
+        return None;
+    }
+    rules.labels.before(s, open).filter(|l| !rules.outcomes.is_match(&l.text))
 }
 
 /// The group before a bracketed aside: `the daily × 5 Mayo Clinic schedule (425 and 20 mg m−2,
@@ -473,7 +513,9 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     // cancer`: after an allocation verb, what follows the noun describes the participants.
     let clause_before = before.rsplit([',', ';']).next().unwrap_or(before);
     let allocated_before = rules.allocation.is_match(clause_before);
-    let outcome_after = !allocated_before && rules.outcomes.is_match(&next_words);
+    // `Sixteen women with lumbopelvic pain were included`: the outcome word describes them.
+    let allocated_after = has_noun && rules.then_allocated.is_match(tail);
+    let outcome_after = !allocated_before && !allocated_after && rules.outcomes.is_match(&next_words);
     if has_noun && (outcome_after || !aside && rules.exclusion.is_match(&next_words)) {
         return;
     }
@@ -499,7 +541,7 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
                 }
                 if !lists_alternatives(s, &label) && !rules.labels.names_everyone(&label.text) {
                     let groups = label.text.to_ascii_lowercase();
-                    if groups.ends_with("groups") || groups.ends_with("arms") {
+                    if groups.ends_with("groups") || groups.ends_with("arms") || groups.ends_with("conditions") {
                         found.push(at, "total", n, "arm_size.total", (at, label.span.1));
                         return;
                     }
@@ -540,7 +582,7 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
 /// allocation verb and a colon.
 fn find_allocation_lists(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
-    if !s.contains(':') {
+    if !s.contains([':', '(']) {
         return;
     }
     for caps in rules.allocation_colon.captures_iter(s) {
@@ -556,6 +598,25 @@ fn find_allocation_lists(rules: &ArmRules, text: &Text, found: &mut Found) {
         let (_, sentence_end) = text.sentence_at(n_match.start());
         found.push(n_match.start(), &label.text, n, "arm_size.assigned", (n_match.start(), label.span.1));
         read_continuations(rules, s, label.span.1, sentence_end, "arm_size.assigned", found);
+    }
+}
+
+/// `randomised to intervention (403) or control (300)`: the groups of an allocation without a
+/// count before it, each with its count in bare brackets.
+fn find_allocated_brackets(rules: &ArmRules, text: &Text, found: &mut Found) {
+    let s = text.as_str();
+    for lead in rules.allocated_to.find_iter(s) {
+        if in_design_sentence(rules, text, lead.start()) {
+            continue;
+        }
+        let Some(label) = rules.labels.after(s, lead.end()) else { continue };
+        let (_, sentence_end) = text.sentence_at(lead.start());
+        let arms = bracketed_arm_counts(rules, s, label, sentence_end);
+        if arms.len() >= 2 {
+            for (arm, n, span) in arms {
+                found.push(span.0, &arm, n, "arm_size.assigned", span);
+            }
+        }
     }
 }
 
@@ -733,7 +794,9 @@ fn find_bracket_lists_after(rules: &ArmRules, text: &Text, found: &mut Found) {
         let head_words: Vec<&str> = head.trim_end().trim_end_matches('(').split_whitespace().rev().take(2).collect();
         let after_count =
             head_words.len() == 2 && rules.labels.is_participant(head_words[0]) && read_count(head_words[1]).is_some();
-        if !after_count
+        // `527 patients were randomised (`: the bracket follows the verb of an allocation.
+        let after_allocation = head_words.first().is_some_and(|w| rules.allocated_verb.is_match(w));
+        if !(after_count || after_allocation)
             || rules.design.is_match(head)
             || rules.exclusion.is_match(head)
             || rules.outcomes.is_match(head)
