@@ -338,6 +338,24 @@ pub fn group_key(label: &str) -> String {
     )
 }
 
+/// Whether `label` names one of the record's groups `known`: the same words (`placebo group`
+/// and `placebo`), or the first words of exactly one group (`rizatriptan` for `rizatriptan
+/// 10 mg`, but not `baricitinib` when `baricitinib 2 mg` and `baricitinib 4 mg` are both arms).
+pub fn names_known_group(known: &[String], label: &str) -> bool {
+    let key = group_key(label);
+    if key.is_empty() {
+        return false;
+    }
+    let keys: Vec<String> = known.iter().map(|k| group_key(k)).collect();
+    if keys.contains(&key) {
+        return true;
+    }
+    let distinctive = key.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+    let extended =
+        keys.iter().filter(|k| k.strip_prefix(key.as_str()).is_some_and(|rest| rest.starts_with(' '))).count();
+    distinctive && extended == 1
+}
+
 /// Gives every group of a record one label, the shortest the record uses for it: rows labelled
 /// `placebo group` and `placebo` all become `placebo`. `total` is left alone.
 pub fn unify(findings: &mut [Finding]) {

@@ -21,7 +21,7 @@ use std::collections::HashSet;
 
 use regex::Regex;
 
-use super::arm_label::{group_key, Label};
+use super::arm_label::{group_key, names_known_group, Label};
 use super::arms::{lexicon_gate, lexicon_pattern_with, ArmRules};
 use super::{Finding, Text};
 use crate::error::Result;
@@ -260,7 +260,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             if arms.labels.names_everyone(&label.text) || !starts_with_letter(&label.text) {
                 continue;
             }
-            if names_an_outcome(arms, s, &label.text) {
+            if names_an_outcome(arms, s, &label.text) || opens_respectively_list(text, label.span.1) {
                 continue;
             }
             let mut item = Item::new("events.percent_for", (p.start(), label.span.1));
@@ -512,6 +512,16 @@ fn resolve_this_group(arms: &ArmRules, s: &str, known: &[String], item: &mut Ite
 }
 
 /// Whether a label follows `with`, `for`, `between` or `and`: `with standard chemotherapy (64%)`.
+/// Whether the group ending at `end` is the first of a list its sentence gives `respectively`
+/// (`5.5% and 5.3% of celecoxib and placebo recipients, respectively`): the pair takes it.
+fn opens_respectively_list(text: &Text, end: usize) -> bool {
+    let s = text.as_str();
+    let (_, to) = text.sentence_at(end);
+    let rest = &s[end..to.max(end)];
+    let joined = rest.trim_start().starts_with([',', '/']) || rest.trim_start().starts_with("and ");
+    joined && rest.contains("respectively")
+}
+
 fn preceded_by_preposition(s: &str, label: &Label) -> bool {
     let before = s[..label.span.0].trim_end().to_ascii_lowercase();
     [" with", " for", " between", " and", " than", " vs", " versus", " in"].iter().any(|w| before.ends_with(w))
@@ -636,7 +646,7 @@ fn read_of_n(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, live: &Live
 fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, s: &str, text: &Text, items: &mut Items) {
     for caps in rules.percent_pair.captures(text) {
         let (Some(whole), Some(p1), Some(p2), Some(conn)) =
-            (caps.get(0), caps.name("p1"), caps.name("p2"), caps.name("conn"))
+            (caps.get(0), caps.name("p1"), caps.name("p2"), caps.name("conn").or_else(|| caps.name("conn_dot")))
         else {
             continue;
         };
@@ -753,8 +763,7 @@ fn known_arms(arms: &ArmRules, s: &str, arm_sizes: &[Finding]) -> Vec<String> {
 }
 
 fn is_known(known: &[String], label: &Label) -> bool {
-    let key = group_key(&label.text);
-    !key.is_empty() && known.iter().any(|k| group_key(k) == key)
+    names_known_group(known, &label.text)
 }
 
 /// Gives every item its group: the label after it, the pair the sentence compares, the record's
