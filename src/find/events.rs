@@ -38,6 +38,8 @@ pub struct EventRules {
     percent_of_n: Regex,
     count_percent: Regex,
     percent_pair: Gated,
+    percent: Regex,
+    list_joint: Regex,
     percent_for: Regex,
     arm_then_percent: Regex,
     percent_then_group: Regex,
@@ -83,6 +85,8 @@ impl EventRules {
             percent_of_n: pattern("percent_of_n")?,
             count_percent: pattern("count_percent")?,
             percent_pair: triggers.gate("percent_pair", pattern("percent_pair")?),
+            percent: pattern("percent")?,
+            list_joint: pattern("list_joint")?,
             percent_for: pattern("percent_for")?,
             arm_then_percent: pattern("arm_then_percent")?,
             percent_then_group: pattern("percent_then_group")?,
@@ -227,6 +231,9 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             }
         }
     }
+    if rules.on("events.percent_list") && s.contains("%") {
+        read_percent_lists(rules, arms, &known, text, &mut items);
+    }
     if rules.on("events.percent_pair") {
         read_percent_pairs(rules, arms, &known, s, text, &mut items);
     }
@@ -252,6 +259,9 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         for caps in rules.percent_for.captures_iter(s) {
             let (Some(whole), Some(p), Some(lead)) = (caps.get(0), caps.name("p"), caps.name("lead")) else { continue };
             let Some(label) = arms.labels.after(s, whole.end()) else { continue };
+            if continuous_aside(&s[p.end()..lead.start()]) {
+                continue;
+            }
             let strong = matches!(lead.as_str().to_ascii_lowercase().as_str(), "for" | "with");
             let comparator = rules.comparator.is_match(&label.text);
             if !(strong || comparator || arms.labels.has_group_noun(&label.text) || is_known(&known, &label)) {
@@ -679,6 +689,139 @@ fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, s:
             items.push(b);
         }
     }
+}
+
+/// `10.2%, 9.7% and 6.7%, respectively`, `33.1%, 44.4% (p = 0.059) and 55.1% in A, B and C`:
+/// three or more percentages in a row, each given to the group at its place in the list of
+/// groups after them, else to the record's arm at that place when the sentence says
+/// `respectively` and names as many arms as values.
+fn read_percent_lists(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    let percents: Vec<(usize, usize)> = rules.percent.find_iter(s).map(|m| (m.start(), m.end())).collect();
+    let mut first = 0;
+    while first < percents.len() {
+        let mut list = vec![percents[first]];
+        let mut at = first;
+        // The next value of the list follows the joint, after any aside in brackets (`97.8%
+        // (95% CI 87.8-99.8%), 100% ...`), whose own percentages are no values of the list.
+        while let Some(next) = percents[at + 1..].iter().position(|p| p.0 >= aside_end(s, percents[at].1)) {
+            let next = at + 1 + next;
+            let gap = &s[percents[at].1..percents[next].0];
+            if !rules.list_joint.is_match(gap) || text.sentence_at(percents[at].0) != text.sentence_at(percents[next].0)
+            {
+                break;
+            }
+            list.push(percents[next]);
+            at = next;
+        }
+        if list.len() >= 3 {
+            push_percent_list(rules, arms, known, text, &list, items);
+        }
+        first = at + 1;
+    }
+}
+
+/// Whether the aside after a percentage shows a change of a continuous measure: a standard
+/// error or deviation (`(SE 0.05, p = 0.74)`) or an interval reaching below zero.
+fn continuous_aside(aside: &str) -> bool {
+    let bytes = aside.as_bytes();
+    aside.contains("SE")
+        || aside.contains("SD")
+        || aside.contains('±')
+        || aside.contains('−')
+        || bytes.windows(2).enumerate().any(|(i, w)| {
+            w[0] == b'-' && w[1].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit() && bytes[i - 1] != b'%')
+        })
+}
+
+/// Where an aside in brackets right after `end` closes (`97.8% (95% CI 87.8-99.8%)`), else `end`.
+fn aside_end(s: &str, end: usize) -> usize {
+    let rest = &s[end..];
+    let trimmed = rest.trim_start();
+    if !trimmed.starts_with(['(', '[']) {
+        return end;
+    }
+    let open = end + rest.len() - trimmed.len();
+    s[open..].find([')', ']']).map_or(end, |close| open + close + 1)
+}
+
+fn push_percent_list(
+    rules: &EventRules,
+    arms: &ArmRules,
+    known: &Known<'_>,
+    text: &Text,
+    list: &[(usize, usize)],
+    items: &mut Items,
+) {
+    let s = text.as_str();
+    let (from, to) = text.sentence_at(list[0].0);
+    let before = &s[from..list[0].0];
+    if before.trim_end().ends_with(['-', '±', '/', '<', '>', '=']) {
+        return;
+    }
+    let end = list[list.len() - 1].1;
+    // The record's arms in order only for a plain list (no `vs`) in a sentence that names no
+    // group: a sentence naming its groups may name them in another order.
+    let plain = list.windows(2).all(|w| !s[w[0].1..w[1].0].contains('v'));
+    let sentence = &s[from..to];
+    let names_groups = arms.labels.has_group_noun(sentence)
+        || known.iter().any(|k| k.split_whitespace().next().is_some_and(|w| sentence.contains(w)));
+    let groups = groups_after(rules, arms, known, s, end, list.len()).or_else(|| {
+        let respectively = s[end..to].contains("respectively");
+        (respectively && plain && !names_groups && known.len() == list.len()).then(|| known.to_vec())
+    });
+    let Some(groups) = groups else { return };
+    let mut kept = Vec::new();
+    for (&(start, stop), group) in list.iter().zip(groups) {
+        let Some(percent) = read_percent(s[start..stop].trim_end_matches(|c: char| c == '%' || c.is_whitespace()))
+        else {
+            return;
+        };
+        let mut item = Item::new("events.percent_list", (start, stop));
+        item.percent = Some(percent);
+        item.arm = Some(group);
+        kept.push(item);
+    }
+    if kept.iter().all(|item| items.free(item.span)) {
+        for item in kept {
+            items.push(item);
+        }
+    }
+}
+
+/// `in the A, B and C groups`, `for A, B, and C`: the `k` groups listed after a list of values.
+fn groups_after(
+    rules: &EventRules,
+    arms: &ArmRules,
+    known: &[String],
+    s: &str,
+    end: usize,
+    k: usize,
+) -> Option<Vec<String>> {
+    let rest = &s[end..];
+    let aside = rest.trim_start().starts_with(['(', '[']).then(|| rest.find([')', ']'])).flatten().map_or(0, |p| p + 1);
+    let lead = rules.pair_lead.find(&s[end + aside..])?;
+    let mut from = end + aside + lead.end();
+    let mut groups = Vec::new();
+    while groups.len() < k {
+        let label = arms.labels.after(s, from)?;
+        let named = arms.labels.has_group_noun(&label.text) || is_known(known, &label);
+        if !starts_with_letter(&label.text) || arms.labels.names_everyone(&label.text) {
+            return None;
+        }
+        groups.push((label.text.clone(), named));
+        let tail = &s[label.span.1..];
+        let trimmed = tail.trim_start_matches([',', ' ']);
+        let trimmed =
+            ["and ", "or ", "vs. ", "vs ", "versus "].iter().find_map(|j| trimmed.strip_prefix(j)).unwrap_or(trimmed);
+        let trimmed = ["the ", "in ", "for ", "with "].iter().find_map(|j| trimmed.strip_prefix(j)).unwrap_or(trimmed);
+        if groups.len() < k && trimmed.len() == tail.len() {
+            return None;
+        }
+        from = label.span.1 + (tail.len() - trimmed.len());
+    }
+    // `in A, B and C groups`: the group noun of the last names them all.
+    groups.iter().any(|(_, named)| *named).then(|| groups.into_iter().map(|(g, _)| g).collect())
 }
 
 /// Leaves out design sentences, baseline characteristics, changes of continuous measures,
