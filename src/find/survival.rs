@@ -32,6 +32,7 @@ pub struct SurvivalRules {
     time_after_endpoint: Regex,
     sentence_time: Regex,
     bare_rate: Regex,
+    time_rate: Regex,
     design: Regex,
     blockers: Regex,
     joined_endpoint: Regex,
@@ -50,6 +51,7 @@ impl SurvivalRules {
             time_after_endpoint: rules.pattern("time_after_endpoint")?,
             sentence_time: rules.pattern("sentence_time")?,
             bare_rate: rules.pattern("bare_rate")?,
+            time_rate: rules.pattern("time_rate")?,
             design: rules.word_pattern("design_cues", true)?,
             blockers: rules.pattern("blockers")?,
             joined_endpoint: rules.pattern("joined_endpoint")?,
@@ -209,6 +211,23 @@ fn anchors(rules: &SurvivalRules, s: &str, from: usize, to: usize) -> Vec<Anchor
                     last_endpoint_end = Some(end);
                 }
             }
+        }
+    }
+    // `The 30-day rate of stroke or death was`, `the 12-month event-free rate was`: a rate of an
+    // event at a time point, its event named in the sentence rather than by the lexicon.
+    for caps in rules.time_rate.captures_iter(sentence) {
+        let (Some(whole), Some(time), Some(endpoint)) =
+            (caps.get(0), caps.name("time"), caps.name("endpoint").or_else(|| caps.name("free")))
+        else {
+            continue;
+        };
+        let (start, end) = (from + whole.start(), from + endpoint.end());
+        if anchors.iter().any(|a| a.start < end && start < a.body_end) || rules.blockers.is_match(endpoint.as_str()) {
+            continue;
+        }
+        if let Ok((_, times)) = duration_list(time.as_str()) {
+            let endpoint = endpoint.as_str().trim_start_matches("the ").to_string();
+            anchors.push(Anchor { start, body_end: end, times, endpoints: vec![endpoint] });
         }
     }
     // `and the 5-year rates were`: time points whose endpoint is the anchor's before them.
