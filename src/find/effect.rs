@@ -90,6 +90,7 @@ pub struct EffectRules {
     relative_by: Regex,
     difference_after: Regex,
     list_continuation: Regex,
+    copula_end: Regex,
     standardised_cue: Regex,
     proportion_cue: Regex,
     times_likely: Regex,
@@ -267,6 +268,7 @@ impl EffectRules {
             relative_by: rules.pattern("relative_by")?,
             difference_after: rules.pattern("difference_after")?,
             list_continuation: rules.pattern("list_continuation")?,
+            copula_end: rules.pattern("copula_end")?,
             standardised_cue: rules.pattern("standardised_cue")?,
             proportion_cue: rules.pattern("proportion_cue")?,
             times_likely: rules.pattern("times_likely")?,
@@ -1128,10 +1130,16 @@ fn inherited_at<'m>(
     let continues_list =
         taken.iter().any(|&(a, b)| a >= sentence.0 && b <= i && !s[b..i].contains(['(', '[']) && s[b..i].len() <= 80)
             && rules.list_continuation.is_match(head);
-    if !head.ends_with(['(', '[', ',', ';', ':']) && !continues_list {
+    // `HRs comparing death or eGFR <20 mL/min were 0.754 (95% CI …)`: after a verb, an estimate
+    // with a labelled CI takes the measure named before it in its sentence.
+    let after_copula = rules.copula_end.is_match(head);
+    if !head.ends_with(['(', '[', ',', ';', ':']) && !continues_list && !after_copula {
         return None;
     }
     let in_sentence = mentions.iter().rev().find(|m| m.end <= i && m.start >= sentence.0);
+    if after_copula && in_sentence.is_none() {
+        return None;
+    }
     let mention = match in_sentence {
         Some(mention) => mention,
         None => last_mention_before_sentence(text, mentions, i)?,
@@ -1149,7 +1157,7 @@ fn inherited_at<'m>(
     let estimate = read_estimate(rules, s, i, mention.measure.code, true, false)?;
     // Unlabelled "11 [7-21]" is as often a median with its range: only "(1.29, 0.78-2.14)"
     // (value, comma, interval), a labelled CI or the next of a list is taken.
-    if !(estimate.labelled || estimate.opener == Some(',') || continues_list) {
+    if !(estimate.labelled || estimate.opener == Some(',') && !after_copula || continues_list) {
         return None;
     }
     is_plausible_inherited(rules, s, &estimate, mention.measure.code).then_some((mention, estimate))
