@@ -91,6 +91,10 @@ pub struct EffectRules {
     difference_after: Regex,
     list_continuation: Regex,
     copula_end: Regex,
+    comparative: Regex,
+    than_after: Regex,
+    bracketed_value: Regex,
+    number_needed: Regex,
     standardised_cue: Regex,
     proportion_cue: Regex,
     times_likely: Regex,
@@ -269,6 +273,10 @@ impl EffectRules {
             difference_after: rules.pattern("difference_after")?,
             list_continuation: rules.pattern("list_continuation")?,
             copula_end: rules.pattern("copula_end")?,
+            comparative: rules.pattern("comparative")?,
+            than_after: rules.pattern("than_after")?,
+            bracketed_value: rules.pattern("bracketed_value")?,
+            number_needed: rules.pattern("number_needed")?,
             standardised_cue: rules.pattern("standardised_cue")?,
             proportion_cue: rules.pattern("proportion_cue")?,
             times_likely: rules.pattern("times_likely")?,
@@ -509,7 +517,14 @@ fn find_unnamed_differences(
             continue;
         }
         let clause = &s[clause_start(s, sentence, estimate.start)..estimate.start];
-        let compared_after = rules.difference_after.is_match(&s[estimate.end..]);
+        // `higher migration (0.21 mm, 95% CI 0.03–0.40) than`: a comparison around the bracket.
+        // When the other group's own value follows in brackets (`than in B (72.1; 95% CI …)`), each
+        // bracket is a group's value, not their difference.
+        let after_than = &s[estimate.end..sentence.1.max(estimate.end)];
+        let compared_around = rules.comparative.is_match(clause)
+            && rules.than_after.is_match(after_than)
+            && !rules.bracketed_value.is_match(after_than);
+        let compared_after = rules.difference_after.is_match(&s[estimate.end..]) || compared_around;
         let called_difference = rules.difference_cue.is_match(clause) || compared_after;
         let below_zero = ci.lower.value < 0.0;
         // A change within one group, unless the text calls it a difference or compares it.
@@ -1152,6 +1167,9 @@ fn inherited_at<'m>(
     // "11.3% versus 8.6% (1.29, 0.78-2.14)": rates compared, then their ratio.
     let between = rules.rate_comparison.replace_all(&s[since..i], " ");
     if rules.inherit_blockers.is_match(&between) {
+        return None;
+    }
+    if rules.number_needed.is_match(&s[sentence.0..i]) {
         return None;
     }
     let estimate = read_estimate(rules, s, i, mention.measure.code, true, false)?;

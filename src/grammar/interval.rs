@@ -3,10 +3,10 @@
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case};
 use nom::character::complete::{char, one_of};
-use nom::combinator::{map, not, opt, peek, recognize, value};
+use nom::combinator::{map, map_opt, not, opt, peek, recognize, value};
 use nom::sequence::{delimited, pair, preceded, terminated, tuple};
 
-use super::number::{decimal, ws, ws1};
+use super::number::{decimal, unsigned_decimal, ws, ws1};
 use super::PResult;
 use crate::write::Num;
 
@@ -102,14 +102,22 @@ fn bound_suffix(input: &str) -> PResult<'_, ()> {
     )(input)
 }
 
+/// A bound: a decimal, or an amount with its currency sign (`£56`, `-£125`, `$1,2`).
+fn bound(input: &str) -> PResult<'_, Num> {
+    let money = map_opt(tuple((opt(char('-')), one_of("£$€¥"), unsigned_decimal)), |(minus, _, amount)| {
+        Num::parse(&format!("{}{}", if minus.is_some() { "-" } else { "" }, amount.text))
+    });
+    alt((decimal, money))(input)
+}
+
 /// Two bounds: `0.38 to 0.88`, `0.38-0.88`, `-4.1--0.5`, `43.3% to 68.5%`,
 /// `from 1.2 to 3.4`, `between 1.2 and 3.4`, and `1.2, 3.4` when `allow_comma`.
 pub fn interval(allow_comma: bool) -> impl Fn(&str) -> PResult<'_, Interval> {
     move |input| {
         let (input, _) = opt(pair(alt((tag("from"), tag("between"))), ws1))(input)?;
-        let (input, lower) = terminated(decimal, bound_suffix)(input)?;
+        let (input, lower) = terminated(bound, bound_suffix)(input)?;
         let (input, _) = interval_separator(allow_comma)(input)?;
-        let (input, upper) = terminated(decimal, bound_suffix)(input)?;
+        let (input, upper) = terminated(bound, bound_suffix)(input)?;
         Ok((input, Interval { lower, upper }))
     }
 }
