@@ -37,6 +37,8 @@ pub struct ArmRules {
     then_allocated: Regex,
     allocated_verb: Regex,
     allocated_to: Regex,
+    outcome_verb: Regex,
+    time_before: Regex,
     continuation: Regex,
     in_arm: Regex,
     bare_bracket_count: Regex,
@@ -120,6 +122,8 @@ impl ArmRules {
             then_allocated: lexicon_pattern(source, "then_allocated")?,
             allocated_verb: lexicon_pattern(source, "allocated_verb")?,
             allocated_to: lexicon_pattern(source, "allocated_to")?,
+            outcome_verb: lexicon_pattern(source, "outcome_verb")?,
+            time_before: lexicon_pattern(source, "time_before")?,
             continuation: lexicon_pattern(source, "continuation")?,
             in_arm: lexicon_pattern(source, "in_arm")?,
             bare_bracket_count: lexicon_pattern(source, "bare_bracket_count")?,
@@ -351,6 +355,14 @@ fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
         };
         let Some(n) = read_count(n_match.as_str()) else { continue };
         if in_design_sentence(rules, text, n_match.start()) {
+            continue;
+        }
+        // `on day 7 for each arm`: a time, not a size; `stroke occurred in 13 patients in each
+        // group`: those with an outcome.
+        let (sentence_start, sentence_end) = text.sentence_at(n_match.start());
+        if rules.time_before.is_match(&s[sentence_start..n_match.start()])
+            || rules.outcome_verb.is_match(&s[sentence_start..sentence_end])
+        {
             continue;
         }
         let stated: Option<usize> = caps

@@ -40,6 +40,8 @@ pub struct EventRules {
     percent_pair: Gated,
     percent: Regex,
     list_joint: Regex,
+    each_group: Regex,
+    each_group_outcome: Regex,
     percent_for: Regex,
     arm_then_percent: Regex,
     percent_then_group: Regex,
@@ -87,6 +89,8 @@ impl EventRules {
             percent_pair: triggers.gate("percent_pair", pattern("percent_pair")?),
             percent: pattern("percent")?,
             list_joint: pattern("list_joint")?,
+            each_group: pattern("each_group")?,
+            each_group_outcome: pattern("each_group_outcome")?,
             percent_for: pattern("percent_for")?,
             arm_then_percent: pattern("arm_then_percent")?,
             percent_then_group: pattern("percent_then_group")?,
@@ -230,6 +234,9 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
                 items.push(item);
             }
         }
+    }
+    if rules.on("events.each_group") && (s.contains(" each ") || s.contains(" both ")) {
+        read_each_group(rules, &known, text, &mut items);
     }
     if rules.on("events.percent_list") && s.contains("%") {
         read_percent_lists(rules, arms, &known, text, &mut items);
@@ -689,6 +696,57 @@ fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, s:
             items.push(b);
         }
     }
+}
+
+/// `The cure rate was 100% in both treatment groups`, `one fracture occurred in each group`:
+/// one value said of every arm, one row per arm of the record (two for `both`).
+fn read_each_group(rules: &EventRules, known: &Known<'_>, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    for caps in rules.each_group.captures_iter(s) {
+        let Some(whole) = caps.get(0) else { continue };
+        let both = caps.name("both").is_some();
+        if known.len() < 2 || both && known.len() != 2 {
+            continue;
+        }
+        let (from, to) = text.sentence_at(whole.start());
+        let start = caps.name("p").or_else(|| caps.name("e")).map_or(whole.start(), |m| m.start());
+        // `FEV-1 and PEFR`, `IL-6`, `p < 0.05`: a number inside a name or a decimal is no count.
+        if s[..start].ends_with(|c: char| !(c.is_whitespace() || c == '(')) && start > 0 {
+            continue;
+        }
+        let (percent, events) = match (caps.name("p"), caps.name("e")) {
+            (Some(p), _) => (read_percent(p.as_str()), None),
+            // A count needs an outcome in its sentence: `13 patients in each group` may be sizes.
+            (None, Some(e))
+                if rules.each_group_outcome.is_match(&s[from..to]) && !names_a_time(&s[e.end()..whole.end()]) =>
+            {
+                (None, read_count(e.as_str()))
+            }
+            _ => continue,
+        };
+        if percent.is_none() && events.is_none() {
+            continue;
+        }
+        for arm in known.iter() {
+            let mut item = Item::new("events.each_group", (start, whole.end()));
+            item.percent = percent.clone();
+            item.events = events.clone();
+            item.arm = Some(arm.clone());
+            if items.items.iter().any(|i| i.span.0 < whole.end() && start < i.span.1 && i.rule != item.rule) {
+                break;
+            }
+            items.items.push(item);
+        }
+    }
+}
+
+/// Whether the words after a count make it a duration (`8 months for both groups`).
+fn names_a_time(words: &str) -> bool {
+    words.split_whitespace().any(|w| {
+        let w = w.to_ascii_lowercase();
+        let w = w.trim_end_matches('s');
+        matches!(w, "day" | "week" | "month" | "year" | "hour" | "minute" | "min" | "h")
+    })
 }
 
 /// `10.2%, 9.7% and 6.7%, respectively`, `33.1%, 44.4% (p = 0.059) and 55.1% in A, B and C`:
