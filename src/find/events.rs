@@ -289,7 +289,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         }
     }
     if rules.on("events.percent_for") {
-        read_arm_then_percent(rules, &known, s, &mut items);
+        read_arm_then_percent(rules, &known, text, &mut items);
     }
     if rules.on("events.percent_for") {
         // `diarrhoea (18%, ILF)`: the percentage, then one of the record's arms, in brackets.
@@ -478,9 +478,38 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
 
 /// `placebo 54.2%`, `Gla-100: 2.6%`: one of the record's arms written right before its
 /// percentage (`arm_then_percent`), wherever the text names the arm as the record does.
-fn read_arm_then_percent(rules: &EventRules, known: &[String], s: &str, items: &mut Items) {
+fn read_arm_then_percent(rules: &EventRules, known: &[String], text: &Text, items: &mut Items) {
+    let s = text.as_str();
     for arm in known.iter().filter(|arm| arm.len() >= 3) {
-        for (at, _) in s.match_indices(arm.as_str()) {
+        for item in arm_then_percent_items(rules, s, arm) {
+            items.push(item);
+        }
+    }
+    // `(intervention 68.3%, control 69.8%)`: generic arm names, when two of them share a sentence.
+    let mut generic: Vec<Item> = GENERIC_ARMS
+        .iter()
+        .filter(|arm| !known.contains(&arm.to_string()))
+        .flat_map(|arm| arm_then_percent_items(rules, s, arm))
+        .collect();
+    generic.sort_by_key(|item| item.span.0);
+    for item in &generic {
+        let sentence = text.sentence_at(item.span.0);
+        let partners =
+            generic.iter().filter(|other| text.sentence_at(other.span.0) == sentence && other.arm != item.arm).count();
+        if partners >= 1 {
+            items.push(item.clone());
+        }
+    }
+}
+
+/// Arm names a record may use without defining them.
+const GENERIC_ARMS: [&str; 6] = ["intervention", "control", "placebo", "usual care", "standard care", "sham"];
+
+/// Every `<arm> <p>%` of one arm name in `s`.
+fn arm_then_percent_items(rules: &EventRules, s: &str, arm: &str) -> Vec<Item> {
+    let mut found = Vec::new();
+    {
+        for (at, _) in s.match_indices(arm) {
             let end = at + arm.len();
             let whole_word = !s[..at].ends_with(|c: char| c.is_alphanumeric())
                 && !s[end..].starts_with(|c: char| c.is_alphanumeric() || c == '%');
@@ -491,12 +520,13 @@ fn read_arm_then_percent(rules: &EventRules, known: &[String], s: &str, items: &
             let percent_end = end + p.end() + s[end + p.end()..].find('%').map_or(0, |i| i + 1);
             let mut item = Item::new("events.percent_for", (at, percent_end));
             item.percent = read_percent(p.as_str());
-            item.arm = Some(arm.clone());
+            item.arm = Some(arm.to_string());
             if item.percent.is_some() {
-                items.push(item);
+                found.push(item);
             }
         }
     }
+    found
 }
 
 /// Whether a label is an abbreviation the record defines as an outcome: `11.76% for ORR` after
