@@ -15,7 +15,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::write::{Kind, Row};
+use crate::model::{Kind, Row};
 
 /// One gold row as the gold file writes it.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -187,7 +187,7 @@ fn same(a: Option<f64>, b: Option<f64>) -> bool {
     }
 }
 
-fn num(n: &Option<crate::write::Num>) -> Option<f64> {
+fn num(n: &Option<crate::model::Num>) -> Option<f64> {
     n.as_ref().map(|n| n.value)
 }
 

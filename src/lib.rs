@@ -6,7 +6,8 @@
 //! [`read`] turns exports (RIS, MEDLINE, PubMed XML, JATS, EndNote XML, Web of Science, Ovid,
 //! BibTeX, CSV, JSONL, text) into [`Record`]s; [`normalise`] rewrites an abstract into a form the rules match (with a map
 //! back to the original offsets); [`find`] applies the rules of [`rules`]; [`validate`] puts
-//! check codes on rows; [`derive`] adds `yi`/`sei`; [`write`] writes the contract's rows.
+//! check codes on rows; [`derive`] adds `yi`/`sei`; [`write`] writes the contract's rows. The
+//! row types every step shares ([`model::Row`], [`model::Kind`], [`model::Num`]) live in [`model`].
 //! Around the rows of one record, [`study`] labels the records of a run (`Ruers 2017`) and
 //! finds duplicates, [`decisions`] applies a reviewer's decisions, [`write::escalc`] pairs arms
 //! into 2×2 tables and [`write::report`] writes the HTML review report.
@@ -34,6 +35,7 @@ pub mod eval;
 pub mod explain;
 pub mod find;
 pub mod grammar;
+pub mod model;
 pub mod normalise;
 pub mod pipeline;
 pub mod read;
@@ -45,9 +47,9 @@ pub mod validate;
 pub mod write;
 
 pub use error::{Error, ErrorKind, Location, Result};
+pub use model::Row;
 pub use record::Record;
 pub use rules::RuleSet;
-pub use write::Row;
 
 /// Extracts validated, derived rows from records with one compiled rule set.
 pub struct Extractor {

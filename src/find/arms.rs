@@ -22,8 +22,8 @@ use super::arm_label::{self, ArmLabels, Label};
 use super::{Finding, Text};
 use crate::error::Result;
 use crate::grammar::count;
+use crate::model::{Kind, Num, Row};
 use crate::rules::{compile_pattern, Gated, ScanGate, Source, Triggers};
-use crate::write::{Kind, Num, Row};
 
 /// The compiled arm-size rules and the arm labels every per-group finder shares.
 #[derive(Debug)]
@@ -843,8 +843,8 @@ pub fn reconcile(rules: &ArmRules, findings: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use crate::find::{find_rows, signature};
+    use crate::model::Kind;
     use crate::rules::RuleSet;
-    use crate::write::Kind;
 
     fn sizes(text: &str) -> Vec<String> {
         let rules = RuleSet::embedded().unwrap();

@@ -27,8 +27,8 @@ use regex::Regex;
 use super::{Finding, Text};
 use crate::error::Result;
 use crate::grammar::{ci_label, consumed, decimal, interval, p_value, ws, Interval, PResult, PValue};
+use crate::model::{Kind, Num, Row};
 use crate::rules::{compile_pattern, Source};
-use crate::write::{Kind, Num, Row};
 
 /// What a matched measure name means.
 #[derive(Debug, Clone, Copy)]

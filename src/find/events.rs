@@ -26,8 +26,8 @@ use super::arms::{lexicon_gate, lexicon_pattern_with, ArmRules};
 use super::{Finding, Text};
 use crate::error::Result;
 use crate::grammar::{count, decimal};
+use crate::model::{Kind, Num, Row};
 use crate::rules::{Gated, Live, ScanGate, Source, Triggers};
-use crate::write::{Kind, Num, Row};
 
 /// The compiled events rules.
 #[derive(Debug)]
@@ -1192,8 +1192,8 @@ fn outcome_verb(arms: &ArmRules, clause: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use crate::find::{find_rows, signature};
+    use crate::model::Kind;
     use crate::rules::RuleSet;
-    use crate::write::Kind;
 
     /// Every example sentence of the rules, normalised.
     fn example_texts() -> Vec<String> {

@@ -20,8 +20,8 @@ use super::series::{self, Context, SeriesPatterns, Unit};
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
 use crate::grammar::{duration_list, time_unit};
+use crate::model::{Kind, Row};
 use crate::rules::Source;
-use crate::write::{Kind, Row};
 
 /// The compiled median and follow-up rules.
 #[derive(Debug)]
@@ -231,8 +231,8 @@ fn followups(rules: &MedianRules, s: &str) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use crate::find::{find_rows, signature};
+    use crate::model::Kind;
     use crate::rules::RuleSet;
-    use crate::write::Kind;
 
     fn rows(text: &str, kind: Kind) -> Vec<String> {
         let rules = RuleSet::embedded().unwrap();

@@ -18,10 +18,10 @@ use std::cell::OnceCell;
 
 use regex::Regex;
 
+use crate::model::{Kind, Num, Row};
 use crate::normalise::Normalised;
 use crate::rules::RuleSet;
 use crate::segment;
-use crate::write::{Kind, Num, Row};
 
 /// The normalised abstract and its sentences, shared by every finder.
 pub struct Text {

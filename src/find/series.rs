@@ -25,8 +25,8 @@ use super::arm_label::{group_key, ArmLabels};
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
 use crate::grammar::{ci_label, consumed, interval, time_unit, unsigned_decimal, ws, Interval};
+use crate::model::Num;
 use crate::rules::Source;
-use crate::write::Num;
 
 /// What a value's unit must be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

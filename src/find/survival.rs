@@ -20,8 +20,8 @@ use super::series::{self, Context, SeriesPatterns, Unit};
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
 use crate::grammar::{duration_list, unit_first_time_point, Duration};
+use crate::model::{Kind, Row};
 use crate::rules::Source;
-use crate::write::{Kind, Row};
 
 /// The compiled survival rules.
 #[derive(Debug)]
@@ -229,8 +229,8 @@ fn anchors(rules: &SurvivalRules, s: &str, from: usize, to: usize) -> Vec<Anchor
 #[cfg(test)]
 mod tests {
     use crate::find::{find_rows, signature};
+    use crate::model::Kind;
     use crate::rules::RuleSet;
-    use crate::write::Kind;
 
     fn survival(text: &str) -> Vec<String> {
         let rules = RuleSet::embedded().unwrap();

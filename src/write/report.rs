@@ -16,9 +16,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use crate::model::{Kind, Row, Status};
 use crate::record::Record;
 use crate::study::Entry;
-use crate::write::{Kind, Row, Status};
 
 /// Records and their rows, collected for the report in input order.
 #[derive(Debug, Default)]
@@ -421,7 +421,7 @@ fn decided_value(row: &Row) -> String {
 
 /// The row's numbers in one short phrase, as the explain view writes them.
 fn numbers(row: &Row) -> String {
-    let text = |n: &Option<crate::write::Num>| n.as_ref().map(|n| n.text.clone());
+    let text = |n: &Option<crate::model::Num>| n.as_ref().map(|n| n.text.clone());
     let mut out = String::new();
     match row.kind {
         Kind::ArmSize => out.push_str(&format!("n = {}", text(&row.n).unwrap_or_default())),
