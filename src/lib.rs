@@ -5,7 +5,8 @@
 //! The pipeline is `read → normalise → find → validate → derive → write`, one module per step:
 //! [`read`] turns exports (RIS, MEDLINE, PubMed XML, JATS, EndNote XML, Web of Science, Ovid,
 //! BibTeX, CSV, JSONL, text) into [`Record`]s; [`normalise`] rewrites an abstract into a form the rules match (with a map
-//! back to the original offsets); [`find`] applies the rules of [`rules`]; [`validate`] puts
+//! back to the original offsets); [`rules`] loads and checks the rule files, which [`find`] compiles
+//! once ([`find::compile`]) and applies; [`validate`] puts
 //! check codes on rows; [`derive`] adds `yi`/`sei`; [`write`] writes the contract's rows. The
 //! row types every step shares ([`model::Row`], [`model::Kind`], [`model::Num`]) live in [`model`].
 //! Around the rows of one record, [`study`] labels the records of a run (`Ruers 2017`) and
@@ -47,9 +48,9 @@ pub mod validate;
 pub mod write;
 
 pub use error::{Error, ErrorKind, Location, Result};
+pub use find::RuleSet;
 pub use model::Row;
 pub use record::Record;
-pub use rules::RuleSet;
 
 /// Extracts validated, derived rows from records with one compiled rule set.
 pub struct Extractor {

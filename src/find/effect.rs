@@ -24,11 +24,11 @@ use nom::combinator::{map, opt};
 use nom::sequence::{pair, preceded, tuple};
 use regex::Regex;
 
+use super::compile::{compile_pattern, Source};
 use super::{Finding, Text};
 use crate::error::Result;
 use crate::grammar::{ci_label, consumed, decimal, interval, p_value, ws, Interval, PResult, PValue};
 use crate::model::{Kind, Num, Row};
-use crate::rules::{compile_pattern, Source};
 
 /// What a matched measure name means.
 #[derive(Debug, Clone, Copy)]
@@ -1336,7 +1336,7 @@ fn endpoint(
 mod tests {
     use super::*;
     use crate::find::signature;
-    use crate::rules::RuleSet;
+    use crate::find::RuleSet;
 
     fn effects(text: &str) -> Vec<String> {
         let rules = RuleSet::embedded().unwrap();

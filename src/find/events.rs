@@ -22,12 +22,12 @@ use std::collections::HashSet;
 use regex::Regex;
 
 use super::arm_label::{group_key, Label};
-use super::arms::{lexicon_gate, lexicon_pattern_with, ArmRules};
+use super::arms::ArmRules;
+use super::compile::{lexicon_gate, lexicon_pattern_with, Gated, Live, ScanGate, Source, Triggers};
 use super::{Finding, Text};
 use crate::error::Result;
 use crate::grammar::{count, decimal};
 use crate::model::{Kind, Num, Row};
-use crate::rules::{Gated, Live, ScanGate, Source, Triggers};
 
 /// The compiled events rules.
 #[derive(Debug)]
@@ -100,7 +100,7 @@ impl EventRules {
             count_pair: pattern("count_pair")?,
             continuous: pattern("continuous")?,
             landmark: pattern("landmark")?,
-            time_to_event: crate::rules::compile_pattern(
+            time_to_event: super::compile::compile_pattern(
                 source
                     .file
                     .patterns
@@ -1191,9 +1191,9 @@ fn outcome_verb(arms: &ArmRules, clause: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use crate::find::RuleSet;
     use crate::find::{find_rows, signature};
     use crate::model::Kind;
-    use crate::rules::RuleSet;
 
     /// Every example sentence of the rules, normalised.
     fn example_texts() -> Vec<String> {
