@@ -10,12 +10,14 @@
 //! need from them ([`crate::find::compile`]), so nothing here depends on a finder.
 //!
 //! Overrides: a file in `--rules DIR` must bear the name of an embedded file. Its rules replace
-//! the embedded rules with the same id (so `enabled = false` turns one off) and are otherwise
-//! added; its patterns replace the embedded patterns of the same name (and drop their embedded
-//! triggers unless it gives its own); its lexicon lists are added to the embedded lists of the
-//! same name.
+//! the embedded rules with the same id (so `enabled = false` turns one off); an id no embedded
+//! rule has is an error, since no finder would run it. Its patterns replace the embedded
+//! patterns of the same name (and drop their embedded triggers unless it gives its own); its
+//! lexicon lists are added to the embedded lists of the same name. The entries a user's file gave
+//! are remembered ([`Override`]), so an error about one of them names that file, not the
+//! embedded one.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::Path;
 
 use serde::Deserialize;
@@ -107,17 +109,38 @@ pub struct MeasureSpec {
 #[derive(Debug, Clone)]
 pub struct RuleFiles {
     files: BTreeMap<String, RuleFile>,
+    /// By embedded file name: what a user's file gave for it.
+    overrides: BTreeMap<String, Override>,
+}
+
+/// What a user's file (`--rules DIR`) gave for one embedded file, so that errors about those
+/// entries name the user's file.
+#[derive(Debug, Clone, Default)]
+pub struct Override {
+    /// The user's file, as its path was given.
+    pub path: String,
+    /// The entries it gave: `rule.<id>`, `patterns.<key>`, `lexicon.<key>`, `triggers.<key>`,
+    /// `measure`.
+    entries: BTreeSet<String>,
+}
+
+impl Override {
+    /// Whether the user's file gave `entry` (`patterns.copula`).
+    pub fn gave(&self, entry: &str) -> bool {
+        self.entries.contains(entry)
+    }
 }
 
 impl RuleFiles {
     /// The rule files embedded in the binary.
     pub fn embedded() -> Result<RuleFiles> {
-        RuleFiles::checked(embedded_files()?)
+        RuleFiles::checked(embedded_files()?, BTreeMap::new())
     }
 
     /// The embedded rule files extended or overridden by the rule files in `dir`.
     pub fn embedded_with_overrides(dir: &Path) -> Result<RuleFiles> {
         let mut files = embedded_files()?;
+        let mut overrides = BTreeMap::new();
         let entries = std::fs::read_dir(dir).map_err(|e| Error::io(&dir.display().to_string(), &e))?;
         let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
         paths.sort();
@@ -130,27 +153,33 @@ impl RuleFiles {
             };
             let text = std::fs::read_to_string(path).map_err(|e| Error::io(&label, &e))?;
             let overlay = parse_file(&label, &text)?;
-            merge(base, overlay);
+            let entries = merge(base, overlay).map_err(|message| error(&label, format!("{message} in {name}")))?;
+            overrides.insert(name, Override { path: label, entries });
         }
-        RuleFiles::checked(files)
+        RuleFiles::checked(files, overrides)
     }
 
     /// The files, once checked: no file defines a rule id twice.
-    fn checked(files: BTreeMap<String, RuleFile>) -> Result<RuleFiles> {
+    fn checked(files: BTreeMap<String, RuleFile>, overrides: BTreeMap<String, Override>) -> Result<RuleFiles> {
         for (name, file) in &files {
-            let mut seen = std::collections::HashSet::new();
+            let mut seen = HashSet::new();
             for rule in &file.rule {
                 if !seen.insert(rule.id.as_str()) {
                     return Err(error(name, format!("rule `{}` is defined twice", rule.id)));
                 }
             }
         }
-        Ok(RuleFiles { files })
+        Ok(RuleFiles { files, overrides })
     }
 
     /// The file `name` (`effect.toml`), if there is one.
     pub fn get(&self, name: &str) -> Option<&RuleFile> {
         self.files.get(name)
+    }
+
+    /// What a user's file gave for the embedded file `name`, if one did.
+    pub fn override_of(&self, name: &str) -> Option<&Override> {
+        self.overrides.get(name)
     }
 
     /// Whether the rule `id` exists and is enabled.
@@ -182,18 +211,33 @@ fn embedded_files() -> Result<BTreeMap<String, RuleFile>> {
     EMBEDDED.iter().map(|(name, text)| Ok((name.to_string(), parse_file(name, text)?))).collect()
 }
 
-fn merge(base: &mut RuleFile, overlay: RuleFile) {
+/// Merges a user's file into the embedded one; returns the entries it gave, or why it may not.
+fn merge(base: &mut RuleFile, overlay: RuleFile) -> std::result::Result<BTreeSet<String>, String> {
+    let mut entries = BTreeSet::new();
     for rule in overlay.rule {
-        match base.rule.iter_mut().find(|r| r.id == rule.id) {
-            Some(existing) => *existing = rule,
-            None => base.rule.push(rule),
+        if !entries.insert(format!("rule.{}", rule.id)) {
+            return Err(format!("rule `{}`: defined twice", rule.id));
         }
+        // A rule runs only where a finder asks for its id, so a new id would do nothing.
+        let Some(existing) = base.rule.iter_mut().find(|r| r.id == rule.id) else {
+            return Err(format!(
+                "rule `{}`: an override can only replace a rule, and there is no rule of that id",
+                rule.id
+            ));
+        };
+        *existing = rule;
     }
     // A replaced pattern keeps no trigger words it was not given: they may not hold for it.
     for key in overlay.patterns.keys() {
         if !overlay.triggers.contains_key(key) {
             base.triggers.remove(key);
         }
+    }
+    entries.extend(overlay.patterns.keys().map(|key| format!("patterns.{key}")));
+    entries.extend(overlay.triggers.keys().map(|key| format!("triggers.{key}")));
+    entries.extend(overlay.lexicon.keys().map(|key| format!("lexicon.{key}")));
+    if !overlay.measure.is_empty() {
+        entries.insert("measure".to_string());
     }
     base.patterns.extend(overlay.patterns);
     base.triggers.extend(overlay.triggers);
@@ -210,6 +254,7 @@ fn merge(base: &mut RuleFile, overlay: RuleFile) {
             None => base.measure.push(measure),
         }
     }
+    Ok(entries)
 }
 
 #[cfg(test)]
@@ -233,10 +278,10 @@ mod tests {
     fn a_replaced_pattern_keeps_only_the_triggers_it_is_given() {
         let mut base: RuleFile =
             toml::from_str("[patterns]\na = 'x'\nb = 'y'\n[triggers]\na = ['per']\nb = ['=']\n").unwrap();
-        merge(&mut base, toml::from_str("[patterns]\na = 'z'\n").unwrap());
+        merge(&mut base, toml::from_str("[patterns]\na = 'z'\n").unwrap()).unwrap();
         assert!(!base.triggers.contains_key("a"), "a replaced pattern lost its old triggers");
         assert_eq!(base.triggers["b"], ["="]);
-        merge(&mut base, toml::from_str("[patterns]\nb = 'w'\n[triggers]\nb = ['%']\n").unwrap());
+        merge(&mut base, toml::from_str("[patterns]\nb = 'w'\n[triggers]\nb = ['%']\n").unwrap()).unwrap();
         assert_eq!(base.triggers["b"], ["%"]);
     }
 }

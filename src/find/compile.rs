@@ -4,14 +4,18 @@
 //! Each finder compiles its own structures (`EffectRules::compile`, `ArmRules::compile`, ...)
 //! through a [`Source`], a view of one rule file that compiles its patterns with the size
 //! limits below; this module holds those shared tools and runs the finders' compile steps.
+//! A pattern that no finder read is then an error, as a rule id that no finder asks for is one
+//! in [`crate::rules`]: a misspelt name in a user's file must not be ignored silently.
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use regex::{Captures, Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use super::{arms, effect, events, median, survival, Text};
 use crate::error::{Error, Result};
-use crate::rules::{self, RuleFile, RuleFiles, RuleSpec};
+use crate::rules::{self, Override, RuleFile, RuleFiles, RuleSpec};
 
 /// The largest compiled size a pattern may have, so a user's rule cannot exhaust memory.
 const PATTERN_SIZE_LIMIT: usize = 4 * 1024 * 1024;
@@ -53,27 +57,29 @@ impl RuleSet {
     /// Compiles every finder's rules from `files`.
     pub fn compile(files: RuleFiles) -> Result<RuleSet> {
         let empty = RuleFile::default();
-        let file = |name: &str| files.get(name).unwrap_or(&empty);
-        let (lexicon, effect_file, survival_file, median_file) =
-            (file("lexicon.toml"), file("effect.toml"), file("survival.toml"), file("median.toml"));
-        let (arms_file, events_file) = (file("arms.toml"), file("events.toml"));
+        let source = |name: &'static str| Source::of(&files, name, &empty);
         // Compiling the patterns is most of the start-up time: the arm-size and events rules
         // compile on a second thread while the others compile on this one. Errors are reported
         // in the same order as when compiled one after the other.
         let (first, second) = std::thread::scope(|scope| {
             let second = scope.spawn(|| -> Result<_> {
-                let arms_source = Source::new("arms.toml", arms_file);
+                let (arms_source, events_source) = (source("arms.toml"), source("events.toml"));
                 let arms = arms::ArmRules::compile(&arms_source)?;
-                let events = events::EventRules::compile(&Source::new("events.toml", events_file), &arms_source)?;
+                let events = events::EventRules::compile(&events_source, &arms_source)?;
+                arms_source.all_read(&arms_source)?;
+                events_source.all_read(&arms_source)?;
                 Ok((arms, events))
             });
             let first = (|| -> Result<_> {
-                let effect = effect::EffectRules::compile(
-                    &Source::new("lexicon.toml", lexicon),
-                    &Source::new("effect.toml", effect_file),
-                )?;
-                let survival = survival::SurvivalRules::compile(&Source::new("survival.toml", survival_file))?;
-                let median = median::MedianRules::compile(&Source::new("median.toml", median_file))?;
+                let (lexicon, effect_source) = (source("lexicon.toml"), source("effect.toml"));
+                let effect = effect::EffectRules::compile(&lexicon, &effect_source)?;
+                let survival_source = source("survival.toml");
+                let survival = survival::SurvivalRules::compile(&survival_source)?;
+                let median_source = source("median.toml");
+                let median = median::MedianRules::compile(&median_source)?;
+                for read in [&lexicon, &effect_source, &survival_source, &median_source] {
+                    read.all_read(read)?;
+                }
                 Ok((effect, survival, median))
             })();
             (first, second.join())
@@ -104,31 +110,63 @@ impl RuleSet {
     }
 }
 
-/// A rule file being compiled, with its name for error messages.
+/// A rule file being compiled: its name, and what a user's file gave for it, for error
+/// messages; and the patterns the finders have read, so that one no finder reads is an error.
+///
+/// Finders read patterns only through [`Source::pattern`], [`Source::pattern_text`] and the
+/// functions built on them, never from `file.patterns` directly, or the pattern counts as unread.
 pub struct Source<'a> {
     /// The file name, for errors.
     pub name: &'a str,
     /// The parsed file.
     pub file: &'a RuleFile,
+    /// What a user's file gave for this one, if anything.
+    user: Option<&'a Override>,
+    /// The keys of the patterns read so far.
+    read: RefCell<BTreeSet<String>>,
 }
 
 impl<'a> Source<'a> {
     /// A named file.
     pub fn new(name: &'a str, file: &'a RuleFile) -> Self {
-        Source { name, file }
+        Source { name, file, user: None, read: RefCell::new(BTreeSet::new()) }
+    }
+
+    /// The file `name` of `files` (`empty` if there is none), with what a user's file gave for it.
+    pub fn of(files: &'a RuleFiles, name: &'a str, empty: &'a RuleFile) -> Self {
+        Source { user: files.override_of(name), ..Source::new(name, files.get(name).unwrap_or(empty)) }
+    }
+
+    /// The file to name in an error about `entry` (`patterns.copula`): the user's file if it
+    /// gave the entry, else this one.
+    pub fn origin(&self, entry: &str) -> &str {
+        match self.user {
+            Some(user) if user.gave(entry) => &user.path,
+            _ => self.name,
+        }
+    }
+
+    /// The text of the pattern `key`, as written.
+    pub fn pattern_text(&self, key: &str) -> Result<&'a str> {
+        let text = self.file.patterns.get(key).ok_or_else(|| self.error_at("patterns", key, "missing"))?;
+        self.read.borrow_mut().insert(key.to_string());
+        Ok(text)
     }
 
     /// The compiled pattern `key` (case-insensitive unless it says otherwise with `(?-i)`).
     pub fn pattern(&self, key: &str) -> Result<Regex> {
-        let text =
-            self.file.patterns.get(key).ok_or_else(|| rules::error(self.name, format!("patterns.{key}: missing")))?;
-        compile_pattern(text, true).map_err(|e| rules::error(self.name, format!("patterns.{key}: {e}")))
+        self.pattern_with_case(key, true)
+    }
+
+    /// The compiled pattern `key`, case-insensitive or not.
+    pub fn pattern_with_case(&self, key: &str, case_insensitive: bool) -> Result<Regex> {
+        compile_pattern(self.pattern_text(key)?, case_insensitive).map_err(|e| self.error_at("patterns", key, e))
     }
 
     /// The word list `key` as one compiled alternation of whole words (`\b(?:w1|w2)\b`).
     pub fn word_pattern(&self, key: &str, case_insensitive: bool) -> Result<Regex> {
         compile_pattern(&word_alternation(self.words(key)?), case_insensitive)
-            .map_err(|e| rules::error(self.name, format!("lexicon.{key}: {e}")))
+            .map_err(|e| self.error_at("lexicon", key, e))
     }
 
     /// Whether this file defines the rule `id` and it is enabled.
@@ -138,16 +176,33 @@ impl<'a> Source<'a> {
 
     /// The word list `key`.
     pub fn words(&self, key: &str) -> Result<&'a [String]> {
-        self.file
-            .lexicon
-            .get(key)
-            .map(Vec::as_slice)
-            .ok_or_else(|| rules::error(self.name, format!("lexicon.{key}: missing")))
+        self.file.lexicon.get(key).map(Vec::as_slice).ok_or_else(|| self.error_at("lexicon", key, "missing"))
     }
 
     /// An error about this file.
     pub fn error(&self, message: impl Into<String>) -> Error {
         rules::error(self.name, message.into())
+    }
+
+    /// An error about the entry `key` of the table `table` (`patterns`, `copula`), naming the
+    /// user's file if it gave the entry.
+    pub fn error_at(&self, table: &str, key: &str, detail: impl std::fmt::Display) -> Error {
+        let entry = format!("{table}.{key}");
+        rules::error(self.origin(&entry), format!("{entry}: {detail}"))
+    }
+
+    /// An error if a pattern of this file was read by no finder: it would do nothing. A pattern
+    /// that does not compile (lists of this file or `shared` put in) is named as such first.
+    pub fn all_read(&self, shared: &Source<'_>) -> Result<()> {
+        let read = self.read.borrow();
+        match self.file.patterns.iter().find(|(key, _)| !read.contains(*key)) {
+            Some((key, text)) => {
+                compile_pattern(&expand_lists(text, self, shared), true)
+                    .map_err(|e| self.error_at("patterns", key, e))?;
+                Err(self.error_at("patterns", key, "no finder reads a pattern of this name"))
+            }
+            None => Ok(()),
+        }
     }
 }
 
@@ -231,11 +286,10 @@ impl Live<'_> {
 /// unless a `*` on that side says it may be part of a longer one (`*of`, `follow*`).
 #[derive(Debug)]
 pub struct Triggers {
-    /// The rule file, for errors.
-    file: String,
-    /// Each pattern with triggers: its key, the alternation of its words, and whether the
-    /// finder gates it (triggers on a pattern it does not search whole are an error).
-    words: Vec<(String, Regex, bool)>,
+    /// Each pattern with triggers: its key, the alternation of its words, whether the finder
+    /// gates it (triggers on a pattern it does not search whole are an error), and the file
+    /// that gave the triggers, for errors.
+    words: Vec<(String, Regex, bool, String)>,
 }
 
 /// A whole-text pattern and the trigger words that gate it (none: the whole text is searched).
@@ -253,10 +307,10 @@ impl Triggers {
         let mut words = Vec::new();
         for (key, list) in &source.file.triggers {
             if !source.file.patterns.contains_key(key) {
-                return Err(source.error(format!("triggers.{key}: no pattern of that name")));
+                return Err(source.error_at("triggers", key, "no pattern of that name"));
             }
             if list.is_empty() {
-                return Err(source.error(format!("triggers.{key}: the list is empty")));
+                return Err(source.error_at("triggers", key, "the list is empty"));
             }
             let mut alternatives = Vec::new();
             for entry in list {
@@ -264,12 +318,12 @@ impl Triggers {
                     Some(name) => source
                         .words(name)
                         .or_else(|_| shared.words(name))
-                        .map_err(|_| source.error(format!("triggers.{key}: no lexicon list `{name}`")))?,
+                        .map_err(|_| source.error_at("triggers", key, format!("no lexicon list `{name}`")))?,
                     None => std::slice::from_ref(entry),
                 };
                 for word in expanded {
                     if word.trim_matches(['*', ' ']).is_empty() {
-                        return Err(source.error(format!("triggers.{key}: a blank word")));
+                        return Err(source.error_at("triggers", key, "a blank word"));
                     }
                     // `*of`: `of` may end a longer word; `follow*`: `follow` may begin one.
                     let (open_start, word) = word.strip_prefix('*').map_or((false, word.as_str()), |w| (true, w));
@@ -285,16 +339,16 @@ impl Triggers {
                 .size_limit(PATTERN_SIZE_LIMIT)
                 .dfa_size_limit(GATE_DFA_CACHE_LIMIT)
                 .build()
-                .map_err(|e| source.error(format!("triggers.{key}: {e}")))?;
-            words.push((key.clone(), regex, false));
+                .map_err(|e| source.error_at("triggers", key, e))?;
+            words.push((key.clone(), regex, false, source.origin(&format!("triggers.{key}")).to_string()));
         }
-        Ok(Triggers { file: source.name.to_string(), words })
+        Ok(Triggers { words })
     }
 
     /// The pattern `key`, gated by its trigger words if it has any.
     pub fn gate(&mut self, key: &str, regex: Regex) -> Gated {
-        let found = self.words.iter_mut().find(|(k, _, _)| k == key);
-        let trigger = found.map(|(_, words, gated)| {
+        let found = self.words.iter_mut().find(|(k, _, _, _)| k == key);
+        let trigger = found.map(|(_, words, gated, _)| {
             *gated = true;
             words.clone()
         });
@@ -303,9 +357,9 @@ impl Triggers {
 
     /// An error if a pattern has triggers its finder does not gate (they would do nothing).
     pub fn all_gated(&self) -> Result<()> {
-        match self.words.iter().find(|(_, _, gated)| !gated) {
-            Some((key, _, _)) => Err(rules::error(
-                &self.file,
+        match self.words.iter().find(|(_, _, gated, _)| !gated) {
+            Some((key, _, _, file)) => Err(rules::error(
+                file,
                 format!("triggers.{key}: this pattern is not searched over the whole text, so triggers cannot gate it"),
             )),
             None => Ok(()),
@@ -411,13 +465,18 @@ pub fn word_alternation(words: &[String]) -> String {
 /// spaces), compiled case-insensitively.
 pub fn lexicon_pattern_with(source: &Source<'_>, shared: &Source<'_>, key: &str) -> Result<Regex> {
     let text = lexicon_pattern_text(source, shared, key)?;
-    compile_pattern(&text, true).map_err(|e| source.error(format!("patterns.{key}: {e}")))
+    compile_pattern(&text, true).map_err(|e| source.error_at("patterns", key, e))
 }
 
 /// The text of [`lexicon_pattern_with`] before it is compiled.
 pub fn lexicon_pattern_text(source: &Source<'_>, shared: &Source<'_>, key: &str) -> Result<String> {
-    let mut text =
-        source.file.patterns.get(key).ok_or_else(|| source.error(format!("patterns.{key}: missing")))?.clone();
+    Ok(expand_lists(source.pattern_text(key)?, source, shared))
+}
+
+/// `text` with every `{list}` replaced by the alternation of a lexicon list of `source` or
+/// `shared`.
+fn expand_lists(text: &str, source: &Source<'_>, shared: &Source<'_>) -> String {
+    let mut text = text.to_string();
     for (name, words) in source.file.lexicon.iter().chain(shared.file.lexicon.iter()) {
         let placeholder = format!("{{{name}}}");
         if text.contains(&placeholder) {
@@ -427,7 +486,7 @@ pub fn lexicon_pattern_text(source: &Source<'_>, shared: &Source<'_>, key: &str)
             text = text.replace(&placeholder, &parts.join("|"));
         }
     }
-    Ok(text)
+    text
 }
 
 /// A gate over the patterns `keys` of `source` (lists from `source` or `shared`).

@@ -29,6 +29,7 @@ use super::{Finding, Text};
 use crate::error::Result;
 use crate::grammar::{ci_label, consumed, decimal, interval, p_value, ws, Interval, PResult, PValue};
 use crate::model::{Kind, Num, Row};
+use crate::rules;
 
 /// What a matched measure name means.
 #[derive(Debug, Clone, Copy)]
@@ -142,7 +143,10 @@ impl EffectRules {
         let mut abbreviations = HashMap::new();
         for spec in &lexicon.file.measure {
             let code = CODES.iter().find(|c| **c == spec.code).ok_or_else(|| {
-                lexicon.error(format!("measure `{}`: code must be one of {}", spec.code, CODES.join(", ")))
+                rules::error(
+                    lexicon.origin("measure"),
+                    format!("measure `{}`: code must be one of {}", spec.code, CODES.join(", ")),
+                )
             })?;
             let plain = MeasureName { code, adjusted: false };
             let adjusted = MeasureName { code, adjusted: true };
@@ -172,7 +176,8 @@ impl EffectRules {
         let abbreviation_alternation: Vec<String> = abbreviation_list.iter().map(|a| regex::escape(a)).collect();
         let mention =
             format!(r"(?i:\b(?:{})s?\b)|\b(?:{})\b", name_alternation.join("|"), abbreviation_alternation.join("|"));
-        let mention = compile_pattern(&mention, false).map_err(|e| lexicon.error(format!("measure names: {e}")))?;
+        let mention = compile_pattern(&mention, false)
+            .map_err(|e| rules::error(lexicon.origin("measure"), format!("measure names: {e}")))?;
 
         let adjusted_context = lexicon.word_pattern("adjusted_context", true)?;
         let endpoint_words = lexicon.words("endpoints")?;
@@ -186,13 +191,13 @@ impl EffectRules {
             ),
             false,
         )
-        .map_err(|e| lexicon.error(format!("lexicon.endpoints: {e}")))?;
+        .map_err(|e| lexicon.error_at("lexicon", "endpoints", e))?;
 
         let mut slotted_names = Vec::new();
         for (name, measure) in &names {
             if name.contains("{word}") {
                 let pattern = compile_pattern(&format!("^(?:{})s?$", name_pattern(name)), true)
-                    .map_err(|e| lexicon.error(format!("measure name `{name}`: {e}")))?;
+                    .map_err(|e| rules::error(lexicon.origin("measure"), format!("measure name `{name}`: {e}")))?;
                 slotted_names.push((pattern, *measure));
             }
         }
@@ -205,9 +210,11 @@ impl EffectRules {
                     abbreviations.get(ratio).filter(|m| is_ratio(m.code)).map(|m| (abbreviation.to_string(), *m))
                 });
                 reading.ok_or_else(|| {
-                    rules.error(format!(
-                        "lexicon.ratio_readings: `{entry}` must be an abbreviation and a ratio's abbreviation"
-                    ))
+                    rules.error_at(
+                        "lexicon",
+                        "ratio_readings",
+                        format!("`{entry}` must be an abbreviation and a ratio's abbreviation"),
+                    )
                 })
             })
             .collect::<Result<HashMap<_, _>>>()?;
@@ -238,15 +245,7 @@ impl EffectRules {
             predictor_subject: rules.pattern("predictor_subject")?,
             group_synonyms: synonym_classes(rules.words("group_synonyms")?),
             ratio_readings,
-            abbreviation_definition: compile_pattern(
-                rules
-                    .file
-                    .patterns
-                    .get("abbreviation_definition")
-                    .ok_or_else(|| rules.error("patterns.abbreviation_definition: missing"))?,
-                false,
-            )
-            .map_err(|e| rules.error(format!("patterns.abbreviation_definition: {e}")))?,
+            abbreviation_definition: rules.pattern_with_case("abbreviation_definition", false)?,
             per_unit: rules.pattern("per_unit")?,
             per_unit_after: rules.pattern("per_unit_after")?,
             covariate_predicate: rules.pattern("covariate_predicate")?,

@@ -100,15 +100,7 @@ impl EventRules {
             count_pair: pattern("count_pair")?,
             continuous: pattern("continuous")?,
             landmark: pattern("landmark")?,
-            time_to_event: super::compile::compile_pattern(
-                source
-                    .file
-                    .patterns
-                    .get("time_to_event")
-                    .ok_or_else(|| source.error("patterns.time_to_event: missing"))?,
-                false,
-            )
-            .map_err(|e| source.error(format!("patterns.time_to_event: {e}")))?,
+            time_to_event: source.pattern_with_case("time_to_event", false)?,
             baseline: pattern("baseline")?,
             change: pattern("change")?,
             ci: pattern("ci")?,
