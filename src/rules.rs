@@ -51,7 +51,7 @@ pub struct RuleFile {
     #[serde(default)]
     pub measure: Vec<MeasureSpec>,
     /// Trigger words of whole-text patterns: a pattern listed here is searched only in the
-    /// sentences that hold one of its words (see [`Triggers`]).
+    /// sentences that hold one of its words (see [`crate::find::compile::Triggers`]).
     #[serde(default)]
     pub triggers: BTreeMap<String, Vec<String>>,
 }
