@@ -6,9 +6,9 @@
 //! the number of matches, costliest first. Patterns the finders only run on short slices cost less than shown.
 use std::time::Instant;
 
-use trialrex::find::arms::lexicon_pattern_text;
+use trialrex::find::compile::{compile_pattern, lexicon_pattern_text, Source};
 use trialrex::normalise::Normalised;
-use trialrex::rules::{compile_pattern, RuleFile, Source, EMBEDDED};
+use trialrex::rules::{RuleFile, EMBEDDED};
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: pattern_cost FILE");

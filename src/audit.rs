@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::find::Text;
-use crate::write::Row;
+use crate::model::Row;
 
 /// The kinds of expression the audit counts, in report order.
 const KINDS: [&str; 4] = ["ci", "x_of_n", "x_slash_n", "n_equals"];

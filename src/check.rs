@@ -303,68 +303,106 @@ pub fn compare(expected: &Table, got: &Table, ignore: &[usize]) -> Comparison {
         .filter(|(_, name)| !ignored(name))
         .filter_map(|(g, name)| expected.column(name).map(|e| (name.as_str(), e, g)))
         .collect();
+    let pairing = Pairing::of(expected, got);
+    let found = row_diffs(expected, got, &pairing, &fields);
+    Comparison { columns, records: by_record(expected, got, found) }
+}
 
-    let cell = |table: &Table, row: &[String], name: &str| -> String {
-        table.column(name).and_then(|i| row.get(i)).cloned().unwrap_or_default()
-    };
-    let span_key = |table: &Table, row: &[String]| -> SpanKey {
-        (cell(table, row, "record_id"), cell(table, row, "kind"), cell(table, row, "start"), cell(table, row, "end"))
-    };
-    let rule_key = |table: &Table, row: &[String]| -> RuleKey {
-        (cell(table, row, "record_id"), cell(table, row, "kind"), cell(table, row, "rule"))
-    };
+/// The cell `name` of `row` in `table`; empty when the table has no such column.
+fn cell(table: &Table, row: &[String], name: &str) -> String {
+    table.column(name).and_then(|i| row.get(i)).cloned().unwrap_or_default()
+}
 
-    // Pass 1: same record, kind and span.
-    let mut pair_of_expected: Vec<Option<usize>> = vec![None; expected.rows.len()];
-    let mut got_paired = vec![false; got.rows.len()];
-    let mut by_span: HashMap<SpanKey, VecDeque<usize>> = HashMap::new();
-    for (g, row) in got.rows.iter().enumerate() {
-        by_span.entry(span_key(got, row)).or_default().push_back(g);
-    }
-    for (e, row) in expected.rows.iter().enumerate() {
-        if let Some(g) = by_span.get_mut(&span_key(expected, row)).and_then(VecDeque::pop_front) {
-            pair_of_expected[e] = Some(g);
-            got_paired[g] = true;
+/// Where a row's evidence starts, for ordering (0 when unreadable).
+fn start_of(table: &Table, row: &[String]) -> usize {
+    cell(table, row, "start").parse().unwrap_or(0)
+}
+
+/// Which extracted row each expected row is paired with.
+struct Pairing {
+    /// By expected row: the index of its extracted row.
+    of_expected: Vec<Option<usize>>,
+    /// By extracted row: whether an expected row took it.
+    got_paired: Vec<bool>,
+}
+
+impl Pairing {
+    /// Pairs rows in two passes: first same record, kind and span; then, of what is left,
+    /// same record, kind and rule, in order.
+    fn of(expected: &Table, got: &Table) -> Pairing {
+        let span_key = |table: &Table, row: &[String]| -> SpanKey {
+            (
+                cell(table, row, "record_id"),
+                cell(table, row, "kind"),
+                cell(table, row, "start"),
+                cell(table, row, "end"),
+            )
+        };
+        let rule_key = |table: &Table, row: &[String]| -> RuleKey {
+            (cell(table, row, "record_id"), cell(table, row, "kind"), cell(table, row, "rule"))
+        };
+        let mut pairing =
+            Pairing { of_expected: vec![None; expected.rows.len()], got_paired: vec![false; got.rows.len()] };
+        let mut by_span: HashMap<SpanKey, VecDeque<usize>> = HashMap::new();
+        for (g, row) in got.rows.iter().enumerate() {
+            by_span.entry(span_key(got, row)).or_default().push_back(g);
         }
-    }
-    // Pass 2: what is left, same record, kind and rule, in order.
-    let mut by_rule: HashMap<RuleKey, VecDeque<usize>> = HashMap::new();
-    for (g, row) in got.rows.iter().enumerate().filter(|(g, _)| !got_paired[*g]) {
-        by_rule.entry(rule_key(got, row)).or_default().push_back(g);
-    }
-    for (e, row) in expected.rows.iter().enumerate() {
-        if pair_of_expected[e].is_some() {
-            continue;
+        for (e, row) in expected.rows.iter().enumerate() {
+            if let Some(g) = by_span.get_mut(&span_key(expected, row)).and_then(VecDeque::pop_front) {
+                pairing.pair(e, g);
+            }
         }
-        if let Some(g) = by_rule.get_mut(&rule_key(expected, row)).and_then(VecDeque::pop_front) {
-            pair_of_expected[e] = Some(g);
-            got_paired[g] = true;
+        let mut by_rule: HashMap<RuleKey, VecDeque<usize>> = HashMap::new();
+        for (g, row) in got.rows.iter().enumerate().filter(|(g, _)| !pairing.got_paired[*g]) {
+            by_rule.entry(rule_key(got, row)).or_default().push_back(g);
         }
+        for (e, row) in expected.rows.iter().enumerate() {
+            if pairing.of_expected[e].is_some() {
+                continue;
+            }
+            if let Some(g) = by_rule.get_mut(&rule_key(expected, row)).and_then(VecDeque::pop_front) {
+                pairing.pair(e, g);
+            }
+        }
+        pairing
     }
 
-    let shown = |table: &Table, row: &[String]| -> ShownRow {
-        let hidden = ["record_id", "kind", "start", "end", "rule", "evidence"];
-        ShownRow {
-            kind: cell(table, row, "kind"),
-            span: format!("{}..{}", cell(table, row, "start"), cell(table, row, "end")),
-            rule: cell(table, row, "rule"),
-            evidence: cell(table, row, "evidence"),
-            cells: table
-                .header
-                .iter()
-                .zip(row)
-                .filter(|(name, value)| !value.is_empty() && !hidden.contains(&name.as_str()))
-                .map(|(name, value)| (name.clone(), value.clone()))
-                .collect(),
-        }
-    };
-    let start_of = |table: &Table, row: &[String]| -> usize { cell(table, row, "start").parse().unwrap_or(0) };
+    fn pair(&mut self, expected: usize, got: usize) {
+        self.of_expected[expected] = Some(got);
+        self.got_paired[got] = true;
+    }
+}
 
-    // Every difference with its record and where its evidence starts, for ordering.
-    let mut found: Vec<(String, usize, RowDiff)> = Vec::new();
+/// A row as a diff shows it: kind, span, rule, evidence and its other non-empty cells.
+fn shown(table: &Table, row: &[String]) -> ShownRow {
+    let hidden = ["record_id", "kind", "start", "end", "rule", "evidence"];
+    ShownRow {
+        kind: cell(table, row, "kind"),
+        span: format!("{}..{}", cell(table, row, "start"), cell(table, row, "end")),
+        rule: cell(table, row, "rule"),
+        evidence: cell(table, row, "evidence"),
+        cells: table
+            .header
+            .iter()
+            .zip(row)
+            .filter(|(name, value)| !value.is_empty() && !hidden.contains(&name.as_str()))
+            .map(|(name, value)| (name.clone(), value.clone()))
+            .collect(),
+    }
+}
+
+/// Every difference with its record and where its evidence starts: expected rows missing or
+/// changed (in the `fields` compared), then extracted rows no expected row took.
+fn row_diffs(
+    expected: &Table,
+    got: &Table,
+    pairing: &Pairing,
+    fields: &[(&str, usize, usize)],
+) -> Vec<(String, usize, RowDiff)> {
+    let mut found = Vec::new();
     for (e, row) in expected.rows.iter().enumerate() {
         let record_id = cell(expected, row, "record_id");
-        match pair_of_expected[e] {
+        match pairing.of_expected[e] {
             None => found.push((
                 record_id,
                 start_of(expected, row),
@@ -390,15 +428,19 @@ pub fn compare(expected: &Table, got: &Table, ignore: &[usize]) -> Comparison {
             }
         }
     }
-    for (_, row) in got.rows.iter().enumerate().filter(|(g, _)| !got_paired[*g]) {
+    for (_, row) in got.rows.iter().enumerate().filter(|(g, _)| !pairing.got_paired[*g]) {
         found.push((
             cell(got, row, "record_id"),
             start_of(got, row),
             RowDiff { row: shown(got, row), change: RowChange::Added },
         ));
     }
+    found
+}
 
-    // Records in order of first appearance: the expected file's, then new ones.
+/// The differences grouped by record, records in order of first appearance (the expected
+/// file's, then new ones), rows by where their evidence starts.
+fn by_record(expected: &Table, got: &Table, mut found: Vec<(String, usize, RowDiff)>) -> Vec<RecordDiff> {
     let mut order: Vec<String> = Vec::new();
     for (table, rows) in [(expected, &expected.rows), (got, &got.rows)] {
         for row in rows {
@@ -417,7 +459,7 @@ pub fn compare(expected: &Table, got: &Table, ignore: &[usize]) -> Comparison {
             _ => records.push(RecordDiff { record_id, rows: vec![diff] }),
         }
     }
-    Comparison { columns, records }
+    records
 }
 
 /// What `trialrex extract FILE` writes as CSV, with the run's summary and problems.

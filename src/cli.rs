@@ -42,37 +42,7 @@ struct InputArgs {
 #[derive(Subcommand)]
 enum Command {
     /// Extract the rows of the output contract from every record.
-    Extract {
-        #[command(flatten)]
-        input: InputArgs,
-        /// Output format.
-        #[arg(long, value_enum, default_value = "csv")]
-        format: OutputFormat,
-        /// Write to FILE (atomically: a temporary file in the same folder, then a rename).
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Leave out rows whose status is `invalid`.
-        #[arg(long)]
-        strict: bool,
-        /// A folder of rule files that extend or override the embedded rules.
-        #[arg(long, value_name = "DIR")]
-        rules: Option<PathBuf>,
-        /// Worker threads for extraction (default: one per core).
-        #[arg(long, value_name = "N")]
-        threads: Option<usize>,
-        /// Leave out the rows of records that repeat an earlier record (same PMID, DOI, or title and year).
-        #[arg(long)]
-        dedupe: bool,
-        /// Apply a reviewer's decisions (the CSV the review report downloads): rejected rows go,
-        /// corrected values are kept and their rule marked `+edited`.
-        #[arg(long, value_name = "FILE")]
-        decisions: Option<PathBuf>,
-        /// The table's columns (`--format table`), contract names: e.g. `record_id,kind,value,yi,sei,checks`.
-        #[arg(long, value_name = "NAME,...")]
-        columns: Option<String>,
-        #[command(flatten)]
-        guard: GuardArgs,
-    },
+    Extract(ExtractArgs),
     /// Print the records as read: ids, metadata, abstract, source file and line.
     Records {
         #[command(flatten)]
@@ -175,6 +145,40 @@ enum Command {
     },
 }
 
+/// The options of `trialrex extract`.
+#[derive(clap::Args)]
+struct ExtractArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "csv")]
+    format: OutputFormat,
+    /// Write to FILE (atomically: a temporary file in the same folder, then a rename).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Leave out rows whose status is `invalid`.
+    #[arg(long)]
+    strict: bool,
+    /// A folder of rule files that extend or override the embedded rules.
+    #[arg(long, value_name = "DIR")]
+    rules: Option<PathBuf>,
+    /// Worker threads for extraction (default: one per core).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+    /// Leave out the rows of records that repeat an earlier record (same PMID, DOI, or title and year).
+    #[arg(long)]
+    dedupe: bool,
+    /// Apply a reviewer's decisions (the CSV the review report downloads): rejected rows go,
+    /// corrected values are kept and their rule marked `+edited`.
+    #[arg(long, value_name = "FILE")]
+    decisions: Option<PathBuf>,
+    /// The table's columns (`--format table`), contract names: e.g. `record_id,kind,value,yi,sei,checks`.
+    #[arg(long, value_name = "NAME,...")]
+    columns: Option<String>,
+    #[command(flatten)]
+    guard: GuardArgs,
+}
+
 /// The formula guard of CSV output.
 #[derive(clap::Args)]
 struct GuardArgs {
@@ -251,84 +255,15 @@ pub fn run() -> Result<u8, CliError> {
         }
     };
     match cli.command {
-        Command::Extract { input, format, output, strict, rules, threads, dedupe, decisions, columns, guard } => {
-            let extractor = Extractor::new(load_rules(rules.as_deref())?);
-            let columns = columns
-                .map(|list| write::parse_columns(&list))
-                .transpose()
-                .map_err(|message| Error::new(ErrorKind::Usage, format!("--columns: {message}")))?;
-            let write_options = WriteOptions { formula_guard: !guard.no_formula_guard, columns };
-            let decisions = decisions.map(|path| Decisions::read(&path)).transpose()?.map(Arc::new);
-            let progress = Progress::start(&input.files);
-            let options = RunOptions {
-                input_format: input.input_format,
-                strict,
-                threads,
-                progress: progress.counter(),
-                dedupe,
-                decisions,
-            };
-            let outcome = with_output(
-                output.as_deref(),
-                |(summary, _)| run_succeeded(summary),
-                |out| {
-                    let mut writer = RowWriter::with_options(out, format, write_options)?;
-                    let summary =
-                        pipeline::extract_files(&extractor, &input.files, &options, &mut writer, &mut report)?;
-                    let pairs = writer.pairs();
-                    writer.finish()?;
-                    Ok((summary, pairs))
-                },
-            );
-            progress.finish();
-            let (summary, pairs) = outcome?;
-            if format == OutputFormat::Escalc {
-                eprintln!("trialrex: {} pairs written, {} incomplete pairs left out", pairs.pairs, pairs.incomplete);
-            }
-            Ok(finish(summary))
-        }
+        Command::Extract(args) => run_extract(args),
         Command::Records { input, format, output, guard } => {
             let summary = with_output(output.as_deref(), run_succeeded, |out| {
                 write_records(out, &input, format, !guard.no_formula_guard)
             })?;
             Ok(finish(summary))
         }
-        Command::Report { input, output, rules } => {
-            let extractor = Extractor::new(load_rules(rules.as_deref())?);
-            let options = RunOptions { input_format: input.input_format, ..RunOptions::default() };
-            let mut collected = report::Collected::default();
-            let summary =
-                pipeline::extract_each(&extractor, &input.files, &options, &mut report, &mut |record, entry, rows| {
-                    collected.add(record, entry, rows);
-                    Ok(rows.len())
-                })?;
-            let kept = run_succeeded(&summary);
-            with_output(Some(&output), |_| kept, |out| Ok(report::write_html(out, &collected)?))?;
-            Ok(finish(summary))
-        }
-        Command::Eval { gold, input, format, rules, show } => {
-            let extractor = Extractor::new(load_rules(rules.as_deref())?);
-            let gold = eval::read_gold(&gold)?;
-            let mut rows = Vec::new();
-            let summary = pipeline::for_each_record(&input.files, input.input_format, &mut report, &mut |record| {
-                rows.extend(extractor.extract(record));
-                Ok(())
-            })?;
-            let mut summary = summary;
-            summary.rows = rows.len();
-            let report_data = eval::evaluate(&gold, &rows);
-            let stdout = io::stdout();
-            let mut out = BufWriter::new(stdout.lock());
-            match format {
-                EvalFormat::Text => report_data.write_text(&mut out, show)?,
-                EvalFormat::Json => {
-                    serde_json::to_writer_pretty(&mut out, &report_data).map_err(io::Error::other)?;
-                    writeln!(out)?;
-                }
-            }
-            out.flush()?;
-            Ok(finish(summary))
-        }
+        Command::Report { input, output, rules } => run_report(&input, &output, rules.as_deref()),
+        Command::Eval { gold, input, format, rules, show } => run_eval(&gold, &input, format, rules.as_deref(), show),
         Command::Check { dirs, ignore, bless, exclude, input_format, rules } => {
             let ignore = check::parse_fields(&ignore.join(","))
                 .map_err(|err| Error::new(err.kind(), format!("--ignore: {}", err.message())))?;
@@ -337,36 +272,7 @@ pub fn run() -> Result<u8, CliError> {
             run_check(&extractor, &dirs, &exclude, &options)
         }
         Command::Audit { input, ids, top, examples, rules } => {
-            let extractor = Extractor::new(load_rules(rules.as_deref())?);
-            let only: Option<std::collections::HashSet<String>> = match ids {
-                Some(path) => Some(
-                    std::fs::read_to_string(&path)
-                        .map_err(|err| Error::io(&path.to_string_lossy(), &err))?
-                        .lines()
-                        .map(|line| line.trim().to_string())
-                        .filter(|line| !line.is_empty())
-                        .collect(),
-                ),
-                None => None,
-            };
-            let mut audit = trialrex::audit::Audit::new();
-            let mut rows_seen = 0;
-            let mut summary =
-                pipeline::for_each_record(&input.files, input.input_format, &mut report, &mut |record| {
-                    if only.as_ref().is_some_and(|ids| !ids.contains(&record.id())) {
-                        return Ok(());
-                    }
-                    let rows = extractor.extract(record);
-                    rows_seen += rows.len();
-                    audit.add(&record.id(), &record.abstract_text, &rows);
-                    Ok(())
-                })?;
-            summary.rows = rows_seen;
-            let stdout = io::stdout();
-            let mut out = BufWriter::new(stdout.lock());
-            audit.write_text(&mut out, top, examples)?;
-            out.flush()?;
-            Ok(finish(summary))
+            run_audit(&input, ids.as_deref(), top, examples, rules.as_deref())
         }
         Command::Explain { input, record, color, rules } => {
             let extractor = Extractor::new(load_rules(rules.as_deref())?);
@@ -378,6 +284,129 @@ pub fn run() -> Result<u8, CliError> {
             run_explain(&extractor, &input, record.as_deref(), colour)
         }
     }
+}
+
+/// `trialrex extract`: the rows of every record, written in the chosen format.
+fn run_extract(args: ExtractArgs) -> Result<u8, CliError> {
+    let ExtractArgs { input, format, output, strict, rules, threads, dedupe, decisions, columns, guard } = args;
+    let extractor = Extractor::new(load_rules(rules.as_deref())?);
+    let columns = columns
+        .map(|list| write::parse_columns(&list))
+        .transpose()
+        .map_err(|message| Error::new(ErrorKind::Usage, format!("--columns: {message}")))?;
+    let write_options = WriteOptions { formula_guard: !guard.no_formula_guard, columns };
+    let decisions = decisions.map(|path| Decisions::read(&path)).transpose()?.map(Arc::new);
+    let progress = Progress::start(&input.files);
+    let options = RunOptions {
+        input_format: input.input_format,
+        strict,
+        threads,
+        progress: progress.counter(),
+        dedupe,
+        decisions,
+    };
+    let outcome = with_output(
+        output.as_deref(),
+        |(summary, _)| run_succeeded(summary),
+        |out| {
+            let mut writer = RowWriter::with_options(out, format, write_options)?;
+            let summary = pipeline::extract_files(&extractor, &input.files, &options, &mut writer, &mut report)?;
+            let pairs = writer.pairs();
+            writer.finish()?;
+            Ok((summary, pairs))
+        },
+    );
+    progress.finish();
+    let (summary, pairs) = outcome?;
+    if format == OutputFormat::Escalc {
+        eprintln!("trialrex: {} pairs written, {} incomplete pairs left out", pairs.pairs, pairs.incomplete);
+    }
+    Ok(finish(summary))
+}
+
+/// `trialrex report`: the HTML review report of every record.
+fn run_report(input: &InputArgs, output: &Path, rules: Option<&Path>) -> Result<u8, CliError> {
+    let extractor = Extractor::new(load_rules(rules)?);
+    let options = RunOptions { input_format: input.input_format, ..RunOptions::default() };
+    let mut collected = report::Collected::default();
+    let summary =
+        pipeline::extract_each(&extractor, &input.files, &options, &mut report, &mut |record, entry, rows| {
+            collected.add(record, entry, rows);
+            Ok(rows.len())
+        })?;
+    let kept = run_succeeded(&summary);
+    with_output(Some(output), |_| kept, |out| Ok(report::write_html(out, &collected)?))?;
+    Ok(finish(summary))
+}
+
+/// `trialrex eval`: the rows of every record scored against the gold rows.
+fn run_eval(
+    gold: &Path,
+    input: &InputArgs,
+    format: EvalFormat,
+    rules: Option<&Path>,
+    show: usize,
+) -> Result<u8, CliError> {
+    let extractor = Extractor::new(load_rules(rules)?);
+    let gold = eval::read_gold(gold)?;
+    let mut rows = Vec::new();
+    let summary = pipeline::for_each_record(&input.files, input.input_format, &mut report, &mut |record| {
+        rows.extend(extractor.extract(record));
+        Ok(())
+    })?;
+    let mut summary = summary;
+    summary.rows = rows.len();
+    let report_data = eval::evaluate(&gold, &rows);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match format {
+        EvalFormat::Text => report_data.write_text(&mut out, show)?,
+        EvalFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &report_data).map_err(io::Error::other)?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(finish(summary))
+}
+
+/// `trialrex audit`: the expressions of results sentences that became no row, by shape.
+fn run_audit(
+    input: &InputArgs,
+    ids: Option<&Path>,
+    top: usize,
+    examples: usize,
+    rules: Option<&Path>,
+) -> Result<u8, CliError> {
+    let extractor = Extractor::new(load_rules(rules)?);
+    let only: Option<std::collections::HashSet<String>> = match ids {
+        Some(path) => Some(
+            std::fs::read_to_string(path)
+                .map_err(|err| Error::io(&path.to_string_lossy(), &err))?
+                .lines()
+                .map(|line| line.trim().to_string())
+                .filter(|line| !line.is_empty())
+                .collect(),
+        ),
+        None => None,
+    };
+    let mut audit = trialrex::audit::Audit::new();
+    let mut rows_seen = 0;
+    let mut summary = pipeline::for_each_record(&input.files, input.input_format, &mut report, &mut |record| {
+        if only.as_ref().is_some_and(|ids| !ids.contains(&record.id())) {
+            return Ok(());
+        }
+        let rows = extractor.extract(record);
+        rows_seen += rows.len();
+        audit.add(&record.id(), &record.abstract_text, &rows);
+        Ok(())
+    })?;
+    summary.rows = rows_seen;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    audit.write_text(&mut out, top, examples)?;
+    out.flush()?;
+    Ok(finish(summary))
 }
 
 /// `trialrex check`: one report per record file on stdout, then the summary line.

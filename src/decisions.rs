@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::write::{Kind, Num, Row};
+use crate::model::{Kind, Num, Row};
 
 /// What `rule` gets appended on a row whose value a reviewer corrected.
 pub const EDITED_SUFFIX: &str = "+edited";

@@ -15,7 +15,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind, Location, Result};
-use crate::write::{Kind, Row};
+use crate::model::{Kind, Row};
 
 /// One gold row as the gold file writes it.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -187,7 +187,7 @@ fn same(a: Option<f64>, b: Option<f64>) -> bool {
     }
 }
 
-fn num(n: &Option<crate::write::Num>) -> Option<f64> {
+fn num(n: &Option<crate::model::Num>) -> Option<f64> {
     n.as_ref().map(|n| n.value)
 }
 
@@ -336,64 +336,119 @@ pub fn evaluate(gold: &[GoldRecord], rows: &[Row]) -> Report {
     for row in rows {
         by_record.entry(row.record_id.as_str()).or_default().push(row);
     }
-    let mut counts: BTreeMap<Kind, [usize; 5]> = BTreeMap::new(); // gold, extracted, strict, headline, -
-    let mut report = Report { records: gold.len(), ..Report::default() };
-    let mut p_scores = FieldScore::default();
-    let mut arm_scores: BTreeMap<Kind, FieldScore> = BTreeMap::new();
+    let mut tally = Tally { report: Report { records: gold.len(), ..Report::default() }, ..Tally::default() };
     for record in gold {
         let extracted = by_record.get(record.id.as_str()).cloned().unwrap_or_default();
         let mut unmatched_gold: Vec<(Kind, &GoldRow)> = Vec::new();
         let mut unmatched_rows: Vec<(Kind, &Row)> = Vec::new();
         for kind in EVAL_KINDS {
-            let g: Vec<&GoldRow> = record.rows.iter().filter(|r| r.kind == kind.name()).collect();
-            let x: Vec<&Row> = extracted.iter().copied().filter(|r| r.kind == kind).collect();
-            let strict = pair_up(kind, &g, &x, true);
-            let headline = pair_up(kind, &g, &x, false);
-            let entry = counts.entry(kind).or_default();
-            entry[0] += g.len();
-            entry[1] += x.len();
-            entry[2] += strict.iter().flatten().count();
-            entry[3] += headline.iter().flatten().count();
-            let mut used = vec![false; x.len()];
-            for (gi, matched) in strict.iter().enumerate() {
-                match matched {
-                    Some(xi) => {
-                        used[*xi] = true;
-                        let (g, x) = (g[gi], x[*xi]);
-                        if kind == Kind::Effect {
-                            if let Some((op, value)) = g.p.as_deref().and_then(gold_p) {
-                                p_scores.scored += 1;
-                                if x.p_op == Some(op) && same(Some(value), num(&x.p_value)) {
-                                    p_scores.right += 1;
-                                } else {
-                                    let got = x
-                                        .p_value
-                                        .as_ref()
-                                        .map_or("-".to_string(), |p| format!("{}{}", x.p_op.unwrap_or("?"), p.text));
-                                    report.wrong_p.push((record.id.clone(), g.p.clone().unwrap_or_default(), got));
-                                }
-                            }
-                        } else if let Some(gold_arm) = g.arm.as_deref() {
-                            let score = arm_scores.entry(kind).or_default();
-                            score.scored += 1;
-                            let extracted_arm = x.arm.as_deref().unwrap_or("");
-                            if same_arm(gold_arm, extracted_arm) {
-                                score.right += 1;
-                            } else {
-                                report.wrong_arms.push((
-                                    record.id.clone(),
-                                    gold_arm.to_string(),
-                                    extracted_arm.to_string(),
-                                ));
-                            }
-                        }
-                    }
-                    None => unmatched_gold.push((kind, g[gi])),
+            tally.match_kind(record, kind, &extracted, &mut unmatched_gold, &mut unmatched_rows);
+        }
+        let (crossed_gold, crossed_rows) = tally.cross_match(&unmatched_gold, &unmatched_rows);
+        for ((kind, g), crossed) in unmatched_gold.iter().zip(&crossed_gold) {
+            if !crossed {
+                tally.report.misses.push(Mismatch {
+                    record_id: record.id.clone(),
+                    kind: kind.name().to_string(),
+                    numbers: gold_numbers(*kind, g),
+                    text: g.quote.clone().unwrap_or_default(),
+                    rule: None,
+                });
+            }
+        }
+        for ((_, x), crossed) in unmatched_rows.iter().zip(&crossed_rows) {
+            if !crossed {
+                tally.report.false_positives.push(Mismatch {
+                    record_id: record.id.clone(),
+                    kind: x.kind.name().to_string(),
+                    numbers: crate::find::signature(x),
+                    text: x.evidence.clone(),
+                    rule: Some(x.rule.clone()),
+                });
+            }
+        }
+    }
+    tally.finish()
+}
+
+/// What [`evaluate`] has counted so far.
+#[derive(Default)]
+struct Tally {
+    /// Per kind: gold rows, extracted rows, strict matches, headline matches.
+    counts: BTreeMap<Kind, [usize; 5]>,
+    /// The p-values of strictly matched effects.
+    p_scores: FieldScore,
+    /// The arm labels of strictly matched rows, per kind.
+    arm_scores: BTreeMap<Kind, FieldScore>,
+    /// The report being filled.
+    report: Report,
+}
+
+impl Tally {
+    /// Matches the gold rows of `kind` of one record with its extracted rows, counts the
+    /// matches, scores the fields of strict ones, and adds what stays unmatched to the lists.
+    fn match_kind<'a>(
+        &mut self,
+        record: &'a GoldRecord,
+        kind: Kind,
+        extracted: &[&'a Row],
+        unmatched_gold: &mut Vec<(Kind, &'a GoldRow)>,
+        unmatched_rows: &mut Vec<(Kind, &'a Row)>,
+    ) {
+        let g: Vec<&GoldRow> = record.rows.iter().filter(|r| r.kind == kind.name()).collect();
+        let x: Vec<&Row> = extracted.iter().copied().filter(|r| r.kind == kind).collect();
+        let strict = pair_up(kind, &g, &x, true);
+        let headline = pair_up(kind, &g, &x, false);
+        let entry = self.counts.entry(kind).or_default();
+        entry[0] += g.len();
+        entry[1] += x.len();
+        entry[2] += strict.iter().flatten().count();
+        entry[3] += headline.iter().flatten().count();
+        let mut used = vec![false; x.len()];
+        for (gi, matched) in strict.iter().enumerate() {
+            match matched {
+                Some(xi) => {
+                    used[*xi] = true;
+                    self.score_fields(&record.id, kind, g[gi], x[*xi]);
+                }
+                None => unmatched_gold.push((kind, g[gi])),
+            }
+        }
+        unmatched_rows.extend(x.iter().zip(&used).filter(|(_, u)| !**u).map(|(r, _)| (kind, *r)));
+    }
+
+    /// Scores the p-value of a strictly matched effect, or the arm label of another kind.
+    fn score_fields(&mut self, record_id: &str, kind: Kind, g: &GoldRow, x: &Row) {
+        if kind == Kind::Effect {
+            if let Some((op, value)) = g.p.as_deref().and_then(gold_p) {
+                self.p_scores.scored += 1;
+                if x.p_op == Some(op) && same(Some(value), num(&x.p_value)) {
+                    self.p_scores.right += 1;
+                } else {
+                    let got =
+                        x.p_value.as_ref().map_or("-".to_string(), |p| format!("{}{}", x.p_op.unwrap_or("?"), p.text));
+                    self.report.wrong_p.push((record_id.to_string(), g.p.clone().unwrap_or_default(), got));
                 }
             }
-            unmatched_rows.extend(x.iter().zip(&used).filter(|(_, u)| !**u).map(|(r, _)| (kind, *r)));
+        } else if let Some(gold_arm) = g.arm.as_deref() {
+            let score = self.arm_scores.entry(kind).or_default();
+            score.scored += 1;
+            let extracted_arm = x.arm.as_deref().unwrap_or("");
+            if same_arm(gold_arm, extracted_arm) {
+                score.right += 1;
+            } else {
+                self.report.wrong_arms.push((record_id.to_string(), gold_arm.to_string(), extracted_arm.to_string()));
+            }
         }
-        // A landmark rate and a proportion at a time are close: survival ↔ events by percent.
+    }
+
+    /// Pairs what stays unmatched across kinds, since a landmark rate and a proportion at a time
+    /// are close: survival ↔ events by percent. Returns which gold rows and rows were paired.
+    fn cross_match(
+        &mut self,
+        unmatched_gold: &[(Kind, &GoldRow)],
+        unmatched_rows: &[(Kind, &Row)],
+    ) -> (Vec<bool>, Vec<bool>) {
         let mut crossed_gold = vec![false; unmatched_gold.len()];
         let mut crossed_rows = vec![false; unmatched_rows.len()];
         for (gi, (gk, g)) in unmatched_gold.iter().enumerate() {
@@ -410,7 +465,7 @@ pub fn evaluate(gold: &[GoldRecord], rows: &[Row]) -> Report {
                     crossed_gold[gi] = true;
                     crossed_rows[xi] = true;
                     for kind in [*gk, *xk] {
-                        let entry = counts.entry(kind).or_default();
+                        let entry = self.counts.entry(kind).or_default();
                         // The pair counts as a match of the gold row's kind and of the row's kind.
                         if kind == *gk {
                             entry[2] += 1;
@@ -418,48 +473,31 @@ pub fn evaluate(gold: &[GoldRecord], rows: &[Row]) -> Report {
                         }
                     }
                     // The extracted row was counted under its own kind: move it to the gold kind.
-                    counts.entry(*xk).or_default()[1] -= 1;
-                    counts.entry(*gk).or_default()[1] += 1;
+                    self.counts.entry(*xk).or_default()[1] -= 1;
+                    self.counts.entry(*gk).or_default()[1] += 1;
                     break;
                 }
             }
         }
-        for ((kind, g), crossed) in unmatched_gold.iter().zip(&crossed_gold) {
-            if !crossed {
-                report.misses.push(Mismatch {
-                    record_id: record.id.clone(),
-                    kind: kind.name().to_string(),
-                    numbers: gold_numbers(*kind, g),
-                    text: g.quote.clone().unwrap_or_default(),
-                    rule: None,
-                });
-            }
-        }
-        for ((_, x), crossed) in unmatched_rows.iter().zip(&crossed_rows) {
-            if !crossed {
-                report.false_positives.push(Mismatch {
-                    record_id: record.id.clone(),
-                    kind: x.kind.name().to_string(),
-                    numbers: crate::find::signature(x),
-                    text: x.evidence.clone(),
-                    rule: Some(x.rule.clone()),
-                });
-            }
-        }
+        (crossed_gold, crossed_rows)
     }
-    for kind in EVAL_KINDS {
-        let c = counts.get(&kind).copied().unwrap_or_default();
-        report.kinds.insert(
-            kind.name().to_string(),
-            KindReport {
-                strict: Score::new(c[0], c[1], c[2]),
-                headline: Score::new(c[0], c[1], c[3]),
-                p_values: if kind == Kind::Effect { p_scores.clone() } else { FieldScore::default() },
-                arm_labels: arm_scores.get(&kind).cloned().unwrap_or_default(),
-            },
-        );
+
+    /// The report, with the scores of every kind.
+    fn finish(mut self) -> Report {
+        for kind in EVAL_KINDS {
+            let c = self.counts.get(&kind).copied().unwrap_or_default();
+            self.report.kinds.insert(
+                kind.name().to_string(),
+                KindReport {
+                    strict: Score::new(c[0], c[1], c[2]),
+                    headline: Score::new(c[0], c[1], c[3]),
+                    p_values: if kind == Kind::Effect { self.p_scores.clone() } else { FieldScore::default() },
+                    arm_labels: self.arm_scores.get(&kind).cloned().unwrap_or_default(),
+                },
+            );
+        }
+        self.report
     }
-    report
 }
 
 impl Report {

@@ -9,7 +9,7 @@
 //!
 //! ```
 //! use trialrex::explain::mark_spans;
-//! use trialrex::write::{Kind, Row};
+//! use trialrex::model::{Kind, Row};
 //!
 //! let mut row = Row::new("r", Kind::Effect);
 //! (row.start, row.end) = (4, 12);
@@ -18,8 +18,8 @@
 
 use std::io::{self, Write};
 
+use crate::model::{Kind, Num, Row};
 use crate::record::Record;
-use crate::write::{Kind, Num, Row};
 
 /// Opens a marked span; the row number follows in subscript digits.
 pub const OPEN: char = '⟦';

@@ -2,14 +2,24 @@
 //! meta-analysis: effect estimates (HR, OR, RR, IRR, RD, MD, SMD) with confidence intervals and
 //! p-values, arm sizes, event counts, landmark survival rates, medians and follow-up.
 //!
-//! The pipeline is `read → normalise → find → validate → derive → write`, one module per step:
-//! [`read`] turns exports (RIS, MEDLINE, PubMed XML, JATS, EndNote XML, Web of Science, Ovid,
-//! BibTeX, CSV, JSONL, text) into [`Record`]s; [`normalise`] rewrites an abstract into a form the rules match (with a map
-//! back to the original offsets); [`find`] applies the rules of [`rules`]; [`validate`] puts
-//! check codes on rows; [`derive`] adds `yi`/`sei`; [`write`] writes the contract's rows.
-//! Around the rows of one record, [`study`] labels the records of a run (`Ruers 2017`) and
-//! finds duplicates, [`decisions`] applies a reviewer's decisions, [`write::escalc`] pairs arms
-//! into 2×2 tables and [`write::report`] writes the HTML review report.
+//! The pipeline, one module per step, in the order [`Extractor::extract`] runs it:
+//!
+//! 1. [`read`] turns exports (RIS, MEDLINE, PubMed XML, JATS, EndNote XML, Web of Science,
+//!    Ovid, BibTeX, CSV, JSONL, text) into [`Record`]s;
+//! 2. [`normalise`] rewrites an abstract into a form the rules match, with a map back to the
+//!    original offsets;
+//! 3. [`segment`] splits it into sentences;
+//! 4. [`find`] applies the rules (loaded and checked by [`rules`], compiled once by
+//!    [`find::compile`]) and gives rows with their evidence;
+//! 5. [`validate`] puts check codes and a status on rows;
+//! 6. [`derive`](mod@derive) adds `yi`/`sei`;
+//! 7. [`write`](mod@write) writes the contract's rows.
+//!
+//! Steps 2 to 4 run inside [`find::find_rows`]. The row types every step shares
+//! ([`model::Row`], [`model::Kind`], [`model::Num`]) live in [`model`]. Around the rows of one
+//! record, [`study`] labels the records of a run (`Ruers 2017`) and finds duplicates,
+//! [`decisions`] applies a reviewer's decisions, [`write::escalc`] pairs arms into 2×2 tables
+//! and [`write::report`] writes the HTML review report.
 //!
 //! ```
 //! use trialrex::{Extractor, Record};
@@ -34,6 +44,7 @@ pub mod eval;
 pub mod explain;
 pub mod find;
 pub mod grammar;
+pub mod model;
 pub mod normalise;
 pub mod pipeline;
 pub mod read;
@@ -45,9 +56,9 @@ pub mod validate;
 pub mod write;
 
 pub use error::{Error, ErrorKind, Location, Result};
+pub use find::RuleSet;
+pub use model::Row;
 pub use record::Record;
-pub use rules::RuleSet;
-pub use write::Row;
 
 /// Extracts validated, derived rows from records with one compiled rule set.
 pub struct Extractor {
@@ -76,10 +87,12 @@ impl Extractor {
             return Vec::new();
         }
         let mut rows = find::find_rows(&self.rules, &record.id(), &record.abstract_text);
+        // Validation and derivation are independent: the checks read only the extracted
+        // numbers, never `yi`/`sei`, and derivation reads neither status nor checks.
+        validate::validate_record(&mut rows);
         for row in &mut rows {
             derive::derive_row(row);
         }
-        validate::validate_record(&mut rows);
         study::mark_primary(&record.abstract_text, &mut rows);
         let (label, source) = (study::lone_label(record), record.source_name());
         for row in &mut rows {

@@ -13,10 +13,11 @@ use rayon::prelude::*;
 
 use crate::decisions::Decisions;
 use crate::error::{Error, ErrorKind, Location};
+use crate::model::{Row, Status};
 use crate::read::{self, Format};
 use crate::record::Record;
 use crate::study::{self, Catalogue, Entry};
-use crate::write::{Row, RowWriter, Status};
+use crate::write::RowWriter;
 use crate::Extractor;
 
 /// The longest abstract extracted; a longer one is cut here, with a warning.

@@ -147,7 +147,9 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     }
     // The word before the period.
     let before = &text[..i];
-    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '[').map_or(0, |p| p + 1);
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '[')
+        .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
     let word = &before[word_start..];
     if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         // "vs. Placebo" continues; but "... 12 hrs. The" is ambiguous: treat abbreviations as non-final.
@@ -217,6 +219,12 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn a_period_after_a_wide_space_does_not_split_a_character() {
+        // U+2028 is whitespace of three bytes: the word before the period starts after all of them.
+        assert_eq!(split("\u{2028}. A"), vec![".", "A"]);
     }
 
     #[test]

@@ -17,8 +17,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::model::Row;
 use crate::record::Record;
-use crate::write::Row;
 
 /// The check code a later copy of a record carries on its rows (a warning).
 pub const DUPLICATE_CHECK: &str = crate::validate::RECORD_DUPLICATE.code;
@@ -301,7 +301,7 @@ pub fn label_rows(rows: &mut [Row], entry: &Entry) {
                 row.checks.push(DUPLICATE_CHECK);
             }
             row.duplicate_of = Some(first.clone());
-            row.status = row.status.max(crate::write::Status::Warning);
+            row.status = row.status.max(crate::model::Status::Warning);
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Abstracts written to be inconsistent: each is extracted end to end and the row that carries
 //! the inconsistency is flagged with the right check code and status; the seed is clean.
 
-use trialrex::write::{Kind, Status};
+use trialrex::model::{Kind, Status};
 use trialrex::{Extractor, Record, Row};
 
 fn rows_of(text: &str) -> Vec<Row> {

@@ -14,8 +14,9 @@ use std::io::Cursor;
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
+use trialrex::model::{Kind, Num, Row};
 use trialrex::read::{self, Format};
-use trialrex::write::{spreadsheet_safe, Kind, Num, OutputFormat, Row, RowWriter, HEADER};
+use trialrex::write::{spreadsheet_safe, OutputFormat, RowWriter, HEADER};
 use trialrex::{Extractor, Record};
 
 const FORMATS: [Format; 12] = Format::ALL;

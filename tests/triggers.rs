@@ -5,9 +5,9 @@
 
 use std::path::PathBuf;
 
-use trialrex::find::arms::lexicon_pattern_text;
+use trialrex::find::compile::{compile_pattern, lexicon_pattern_text, Gated, Source, Triggers};
 use trialrex::find::Text;
-use trialrex::rules::{compile_pattern, Gated, RuleFile, Source, Triggers, EMBEDDED};
+use trialrex::rules::{RuleFile, EMBEDDED};
 
 /// Every rule file's gated patterns, each with its ungated twin, as the finders compile them.
 fn gated_patterns() -> Vec<(String, Gated, regex::Regex)> {

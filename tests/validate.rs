@@ -1,8 +1,8 @@
 //! Validation checks and yi/sei derivation on rows built by hand.
 
 use trialrex::derive::derive_row;
+use trialrex::model::{Kind, Num, Row, Status};
 use trialrex::validate::{validate_record, CHECKS};
-use trialrex::write::{Kind, Num, Row, Status};
 
 fn num(text: &str) -> Option<Num> {
     Some(Num::parse(text).unwrap_or_else(|| panic!("not a number: {text}")))

@@ -3,7 +3,7 @@
 //! flagged rather than dropped.
 
 use trialrex::find::signature;
-use trialrex::write::{Kind, Status};
+use trialrex::model::{Kind, Status};
 use trialrex::{Extractor, Record, Row};
 
 fn rows_of(text: &str) -> Vec<Row> {

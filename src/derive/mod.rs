@@ -15,7 +15,7 @@
 
 pub mod normal;
 
-use crate::write::{Kind, Num, Row};
+use crate::model::{Kind, Num, Row};
 
 /// The CI level assumed when a row has an interval but no written level.
 pub const DEFAULT_CI_LEVEL: f64 = 95.0;

@@ -12,9 +12,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::compile::Source;
 use super::Finding;
 use crate::error::Result;
-use crate::rules::Source;
 
 /// The most words a label may have.
 const MAX_WORDS: usize = 6;
@@ -385,7 +385,7 @@ pub fn unify(findings: &mut [Finding]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::RuleSet;
+    use crate::find::RuleSet;
 
     fn labels() -> ArmLabels {
         RuleSet::embedded().unwrap().arms.labels.clone()

@@ -19,11 +19,11 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::arm_label::{self, ArmLabels, Label};
+use super::compile::{lexicon_pattern, Gated, Source, Triggers};
 use super::{Finding, Text};
 use crate::error::Result;
 use crate::grammar::count;
-use crate::rules::{compile_pattern, Gated, ScanGate, Source, Triggers};
-use crate::write::{Kind, Num, Row};
+use crate::model::{Kind, Num, Row};
 
 /// The compiled arm-size rules and the arm labels every per-group finder shares.
 #[derive(Debug)]
@@ -64,42 +64,6 @@ pub struct ArmRules {
     subgroup: Regex,
     modifier_stops: HashSet<String>,
     enabled: HashSet<String>,
-}
-
-/// The pattern `key` of `source` with every `{list}` replaced by an alternation of the lexicon
-/// list of that name in `source` or `shared` (words longest first, spaces matching any run of
-/// spaces), compiled case-insensitively.
-pub fn lexicon_pattern_with(source: &Source<'_>, shared: &Source<'_>, key: &str) -> Result<Regex> {
-    let text = lexicon_pattern_text(source, shared, key)?;
-    compile_pattern(&text, true).map_err(|e| source.error(format!("patterns.{key}: {e}")))
-}
-
-/// The text of [`lexicon_pattern_with`] before it is compiled.
-pub fn lexicon_pattern_text(source: &Source<'_>, shared: &Source<'_>, key: &str) -> Result<String> {
-    let mut text =
-        source.file.patterns.get(key).ok_or_else(|| source.error(format!("patterns.{key}: missing")))?.clone();
-    for (name, words) in source.file.lexicon.iter().chain(shared.file.lexicon.iter()) {
-        let placeholder = format!("{{{name}}}");
-        if text.contains(&placeholder) {
-            let mut sorted: Vec<&String> = words.iter().collect();
-            sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
-            let parts: Vec<String> = sorted.iter().map(|w| regex::escape(w).replace(' ', r"\s+")).collect();
-            text = text.replace(&placeholder, &parts.join("|"));
-        }
-    }
-    Ok(text)
-}
-
-/// A gate over the patterns `keys` of `source` (lists from `source` or `shared`).
-pub fn lexicon_gate(source: &Source<'_>, shared: &Source<'_>, keys: &[&'static str]) -> Result<ScanGate> {
-    let texts =
-        keys.iter().map(|&key| Ok((key, lexicon_pattern_text(source, shared, key)?))).collect::<Result<Vec<_>>>()?;
-    Ok(ScanGate::compile(&texts, true))
-}
-
-/// [`lexicon_pattern_with`] over the lists of `source` alone.
-pub fn lexicon_pattern(source: &Source<'_>, key: &str) -> Result<Regex> {
-    lexicon_pattern_with(source, source, key)
 }
 
 impl ArmRules {
@@ -917,9 +881,9 @@ pub fn reconcile(rules: &ArmRules, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
+    use crate::find::RuleSet;
     use crate::find::{find_rows, signature};
-    use crate::rules::RuleSet;
-    use crate::write::Kind;
+    use crate::model::Kind;
 
     fn sizes(text: &str) -> Vec<String> {
         let rules = RuleSet::embedded().unwrap();

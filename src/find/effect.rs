@@ -24,11 +24,12 @@ use nom::combinator::{map, opt};
 use nom::sequence::{pair, preceded, tuple};
 use regex::Regex;
 
+use super::compile::{compile_pattern, Source};
 use super::{Finding, Text};
 use crate::error::Result;
 use crate::grammar::{ci_label, consumed, decimal, interval, p_value, ws, Interval, PResult, PValue};
-use crate::rules::{compile_pattern, Source};
-use crate::write::{Kind, Num, Row};
+use crate::model::{Kind, Num, Row};
+use crate::rules;
 
 /// What a matched measure name means.
 #[derive(Debug, Clone, Copy)]
@@ -140,82 +141,119 @@ fn synonym_classes(classes: &[String]) -> HashMap<String, String> {
     folded
 }
 
+/// Names or abbreviations, each with the measure it names.
+type MeasureNames = HashMap<String, MeasureName>;
+
+/// The names and the abbreviations of the lexicon's `[[measure]]` entries; adjusted forms with
+/// a space, or longer than an abbreviation, are names.
+fn measure_names(lexicon: &Source<'_>) -> Result<(MeasureNames, MeasureNames)> {
+    let mut names = HashMap::new();
+    let mut abbreviations = HashMap::new();
+    for spec in &lexicon.file.measure {
+        let code = CODES.iter().find(|c| **c == spec.code).ok_or_else(|| {
+            rules::error(
+                lexicon.origin("measure"),
+                format!("measure `{}`: code must be one of {}", spec.code, CODES.join(", ")),
+            )
+        })?;
+        let plain = MeasureName { code, adjusted: false };
+        let adjusted = MeasureName { code, adjusted: true };
+        for name in &spec.names {
+            names.insert(name_key(name), plain);
+        }
+        for abbreviation in &spec.abbreviations {
+            abbreviations.insert(abbreviation.clone(), plain);
+        }
+        for form in &spec.adjusted {
+            // Forms with a space, or longer than an abbreviation, are names.
+            if form.contains(' ') || form.len() > 6 {
+                names.insert(name_key(form), adjusted);
+            } else {
+                abbreviations.insert(form.clone(), adjusted);
+            }
+        }
+    }
+    if names.is_empty() && abbreviations.is_empty() {
+        return Err(lexicon.error("no [[measure]] entries"));
+    }
+    Ok((names, abbreviations))
+}
+
+/// One pattern for every mention of a measure: the names case-insensitively (plural allowed),
+/// the abbreviations case-sensitively, longest first.
+fn mention_pattern(lexicon: &Source<'_>, names: &MeasureNames, abbreviations: &MeasureNames) -> Result<Regex> {
+    let mut name_list: Vec<&String> = names.keys().collect();
+    name_list.sort_by_key(|n| (std::cmp::Reverse(n.len()), n.to_string()));
+    let mut abbreviation_list: Vec<&String> = abbreviations.keys().collect();
+    abbreviation_list.sort_by_key(|n| (std::cmp::Reverse(n.len()), n.to_string()));
+    let name_alternation: Vec<String> = name_list.iter().map(|n| name_pattern(n)).collect();
+    let abbreviation_alternation: Vec<String> = abbreviation_list.iter().map(|a| regex::escape(a)).collect();
+    let mention =
+        format!(r"(?i:\b(?:{})s?\b)|\b(?:{})\b", name_alternation.join("|"), abbreviation_alternation.join("|"));
+    compile_pattern(&mention, false).map_err(|e| rules::error(lexicon.origin("measure"), format!("measure names: {e}")))
+}
+
+/// The lexicon's endpoint words: those with two capitals or more (`OS`, `PFS`) case-sensitively,
+/// the others not.
+fn endpoint_pattern(lexicon: &Source<'_>) -> Result<Regex> {
+    let endpoint_words = lexicon.words("endpoints")?;
+    let (upper, lower): (Vec<String>, Vec<String>) =
+        endpoint_words.iter().cloned().partition(|w| w.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2);
+    compile_pattern(
+        &format!(
+            r"(?i:\b(?:{})\b)|\b(?:{})\b",
+            lower.iter().map(|w| name_pattern(w)).collect::<Vec<_>>().join("|"),
+            upper.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+        ),
+        false,
+    )
+    .map_err(|e| lexicon.error_at("lexicon", "endpoints", e))
+}
+
+/// The names with a `{word}` slot, each as a pattern over a whole mention.
+fn slotted_names(lexicon: &Source<'_>, names: &MeasureNames) -> Result<Vec<(Regex, MeasureName)>> {
+    let mut slotted = Vec::new();
+    for (name, measure) in names {
+        if name.contains("{word}") {
+            let pattern = compile_pattern(&format!("^(?:{})s?$", name_pattern(name)), true)
+                .map_err(|e| rules::error(lexicon.origin("measure"), format!("measure name `{name}`: {e}")))?;
+            slotted.push((pattern, *measure));
+        }
+    }
+    Ok(slotted)
+}
+
+/// The `ratio_readings` list: abbreviations that name a difference or a ratio (`ARR`), each
+/// with the ratio it names when its CI says it is one (`aRR`).
+fn ratio_readings(rules: &Source<'_>, abbreviations: &MeasureNames) -> Result<MeasureNames> {
+    rules
+        .words("ratio_readings")?
+        .iter()
+        .map(|entry| {
+            let mut words = entry.split_whitespace();
+            let reading = words.next().zip(words.next()).and_then(|(abbreviation, ratio)| {
+                abbreviations.get(ratio).filter(|m| is_ratio(m.code)).map(|m| (abbreviation.to_string(), *m))
+            });
+            reading.ok_or_else(|| {
+                rules.error_at(
+                    "lexicon",
+                    "ratio_readings",
+                    format!("`{entry}` must be an abbreviation and a ratio's abbreviation"),
+                )
+            })
+        })
+        .collect()
+}
+
 impl EffectRules {
     /// Compiles the effect rules from the lexicon and the effect rule file.
     pub fn compile(lexicon: &Source<'_>, rules: &Source<'_>) -> Result<EffectRules> {
-        let mut names = HashMap::new();
-        let mut abbreviations = HashMap::new();
-        for spec in &lexicon.file.measure {
-            let code = CODES.iter().find(|c| **c == spec.code).ok_or_else(|| {
-                lexicon.error(format!("measure `{}`: code must be one of {}", spec.code, CODES.join(", ")))
-            })?;
-            let plain = MeasureName { code, adjusted: false };
-            let adjusted = MeasureName { code, adjusted: true };
-            for name in &spec.names {
-                names.insert(name_key(name), plain);
-            }
-            for abbreviation in &spec.abbreviations {
-                abbreviations.insert(abbreviation.clone(), plain);
-            }
-            for form in &spec.adjusted {
-                // Forms with a space, or longer than an abbreviation, are names.
-                if form.contains(' ') || form.len() > 6 {
-                    names.insert(name_key(form), adjusted);
-                } else {
-                    abbreviations.insert(form.clone(), adjusted);
-                }
-            }
-        }
-        if names.is_empty() && abbreviations.is_empty() {
-            return Err(lexicon.error("no [[measure]] entries"));
-        }
-        let mut name_list: Vec<&String> = names.keys().collect();
-        name_list.sort_by_key(|n| (std::cmp::Reverse(n.len()), n.to_string()));
-        let mut abbreviation_list: Vec<&String> = abbreviations.keys().collect();
-        abbreviation_list.sort_by_key(|n| (std::cmp::Reverse(n.len()), n.to_string()));
-        let name_alternation: Vec<String> = name_list.iter().map(|n| name_pattern(n)).collect();
-        let abbreviation_alternation: Vec<String> = abbreviation_list.iter().map(|a| regex::escape(a)).collect();
-        let mention =
-            format!(r"(?i:\b(?:{})s?\b)|\b(?:{})\b", name_alternation.join("|"), abbreviation_alternation.join("|"));
-        let mention = compile_pattern(&mention, false).map_err(|e| lexicon.error(format!("measure names: {e}")))?;
-
+        let (names, abbreviations) = measure_names(lexicon)?;
+        let mention = mention_pattern(lexicon, &names, &abbreviations)?;
         let adjusted_context = lexicon.word_pattern("adjusted_context", true)?;
-        let endpoint_words = lexicon.words("endpoints")?;
-        let (upper, lower): (Vec<String>, Vec<String>) =
-            endpoint_words.iter().cloned().partition(|w| w.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2);
-        let endpoints = compile_pattern(
-            &format!(
-                r"(?i:\b(?:{})\b)|\b(?:{})\b",
-                lower.iter().map(|w| name_pattern(w)).collect::<Vec<_>>().join("|"),
-                upper.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
-            ),
-            false,
-        )
-        .map_err(|e| lexicon.error(format!("lexicon.endpoints: {e}")))?;
-
-        let mut slotted_names = Vec::new();
-        for (name, measure) in &names {
-            if name.contains("{word}") {
-                let pattern = compile_pattern(&format!("^(?:{})s?$", name_pattern(name)), true)
-                    .map_err(|e| lexicon.error(format!("measure name `{name}`: {e}")))?;
-                slotted_names.push((pattern, *measure));
-            }
-        }
-        let ratio_readings = rules
-            .words("ratio_readings")?
-            .iter()
-            .map(|entry| {
-                let mut words = entry.split_whitespace();
-                let reading = words.next().zip(words.next()).and_then(|(abbreviation, ratio)| {
-                    abbreviations.get(ratio).filter(|m| is_ratio(m.code)).map(|m| (abbreviation.to_string(), *m))
-                });
-                reading.ok_or_else(|| {
-                    rules.error(format!(
-                        "lexicon.ratio_readings: `{entry}` must be an abbreviation and a ratio's abbreviation"
-                    ))
-                })
-            })
-            .collect::<Result<HashMap<_, _>>>()?;
+        let endpoints = endpoint_pattern(lexicon)?;
+        let slotted_names = slotted_names(lexicon, &names)?;
+        let ratio_readings = ratio_readings(rules, &abbreviations)?;
         Ok(EffectRules {
             mention,
             names,
@@ -243,15 +281,7 @@ impl EffectRules {
             predictor_subject: rules.pattern("predictor_subject")?,
             group_synonyms: synonym_classes(rules.words("group_synonyms")?),
             ratio_readings,
-            abbreviation_definition: compile_pattern(
-                rules
-                    .file
-                    .patterns
-                    .get("abbreviation_definition")
-                    .ok_or_else(|| rules.error("patterns.abbreviation_definition: missing"))?,
-                false,
-            )
-            .map_err(|e| rules.error(format!("patterns.abbreviation_definition: {e}")))?,
+            abbreviation_definition: rules.pattern_with_case("abbreviation_definition", false)?,
             per_unit: rules.pattern("per_unit")?,
             per_unit_after: rules.pattern("per_unit_after")?,
             covariate_predicate: rules.pattern("covariate_predicate")?,
@@ -1362,7 +1392,7 @@ fn endpoint(
 mod tests {
     use super::*;
     use crate::find::signature;
-    use crate::rules::RuleSet;
+    use crate::find::RuleSet;
 
     fn effects(text: &str) -> Vec<String> {
         let rules = RuleSet::embedded().unwrap();

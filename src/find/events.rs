@@ -22,12 +22,12 @@ use std::collections::HashSet;
 use regex::Regex;
 
 use super::arm_label::{group_key, names_known_group, Label};
-use super::arms::{lexicon_gate, lexicon_pattern_with, ArmRules};
+use super::arms::ArmRules;
+use super::compile::{lexicon_gate, lexicon_pattern_with, Gated, Live, ScanGate, Source, Triggers};
 use super::{Finding, Text};
 use crate::error::Result;
 use crate::grammar::{count, decimal};
-use crate::rules::{Gated, Live, ScanGate, Source, Triggers};
-use crate::write::{Kind, Num, Row};
+use crate::model::{Kind, Num, Row};
 
 /// The compiled events rules.
 #[derive(Debug)]
@@ -108,15 +108,7 @@ impl EventRules {
             count_pair: pattern("count_pair")?,
             continuous: pattern("continuous")?,
             landmark: pattern("landmark")?,
-            time_to_event: crate::rules::compile_pattern(
-                source
-                    .file
-                    .patterns
-                    .get("time_to_event")
-                    .ok_or_else(|| source.error("patterns.time_to_event: missing"))?,
-                false,
-            )
-            .map_err(|e| source.error(format!("patterns.time_to_event: {e}")))?,
+            time_to_event: source.pattern_with_case("time_to_event", false)?,
             baseline: pattern("baseline")?,
             change: pattern("change")?,
             ci: pattern("ci")?,
@@ -1431,9 +1423,9 @@ fn outcome_verb(arms: &ArmRules, clause: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use crate::find::RuleSet;
     use crate::find::{find_rows, signature};
-    use crate::rules::RuleSet;
-    use crate::write::Kind;
+    use crate::model::Kind;
 
     /// Every example sentence of the rules, normalised.
     fn example_texts() -> Vec<String> {

@@ -16,12 +16,12 @@
 use regex::Regex;
 
 use super::arm_label::ArmLabels;
+use super::compile::Source;
 use super::series::{self, Context, SeriesPatterns, Unit};
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
 use crate::grammar::{duration_list, time_unit};
-use crate::rules::Source;
-use crate::write::{Kind, Row};
+use crate::model::{Kind, Row};
 
 /// The compiled median and follow-up rules.
 #[derive(Debug)]
@@ -230,9 +230,9 @@ fn followups(rules: &MedianRules, s: &str) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
+    use crate::find::RuleSet;
     use crate::find::{find_rows, signature};
-    use crate::rules::RuleSet;
-    use crate::write::Kind;
+    use crate::model::Kind;
 
     fn rows(text: &str, kind: Kind) -> Vec<String> {
         let rules = RuleSet::embedded().unwrap();

@@ -8,6 +8,7 @@
 pub mod arm_label;
 mod arm_local;
 pub mod arms;
+pub mod compile;
 pub mod effect;
 pub mod events;
 pub mod median;
@@ -18,10 +19,11 @@ use std::cell::OnceCell;
 
 use regex::Regex;
 
+use crate::model::{Kind, Num, Row};
 use crate::normalise::Normalised;
-use crate::rules::RuleSet;
 use crate::segment;
-use crate::write::{Kind, Num, Row};
+
+pub use compile::RuleSet;
 
 /// The normalised abstract and its sentences, shared by every finder.
 pub struct Text {

@@ -22,11 +22,11 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::arm_label::{group_key, ArmLabels};
+use super::compile::Source;
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
 use crate::grammar::{ci_label, consumed, interval, time_unit, unsigned_decimal, ws, Interval};
-use crate::rules::Source;
-use crate::write::Num;
+use crate::model::Num;
 
 /// What a value's unit must be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -702,7 +702,7 @@ pub fn compares_own_groups(sentence: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::RuleSet;
+    use crate::find::RuleSet;
 
     fn labels() -> ArmLabels {
         RuleSet::embedded().unwrap().arms.labels.clone()

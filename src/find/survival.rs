@@ -16,12 +16,12 @@
 use regex::Regex;
 
 use super::arm_label::ArmLabels;
+use super::compile::Source;
 use super::series::{self, Context, SeriesPatterns, Unit};
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
 use crate::grammar::{duration_list, unit_first_time_point, Duration};
-use crate::rules::Source;
-use crate::write::{Kind, Row};
+use crate::model::{Kind, Row};
 
 /// The compiled survival rules.
 #[derive(Debug)]
@@ -247,9 +247,9 @@ fn anchors(rules: &SurvivalRules, s: &str, from: usize, to: usize) -> Vec<Anchor
 
 #[cfg(test)]
 mod tests {
+    use crate::find::RuleSet;
     use crate::find::{find_rows, signature};
-    use crate::rules::RuleSet;
-    use crate::write::Kind;
+    use crate::model::Kind;
 
     fn survival(text: &str) -> Vec<String> {
         let rules = RuleSet::embedded().unwrap();

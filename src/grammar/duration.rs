@@ -10,7 +10,7 @@ use nom::sequence::{pair, preceded, terminated, tuple};
 
 use super::number::{unsigned_decimal, ws, ws1};
 use super::PResult;
-use crate::write::Num;
+use crate::model::Num;
 
 /// A number of time units.
 #[derive(Debug, Clone, PartialEq)]

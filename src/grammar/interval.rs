@@ -8,7 +8,7 @@ use nom::sequence::{delimited, pair, preceded, terminated, tuple};
 
 use super::number::{decimal, unsigned_decimal, ws, ws1};
 use super::PResult;
-use crate::write::Num;
+use crate::model::Num;
 
 /// The two bounds of a confidence interval.
 #[derive(Debug, Clone, PartialEq)]

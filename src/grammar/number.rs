@@ -8,7 +8,7 @@ use nom::multi::many1;
 use nom::sequence::{pair, preceded, terminated, tuple};
 
 use super::PResult;
-use crate::write::Num;
+use crate::model::Num;
 
 /// Optional spaces: `   `.
 pub fn ws(input: &str) -> PResult<'_, &str> {

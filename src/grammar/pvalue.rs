@@ -8,7 +8,7 @@ use nom::sequence::{pair, preceded, terminated, tuple};
 
 use super::number::{unsigned_decimal, ws};
 use super::PResult;
-use crate::write::Num;
+use crate::model::Num;
 
 /// A p-value: its operator and number.
 #[derive(Debug, Clone, PartialEq)]

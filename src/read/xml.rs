@@ -84,90 +84,96 @@ impl XmlStream {
     /// The next event, or `None` at the end of the input (or after a fatal problem).
     pub(crate) fn next_event(&mut self) -> Option<XmlEvent> {
         while !self.done {
-            self.buf.clear();
-            let event = self.reader.read_event_into(&mut self.buf);
-            match event {
-                Ok(Event::Eof) => {
-                    self.done = true;
-                }
-                Ok(Event::Start(start)) => {
-                    if self.path.len() >= MAX_DEPTH {
-                        self.skipped_depth += 1;
-                        if self.skipped_depth == 1 {
-                            return Some(XmlEvent::Problem {
-                                kind: ErrorKind::Limit,
-                                message: format!("elements nested deeper than {MAX_DEPTH} levels"),
-                                fatal: false,
-                            });
-                        }
-                        continue;
-                    }
-                    let name = String::from_utf8_lossy(start.local_name().as_ref()).into_owned();
-                    let attributes = start
-                        .attributes()
-                        .with_checks(false)
-                        .flatten()
-                        .map(|a| {
-                            let key = String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned();
-                            (key, xml_text(&a.value).0)
-                        })
-                        .collect();
-                    self.path.push(name.clone());
-                    return Some(XmlEvent::Start { name, attributes });
-                }
-                Ok(Event::End(end)) => {
-                    if self.skipped_depth > 0 {
-                        self.skipped_depth -= 1;
-                        continue;
-                    }
-                    let name = String::from_utf8_lossy(end.local_name().as_ref()).into_owned();
-                    self.path.pop();
-                    return Some(XmlEvent::End { name });
-                }
-                Ok(Event::Text(text)) => {
-                    if self.skipped_depth > 0 {
-                        continue;
-                    }
-                    let (text, invalid_utf8) = xml_text(&text);
-                    return Some(XmlEvent::Text { text, invalid_utf8 });
-                }
-                Ok(Event::CData(data)) => {
-                    if self.skipped_depth > 0 {
-                        continue;
-                    }
-                    let (text, bad_at) = super::decode_lossy(&data);
-                    return Some(XmlEvent::Text { text, invalid_utf8: bad_at.is_some() });
-                }
-                Ok(Event::DocType(doctype)) => {
-                    if memchr::memmem::find(&doctype, b"ENTITY").is_some() {
-                        self.done = true;
-                        return Some(XmlEvent::Problem {
-                            kind: ErrorKind::Limit,
-                            message: "the DOCTYPE declares entities; refused (entity expansion is not supported)"
-                                .into(),
-                            fatal: true,
-                        });
-                    }
-                }
-                Ok(_) => {}
-                Err(err) => {
-                    let position = self.reader.buffer_position();
-                    self.syntax_errors += 1;
-                    let stuck = self.last_error_at == Some(position);
-                    self.last_error_at = Some(position);
-                    let fatal = stuck || self.syntax_errors >= MAX_SYNTAX_ERRORS;
-                    if fatal {
-                        self.done = true;
-                    }
-                    return Some(XmlEvent::Problem {
-                        kind: ErrorKind::Parse,
-                        message: format!("XML syntax error: {err}"),
-                        fatal,
-                    });
-                }
+            // The buffer is taken for the read so that the event, which borrows it, can be
+            // decoded by a method of the stream.
+            let mut buf = std::mem::take(&mut self.buf);
+            buf.clear();
+            let decoded = match self.reader.read_event_into(&mut buf) {
+                Ok(event) => self.decode(event),
+                Err(err) => Some(self.syntax_error(&err)),
+            };
+            self.buf = buf;
+            if decoded.is_some() {
+                return decoded;
             }
         }
         None
+    }
+
+    /// The decoded form of a quick-xml event; `None` for an event that gives none (one inside
+    /// elements nested too deep, a comment, the end of the input).
+    fn decode(&mut self, event: Event<'_>) -> Option<XmlEvent> {
+        match event {
+            Event::Eof => {
+                self.done = true;
+                None
+            }
+            Event::Start(start) => self.start(&start),
+            Event::End(end) => {
+                if self.skipped_depth > 0 {
+                    self.skipped_depth -= 1;
+                    return None;
+                }
+                let name = String::from_utf8_lossy(end.local_name().as_ref()).into_owned();
+                self.path.pop();
+                Some(XmlEvent::End { name })
+            }
+            Event::Text(text) if self.skipped_depth == 0 => {
+                let (text, invalid_utf8) = xml_text(&text);
+                Some(XmlEvent::Text { text, invalid_utf8 })
+            }
+            Event::CData(data) if self.skipped_depth == 0 => {
+                let (text, bad_at) = super::decode_lossy(&data);
+                Some(XmlEvent::Text { text, invalid_utf8: bad_at.is_some() })
+            }
+            Event::DocType(doctype) if memchr::memmem::find(&doctype, b"ENTITY").is_some() => {
+                self.done = true;
+                Some(XmlEvent::Problem {
+                    kind: ErrorKind::Limit,
+                    message: "the DOCTYPE declares entities; refused (entity expansion is not supported)".into(),
+                    fatal: true,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// An opening tag: its name and attributes, or, beyond [`MAX_DEPTH`], one `Limit` problem
+    /// for the first element skipped and nothing for the ones inside it.
+    fn start(&mut self, start: &quick_xml::events::BytesStart<'_>) -> Option<XmlEvent> {
+        if self.path.len() >= MAX_DEPTH {
+            self.skipped_depth += 1;
+            return (self.skipped_depth == 1).then(|| XmlEvent::Problem {
+                kind: ErrorKind::Limit,
+                message: format!("elements nested deeper than {MAX_DEPTH} levels"),
+                fatal: false,
+            });
+        }
+        let name = String::from_utf8_lossy(start.local_name().as_ref()).into_owned();
+        let attributes = start
+            .attributes()
+            .with_checks(false)
+            .flatten()
+            .map(|a| {
+                let key = String::from_utf8_lossy(a.key.local_name().as_ref()).into_owned();
+                (key, xml_text(&a.value).0)
+            })
+            .collect();
+        self.path.push(name.clone());
+        Some(XmlEvent::Start { name, attributes })
+    }
+
+    /// A syntax error, fatal when the reader is stuck at one place or errors are too many.
+    fn syntax_error(&mut self, err: &quick_xml::Error) -> XmlEvent {
+        let position = self.reader.buffer_position();
+        self.syntax_errors += 1;
+        let stuck = self.last_error_at == Some(position);
+        self.last_error_at = Some(position);
+        let fatal = stuck || self.syntax_errors >= MAX_SYNTAX_ERRORS;
+        if fatal {
+            self.done = true;
+        }
+        XmlEvent::Problem { kind: ErrorKind::Parse, message: format!("XML syntax error: {err}"), fatal }
     }
 }
 

@@ -8,7 +8,7 @@ use super::{
     EVENTS_EXCEED_N, EVENTS_NEGATIVE_COUNT, EVENTS_N_DIFFERS_FROM_ARM_SIZE, EVENTS_N_NOT_POSITIVE,
     EVENTS_PERCENT_MISMATCH, EVENTS_PERCENT_OUT_OF_RANGE,
 };
-use crate::write::{Kind, Row};
+use crate::model::{Kind, Row};
 
 /// Percentage points allowed beyond the rounding of a written percent: authors who truncate
 /// (77.39 → 77.3) are off by up to one unit of the last digit rather than half of it.

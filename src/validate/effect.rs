@@ -6,7 +6,7 @@ use super::{
     EFFECT_RATIO_NOT_POSITIVE,
 };
 use crate::derive::{ci_level_of, normal, z_for_level, Scale};
-use crate::write::{Num, Row};
+use crate::model::{Num, Row};
 
 /// How far (as a share of the CI's half-width, on the analysis scale) the estimate may sit from
 /// the interval's centre beyond rounding before it is flagged.

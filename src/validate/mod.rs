@@ -13,7 +13,7 @@ mod counts;
 mod effect;
 mod survival;
 
-use crate::write::{Kind, Num, Row, Status};
+use crate::model::{Kind, Num, Row, Status};
 
 /// How bad a failed check is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

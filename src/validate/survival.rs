@@ -6,7 +6,7 @@ use super::{
     arm_key, check_interval, clearly_less, flag, Span, MEDIAN_CI_EXCLUDES_VALUE, MEDIAN_NOT_POSITIVE,
     SURVIVAL_CI_EXCLUDES_VALUE, SURVIVAL_OUT_OF_RANGE, SURVIVAL_RISES_WITH_TIME,
 };
-use crate::write::{Kind, Row};
+use crate::model::{Kind, Row};
 
 /// Runs the single-row checks of a survival (landmark rate) row.
 pub(super) fn check_rate(row: &mut Row) {

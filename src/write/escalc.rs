@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use super::{Kind, Num, Row, Status};
+use crate::model::{Kind, Num, Row, Status};
 
 /// The escalc columns, in order; the names metafor's `escalc()` takes.
 pub const HEADER: [&str; 11] =

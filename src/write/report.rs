@@ -16,9 +16,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use crate::model::{Kind, Row, Status};
 use crate::record::Record;
 use crate::study::Entry;
-use crate::write::{Kind, Row, Status};
 
 /// Records and their rows, collected for the report in input order.
 #[derive(Debug, Default)]
@@ -195,10 +195,58 @@ const FOREST_RIGHT: f64 = 150.0;
 const FOREST_LINE: f64 = 16.0;
 const FOREST_GROUP: f64 = 24.0;
 
+/// The rows of a forest plot that share an endpoint: the endpoint, and its rows with their ids.
+type ForestGroup<'a> = (String, Vec<(&'a Row, &'a str)>);
+
 /// The forest plot of the ratio effects, grouped by endpoint, on a log scale.
 fn write_forest(page: &mut String, collected: &Collected, row_ids: &[Vec<String>]) {
+    let (groups, differences) = forest_groups(collected, row_ids);
+    page.push_str("<section id=\"forest\"><h2>Forest plot: ratio effects by endpoint (log scale)</h2>\n");
+    if groups.is_empty() {
+        page.push_str("<p>No ratio effect (HR, OR, RR, IRR) was extracted.</p>\n");
+    }
+    if differences > 0 {
+        let _ = writeln!(
+            page,
+            "<p class=\"help\">{differences} other effects (differences, or ratios without a positive estimate) are not drawn: their scales differ by endpoint.</p>"
+        );
+    }
+    if groups.is_empty() {
+        page.push_str("</section>\n");
+        return;
+    }
+    let scale = LogScale::over(&groups);
+    let lines: usize = groups.iter().map(|(_, members)| members.len()).sum();
+    let height = 40.0 + groups.len() as f64 * FOREST_GROUP + lines as f64 * FOREST_LINE;
+    page.push_str("<div class=\"plot\">");
+    let _ = writeln!(
+        page,
+        "<svg class=\"forest\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{FOREST_WIDTH}\" height=\"{height}\" viewBox=\"0 0 {FOREST_WIDTH} {height}\" role=\"img\" aria-label=\"forest plot\">"
+    );
+    write_forest_axis(page, &scale, height - 24.0);
+    let mut y = 8.0;
+    for (endpoint, members) in &groups {
+        y += FOREST_GROUP;
+        let _ = writeln!(
+            page,
+            "<text class=\"group\" x=\"4\" y=\"{:.1}\">{} ({})</text>",
+            y - 6.0,
+            esc(endpoint),
+            members.len()
+        );
+        for (row, id) in members {
+            y += FOREST_LINE;
+            write_forest_row(page, &scale, endpoint, row, id, y - FOREST_LINE / 2.0);
+        }
+    }
+    page.push_str("</svg></div>\n</section>\n");
+}
+
+/// The plotted rows grouped by endpoint (largest group first), and how many effects are not
+/// plotted.
+fn forest_groups<'a>(collected: &'a Collected, row_ids: &'a [Vec<String>]) -> (Vec<ForestGroup<'a>>, usize) {
     // Groups by endpoint in order of first appearance.
-    let mut groups: Vec<(String, Vec<(&Row, &str)>)> = Vec::new();
+    let mut groups: Vec<ForestGroup<'a>> = Vec::new();
     let mut differences = 0;
     for ((_, rows), ids) in collected.records.iter().zip(row_ids) {
         for (row, id) in rows.iter().zip(ids) {
@@ -217,114 +265,101 @@ fn write_forest(page: &mut String, collected: &Collected, row_ids: &[Vec<String>
         }
     }
     groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(&b.0)));
-    page.push_str("<section id=\"forest\"><h2>Forest plot: ratio effects by endpoint (log scale)</h2>\n");
-    if groups.is_empty() {
-        page.push_str("<p>No ratio effect (HR, OR, RR, IRR) was extracted.</p>\n");
+    (groups, differences)
+}
+
+/// The forest plot's horizontal log scale, over the positive values plotted (1 always shown,
+/// cut to 0.01–100).
+struct LogScale {
+    low: f64,
+    high: f64,
+    log_low: f64,
+    log_high: f64,
+}
+
+impl LogScale {
+    /// The scale that shows every estimate and bound of `groups`.
+    fn over(groups: &[ForestGroup<'_>]) -> LogScale {
+        let values = groups.iter().flat_map(|(_, members)| members.iter()).flat_map(|(row, _)| {
+            [&row.value, &row.lower, &row.upper].into_iter().flatten().map(|n| n.value).filter(|v| *v > 0.0)
+        });
+        let (mut low, mut high) = values.fold((1.0f64, 1.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        low = low.max(0.01);
+        high = high.min(100.0);
+        LogScale { low, high, log_low: low.ln() - 0.1, log_high: high.ln() + 0.1 }
     }
-    if differences > 0 {
-        let _ = writeln!(
-            page,
-            "<p class=\"help\">{differences} other effects (differences, or ratios without a positive estimate) are not drawn: their scales differ by endpoint.</p>"
-        );
+
+    /// Where `value` goes on the plot, in pixels from the left.
+    fn x(&self, value: f64) -> f64 {
+        let plot_width = FOREST_WIDTH - FOREST_LABEL - FOREST_RIGHT;
+        let clamped = value.clamp(self.low, self.high).ln();
+        FOREST_LABEL + (clamped - self.log_low) / (self.log_high - self.log_low) * plot_width
     }
-    if groups.is_empty() {
-        page.push_str("</section>\n");
-        return;
-    }
-    let values = groups.iter().flat_map(|(_, members)| members.iter()).flat_map(|(row, _)| {
-        [&row.value, &row.lower, &row.upper].into_iter().flatten().map(|n| n.value).filter(|v| *v > 0.0)
-    });
-    let (mut low, mut high) = values.fold((1.0f64, 1.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    low = low.max(0.01);
-    high = high.min(100.0);
-    let (log_low, log_high) = (low.ln() - 0.1, high.ln() + 0.1);
-    let plot_width = FOREST_WIDTH - FOREST_LABEL - FOREST_RIGHT;
-    let x = |value: f64| -> f64 {
-        let clamped = value.clamp(low, high).ln();
-        FOREST_LABEL + (clamped - log_low) / (log_high - log_low) * plot_width
-    };
-    let lines: usize = groups.iter().map(|(_, members)| members.len()).sum();
-    let height = 40.0 + groups.len() as f64 * FOREST_GROUP + lines as f64 * FOREST_LINE;
-    page.push_str("<div class=\"plot\">");
+}
+
+/// The line of no effect and the ticks of the axis at `axis_bottom`.
+fn write_forest_axis(page: &mut String, scale: &LogScale, axis_bottom: f64) {
     let _ = writeln!(
         page,
-        "<svg class=\"forest\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{FOREST_WIDTH}\" height=\"{height}\" viewBox=\"0 0 {FOREST_WIDTH} {height}\" role=\"img\" aria-label=\"forest plot\">"
+        "<line class=\"null\" x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"8\" y2=\"{axis_bottom:.1}\"/>",
+        scale.x(1.0)
     );
-    let axis_bottom = height - 24.0;
-    let _ =
-        writeln!(page, "<line class=\"null\" x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"8\" y2=\"{axis_bottom:.1}\"/>", x(1.0));
     for tick in [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0] {
-        if tick < low || tick > high {
+        if tick < scale.low || tick > scale.high {
             continue;
         }
         let _ = writeln!(
             page,
             "<line class=\"tick\" x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{axis_bottom:.1}\" y2=\"{1:.1}\"/><text class=\"tick\" x=\"{0:.1}\" y=\"{2:.1}\">{tick}</text>",
-            x(tick),
+            scale.x(tick),
             axis_bottom + 4.0,
             axis_bottom + 16.0
         );
     }
-    let mut y = 8.0;
-    for (endpoint, members) in &groups {
-        y += FOREST_GROUP;
-        let _ = writeln!(
-            page,
-            "<text class=\"group\" x=\"4\" y=\"{:.1}\">{} ({})</text>",
-            y - 6.0,
-            esc(endpoint),
-            members.len()
-        );
-        for (row, id) in members {
-            y += FOREST_LINE;
-            let centre = y - FOREST_LINE / 2.0;
-            let value = row.value.as_ref().map_or(1.0, |v| v.value);
-            let interval = match (&row.lower, &row.upper) {
-                (Some(l), Some(u)) if l.value > 0.0 && u.value > 0.0 => {
-                    format!("{} ({}–{})", row.value.as_ref().map_or("", |v| v.text.as_str()), l.text, u.text)
-                }
-                _ => row.value.as_ref().map_or(String::new(), |v| v.text.clone()),
-            };
-            let label = format!("{} {}", row.study, row.measure.unwrap_or_default());
+}
+
+/// One row of the plot, centred at `centre`: its label, interval, estimate and their text,
+/// linked to the row `id`.
+fn write_forest_row(page: &mut String, scale: &LogScale, endpoint: &str, row: &Row, id: &str, centre: f64) {
+    let value = row.value.as_ref().map_or(1.0, |v| v.value);
+    let interval = match (&row.lower, &row.upper) {
+        (Some(l), Some(u)) if l.value > 0.0 && u.value > 0.0 => {
+            format!("{} ({}–{})", row.value.as_ref().map_or("", |v| v.text.as_str()), l.text, u.text)
+        }
+        _ => row.value.as_ref().map_or(String::new(), |v| v.text.clone()),
+    };
+    let label = format!("{} {}", row.study, row.measure.unwrap_or_default());
+    let _ = write!(
+        page,
+        "<a href=\"#{id}\"><g class=\"frow\" data-row=\"{id}\"><title>{}: {} {}</title>",
+        esc(&label),
+        esc(endpoint),
+        esc(&interval)
+    );
+    let _ = write!(page, "<text class=\"label\" x=\"4\" y=\"{:.1}\">{}</text>", centre + 4.0, esc(&clip(&label, 40)));
+    if let (Some(l), Some(u)) = (&row.lower, &row.upper) {
+        if l.value > 0.0 && u.value > 0.0 {
             let _ = write!(
                 page,
-                "<a href=\"#{id}\"><g class=\"frow\" data-row=\"{id}\"><title>{}: {} {}</title>",
-                esc(&label),
-                esc(endpoint),
-                esc(&interval)
-            );
-            let _ = write!(
-                page,
-                "<text class=\"label\" x=\"4\" y=\"{:.1}\">{}</text>",
-                centre + 4.0,
-                esc(&clip(&label, 40))
-            );
-            if let (Some(l), Some(u)) = (&row.lower, &row.upper) {
-                if l.value > 0.0 && u.value > 0.0 {
-                    let _ = write!(
-                        page,
-                        "<line class=\"ci\" x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{centre:.1}\" y2=\"{centre:.1}\"/>",
-                        x(l.value),
-                        x(u.value)
-                    );
-                }
-            }
-            let _ = write!(
-                page,
-                "<rect class=\"mark\" data-row=\"{id}\" x=\"{:.1}\" y=\"{:.1}\" width=\"7\" height=\"7\"/>",
-                x(value) - 3.5,
-                centre - 3.5
-            );
-            let _ = writeln!(
-                page,
-                "<text class=\"est\" x=\"{:.1}\" y=\"{:.1}\">{}</text></g></a>",
-                FOREST_WIDTH - FOREST_RIGHT + 8.0,
-                centre + 4.0,
-                esc(&interval)
+                "<line class=\"ci\" x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{centre:.1}\" y2=\"{centre:.1}\"/>",
+                scale.x(l.value),
+                scale.x(u.value)
             );
         }
     }
-    page.push_str("</svg></div>\n</section>\n");
+    let _ = write!(
+        page,
+        "<rect class=\"mark\" data-row=\"{id}\" x=\"{:.1}\" y=\"{:.1}\" width=\"7\" height=\"7\"/>",
+        scale.x(value) - 3.5,
+        centre - 3.5
+    );
+    let _ = writeln!(
+        page,
+        "<text class=\"est\" x=\"{:.1}\" y=\"{:.1}\">{}</text></g></a>",
+        FOREST_WIDTH - FOREST_RIGHT + 8.0,
+        centre + 4.0,
+        esc(&interval)
+    );
 }
 
 /// `text` cut to `width` characters with `…`.
@@ -421,7 +456,7 @@ fn decided_value(row: &Row) -> String {
 
 /// The row's numbers in one short phrase, as the explain view writes them.
 fn numbers(row: &Row) -> String {
-    let text = |n: &Option<crate::write::Num>| n.as_ref().map(|n| n.text.clone());
+    let text = |n: &Option<crate::model::Num>| n.as_ref().map(|n| n.text.clone());
     let mut out = String::new();
     match row.kind {
         Kind::ArmSize => out.push_str(&format!("n = {}", text(&row.n).unwrap_or_default())),

@@ -1,0 +1,530 @@
+//! The compile step of the finders: validated rule data ([`crate::rules`]) → one [`RuleSet`]
+//! of compiled patterns, word lists and trigger gates, built once at start-up.
+//!
+//! Each finder compiles its own structures (`EffectRules::compile`, `ArmRules::compile`, ...)
+//! through a [`Source`], a view of one rule file that compiles its patterns with the size
+//! limits below; this module holds those shared tools and runs the finders' compile steps.
+//! A pattern that no finder read is then an error, as a rule id that no finder asks for is one
+//! in [`crate::rules`]: a misspelt name in a user's file must not be ignored silently.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use regex::{Captures, Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+
+use super::{arms, effect, events, median, survival, Text};
+use crate::error::{Error, Result};
+use crate::rules::{self, Override, RuleFile, RuleFiles, RuleSpec};
+
+/// The largest compiled size a pattern may have, so a user's rule cannot exhaust memory.
+const PATTERN_SIZE_LIMIT: usize = 4 * 1024 * 1024;
+
+/// The most memory one pattern's lazy DFA may cache per thread; large enough that the states
+/// an abstract needs are built once, not rebuilt after every cache clear.
+const DFA_CACHE_LIMIT: usize = 2 * 1024 * 1024;
+
+/// The lazy DFA cache of a [`ScanGate`], whose combined automaton has larger states.
+const GATE_DFA_CACHE_LIMIT: usize = 1024 * 1024;
+
+/// The compiled rules every finder uses.
+#[derive(Debug)]
+pub struct RuleSet {
+    files: RuleFiles,
+    /// Compiled effect rules.
+    pub effect: effect::EffectRules,
+    /// Compiled landmark survival rules.
+    pub survival: survival::SurvivalRules,
+    /// Compiled median and follow-up rules.
+    pub median: median::MedianRules,
+    /// Compiled arm-size rules and the shared arm labels.
+    pub arms: arms::ArmRules,
+    /// Compiled events rules.
+    pub events: events::EventRules,
+}
+
+impl RuleSet {
+    /// The rules embedded in the binary.
+    pub fn embedded() -> Result<RuleSet> {
+        RuleSet::compile(RuleFiles::embedded()?)
+    }
+
+    /// The embedded rules extended or overridden by the rule files in `dir`.
+    pub fn embedded_with_overrides(dir: &Path) -> Result<RuleSet> {
+        RuleSet::compile(RuleFiles::embedded_with_overrides(dir)?)
+    }
+
+    /// Compiles every finder's rules from `files`.
+    pub fn compile(files: RuleFiles) -> Result<RuleSet> {
+        let empty = RuleFile::default();
+        let source = |name: &'static str| Source::of(&files, name, &empty);
+        // Compiling the patterns is most of the start-up time: the arm-size and events rules
+        // compile on a second thread while the others compile on this one. Errors are reported
+        // in the same order as when compiled one after the other.
+        let (first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| -> Result<_> {
+                let (arms_source, events_source) = (source("arms.toml"), source("events.toml"));
+                let arms = arms::ArmRules::compile(&arms_source)?;
+                let events = events::EventRules::compile(&events_source, &arms_source)?;
+                arms_source.all_read(&arms_source)?;
+                events_source.all_read(&arms_source)?;
+                Ok((arms, events))
+            });
+            let first = (|| -> Result<_> {
+                let (lexicon, effect_source) = (source("lexicon.toml"), source("effect.toml"));
+                let effect = effect::EffectRules::compile(&lexicon, &effect_source)?;
+                let survival_source = source("survival.toml");
+                let survival = survival::SurvivalRules::compile(&survival_source)?;
+                let median_source = source("median.toml");
+                let median = median::MedianRules::compile(&median_source)?;
+                for read in [&lexicon, &effect_source, &survival_source, &median_source] {
+                    read.all_read(read)?;
+                }
+                Ok((effect, survival, median))
+            })();
+            (first, second.join())
+        });
+        let (effect, survival, median) = first?;
+        let (arms, events) = second.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        Ok(RuleSet { files, effect, survival, median, arms, events })
+    }
+
+    /// The rule files the set was compiled from.
+    pub fn files(&self) -> &RuleFiles {
+        &self.files
+    }
+
+    /// Whether the rule `id` exists and is enabled.
+    pub fn is_enabled(&self, id: &str) -> bool {
+        self.files.is_enabled(id)
+    }
+
+    /// The rule `id`, in whichever file defines it.
+    pub fn rule(&self, id: &str) -> Option<&RuleSpec> {
+        self.files.rule(id)
+    }
+
+    /// Every rule of every file, with the file's name.
+    pub fn rules(&self) -> impl Iterator<Item = (&str, &RuleSpec)> {
+        self.files.rules()
+    }
+}
+
+/// A rule file being compiled: its name, and what a user's file gave for it, for error
+/// messages; and the patterns the finders have read, so that one no finder reads is an error.
+///
+/// Finders read patterns only through [`Source::pattern`], [`Source::pattern_text`] and the
+/// functions built on them, never from `file.patterns` directly, or the pattern counts as unread.
+pub struct Source<'a> {
+    /// The file name, for errors.
+    pub name: &'a str,
+    /// The parsed file.
+    pub file: &'a RuleFile,
+    /// What a user's file gave for this one, if anything.
+    user: Option<&'a Override>,
+    /// The keys of the patterns read so far.
+    read: RefCell<BTreeSet<String>>,
+}
+
+impl<'a> Source<'a> {
+    /// A named file.
+    pub fn new(name: &'a str, file: &'a RuleFile) -> Self {
+        Source { name, file, user: None, read: RefCell::new(BTreeSet::new()) }
+    }
+
+    /// The file `name` of `files` (`empty` if there is none), with what a user's file gave for it.
+    pub fn of(files: &'a RuleFiles, name: &'a str, empty: &'a RuleFile) -> Self {
+        Source { user: files.override_of(name), ..Source::new(name, files.get(name).unwrap_or(empty)) }
+    }
+
+    /// The file to name in an error about `entry` (`patterns.copula`): the user's file if it
+    /// gave the entry, else this one.
+    pub fn origin(&self, entry: &str) -> &str {
+        match self.user {
+            Some(user) if user.gave(entry) => &user.path,
+            _ => self.name,
+        }
+    }
+
+    /// The text of the pattern `key`, as written.
+    pub fn pattern_text(&self, key: &str) -> Result<&'a str> {
+        let text = self.file.patterns.get(key).ok_or_else(|| self.error_at("patterns", key, "missing"))?;
+        self.read.borrow_mut().insert(key.to_string());
+        Ok(text)
+    }
+
+    /// The compiled pattern `key` (case-insensitive unless it says otherwise with `(?-i)`).
+    pub fn pattern(&self, key: &str) -> Result<Regex> {
+        self.pattern_with_case(key, true)
+    }
+
+    /// The compiled pattern `key`, case-insensitive or not.
+    pub fn pattern_with_case(&self, key: &str, case_insensitive: bool) -> Result<Regex> {
+        compile_pattern(self.pattern_text(key)?, case_insensitive).map_err(|e| self.error_at("patterns", key, e))
+    }
+
+    /// The word list `key` as one compiled alternation of whole words (`\b(?:w1|w2)\b`).
+    pub fn word_pattern(&self, key: &str, case_insensitive: bool) -> Result<Regex> {
+        compile_pattern(&word_alternation(self.words(key)?), case_insensitive)
+            .map_err(|e| self.error_at("lexicon", key, e))
+    }
+
+    /// Whether this file defines the rule `id` and it is enabled.
+    pub fn enabled(&self, id: &str) -> bool {
+        self.file.rule.iter().any(|r| r.id == id && r.enabled)
+    }
+
+    /// The word list `key`.
+    pub fn words(&self, key: &str) -> Result<&'a [String]> {
+        self.file.lexicon.get(key).map(Vec::as_slice).ok_or_else(|| self.error_at("lexicon", key, "missing"))
+    }
+
+    /// An error about this file.
+    pub fn error(&self, message: impl Into<String>) -> Error {
+        rules::error(self.name, message.into())
+    }
+
+    /// An error about the entry `key` of the table `table` (`patterns`, `copula`), naming the
+    /// user's file if it gave the entry.
+    pub fn error_at(&self, table: &str, key: &str, detail: impl std::fmt::Display) -> Error {
+        let entry = format!("{table}.{key}");
+        rules::error(self.origin(&entry), format!("{entry}: {detail}"))
+    }
+
+    /// An error if a pattern of this file was read by no finder: it would do nothing. A pattern
+    /// that does not compile (lists of this file or `shared` put in) is named as such first.
+    pub fn all_read(&self, shared: &Source<'_>) -> Result<()> {
+        let read = self.read.borrow();
+        match self.file.patterns.iter().find(|(key, _)| !read.contains(*key)) {
+            Some((key, text)) => {
+                compile_pattern(&expand_lists(text, self, shared), true)
+                    .map_err(|e| self.error_at("patterns", key, e))?;
+                Err(self.error_at("patterns", key, "no finder reads a pattern of this name"))
+            }
+            None => Ok(()),
+        }
+    }
+}
+
+/// Compiles a pattern with the size limits that keep user rules from exhausting memory.
+pub fn compile_pattern(text: &str, case_insensitive: bool) -> std::result::Result<Regex, regex::Error> {
+    RegexBuilder::new(&ascii_classes(text))
+        .case_insensitive(case_insensitive)
+        .size_limit(PATTERN_SIZE_LIMIT)
+        .dfa_size_limit(DFA_CACHE_LIMIT)
+        .build()
+}
+
+/// One pass over a text that tells which of a finder's whole-text patterns match anywhere in
+/// it, so that the finder runs only those: most patterns match in few abstracts, and one
+/// combined scan costs about as much as two or three single ones.
+///
+/// Built from the same pattern texts, compiled the same way, as the patterns it gates, so it
+/// never skips a pattern that would match. A set too large to compile gates nothing.
+#[derive(Debug)]
+pub struct ScanGate {
+    keys: Vec<String>,
+    set: Option<RegexSet>,
+}
+
+/// What a [`ScanGate`] found in one text.
+pub struct Live<'a> {
+    keys: &'a [String],
+    matched: Option<Vec<bool>>,
+}
+
+impl ScanGate {
+    /// A gate over the patterns `(key, text)`, compiled as [`compile_pattern`] compiles them.
+    pub fn compile(patterns: &[(&str, String)], case_insensitive: bool) -> ScanGate {
+        let set = RegexSetBuilder::new(patterns.iter().map(|(_, text)| ascii_classes(text)))
+            .case_insensitive(case_insensitive)
+            .size_limit(PATTERN_SIZE_LIMIT * patterns.len().max(1))
+            .dfa_size_limit(GATE_DFA_CACHE_LIMIT)
+            .build()
+            .ok();
+        ScanGate { keys: patterns.iter().map(|(key, _)| key.to_string()).collect(), set }
+    }
+
+    /// Which patterns match in the stretches `(from, to)` of `text` (look-arounds see the text
+    /// before a stretch): for patterns that match only where something is, such as a number.
+    pub fn live_in(&self, text: &str, stretches: &[(usize, usize)]) -> Live<'_> {
+        let matched = self.set.as_ref().map(|set| {
+            let mut matched = vec![false; self.keys.len()];
+            for &(from, to) in stretches {
+                for index in set.matches_at(&text[..to], from).iter() {
+                    if let Some(m) = matched.get_mut(index) {
+                        *m = true;
+                    }
+                }
+                if matched.iter().all(|&m| m) {
+                    break;
+                }
+            }
+            matched
+        });
+        Live { keys: &self.keys, matched }
+    }
+}
+
+impl Live<'_> {
+    /// Whether the pattern `key` may match (always, for a key the gate does not hold).
+    pub fn has(&self, key: &str) -> bool {
+        match (&self.matched, self.keys.iter().position(|k| k == key)) {
+            (Some(matched), Some(index)) => matched.get(index).copied().unwrap_or(true),
+            _ => true,
+        }
+    }
+}
+
+/// The trigger words of one rule file's whole-text patterns (its `[triggers]` table).
+///
+/// Some whole-text patterns need a word that few sentences hold (`per`, `=`): every match of
+/// the pattern contains one of its trigger words. A pattern with triggers is searched only in
+/// the sentences that hold one ([`Gated::captures`]); finding the words costs a literal search
+/// (memchr or SIMD), a fraction of a pattern's own pass. Words are matched ignoring ASCII case,
+/// and a word that starts or ends with a letter or digit must start or end a word of the text,
+/// unless a `*` on that side says it may be part of a longer one (`*of`, `follow*`).
+#[derive(Debug)]
+pub struct Triggers {
+    /// Each pattern with triggers: its key, the alternation of its words, whether the finder
+    /// gates it (triggers on a pattern it does not search whole are an error), and the file
+    /// that gave the triggers, for errors.
+    words: Vec<(String, Regex, bool, String)>,
+}
+
+/// A whole-text pattern and the trigger words that gate it (none: the whole text is searched).
+#[derive(Debug)]
+pub struct Gated {
+    /// The compiled pattern.
+    pub regex: Regex,
+    trigger: Option<Regex>,
+}
+
+impl Triggers {
+    /// The triggers of `source`'s patterns; `{list}` names a lexicon list of `source` or
+    /// `shared`. A list may not be empty, nor a word blank, and each must name a pattern.
+    pub fn compile(source: &Source<'_>, shared: &Source<'_>) -> Result<Triggers> {
+        let mut words = Vec::new();
+        for (key, list) in &source.file.triggers {
+            if !source.file.patterns.contains_key(key) {
+                return Err(source.error_at("triggers", key, "no pattern of that name"));
+            }
+            if list.is_empty() {
+                return Err(source.error_at("triggers", key, "the list is empty"));
+            }
+            let mut alternatives = Vec::new();
+            for entry in list {
+                let expanded = match entry.strip_prefix('{').and_then(|e| e.strip_suffix('}')) {
+                    Some(name) => source
+                        .words(name)
+                        .or_else(|_| shared.words(name))
+                        .map_err(|_| source.error_at("triggers", key, format!("no lexicon list `{name}`")))?,
+                    None => std::slice::from_ref(entry),
+                };
+                for word in expanded {
+                    if word.trim_matches(['*', ' ']).is_empty() {
+                        return Err(source.error_at("triggers", key, "a blank word"));
+                    }
+                    // `*of`: `of` may end a longer word; `follow*`: `follow` may begin one.
+                    let (open_start, word) = word.strip_prefix('*').map_or((false, word.as_str()), |w| (true, w));
+                    let (open_end, word) = word.strip_suffix('*').map_or((false, word), |w| (true, w));
+                    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                    let start = if !open_start && alnum(word.chars().next()) { r"\b" } else { "" };
+                    let end = if !open_end && alnum(word.chars().next_back()) { r"\b" } else { "" };
+                    alternatives.push(format!("{start}{}{end}", regex::escape(word)));
+                }
+            }
+            let text = format!("(?i-u:{})", alternatives.join("|"));
+            let regex = RegexBuilder::new(&text)
+                .size_limit(PATTERN_SIZE_LIMIT)
+                .dfa_size_limit(GATE_DFA_CACHE_LIMIT)
+                .build()
+                .map_err(|e| source.error_at("triggers", key, e))?;
+            words.push((key.clone(), regex, false, source.origin(&format!("triggers.{key}")).to_string()));
+        }
+        Ok(Triggers { words })
+    }
+
+    /// The pattern `key`, gated by its trigger words if it has any.
+    pub fn gate(&mut self, key: &str, regex: Regex) -> Gated {
+        let found = self.words.iter_mut().find(|(k, _, _, _)| k == key);
+        let trigger = found.map(|(_, words, gated, _)| {
+            *gated = true;
+            words.clone()
+        });
+        Gated { regex, trigger }
+    }
+
+    /// An error if a pattern has triggers its finder does not gate (they would do nothing).
+    pub fn all_gated(&self) -> Result<()> {
+        match self.words.iter().find(|(_, _, gated, _)| !gated) {
+            Some((key, _, _, file)) => Err(rules::error(
+                file,
+                format!("triggers.{key}: this pattern is not searched over the whole text, so triggers cannot gate it"),
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Gated {
+    /// Every match of the pattern in the text (as `captures_iter` finds them), searching only
+    /// the sentences that hold a trigger word ([`Text::stretches_holding`]); the whole text if
+    /// the pattern has no triggers.
+    pub fn captures<'h>(&self, text: &'h Text) -> Vec<Captures<'h>> {
+        let s = text.as_str();
+        let Some(trigger) = &self.trigger else { return self.regex.captures_iter(s).collect() };
+        let mut found = Vec::new();
+        for (from, to) in text.stretches_holding(trigger) {
+            let haystack = &s[..to];
+            let mut at = from;
+            while at <= to {
+                let Some(caps) = self.regex.captures_at(haystack, at) else { break };
+                let Some(whole) = caps.get(0) else { break };
+                at = if whole.end() > whole.start() {
+                    whole.end()
+                } else {
+                    whole.end() + haystack[whole.end()..].chars().next().map_or(1, char::len_utf8)
+                };
+                found.push(caps);
+            }
+        }
+        found
+    }
+}
+
+/// Rewrites the Perl classes `\b`, `\w`, `\d` and `\s` as their ASCII forms (`\w` keeping
+/// accented Latin letters and combining accents).
+///
+/// Unicode word boundaries cannot be searched by the regex crate's fast (lazy DFA) engine on
+/// text with non-ASCII characters, which abstracts always have (`±`, `–`, `μ`), and Unicode
+/// `\w` makes its automata hundreds of times larger; both made extraction several times slower.
+/// Rules name ASCII words and the normalised text writes digits and spaces in ASCII, so the
+/// ASCII classes match the same.
+fn ascii_classes(pattern: &str) -> String {
+    // Latin letters with accents stay word characters ("drug-naïve").
+    const WORD_CHARS: &str = r"0-9A-Za-z_\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}\x{300}-\x{36F}";
+    const WORD_CLASS: &str = r"[0-9A-Za-z_\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}\x{300}-\x{36F}]";
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut chars = pattern.chars();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('b') if !in_class => out.push_str("(?-u:\\b)"),
+                Some('w') => out.push_str(if in_class { WORD_CHARS } else { WORD_CLASS }),
+                Some('d') => out.push_str(if in_class { "0-9" } else { "[0-9]" }),
+                Some('s') => out.push_str(if in_class { "\\t\\n\\x0B\\x0C\\r " } else { "[\\t\\n\\x0B\\x0C\\r ]" }),
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            },
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+                // A `]` or `^]` right after the opening bracket is a literal.
+                let mut lookahead = chars.clone();
+                match lookahead.next() {
+                    Some('^') => {
+                        out.push('^');
+                        chars.next();
+                        if chars.clone().next() == Some(']') {
+                            out.push(']');
+                            chars.next();
+                        }
+                    }
+                    Some(']') => {
+                        out.push(']');
+                        chars.next();
+                    }
+                    _ => {}
+                }
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A regex alternation of literal words: `\b(?:w1|w2)\b`, longest first.
+pub fn word_alternation(words: &[String]) -> String {
+    let mut sorted: Vec<&String> = words.iter().collect();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let parts: Vec<String> = sorted.iter().map(|w| regex::escape(w)).collect();
+    format!(r"\b(?:{})\b", parts.join("|"))
+}
+
+/// The pattern `key` of `source` with every `{list}` replaced by an alternation of the lexicon
+/// list of that name in `source` or `shared` (words longest first, spaces matching any run of
+/// spaces), compiled case-insensitively.
+pub fn lexicon_pattern_with(source: &Source<'_>, shared: &Source<'_>, key: &str) -> Result<Regex> {
+    let text = lexicon_pattern_text(source, shared, key)?;
+    compile_pattern(&text, true).map_err(|e| source.error_at("patterns", key, e))
+}
+
+/// The text of [`lexicon_pattern_with`] before it is compiled.
+pub fn lexicon_pattern_text(source: &Source<'_>, shared: &Source<'_>, key: &str) -> Result<String> {
+    Ok(expand_lists(source.pattern_text(key)?, source, shared))
+}
+
+/// `text` with every `{list}` replaced by the alternation of a lexicon list of `source` or
+/// `shared`.
+fn expand_lists(text: &str, source: &Source<'_>, shared: &Source<'_>) -> String {
+    let mut text = text.to_string();
+    for (name, words) in source.file.lexicon.iter().chain(shared.file.lexicon.iter()) {
+        let placeholder = format!("{{{name}}}");
+        if text.contains(&placeholder) {
+            let mut sorted: Vec<&String> = words.iter().collect();
+            sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            let parts: Vec<String> = sorted.iter().map(|w| regex::escape(w).replace(' ', r"\s+")).collect();
+            text = text.replace(&placeholder, &parts.join("|"));
+        }
+    }
+    text
+}
+
+/// A gate over the patterns `keys` of `source` (lists from `source` or `shared`).
+pub fn lexicon_gate(source: &Source<'_>, shared: &Source<'_>, keys: &[&'static str]) -> Result<ScanGate> {
+    let texts =
+        keys.iter().map(|&key| Ok((key, lexicon_pattern_text(source, shared, key)?))).collect::<Result<Vec<_>>>()?;
+    Ok(ScanGate::compile(&texts, true))
+}
+
+/// [`lexicon_pattern_with`] over the lists of `source` alone.
+pub fn lexicon_pattern(source: &Source<'_>, key: &str) -> Result<Regex> {
+    lexicon_pattern_with(source, source, key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn perl_classes_become_ascii_inside_and_outside_brackets() {
+        assert_eq!(ascii_classes(r"\bHR\b"), r"(?-u:\b)HR(?-u:\b)");
+        assert_eq!(
+            ascii_classes(r"[\w+/-]\d"),
+            r"[0-9A-Za-z_\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}\x{300}-\x{36F}+/-][0-9]"
+        );
+        assert!(compile_pattern(r"^\w+$", false).unwrap().is_match("nai\u{308}ve"));
+        assert!(compile_pattern(r"^\w+$", false).unwrap().is_match("naïve"));
+        assert_eq!(ascii_classes(r"[^\d()\[\]]\\b"), r"[^0-9()\[\]]\\b");
+        assert_eq!(ascii_classes(r"[]a]\s"), r"[]a][\t\n\x0B\x0C\r ]");
+        let re = compile_pattern(r"\bHR\s+\d+\b", false).unwrap();
+        assert!(re.is_match("μ HR 12 ±"));
+        assert!(!re.is_match("HRQoL 12"));
+    }
+
+    #[test]
+    fn bad_pattern_is_an_error_naming_the_field() {
+        let file: RuleFile = toml::from_str("[patterns]\nvalue_unit = \"(unclosed\"\n").unwrap();
+        let err = Source::new("effect.toml", &file).pattern("value_unit").unwrap_err();
+        assert!(err.to_string().contains("patterns.value_unit"), "{err}");
+    }
+}
