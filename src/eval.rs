@@ -143,6 +143,8 @@ pub struct KindReport {
     pub p_values: FieldScore,
     /// Arm labels on matched rows with an arm.
     pub arm_labels: FieldScore,
+    /// Endpoints on matched rows (but arm sizes) whose gold names one.
+    pub endpoints: FieldScore,
 }
 
 /// One miss or false positive, to show what to fix next.
@@ -283,6 +285,30 @@ pub fn same_arm(gold: &str, extracted: &str) -> bool {
     2 * shared >= short.len()
 }
 
+/// Words that do not count when comparing endpoints (CONTRACT.md).
+const ENDPOINT_STOPWORDS: [&str; 17] = [
+    "the", "of", "in", "a", "an", "and", "with", "to", "for", "at", "on", "by", "vs", "versus", "rate", "risk",
+    "patients",
+];
+
+/// Whether an extracted endpoint agrees with the gold one: they share at least half of the
+/// shorter one's words; an empty one never agrees.
+pub fn same_endpoint(gold: &str, extracted: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !ENDPOINT_STOPWORDS.contains(w))
+            .map(str::to_string)
+            .collect()
+    };
+    let (a, b) = (words(gold), words(extracted));
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if short.is_empty() {
+        return false;
+    }
+    2 * short.iter().filter(|w| long.contains(w)).count() >= short.len()
+}
+
 /// Parses a gold p such as `=0.01`, `<0.001`, `.01` into operator and value.
 fn gold_p(p: &str) -> Option<(&'static str, f64)> {
     let p = p.trim();
@@ -380,6 +406,8 @@ struct Tally {
     p_scores: FieldScore,
     /// The arm labels of strictly matched rows, per kind.
     arm_scores: BTreeMap<Kind, FieldScore>,
+    /// The endpoints of strictly matched rows, per kind.
+    endpoint_scores: BTreeMap<Kind, FieldScore>,
     /// The report being filled.
     report: Report,
 }
@@ -417,8 +445,16 @@ impl Tally {
         unmatched_rows.extend(x.iter().zip(&used).filter(|(_, u)| !**u).map(|(r, _)| (kind, *r)));
     }
 
-    /// Scores the p-value of a strictly matched effect, or the arm label of another kind.
+    /// Scores the p-value of a strictly matched effect, or the arm label of another kind, and
+    /// the endpoint of every kind but arm sizes.
     fn score_fields(&mut self, record_id: &str, kind: Kind, g: &GoldRow, x: &Row) {
+        if let Some(gold_endpoint) = g.endpoint.as_deref().filter(|e| kind != Kind::ArmSize && !e.trim().is_empty()) {
+            let score = self.endpoint_scores.entry(kind).or_default();
+            score.scored += 1;
+            if same_endpoint(gold_endpoint, x.endpoint.as_deref().unwrap_or("")) {
+                score.right += 1;
+            }
+        }
         if kind == Kind::Effect {
             if let Some((op, value)) = g.p.as_deref().and_then(gold_p) {
                 self.p_scores.scored += 1;
@@ -493,6 +529,7 @@ impl Tally {
                     headline: Score::new(c[0], c[1], c[3]),
                     p_values: if kind == Kind::Effect { self.p_scores.clone() } else { FieldScore::default() },
                     arm_labels: self.arm_scores.get(&kind).cloned().unwrap_or_default(),
+                    endpoints: self.endpoint_scores.get(&kind).cloned().unwrap_or_default(),
                 },
             );
         }
@@ -507,8 +544,8 @@ impl Report {
         writeln!(out, "{} gold records", self.records)?;
         writeln!(
             out,
-            "{:<9} {:>5} {:>5} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>9} {:>9}",
-            "kind", "gold", "found", "P", "R", "F1", "P(val)", "R(val)", "F1(val)", "p right", "arm right"
+            "{:<9} {:>5} {:>5} | {:>6} {:>6} {:>6} | {:>6} {:>6} {:>6} | {:>9} {:>9} {:>9}",
+            "kind", "gold", "found", "P", "R", "F1", "P(val)", "R(val)", "F1(val)", "p right", "arm right", "endpoint"
         )?;
         for kind in EVAL_KINDS {
             let Some(k) = self.kinds.get(kind.name()) else { continue };
@@ -521,7 +558,7 @@ impl Report {
             };
             writeln!(
                 out,
-                "{:<9} {:>5} {:>5} | {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3} | {:>9} {:>9}",
+                "{:<9} {:>5} {:>5} | {:>6.3} {:>6.3} {:>6.3} | {:>6.3} {:>6.3} {:>6.3} | {:>9} {:>9} {:>9}",
                 kind.name(),
                 k.strict.gold,
                 k.strict.extracted,
@@ -533,6 +570,7 @@ impl Report {
                 k.headline.f1,
                 frac(&k.p_values),
                 frac(&k.arm_labels),
+                frac(&k.endpoints),
             )?;
         }
         if show == 0 {
@@ -581,6 +619,14 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn endpoints_share_half_of_the_shorter_and_empty_is_wrong() {
+        assert!(same_endpoint("overall survival", "OS overall survival"));
+        assert!(same_endpoint("death", "risk of death"));
+        assert!(!same_endpoint("death", "progression"));
+        assert!(!same_endpoint("death", ""));
+    }
 
     #[test]
     fn arm_labels_share_half_of_the_shorter() {

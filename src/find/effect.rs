@@ -25,7 +25,7 @@ use nom::sequence::{pair, preceded, tuple};
 use regex::Regex;
 
 use super::compile::{compile_pattern, Source};
-use super::{Finding, Text};
+use super::{outcome, Finding, Text};
 use crate::error::Result;
 use crate::grammar::{ci_label, consumed, decimal, interval, p_value, ws, Interval, PResult, PValue};
 use crate::model::{Kind, Num, Row};
@@ -96,6 +96,7 @@ pub struct EffectRules {
     than_after: Regex,
     bracketed_value: Regex,
     number_needed: Regex,
+    outcome_after_measure: Regex,
     standardised_cue: Regex,
     proportion_cue: Regex,
     times_likely: Regex,
@@ -307,6 +308,7 @@ impl EffectRules {
             than_after: rules.pattern("than_after")?,
             bracketed_value: rules.pattern("bracketed_value")?,
             number_needed: rules.pattern("number_needed")?,
+            outcome_after_measure: rules.pattern("outcome_after_measure")?,
             standardised_cue: rules.pattern("standardised_cue")?,
             proportion_cue: rules.pattern("proportion_cue")?,
             times_likely: rules.pattern("times_likely")?,
@@ -1268,7 +1270,7 @@ fn effect_row(
     let sentence = text.sentence_at(mention.start);
     let context = s.get(clause_start(s, sentence, mention.start)..mention.start).unwrap_or("");
     row.adjusted = Some(measure.adjusted || rules.adjusted_context.is_match(context));
-    row.endpoint = endpoint(rules, s, sentence, mention, estimate);
+    row.endpoint = endpoint(rules, s, sentence, mention, estimate).or_else(|| previous_endpoint(rules, text, sentence));
     row.comparison = comparison(rules, text, sentence, estimate.start);
     row.rule = rule.to_string();
     row
@@ -1366,6 +1368,14 @@ fn group_words(rules: &EffectRules, name: &str) -> Vec<String> {
 }
 
 /// The endpoint named nearest before the estimate in its sentence, else the first after it.
+/// The last lexicon endpoint of the sentence before `sentence`: `5-year OS was 62% vs 48%.
+/// The hazard ratio was 0.229.`
+fn previous_endpoint(rules: &EffectRules, text: &Text, sentence: (usize, usize)) -> Option<String> {
+    let index = text.sentence_index(sentence.0).checked_sub(1)?;
+    let (from, to) = *text.sentences.get(index)?;
+    rules.endpoints.find_iter(&text.as_str()[from..to]).last().map(|m| m.as_str().to_string())
+}
+
 fn endpoint(
     rules: &EffectRules,
     s: &str,
@@ -1385,7 +1395,16 @@ fn endpoint(
             after = Some(m.as_str());
         }
     }
-    before.or(after).map(str::to_string)
+    // `the hazard ratio for death or stroke was`: the outcome named right after the measure.
+    let named_after = rules
+        .outcome_after_measure
+        .find(&s[mention.end.max(sentence.0)..sentence.1])
+        .and_then(|m| outcome::phrase_after(&s[..sentence.1], mention.end + m.end()));
+    let at = mention.start.min(estimate.start);
+    named_after
+        .or_else(|| before.or(after).map(str::to_string))
+        .or_else(|| outcome::phrase_before(&s[sentence.0..sentence.1], at - sentence.0))
+        .or_else(|| outcome::clause_subject(s, sentence.0, at))
 }
 
 #[cfg(test)]

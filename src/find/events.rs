@@ -24,7 +24,7 @@ use regex::Regex;
 use super::arm_label::{group_key, names_known_group, Label};
 use super::arms::ArmRules;
 use super::compile::{lexicon_gate, lexicon_pattern_with, Gated, Live, ScanGate, Source, Triggers};
-use super::{Finding, Text};
+use super::{outcome, Finding, Text};
 use crate::error::Result;
 use crate::grammar::{count, decimal};
 use crate::model::{Kind, Num, Row};
@@ -455,7 +455,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         .into_iter()
         .filter(|item| item.arm.is_some() || (item.events.is_some() && item.n.is_some()))
         .map(|item| {
-            let endpoint = endpoint(arms, text, item.span);
+            let endpoint = endpoint(arms, text, item.span).or_else(|| outcome_around(text, item.span.0));
             let mut row = Row::new("", Kind::Events);
             row.arm = item.arm;
             row.events = item.events;
@@ -1369,6 +1369,14 @@ fn side_by_side(s: &str, text: &Text, a: &Item, b: &Item) -> bool {
 
 /// A few words naming the outcome: the verb after the item (`had died` → `died`), else the
 /// words before it in its clause.
+/// The outcome phrase right before a value (`grade 3/4 diarrhoea (18%, ILF)`), else the subject
+/// of its clause (`Clinical remission at 8 weeks was achieved by 45%`).
+fn outcome_around(text: &Text, at: usize) -> Option<String> {
+    let (from, to) = text.sentence_at(at);
+    let s = text.as_str();
+    outcome::phrase_before(&s[from..to], at - from).or_else(|| outcome::clause_subject(s, from, at))
+}
+
 fn endpoint(arms: &ArmRules, text: &Text, span: (usize, usize)) -> Option<String> {
     let s = text.as_str();
     let (from, to) = text.sentence_at(span.0);

@@ -12,6 +12,7 @@ pub mod compile;
 pub mod effect;
 pub mod events;
 pub mod median;
+mod outcome;
 mod series;
 pub mod survival;
 

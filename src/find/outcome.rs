@@ -1,0 +1,309 @@
+//! The outcome a value belongs to, read from the words around it when no lexicon endpoint is
+//! there: `the hazard ratio for death`, `the risk of falls (HR …)`, `Mortality was lower (HR …)`.
+//! One reading shared by the finders, so every kind names its endpoint the same way.
+
+/// Words that end an outcome phrase read backwards or forwards: verbs, comparisons,
+/// prepositions that start a group or a time, and articles.
+const BOUNDARIES: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "had",
+    "has",
+    "have",
+    "with",
+    "in",
+    "by",
+    "than",
+    "vs",
+    "vs.",
+    "versus",
+    "compared",
+    "between",
+    "among",
+    "on",
+    "at",
+    "after",
+    "during",
+    "within",
+    "from",
+    "over",
+    "reduced",
+    "increased",
+    "decreased",
+    "improved",
+    "lower",
+    "higher",
+    "greater",
+    "less",
+    "more",
+    "fewer",
+    "significantly",
+    "significant",
+    "statistically",
+    "no",
+    "not",
+    "there",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "which",
+    "who",
+    "showed",
+    "shown",
+    "associated",
+    "resulted",
+    "similar",
+    "did",
+    "does",
+    "differ",
+    "differed",
+    "different",
+    "favoured",
+    "favored",
+    "favouring",
+    "favoring",
+    "reduce",
+    "reduces",
+    "increase",
+    "increases",
+    "and",
+    "or",
+    "but",
+    "while",
+    "whereas",
+    "when",
+    "as",
+    "to",
+    "for",
+    "per",
+    "each",
+    "both",
+    "all",
+    "patients",
+    "participants",
+    "group",
+    "groups",
+    "arm",
+    "arms",
+    "overall",
+    "also",
+    "however",
+    "although",
+    "we",
+    "it",
+    "its",
+    "their",
+    "our",
+    "found",
+    "observed",
+    "reported",
+    "seen",
+    "yielded",
+    "gave",
+    "achieved",
+    "reached",
+    "remained",
+    "became",
+    "using",
+    "use",
+    "ratio",
+    "ratios",
+    "hazard",
+    "odds",
+    "difference",
+    "differences",
+    "relative",
+    "adjusted",
+    "estimate",
+    "estimates",
+    "effect",
+    "effects",
+    "result",
+    "results",
+    "analysis",
+    "analyses",
+    "model",
+    "models",
+    "value",
+    "values",
+];
+
+/// Words an outcome phrase may hold inside, though they end one at its edge: `risk of death`,
+/// `death or stroke`.
+const JOINERS: &[&str] = &["of", "or", "and", "to", "from", "for"];
+
+/// The words of `text` with their byte ranges.
+fn words(text: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                found.push((s, i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        found.push((s, text.len()));
+    }
+    found
+}
+
+fn is_boundary(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    // `grade 3/4`, `≥3`, `FEV1`: a short token with digits names a grade or a measure.
+    let numeric = word.chars().any(|c| c.is_ascii_digit())
+        && !(word.chars().count() <= 4
+            && (word.contains(['/', '–', '-', '≥']) || word.starts_with(char::is_alphabetic)));
+    BOUNDARIES.contains(&lower.as_str()) || numeric || word.contains(['=', '<', '>', '%'])
+}
+
+/// The phrase of up to six words ending right before `at` in `text`, stopping at a boundary
+/// word or at punctuation that closes a clause; joiners are kept inside, dropped at the edges.
+pub fn phrase_before(text: &str, at: usize) -> Option<String> {
+    let head = text.get(..at)?.trim_end().trim_end_matches(['(', '[', ',', ':', ';']).trim_end();
+    let all = words(head);
+    let mut taken: Vec<&str> = Vec::new();
+    for &(from, to) in all.iter().rev() {
+        let raw = &head[from..to];
+        // A clause ends at a comma, a semicolon, a colon or a closing bracket before the phrase.
+        if !taken.is_empty() && raw.ends_with([',', ';', ':', ')', ']', '.']) {
+            break;
+        }
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '/');
+        if word.is_empty() || raw.starts_with(['(', '[']) && !taken.is_empty() {
+            break;
+        }
+        let lower = word.to_lowercase();
+        if is_boundary(word) && !JOINERS.contains(&lower.as_str()) {
+            break;
+        }
+        taken.insert(0, word);
+        if taken.len() >= 6 {
+            break;
+        }
+    }
+    tidy(taken)
+}
+
+/// The phrase of up to six words starting at `from` in `text` (after `for` or `of`).
+pub fn phrase_after(text: &str, from: usize) -> Option<String> {
+    let tail = text.get(from..)?;
+    let mut taken: Vec<&str> = Vec::new();
+    for (start, end) in words(tail) {
+        let raw = &tail[start..end];
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '/');
+        let lower = word.to_lowercase();
+        if word.is_empty() || raw.starts_with(['(', '[']) || is_boundary(word) && !JOINERS.contains(&lower.as_str()) {
+            break;
+        }
+        taken.push(word);
+        if taken.len() >= 6 || raw.ends_with([',', ';', ':', ')', ']', '.']) {
+            break;
+        }
+    }
+    tidy(taken)
+}
+
+/// The phrase without joiners at its edges; `None` when nothing is left.
+fn tidy(mut taken: Vec<&str>) -> Option<String> {
+    while taken.first().is_some_and(|w| JOINERS.contains(&w.to_lowercase().as_str())) {
+        taken.remove(0);
+    }
+    while taken.last().is_some_and(|w| JOINERS.contains(&w.to_lowercase().as_str())) {
+        taken.pop();
+    }
+    // A lone adverb, ordinal or word of reference names no outcome (`subsequently`, `same`).
+    if let [word] = taken.as_slice() {
+        let lower = word.to_lowercase();
+        if lower.ends_with("ly") || NOT_OUTCOMES.contains(&lower.as_str()) {
+            return None;
+        }
+    }
+    (!taken.is_empty()).then(|| taken.join(" "))
+}
+
+/// Single words that are never an outcome by themselves.
+const NOT_OUTCOMES: &[&str] = &[
+    "same",
+    "second",
+    "first",
+    "third",
+    "other",
+    "example",
+    "past",
+    "grade",
+    "cox",
+    "following",
+    "recorded",
+    "occurring",
+    "occurrence",
+    "frequency",
+    "women",
+    "men",
+    "courses",
+    "proportion",
+    "proportions",
+    "number",
+    "total",
+    "rates",
+    "incidence",
+    "percentage",
+    "trial",
+    "study",
+    "treatment",
+    "intervention",
+    "control",
+    "placebo",
+];
+
+/// The subject of the clause holding `at`: the words from the clause start up to its first
+/// boundary word (`Mortality was lower (HR …)`, `the odds of remission were higher`).
+pub fn clause_subject(text: &str, clause_start: usize, at: usize) -> Option<String> {
+    let clause = text.get(clause_start..at)?;
+    let from = clause.rfind([',', ';', ':']).map_or(0, |p| p + 1);
+    let mut taken: Vec<&str> = Vec::new();
+    for (start, end) in words(&clause[from..]) {
+        let raw = &clause[from + start..from + end];
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '/');
+        let lower = word.to_lowercase();
+        if taken.is_empty() && matches!(lower.as_str(), "the" | "a" | "an" | "in" | "overall" | "also") {
+            continue;
+        }
+        if word.is_empty() || raw.starts_with(['(', '[']) || is_boundary(word) && !JOINERS.contains(&lower.as_str()) {
+            break;
+        }
+        taken.push(word);
+        if taken.len() >= 6 {
+            break;
+        }
+    }
+    tidy(taken)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_around_a_value() {
+        let s = "Patients in the CT group had a lower risk of falls (HR 0.7, 95% CI 0.5-0.9).";
+        assert_eq!(phrase_before(s, s.find("(HR").unwrap()).as_deref(), Some("risk of falls"));
+        let s = "The hazard ratio for death or stroke was 0.8.";
+        assert_eq!(phrase_after(s, s.find("death").unwrap()).as_deref(), Some("death or stroke"));
+        let s = "At 12 months, the odds of remission were higher (OR 2.1).";
+        assert_eq!(clause_subject(s, 0, s.find("(OR").unwrap()).as_deref(), Some("odds of remission"));
+        assert_eq!(phrase_before("Mortality was lower (", 21), None);
+    }
+}
