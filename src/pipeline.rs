@@ -282,20 +282,21 @@ pub fn extract_files<W: Write>(
 
 /// The catalogue of a run: read ahead over the files when none is standard input, so shared
 /// study labels all get suffixes; learnt as records come otherwise.
+///
+/// The records are read on a thread of their own while this one catalogues them, as the main
+/// pass reads them (the same records, cut to the same limit).
 pub fn catalogue(files: &[String], input_format: Option<Format>) -> Catalogue {
     if files.iter().any(|file| file == "-") {
         return Catalogue::streaming();
     }
-    let records = files
-        .iter()
-        .filter_map(|file| read::open_counted(file, input_format, None).ok())
-        .flat_map(|records| records.filter_map(|record| record.ok()))
-        .map(|mut record| {
-            // As the main pass will see it, so both passes match the same copies.
-            let _ = cut_to_limit(&mut record);
-            record
+    let options = RunOptions { input_format, ..RunOptions::default() };
+    std::thread::scope(|scope| {
+        let records = read_in_batches(scope, files, &options).into_iter().flatten().filter_map(|event| match event {
+            Event::Record(record) => Some(record),
+            Event::Failed(_) | Event::Note(_) => None,
         });
-    Catalogue::from_records(records)
+        Catalogue::from_records(records)
+    })
 }
 
 /// Extracts rows from every record of `files` and hands each record with what the catalogue

@@ -9,7 +9,8 @@
 //! A label gets its `a`/`b` suffix only once every record that shares it is known, so the
 //! pipeline reads the files once ahead ([`Catalogue::from_records`]) when it can (not standard
 //! input). That costs a second read of the input (reading runs about ten times as fast as
-//! extraction) and memory for one short entry per record.
+//! extraction) and eight bytes per record: what reading ahead decided, which the main pass
+//! follows instead of identifying every record again.
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
@@ -159,103 +160,155 @@ fn normalised_title(title: &str) -> String {
     out
 }
 
-/// The length and FNV-1a hash of `normalised_title(text)`, computed without building it: an
-/// abstract is hashed once or twice per record, and building its lower-case copy, or feeding a
-/// SipHash byte by byte, cost as much as extracting from it.
+/// The length and a 64-bit hash of `normalised_title(text)`, computed without building it: an
+/// abstract is hashed twice per record (read ahead, then admitted), so this runs over every
+/// byte of the input twice and must cost little beside extraction. The hash only tells copies
+/// apart and is never written out.
 fn normalised_hash(text: &str) -> (usize, u64) {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let (mut hash, mut len, mut in_word) = (OFFSET, 0, false);
-    let mut add = |byte: u8, len: &mut usize| {
-        hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
-        *len += 1;
-    };
+    let mut stream = WordHash::default();
+    let mut in_word = false;
     let mut buffer = [0u8; 4];
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        // ASCII, most of every abstract, byte by byte; anything else as its character.
-        let (c, width) = if bytes[at].is_ascii() {
-            (char::from(bytes[at]), 1)
-        } else {
-            match text[at..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
+        // ASCII, most of every abstract, through a table; anything else as its character.
+        let byte = bytes[at];
+        if byte.is_ascii() {
+            at += 1;
+            let folded = ASCII_FOLDED[usize::from(byte)];
+            if folded == 0 {
+                in_word = false;
+                continue;
             }
-        };
-        at += width;
+            if !in_word && stream.len > 0 {
+                stream.push(b' ');
+            }
+            in_word = true;
+            stream.push(folded);
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else { break };
+        at += c.len_utf8();
         if !c.is_alphanumeric() {
             in_word = false;
             continue;
         }
-        if !in_word && len > 0 {
-            add(b' ', &mut len);
+        if !in_word && stream.len > 0 {
+            stream.push(b' ');
         }
         in_word = true;
-        if c.is_ascii() {
-            add(c.to_ascii_lowercase() as u8, &mut len);
-        } else {
-            for lower in c.to_lowercase() {
-                for &byte in lower.encode_utf8(&mut buffer).as_bytes() {
-                    add(byte, &mut len);
-                }
+        for lower in c.to_lowercase() {
+            for &byte in lower.encode_utf8(&mut buffer).as_bytes() {
+                stream.push(byte);
             }
         }
     }
-    (len, hash)
+    stream.finish()
+}
+
+/// ASCII letters and digits in lower case, by byte; 0 for every other ASCII byte.
+const ASCII_FOLDED: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        if (byte as u8).is_ascii_alphanumeric() {
+            table[byte] = (byte as u8).to_ascii_lowercase();
+        }
+        byte += 1;
+    }
+    table
+};
+
+/// A hash of a byte stream fed one byte at a time but mixed eight bytes at a time (FNV-1a,
+/// byte by byte, was a chain of multiplications as long as the abstract).
+#[derive(Default)]
+struct WordHash {
+    hash: u64,
+    word: u64,
+    filled: u32,
+    len: usize,
+}
+
+impl WordHash {
+    const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+
+    fn push(&mut self, byte: u8) {
+        self.word |= u64::from(byte) << (8 * self.filled);
+        self.filled += 1;
+        self.len += 1;
+        if self.filled == 8 {
+            self.mix();
+        }
+    }
+
+    fn mix(&mut self) {
+        let hash = (self.hash ^ self.word).wrapping_mul(Self::MULTIPLIER);
+        self.hash = hash ^ (hash >> 29);
+        self.word = 0;
+        self.filled = 0;
+    }
+
+    /// The length fed and the hash, finished with MurmurHash3's 64-bit mixer.
+    fn finish(mut self) -> (usize, u64) {
+        if self.filled > 0 {
+            self.mix();
+        }
+        let mut hash = self.hash ^ self.len as u64;
+        hash ^= hash >> 33;
+        hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        hash ^= hash >> 33;
+        hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        (self.len, hash ^ (hash >> 33))
+    }
 }
 
 /// Every record of a run in input order: labels, suffixes and duplicates.
 #[derive(Debug, Default)]
 pub struct Catalogue {
-    /// Per first copy: its id and identity.
-    firsts: Vec<(String, Identity, String)>,
-    by_pmid: HashMap<String, usize>,
-    by_doi: HashMap<String, usize>,
-    by_title: HashMap<String, usize>,
-    by_text: HashMap<String, usize>,
+    /// Per first copy: its id and study label.
+    firsts: Vec<(String, String)>,
+    /// The identities of the first copies, when the catalogue learns them as records come.
+    known: Identities,
     /// How many distinct (non-duplicate) records carry each base label.
     label_counts: HashMap<String, usize>,
     /// How many of them were admitted so far.
     label_seen: HashMap<String, usize>,
     /// Whether the label counts are final (the input was read ahead).
     counts_final: bool,
+    /// What reading ahead found, record by record; `None` when learning as records come.
+    plan: Option<Plan>,
     /// Duplicates admitted.
     duplicates: usize,
 }
 
-impl Catalogue {
-    /// A catalogue that learns records as they come (for standard input, read only once): a
-    /// label gets its suffix from the second record that shares it on (`b`, `c`...).
-    pub fn streaming() -> Catalogue {
-        Catalogue::default()
+/// The identities of first copies, looked up by each of their keys.
+#[derive(Debug, Default)]
+struct Identities {
+    /// Per first copy learnt: its index among the catalogue's first copies, and its identity.
+    firsts: Vec<(usize, Identity)>,
+    by_pmid: HashMap<String, usize>,
+    by_doi: HashMap<String, usize>,
+    by_title: HashMap<String, usize>,
+    by_text: HashMap<String, usize>,
+}
+
+impl Identities {
+    /// The first copy (its index among the catalogue's) that `identity` repeats, if any.
+    fn first_copy(&self, identity: &Identity) -> Option<usize> {
+        let lookups = [
+            (&identity.pmid, &self.by_pmid),
+            (&identity.doi, &self.by_doi),
+            (&identity.title_year, &self.by_title),
+            (&identity.title_abstract, &self.by_text),
+        ];
+        lookups.into_iter().find_map(|(key, map)| {
+            let (first, known) = &self.firsts[*map.get(key.as_ref()?)?];
+            identity.compatible(known).then_some(*first)
+        })
     }
 
-    /// A catalogue that knows every record ahead (the same records, in the same order, that
-    /// [`Catalogue::admit`] will then be given), so every label shared gets `a`, `b`...
-    pub fn from_records<R: Borrow<Record>>(records: impl IntoIterator<Item = R>) -> Catalogue {
-        let mut ahead = Catalogue::default();
-        for record in records {
-            ahead.admit(record.borrow());
-        }
-        Catalogue { label_counts: ahead.label_seen, counts_final: true, ..Catalogue::default() }
-    }
-
-    /// Admits the next record in input order and says what it is.
-    pub fn admit(&mut self, record: &Record) -> Entry {
-        let identity = Identity::of(record);
-        if let Some(first) = self.first_copy(&identity) {
-            self.duplicates += 1;
-            let (id, _, study) = &self.firsts[first];
-            return Entry { study: study.clone(), duplicate_of: Some(id.clone()) };
-        }
-        let base = lone_label(record);
-        let seen = self.label_seen.entry(base.clone()).or_insert(0);
-        *seen += 1;
-        let ordinal = *seen - 1;
-        let shared =
-            if self.counts_final { self.label_counts.get(&base).copied().unwrap_or(1) > 1 } else { ordinal > 0 };
-        let study = if shared { format!("{base}{}", suffix(ordinal)) } else { base };
+    /// Learns the identity of the catalogue's first copy number `first`.
+    fn learn(&mut self, first: usize, identity: Identity) {
         let index = self.firsts.len();
         let keys = [
             (identity.pmid.clone(), &mut self.by_pmid),
@@ -268,26 +321,106 @@ impl Catalogue {
                 map.entry(key).or_insert(index);
             }
         }
-        self.firsts.push((record.id(), identity, study.clone()));
-        Entry { study, duplicate_of: None }
+        self.firsts.push((first, identity));
+    }
+}
+
+/// What reading ahead decided, per record in input order: a fingerprint of the record and the
+/// first copy it repeats (`u32::MAX` for a first copy), so the main pass neither hashes an
+/// abstract again nor keeps every identity.
+#[derive(Debug, Default)]
+struct Plan {
+    records: Vec<(u32, u32)>,
+    next: usize,
+}
+
+impl Plan {
+    const FIRST_COPY: u32 = u32::MAX;
+
+    /// What the plan says of the next record: `Some(first copy or None)`, or `None` when the
+    /// record is not the one read ahead (the input changed between the passes).
+    fn next(&mut self, record: &Record) -> Option<Option<usize>> {
+        let &(fingerprint, first) = self.records.get(self.next)?;
+        if fingerprint != self::fingerprint(record) {
+            return None;
+        }
+        self.next += 1;
+        Some((first != Self::FIRST_COPY).then_some(first as usize))
+    }
+}
+
+/// A short fingerprint of a record (its id and the lengths of its title and abstract) that
+/// tells the main pass it is reading the record read ahead.
+fn fingerprint(record: &Record) -> u32 {
+    let mut stream = WordHash::default();
+    record.id().bytes().for_each(|byte| stream.push(byte));
+    for length in [record.title.len(), record.abstract_text.len()] {
+        length.to_le_bytes().into_iter().for_each(|byte| stream.push(byte));
+    }
+    stream.finish().1 as u32
+}
+
+impl Catalogue {
+    /// A catalogue that learns records as they come (for standard input, read only once): a
+    /// label gets its suffix from the second record that shares it on (`b`, `c`...).
+    pub fn streaming() -> Catalogue {
+        Catalogue::default()
+    }
+
+    /// A catalogue that knows every record ahead (the same records, in the same order, that
+    /// [`Catalogue::admit`] will then be given), so every label shared gets `a`, `b`...
+    ///
+    /// Should the records admitted then differ from these (a file changed in between), the
+    /// catalogue learns the rest as they come, finding copies among those only.
+    pub fn from_records<R: Borrow<Record>>(records: impl IntoIterator<Item = R>) -> Catalogue {
+        let mut ahead = Catalogue::default();
+        let mut plan = Plan::default();
+        for record in records {
+            let record = record.borrow();
+            let (_, first) = ahead.place(record);
+            let first = first.and_then(|first| u32::try_from(first).ok()).unwrap_or(Plan::FIRST_COPY);
+            plan.records.push((fingerprint(record), first));
+        }
+        Catalogue { label_counts: ahead.label_seen, counts_final: true, plan: Some(plan), ..Catalogue::default() }
+    }
+
+    /// Admits the next record in input order and says what it is.
+    pub fn admit(&mut self, record: &Record) -> Entry {
+        self.place(record).0
+    }
+
+    /// Admits the next record; also says which first copy (by index) it repeats, if any.
+    fn place(&mut self, record: &Record) -> (Entry, Option<usize>) {
+        let planned = self.plan.as_mut().and_then(|plan| plan.next(record));
+        let (first, identity) = match planned {
+            Some(first) => (first, None),
+            None => {
+                self.plan = None;
+                let identity = Identity::of(record);
+                (self.known.first_copy(&identity), Some(identity))
+            }
+        };
+        if let Some((id, study)) = first.and_then(|first| self.firsts.get(first)) {
+            self.duplicates += 1;
+            return (Entry { study: study.clone(), duplicate_of: Some(id.clone()) }, first);
+        }
+        let base = lone_label(record);
+        let seen = self.label_seen.entry(base.clone()).or_insert(0);
+        *seen += 1;
+        let ordinal = *seen - 1;
+        let shared =
+            if self.counts_final { self.label_counts.get(&base).copied().unwrap_or(1) > 1 } else { ordinal > 0 };
+        let study = if shared { format!("{base}{}", suffix(ordinal)) } else { base };
+        if let Some(identity) = identity {
+            self.known.learn(self.firsts.len(), identity);
+        }
+        self.firsts.push((record.id(), study.clone()));
+        (Entry { study, duplicate_of: None }, None)
     }
 
     /// How many records admitted so far repeat an earlier one.
     pub fn duplicates(&self) -> usize {
         self.duplicates
-    }
-
-    fn first_copy(&self, identity: &Identity) -> Option<usize> {
-        let lookups = [
-            (&identity.pmid, &self.by_pmid),
-            (&identity.doi, &self.by_doi),
-            (&identity.title_year, &self.by_title),
-            (&identity.title_abstract, &self.by_text),
-        ];
-        lookups.into_iter().find_map(|(key, map)| {
-            let first = *map.get(key.as_ref()?)?;
-            identity.compatible(&self.firsts[first].1).then_some(first)
-        })
     }
 }
 
@@ -406,9 +539,9 @@ mod tests {
     fn the_abstract_hash_is_the_hash_of_its_normalised_form() {
         let text = "Überprüfung: Patients (n = 40), RANDOMISED; ß-blockers.";
         let normal = normalised_title(text);
-        let fnv =
-            normal.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-        assert_eq!(normalised_hash(text), (normal.len(), fnv));
+        let mut stream = WordHash::default();
+        normal.bytes().for_each(|byte| stream.push(byte));
+        assert_eq!(normalised_hash(text), stream.finish());
         assert_eq!(normalised_hash("uberprufung patients n 40"), normalised_hash("Uberprufung: PATIENTS (n=40)."));
     }
 
@@ -481,6 +614,30 @@ mod tests {
         let mut catalogue = Catalogue::from_records(&records);
         let copies: Vec<Option<String>> = records.iter().map(|r| catalogue.admit(r).duplicate_of).collect();
         assert_eq!(copies, [None, Some("PMC1".to_string()), None]);
+    }
+
+    #[test]
+    fn a_catalogue_read_ahead_learns_records_it_did_not_see() {
+        let text = "Background: 119 patients were randomised to systemic treatment alone or with local treatment; overall survival was longer.";
+        let with_text = |id: &str, title: &str| {
+            let mut r = record(id, &[], None, title);
+            r.abstract_text = text.into();
+            r
+        };
+        let (first, second) = (with_text("A1", "One trial"), with_text("A2", "Another trial"));
+        let mut catalogue = Catalogue::from_records([&first, &second]);
+        assert_eq!(catalogue.admit(&first).duplicate_of, None);
+        // The input changed after it was read ahead: the plan is left, copies are still found.
+        let (other, copy) = (with_text("B1", "A third trial"), with_text("B1", "A third trial."));
+        assert_eq!(catalogue.admit(&other).duplicate_of, None);
+        assert_eq!(catalogue.admit(&copy).duplicate_of.as_deref(), Some("B1"));
+        assert_eq!(catalogue.duplicates(), 1);
+    }
+
+    #[test]
+    fn the_abstract_hash_tells_word_boundaries_apart() {
+        assert_ne!(normalised_hash("ab cd efgh ijkl"), normalised_hash("abc d efgh ijkl"));
+        assert_ne!(normalised_hash("twelve letters").1, normalised_hash("twelve letter s").1);
     }
 
     #[test]
