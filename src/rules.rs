@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use regex::{Captures, Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex_syntax::hir::{Class, Hir, HirKind};
 use serde::Deserialize;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -352,6 +353,9 @@ pub struct Gated {
     /// The compiled pattern.
     pub regex: Regex,
     trigger: Option<Regex>,
+    /// Whether every match holds an ASCII digit ([`needs_digit`]): then only the sentences
+    /// with one are searched ([`Text::number_stretches`]).
+    needs_digit: bool,
 }
 
 impl Triggers {
@@ -406,7 +410,8 @@ impl Triggers {
             *gated = true;
             words.clone()
         });
-        Gated { regex, trigger }
+        let needs_digit = regex_syntax::parse(regex.as_str()).is_ok_and(|hir| needs_digit(&hir));
+        Gated { regex, trigger, needs_digit }
     }
 
     /// An error if a pattern has triggers its finder does not gate (they would do nothing).
@@ -427,9 +432,14 @@ impl Gated {
     /// the pattern has no triggers.
     pub fn captures<'h>(&self, text: &'h Text) -> Vec<Captures<'h>> {
         let s = text.as_str();
-        let Some(trigger) = &self.trigger else { return self.regex.captures_iter(s).collect() };
+        let stretches = match (&self.trigger, self.needs_digit) {
+            (Some(trigger), true) => text.stretches_holding_in(trigger, text.number_stretches()),
+            (Some(trigger), false) => text.stretches_holding(trigger),
+            (None, true) => text.number_stretches().to_vec(),
+            (None, false) => return self.regex.captures_iter(s).collect(),
+        };
         let mut found = Vec::new();
-        for (from, to) in text.stretches_holding(trigger) {
+        for (from, to) in stretches {
             let haystack = &s[..to];
             let mut at = from;
             while at <= to {
@@ -444,6 +454,27 @@ impl Gated {
             }
         }
         found
+    }
+}
+
+/// Whether every match of a pattern holds an ASCII digit: a literal with one, a class of
+/// digits only, or a sequence with such a part, every branch of an alternation needing one.
+/// Sure when it says yes; a pattern it cannot tell about is searched everywhere.
+pub fn needs_digit(hir: &Hir) -> bool {
+    let digits = |from: u32, to: u32| from >= u32::from(b'0') && to <= u32::from(b'9');
+    match hir.kind() {
+        HirKind::Literal(literal) => literal.0.iter().any(u8::is_ascii_digit),
+        HirKind::Class(Class::Unicode(class)) => {
+            !class.ranges().is_empty() && class.ranges().iter().all(|r| digits(r.start().into(), r.end().into()))
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            !class.ranges().is_empty() && class.ranges().iter().all(|r| digits(r.start().into(), r.end().into()))
+        }
+        HirKind::Repetition(repetition) => repetition.min > 0 && needs_digit(&repetition.sub),
+        HirKind::Capture(capture) => needs_digit(&capture.sub),
+        HirKind::Concat(parts) => parts.iter().any(needs_digit),
+        HirKind::Alternation(branches) => branches.iter().all(needs_digit),
+        HirKind::Empty | HirKind::Look(_) => false,
     }
 }
 
@@ -574,6 +605,17 @@ mod tests {
         let re = compile_pattern(r"\bHR\s+\d+\b", false).unwrap();
         assert!(re.is_match("μ HR 12 ±"));
         assert!(!re.is_match("HRQoL 12"));
+    }
+
+    #[test]
+    fn a_pattern_needs_a_digit_only_when_every_match_holds_one() {
+        let needs = |pattern: &str| needs_digit(&regex_syntax::parse(&ascii_classes(pattern)).expect("parses"));
+        for pattern in [r"\d+", r"n\s*=\s*(?P<n>\d+)", r"(?:\d+|[0-9]{2}) patients", r"(?i)95% CI", "a[0-9]"] {
+            assert!(needs(pattern), "{pattern}");
+        }
+        for pattern in [r"\d*", r"(?:\d+|none) patients", r"\w+", "[0-9a]", r"\bper\b", ""] {
+            assert!(!needs(pattern), "{pattern}");
+        }
     }
 
     #[test]
