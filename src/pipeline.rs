@@ -15,7 +15,7 @@ use crate::decisions::Decisions;
 use crate::error::{Error, ErrorKind, Location};
 use crate::read::{self, Format};
 use crate::record::Record;
-use crate::study::{self, Catalogue, Entry};
+use crate::study::{self, Catalogue, Entry, Identity};
 use crate::write::{Row, RowWriter, Status};
 use crate::Extractor;
 
@@ -283,19 +283,26 @@ pub fn extract_files<W: Write>(
 /// The catalogue of a run: read ahead over the files when none is standard input, so shared
 /// study labels all get suffixes; learnt as records come otherwise.
 ///
-/// The records are read on a thread of their own while this one catalogues them, as the main
-/// pass reads them (the same records, cut to the same limit).
-pub fn catalogue(files: &[String], input_format: Option<Format>) -> Catalogue {
+/// The records are read on a thread of their own, as the main pass reads them (the same
+/// records, cut to the same limit), and each batch's identities are computed on `pool`.
+pub fn catalogue(files: &[String], input_format: Option<Format>, pool: &rayon::ThreadPool) -> Catalogue {
     if files.iter().any(|file| file == "-") {
         return Catalogue::streaming();
     }
     let options = RunOptions { input_format, ..RunOptions::default() };
     std::thread::scope(|scope| {
-        let records = read_in_batches(scope, files, &options).into_iter().flatten().filter_map(|event| match event {
-            Event::Record(record) => Some(record),
-            Event::Failed(_) | Event::Note(_) => None,
+        let identified = read_in_batches(scope, files, &options).into_iter().flat_map(|batch| {
+            let records: Vec<Record> = batch
+                .into_iter()
+                .filter_map(|event| match event {
+                    Event::Record(record) => Some(record),
+                    Event::Failed(_) | Event::Note(_) => None,
+                })
+                .collect();
+            let identities: Vec<Identity> = pool.install(|| records.par_iter().map(Identity::of).collect());
+            records.into_iter().zip(identities)
         });
-        Catalogue::from_records(records)
+        Catalogue::from_identified(identified)
     })
 }
 
@@ -317,7 +324,7 @@ pub fn extract_each(
         .build()
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     let mut summary = Summary::default();
-    let mut catalogue = catalogue(files, options.input_format);
+    let mut catalogue = catalogue(files, options.input_format, &pool);
     let mut sink = RecordSink { options, catalogue: &mut catalogue, summary: &mut summary, report, each };
     std::thread::scope(|scope| -> std::io::Result<()> {
         let mut done: Option<(Vec<Event>, BatchRows)> = None;

@@ -108,7 +108,7 @@ fn suffix(mut n: usize) -> String {
 /// What identifies a record across exports: PMID, DOI, normalised title with year, and
 /// normalised title with the abstract (for exports that carry no year, such as JSON Lines).
 #[derive(Debug, Clone, Default)]
-struct Identity {
+pub struct Identity {
     pmid: Option<String>,
     doi: Option<String>,
     title_year: Option<String>,
@@ -120,7 +120,9 @@ struct Identity {
 const MIN_IDENTIFYING_ABSTRACT: usize = 100;
 
 impl Identity {
-    fn of(record: &Record) -> Identity {
+    /// The identity of a record; it hashes the abstract, so reading ahead computes it on
+    /// every core ([`Catalogue::from_identified`]).
+    pub fn of(record: &Record) -> Identity {
         let clean =
             |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
         let doi = clean(&record.doi).map(|doi| {
@@ -167,59 +169,79 @@ fn normalised_title(title: &str) -> String {
 fn normalised_hash(text: &str) -> (usize, u64) {
     let mut stream = WordHash::default();
     let mut in_word = false;
-    let mut buffer = [0u8; 4];
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        // ASCII, most of every abstract, through a table; anything else as its character.
-        let byte = bytes[at];
-        if byte.is_ascii() {
-            at += 1;
-            let folded = ASCII_FOLDED[usize::from(byte)];
-            if folded == 0 {
-                in_word = false;
+        // Eight ASCII bytes at a time, most of every abstract; anything else one at a time.
+        if let Some(chunk) = bytes.get(at..at + 8).and_then(|chunk| <[u8; 8]>::try_from(chunk).ok()) {
+            let chunk = u64::from_le_bytes(chunk);
+            if chunk & HIGH_BITS == 0 {
+                hash_ascii_chunk(chunk, &mut stream, &mut in_word);
+                at += 8;
                 continue;
             }
-            if !in_word && stream.len > 0 {
-                stream.push(b' ');
-            }
-            in_word = true;
-            stream.push(folded);
-            continue;
         }
-        let Some(c) = text[at..].chars().next() else { break };
-        at += c.len_utf8();
-        if !c.is_alphanumeric() {
-            in_word = false;
-            continue;
-        }
-        if !in_word && stream.len > 0 {
-            stream.push(b' ');
-        }
-        in_word = true;
-        for lower in c.to_lowercase() {
-            for &byte in lower.encode_utf8(&mut buffer).as_bytes() {
-                stream.push(byte);
-            }
-        }
+        at = hash_character(text, at, &mut stream, &mut in_word);
     }
     stream.finish()
 }
 
-/// ASCII letters and digits in lower case, by byte; 0 for every other ASCII byte.
-const ASCII_FOLDED: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut byte = 0;
-    while byte < 128 {
-        if (byte as u8).is_ascii_alphanumeric() {
-            table[byte] = (byte as u8).to_ascii_lowercase();
-        }
-        byte += 1;
-    }
-    table
-};
+/// The high bit of every byte of a word.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
-/// A hash of a byte stream fed one byte at a time but mixed eight bytes at a time (FNV-1a,
+/// Hashes eight ASCII bytes as [`normalised_hash`] does one by one: the runs of letters and
+/// digits in lower case, a space before a run that starts a new word.
+fn hash_ascii_chunk(chunk: u64, stream: &mut WordHash, in_word: &mut bool) {
+    // Per byte, the high bit set when the byte is in `low..=high` (exact for ASCII bytes).
+    let between = |low: u8, high: u8| {
+        let ones = 0x0101_0101_0101_0101_u64;
+        let above = chunk.wrapping_add(ones * u64::from(0x7f - high));
+        let from_low = chunk.wrapping_add(ones * u64::from(0x80 - low));
+        from_low & !above & HIGH_BITS
+    };
+    let upper = between(b'A', b'Z');
+    let alphanumeric = between(b'0', b'9') | upper | between(b'a', b'z');
+    let lower = chunk | (upper >> 2);
+    let mut at = 0;
+    while at < 8 {
+        let flags = alphanumeric >> (8 * at);
+        if flags & 0x80 == 0 {
+            *in_word = false;
+            at += ((flags & HIGH_BITS).trailing_zeros() / 8).min(8 - at);
+            continue;
+        }
+        let run = ((!flags & HIGH_BITS).trailing_zeros() / 8).min(8 - at);
+        if !*in_word && stream.len > 0 {
+            stream.push(b' ');
+        }
+        *in_word = true;
+        let mask = if run == 8 { u64::MAX } else { (1 << (8 * run)) - 1 };
+        stream.push_bytes((lower >> (8 * at)) & mask, run);
+        at += run;
+    }
+}
+
+/// Hashes the character at byte `at` as [`normalised_hash`] does; returns where the next starts.
+fn hash_character(text: &str, at: usize, stream: &mut WordHash, in_word: &mut bool) -> usize {
+    let Some(c) = text[at..].chars().next() else { return text.len() };
+    if !c.is_alphanumeric() {
+        *in_word = false;
+        return at + c.len_utf8();
+    }
+    if !*in_word && stream.len > 0 {
+        stream.push(b' ');
+    }
+    *in_word = true;
+    let mut buffer = [0u8; 4];
+    for lower in c.to_lowercase() {
+        for &byte in lower.encode_utf8(&mut buffer).as_bytes() {
+            stream.push(byte);
+        }
+    }
+    at + c.len_utf8()
+}
+
+/// A hash of a byte stream fed a few bytes at a time but mixed eight bytes at a time (FNV-1a,
 /// byte by byte, was a chain of multiplications as long as the abstract).
 #[derive(Default)]
 struct WordHash {
@@ -238,6 +260,23 @@ impl WordHash {
         self.len += 1;
         if self.filled == 8 {
             self.mix();
+        }
+    }
+
+    /// Feeds the `count` (1 to 8) low bytes of `bytes`, the others being zero, as `count`
+    /// calls of [`WordHash::push`] would.
+    fn push_bytes(&mut self, bytes: u64, count: u32) {
+        let taken = 8 - self.filled;
+        self.word |= bytes << (8 * self.filled);
+        self.len += count as usize;
+        if count < taken {
+            self.filled += count;
+            return;
+        }
+        self.mix();
+        if count > taken {
+            self.word = bytes >> (8 * taken);
+            self.filled = count - taken;
         }
     }
 
@@ -373,11 +412,19 @@ impl Catalogue {
     /// Should the records admitted then differ from these (a file changed in between), the
     /// catalogue learns the rest as they come, finding copies among those only.
     pub fn from_records<R: Borrow<Record>>(records: impl IntoIterator<Item = R>) -> Catalogue {
+        Catalogue::from_identified(records.into_iter().map(|record| {
+            let identity = Identity::of(record.borrow());
+            (record, identity)
+        }))
+    }
+
+    /// [`Catalogue::from_records`] over records whose identities were computed ahead.
+    pub fn from_identified<R: Borrow<Record>>(records: impl IntoIterator<Item = (R, Identity)>) -> Catalogue {
         let mut ahead = Catalogue::default();
         let mut plan = Plan::default();
-        for record in records {
+        for (record, identity) in records {
             let record = record.borrow();
-            let (_, first) = ahead.place(record);
+            let (_, first) = ahead.place(record, Some(identity));
             let first = first.and_then(|first| u32::try_from(first).ok()).unwrap_or(Plan::FIRST_COPY);
             plan.records.push((fingerprint(record), first));
         }
@@ -386,17 +433,18 @@ impl Catalogue {
 
     /// Admits the next record in input order and says what it is.
     pub fn admit(&mut self, record: &Record) -> Entry {
-        self.place(record).0
+        self.place(record, None).0
     }
 
-    /// Admits the next record; also says which first copy (by index) it repeats, if any.
-    fn place(&mut self, record: &Record) -> (Entry, Option<usize>) {
+    /// Admits the next record, of the identity given or computed here unless the plan says
+    /// what it is; also says which first copy (by index) it repeats, if any.
+    fn place(&mut self, record: &Record, identity: Option<Identity>) -> (Entry, Option<usize>) {
         let planned = self.plan.as_mut().and_then(|plan| plan.next(record));
         let (first, identity) = match planned {
             Some(first) => (first, None),
             None => {
                 self.plan = None;
-                let identity = Identity::of(record);
+                let identity = identity.unwrap_or_else(|| Identity::of(record));
                 (self.known.first_copy(&identity), Some(identity))
             }
         };
@@ -538,10 +586,24 @@ mod tests {
     #[test]
     fn the_abstract_hash_is_the_hash_of_its_normalised_form() {
         let text = "Überprüfung: Patients (n = 40), RANDOMISED; ß-blockers.";
-        let normal = normalised_title(text);
-        let mut stream = WordHash::default();
-        normal.bytes().for_each(|byte| stream.push(byte));
-        assert_eq!(normalised_hash(text), stream.finish());
+        let byte_by_byte = |text: &str| {
+            let mut stream = WordHash::default();
+            normalised_title(text).bytes().for_each(|byte| stream.push(byte));
+            stream.finish()
+        };
+        assert_eq!(normalised_hash(text), byte_by_byte(text));
+        // Texts of every length and mix, so that runs start and end anywhere in a chunk.
+        let pieces =
+            ["a", "Bc", "DEFGHIJ", "0", "12345678901", " ", ", ", "-", "é", "ß", "\u{212A}", "İ", "\u{2013}", "x.y"];
+        let mut state = 12345_u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..state % 24 {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            assert_eq!(normalised_hash(&text), byte_by_byte(&text), "{text:?}");
+        }
         assert_eq!(normalised_hash("uberprufung patients n 40"), normalised_hash("Uberprufung: PATIENTS (n=40)."));
     }
 
