@@ -235,14 +235,14 @@ pub fn for_each_record(
 }
 
 /// Reads every file on a thread of `scope` and hands over the events in bounded batches (at
-/// most [`BATCH_RECORDS`] records or [`BATCH_BYTES`] of abstracts each, four batches queued),
+/// most [`BATCH_RECORDS`] records or [`BATCH_BYTES`] of abstracts each, two batches queued),
 /// so memory stays flat however large the input. Dropping the receiver stops the reader.
 fn read_in_batches<'scope>(
     scope: &'scope std::thread::Scope<'scope, '_>,
     files: &'scope [String],
     options: &'scope RunOptions,
 ) -> std::sync::mpsc::Receiver<Vec<Event>> {
-    let (sender, receiver) = sync_channel::<Vec<Event>>(4);
+    let (sender, receiver) = sync_channel::<Vec<Event>>(2);
     scope.spawn(move || {
         let mut batch = Vec::with_capacity(BATCH_RECORDS);
         let mut bytes = 0;
