@@ -16,7 +16,7 @@ use crate::error::{Error, ErrorKind, Location};
 use crate::model::{Row, Status};
 use crate::read::{self, Format};
 use crate::record::Record;
-use crate::study::{self, Catalogue, Entry};
+use crate::study::{self, Catalogue, Entry, Identity};
 use crate::write::RowWriter;
 use crate::Extractor;
 
@@ -236,14 +236,14 @@ pub fn for_each_record(
 }
 
 /// Reads every file on a thread of `scope` and hands over the events in bounded batches (at
-/// most [`BATCH_RECORDS`] records or [`BATCH_BYTES`] of abstracts each, four batches queued),
+/// most [`BATCH_RECORDS`] records or [`BATCH_BYTES`] of abstracts each, two batches queued),
 /// so memory stays flat however large the input. Dropping the receiver stops the reader.
 fn read_in_batches<'scope>(
     scope: &'scope std::thread::Scope<'scope, '_>,
     files: &'scope [String],
     options: &'scope RunOptions,
 ) -> std::sync::mpsc::Receiver<Vec<Event>> {
-    let (sender, receiver) = sync_channel::<Vec<Event>>(4);
+    let (sender, receiver) = sync_channel::<Vec<Event>>(2);
     scope.spawn(move || {
         let mut batch = Vec::with_capacity(BATCH_RECORDS);
         let mut bytes = 0;
@@ -283,20 +283,28 @@ pub fn extract_files<W: Write>(
 
 /// The catalogue of a run: read ahead over the files when none is standard input, so shared
 /// study labels all get suffixes; learnt as records come otherwise.
-pub fn catalogue(files: &[String], input_format: Option<Format>) -> Catalogue {
+///
+/// The records are read on a thread of their own, as the main pass reads them (the same
+/// records, cut to the same limit), and each batch's identities are computed on `pool`.
+pub fn catalogue(files: &[String], input_format: Option<Format>, pool: &rayon::ThreadPool) -> Catalogue {
     if files.iter().any(|file| file == "-") {
         return Catalogue::streaming();
     }
-    let records = files
-        .iter()
-        .filter_map(|file| read::open_counted(file, input_format, None).ok())
-        .flat_map(|records| records.filter_map(|record| record.ok()))
-        .map(|mut record| {
-            // As the main pass will see it, so both passes match the same copies.
-            let _ = cut_to_limit(&mut record);
-            record
+    let options = RunOptions { input_format, ..RunOptions::default() };
+    std::thread::scope(|scope| {
+        let identified = read_in_batches(scope, files, &options).into_iter().flat_map(|batch| {
+            let records: Vec<Record> = batch
+                .into_iter()
+                .filter_map(|event| match event {
+                    Event::Record(record) => Some(record),
+                    Event::Failed(_) | Event::Note(_) => None,
+                })
+                .collect();
+            let identities: Vec<Identity> = pool.install(|| records.par_iter().map(Identity::of).collect());
+            records.into_iter().zip(identities)
         });
-    Catalogue::from_records(records)
+        Catalogue::from_identified(identified)
+    })
 }
 
 /// Extracts rows from every record of `files` and hands each record with what the catalogue
@@ -317,7 +325,7 @@ pub fn extract_each(
         .build()
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     let mut summary = Summary::default();
-    let mut catalogue = catalogue(files, options.input_format);
+    let mut catalogue = catalogue(files, options.input_format, &pool);
     let mut sink = RecordSink { options, catalogue: &mut catalogue, summary: &mut summary, report, each };
     std::thread::scope(|scope| -> std::io::Result<()> {
         let mut done: Option<(Vec<Event>, BatchRows)> = None;

@@ -9,7 +9,8 @@
 //! A label gets its `a`/`b` suffix only once every record that shares it is known, so the
 //! pipeline reads the files once ahead ([`Catalogue::from_records`]) when it can (not standard
 //! input). That costs a second read of the input (reading runs about ten times as fast as
-//! extraction) and memory for one short entry per record.
+//! extraction) and eight bytes per record: what reading ahead decided, which the main pass
+//! follows instead of identifying every record again.
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
@@ -107,7 +108,7 @@ fn suffix(mut n: usize) -> String {
 /// What identifies a record across exports: PMID, DOI, normalised title with year, and
 /// normalised title with the abstract (for exports that carry no year, such as JSON Lines).
 #[derive(Debug, Clone, Default)]
-struct Identity {
+pub struct Identity {
     pmid: Option<String>,
     doi: Option<String>,
     title_year: Option<String>,
@@ -119,7 +120,9 @@ struct Identity {
 const MIN_IDENTIFYING_ABSTRACT: usize = 100;
 
 impl Identity {
-    fn of(record: &Record) -> Identity {
+    /// The identity of a record; it hashes the abstract, so reading ahead computes it on
+    /// every core ([`Catalogue::from_identified`]).
+    pub fn of(record: &Record) -> Identity {
         let clean =
             |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
         let doi = clean(&record.doi).map(|doi| {
@@ -159,103 +162,192 @@ fn normalised_title(title: &str) -> String {
     out
 }
 
-/// The length and FNV-1a hash of `normalised_title(text)`, computed without building it: an
-/// abstract is hashed once or twice per record, and building its lower-case copy, or feeding a
-/// SipHash byte by byte, cost as much as extracting from it.
+/// The length and a 64-bit hash of `normalised_title(text)`, computed without building it: an
+/// abstract is hashed twice per record (read ahead, then admitted), so this runs over every
+/// byte of the input twice and must cost little beside extraction. The hash only tells copies
+/// apart and is never written out.
 fn normalised_hash(text: &str) -> (usize, u64) {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let (mut hash, mut len, mut in_word) = (OFFSET, 0, false);
-    let mut add = |byte: u8, len: &mut usize| {
-        hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
-        *len += 1;
-    };
-    let mut buffer = [0u8; 4];
+    let mut stream = WordHash::default();
+    let mut in_word = false;
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
-        // ASCII, most of every abstract, byte by byte; anything else as its character.
-        let (c, width) = if bytes[at].is_ascii() {
-            (char::from(bytes[at]), 1)
-        } else {
-            match text[at..].chars().next() {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
+        // Eight ASCII bytes at a time, most of every abstract; anything else one at a time.
+        if let Some(chunk) = bytes.get(at..at + 8).and_then(|chunk| <[u8; 8]>::try_from(chunk).ok()) {
+            let chunk = u64::from_le_bytes(chunk);
+            if chunk & HIGH_BITS == 0 {
+                hash_ascii_chunk(chunk, &mut stream, &mut in_word);
+                at += 8;
+                continue;
             }
-        };
-        at += width;
-        if !c.is_alphanumeric() {
-            in_word = false;
+        }
+        at = hash_character(text, at, &mut stream, &mut in_word);
+    }
+    stream.finish()
+}
+
+/// The high bit of every byte of a word.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Hashes eight ASCII bytes as [`normalised_hash`] does one by one: the runs of letters and
+/// digits in lower case, a space before a run that starts a new word.
+fn hash_ascii_chunk(chunk: u64, stream: &mut WordHash, in_word: &mut bool) {
+    // Per byte, the high bit set when the byte is in `low..=high` (exact for ASCII bytes).
+    let between = |low: u8, high: u8| {
+        let ones = 0x0101_0101_0101_0101_u64;
+        let above = chunk.wrapping_add(ones * u64::from(0x7f - high));
+        let from_low = chunk.wrapping_add(ones * u64::from(0x80 - low));
+        from_low & !above & HIGH_BITS
+    };
+    let upper = between(b'A', b'Z');
+    let alphanumeric = between(b'0', b'9') | upper | between(b'a', b'z');
+    let lower = chunk | (upper >> 2);
+    let mut at = 0;
+    while at < 8 {
+        let flags = alphanumeric >> (8 * at);
+        if flags & 0x80 == 0 {
+            *in_word = false;
+            at += ((flags & HIGH_BITS).trailing_zeros() / 8).min(8 - at);
             continue;
         }
-        if !in_word && len > 0 {
-            add(b' ', &mut len);
+        let run = ((!flags & HIGH_BITS).trailing_zeros() / 8).min(8 - at);
+        if !*in_word && stream.len > 0 {
+            stream.push(b' ');
         }
-        in_word = true;
-        if c.is_ascii() {
-            add(c.to_ascii_lowercase() as u8, &mut len);
-        } else {
-            for lower in c.to_lowercase() {
-                for &byte in lower.encode_utf8(&mut buffer).as_bytes() {
-                    add(byte, &mut len);
-                }
-            }
+        *in_word = true;
+        let mask = if run == 8 { u64::MAX } else { (1 << (8 * run)) - 1 };
+        stream.push_bytes((lower >> (8 * at)) & mask, run);
+        at += run;
+    }
+}
+
+/// Hashes the character at byte `at` as [`normalised_hash`] does; returns where the next starts.
+fn hash_character(text: &str, at: usize, stream: &mut WordHash, in_word: &mut bool) -> usize {
+    let Some(c) = text[at..].chars().next() else { return text.len() };
+    if !c.is_alphanumeric() {
+        *in_word = false;
+        return at + c.len_utf8();
+    }
+    if !*in_word && stream.len > 0 {
+        stream.push(b' ');
+    }
+    *in_word = true;
+    let mut buffer = [0u8; 4];
+    for lower in c.to_lowercase() {
+        for &byte in lower.encode_utf8(&mut buffer).as_bytes() {
+            stream.push(byte);
         }
     }
-    (len, hash)
+    at + c.len_utf8()
+}
+
+/// A hash of a byte stream fed a few bytes at a time but mixed eight bytes at a time (FNV-1a,
+/// byte by byte, was a chain of multiplications as long as the abstract).
+#[derive(Default)]
+struct WordHash {
+    hash: u64,
+    word: u64,
+    filled: u32,
+    len: usize,
+}
+
+impl WordHash {
+    const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+
+    fn push(&mut self, byte: u8) {
+        self.word |= u64::from(byte) << (8 * self.filled);
+        self.filled += 1;
+        self.len += 1;
+        if self.filled == 8 {
+            self.mix();
+        }
+    }
+
+    /// Feeds the `count` (1 to 8) low bytes of `bytes`, the others being zero, as `count`
+    /// calls of [`WordHash::push`] would.
+    fn push_bytes(&mut self, bytes: u64, count: u32) {
+        let taken = 8 - self.filled;
+        self.word |= bytes << (8 * self.filled);
+        self.len += count as usize;
+        if count < taken {
+            self.filled += count;
+            return;
+        }
+        self.mix();
+        if count > taken {
+            self.word = bytes >> (8 * taken);
+            self.filled = count - taken;
+        }
+    }
+
+    fn mix(&mut self) {
+        let hash = (self.hash ^ self.word).wrapping_mul(Self::MULTIPLIER);
+        self.hash = hash ^ (hash >> 29);
+        self.word = 0;
+        self.filled = 0;
+    }
+
+    /// The length fed and the hash, finished with MurmurHash3's 64-bit mixer.
+    fn finish(mut self) -> (usize, u64) {
+        if self.filled > 0 {
+            self.mix();
+        }
+        let mut hash = self.hash ^ self.len as u64;
+        hash ^= hash >> 33;
+        hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        hash ^= hash >> 33;
+        hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        (self.len, hash ^ (hash >> 33))
+    }
 }
 
 /// Every record of a run in input order: labels, suffixes and duplicates.
 #[derive(Debug, Default)]
 pub struct Catalogue {
-    /// Per first copy: its id and identity.
-    firsts: Vec<(String, Identity, String)>,
-    by_pmid: HashMap<String, usize>,
-    by_doi: HashMap<String, usize>,
-    by_title: HashMap<String, usize>,
-    by_text: HashMap<String, usize>,
+    /// Per first copy: its id and study label.
+    firsts: Vec<(String, String)>,
+    /// The identities of the first copies, when the catalogue learns them as records come.
+    known: Identities,
     /// How many distinct (non-duplicate) records carry each base label.
     label_counts: HashMap<String, usize>,
     /// How many of them were admitted so far.
     label_seen: HashMap<String, usize>,
     /// Whether the label counts are final (the input was read ahead).
     counts_final: bool,
+    /// What reading ahead found, record by record; `None` when learning as records come.
+    plan: Option<Plan>,
     /// Duplicates admitted.
     duplicates: usize,
 }
 
-impl Catalogue {
-    /// A catalogue that learns records as they come (for standard input, read only once): a
-    /// label gets its suffix from the second record that shares it on (`b`, `c`...).
-    pub fn streaming() -> Catalogue {
-        Catalogue::default()
+/// The identities of first copies, looked up by each of their keys.
+#[derive(Debug, Default)]
+struct Identities {
+    /// Per first copy learnt: its index among the catalogue's first copies, and its identity.
+    firsts: Vec<(usize, Identity)>,
+    by_pmid: HashMap<String, usize>,
+    by_doi: HashMap<String, usize>,
+    by_title: HashMap<String, usize>,
+    by_text: HashMap<String, usize>,
+}
+
+impl Identities {
+    /// The first copy (its index among the catalogue's) that `identity` repeats, if any.
+    fn first_copy(&self, identity: &Identity) -> Option<usize> {
+        let lookups = [
+            (&identity.pmid, &self.by_pmid),
+            (&identity.doi, &self.by_doi),
+            (&identity.title_year, &self.by_title),
+            (&identity.title_abstract, &self.by_text),
+        ];
+        lookups.into_iter().find_map(|(key, map)| {
+            let (first, known) = &self.firsts[*map.get(key.as_ref()?)?];
+            identity.compatible(known).then_some(*first)
+        })
     }
 
-    /// A catalogue that knows every record ahead (the same records, in the same order, that
-    /// [`Catalogue::admit`] will then be given), so every label shared gets `a`, `b`...
-    pub fn from_records<R: Borrow<Record>>(records: impl IntoIterator<Item = R>) -> Catalogue {
-        let mut ahead = Catalogue::default();
-        for record in records {
-            ahead.admit(record.borrow());
-        }
-        Catalogue { label_counts: ahead.label_seen, counts_final: true, ..Catalogue::default() }
-    }
-
-    /// Admits the next record in input order and says what it is.
-    pub fn admit(&mut self, record: &Record) -> Entry {
-        let identity = Identity::of(record);
-        if let Some(first) = self.first_copy(&identity) {
-            self.duplicates += 1;
-            let (id, _, study) = &self.firsts[first];
-            return Entry { study: study.clone(), duplicate_of: Some(id.clone()) };
-        }
-        let base = lone_label(record);
-        let seen = self.label_seen.entry(base.clone()).or_insert(0);
-        *seen += 1;
-        let ordinal = *seen - 1;
-        let shared =
-            if self.counts_final { self.label_counts.get(&base).copied().unwrap_or(1) > 1 } else { ordinal > 0 };
-        let study = if shared { format!("{base}{}", suffix(ordinal)) } else { base };
+    /// Learns the identity of the catalogue's first copy number `first`.
+    fn learn(&mut self, first: usize, identity: Identity) {
         let index = self.firsts.len();
         let keys = [
             (identity.pmid.clone(), &mut self.by_pmid),
@@ -268,26 +360,115 @@ impl Catalogue {
                 map.entry(key).or_insert(index);
             }
         }
-        self.firsts.push((record.id(), identity, study.clone()));
-        Entry { study, duplicate_of: None }
+        self.firsts.push((first, identity));
+    }
+}
+
+/// What reading ahead decided, per record in input order: a fingerprint of the record and the
+/// first copy it repeats (`u32::MAX` for a first copy), so the main pass neither hashes an
+/// abstract again nor keeps every identity.
+#[derive(Debug, Default)]
+struct Plan {
+    records: Vec<(u32, u32)>,
+    next: usize,
+}
+
+impl Plan {
+    const FIRST_COPY: u32 = u32::MAX;
+
+    /// What the plan says of the next record: `Some(first copy or None)`, or `None` when the
+    /// record is not the one read ahead (the input changed between the passes).
+    fn next(&mut self, record: &Record) -> Option<Option<usize>> {
+        let &(fingerprint, first) = self.records.get(self.next)?;
+        if fingerprint != self::fingerprint(record) {
+            return None;
+        }
+        self.next += 1;
+        Some((first != Self::FIRST_COPY).then_some(first as usize))
+    }
+}
+
+/// A short fingerprint of a record (its id and the lengths of its title and abstract) that
+/// tells the main pass it is reading the record read ahead.
+fn fingerprint(record: &Record) -> u32 {
+    let mut stream = WordHash::default();
+    record.id().bytes().for_each(|byte| stream.push(byte));
+    for length in [record.title.len(), record.abstract_text.len()] {
+        length.to_le_bytes().into_iter().for_each(|byte| stream.push(byte));
+    }
+    stream.finish().1 as u32
+}
+
+impl Catalogue {
+    /// A catalogue that learns records as they come (for standard input, read only once): a
+    /// label gets its suffix from the second record that shares it on (`b`, `c`...).
+    pub fn streaming() -> Catalogue {
+        Catalogue::default()
+    }
+
+    /// A catalogue that knows every record ahead (the same records, in the same order, that
+    /// [`Catalogue::admit`] will then be given), so every label shared gets `a`, `b`...
+    ///
+    /// Should the records admitted then differ from these (a file changed in between), the
+    /// catalogue learns the rest as they come, finding copies among those only.
+    pub fn from_records<R: Borrow<Record>>(records: impl IntoIterator<Item = R>) -> Catalogue {
+        Catalogue::from_identified(records.into_iter().map(|record| {
+            let identity = Identity::of(record.borrow());
+            (record, identity)
+        }))
+    }
+
+    /// [`Catalogue::from_records`] over records whose identities were computed ahead.
+    pub fn from_identified<R: Borrow<Record>>(records: impl IntoIterator<Item = (R, Identity)>) -> Catalogue {
+        let mut ahead = Catalogue::default();
+        let mut plan = Plan::default();
+        for (record, identity) in records {
+            let record = record.borrow();
+            let (_, first) = ahead.place(record, Some(identity));
+            let first = first.and_then(|first| u32::try_from(first).ok()).unwrap_or(Plan::FIRST_COPY);
+            plan.records.push((fingerprint(record), first));
+        }
+        Catalogue { label_counts: ahead.label_seen, counts_final: true, plan: Some(plan), ..Catalogue::default() }
+    }
+
+    /// Admits the next record in input order and says what it is.
+    pub fn admit(&mut self, record: &Record) -> Entry {
+        self.place(record, None).0
+    }
+
+    /// Admits the next record, of the identity given or computed here unless the plan says
+    /// what it is; also says which first copy (by index) it repeats, if any.
+    fn place(&mut self, record: &Record, identity: Option<Identity>) -> (Entry, Option<usize>) {
+        let planned = self.plan.as_mut().and_then(|plan| plan.next(record));
+        let (first, identity) = match planned {
+            Some(first) => (first, None),
+            None => {
+                self.plan = None;
+                let identity = identity.unwrap_or_else(|| Identity::of(record));
+                (self.known.first_copy(&identity), Some(identity))
+            }
+        };
+        if let Some((id, study)) = first.and_then(|first| self.firsts.get(first)) {
+            self.duplicates += 1;
+            return (Entry { study: study.clone(), duplicate_of: Some(id.clone()) }, first);
+        }
+        let base = lone_label(record);
+        let seen = self.label_seen.entry(base.clone()).or_insert(0);
+        *seen += 1;
+        let ordinal = *seen - 1;
+        let shared =
+            if self.counts_final { self.label_counts.get(&base).copied().unwrap_or(1) > 1 } else { ordinal > 0 };
+        let study = if shared { format!("{base}{}", suffix(ordinal)) } else { base };
+        if let Some(identity) = identity {
+            self.known.learn(self.firsts.len(), identity);
+        }
+        self.firsts.push((record.id(), study.clone()));
+        (Entry { study, duplicate_of: None }, None)
     }
 
     /// How many records admitted so far repeat an earlier one.
     pub fn duplicates(&self) -> usize {
         self.duplicates
-    }
-
-    fn first_copy(&self, identity: &Identity) -> Option<usize> {
-        let lookups = [
-            (&identity.pmid, &self.by_pmid),
-            (&identity.doi, &self.by_doi),
-            (&identity.title_year, &self.by_title),
-            (&identity.title_abstract, &self.by_text),
-        ];
-        lookups.into_iter().find_map(|(key, map)| {
-            let first = *map.get(key.as_ref()?)?;
-            identity.compatible(&self.firsts[first].1).then_some(first)
-        })
     }
 }
 
@@ -405,10 +586,24 @@ mod tests {
     #[test]
     fn the_abstract_hash_is_the_hash_of_its_normalised_form() {
         let text = "Überprüfung: Patients (n = 40), RANDOMISED; ß-blockers.";
-        let normal = normalised_title(text);
-        let fnv =
-            normal.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-        assert_eq!(normalised_hash(text), (normal.len(), fnv));
+        let byte_by_byte = |text: &str| {
+            let mut stream = WordHash::default();
+            normalised_title(text).bytes().for_each(|byte| stream.push(byte));
+            stream.finish()
+        };
+        assert_eq!(normalised_hash(text), byte_by_byte(text));
+        // Texts of every length and mix, so that runs start and end anywhere in a chunk.
+        let pieces =
+            ["a", "Bc", "DEFGHIJ", "0", "12345678901", " ", ", ", "-", "é", "ß", "\u{212A}", "İ", "\u{2013}", "x.y"];
+        let mut state = 12345_u64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..state % 24 {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            assert_eq!(normalised_hash(&text), byte_by_byte(&text), "{text:?}");
+        }
         assert_eq!(normalised_hash("uberprufung patients n 40"), normalised_hash("Uberprufung: PATIENTS (n=40)."));
     }
 
@@ -481,6 +676,30 @@ mod tests {
         let mut catalogue = Catalogue::from_records(&records);
         let copies: Vec<Option<String>> = records.iter().map(|r| catalogue.admit(r).duplicate_of).collect();
         assert_eq!(copies, [None, Some("PMC1".to_string()), None]);
+    }
+
+    #[test]
+    fn a_catalogue_read_ahead_learns_records_it_did_not_see() {
+        let text = "Background: 119 patients were randomised to systemic treatment alone or with local treatment; overall survival was longer.";
+        let with_text = |id: &str, title: &str| {
+            let mut r = record(id, &[], None, title);
+            r.abstract_text = text.into();
+            r
+        };
+        let (first, second) = (with_text("A1", "One trial"), with_text("A2", "Another trial"));
+        let mut catalogue = Catalogue::from_records([&first, &second]);
+        assert_eq!(catalogue.admit(&first).duplicate_of, None);
+        // The input changed after it was read ahead: the plan is left, copies are still found.
+        let (other, copy) = (with_text("B1", "A third trial"), with_text("B1", "A third trial."));
+        assert_eq!(catalogue.admit(&other).duplicate_of, None);
+        assert_eq!(catalogue.admit(&copy).duplicate_of.as_deref(), Some("B1"));
+        assert_eq!(catalogue.duplicates(), 1);
+    }
+
+    #[test]
+    fn the_abstract_hash_tells_word_boundaries_apart() {
+        assert_ne!(normalised_hash("ab cd efgh ijkl"), normalised_hash("abc d efgh ijkl"));
+        assert_ne!(normalised_hash("twelve letters").1, normalised_hash("twelve letter s").1);
     }
 
     #[test]

@@ -1,11 +1,11 @@
-//! Trigger words (`[triggers]` in the rule files) may only skip sentences where their pattern
-//! cannot match: searched through its triggers, every gated pattern finds exactly what a search
-//! of the whole text finds. Checked on every rule example, and on the corpus of
+//! Trigger words (`[triggers]` in the rule files), and the digits a pattern needs, may only skip
+//! sentences where their pattern cannot match: searched through its triggers and digits, every
+//! gated pattern finds exactly what a search of the whole text finds. Checked on every rule example, and on the corpus of
 //! `../shared/corpus/` when it is there.
 
 use std::path::PathBuf;
 
-use trialrex::find::compile::{compile_pattern, lexicon_pattern_text, Gated, Source, Triggers};
+use trialrex::find::compile::{compile_pattern, lexicon_pattern_text, needs_digit, Gated, Source, Triggers};
 use trialrex::find::Text;
 use trialrex::rules::{RuleFile, EMBEDDED};
 
@@ -19,10 +19,14 @@ fn gated_patterns() -> Vec<(String, Gated, regex::Regex)> {
     for (name, file) in &files {
         let source = Source::new(name, file);
         let mut triggers = Triggers::compile(&source, &shared).expect("the triggers compile");
-        for key in file.triggers.keys() {
-            let text = lexicon_pattern_text(&source, &shared, key).expect("the pattern exists");
+        for key in file.patterns.keys() {
+            let Ok(text) = lexicon_pattern_text(&source, &shared, key) else { continue };
             let regex = compile_pattern(&text, true).expect("the pattern compiles");
-            patterns.push((format!("{name} {key}"), triggers.gate(key, regex.clone()), regex));
+            // Patterns with trigger words, and those searched only where a digit is.
+            let needs_digit = regex_syntax::parse(regex.as_str()).is_ok_and(|hir| needs_digit(&hir));
+            if file.triggers.contains_key(key) || needs_digit {
+                patterns.push((format!("{name} {key}"), triggers.gate(key, regex.clone()), regex));
+            }
         }
     }
     patterns

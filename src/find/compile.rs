@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use regex::{Captures, Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex_syntax::hir::{Class, Hir, HirKind};
 
 use super::{arms, effect, events, median, survival, Text};
 use crate::error::{Error, Result};
@@ -24,8 +25,9 @@ const PATTERN_SIZE_LIMIT: usize = 4 * 1024 * 1024;
 /// an abstract needs are built once, not rebuilt after every cache clear.
 const DFA_CACHE_LIMIT: usize = 2 * 1024 * 1024;
 
-/// The lazy DFA cache of a [`ScanGate`], whose combined automaton has larger states.
-const GATE_DFA_CACHE_LIMIT: usize = 1024 * 1024;
+/// The lazy DFA cache of a [`ScanGate`], whose combined automaton has larger states: at 1 MiB
+/// the events gate rebuilt its states all run long (2 % of the instructions).
+const GATE_DFA_CACHE_LIMIT: usize = 2 * 1024 * 1024;
 
 /// The compiled rules every finder uses.
 #[derive(Debug)]
@@ -298,6 +300,9 @@ pub struct Gated {
     /// The compiled pattern.
     pub regex: Regex,
     trigger: Option<Regex>,
+    /// Whether every match holds an ASCII digit ([`needs_digit`]): then only the sentences
+    /// with one are searched ([`Text::number_stretches`]).
+    needs_digit: bool,
 }
 
 impl Triggers {
@@ -352,7 +357,8 @@ impl Triggers {
             *gated = true;
             words.clone()
         });
-        Gated { regex, trigger }
+        let needs_digit = regex_syntax::parse(regex.as_str()).is_ok_and(|hir| needs_digit(&hir));
+        Gated { regex, trigger, needs_digit }
     }
 
     /// An error if a pattern has triggers its finder does not gate (they would do nothing).
@@ -373,9 +379,14 @@ impl Gated {
     /// the pattern has no triggers.
     pub fn captures<'h>(&self, text: &'h Text) -> Vec<Captures<'h>> {
         let s = text.as_str();
-        let Some(trigger) = &self.trigger else { return self.regex.captures_iter(s).collect() };
+        let stretches = match (&self.trigger, self.needs_digit) {
+            (Some(trigger), true) => text.stretches_holding_in(trigger, text.number_stretches()),
+            (Some(trigger), false) => text.stretches_holding(trigger),
+            (None, true) => text.number_stretches().to_vec(),
+            (None, false) => return self.regex.captures_iter(s).collect(),
+        };
         let mut found = Vec::new();
-        for (from, to) in text.stretches_holding(trigger) {
+        for (from, to) in stretches {
             let haystack = &s[..to];
             let mut at = from;
             while at <= to {
@@ -390,6 +401,27 @@ impl Gated {
             }
         }
         found
+    }
+}
+
+/// Whether every match of a pattern holds an ASCII digit: a literal with one, a class of
+/// digits only, or a sequence with such a part, every branch of an alternation needing one.
+/// Sure when it says yes; a pattern it cannot tell about is searched everywhere.
+pub fn needs_digit(hir: &Hir) -> bool {
+    let digits = |from: u32, to: u32| from >= u32::from(b'0') && to <= u32::from(b'9');
+    match hir.kind() {
+        HirKind::Literal(literal) => literal.0.iter().any(u8::is_ascii_digit),
+        HirKind::Class(Class::Unicode(class)) => {
+            !class.ranges().is_empty() && class.ranges().iter().all(|r| digits(r.start().into(), r.end().into()))
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            !class.ranges().is_empty() && class.ranges().iter().all(|r| digits(r.start().into(), r.end().into()))
+        }
+        HirKind::Repetition(repetition) => repetition.min > 0 && needs_digit(&repetition.sub),
+        HirKind::Capture(capture) => needs_digit(&capture.sub),
+        HirKind::Concat(parts) => parts.iter().any(needs_digit),
+        HirKind::Alternation(branches) => branches.iter().all(needs_digit),
+        HirKind::Empty | HirKind::Look(_) => false,
     }
 }
 
@@ -504,6 +536,17 @@ pub fn lexicon_pattern(source: &Source<'_>, key: &str) -> Result<Regex> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pattern_needs_a_digit_only_when_every_match_holds_one() {
+        let needs = |pattern: &str| needs_digit(&regex_syntax::parse(&ascii_classes(pattern)).expect("parses"));
+        for pattern in [r"\d+", r"n\s*=\s*(?P<n>\d+)", r"(?:\d+|[0-9]{2}) patients", r"(?i)95% CI", "a[0-9]"] {
+            assert!(needs(pattern), "{pattern}");
+        }
+        for pattern in [r"\d*", r"(?:\d+|none) patients", r"\w+", "[0-9a]", r"\bper\b", ""] {
+            assert!(!needs(pattern), "{pattern}");
+        }
+    }
 
     #[test]
     fn perl_classes_become_ascii_inside_and_outside_brackets() {

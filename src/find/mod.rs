@@ -81,16 +81,22 @@ impl Text {
     /// neighbours joined. Once a sentence is live, the search goes on from its end: one search
     /// per live sentence.
     pub fn stretches_holding(&self, trigger: &Regex) -> Vec<(usize, usize)> {
+        self.stretches_holding_in(trigger, &[(0, self.as_str().len())])
+    }
+
+    /// [`Text::stretches_holding`] within `within`, stretches made of whole sentence stretches
+    /// (such as [`Text::number_stretches`]): the sentences of those that hold a trigger.
+    pub fn stretches_holding_in(&self, trigger: &Regex, within: &[(usize, usize)]) -> Vec<(usize, usize)> {
         let s = self.as_str();
         let mut stretches = Vec::new();
-        let mut at = 0;
-        while let Some(hit) = trigger.find_at(s, at) {
-            let (from, to) = self.stretch(self.sentence_index(hit.start()));
-            join(&mut stretches, (from, to));
-            if to >= s.len() {
-                break;
+        for &(from, to) in within {
+            let mut at = from;
+            while at < to {
+                let Some(hit) = trigger.find_at(&s[..to], at) else { break };
+                let live = self.stretch(self.sentence_index(hit.start()));
+                join(&mut stretches, live);
+                at = live.1;
             }
-            at = to;
         }
         stretches
     }
