@@ -61,7 +61,7 @@ fn metafor_escalc_and_rma_read_the_escalc_pairs_as_they_are() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
-    assert!(stderr.contains("10 pairs written, 5 incomplete pairs left out"), "{stderr}");
+    assert!(stderr.contains("12 pairs written, 1 incomplete pairs left out"), "{stderr}");
     let csv = write_temp(dir.path(), "pairs.csv", &output.stdout);
     let output = Command::new("Rscript").arg("tests/interop/escalc.R").arg(&csv).current_dir(root()).output().unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);

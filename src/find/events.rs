@@ -451,11 +451,13 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
     // A count with its denominator (`17/78`, `9 of 114`) is kept when its group stays
     // unnamed: validation flags it (events.arm_unresolved) for the reviewer. A percentage alone
     // is too often something else to keep without its group.
+    let items: Vec<Item> =
+        items.into_iter().filter(|item| item.arm.is_some() || (item.events.is_some() && item.n.is_some())).collect();
+    let endpoints = item_endpoints(arms, text, &items);
     items
         .into_iter()
-        .filter(|item| item.arm.is_some() || (item.events.is_some() && item.n.is_some()))
-        .map(|item| {
-            let endpoint = endpoint(arms, text, item.span).or_else(|| outcome_around(text, item.span.0));
+        .zip(endpoints)
+        .map(|(item, endpoint)| {
             let mut row = Row::new("", Kind::Events);
             row.arm = item.arm;
             row.events = item.events;
@@ -1369,12 +1371,29 @@ fn side_by_side(s: &str, text: &Text, a: &Item, b: &Item) -> bool {
 
 /// A few words naming the outcome: the verb after the item (`had died` → `died`), else the
 /// words before it in its clause.
-/// The outcome phrase right before a value (`grade 3/4 diarrhoea (18%, ILF)`), else the subject
-/// of its clause (`Clinical remission at 8 weeks was achieved by 45%`).
-fn outcome_around(text: &Text, at: usize) -> Option<String> {
-    let (from, to) = text.sentence_at(at);
-    let s = text.as_str();
-    outcome::phrase_before(&s[from..to], at - from).or_else(|| outcome::clause_subject(s, from, at))
+/// Each item's endpoint: its own outcome words or the phrase right before it (`grade 3/4
+/// diarrhoea (18%, ILF)`); else the endpoint of the item before it in its sentence (`25/48
+/// (52%) in A and 12/42 (29%) in B` share one outcome); else the subject of its clause.
+fn item_endpoints(arms: &ArmRules, text: &Text, items: &[Item]) -> Vec<Option<String>> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by_key(|&i| items[i].span.0);
+    let mut endpoints = vec![None; items.len()];
+    let mut previous: Option<((usize, usize), Option<String>)> = None;
+    for i in order {
+        let sentence = text.sentence_at(items[i].span.0);
+        let s = text.as_str();
+        let at = items[i].span.0;
+        let own = endpoint(arms, text, items[i].span)
+            .or_else(|| outcome::phrase_before(&s[sentence.0..sentence.1], at - sentence.0));
+        let chosen = match (&own, &previous) {
+            (Some(_), _) => own,
+            (None, Some((earlier_sentence, earlier))) if *earlier_sentence == sentence => earlier.clone(),
+            (None, _) => outcome::clause_subject(s, sentence.0, at),
+        };
+        previous = Some((sentence, chosen.clone()));
+        endpoints[i] = chosen;
+    }
+    endpoints
 }
 
 fn endpoint(arms: &ArmRules, text: &Text, span: (usize, usize)) -> Option<String> {
@@ -1413,7 +1432,9 @@ fn endpoint(arms: &ArmRules, text: &Text, span: (usize, usize)) -> Option<String
     }
     let start = end.saturating_sub(5);
     let phrase = words[start..end].join(" ");
-    shared.or_else(|| (!phrase.is_empty()).then_some(phrase))
+    // `(P = 0.019; Fisher's exact test) and 30.2% (13/43)`: a statistical test is no outcome.
+    let a_test = words[start..end].last().is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "test" | "test)"));
+    shared.or_else(|| (!phrase.is_empty() && !a_test).then_some(phrase))
 }
 
 /// The outcome verb of a clause that counts with numbers before it: `92 of 119 (77.3%)

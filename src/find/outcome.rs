@@ -224,6 +224,10 @@ fn tidy(mut taken: Vec<&str>) -> Option<String> {
     while taken.last().is_some_and(|w| JOINERS.contains(&w.to_lowercase().as_str())) {
         taken.pop();
     }
+    // A statistical test or analysis is no outcome (`Fisher's exact test`).
+    if taken.last().is_some_and(|w| matches!(w.to_lowercase().as_str(), "test" | "tests" | "analysis" | "model")) {
+        return None;
+    }
     // A lone adverb, ordinal or word of reference names no outcome (`subsequently`, `same`).
     if let [word] = taken.as_slice() {
         let lower = word.to_lowercase();
@@ -302,8 +306,8 @@ mod tests {
         assert_eq!(phrase_before(s, s.find("(HR").unwrap()).as_deref(), Some("risk of falls"));
         let s = "The hazard ratio for death or stroke was 0.8.";
         assert_eq!(phrase_after(s, s.find("death").unwrap()).as_deref(), Some("death or stroke"));
-        let s = "At 12 months, the odds of remission were higher (OR 2.1).";
-        assert_eq!(clause_subject(s, 0, s.find("(OR").unwrap()).as_deref(), Some("odds of remission"));
+        let s = "At 12 months, depression remission was more frequent (OR 2.1).";
+        assert_eq!(clause_subject(s, 0, s.find("(OR").unwrap()).as_deref(), Some("depression remission"));
         assert_eq!(phrase_before("Mortality was lower (", 21), None);
     }
 }
