@@ -42,6 +42,7 @@ pub struct EventRules {
     list_joint: Regex,
     each_group: Regex,
     each_group_outcome: Regex,
+    each_group_phrase: Regex,
     percent_for: Regex,
     arm_then_percent: Regex,
     percent_then_group: Regex,
@@ -91,6 +92,7 @@ impl EventRules {
             list_joint: pattern("list_joint")?,
             each_group: pattern("each_group")?,
             each_group_outcome: pattern("each_group_outcome")?,
+            each_group_phrase: pattern("each_group_phrase")?,
             percent_for: pattern("percent_for")?,
             arm_then_percent: pattern("arm_then_percent")?,
             percent_then_group: pattern("percent_then_group")?,
@@ -227,10 +229,10 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             }
         }
     }
-    if rules.on("events.each_group") && (s.contains(" each ") || s.contains(" both ")) {
+    if rules.on("events.each_group") && rules.each_group_phrase.is_match(s) {
         read_each_group(rules, &known, text, &mut items);
     }
-    if rules.on("events.percent_list") && s.contains("%") {
+    if rules.on("events.percent_list") && s.bytes().filter(|&b| b == b'%').count() >= 3 {
         read_percent_lists(rules, arms, &known, text, &mut items);
     }
     if rules.on("events.percent_pair") {
@@ -726,7 +728,14 @@ fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, s:
 /// one value said of every arm, one row per arm of the record (two for `both`).
 fn read_each_group(rules: &EventRules, known: &Known<'_>, text: &Text, items: &mut Items) {
     let s = text.as_str();
-    for caps in rules.each_group.captures_iter(s) {
+    // Only the sentences that say `each group` or `both arms` are searched.
+    let mut sentences: Vec<(usize, usize)> =
+        rules.each_group_phrase.find_iter(s).map(|m| text.sentence_at(m.start())).collect();
+    sentences.dedup();
+    let found = sentences.into_iter().flat_map(|(from, to)| {
+        rules.each_group.captures_iter(&s[..to]).filter(move |c| c.get(0).is_some_and(|m| m.start() >= from))
+    });
+    for caps in found {
         let Some(whole) = caps.get(0) else { continue };
         let both = caps.name("both").is_some();
         if known.len() < 2 || both && known.len() != 2 {
