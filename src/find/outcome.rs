@@ -23,6 +23,9 @@ const BOUNDARIES: &[&str] = &[
     "vs.",
     "versus",
     "compared",
+    "comparing",
+    "compare",
+    "against",
     "between",
     "among",
     "on",
@@ -241,6 +244,7 @@ fn tidy(mut taken: Vec<&str>) -> Option<String> {
 /// Single words that are never an outcome by themselves.
 const NOT_OUTCOMES: &[&str] = &[
     "same",
+    "on-treatment",
     "second",
     "first",
     "third",
