@@ -27,20 +27,22 @@ use crate::model::Row;
 const KINDS: [&str; 4] = ["ci", "x_of_n", "x_slash_n", "n_equals"];
 
 /// The reasons an expression outside every row may be out of scope, tried in this order.
-const REASONS: [&str; 8] = [
+const REASONS: [&str; 10] = [
     "design",
     "baseline",
     "within_group",
     "relative_change",
     "per_unit",
+    "per_person_time",
     "predictor",
+    "other_ratio",
     "diagnostic",
     "single_group_value",
 ];
 
 struct Patterns {
     expressions: [Regex; 4],
-    reasons: [Regex; 8],
+    reasons: [Regex; 10],
     results_label: Regex,
     conclusion_label: Regex,
 }
@@ -60,9 +62,11 @@ fn patterns() -> &'static Patterns {
                 re(r"(?i)\b(?:power(?:ed)?|sample\s+size|to\s+detect|was\s+calculated|hypothesi[sz]ed|assuming|non-?inferiority\s+margin|will\s+be|eligib\w*)\b"),
                 re(r"(?i)\b(?:baseline|characteristics|mean\s+age|median\s+age|aged|demographic\w*|were\s+(?:women|men|female|male))\b"),
                 re(r"(?i)\b(?:from\s+baseline|within[- ]group|change\s+from|pre-?\s*to\s*post|before\s+and\s+after)\b"),
-                re(r"(?i)\b(?:reduced|reduction|increased|increase|lowered|decreased|decrease|fell|rose)\s+(?:\w+\s+){0,4}?by\s+(?:about\s+)?\d+(?:\.\d+)?\s*%"),
+                re(r"(?i)\b(?:reduced|reduction|increased|increase|lowered|decreased|decrease|fell|rose)\s+(?:\w+\s+){0,4}?by\s+(?:about\s+)?\d+(?:\.\d+)?\s*%|\brelative\s+(?:risk\s+|rate\s+|odds\s+)?reductions?\b|\b(?:vaccine\s+efficacy|protective\s+efficacy|VE)\b|\d\s*%\s*(?:\([^()]*\)\s*)?(?:\w+\s+){0,3}?(?:reduction|decrease|increase)s?\b"),
                 re(r"(?i)\b(?:per\s+(?:1|one|each|unit|sd|standard\s+deviation|\d+[- ]?(?:unit|point|year|mg|kg))|for\s+each|for\s+every)\b"),
+                re(r"(?i)\bper\s+[\d,]+\s*(?:person|patient|participant|child|woman|women|infant)s?[- ](?:years?|months?|weeks?|days?)\b|\b(?:person|patient)[- ]years?\b|%\s*/\s*(?:year|yr)\b|\bannual(?:ized)?\s+rates?\b"),
                 re(r"(?i)\b(?:predict\w*|prognostic|risk\s+factors?|associated\s+with|associations?|correlat\w*|regression|coefficients?|slope)\b|[βρ]"),
+                re(r"(?i)\b(?:Cmax|Tmax|bioequivalen\w*|pharmacokinetic\w*|geometric\s+mean\s+ratios?|GMRs?|GMTs?|titer\s+ratios?)\b"),
                 re(r"(?i)\b(?:sensitivity|specificity|AUC|area\s+under|accuracy|kappa|ICC|agreement|predictive\s+value)\b"),
                 re(r"(?i)\b(?:mean|median|average|geometric|prevalence|incidence\s+rate)\b"),
             ],
