@@ -262,13 +262,20 @@ fn matches(kind: Kind, gold: &GoldRow, row: &Row, strict: bool) -> bool {
 const ARM_STOPWORDS: [&str; 12] =
     ["a", "an", "and", "the", "in", "of", "with", "arm", "group", "patients", "receiving", "treated"];
 
-fn arm_words(label: &str) -> Vec<String> {
-    label
-        .to_ascii_lowercase()
+/// The lower-case words of `text` that are not in `stopwords`.
+fn content_words(text: &str, stopwords: &[&str]) -> Vec<String> {
+    text.to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !ARM_STOPWORDS.contains(w))
+        .filter(|w| !w.is_empty() && !stopwords.contains(w))
         .map(str::to_string)
         .collect()
+}
+
+/// Whether the shorter of two word lists shares at least half of its words with the longer;
+/// `None` when the shorter is empty.
+fn share_half(a: &[String], b: &[String]) -> Option<bool> {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    (!short.is_empty()).then(|| 2 * short.iter().filter(|w| long.contains(w)).count() >= short.len())
 }
 
 /// Whether two arm labels agree: they share at least half of the shorter one's words.
@@ -276,13 +283,9 @@ pub fn same_arm(gold: &str, extracted: &str) -> bool {
     if is_total(Some(gold)) || is_total(Some(extracted)) {
         return is_total(Some(gold)) == is_total(Some(extracted));
     }
-    let (a, b) = (arm_words(gold), arm_words(extracted));
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
-    if short.is_empty() {
-        return a.is_empty() && b.is_empty() && gold.trim().eq_ignore_ascii_case(extracted.trim());
-    }
-    let shared = short.iter().filter(|w| long.contains(w)).count();
-    2 * shared >= short.len()
+    let (a, b) = (content_words(gold, &ARM_STOPWORDS), content_words(extracted, &ARM_STOPWORDS));
+    share_half(&a, &b)
+        .unwrap_or_else(|| a.is_empty() && b.is_empty() && gold.trim().eq_ignore_ascii_case(extracted.trim()))
 }
 
 /// Words that do not count when comparing endpoints (CONTRACT.md).
@@ -294,19 +297,8 @@ const ENDPOINT_STOPWORDS: [&str; 17] = [
 /// Whether an extracted endpoint agrees with the gold one: they share at least half of the
 /// shorter one's words; an empty one never agrees.
 pub fn same_endpoint(gold: &str, extracted: &str) -> bool {
-    let words = |text: &str| -> Vec<String> {
-        text.to_lowercase()
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty() && !ENDPOINT_STOPWORDS.contains(w))
-            .map(str::to_string)
-            .collect()
-    };
-    let (a, b) = (words(gold), words(extracted));
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
-    if short.is_empty() {
-        return false;
-    }
-    2 * short.iter().filter(|w| long.contains(w)).count() >= short.len()
+    share_half(&content_words(gold, &ENDPOINT_STOPWORDS), &content_words(extracted, &ENDPOINT_STOPWORDS))
+        .unwrap_or(false)
 }
 
 /// Parses a gold p such as `=0.01`, `<0.001`, `.01` into operator and value.

@@ -26,7 +26,7 @@ use super::arms::ArmRules;
 use super::compile::{lexicon_gate, lexicon_pattern_with, Gated, Live, ScanGate, Source, Triggers};
 use super::{outcome, Finding, Text};
 use crate::error::Result;
-use crate::grammar::{count, decimal};
+use crate::grammar::{count, decimal, time_unit};
 use crate::model::{Kind, Num, Row};
 
 /// The compiled events rules.
@@ -43,6 +43,8 @@ pub struct EventRules {
     each_group: Regex,
     each_group_outcome: Regex,
     each_group_phrase: Regex,
+    /// Arm names a record may use without defining them (`generic_arms`).
+    generic_arms: Vec<String>,
     percent_for: Regex,
     arm_then_percent: Regex,
     percent_then_group: Regex,
@@ -93,6 +95,7 @@ impl EventRules {
             each_group: pattern("each_group")?,
             each_group_outcome: pattern("each_group_outcome")?,
             each_group_phrase: pattern("each_group_phrase")?,
+            generic_arms: source.words("generic_arms")?.to_vec(),
             percent_for: pattern("percent_for")?,
             arm_then_percent: pattern("arm_then_percent")?,
             percent_then_group: pattern("percent_then_group")?,
@@ -482,9 +485,10 @@ fn read_arm_then_percent(rules: &EventRules, known: &[String], text: &Text, item
         }
     }
     // `(intervention 68.3%, control 69.8%)`: generic arm names, when two of them share a sentence.
-    let mut generic: Vec<Item> = GENERIC_ARMS
+    let mut generic: Vec<Item> = rules
+        .generic_arms
         .iter()
-        .filter(|arm| !known.contains(&arm.to_string()))
+        .filter(|arm| !known.contains(arm))
         .flat_map(|arm| arm_then_percent_items(rules, s, arm))
         .collect();
     generic.sort_by_key(|item| item.span.0);
@@ -497,9 +501,6 @@ fn read_arm_then_percent(rules: &EventRules, known: &[String], text: &Text, item
         }
     }
 }
-
-/// Arm names a record may use without defining them.
-const GENERIC_ARMS: [&str; 6] = ["intervention", "control", "placebo", "usual care", "standard care", "sham"];
 
 /// Every `<arm> <p>%` of one arm name in `s`.
 fn arm_then_percent_items(rules: &EventRules, s: &str, arm: &str) -> Vec<Item> {
@@ -733,15 +734,19 @@ fn read_each_group(rules: &EventRules, known: &Known<'_>, text: &Text, items: &m
         rules.each_group_phrase.find_iter(s).map(|m| text.sentence_at(m.start())).collect();
     sentences.dedup();
     let found = sentences.into_iter().flat_map(|(from, to)| {
-        rules.each_group.captures_iter(&s[..to]).filter(move |c| c.get(0).is_some_and(|m| m.start() >= from))
+        let mut at = from;
+        std::iter::from_fn(move || {
+            let caps = rules.each_group.captures_at(&s[..to], at)?;
+            at = caps.get(0)?.end().max(at + 1);
+            Some(((from, to), caps))
+        })
     });
-    for caps in found {
+    for ((from, to), caps) in found {
         let Some(whole) = caps.get(0) else { continue };
         let both = caps.name("both").is_some();
         if known.len() < 2 || both && known.len() != 2 {
             continue;
         }
-        let (from, to) = text.sentence_at(whole.start());
         let start = caps.name("p").or_else(|| caps.name("e")).map_or(whole.start(), |m| m.start());
         // `FEV-1 and PEFR`, `IL-6`, `p < 0.05`: a number inside a name or a decimal is no count.
         if s[..start].ends_with(|c: char| !(c.is_whitespace() || c == '(')) && start > 0 {
@@ -775,11 +780,7 @@ fn read_each_group(rules: &EventRules, known: &Known<'_>, text: &Text, items: &m
 
 /// Whether the words after a count make it a duration (`8 months for both groups`).
 fn names_a_time(words: &str) -> bool {
-    words.split_whitespace().any(|w| {
-        let w = w.to_ascii_lowercase();
-        let w = w.trim_end_matches('s');
-        matches!(w, "day" | "week" | "month" | "year" | "hour" | "minute" | "min" | "h")
-    })
+    words.split_whitespace().any(|w| time_unit(&w.to_ascii_lowercase()).is_ok_and(|(rest, _)| rest.is_empty()))
 }
 
 /// `10.2%, 9.7% and 6.7%, respectively`, `33.1%, 44.4% (p = 0.059) and 55.1% in A, B and C`:
@@ -1442,7 +1443,7 @@ fn endpoint(arms: &ArmRules, text: &Text, span: (usize, usize)) -> Option<String
     let start = end.saturating_sub(5);
     let phrase = words[start..end].join(" ");
     // `(P = 0.019; Fisher's exact test) and 30.2% (13/43)`: a statistical test is no outcome.
-    let a_test = words[start..end].last().is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "test" | "test)"));
+    let a_test = words[start..end].last().is_some_and(|w| outcome::names_a_test(w));
     shared.or_else(|| (!phrase.is_empty() && !a_test).then_some(phrase))
 }
 

@@ -184,14 +184,8 @@ pub fn phrase_before(text: &str, at: usize) -> Option<String> {
         if !taken.is_empty() && raw.ends_with([',', ';', ':', ')', ']', '.']) {
             break;
         }
-        let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '/');
-        if word.is_empty() || raw.starts_with(['(', '[']) && !taken.is_empty() {
-            break;
-        }
-        let lower = word.to_lowercase();
-        if is_boundary(word) && !JOINERS.contains(&lower.as_str()) {
-            break;
-        }
+        // The word right before the value may be an abbreviation in brackets: `overall survival (OS)`.
+        let Some(word) = phrase_word(raw, taken.is_empty()) else { break };
         taken.insert(0, word);
         if taken.len() >= 6 {
             break;
@@ -202,21 +196,42 @@ pub fn phrase_before(text: &str, at: usize) -> Option<String> {
 
 /// The phrase of up to six words starting at `from` in `text` (after `for` or `of`).
 pub fn phrase_after(text: &str, from: usize) -> Option<String> {
-    let tail = text.get(from..)?;
+    phrase_forward(text.get(from..)?, &[], true)
+}
+
+/// The phrase of up to six words at the start of `text`, after any `skip` words; when
+/// `clause_ends` is set, a word ending in a comma, colon or bracket is its last.
+fn phrase_forward(text: &str, skip: &[&str], clause_ends: bool) -> Option<String> {
     let mut taken: Vec<&str> = Vec::new();
-    for (start, end) in words(tail) {
-        let raw = &tail[start..end];
-        let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '/');
-        let lower = word.to_lowercase();
-        if word.is_empty() || raw.starts_with(['(', '[']) || is_boundary(word) && !JOINERS.contains(&lower.as_str()) {
-            break;
+    for (start, end) in words(text) {
+        let raw = &text[start..end];
+        if taken.is_empty() && skip.contains(&raw.to_lowercase().as_str()) {
+            continue;
         }
+        let Some(word) = phrase_word(raw, false) else { break };
         taken.push(word);
-        if taken.len() >= 6 || raw.ends_with([',', ';', ':', ')', ']', '.']) {
+        if taken.len() >= 6 || clause_ends && raw.ends_with([',', ';', ':', ')', ']', '.']) {
             break;
         }
     }
     tidy(taken)
+}
+
+/// The word of `raw` an outcome phrase holds, or `None` where the phrase ends: at a boundary
+/// word that is no joiner, and at an opening bracket unless `bracket_allowed`.
+fn phrase_word(raw: &str, bracket_allowed: bool) -> Option<&str> {
+    let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '/');
+    let ends = word.is_empty()
+        || raw.starts_with(['(', '[']) && !bracket_allowed
+        || is_boundary(word) && !JOINERS.contains(&word.to_lowercase().as_str());
+    (!ends).then_some(word)
+}
+
+/// Whether a phrase ending in `word` names a statistical test or analysis, which is no
+/// outcome (`Fisher's exact test`, `per-protocol analysis`).
+pub fn names_a_test(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    matches!(word.as_str(), "test" | "tests" | "analysis" | "model")
 }
 
 /// The phrase without joiners at its edges; `None` when nothing is left.
@@ -227,8 +242,7 @@ fn tidy(mut taken: Vec<&str>) -> Option<String> {
     while taken.last().is_some_and(|w| JOINERS.contains(&w.to_lowercase().as_str())) {
         taken.pop();
     }
-    // A statistical test or analysis is no outcome (`Fisher's exact test`).
-    if taken.last().is_some_and(|w| matches!(w.to_lowercase().as_str(), "test" | "tests" | "analysis" | "model")) {
+    if taken.last().is_some_and(|w| names_a_test(w)) {
         return None;
     }
     // A lone adverb, ordinal or word of reference names no outcome (`subsequently`, `same`).
@@ -281,23 +295,7 @@ const NOT_OUTCOMES: &[&str] = &[
 pub fn clause_subject(text: &str, clause_start: usize, at: usize) -> Option<String> {
     let clause = text.get(clause_start..at)?;
     let from = clause.rfind([',', ';', ':']).map_or(0, |p| p + 1);
-    let mut taken: Vec<&str> = Vec::new();
-    for (start, end) in words(&clause[from..]) {
-        let raw = &clause[from + start..from + end];
-        let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '/');
-        let lower = word.to_lowercase();
-        if taken.is_empty() && matches!(lower.as_str(), "the" | "a" | "an" | "in" | "overall" | "also") {
-            continue;
-        }
-        if word.is_empty() || raw.starts_with(['(', '[']) || is_boundary(word) && !JOINERS.contains(&lower.as_str()) {
-            break;
-        }
-        taken.push(word);
-        if taken.len() >= 6 {
-            break;
-        }
-    }
-    tidy(taken)
+    phrase_forward(&clause[from..], &["the", "a", "an", "in", "overall", "also"], false)
 }
 
 #[cfg(test)]
