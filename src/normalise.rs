@@ -455,6 +455,9 @@ impl<'a> Builder<'a> {
         let i = self.at;
         let end = self.alpha_end(i);
         let starts_word = self.char_before(i).is_none_or(|c| !c.is_alphanumeric());
+        if starts_word && self.percent_word() {
+            return;
+        }
         if starts_word {
             if let Some((value, after)) = self.number_words(i, end) {
                 let ends_word = self.char_at(after).is_none_or(|c| !c.is_alphanumeric());
@@ -466,6 +469,47 @@ impl<'a> Builder<'a> {
             }
         }
         self.copy(end - i, end - i);
+    }
+
+    /// `40 percent`, `Forty per cent`, `12.5 per-cent`: the word after a number becomes `%` (and
+    /// the one space before it goes), so every finder reads one way of writing a percentage.
+    fn percent_word(&mut self) -> bool {
+        let i = self.at;
+        let rest = &self.bytes[i..];
+        let len = if starts_with_word(rest, b"percent") {
+            7
+        } else if rest.len() >= 8
+            && starts_with_word(rest, b"per")
+            && matches!(rest[3], b' ' | b'-')
+            && starts_with_word(&rest[4..], b"cent")
+        {
+            8
+        } else {
+            return false;
+        };
+        if !self.number_before() {
+            return false;
+        }
+        // The one space between the number and the word, when it is still to be copied, goes too.
+        if self.copy_from.0 < i && self.bytes[i - 1] == b' ' {
+            self.at -= 1;
+            self.at_char -= 1;
+            self.emit("%", len + 1, len + 1);
+        } else {
+            self.emit("%", len, len);
+        }
+        true
+    }
+
+    /// Whether the normalised text so far ends with a digit, then at most one space.
+    fn number_before(&self) -> bool {
+        let pending = &self.original[self.copy_from.0..self.at];
+        let trimmed = pending.strip_suffix(' ').unwrap_or(pending);
+        if !trimmed.is_empty() {
+            return trimmed.ends_with(|c: char| c.is_ascii_digit());
+        }
+        let text = if pending.is_empty() { self.text.strip_suffix(' ').unwrap_or(&self.text) } else { &self.text };
+        text.ends_with(|c: char| c.is_ascii_digit())
     }
 
     /// The end of the run of ASCII letters starting at byte `from`.
@@ -561,6 +605,14 @@ impl WordNumber {
     fn value(&self) -> u64 {
         self.total + self.group
     }
+}
+
+/// Whether `bytes` starts with the lower-case ASCII word `word` (in any case), not followed by
+/// another letter.
+fn starts_with_word(bytes: &[u8], word: &[u8]) -> bool {
+    bytes.len() >= word.len()
+        && bytes[..word.len()].eq_ignore_ascii_case(word)
+        && !bytes.get(word.len()).is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// The value of a number word given as ASCII letters, in any case, without allocating (this
@@ -666,6 +718,19 @@ mod tests {
         assert_eq!(norm("one hundred and twelve women"), "112 women");
         assert_eq!(norm("someone oneself"), "someone oneself");
         assert_eq!(norm("twenty two"), "22");
+    }
+
+    #[test]
+    fn percent_written_as_a_word() {
+        assert_eq!(norm("Forty percent (72/180)"), "40% (72/180)");
+        assert_eq!(norm("12.5 per cent of them"), "12.5% of them");
+        assert_eq!(norm("95 per-cent c.i."), "95% c.i.");
+        assert_eq!(norm("Eight Percent"), "8%");
+        assert_eq!(norm("the percent of patients, a percentage"), "the percent of patients, a percentage");
+        assert_eq!(norm("3 percentage points"), "3 percentage points");
+        let n = Normalised::new("was 40 percent in");
+        let at = n.text.find('%').unwrap();
+        assert_eq!(n.evidence(at - 2, at + 1).2, "40 percent");
     }
 
     #[test]

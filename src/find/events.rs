@@ -695,10 +695,11 @@ fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, s:
             continue;
         };
         let before = s[..p1.start()].trim_end();
-        if before.ends_with(['-', '±', '/', '<', '>', '=']) {
+        let conn = conn.as_str().to_ascii_lowercase();
+        let versus = conn.starts_with('v');
+        if before.ends_with(['-', '±', '/', '<', '>', '=']) || versus && in_longer_chain(before, &s[whole.end()..]) {
             continue;
         }
-        let conn = conn.as_str().to_ascii_lowercase();
         let (from, to) = text.sentence_at(p1.start());
         let respectively = s[from..to].to_ascii_lowercase().contains("respectively");
         let groups_after = pair_after(rules, arms, known, s, whole.end());
@@ -723,6 +724,19 @@ fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, s:
             items.push(b);
         }
     }
+}
+
+/// Whether a `vs` pair is two members of a longer `vs` chain (`29 vs. 20 vs. 23%`), whose
+/// groups a pair cannot tell.
+fn in_longer_chain(before: &str, after: &str) -> bool {
+    let before = before.to_ascii_lowercase();
+    let after = after.trim_start().to_ascii_lowercase();
+    ["vs", "vs.", "versus"].iter().any(|w| before.ends_with(w))
+        || ["vs", "versus"].iter().any(|w| {
+            after
+                .strip_prefix(w)
+                .is_some_and(|rest| rest.trim_start_matches('.').trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        })
 }
 
 /// `The cure rate was 100% in both treatment groups`, `one fracture occurred in each group`:

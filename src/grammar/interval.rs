@@ -34,7 +34,7 @@ fn interval_name(input: &str) -> PResult<'_, &str> {
                 ws1,
                 alt((tag_no_case("intervals"), tag_no_case("interval"), tag_no_case("limits"), tag_no_case("limit"))),
             ))),
-            tag("C.I."),
+            tag_no_case("C.I."),
             tag("CIs"),
             tag("CI"),
             tag("CrI"),
