@@ -262,6 +262,11 @@ impl ArmLabels {
             let left_end = sentence.0 + at;
             let right_start = sentence.0 + at + connector.len();
             let Some(left) = self.before(s, left_end) else { continue };
+            // `more PCD than DSME participants`: the quantifier is no part of the group.
+            let left = match connector {
+                " than " => self.without_leading_comparison(s, left.clone()).unwrap_or(left),
+                _ => left,
+            };
             // The right side may repeat the preposition: `than in the levamisole group`.
             let mut from = right_start;
             for lead in ["in ", "with ", "for ", "on ", "to "] {
@@ -289,6 +294,20 @@ impl ArmLabels {
             return Some((left, right));
         }
         None
+    }
+
+    /// `Significantly more PCD` names `PCD`: the comparison words (`not_group_words`) a label
+    /// read back from `than` starts with are left out.
+    fn without_leading_comparison(&self, s: &str, mut label: Label) -> Option<Label> {
+        while let Some((first, rest)) = label.text.split_once(' ') {
+            if !self.not_groups.contains(first.to_ascii_lowercase().as_str()) {
+                break;
+            }
+            let start = label.span.0 + (label.text.len() - rest.len());
+            label = Label { text: rest.to_string(), span: (start, label.span.1) };
+        }
+        (!self.not_groups.contains(label.text.to_ascii_lowercase().as_str()) && s.is_char_boundary(label.span.0))
+            .then_some(label)
     }
 
     /// The last label ending in a group noun between `from` and `to`: `in the combination group`.
@@ -417,6 +436,9 @@ mod tests {
         let s = "Survival was greater in the placebo group than in the levamisole group, 68% vs 38%.";
         let (a, b) = labels().compared_pair(s, (0, s.len())).unwrap();
         assert_eq!((a.text.as_str(), b.text.as_str()), ("placebo group", "levamisole group"));
+        let s = "Significantly more PCD than DSME participants lost weight (54.0% vs 14.0%).";
+        let (a, b) = labels().compared_pair(s, (0, s.len())).unwrap();
+        assert_eq!((a.text.as_str(), b.text.as_str()), ("PCD", "DSME"));
     }
 
     #[test]

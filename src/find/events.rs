@@ -61,6 +61,7 @@ pub struct EventRules {
     group_percent: Regex,
     count_pair: Regex,
     continuous: Regex,
+    responder: Regex,
     landmark: Regex,
     time_to_event: Regex,
     baseline: Regex,
@@ -112,6 +113,7 @@ impl EventRules {
             group_percent: pattern("group_percent")?,
             count_pair: pattern("count_pair")?,
             continuous: pattern("continuous")?,
+            responder: pattern("responder")?,
             landmark: pattern("landmark")?,
             time_to_event: source.pattern_with_case("time_to_event", false)?,
             baseline: pattern("baseline")?,
@@ -943,6 +945,10 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item) -> bo
     if !counted && rules.baseline.is_match(sentence) && !arms.outcomes.is_match(&s[item.span.1..to.max(item.span.1)]) {
         return false;
     }
+    // `the target HbA1c < 7.0% with X`: a threshold, not a share of a group.
+    if s[..item.span.0].trim_end().ends_with(['<', '>']) {
+        return false;
+    }
     if item.percent.is_some() {
         let percent_end = s[item.span.0..item.span.1].find('%').map_or(item.span.1, |p| item.span.0 + p + 1);
         if rules.ci.is_match(&s[percent_end..]) {
@@ -956,8 +962,8 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item) -> bo
         if rules.change.is_match(window) {
             return false;
         }
-        let clause_start = before.rfind([';', ':']).map_or(0, |p| p + 1);
-        if rules.continuous.is_match(&before[clause_start..]) {
+        let clause = &before[before.rfind([';', ':']).map_or(0, |p| p + 1)..];
+        if rules.continuous.is_match(clause) && !rules.responder.is_match(clause) {
             return false;
         }
         // A percentage alone at a time point of a time-to-event endpoint is a landmark rate.
