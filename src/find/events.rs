@@ -1429,6 +1429,12 @@ fn item_endpoints(arms: &ArmRules, text: &Text, items: &[Item]) -> Vec<Option<St
 fn endpoint(arms: &ArmRules, text: &Text, span: (usize, usize)) -> Option<String> {
     let s = text.as_str();
     let (from, to) = text.sentence_at(span.0);
+    // `One deep vein thrombosis was observed`, `Four patients withdrew`: named after the count.
+    let number = s[span.0..span.1].find(|c: char| c.is_ascii_digit()).map(|p| span.0 + p);
+    if let Some(named) = number.and_then(|at| outcome::counted_outcome(&s[..to], at, |w| arms.labels.is_participant(w)))
+    {
+        return Some(named);
+    }
     let after = s[span.1..to.max(span.1)].trim_start();
     let after_words: Vec<&str> = after
         .split([',', ';', ':', '(', ')', '[', ']', '.'])

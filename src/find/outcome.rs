@@ -290,6 +290,115 @@ const NOT_OUTCOMES: &[&str] = &[
     "placebo",
 ];
 
+/// Verbs after a count of people whose object is the outcome: `12 patients developed a rash`.
+const COUNT_VERBS: &[&str] = &[
+    "developed",
+    "experienced",
+    "required",
+    "needed",
+    "achieved",
+    "suffered",
+    "underwent",
+    "reported",
+    "showed",
+    "presented",
+];
+
+/// Verbs after a count of people that are the outcome themselves: `Four patients withdrew`.
+const OUTCOME_VERBS: &[&str] = &[
+    "died",
+    "withdrew",
+    "relapsed",
+    "responded",
+    "recovered",
+    "discontinued",
+    "dropped",
+    "declined",
+    "failed",
+    "improved",
+    "survived",
+    "deteriorated",
+    "conceived",
+    "quit",
+    "healed",
+];
+
+/// Words after a noun phrase that make it an outcome that happened: `One deep vein
+/// thrombosis was observed`, `three infections occurred`.
+const OCCURRED: &[&str] = &["occurred", "observed", "seen", "reported", "noted", "recorded", "found", "detected"];
+
+/// The outcome named right after a count that starts at `from` in `text`: `One deep vein
+/// thrombosis was observed`, `Four patients withdrew`, `12 patients (36%) developed a rash`,
+/// `three cases of infection occurred`. `is_participant` tells the nouns of people.
+pub fn counted_outcome(text: &str, from: usize, is_participant: impl Fn(&str) -> bool) -> Option<String> {
+    let rest = text.get(from..)?;
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.').trim_start().trim_start_matches('%');
+    let all: Vec<&str> = words(rest).into_iter().map(|(a, b)| &rest[a..b]).collect();
+    let mut at = 0;
+    // `of 60`, `/60`, `(36%)`, `[9%]`, `out of 60`: the count's denominator and asides.
+    while let Some(word) = all.get(at) {
+        let lower = word.to_lowercase();
+        let numeric = word.chars().any(|c| c.is_ascii_digit());
+        if numeric
+            || word.starts_with(['(', '[', '/'])
+            || matches!(lower.as_str(), "of" | "out")
+                && at + 1 < all.len()
+                && all[at + 1].chars().next().is_some_and(|c| c.is_ascii_digit() || c == '(')
+        {
+            at += 1;
+            continue;
+        }
+        break;
+    }
+    let mut people = false;
+    while let Some(word) = all.get(at) {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let of_people =
+            matches!(bare, "of" | "the") && all.get(at + 1).is_some_and(|w| is_participant(w) || *w == "the");
+        if of_people {
+            at += 1;
+            continue;
+        }
+        if is_participant(bare)
+            || matches!(bare.to_lowercase().as_str(), "cases" | "case" | "episodes" | "episode")
+                && all.get(at + 1).is_some_and(|w| *w == "of")
+        {
+            people |= is_participant(bare);
+            at += if is_participant(bare) { 1 } else { 2 };
+            if word.ends_with([',', ';', ')']) {
+                return None;
+            }
+            continue;
+        }
+        break;
+    }
+    // `patients (36%)`: an aside after the people.
+    while all.get(at).is_some_and(|w| w.starts_with(['(', '['])) {
+        let closes = all[at..].iter().position(|w| w.ends_with([')', ']']))?;
+        at += closes + 1;
+    }
+    let first = all.get(at)?.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let tail = all[at..].join(" ");
+    if people && matches!(first.as_str(), "had" | "has" | "have") || COUNT_VERBS.contains(&first.as_str()) {
+        let object = tail.split_once(' ')?.1;
+        return phrase_forward(object, &["a", "an", "the", "at", "least", "one", "some"], true);
+    }
+    if people && OUTCOME_VERBS.contains(&first.as_str()) {
+        let out = all.get(at + 1).is_some_and(|w| w.trim_end_matches([',', '.', ';']) == "out");
+        return Some(if out { format!("{first} out") } else { first });
+    }
+    if people {
+        return None;
+    }
+    let happened = |w: &&str| OCCURRED.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()));
+    // `three infections occurred`: the phrase ends at the verb.
+    let until_verb = all[at..].iter().position(happened).map_or(all.len(), |p| at + p);
+    let phrase = phrase_forward(&all[at..until_verb].join(" "), &[], true)?;
+    let after = phrase.split_whitespace().count() + at;
+    let occurred = all.iter().skip(after).take(2).any(|w| happened(w));
+    occurred.then_some(phrase)
+}
+
 /// The subject of the clause holding `at`: the words from the clause start up to its first
 /// boundary word (`Mortality was lower (HR …)`, `the odds of remission were higher`).
 pub fn clause_subject(text: &str, clause_start: usize, at: usize) -> Option<String> {
@@ -311,5 +420,20 @@ mod tests {
         let s = "At 12 months, depression remission was more frequent (OR 2.1).";
         assert_eq!(clause_subject(s, 0, s.find("(OR").unwrap()).as_deref(), Some("depression remission"));
         assert_eq!(phrase_before("Mortality was lower (", 21), None);
+    }
+
+    #[test]
+    fn outcomes_named_after_a_count() {
+        let people = |w: &str| matches!(w, "patients" | "participants");
+        let read = |s: &str| counted_outcome(s, 0, people);
+        assert_eq!(read("1 deep vein thrombosis was observed in each group").as_deref(), Some("deep vein thrombosis"));
+        assert_eq!(read("4 patients withdrew because of nausea").as_deref(), Some("withdrew"));
+        assert_eq!(read("12 patients (36%) developed a rash in the X group").as_deref(), Some("rash"));
+        assert_eq!(read("3 cases of implant-related infection occurred").as_deref(), Some("implant-related infection"));
+        assert_eq!(read("39 of 60 (65%) patients had died").as_deref(), Some("died"));
+        assert_eq!(read("8 patients dropped out").as_deref(), Some("dropped out"));
+        assert_eq!(read("60 patients in the X group"), None);
+        assert_eq!(read("45% of the patients developed febrile neutropenia").as_deref(), Some("febrile neutropenia"));
+        assert_eq!(read("12 weeks of treatment"), None);
     }
 }
