@@ -460,7 +460,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
     // is too often something else to keep without its group.
     let items: Vec<Item> =
         items.into_iter().filter(|item| item.arm.is_some() || (item.events.is_some() && item.n.is_some())).collect();
-    let endpoints = item_endpoints(arms, text, &items);
+    let endpoints = item_endpoints(arms, &known, text, &items);
     items
         .into_iter()
         .zip(endpoints)
@@ -1404,7 +1404,7 @@ fn side_by_side(s: &str, text: &Text, a: &Item, b: &Item) -> bool {
 /// Each item's endpoint: its own outcome words or the phrase right before it (`grade 3/4
 /// diarrhoea (18%, ILF)`); else the endpoint of the item before it in its sentence (`25/48
 /// (52%) in A and 12/42 (29%) in B` share one outcome); else the subject of its clause.
-fn item_endpoints(arms: &ArmRules, text: &Text, items: &[Item]) -> Vec<Option<String>> {
+fn item_endpoints(arms: &ArmRules, known: &[String], text: &Text, items: &[Item]) -> Vec<Option<String>> {
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by_key(|&i| items[i].span.0);
     let mut endpoints = vec![None; items.len()];
@@ -1413,7 +1413,7 @@ fn item_endpoints(arms: &ArmRules, text: &Text, items: &[Item]) -> Vec<Option<St
         let sentence = text.sentence_at(items[i].span.0);
         let s = text.as_str();
         let at = items[i].span.0;
-        let own = endpoint(arms, text, items[i].span)
+        let own = endpoint(arms, known, text, items[i].span)
             .or_else(|| outcome::phrase_before(&s[sentence.0..sentence.1], at - sentence.0));
         let chosen = match (&own, &previous) {
             (Some(_), _) => own,
@@ -1426,7 +1426,7 @@ fn item_endpoints(arms: &ArmRules, text: &Text, items: &[Item]) -> Vec<Option<St
     endpoints
 }
 
-fn endpoint(arms: &ArmRules, text: &Text, span: (usize, usize)) -> Option<String> {
+fn endpoint(arms: &ArmRules, known: &[String], text: &Text, span: (usize, usize)) -> Option<String> {
     let s = text.as_str();
     let (from, to) = text.sentence_at(span.0);
     // `One deep vein thrombosis was observed`, `Four patients withdrew`: named after the count.
@@ -1462,6 +1462,15 @@ fn endpoint(arms: &ArmRules, text: &Text, span: (usize, usize)) -> Option<String
         "was", "were", "of", "in", "for", "with", "the", "a", "an", "is", "are", "and", "rate", "rates", "occurred",
         "vs", "vs.", "versus", "or", "to", "compared",
     ];
+    // `Headache relief was noted in 73%`, `was rare (Gla-300: 2.3%`: the subject of `was`.
+    if shared.is_none() && (words.is_empty() || outcome::only_says_seen(&words)) {
+        // `mEOC+P was associated with ... (48 [17%]`: a group is no outcome.
+        let subject = outcome::subject_of_copula(&s[from..to], span.0 - from)
+            .filter(|subject| !names_known_group(known, subject) && !arms.labels.has_group_noun(subject));
+        if subject.is_some() {
+            return subject;
+        }
+    }
     let mut end = words.len();
     while end > 0 && stop.contains(&words[end - 1].to_ascii_lowercase().as_str()) {
         end -= 1;

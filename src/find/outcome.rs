@@ -288,6 +288,24 @@ const NOT_OUTCOMES: &[&str] = &[
     "intervention",
     "control",
     "placebo",
+    "whom",
+    "which",
+    "who",
+    "rate",
+    "better",
+    "worse",
+    "regimen",
+    "regimens",
+    "results",
+    "conclusions",
+    "children",
+    "patients",
+    "participants",
+    "subjects",
+    "group",
+    "groups",
+    "arm",
+    "arms",
 ];
 
 /// Verbs after a count of people whose object is the outcome: `12 patients developed a rash`.
@@ -399,6 +417,81 @@ pub fn counted_outcome(text: &str, from: usize, is_participant: impl Fn(&str) ->
     occurred.then_some(phrase)
 }
 
+/// Words that end the words before a value when its clause says only that the outcome was
+/// seen: `Headache relief was noted in 73%`, `Remission was achieved by 61%`, `was rare (2.3%`.
+const SEEN: &[&str] = &[
+    "noted",
+    "achieved",
+    "observed",
+    "seen",
+    "reported",
+    "found",
+    "recorded",
+    "documented",
+    "obtained",
+    "detected",
+    "present",
+    "rare",
+    "common",
+    "frequent",
+    "higher",
+    "lower",
+    "similar",
+    "comparable",
+    "greater",
+    "increased",
+    "decreased",
+    "reduced",
+    "significant",
+    "different",
+];
+
+/// Whether the words before a value, up to its clause start, say only that an outcome was
+/// seen (`was noted in`, `was higher`): the outcome is then the subject before `was`.
+pub fn only_says_seen(words_before: &[&str]) -> bool {
+    let mut words = words_before.iter().rev().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let mut last = words.next();
+    if last.as_deref().is_some_and(|w| matches!(w, "in" | "by" | "among" | "for" | "with" | "of")) {
+        last = words.next();
+    }
+    last.is_some_and(|w| SEEN.contains(&w.as_str()))
+}
+
+/// The subject of the last `was` or `were` before `at` in `sentence`, without a time point or
+/// an aside at its end: `The maintenance of clinical remission at 1 year was achieved by`
+/// gives `maintenance of clinical remission`.
+pub fn subject_of_copula(sentence: &str, at: usize) -> Option<String> {
+    let head = sentence.get(..at)?;
+    let copula = [" was ", " were "].iter().filter_map(|c| head.rfind(c)).max()?;
+    let mut subject = head[..copula].trim_end();
+    loop {
+        let before = subject.len();
+        if subject.ends_with(')') {
+            if let Some(open) = subject.rfind('(') {
+                subject = subject[..open].trim_end();
+            }
+        }
+        // `at 1 year`, `at week 12`, `after 6 months`: a time point closing the subject.
+        let words: Vec<&str> = subject.rsplitn(4, ' ').collect();
+        for take in [3, 2] {
+            if words.len() > take {
+                let lead = words[take - 1].to_lowercase();
+                let time_words = &words[..take - 1];
+                if matches!(lead.as_str(), "at" | "by" | "after" | "within" | "over" | "during")
+                    && time_words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+                {
+                    subject = words[take].trim_end();
+                    break;
+                }
+            }
+        }
+        if subject.len() == before {
+            break;
+        }
+    }
+    phrase_before(subject, subject.len())
+}
+
 /// The subject of the clause holding `at`: the words from the clause start up to its first
 /// boundary word (`Mortality was lower (HR …)`, `the odds of remission were higher`).
 pub fn clause_subject(text: &str, clause_start: usize, at: usize) -> Option<String> {
@@ -420,6 +513,18 @@ mod tests {
         let s = "At 12 months, depression remission was more frequent (OR 2.1).";
         assert_eq!(clause_subject(s, 0, s.find("(OR").unwrap()).as_deref(), Some("depression remission"));
         assert_eq!(phrase_before("Mortality was lower (", 21), None);
+    }
+
+    #[test]
+    fn subjects_of_a_clause_that_says_an_outcome_was_seen() {
+        let s = "Two-hour headache relief, was noted in 73% in rizatriptan";
+        assert!(only_says_seen(&["was", "noted", "in"]));
+        assert_eq!(subject_of_copula(s, s.find("73").unwrap()).as_deref(), Some("Two-hour headache relief"));
+        let s = "The maintenance of clinical remission at 1 year was achieved by 61.4%";
+        assert_eq!(subject_of_copula(s, s.find("61").unwrap()).as_deref(), Some("maintenance of clinical remission"));
+        let s = "Severe hypoglycaemia at any time (24 h) was rare (Gla-300: 2.3%";
+        assert_eq!(subject_of_copula(s, s.find("2.3").unwrap()).as_deref(), Some("any time"));
+        assert!(!only_says_seen(&["patients", "with", "diarrhoea"]));
     }
 
     #[test]
