@@ -176,6 +176,7 @@ fn is_boundary(word: &str) -> bool {
 /// word or at punctuation that closes a clause; joiners are kept inside, dropped at the edges.
 pub fn phrase_before(text: &str, at: usize) -> Option<String> {
     let head = text.get(..at)?.trim_end().trim_end_matches(['(', '[', ',', ':', ';']).trim_end();
+    let head = without_time_point(head);
     let all = words(head);
     let mut taken: Vec<&str> = Vec::new();
     for &(from, to) in all.iter().rev() {
@@ -471,25 +472,36 @@ pub fn subject_of_copula(sentence: &str, at: usize) -> Option<String> {
                 subject = subject[..open].trim_end();
             }
         }
-        // `at 1 year`, `at week 12`, `after 6 months`: a time point closing the subject.
-        let words: Vec<&str> = subject.rsplitn(4, ' ').collect();
-        for take in [3, 2] {
-            if words.len() > take {
-                let lead = words[take - 1].to_lowercase();
-                let time_words = &words[..take - 1];
-                if matches!(lead.as_str(), "at" | "by" | "after" | "within" | "over" | "during")
-                    && time_words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
-                {
-                    subject = words[take].trim_end();
-                    break;
-                }
-            }
-        }
+        subject = without_time_point(subject);
         if subject.len() == before {
             break;
         }
     }
     phrase_before(subject, subject.len())
+}
+
+/// `text` without the time point that ends it: `cardiac index at 6 h`, `inotropic support in
+/// the first 12 h`, `remission at week 12` lose `at 6 h`, `in the first 12 h`, `at week 12`.
+pub fn without_time_point(text: &str) -> &str {
+    let all = words(text);
+    // The lead word is one of the last five; the words after it hold a number and a time unit.
+    for lead_at in (all.len().saturating_sub(5)..all.len().saturating_sub(1)).rev() {
+        let (start, end) = all[lead_at];
+        let time_words = all[lead_at + 1..].iter().map(|&(a, b)| &text[a..b]);
+        let has_number = time_words.clone().any(|w| w.chars().any(|c| c.is_ascii_digit()));
+        let has_unit = time_words.clone().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            crate::grammar::time_unit(&w).is_ok_and(|(rest, _)| rest.is_empty())
+        });
+        let lead = text[start..end].to_lowercase();
+        if has_number
+            && has_unit
+            && matches!(lead.as_str(), "at" | "by" | "after" | "within" | "over" | "during" | "in" | "for")
+        {
+            return text[..start].trim_end();
+        }
+    }
+    text
 }
 
 /// The subject of the clause holding `at`: the words from the clause start up to its first
@@ -525,6 +537,11 @@ mod tests {
         let s = "Severe hypoglycaemia at any time (24 h) was rare (Gla-300: 2.3%";
         assert_eq!(subject_of_copula(s, s.find("2.3").unwrap()).as_deref(), Some("any time"));
         assert!(!only_says_seen(&["patients", "with", "diarrhoea"]));
+        let s = "a reduction in the cardiac index at 6 h [difference";
+        assert_eq!(phrase_before(s, s.find('[').unwrap()).as_deref(), Some("cardiac index"));
+        let s = "an increase in inotropic support in the first 12 h (OR";
+        assert_eq!(phrase_before(s, s.find('(').unwrap()).as_deref(), Some("inotropic support"));
+        assert_eq!(without_time_point("death in 12 patients"), "death in 12 patients");
     }
 
     #[test]
