@@ -52,6 +52,7 @@ pub struct ArmRules {
     not_a_size_before: Regex,
     design: Regex,
     exclusion: Regex,
+    sex_count: Regex,
     /// Words of allocation, enrolment and analysis.
     pub allocation: Regex,
     /// Words of outcomes.
@@ -101,6 +102,7 @@ impl ArmRules {
             not_a_size_before: lexicon_pattern(source, "not_a_size_before")?,
             design: lexicon_pattern(source, "design")?,
             exclusion: lexicon_pattern(source, "exclusion")?,
+            sex_count: lexicon_pattern(source, "sex_count")?,
             allocation: words("allocation")?,
             outcomes: words("outcomes")?,
             non_participants: lower("non_participants")?,
@@ -466,6 +468,10 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     } else if rules.non_participants.iter().any(|w| s[n_match.end()..].trim_start().starts_with(w.as_str())) {
         return;
     }
+    // `54 females and 38 males`: a breakdown by sex.
+    if has_noun && rules.sex_count.is_match(whole.as_str()) && breaks_down_by_sex(rules, sentence) {
+        return;
+    }
     let after_count = &s[n_match.end()..];
     if after_count.trim_start().starts_with(['(', '[']) && after_count.trim_start()[1..].contains('%') {
         let inside = &after_count.trim_start()[1..];
@@ -552,6 +558,21 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
         let end = if has_noun { whole.end() } else { n_match.end() };
         found.push(at, "total", n, "arm_size.total", (at, end));
     }
+}
+
+/// Whether a sentence counts both sexes (`54 females and 38 males`, `(15 men, 25 women)`).
+fn breaks_down_by_sex(rules: &ArmRules, sentence: &str) -> bool {
+    let mut female = false;
+    let mut male = false;
+    for m in rules.sex_count.find_iter(sentence) {
+        let noun = m.as_str().rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+        if matches!(noun.as_str(), "women" | "woman" | "female" | "females" | "girls") {
+            female = true;
+        } else {
+            male = true;
+        }
+    }
+    female && male
 }
 
 /// `randomized: 31 to ECT, 30 to CBT and 29 to IP`: counts with their groups listed after an
