@@ -874,10 +874,16 @@ fn push_percent_list(
     let sentence = &s[from..to];
     let names_groups = arms.labels.has_group_noun(sentence)
         || known.iter().any(|k| k.split_whitespace().next().is_some_and(|w| sentence.contains(w)));
-    let groups = groups_after(rules, arms, known, s, end, list.len()).or_else(|| {
-        let respectively = s[end..to].contains("respectively");
-        (respectively && plain && !names_groups && known.len() == list.len()).then(|| known.to_vec())
-    });
+    let respectively = s[end..to].contains("respectively");
+    let groups = groups_after(rules, arms, known, s, end, list.len())
+        .or_else(|| {
+            // `..., 14.8% in the brief advice group and 10.5% in the control group. ... the rates
+            // were 10.2%, 9.7% and 6.7%, respectively`: the groups the sentence before names.
+            let index = text.sentence_index(from).checked_sub(1)?;
+            let previous = groups_named(arms, s, *text.sentences.get(index)?);
+            (respectively && plain && !names_groups && previous.len() == list.len()).then_some(previous)
+        })
+        .or_else(|| (respectively && plain && !names_groups && known.len() == list.len()).then(|| known.to_vec()));
     let Some(groups) = groups else { return };
     let mut kept = Vec::new();
     for (&(start, stop), group) in list.iter().zip(groups) {
@@ -895,6 +901,24 @@ fn push_percent_list(
             items.push(item);
         }
     }
+}
+
+/// The groups a sentence names with a group noun, in order, each once: `14.8% in the brief
+/// advice group and 10.5% in the control group` names `brief advice group`, `control group`.
+fn groups_named(arms: &ArmRules, s: &str, (from, to): (usize, usize)) -> Vec<String> {
+    let mut groups: Vec<String> = Vec::new();
+    let lower = s[from..to].to_ascii_lowercase();
+    for (at, noun) in lower.match_indices(" group").chain(lower.match_indices(" arm")) {
+        let end = from + at + noun.len();
+        if s[end..].starts_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let Some(label) = arms.labels.before(s, end).filter(|l| l.span.0 >= from) else { continue };
+        if arms.labels.has_group_noun(&label.text) && !groups.iter().any(|g| group_key(g) == group_key(&label.text)) {
+            groups.push(label.text);
+        }
+    }
+    groups
 }
 
 /// `in the A, B and C groups`, `for A, B, and C`: the `k` groups listed after a list of values.
