@@ -19,15 +19,17 @@ use std::collections::HashMap;
 
 use nom::branch::alt;
 use nom::bytes::complete::tag;
-use nom::character::complete::{char, one_of};
-use nom::combinator::{map, opt};
-use nom::sequence::{pair, preceded, tuple};
+use nom::character::complete::one_of;
+use nom::sequence::tuple;
 use regex::Regex;
 
 use super::compile::{compile_pattern, Source};
 use super::{outcome, Finding, Text};
 use crate::error::Result;
-use crate::grammar::{ci_label, consumed, decimal, interval, p_value, ws, Interval, PResult, PValue};
+use crate::grammar::{
+    ci_after_estimate, ci_label_at, consumed, decimal, levelled_ci_labels, p_value, p_value_after, ws,
+    ConfidenceInterval, Interval, PResult, PValue,
+};
 use crate::model::{Kind, Num, Row};
 use crate::rules;
 
@@ -402,6 +404,15 @@ struct Estimate {
 }
 
 impl Estimate {
+    /// Takes the interval, level, label, opener and p-value of the CI read after the value.
+    fn take_ci(&mut self, ci: ConfidenceInterval) {
+        self.interval = Some(ci.bounds);
+        self.level = ci.level;
+        self.labelled = ci.labelled;
+        self.opener = ci.opener;
+        self.p = ci.p;
+    }
+
     /// Whether the estimate has an interval and lies within it.
     fn within_interval(&self) -> bool {
         self.interval
@@ -452,7 +463,7 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
     if mentions.is_empty() && !rules.difference {
         return Vec::new();
     }
-    let labels = ci_label_positions(s);
+    let labels = levelled_ci_labels(s);
     if mentions.is_empty() && labels.is_empty() {
         return Vec::new();
     }
@@ -724,7 +735,7 @@ fn read_named(rules: &EffectRules, text: &Text, mention: &Mention, limit: usize)
             continue;
         }
         // A CI label before the value: remember its level and look past it.
-        if let Some((level, len)) = label_at(&window[i..]) {
+        if let Some((level, len)) = ci_label_at(&window[i..]) {
             if level.is_some() {
                 pre_level = Some(level);
                 i += len;
@@ -774,24 +785,6 @@ fn read_named(rules: &EffectRules, text: &Text, mention: &Mention, limit: usize)
     None
 }
 
-/// A CI label at the start of `s` with its level and length: `95% CI`, `95% confidence interval`.
-fn label_at(s: &str) -> Option<(Option<Num>, usize)> {
-    ci_label(s).ok().map(|(rest, level)| (level, consumed(s, rest)))
-}
-
-/// Byte offsets where CI labels with a level are written, with the level.
-fn ci_label_positions(s: &str) -> Vec<(usize, Num)> {
-    let mut found = Vec::new();
-    for (at, _) in s.match_indices('%') {
-        let head = s[..at].trim_end();
-        let begin = head.len() - head.bytes().rev().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
-        if let Ok((_, Some(level))) = ci_label(&s[begin..]) {
-            found.push((begin, level));
-        }
-    }
-    found
-}
-
 /// Reads `VALUE [unit] [CI block] [p-value]` at byte `at`; `require_ci` for estimates that
 /// have no name of their own.
 fn read_estimate(
@@ -804,7 +797,7 @@ fn read_estimate(
 ) -> Option<Estimate> {
     let input = s.get(at..)?;
     // "95% CI": the number is the interval's level, not an estimate.
-    if label_at(input).is_some_and(|(level, _)| level.is_some()) {
+    if ci_label_at(input).is_some_and(|(level, _)| level.is_some()) {
         return None;
     }
     let (rest, value) = decimal(input).ok()?;
@@ -841,16 +834,12 @@ fn read_estimate(
         p: None,
         end: position,
     };
-    if let Ok((after, block)) = ci_block(rest, labelled_before) {
-        estimate.interval = Some(block.interval);
-        estimate.level = block.level;
-        estimate.labelled = block.labelled;
-        estimate.opener = block.opener;
-        estimate.p = block.p;
+    if let Ok((after, ci)) = ci_after_estimate(labelled_before)(rest) {
+        estimate.take_ci(ci);
         estimate.end = position + consumed(rest, after);
     } else if require_ci {
         return None;
-    } else if let Ok((after, p)) = p_after(rest) {
+    } else if let Ok((after, p)) = p_value_after(rest) {
         estimate.p = Some(p);
         estimate.end = position + consumed(rest, after);
     } else if !rules.bare_estimate_end.is_match(rest) {
@@ -861,102 +850,12 @@ fn read_estimate(
         // "0.7-6.5 points, p = 0.018": a difference's unit may follow its CI too.
         let unit_after = if ratio_like { None } else { rules.difference_unit.find(&s[estimate.end..]) };
         let tail = &s[estimate.end + unit_after.map_or(0, |unit| unit.end())..];
-        if let Ok((after, p)) = p_after(tail) {
+        if let Ok((after, p)) = p_value_after(tail) {
             estimate.p = Some(p);
             estimate.end = s.len() - after.len();
         }
     }
     Some(estimate)
-}
-
-/// A confidence interval after an estimate, with what came with it.
-struct CiBlock {
-    interval: Interval,
-    level: Option<Num>,
-    labelled: bool,
-    opener: Option<char>,
-    p: Option<PValue>,
-}
-
-/// The CI after an estimate, in any of the written shapes:
-/// ` (95% CI 0.38-0.88)`, `, 95% CI: 0.38, 0.88`, ` [0.38-0.88]`, `; 95% CI, 0.38 to 0.88; P = .01`,
-/// `, 0.34-0.92`, `; P = .002; 95% CI, 0.64-0.91`.
-fn ci_block(input: &str, labelled_before: bool) -> PResult<'_, CiBlock> {
-    let (input, _) = ws(input)?;
-    let (input, open) = opt(one_of("([,;:"))(input)?;
-    let (input, _) = ws(input)?;
-    // "; (95% CI ...)": a bracket after the separator.
-    let (input, inner) = if matches!(open, Some(',' | ';')) { opt(one_of("(["))(input)? } else { (input, None) };
-    let open = inner.or(open);
-    let (input, _) = ws(input)?;
-    let (input, p_first) = opt(tuple((p_value, ws, one_of(",;"), ws)))(input)?;
-    // "(95% CI) 1.7, 8.7": the label in its own brackets, then the bounds.
-    let (input, label) = match open {
-        Some('(') => alt((
-            map(tuple((ci_label, ws, char(')'), ws)), |(level, _, _, _)| (level, (), None, ())),
-            map(tuple((ci_label, ws, opt(one_of(":=,")), ws)), |(level, _, sep, _)| (level, (), sep, ())),
-        ))(input)
-        .map(|(rest, label)| (rest, Some(label)))
-        .unwrap_or((input, None)),
-        _ => opt(map(tuple((ci_label, ws, opt(one_of(":=,")), ws)), |(level, _, sep, _)| (level, (), sep, ())))(input)?,
-    };
-    let labelled = label.is_some();
-    if !labelled && open.is_none() {
-        return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag)));
-    }
-    // Unlabelled bounds split by a comma count only when the bracket closes right after them:
-    // "(1.2, 3.4)", never "(1.29, 0.78-2.14)".
-    let bracketed_pair = |i| -> PResult<'_, Interval> {
-        let (rest, pair) = interval(true)(i)?;
-        let _: (&str, char) = preceded(ws, one_of(")]"))(rest)?;
-        Ok((rest, pair))
-    };
-    let (input, interval) = if labelled || labelled_before {
-        interval(true)(input)?
-    } else if matches!(open, Some('(' | '[')) {
-        alt((interval(false), bracketed_pair))(input)?
-    } else {
-        interval(false)(input)?
-    };
-    let (input, p_inside) = opt(preceded(tuple((ws, one_of(",;"), ws)), p_value))(input)?;
-    let (input, _) = ws(input)?;
-    let input = match open {
-        Some('(') => opt(char(')'))(input)?.0,
-        Some('[') => opt(char(']'))(input)?.0,
-        _ => input,
-    };
-    let p = p_first.map(|(p, _, _, _)| p).or(p_inside);
-    Ok((input, CiBlock { interval, level: label.and_then(|(level, _, _, _)| level), labelled, opener: open, p }))
-}
-
-/// A p-value right after an estimate or its CI: `, P = .01`, ` (p = 0.0013)`, `; P<0.001`.
-fn p_after(input: &str) -> PResult<'_, PValue> {
-    let (input, _) = tuple((ws, opt(one_of(",;")), ws))(input)?;
-    let (input, open) = opt(char('('))(input)?;
-    let (input, _) = ws(input)?;
-    let (input, _) = nom::multi::many0(test_statistic)(input)?;
-    let (input, _) = opt(pair(alt((tag("log-rank"), tag("log rank"), tag("two-sided"), tag("Wald"))), ws))(input)?;
-    let (input, p) = p_value(input)?;
-    let input = if open.is_some() { opt(preceded(ws, char(')')))(input)?.0 } else { input };
-    Ok((input, p))
-}
-
-/// A test statistic between an estimate and its p-value: `chi 2 = 7.36, `, `d.f. = 1, `, `z = 2.1; `.
-fn test_statistic(input: &str) -> PResult<'_, ()> {
-    let name = alt((
-        tag("chi 2"),
-        tag("chi2"),
-        tag("chi^2"),
-        tag("χ2"),
-        tag("d.f."),
-        tag("df"),
-        tag("z"),
-        tag("Z"),
-        tag("t"),
-        tag("F"),
-    ));
-    let (input, _) = tuple((name, ws, one_of("=:"), ws, decimal, ws, one_of(",;"), ws))(input)?;
-    Ok((input, ()))
 }
 
 /// A p-value written just before a mention: `P = .62; hazard ratio 0.86`.
@@ -1037,7 +936,7 @@ fn read_for_list(
     let last = listed.last_mut()?;
     // The last group's words belong to its evidence, then the list's p-value.
     let group_end = position;
-    let p = p_after(&s[group_end..]).ok().map(|(rest, p)| {
+    let p = p_value_after(&s[group_end..]).ok().map(|(rest, p)| {
         last.end = s.len() - rest.len();
         p
     });
@@ -1127,19 +1026,20 @@ fn find_times(
         // "([1.14-4.29]; p = 0.02)": the bracketed interval inside a bracket.
         let rest = &s[whole.end()..];
         let inner = rest.trim_start().strip_prefix('(').filter(|r| r.trim_start().starts_with('['));
-        let Ok((after, block)) = ci_block(inner.unwrap_or(rest), false) else { continue };
+        let Ok((after, ci)) = ci_after_estimate(false)(inner.unwrap_or(rest)) else { continue };
         let mut estimate = Estimate {
             value: number,
             start: value.start(),
-            interval: Some(block.interval),
-            level: block.level,
-            labelled: block.labelled,
-            opener: block.opener,
-            p: block.p,
+            interval: None,
+            level: None,
+            labelled: false,
+            opener: None,
+            p: None,
             end: s.len() - after.len(),
         };
+        estimate.take_ci(ci);
         if estimate.p.is_none() {
-            if let Ok((tail, p)) = p_after(after) {
+            if let Ok((tail, p)) = p_value_after(after) {
                 estimate.p = Some(p);
                 estimate.end = s.len() - tail.len();
             }

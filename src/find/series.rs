@@ -25,7 +25,7 @@ use super::arm_label::{group_key, ArmLabels};
 use super::compile::Source;
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
-use crate::grammar::{ci_label, consumed, interval, time_unit, unsigned_decimal, ws, Interval};
+use crate::grammar::{ci_after_value, consumed, time_unit, unsigned_decimal, ws, Interval};
 use crate::model::Num;
 
 /// What a value's unit must be.
@@ -166,13 +166,14 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
                 for_both: false,
             };
             if index + 1 == count {
-                if let Some((ci, level, len)) = read_ci(&s[unit_end..to]) {
-                    let inside = ci.lower.value <= value.number.value && value.number.value <= ci.upper.value;
+                if let Ok((rest, ci)) = ci_after_value(&s[unit_end..to]) {
+                    let bounds = ci.bounds;
+                    let inside = bounds.lower.value <= value.number.value && value.number.value <= bounds.upper.value;
                     if inside {
-                        value.interval = Some(ci);
-                        value.level = level;
+                        value.interval = Some(bounds);
+                        value.level = ci.level;
                     }
-                    end = unit_end + len;
+                    end = unit_end + consumed(&s[unit_end..to], rest);
                     value.end = end;
                 }
             }
@@ -261,30 +262,6 @@ fn list_joint(input: &str) -> Option<usize> {
         }
     }
     (rest.len() < input.len()).then(|| input.len() - rest.len())
-}
-
-/// A CI after a value: ` (95% CI = 43.3% to 68.5%)`, ` (54.2-73.2)`, `, 95% CI 3.2-4.2`, and a
-/// bracketed p-value (`(P<0.001)`), which is skipped; returns the CI (if any) and the length.
-fn read_ci(input: &str) -> Option<(Interval, Option<Num>, usize)> {
-    let (rest, _) = ws(input).ok()?;
-    if let Some(inner) = rest.strip_prefix(['(', '[']) {
-        let (inner, _) = ws(inner).ok()?;
-        let (inner, labelled, level) = match ci_label(inner) {
-            // `(95% CI (9.0 to 14.0 days))`: the bounds may sit in a bracket of their own.
-            Ok((r, level)) => (r.trim_start_matches([' ', ',', ':', '=', '(']), true, level),
-            Err(_) => (inner, false, None),
-        };
-        let (after, ci) = interval(labelled)(inner).ok()?;
-        // Skip what else the bracket holds (`; p=0.004`) up to its end.
-        let close = after.find([')', ']']).filter(|&c| c < 60 && !after[..c].contains('('))?;
-        let end = consumed(input, &after[close + 1..]);
-        return Some((ci, level, end));
-    }
-    let inner = rest.strip_prefix(',')?.trim_start_matches(' ');
-    let (inner, level) = ci_label(inner).ok()?;
-    let inner = inner.trim_start_matches([' ', ',', ':', '=']);
-    let (after, ci) = interval(true)(inner).ok()?;
-    Some((ci, level, consumed(input, after)))
 }
 
 /// A row to be: which value, which slot of the anchor, and which group.

@@ -10,9 +10,12 @@ mod number;
 mod pvalue;
 
 pub use duration::{duration, duration_list, time_unit, unit_first_time_point, Duration};
-pub use interval::{ci_label, interval, interval_separator, Interval};
+pub use interval::{
+    ci_after_estimate, ci_after_value, ci_label, ci_label_at, interval, interval_separator, levelled_ci_labels,
+    ConfidenceInterval, Interval,
+};
 pub use number::{count, decimal, percent, unsigned_decimal, ws, ws1};
-pub use pvalue::{p_value, PValue};
+pub use pvalue::{p_value, p_value_after, PValue};
 
 /// The result type of every grammar function.
 pub type PResult<'a, T> = nom::IResult<&'a str, T>;
