@@ -25,7 +25,9 @@ use super::arm_label::{group_key, ArmLabels};
 use super::compile::Source;
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
-use crate::grammar::{ci_after_value, consumed, time_unit, unsigned_decimal, ws, Interval};
+use crate::grammar::{
+    ci_after_value, consumed, is_comparison_joint, plus_minus, time_unit, unsigned_decimal, value_joint, ws, Interval,
+};
 use crate::model::Num;
 
 /// What a value's unit must be.
@@ -111,14 +113,14 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
             // `21.4 ± 5.2%`: a rate's standard error, before its unit, is no value (a duration
             // with one, `433.78 ± 66.98 days`, is a mean, and no median).
             if unit == Unit::Percent {
-                after += plus_minus(&s[after..to]).unwrap_or(0);
+                after += plus_minus(&s[after..to]).map_or(0, |(rest, _)| consumed(&s[after..to], rest));
             }
             pending.push((at, number, after, compared));
             if let Some((unit_name, len)) = read_unit(&s[after..to], unit) {
                 unit_found = Some((unit_name, after + len));
                 break;
             }
-            match list_joint(&s[after..to]) {
+            match value_joint(&s[after..to]).ok().map(|(_, joint)| joint.len()) {
                 Some(len) if starts_number(bytes, after + len) => {
                     compared = is_comparison_joint(&s[after..after + len]);
                     at = after + len;
@@ -136,7 +138,11 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
             let gap = &s[e.min(i)..i];
             let gap_start = gap.trim_start().strip_prefix('(').and_then(|g| g.find(')').map(|c| g[c + 1..].len()));
             let joint_from = gap_start.map_or(e, |rest| i - rest);
-            e <= i && list_joint(&s[joint_from..i]).is_some_and(|len| joint_from + len == i)
+            e <= i
+                && value_joint(&s[joint_from..i])
+                    .ok()
+                    .map(|(_, joint)| joint.len())
+                    .is_some_and(|len| joint_from + len == i)
         });
         if follows_refused
             || patterns.refused_before.is_match(&s[from.min(i)..i])
@@ -206,28 +212,13 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
             }
         }
         // A chain continues over `, ` / `and` / `vs` to the next value with its own unit.
-        match list_joint(&s[end..to]) {
+        match value_joint(&s[end..to]).ok().map(|(_, joint)| joint.len()) {
             Some(len) if starts_number(bytes, end + len) => {}
             _ => chain += 1,
         }
         i = end;
     }
     values
-}
-
-/// The length of a standard error written after a value, `± 5.2` or `+/- 5.2`, if one is.
-fn plus_minus(input: &str) -> Option<usize> {
-    let (rest, _) = ws(input).ok()?;
-    let rest = rest.strip_prefix('±').or_else(|| rest.strip_prefix("+/-"))?;
-    let (rest, _) = ws(rest).ok()?;
-    let (rest, _) = unsigned_decimal(rest).ok()?;
-    Some(consumed(input, rest))
-}
-
-/// Whether the words joining two values compare them: ` vs `, ` versus `, `compared with`.
-fn is_comparison_joint(joint: &str) -> bool {
-    let lower = joint.to_ascii_lowercase();
-    [" vs", "versus", "compared"].iter().any(|w| lower.contains(w))
 }
 
 /// The first char boundary at or after `at`.
@@ -249,19 +240,6 @@ fn read_unit(input: &str, unit: Unit) -> Option<(Option<&'static str>, usize)> {
         Unit::Percent => rest.strip_prefix('%').map(|r| (None, consumed(input, r))),
         Unit::Time => time_unit(rest).ok().map(|(r, name)| (Some(name), consumed(input, r))),
     }
-}
-
-/// What joins two values of a list: `, `, ` and `, `, and `, ` vs `, ` versus `, ` or `.
-fn list_joint(input: &str) -> Option<usize> {
-    let trimmed = input.trim_start_matches(' ');
-    let mut rest = trimmed.strip_prefix(',').unwrap_or(trimmed).trim_start_matches(' ');
-    for word in ["and ", "vs. ", "vs ", "versus ", "or ", "compared with ", "to "] {
-        if let Some(r) = rest.strip_prefix(word) {
-            rest = r.trim_start_matches(' ');
-            break;
-        }
-    }
-    (rest.len() < input.len()).then(|| input.len() - rest.len())
 }
 
 /// A row to be: which value, which slot of the anchor, and which group.

@@ -1,11 +1,14 @@
 //! nom grammars for the numeric fragments of abstracts, over normalised text.
 //!
 //! One small function per fragment, named after what it reads, each with the shape it reads in
-//! its comment: numbers, counts, percentages, confidence intervals, p-values and durations.
+//! its comment: numbers, counts, percentages, confidence intervals, p-values, durations and the
+//! joints of value lists. Each typed statement is parsed here and nowhere else: the finders
+//! call these parsers rather than reading numbers, intervals or p-values of their own.
 //! Every parser takes the normalised text (see [`crate::normalise`]) and returns what is left.
 
 mod duration;
 mod interval;
+mod list;
 mod number;
 mod pvalue;
 
@@ -14,7 +17,8 @@ pub use interval::{
     ci_after_estimate, ci_after_value, ci_label, ci_label_at, interval, interval_separator, levelled_ci_labels,
     ConfidenceInterval, Interval,
 };
-pub use number::{count, decimal, percent, unsigned_decimal, ws, ws1};
+pub use list::{is_comparison_joint, value_joint};
+pub use number::{count, decimal, percent, plus_minus, unsigned_decimal, ws, ws1};
 pub use pvalue::{p_value, p_value_after, PValue};
 
 /// The result type of every grammar function.
