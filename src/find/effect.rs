@@ -433,8 +433,44 @@ struct Mention {
 }
 
 /// Every effect row of one abstract.
+///
+/// Which rule wins a stretch of text is decided by the order of the steps, each leaving alone
+/// what an earlier one took: the estimate after each named measure and its list
+/// ([`find_named`]) first; then the estimates that inherit a measure ([`find_inherited`]) and
+/// the ratios in words ([`find_times`]), which skip the named ones; then the differences with
+/// no measure's name ([`find_unnamed_differences`]), which skip everything taken so far. Last,
+/// the estimates of a list of predictors are left out ([`drop_covariate_lists`]).
 pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
     let s = text.as_str();
+    let mentions = measure_mentions(rules, s);
+    if mentions.is_empty() && !rules.difference {
+        return Vec::new();
+    }
+    let labels = levelled_ci_labels(s);
+    if mentions.is_empty() && labels.is_empty() {
+        return Vec::new();
+    }
+    let mut compared_group_words = None;
+    let mut findings = find_named(rules, text, &mentions, &labels, &mut compared_group_words);
+    let named: Vec<(usize, usize)> = findings.iter().map(|f| f.span).collect();
+    if rules.inherited {
+        findings.extend(find_inherited(rules, text, &mentions, &named, &labels, &mut compared_group_words));
+    }
+    if rules.times {
+        findings.extend(find_times(rules, text, &mentions, &named, &labels, &mut compared_group_words));
+    }
+    if rules.difference {
+        let taken: Vec<(usize, usize)> = findings.iter().map(|f| f.span).collect();
+        findings.extend(find_unnamed_differences(rules, text, &taken, &labels, &mut compared_group_words));
+    }
+    drop_covariate_lists(rules, text, findings)
+}
+
+/// The measures named in the text, in order: each mention the lexicon knows, read as the
+/// abstract defines it (`rate ratio (RR)` makes `RR` an IRR, `heart rate (HR)` makes `HR`
+/// nothing), except where the words around it show it names something else
+/// (`not_a_measure`) and where an abbreviation repeats the name before it (`hazard ratio [HR]`).
+fn measure_mentions(rules: &EffectRules, s: &str) -> Vec<Mention> {
     // The abbreviations the abstract defines, read once it mentions a measure (most do not).
     let mut defined: Option<HashMap<String, Option<MeasureName>>> = None;
     let mut mentions: Vec<Mention> = Vec::new();
@@ -460,78 +496,79 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         }
         mentions.push(Mention { start: m.start(), end: m.end(), measure, ratio_reading });
     }
-    if mentions.is_empty() && !rules.difference {
-        return Vec::new();
-    }
-    let labels = levelled_ci_labels(s);
-    if mentions.is_empty() && labels.is_empty() {
-        return Vec::new();
-    }
-    let mut compared_group_words = None;
+    mentions
+}
+
+/// `effect.named` and `effect.list`: for each mention, the estimate it names and the further
+/// estimates of its list, up to the next mention.
+fn find_named(
+    rules: &EffectRules,
+    text: &Text,
+    mentions: &[Mention],
+    labels: &[(usize, Num)],
+    groups: &mut Option<Vec<String>>,
+) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    if !rules.named {
+        return findings;
+    }
     for (index, mention) in mentions.iter().enumerate() {
-        if !rules.named {
+        let next_mention = mentions.get(index + 1).map_or(text.as_str().len(), |m| m.start);
+        findings.extend(named_and_listed(rules, text, mention, next_mention, labels, groups));
+    }
+    findings
+}
+
+/// The estimate one mention names (`effect.named`: `HR 0.58 (0.38–0.88)`), then its list
+/// (`effect.list`): bare estimates each for its group (`0.44 for A and 0.47 for B (p < 0.001)`),
+/// or estimates each with its own CI (`and 0.71 (0.52–0.97)`), before `next_mention`.
+fn named_and_listed(
+    rules: &EffectRules,
+    text: &Text,
+    mention: &Mention,
+    next_mention: usize,
+    labels: &[(usize, Num)],
+    groups: &mut Option<Vec<String>>,
+) -> Vec<Finding> {
+    let s = text.as_str();
+    let mut findings = Vec::new();
+    if out_of_scope(rules, text, text.sentence_at(mention.start), groups) {
+        return findings;
+    }
+    let Some((estimate, loose)) = read_named(rules, text, mention, next_mention) else { return findings };
+    if rules.per_unit_after.is_match(&s[estimate.end..]) || (loose && estimate.interval.is_none()) {
+        return findings;
+    }
+    let for_list = if rules.list && estimate.interval.is_none() && estimate.p.is_none() {
+        read_for_list(rules, s, &estimate, next_mention)
+    } else {
+        None
+    };
+    let (listed, list_p) = for_list.unwrap_or_default();
+    let p = estimate.p.clone().or_else(|| list_p.clone()).or_else(|| p_before(s, mention.start));
+    let row = effect_row(rules, text, mention, &estimate, p, labels, "effect.named");
+    findings.push(Finding { row, span: (mention.start, estimate.end) });
+    for next in listed {
+        let row = effect_row(rules, text, mention, &next, list_p.clone(), labels, "effect.list");
+        findings.push(Finding { row, span: (next.start, next.end) });
+    }
+    let mut end = estimate.end;
+    while let Some(next) = rules.list.then(|| read_listed(rules, s, end, mention.measure.code)).flatten() {
+        if next.start >= next_mention {
             break;
         }
-        let next_mention = mentions.get(index + 1).map_or(s.len(), |m| m.start);
-        let sentence = text.sentence_at(mention.start);
-        if out_of_scope(rules, text, sentence, &mut compared_group_words) {
-            continue;
-        }
-        let Some((estimate, loose)) = read_named(rules, text, mention, next_mention) else { continue };
-        if rules.per_unit_after.is_match(&s[estimate.end..]) {
-            continue;
-        }
-        if loose && estimate.interval.is_none() {
-            continue;
-        }
-        let for_list = if rules.list && estimate.interval.is_none() && estimate.p.is_none() {
-            read_for_list(rules, s, &estimate, next_mention)
-        } else {
-            None
-        };
-        let (listed, list_p) = for_list.unwrap_or_default();
-        let p = estimate.p.clone().or_else(|| list_p.clone()).or_else(|| p_before(s, mention.start));
-        let row = effect_row(rules, text, mention, &estimate, p, &labels, "effect.named");
-        taken.push((mention.start, estimate.end));
-        findings.push(Finding { row, span: (mention.start, estimate.end) });
-        for next in listed {
-            let row = effect_row(rules, text, mention, &next, list_p.clone(), &labels, "effect.list");
-            taken.push((next.start, next.end));
-            findings.push(Finding { row, span: (next.start, next.end) });
-        }
-        let mut end = estimate.end;
-        while let Some(next) = rules.list.then(|| read_listed(rules, s, end, mention.measure.code)).flatten() {
-            if next.start >= next_mention {
-                break;
-            }
-            let row = effect_row(rules, text, mention, &next, next.p.clone(), &labels, "effect.list");
-            taken.push((next.start, next.end));
-            findings.push(Finding { row, span: (next.start, next.end) });
-            end = next.end;
-        }
+        let row = effect_row(rules, text, mention, &next, next.p.clone(), labels, "effect.list");
+        findings.push(Finding { row, span: (next.start, next.end) });
+        end = next.end;
     }
-    if rules.inherited {
-        findings.extend(find_inherited(rules, text, &mentions, &taken, &labels, &mut compared_group_words));
-    }
-    if rules.times {
-        findings.extend(find_times(rules, text, &mentions, &taken, &labels, &mut compared_group_words));
-    }
-    if rules.difference {
-        let taken: Vec<(usize, usize)> = findings.iter().map(|f| f.span).collect();
-        findings.extend(find_unnamed_differences(rules, text, &taken, &labels, &mut compared_group_words));
-    }
-    drop_covariate_lists(rules, text, findings)
+    findings
 }
 
 /// Differences written with their own labelled CI but no measure's name: `lowered blood
 /// pressure by 1.93 mmHg (95% CI 0.063–3.8)`, `difference 3.6 points, 95% CI: 0.7-6.5`,
-/// `−0·02; 95 % CI −0·15, 0·11`. The number right before a CI label is the estimate when the
-/// clause calls it a difference (`difference_cue`) or its CI reaches below zero, which no
-/// group's rate or mean does, unless the clause makes it a change within one group
-/// (`within_group`). It is an SMD when the clause names an effect size, an RD when it is a
-/// percentage of a rate or proportion, else an MD.
+/// `−0·02; 95 % CI −0·15, 0·11`. The number right before a CI label is the estimate
+/// ([`estimate_before_label`]) when [`unnamed_difference_code`] reads it as a difference; the
+/// next differences of its list follow.
 fn find_unnamed_differences(
     rules: &EffectRules,
     text: &Text,
@@ -547,48 +584,12 @@ fn find_unnamed_differences(
             continue;
         }
         let sentence = text.sentence_at(label_at);
-        let window = floor_char_boundary(s, label_at.saturating_sub(60).max(sentence.0));
-        let Some(estimate) = (window..label_at)
-            .filter(|&i| starts_number(s.as_bytes(), i) && !rules.p_label_before.is_match(&s[window..i]))
-            .filter_map(|i| read_estimate(rules, s, i, "MD", true, false))
-            .find(|e| e.labelled && e.start < label_at && e.end > label_at)
-        else {
-            continue;
-        };
-        let Some(ci) = &estimate.interval else { continue };
-        if !estimate.within_interval() || taken.iter().any(|&(a, b)| a < estimate.end && estimate.start < b) {
+        let Some(estimate) = estimate_before_label(rules, s, sentence, label_at) else { continue };
+        if taken.iter().any(|&(a, b)| a < estimate.end && estimate.start < b) {
             continue;
         }
-        let clause = &s[clause_start(s, sentence, estimate.start)..estimate.start];
-        // `higher migration (0.21 mm, 95% CI 0.03–0.40) than`: a comparison around the bracket.
-        // When the other group's own value follows in brackets (`than in B (72.1; 95% CI …)`), each
-        // bracket is a group's value, not their difference.
-        let after_than = &s[estimate.end..sentence.1.max(estimate.end)];
-        let compared_around = rules.comparative.is_match(clause)
-            && rules.than_after.is_match(after_than)
-            && !rules.bracketed_value.is_match(after_than);
-        let compared_after = rules.difference_after.is_match(&s[estimate.end..]) || compared_around;
-        let called_difference = rules.difference_cue.is_match(clause) || compared_after;
-        let below_zero = ci.lower.value < 0.0;
-        // A change within one group, unless the text calls it a difference or compares it.
-        let within_group =
-            rules.within_group.is_match(clause) && !compared_after && !clause.to_ascii_lowercase().contains("differ");
-        let unit = &s[estimate.start..label_at];
-        let in_percent = unit.contains('%') || unit.contains("percentage point");
-        if !(called_difference || below_zero)
-            || within_group
-            || rules.not_difference.is_match(clause)
-            || (unit.contains('%') && rules.relative_by.is_match(clause))
-            || out_of_scope(rules, text, sentence, groups)
-        {
+        let Some(code) = unnamed_difference_code(rules, text, sentence, &estimate, label_at, groups) else {
             continue;
-        }
-        let code = if rules.standardised_cue.is_match(clause) {
-            "SMD"
-        } else if in_percent && (unit.contains("percentage point") || rules.proportion_cue.is_match(clause)) {
-            "RD"
-        } else {
-            "MD"
         };
         let mention = Mention {
             start: estimate.start,
@@ -613,6 +614,68 @@ fn find_unnamed_differences(
         }
     }
     findings
+}
+
+/// The estimate whose labelled CI holds the label at byte `label_at`: the first number of
+/// the 60 bytes before it (in its sentence, after any p-value label) that reads as an estimate
+/// with that CI, when it lies within its interval.
+fn estimate_before_label(rules: &EffectRules, s: &str, sentence: (usize, usize), label_at: usize) -> Option<Estimate> {
+    let window = floor_char_boundary(s, label_at.saturating_sub(60).max(sentence.0));
+    (window..label_at)
+        .filter(|&i| starts_number(s.as_bytes(), i) && !rules.p_label_before.is_match(&s[window..i]))
+        .filter_map(|i| read_estimate(rules, s, i, "MD", true, false))
+        .find(|e| e.labelled && e.start < label_at && e.end > label_at)
+        .filter(Estimate::within_interval)
+}
+
+/// The measure of an estimate with a labelled CI and no name, or `None` when it is no
+/// difference. It is one when the clause calls it a difference (`difference_cue`, a comparison
+/// around it) or its CI reaches below zero, which no group's rate or mean does, unless the
+/// clause makes it a change within one group (`within_group`), something else
+/// (`not_difference`), a relative change (`relative_by`), or the sentence is out of scope. It
+/// is an SMD when the clause names an effect size, an RD when it is a percentage of a rate or
+/// proportion, else an MD.
+fn unnamed_difference_code(
+    rules: &EffectRules,
+    text: &Text,
+    sentence: (usize, usize),
+    estimate: &Estimate,
+    label_at: usize,
+    groups: &mut Option<Vec<String>>,
+) -> Option<&'static str> {
+    let s = text.as_str();
+    let ci = estimate.interval.as_ref()?;
+    let clause = &s[clause_start(s, sentence, estimate.start)..estimate.start];
+    // `higher migration (0.21 mm, 95% CI 0.03–0.40) than`: a comparison around the bracket.
+    // When the other group's own value follows in brackets (`than in B (72.1; 95% CI …)`), each
+    // bracket is a group's value, not their difference.
+    let after_than = &s[estimate.end..sentence.1.max(estimate.end)];
+    let compared_around = rules.comparative.is_match(clause)
+        && rules.than_after.is_match(after_than)
+        && !rules.bracketed_value.is_match(after_than);
+    let compared_after = rules.difference_after.is_match(&s[estimate.end..]) || compared_around;
+    let called_difference = rules.difference_cue.is_match(clause) || compared_after;
+    let below_zero = ci.lower.value < 0.0;
+    // A change within one group, unless the text calls it a difference or compares it.
+    let within_group =
+        rules.within_group.is_match(clause) && !compared_after && !clause.to_ascii_lowercase().contains("differ");
+    let unit = &s[estimate.start..label_at];
+    let in_percent = unit.contains('%') || unit.contains("percentage point");
+    if !(called_difference || below_zero)
+        || within_group
+        || rules.not_difference.is_match(clause)
+        || (unit.contains('%') && rules.relative_by.is_match(clause))
+        || out_of_scope(rules, text, sentence, groups)
+    {
+        return None;
+    }
+    Some(if rules.standardised_cue.is_match(clause) {
+        "SMD"
+    } else if in_percent && (unit.contains("percentage point") || rules.proportion_cue.is_match(clause)) {
+        "RD"
+    } else {
+        "MD"
+    })
 }
 
 /// Where the clause holding byte `at` starts: clauses split a sentence at `;` outside brackets.

@@ -91,6 +91,11 @@ impl SeriesPatterns {
 }
 
 /// Reads every value of `unit` in `s[from..to)`.
+///
+/// Each chain of numbers that ends in the unit ([`read_chain`]) is a run of values unless it
+/// is refused ([`is_refused`]); its values take the CI after the unit ([`push_chain`]), then
+/// the group phrases around them ([`name_chain_groups`]). A chain joined by a list word to the
+/// next one continues it (`56.9% (…), 43.1% (…)` is one chain).
 pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Unit) -> Vec<Value> {
     let mut values: Vec<Value> = Vec::new();
     let mut chain = 0;
@@ -102,123 +107,175 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
             i += 1;
             continue;
         }
-        // Read numbers joined by list words until one carries the unit.
-        let mut pending: Vec<(usize, Num, usize, bool)> = Vec::new();
-        let mut at = i;
-        let mut compared = is_comparison_joint(&s[char_floor(s, i.saturating_sub(16).max(from))..i]);
-        let mut unit_found: Option<(Option<&'static str>, usize)> = None;
-        while at < to {
-            let Ok((rest, number)) = unsigned_decimal(&s[at..to]) else { break };
-            let mut after = at + consumed(&s[at..to], rest);
-            // `21.4 ± 5.2%`: a rate's standard error, before its unit, is no value (a duration
-            // with one, `433.78 ± 66.98 days`, is a mean, and no median).
-            if unit == Unit::Percent {
-                after += plus_minus(&s[after..to]).map_or(0, |(rest, _)| consumed(&s[after..to], rest));
-            }
-            pending.push((at, number, after, compared));
-            if let Some((unit_name, len)) = read_unit(&s[after..to], unit) {
-                unit_found = Some((unit_name, after + len));
-                break;
-            }
-            match value_joint(&s[after..to]).ok().map(|(_, joint)| joint.len()) {
-                Some(len) if starts_number(bytes, after + len) => {
-                    compared = is_comparison_joint(&s[after..after + len]);
-                    at = after + len;
-                }
-                _ => break,
-            }
-        }
+        let (numbers, unit_found) = read_chain(s, from, to, i, unit);
         let Some((unit_name, unit_end)) = unit_found else {
-            i = pending.last().map_or(i + 1, |p| p.2.max(i + 1));
+            i = numbers.last().map_or(i + 1, |n| n.end.max(i + 1));
             continue;
         };
-        // A value listed right after a refused one is refused with it: `by 56% and 60%`.
-        let follows_refused = refused_end.is_some_and(|e| {
-            // `by 71% (p < 0.0001) and 47%`: a bracket between the two values is skipped.
-            let gap = &s[e.min(i)..i];
-            let gap_start = gap.trim_start().strip_prefix('(').and_then(|g| g.find(')').map(|c| g[c + 1..].len()));
-            let joint_from = gap_start.map_or(e, |rest| i - rest);
-            e <= i
-                && value_joint(&s[joint_from..i])
-                    .ok()
-                    .map(|(_, joint)| joint.len())
-                    .is_some_and(|len| joint_from + len == i)
-        });
-        if follows_refused
-            || patterns.refused_before.is_match(&s[from.min(i)..i])
-            // Past the region too: `3 and 6 months PFS-Rates` ends where the next endpoint starts.
-            || patterns.refused_after.is_match(&s[unit_end..])
-        {
+        if is_refused(patterns, s, from, i, unit_end, refused_end) {
             refused_end = Some(unit_end);
             i = unit_end;
             continue;
         }
-        let count = pending.len();
-        let mut end = unit_end;
-        for (index, (start, number, number_end, after_comparison)) in pending.into_iter().enumerate() {
-            let mut value = Value {
-                number,
-                time_unit: unit_name,
-                interval: None,
-                level: None,
-                start,
-                end: if index + 1 == count { unit_end } else { number_end },
-                chain,
-                arm: None,
-                arm_before: false,
-                after_comparison,
-                chain_arms: None,
-                chain_arms_before: None,
-                for_both: false,
-            };
-            if index + 1 == count {
-                if let Ok((rest, ci)) = ci_after_value(&s[unit_end..to]) {
-                    let bounds = ci.bounds;
-                    let inside = bounds.lower.value <= value.number.value && value.number.value <= bounds.upper.value;
-                    if inside {
-                        value.interval = Some(bounds);
-                        value.level = ci.level;
-                    }
-                    end = unit_end + consumed(&s[unit_end..to], rest);
-                    value.end = end;
-                }
-            }
-            values.push(value);
-        }
-        // The group phrases around the chain.
-        let first = values.len() - count;
-        let tail = &s[end..to];
-        let for_both = tail.trim_start().starts_with("for both") || tail.trim_start().starts_with("in both");
-        if let Some(found) = arm_local::after(tail) {
-            if !found.respectively {
-                if found.labels.len() == 1 {
-                    values.last_mut().into_iter().for_each(|v| v.arm = found.labels.first().cloned());
-                } else {
-                    values.last_mut().into_iter().for_each(|v| v.chain_arms = Some(found.labels.clone()));
-                }
-            }
-        }
-        values.last_mut().into_iter().for_each(|v| v.for_both = for_both);
-        let previous_end = if first > 0 { values[first - 1].end } else { from };
-        let before_text = &s[previous_end.min(values[first].start)..values[first].start];
-        if let Some(labels) = arm_local::before(before_text) {
-            if labels.len() == 1 {
-                if values[first].arm.is_none() || count > 1 {
-                    values[first].arm = labels.first().cloned();
-                    values[first].arm_before = true;
-                }
-            } else {
-                values[first].chain_arms_before = Some(labels);
-            }
-        }
+        let first = values.len();
+        let end = push_chain(&mut values, s, to, numbers, (unit_name, unit_end), chain);
+        name_chain_groups(&mut values, first, s, from, end, to);
         // A chain continues over `, ` / `and` / `vs` to the next value with its own unit.
-        match value_joint(&s[end..to]).ok().map(|(_, joint)| joint.len()) {
-            Some(len) if starts_number(bytes, end + len) => {}
+        match value_joint(&s[end..to]) {
+            Ok((_, joint)) if starts_number(bytes, end + joint.len()) => {}
             _ => chain += 1,
         }
         i = end;
     }
     values
+}
+
+/// A number of a chain read before its unit.
+struct ChainNumber {
+    /// Where the number starts.
+    start: usize,
+    /// The number as written.
+    number: Num,
+    /// Where it ends (after a standard error, for percentages).
+    end: usize,
+    /// Whether `vs`, `versus` or `compared with` joins it to the number before.
+    after_comparison: bool,
+}
+
+/// The numbers joined by list words from byte `i` until one carries the unit (`93.4 and
+/// 66.0 %`, `13.0 vs 11.0 months`), with the unit's name and end when one does.
+fn read_chain(
+    s: &str,
+    from: usize,
+    to: usize,
+    i: usize,
+    unit: Unit,
+) -> (Vec<ChainNumber>, Option<(Option<&'static str>, usize)>) {
+    let mut numbers: Vec<ChainNumber> = Vec::new();
+    let mut at = i;
+    let mut compared = is_comparison_joint(&s[char_floor(s, i.saturating_sub(16).max(from))..i]);
+    while at < to {
+        let Ok((rest, number)) = unsigned_decimal(&s[at..to]) else { break };
+        let mut after = at + consumed(&s[at..to], rest);
+        // `21.4 ± 5.2%`: a rate's standard error, before its unit, is no value (a duration
+        // with one, `433.78 ± 66.98 days`, is a mean, and no median).
+        if unit == Unit::Percent {
+            after += plus_minus(&s[after..to]).map_or(0, |(rest, _)| consumed(&s[after..to], rest));
+        }
+        numbers.push(ChainNumber { start: at, number, end: after, after_comparison: compared });
+        if let Some((unit_name, len)) = read_unit(&s[after..to], unit) {
+            return (numbers, Some((unit_name, after + len)));
+        }
+        match value_joint(&s[after..to]) {
+            Ok((_, joint)) if starts_number(s.as_bytes(), after + joint.len()) => {
+                compared = is_comparison_joint(joint);
+                at = after + joint.len();
+            }
+            _ => break,
+        }
+    }
+    (numbers, None)
+}
+
+/// Whether the chain starting at byte `i` and ending its unit at `unit_end` is no result: it
+/// is listed right after a refused chain (`by 56% and 60%`, `by 71% (p < 0.0001) and 47%`),
+/// or the text before it (`refused_before`) or after its unit (`refused_after`) refuses it.
+fn is_refused(
+    patterns: &SeriesPatterns,
+    s: &str,
+    from: usize,
+    i: usize,
+    unit_end: usize,
+    refused_end: Option<usize>,
+) -> bool {
+    let follows_refused = refused_end.is_some_and(|e| {
+        // `by 71% (p < 0.0001) and 47%`: a bracket between the two values is skipped.
+        let gap = &s[e.min(i)..i];
+        let gap_start = gap.trim_start().strip_prefix('(').and_then(|g| g.find(')').map(|c| g[c + 1..].len()));
+        let joint_from = gap_start.map_or(e, |rest| i - rest);
+        e <= i && value_joint(&s[joint_from..i]).is_ok_and(|(_, joint)| joint_from + joint.len() == i)
+    });
+    follows_refused
+        || patterns.refused_before.is_match(&s[from.min(i)..i])
+        // Past the region too: `3 and 6 months PFS-Rates` ends where the next endpoint starts.
+        || patterns.refused_after.is_match(&s[unit_end..])
+}
+
+/// Pushes the values of one chain: every number but the last ends at itself; the last carries
+/// the unit and the CI after it, which it keeps only when the interval holds it. Returns where
+/// the chain ends.
+fn push_chain(
+    values: &mut Vec<Value>,
+    s: &str,
+    to: usize,
+    numbers: Vec<ChainNumber>,
+    (unit_name, unit_end): (Option<&'static str>, usize),
+    chain: usize,
+) -> usize {
+    let count = numbers.len();
+    let mut end = unit_end;
+    for (index, number) in numbers.into_iter().enumerate() {
+        let mut value = Value {
+            number: number.number,
+            time_unit: unit_name,
+            interval: None,
+            level: None,
+            start: number.start,
+            end: if index + 1 == count { unit_end } else { number.end },
+            chain,
+            arm: None,
+            arm_before: false,
+            after_comparison: number.after_comparison,
+            chain_arms: None,
+            chain_arms_before: None,
+            for_both: false,
+        };
+        if index + 1 == count {
+            if let Ok((rest, ci)) = ci_after_value(&s[unit_end..to]) {
+                let bounds = ci.bounds;
+                let inside = bounds.lower.value <= value.number.value && value.number.value <= bounds.upper.value;
+                if inside {
+                    value.interval = Some(bounds);
+                    value.level = ci.level;
+                }
+                end = unit_end + consumed(&s[unit_end..to], rest);
+                value.end = end;
+            }
+        }
+        values.push(value);
+    }
+    end
+}
+
+/// The group phrases around the chain of `values[first..]`, which ends at byte `end`: after
+/// its last value (`in the X arm`, `for arm A and B`, `for both`) and before its first (`in
+/// arm A was`, `in groups A and B were`).
+fn name_chain_groups(values: &mut [Value], first: usize, s: &str, from: usize, end: usize, to: usize) {
+    let count = values.len() - first;
+    let tail = &s[end..to];
+    let for_both = tail.trim_start().starts_with("for both") || tail.trim_start().starts_with("in both");
+    if let Some(found) = arm_local::after(tail) {
+        if !found.respectively {
+            if found.labels.len() == 1 {
+                values.last_mut().into_iter().for_each(|v| v.arm = found.labels.first().cloned());
+            } else {
+                values.last_mut().into_iter().for_each(|v| v.chain_arms = Some(found.labels.clone()));
+            }
+        }
+    }
+    values.last_mut().into_iter().for_each(|v| v.for_both = for_both);
+    let previous_end = if first > 0 { values[first - 1].end } else { from };
+    let before_text = &s[previous_end.min(values[first].start)..values[first].start];
+    if let Some(labels) = arm_local::before(before_text) {
+        if labels.len() == 1 {
+            if values[first].arm.is_none() || count > 1 {
+                values[first].arm = labels.first().cloned();
+                values[first].arm_before = true;
+            }
+        } else {
+            values[first].chain_arms_before = Some(labels);
+        }
+    }
 }
 
 /// The first char boundary at or after `at`.
