@@ -18,7 +18,7 @@ use regex::Regex;
 use super::arm_label::ArmLabels;
 use super::compile::Source;
 use super::series::{self, Context, SeriesPatterns, Unit};
-use super::{arm_local, Finding, Text};
+use super::{Finding, Text};
 use crate::error::Result;
 use crate::grammar::{duration_list, time_unit};
 use crate::model::{Kind, Row};
@@ -121,7 +121,8 @@ pub fn find(
                 continue;
             }
             let record = record.get_or_insert_with(|| series::record_groups(labels, text, arm_sizes));
-            let (lists, context) = groups.get_or_insert_with(|| sentence_groups(labels, s, (from, to), record));
+            let (lists, context) =
+                groups.get_or_insert_with(|| series::sentence_groups(labels, s, (from, to), None, record));
             let mut candidate_lists = lists.clone();
             if !series::compares_own_groups(sentence) {
                 candidate_lists
@@ -193,24 +194,6 @@ fn anchor_durations(
         }
     }
     Some(values)
-}
-
-/// The lists of groups a sentence offers values that name none, in the order they are tried:
-/// `respectively`, a comparison, the pair it compares, the record's pair in the order it names
-/// them; and the sentence's subject as a group.
-fn sentence_groups(
-    labels: &ArmLabels,
-    s: &str,
-    (from, to): (usize, usize),
-    record: &[String],
-) -> (Vec<Vec<String>>, Context) {
-    let sentence = &s[from..to];
-    let mut lists: Vec<Vec<String>> = Vec::new();
-    lists.extend(arm_local::respectively_list(sentence));
-    lists.extend(arm_local::comparison_list(sentence));
-    lists.extend(series::sentence_pair(labels, s, (from, to)));
-    lists.extend(series::named_record_pair(record, sentence));
-    (lists, Context { record: record.to_vec(), subject: series::subject_group(labels, sentence) })
 }
 
 /// The rows of an anchor's assigned durations, and the groups they name in order (which a

@@ -516,6 +516,29 @@ fn group_patterns() -> &'static GroupPatterns {
     })
 }
 
+/// The lists of groups a sentence offers its values that name none, in the order they are
+/// tried: its `respectively` list, its comparison, the pair it compares, the groups of `these
+/// groups` listed in the `previous` sentence (survival only passes it), the record's pair in
+/// the order the sentence names them; with the record's groups and the sentence's subject.
+pub fn sentence_groups(
+    labels: &ArmLabels,
+    s: &str,
+    (from, to): (usize, usize),
+    previous: Option<&str>,
+    record: &[String],
+) -> (Vec<Vec<String>>, Context) {
+    let sentence = &s[from..to];
+    let mut lists: Vec<Vec<String>> = Vec::new();
+    lists.extend(arm_local::respectively_list(sentence));
+    lists.extend(arm_local::comparison_list(sentence));
+    lists.extend(sentence_pair(labels, s, (from, to)));
+    if let Some(previous) = previous {
+        lists.extend(referred_groups(sentence, previous));
+    }
+    lists.extend(named_record_pair(record, sentence));
+    (lists, Context { record: record.to_vec(), subject: subject_group(labels, sentence) })
+}
+
 /// The two groups the record allocates to: `randomised to either X or Y`, `assigned to X or Y`.
 pub fn allocated_pair(labels: &ArmLabels, s: &str) -> Option<(String, String)> {
     group_patterns().allocation.find_iter(s).find_map(|m| alternatives(labels, s, m.end(), false))

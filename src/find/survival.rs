@@ -17,8 +17,8 @@ use regex::Regex;
 
 use super::arm_label::ArmLabels;
 use super::compile::Source;
-use super::series::{self, Context, SeriesPatterns, Unit};
-use super::{arm_local, Finding, Text};
+use super::series::{self, SeriesPatterns, Unit};
+use super::{Finding, Text};
 use crate::error::Result;
 use crate::grammar::{duration_list, unit_first_time_point, Duration};
 use crate::model::{Kind, Row};
@@ -93,15 +93,9 @@ pub fn find(rules: &SurvivalRules, labels: &ArmLabels, text: &Text, arm_sizes: &
             continue;
         }
         let record = record.get_or_insert_with(|| series::record_groups(labels, text, arm_sizes));
-        let mut lists: Vec<Vec<String>> = Vec::new();
-        lists.extend(arm_local::respectively_list(sentence));
-        lists.extend(arm_local::comparison_list(sentence));
-        lists.extend(series::sentence_pair(labels, s, (from, to)));
-        if let Some(&(p_from, p_to)) = sentence_index.checked_sub(1).and_then(|i| text.sentences.get(i)) {
-            lists.extend(series::referred_groups(sentence, &s[p_from..p_to]));
-        }
-        lists.extend(series::named_record_pair(record, sentence));
-        let context = Context { record: record.clone(), subject: series::subject_group(labels, sentence) };
+        let previous =
+            sentence_index.checked_sub(1).and_then(|i| text.sentences.get(i)).map(|&(p_from, p_to)| &s[p_from..p_to]);
+        let (lists, context) = series::sentence_groups(labels, s, (from, to), previous, record);
         for (index, anchor) in anchors.iter().enumerate() {
             let mut region_end = anchors.get(index + 1).map_or(to, |next| next.start);
             if let Some(blocker) = rules.blockers.find(&s[anchor.body_end..region_end]) {
