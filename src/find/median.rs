@@ -120,7 +120,7 @@ pub fn find(
             if (slots == 1 && !rules.time_to_event) || (slots > 1 && !rules.several_endpoints) {
                 continue;
             }
-            let record = record.get_or_insert_with(|| series::record_groups(labels, text, arm_sizes));
+            let record = record.get_or_insert_with(|| series::record_arms(labels, text, arm_sizes));
             let (lists, context) =
                 groups.get_or_insert_with(|| series::sentence_groups(labels, s, (from, to), None, record));
             let mut candidate_lists = lists.clone();

@@ -400,12 +400,34 @@ pub struct Context {
     pub subject: Option<String>,
 }
 
+/// The words of a group label that tell groups apart ([`group_key`]), one string each.
+fn group_words(label: &str) -> Vec<String> {
+    group_key(label).split(' ').filter(|w| !w.is_empty()).map(String::from).collect()
+}
+
+/// The groups of `groups` in order, one label per group: a label whose [`group_key`] an
+/// earlier one has is left out.
+fn distinct_groups<'a>(groups: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+    let mut distinct: Vec<String> = Vec::new();
+    for group in groups {
+        if !distinct.iter().any(|g| group_key(g) == group_key(group)) {
+            distinct.push(group.clone());
+        }
+    }
+    distinct
+}
+
 /// How well a label names a group of the record: the share of the shorter one's words that
-/// both hold (0 when none), the way labels are compared across rows.
+/// both hold (0 when none), over the words of [`group_key`].
+///
+/// The finders' one notion of "same arm" is equal [`group_key`]s; this score is for choosing,
+/// among the groups of a pair, the one a partial label (`immediate` for `immediate treatment`)
+/// names best, so it is a fraction compared between groups, not a yes or no. The evaluation's
+/// `eval::same_arm` asks a yes or no of the same shape (half of the shorter label's words) on
+/// its own word list, since it scores labels as CONTRACT.md defines, not as the finders group
+/// them.
 fn overlap(a: &str, b: &str) -> f64 {
-    let words =
-        |s: &str| -> Vec<String> { group_key(s).split(' ').filter(|w| !w.is_empty()).map(String::from).collect() };
-    let (a, b) = (words(a), words(b));
+    let (a, b) = (group_words(a), group_words(b));
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -431,12 +453,7 @@ fn best_group(label: &str, groups: &[String]) -> Option<usize> {
 /// - when neither names a group, they are the sentence's compared groups (the first list of two).
 fn settle_compared_pairs(values: &[Value], arms: &mut [Option<String>], lists: &[Vec<String>], context: &Context) {
     let mut pairs: Vec<Vec<String>> = lists.iter().filter(|l| l.len() == 2).cloned().collect();
-    let mut record: Vec<String> = Vec::new();
-    for group in &context.record {
-        if !record.iter().any(|r| group_key(r) == group_key(group)) {
-            record.push(group.clone());
-        }
-    }
+    let record = distinct_groups(&context.record);
     if record.len() == 2 {
         pairs.push(record.clone());
     }
@@ -544,20 +561,20 @@ pub fn allocated_pair(labels: &ArmLabels, s: &str) -> Option<(String, String)> {
     group_patterns().allocation.find_iter(s).find_map(|m| alternatives(labels, s, m.end(), false))
 }
 
-/// The groups a record defines, in order: the alternatives of an allocation (`randomised to
-/// receive either immediate or delayed treatment`), else the labels of its arm sizes.
-pub fn record_groups(labels: &ArmLabels, text: &Text, arm_sizes: &[Finding]) -> Vec<String> {
+/// The arms a record defines, in order: the alternatives of an allocation (`randomised to
+/// receive either immediate or delayed treatment`), else the labels of its arm sizes, one per
+/// group.
+///
+/// Not `arms::record_groups`, which reads the groups a text names with a group noun (`the DZ
+/// group`) to share out a count `per group` before any arm size exists; and not the events
+/// finder's `known_arms`, which prefers the arm sizes (in text order, leaving out `group 2`)
+/// and the allocation only when they name fewer than two groups. Making these one would change
+/// which group some survival, median and event rows name.
+pub fn record_arms(labels: &ArmLabels, text: &Text, arm_sizes: &[Finding]) -> Vec<String> {
     if let Some((first, second)) = allocated_pair(labels, text.as_str()) {
         return vec![first, second];
     }
-    let mut groups: Vec<String> = Vec::new();
-    for finding in arm_sizes {
-        let Some(arm) = finding.row.arm.as_ref().filter(|a| *a != "total") else { continue };
-        if !groups.iter().any(|g| group_key(g) == group_key(arm)) {
-            groups.push(arm.clone());
-        }
-    }
-    groups
+    distinct_groups(arm_sizes.iter().filter_map(|finding| finding.row.arm.as_ref().filter(|a| *a != "total")))
 }
 
 /// Two alternatives read from byte `at`: `immediate or delayed treatment` → `immediate
@@ -667,19 +684,13 @@ const GENERIC_GROUP_WORDS: &[&str] = &[
 /// a word the other lacks (`better with immediate treatment (median 13.0 vs 11.0 months`):
 /// values that name no group are theirs in that order.
 pub fn named_record_pair(record: &[String], sentence: &str) -> Option<Vec<String>> {
-    let mut groups: Vec<String> = Vec::new();
-    for group in record {
-        if !groups.iter().any(|g| group_key(g) == group_key(group)) {
-            groups.push(group.clone());
-        }
-    }
+    let groups = distinct_groups(record);
     if groups.len() != 2 {
         return None;
     }
     let lower = sentence.to_ascii_lowercase();
     let words: Vec<(usize, &str)> = word_positions(&lower);
-    let keys: Vec<Vec<String>> =
-        groups.iter().map(|g| group_key(g).split(' ').filter(|w| !w.is_empty()).map(String::from).collect()).collect();
+    let keys: Vec<Vec<String>> = groups.iter().map(|g| group_words(g)).collect();
     let position = |k: usize| -> Option<usize> {
         let own: Vec<&String> =
             keys[k].iter().filter(|w| !keys[1 - k].contains(w) && !GENERIC_GROUP_WORDS.contains(&w.as_str())).collect();
@@ -744,14 +755,14 @@ mod tests {
     }
 
     #[test]
-    fn record_groups_from_an_allocation() {
+    fn record_arms_from_an_allocation() {
         let text = Text::new(
             "Patients (n=168) were randomised to receive either immediate or delayed treatment (at onset of symptoms).",
         );
-        assert_eq!(record_groups(&labels(), &text, &[]), vec!["immediate treatment", "delayed treatment"]);
+        assert_eq!(record_arms(&labels(), &text, &[]), vec!["immediate treatment", "delayed treatment"]);
         let text =
             Text::new("Patients were randomly assigned to either treatment in equal proportions by telephone or fax.");
-        assert!(record_groups(&labels(), &text, &[]).is_empty());
+        assert!(record_arms(&labels(), &text, &[]).is_empty());
     }
 
     #[test]

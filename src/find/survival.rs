@@ -92,7 +92,7 @@ pub fn find(rules: &SurvivalRules, labels: &ArmLabels, text: &Text, arm_sizes: &
         if anchors.is_empty() {
             continue;
         }
-        let record = record.get_or_insert_with(|| series::record_groups(labels, text, arm_sizes));
+        let record = record.get_or_insert_with(|| series::record_arms(labels, text, arm_sizes));
         let previous =
             sentence_index.checked_sub(1).and_then(|i| text.sentences.get(i)).map(|&(p_from, p_to)| &s[p_from..p_to]);
         let (lists, context) = series::sentence_groups(labels, s, (from, to), previous, record);
