@@ -1,6 +1,6 @@
 //! Effect estimates: HR, OR, RR, IRR, RD, MD and SMD with their CI and p-value.
 //!
-//! Four rules, in order:
+//! Five rules, in the order [`find`] runs them, each leaving alone the text an earlier one took:
 //! - `effect.named`: a measure is named (`hazard ratio [HR] =`, `aOR`, `mean difference`) and
 //!   its estimate follows within a short filler, then a CI and a p-value in any written order;
 //! - `effect.list`: further estimates of the same measure follow the first (`HRs 0.58 (…) and
@@ -9,7 +9,12 @@
 //!   last in its sentence (`(HR 1·22, 0·59–2·54), as was stroke or TIA (1·29, 0·78–2·14)`),
 //!   unless words between them show the numbers are something else (a mean, a median, a rate);
 //! - `effect.times`: a ratio written in words with its CI (`2.2 times more likely ([1.14–4.29])`)
-//!   takes the measure named nearest.
+//!   takes the measure named nearest;
+//! - `effect.difference`: a difference with its own labelled CI and no measure's name
+//!   (`difference 3.6 points, 95% CI: 0.7-6.5`) is an MD, an RD or an SMD as its clause says.
+//!
+//! The CI and the p-value after an estimate are read by [`crate::grammar::ci_after_estimate`]
+//! and [`crate::grammar::p_value_after`], the same parsers the other finders use.
 //!
 //! Estimates framed as a predictor's (`predictor_context`) and the estimates of a list of
 //! several factors made predictors of an outcome (`A (OR …), B (OR …) were associated with …`)

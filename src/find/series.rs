@@ -2,7 +2,9 @@
 //! shared by the survival and median finders.
 //!
 //! Values come in chains that share one unit (`93.4 and 66.0 %`, `13.0 vs 11.0 months`,
-//! `56.9% (95% CI …), 43.1% (…)`), each value with its CI. [`assign`] then gives every value
+//! `56.9% (95% CI …), 43.1% (…)`), each value with its CI, read by [`scan`] through the
+//! grammar's parsers (numbers, [`crate::grammar::value_joint`],
+//! [`crate::grammar::ci_after_value`]). [`assign`] then gives every value
 //! its slot (a time point or an endpoint of the anchor) and its group: in order when the anchor
 //! has one slot; "slot by slot" when several slots share a list of groups
 //! (`2- and 5-year … 68.5, 41.4 and 56.8, 26.2 % in groups A and B, respectively`); "group by

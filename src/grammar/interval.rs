@@ -10,6 +10,10 @@
 //! (`56.9% (95% CI …)`), a CI is a bracket or a comma with a label, and whatever else the
 //! bracket holds (`; p=0.004`) is skipped to its end. Both read labels with [`ci_label`] and
 //! bounds with [`interval`].
+//!
+//! Not read yet (issue 13): the level after the name (`CI 95%, 1.2–3.4`, whose `95` the
+//! bounds take today), `per cent c.i.` and `Cl` for `CI`. Each is a change to [`ci_label`] or
+//! `interval_name` here, and changes rows.
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while};
