@@ -22,18 +22,14 @@
 
 use std::collections::HashMap;
 
-use nom::branch::alt;
-use nom::bytes::complete::tag;
-use nom::character::complete::one_of;
-use nom::sequence::tuple;
 use regex::Regex;
 
 use super::compile::{compile_pattern, Source};
 use super::{outcome, Finding, Text};
 use crate::error::Result;
 use crate::grammar::{
-    ci_after_estimate, ci_label_at, consumed, decimal, levelled_ci_labels, p_value, p_value_after, ws,
-    ConfidenceInterval, Interval, PResult, PValue,
+    ci_after_estimate, ci_label_at, consumed, decimal, estimate_list_joint, levelled_ci_labels, p_value_after,
+    p_value_before, ConfidenceInterval, Interval, PValue,
 };
 use crate::model::{Kind, Num, Row};
 use crate::rules;
@@ -550,7 +546,7 @@ fn named_and_listed(
         None
     };
     let (listed, list_p) = for_list.unwrap_or_default();
-    let p = estimate.p.clone().or_else(|| list_p.clone()).or_else(|| p_before(s, mention.start));
+    let p = estimate.p.clone().or_else(|| list_p.clone()).or_else(|| p_value_before(s, mention.start));
     let row = effect_row(rules, text, mention, &estimate, p, labels, "effect.named");
     findings.push(Finding { row, span: (mention.start, estimate.end) });
     for next in listed {
@@ -926,38 +922,10 @@ fn read_estimate(
     Some(estimate)
 }
 
-/// A p-value written just before a mention: `P = .62; hazard ratio 0.86`.
-fn p_before(s: &str, mention_start: usize) -> Option<PValue> {
-    let from = mention_start.saturating_sub(30);
-    let window = s.get(from..mention_start)?;
-    let at = window.rfind(['P', 'p'])?;
-    let candidate = &window[at..];
-    let (rest, p) = p_value(candidate).ok()?;
-    let separator: PResult<'_, _> = tuple((ws, one_of(",;("), ws))(rest);
-    let (between, _) = separator.ok()?;
-    between.is_empty().then_some(p)
-}
-
 /// A further estimate of a list: `, 0.71 (0.52-0.97)`, ` and 0.71 (…)`, `; 0.71 (…)`.
 fn read_listed(rules: &EffectRules, s: &str, from: usize, code: &str) -> Option<Estimate> {
     let input = s.get(from..)?;
-    let mut separator = tuple((
-        ws,
-        alt((
-            tag(", and"),
-            tag(",and"),
-            tag("; and"),
-            tag("and"),
-            tag(","),
-            tag(";"),
-            tag("vs."),
-            tag("vs"),
-            tag("versus"),
-            tag("or"),
-        )),
-        ws,
-    ));
-    let (rest, _) = separator(input).ok()?;
+    let (rest, _) = estimate_list_joint(input).ok()?;
     if !rest.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.') {
         return None;
     }

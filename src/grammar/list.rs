@@ -1,5 +1,6 @@
 //! Lists of values: what joins two values written as one list (`93.4 and 66.0 %`,
-//! `13.0 vs 11.0 months`, `56.9%, 43.1%`).
+//! `13.0 vs 11.0 months`, `56.9%, 43.1%`), and two estimates of one measure (`0.58 (…) and
+//! 0.71 (…)`, `…; 0.71 (…)`).
 
 use nom::branch::alt;
 use nom::bytes::complete::tag;
@@ -18,6 +19,28 @@ pub fn value_joint(input: &str) -> PResult<'_, &str> {
     verify(recognize(tuple((ws, opt(char(',')), ws, opt(terminated(word, ws))))), |joint: &str| !joint.is_empty())(
         input,
     )
+}
+
+/// What joins two effect estimates of a list, each with its CI: `, `, ` and `, `, and `,
+/// `; `, `; and `, ` vs `, ` versus `, ` or `. Unlike [`value_joint`], a semicolon joins
+/// (estimates are written `HR 0.58 (…); 0.71 (…)`) and spaces alone do not.
+pub fn estimate_list_joint(input: &str) -> PResult<'_, &str> {
+    recognize(tuple((
+        ws,
+        alt((
+            tag(", and"),
+            tag(",and"),
+            tag("; and"),
+            tag("and"),
+            tag(","),
+            tag(";"),
+            tag("vs."),
+            tag("vs"),
+            tag("versus"),
+            tag("or"),
+        )),
+        ws,
+    )))(input)
 }
 
 /// Whether the words joining two values compare them: ` vs `, ` versus `, `compared`.
@@ -42,6 +65,15 @@ mod tests {
         assert!(value_joint("and 5").is_ok());
         assert!(value_joint("; 5").is_err());
         assert!(value_joint("5").is_err());
+    }
+
+    #[test]
+    fn joints_between_estimates() {
+        assert_eq!(estimate_list_joint(", and 0.71"), Ok(("0.71", ", and ")));
+        assert_eq!(estimate_list_joint("; 0.71"), Ok(("0.71", "; ")));
+        assert_eq!(estimate_list_joint(" vs. 0.71"), Ok(("0.71", " vs. ")));
+        assert_eq!(estimate_list_joint(" or 0.71"), Ok(("0.71", " or ")));
+        assert!(estimate_list_joint(" 0.71").is_err());
     }
 
     #[test]

@@ -17,9 +17,9 @@ pub use interval::{
     ci_after_estimate, ci_after_value, ci_label, ci_label_at, interval, interval_separator, levelled_ci_labels,
     ConfidenceInterval, Interval,
 };
-pub use list::{is_comparison_joint, value_joint};
+pub use list::{estimate_list_joint, is_comparison_joint, value_joint};
 pub use number::{count, decimal, percent, plus_minus, unsigned_decimal, ws, ws1};
-pub use pvalue::{p_value, p_value_after, PValue};
+pub use pvalue::{p_value, p_value_after, p_value_before, PValue};
 
 /// The result type of every grammar function.
 pub type PResult<'a, T> = nom::IResult<&'a str, T>;

@@ -117,6 +117,17 @@ pub fn p_value_after(input: &str) -> PResult<'_, PValue> {
     Ok((input, p))
 }
 
+/// A p-value that ends right before byte `at` of `s`, within the 30 bytes before it, followed
+/// only by `,`, `;` or `(` and spaces: the `P = .62; ` of `P = .62; hazard ratio 0.86`.
+pub fn p_value_before(s: &str, at: usize) -> Option<PValue> {
+    let from = at.saturating_sub(30);
+    let window = s.get(from..at)?;
+    let start = window.rfind(['P', 'p'])?;
+    let (rest, p) = p_value(&window[start..]).ok()?;
+    let (between, _) = tuple((ws, one_of(",;("), ws))(rest).ok()?;
+    between.is_empty().then_some(p)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,5 +165,13 @@ mod tests {
         assert_eq!(after("; log-rank P<0.001."), Some(("<", "0.001".into(), ".".into())));
         assert_eq!(after(" (chi 2 = 7.36, d.f. = 1, P = .007)"), Some(("=", "0.007".into(), "".into())));
         assert_eq!(after(", 95% CI"), None);
+    }
+
+    #[test]
+    fn p_values_before_a_mention() {
+        let before = |s: &str| p_value_before(s, s.find("hazard").unwrap_or(s.len())).map(|p| p.value.text);
+        assert_eq!(before("(P = .62; hazard ratio 0.86)"), Some("0.62".into()));
+        assert_eq!(before("P = .62 and the hazard ratio"), None);
+        assert_eq!(before("p<0.001 (hazard ratio"), Some("0.001".into()));
     }
 }
