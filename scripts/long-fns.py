@@ -55,13 +55,19 @@ def functions(path):
     stack = []  # (name, start line, depth at which its body opened)
     depth = 0
     pending = None  # a fn whose body brace has not come yet
+    nesting = 0  # brackets open in a pending signature: `[u8; 4]` holds a `;`
     for number, line in enumerate(lines, 1):
         code, in_block = code_only(line, in_block)
         m = FN.match(code)
         if m:
             pending = (m.group(1), number)
+            nesting = 0
         for c in code:
-            if c == "{":
+            if c in "([":
+                nesting += 1
+            elif c in ")]":
+                nesting -= 1
+            elif c == "{":
                 depth += 1
                 if pending:
                     stack.append((pending[0], pending[1], depth))
@@ -71,7 +77,7 @@ def functions(path):
                     name, start, _ = stack.pop()
                     yield name, start, number - start + 1
                 depth -= 1
-            elif c == ";" and pending and depth >= 0:
+            elif c == ";" and pending and nesting == 0:
                 pending = None  # a declaration without a body (trait method)
 
 
