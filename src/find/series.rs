@@ -824,4 +824,22 @@ mod tests {
         );
         assert_eq!(referred_groups("Five-year OS was 71%.", previous), None);
     }
+
+    #[test]
+    fn a_chain_reads_numbers_up_to_their_unit() {
+        let s = "OS was 93.4 and 66.0 % at 5 years";
+        let (numbers, unit) = read_chain(s, 0, s.len(), 7, Unit::Percent);
+        let read: Vec<f64> = numbers.iter().map(|n| n.number.value).collect();
+        assert_eq!(read, vec![93.4, 66.0]);
+        assert_eq!(unit, Some((None, 22)));
+        let s = "median 13.0 vs 11.0 months";
+        let (numbers, unit) = read_chain(s, 0, s.len(), 7, Unit::Time);
+        assert!(numbers[1].after_comparison && !numbers[0].after_comparison);
+        assert_eq!(unit, Some((Some("months"), s.len())));
+        let s = "rates of 21.4 ± 5.2% and";
+        let (numbers, unit) = read_chain(s, 0, s.len(), 9, Unit::Percent);
+        assert_eq!((numbers.len(), unit.map(|u| u.1)), (1, Some(21)));
+        let s = "in 12 of 40 patients";
+        assert_eq!(read_chain(s, 0, s.len(), 3, Unit::Percent).1, None);
+    }
 }

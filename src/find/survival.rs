@@ -351,4 +351,23 @@ mod tests {
         assert!(survival("At week 12, response was 45% vs 30%.").is_empty());
         assert!(survival("There were fewer deaths by day 7 (101 [9%] deaths vs 123 [11%] deaths).").is_empty());
     }
+
+    #[test]
+    fn time_points_before_after_or_elsewhere() {
+        let rules = RuleSet::embedded().unwrap();
+        let s = "The 3-year OS was 62% and OS at 5 years was 48%; at 8 y, the rate of OS was 30%.";
+        let anchors = super::anchors(&rules.survival, s, 0, s.len());
+        let read: Vec<(String, String)> = anchors
+            .iter()
+            .map(|a| (a.endpoints.join("+"), a.times.iter().map(|t| t.normalised()).collect::<Vec<_>>().join(",")))
+            .collect();
+        assert_eq!(
+            read,
+            vec![
+                ("OS".to_string(), "3 years".to_string()),
+                ("OS".to_string(), "5 years".to_string()),
+                ("OS".to_string(), "8 years".to_string())
+            ]
+        );
+    }
 }
