@@ -258,15 +258,17 @@ fn matches(kind: Kind, gold: &GoldRow, row: &Row, strict: bool) -> bool {
     }
 }
 
-/// Words that do not count when comparing arm labels.
-const ARM_STOPWORDS: [&str; 12] =
-    ["a", "an", "and", "the", "in", "of", "with", "arm", "group", "patients", "receiving", "treated"];
+/// Whether a word does not count when comparing arm labels: the filler words validation
+/// leaves out of an arm's key ([`crate::validate::ARM_FILLER_WORDS`]), and `a`, `an`.
+fn is_arm_stopword(word: &str) -> bool {
+    matches!(word, "a" | "an") || crate::validate::ARM_FILLER_WORDS.contains(&word)
+}
 
-/// The lower-case words of `text` that are not in `stopwords`.
-fn content_words(text: &str, stopwords: &[&str]) -> Vec<String> {
+/// The lower-case words of `text` that are not stopwords.
+fn content_words(text: &str, is_stopword: impl Fn(&str) -> bool) -> Vec<String> {
     text.to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !stopwords.contains(w))
+        .filter(|w| !w.is_empty() && !is_stopword(w))
         .map(str::to_string)
         .collect()
 }
@@ -279,11 +281,18 @@ fn share_half(a: &[String], b: &[String]) -> Option<bool> {
 }
 
 /// Whether two arm labels agree: they share at least half of the shorter one's words.
+///
+/// This is CONTRACT.md's rule for scoring labels, looser than the two notions the extractor
+/// itself uses, which ask every word to match: the finders' equal `find::arm_label::group_key`
+/// (which groups rows under one label and keeps `and`, `with`, `of`), and validation's equal
+/// [`crate::validate::arm_key`] (which leaves out the same filler words as this, so that a
+/// check compares the rows the evaluation would count as one arm). `a` and `an` are left out
+/// only here: the letter of `group A` matters there.
 pub fn same_arm(gold: &str, extracted: &str) -> bool {
     if is_total(Some(gold)) || is_total(Some(extracted)) {
         return is_total(Some(gold)) == is_total(Some(extracted));
     }
-    let (a, b) = (content_words(gold, &ARM_STOPWORDS), content_words(extracted, &ARM_STOPWORDS));
+    let (a, b) = (content_words(gold, is_arm_stopword), content_words(extracted, is_arm_stopword));
     share_half(&a, &b)
         .unwrap_or_else(|| a.is_empty() && b.is_empty() && gold.trim().eq_ignore_ascii_case(extracted.trim()))
 }
@@ -297,8 +306,8 @@ const ENDPOINT_STOPWORDS: [&str; 17] = [
 /// Whether an extracted endpoint agrees with the gold one: they share at least half of the
 /// shorter one's words; an empty one never agrees.
 pub fn same_endpoint(gold: &str, extracted: &str) -> bool {
-    share_half(&content_words(gold, &ENDPOINT_STOPWORDS), &content_words(extracted, &ENDPOINT_STOPWORDS))
-        .unwrap_or(false)
+    let is_stopword = |w: &str| ENDPOINT_STOPWORDS.contains(&w);
+    share_half(&content_words(gold, is_stopword), &content_words(extracted, is_stopword)).unwrap_or(false)
 }
 
 /// Parses a gold p such as `=0.01`, `<0.001`, `.01` into operator and value.

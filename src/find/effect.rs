@@ -1,6 +1,6 @@
 //! Effect estimates: HR, OR, RR, IRR, RD, MD and SMD with their CI and p-value.
 //!
-//! Four rules, in order:
+//! Five rules, in the order [`find`] runs them, each leaving alone the text an earlier one took:
 //! - `effect.named`: a measure is named (`hazard ratio [HR] =`, `aOR`, `mean difference`) and
 //!   its estimate follows within a short filler, then a CI and a p-value in any written order;
 //! - `effect.list`: further estimates of the same measure follow the first (`HRs 0.58 (…) and
@@ -9,7 +9,12 @@
 //!   last in its sentence (`(HR 1·22, 0·59–2·54), as was stroke or TIA (1·29, 0·78–2·14)`),
 //!   unless words between them show the numbers are something else (a mean, a median, a rate);
 //! - `effect.times`: a ratio written in words with its CI (`2.2 times more likely ([1.14–4.29])`)
-//!   takes the measure named nearest.
+//!   takes the measure named nearest;
+//! - `effect.difference`: a difference with its own labelled CI and no measure's name
+//!   (`difference 3.6 points, 95% CI: 0.7-6.5`) is an MD, an RD or an SMD as its clause says.
+//!
+//! The CI and the p-value after an estimate are read by [`crate::grammar::ci_after_estimate`]
+//! and [`crate::grammar::p_value_after`], the same parsers the other finders use.
 //!
 //! Estimates framed as a predictor's (`predictor_context`) and the estimates of a list of
 //! several factors made predictors of an outcome (`A (OR …), B (OR …) were associated with …`)
@@ -17,17 +22,15 @@
 
 use std::collections::HashMap;
 
-use nom::branch::alt;
-use nom::bytes::complete::tag;
-use nom::character::complete::{char, one_of};
-use nom::combinator::{map, opt};
-use nom::sequence::{pair, preceded, tuple};
 use regex::Regex;
 
 use super::compile::{compile_pattern, Source};
 use super::{outcome, Finding, Text};
 use crate::error::Result;
-use crate::grammar::{ci_label, consumed, decimal, interval, p_value, ws, Interval, PResult, PValue};
+use crate::grammar::{
+    ci_after_estimate, ci_label_at, consumed, decimal, estimate_list_joint, levelled_ci_labels, p_value_after,
+    p_value_before, ConfidenceInterval, Interval, PValue,
+};
 use crate::model::{Kind, Num, Row};
 use crate::rules;
 
@@ -402,6 +405,15 @@ struct Estimate {
 }
 
 impl Estimate {
+    /// Takes the interval, level, label, opener and p-value of the CI read after the value.
+    fn take_ci(&mut self, ci: ConfidenceInterval) {
+        self.interval = Some(ci.bounds);
+        self.level = ci.level;
+        self.labelled = ci.labelled;
+        self.opener = ci.opener;
+        self.p = ci.p;
+    }
+
     /// Whether the estimate has an interval and lies within it.
     fn within_interval(&self) -> bool {
         self.interval
@@ -422,8 +434,44 @@ struct Mention {
 }
 
 /// Every effect row of one abstract.
+///
+/// Which rule wins a stretch of text is decided by the order of the steps, each leaving alone
+/// what an earlier one took: the estimate after each named measure and its list
+/// ([`find_named`]) first; then the estimates that inherit a measure ([`find_inherited`]) and
+/// the ratios in words ([`find_times`]), which skip the named ones; then the differences with
+/// no measure's name ([`find_unnamed_differences`]), which skip everything taken so far. Last,
+/// the estimates of a list of predictors are left out ([`drop_covariate_lists`]).
 pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
     let s = text.as_str();
+    let mentions = measure_mentions(rules, s);
+    if mentions.is_empty() && !rules.difference {
+        return Vec::new();
+    }
+    let labels = levelled_ci_labels(s);
+    if mentions.is_empty() && labels.is_empty() {
+        return Vec::new();
+    }
+    let mut compared_group_words = None;
+    let mut findings = find_named(rules, text, &mentions, &labels, &mut compared_group_words);
+    let named: Vec<(usize, usize)> = findings.iter().map(|f| f.span).collect();
+    if rules.inherited {
+        findings.extend(find_inherited(rules, text, &mentions, &named, &labels, &mut compared_group_words));
+    }
+    if rules.times {
+        findings.extend(find_times(rules, text, &mentions, &named, &labels, &mut compared_group_words));
+    }
+    if rules.difference {
+        let taken: Vec<(usize, usize)> = findings.iter().map(|f| f.span).collect();
+        findings.extend(find_unnamed_differences(rules, text, &taken, &labels, &mut compared_group_words));
+    }
+    drop_covariate_lists(rules, text, findings)
+}
+
+/// The measures named in the text, in order: each mention the lexicon knows, read as the
+/// abstract defines it (`rate ratio (RR)` makes `RR` an IRR, `heart rate (HR)` makes `HR`
+/// nothing), except where the words around it show it names something else
+/// (`not_a_measure`) and where an abbreviation repeats the name before it (`hazard ratio [HR]`).
+fn measure_mentions(rules: &EffectRules, s: &str) -> Vec<Mention> {
     // The abbreviations the abstract defines, read once it mentions a measure (most do not).
     let mut defined: Option<HashMap<String, Option<MeasureName>>> = None;
     let mut mentions: Vec<Mention> = Vec::new();
@@ -449,78 +497,79 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         }
         mentions.push(Mention { start: m.start(), end: m.end(), measure, ratio_reading });
     }
-    if mentions.is_empty() && !rules.difference {
-        return Vec::new();
-    }
-    let labels = ci_label_positions(s);
-    if mentions.is_empty() && labels.is_empty() {
-        return Vec::new();
-    }
-    let mut compared_group_words = None;
+    mentions
+}
+
+/// `effect.named` and `effect.list`: for each mention, the estimate it names and the further
+/// estimates of its list, up to the next mention.
+fn find_named(
+    rules: &EffectRules,
+    text: &Text,
+    mentions: &[Mention],
+    labels: &[(usize, Num)],
+    groups: &mut Option<Vec<String>>,
+) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    if !rules.named {
+        return findings;
+    }
     for (index, mention) in mentions.iter().enumerate() {
-        if !rules.named {
+        let next_mention = mentions.get(index + 1).map_or(text.as_str().len(), |m| m.start);
+        findings.extend(named_and_listed(rules, text, mention, next_mention, labels, groups));
+    }
+    findings
+}
+
+/// The estimate one mention names (`effect.named`: `HR 0.58 (0.38–0.88)`), then its list
+/// (`effect.list`): bare estimates each for its group (`0.44 for A and 0.47 for B (p < 0.001)`),
+/// or estimates each with its own CI (`and 0.71 (0.52–0.97)`), before `next_mention`.
+fn named_and_listed(
+    rules: &EffectRules,
+    text: &Text,
+    mention: &Mention,
+    next_mention: usize,
+    labels: &[(usize, Num)],
+    groups: &mut Option<Vec<String>>,
+) -> Vec<Finding> {
+    let s = text.as_str();
+    let mut findings = Vec::new();
+    if out_of_scope(rules, text, text.sentence_at(mention.start), groups) {
+        return findings;
+    }
+    let Some((estimate, loose)) = read_named(rules, text, mention, next_mention) else { return findings };
+    if rules.per_unit_after.is_match(&s[estimate.end..]) || (loose && estimate.interval.is_none()) {
+        return findings;
+    }
+    let for_list = if rules.list && estimate.interval.is_none() && estimate.p.is_none() {
+        read_for_list(rules, s, &estimate, next_mention)
+    } else {
+        None
+    };
+    let (listed, list_p) = for_list.unwrap_or_default();
+    let p = estimate.p.clone().or_else(|| list_p.clone()).or_else(|| p_value_before(s, mention.start));
+    let row = effect_row(rules, text, mention, &estimate, p, labels, "effect.named");
+    findings.push(Finding { row, span: (mention.start, estimate.end) });
+    for next in listed {
+        let row = effect_row(rules, text, mention, &next, list_p.clone(), labels, "effect.list");
+        findings.push(Finding { row, span: (next.start, next.end) });
+    }
+    let mut end = estimate.end;
+    while let Some(next) = rules.list.then(|| read_listed(rules, s, end, mention.measure.code)).flatten() {
+        if next.start >= next_mention {
             break;
         }
-        let next_mention = mentions.get(index + 1).map_or(s.len(), |m| m.start);
-        let sentence = text.sentence_at(mention.start);
-        if out_of_scope(rules, text, sentence, &mut compared_group_words) {
-            continue;
-        }
-        let Some((estimate, loose)) = read_named(rules, text, mention, next_mention) else { continue };
-        if rules.per_unit_after.is_match(&s[estimate.end..]) {
-            continue;
-        }
-        if loose && estimate.interval.is_none() {
-            continue;
-        }
-        let for_list = if rules.list && estimate.interval.is_none() && estimate.p.is_none() {
-            read_for_list(rules, s, &estimate, next_mention)
-        } else {
-            None
-        };
-        let (listed, list_p) = for_list.unwrap_or_default();
-        let p = estimate.p.clone().or_else(|| list_p.clone()).or_else(|| p_before(s, mention.start));
-        let row = effect_row(rules, text, mention, &estimate, p, &labels, "effect.named");
-        taken.push((mention.start, estimate.end));
-        findings.push(Finding { row, span: (mention.start, estimate.end) });
-        for next in listed {
-            let row = effect_row(rules, text, mention, &next, list_p.clone(), &labels, "effect.list");
-            taken.push((next.start, next.end));
-            findings.push(Finding { row, span: (next.start, next.end) });
-        }
-        let mut end = estimate.end;
-        while let Some(next) = rules.list.then(|| read_listed(rules, s, end, mention.measure.code)).flatten() {
-            if next.start >= next_mention {
-                break;
-            }
-            let row = effect_row(rules, text, mention, &next, next.p.clone(), &labels, "effect.list");
-            taken.push((next.start, next.end));
-            findings.push(Finding { row, span: (next.start, next.end) });
-            end = next.end;
-        }
+        let row = effect_row(rules, text, mention, &next, next.p.clone(), labels, "effect.list");
+        findings.push(Finding { row, span: (next.start, next.end) });
+        end = next.end;
     }
-    if rules.inherited {
-        findings.extend(find_inherited(rules, text, &mentions, &taken, &labels, &mut compared_group_words));
-    }
-    if rules.times {
-        findings.extend(find_times(rules, text, &mentions, &taken, &labels, &mut compared_group_words));
-    }
-    if rules.difference {
-        let taken: Vec<(usize, usize)> = findings.iter().map(|f| f.span).collect();
-        findings.extend(find_unnamed_differences(rules, text, &taken, &labels, &mut compared_group_words));
-    }
-    drop_covariate_lists(rules, text, findings)
+    findings
 }
 
 /// Differences written with their own labelled CI but no measure's name: `lowered blood
 /// pressure by 1.93 mmHg (95% CI 0.063–3.8)`, `difference 3.6 points, 95% CI: 0.7-6.5`,
-/// `−0·02; 95 % CI −0·15, 0·11`. The number right before a CI label is the estimate when the
-/// clause calls it a difference (`difference_cue`) or its CI reaches below zero, which no
-/// group's rate or mean does, unless the clause makes it a change within one group
-/// (`within_group`). It is an SMD when the clause names an effect size, an RD when it is a
-/// percentage of a rate or proportion, else an MD.
+/// `−0·02; 95 % CI −0·15, 0·11`. The number right before a CI label is the estimate
+/// ([`estimate_before_label`]) when [`unnamed_difference_code`] reads it as a difference; the
+/// next differences of its list follow.
 fn find_unnamed_differences(
     rules: &EffectRules,
     text: &Text,
@@ -536,48 +585,12 @@ fn find_unnamed_differences(
             continue;
         }
         let sentence = text.sentence_at(label_at);
-        let window = floor_char_boundary(s, label_at.saturating_sub(60).max(sentence.0));
-        let Some(estimate) = (window..label_at)
-            .filter(|&i| starts_number(s.as_bytes(), i) && !rules.p_label_before.is_match(&s[window..i]))
-            .filter_map(|i| read_estimate(rules, s, i, "MD", true, false))
-            .find(|e| e.labelled && e.start < label_at && e.end > label_at)
-        else {
-            continue;
-        };
-        let Some(ci) = &estimate.interval else { continue };
-        if !estimate.within_interval() || taken.iter().any(|&(a, b)| a < estimate.end && estimate.start < b) {
+        let Some(estimate) = estimate_before_label(rules, s, sentence, label_at) else { continue };
+        if taken.iter().any(|&(a, b)| a < estimate.end && estimate.start < b) {
             continue;
         }
-        let clause = &s[clause_start(s, sentence, estimate.start)..estimate.start];
-        // `higher migration (0.21 mm, 95% CI 0.03–0.40) than`: a comparison around the bracket.
-        // When the other group's own value follows in brackets (`than in B (72.1; 95% CI …)`), each
-        // bracket is a group's value, not their difference.
-        let after_than = &s[estimate.end..sentence.1.max(estimate.end)];
-        let compared_around = rules.comparative.is_match(clause)
-            && rules.than_after.is_match(after_than)
-            && !rules.bracketed_value.is_match(after_than);
-        let compared_after = rules.difference_after.is_match(&s[estimate.end..]) || compared_around;
-        let called_difference = rules.difference_cue.is_match(clause) || compared_after;
-        let below_zero = ci.lower.value < 0.0;
-        // A change within one group, unless the text calls it a difference or compares it.
-        let within_group =
-            rules.within_group.is_match(clause) && !compared_after && !clause.to_ascii_lowercase().contains("differ");
-        let unit = &s[estimate.start..label_at];
-        let in_percent = unit.contains('%') || unit.contains("percentage point");
-        if !(called_difference || below_zero)
-            || within_group
-            || rules.not_difference.is_match(clause)
-            || (unit.contains('%') && rules.relative_by.is_match(clause))
-            || out_of_scope(rules, text, sentence, groups)
-        {
+        let Some(code) = unnamed_difference_code(rules, text, sentence, &estimate, label_at, groups) else {
             continue;
-        }
-        let code = if rules.standardised_cue.is_match(clause) {
-            "SMD"
-        } else if in_percent && (unit.contains("percentage point") || rules.proportion_cue.is_match(clause)) {
-            "RD"
-        } else {
-            "MD"
         };
         let mention = Mention {
             start: estimate.start,
@@ -602,6 +615,68 @@ fn find_unnamed_differences(
         }
     }
     findings
+}
+
+/// The estimate whose labelled CI holds the label at byte `label_at`: the first number of
+/// the 60 bytes before it (in its sentence, after any p-value label) that reads as an estimate
+/// with that CI, when it lies within its interval.
+fn estimate_before_label(rules: &EffectRules, s: &str, sentence: (usize, usize), label_at: usize) -> Option<Estimate> {
+    let window = floor_char_boundary(s, label_at.saturating_sub(60).max(sentence.0));
+    (window..label_at)
+        .filter(|&i| starts_number(s.as_bytes(), i) && !rules.p_label_before.is_match(&s[window..i]))
+        .filter_map(|i| read_estimate(rules, s, i, "MD", true, false))
+        .find(|e| e.labelled && e.start < label_at && e.end > label_at)
+        .filter(Estimate::within_interval)
+}
+
+/// The measure of an estimate with a labelled CI and no name, or `None` when it is no
+/// difference. It is one when the clause calls it a difference (`difference_cue`, a comparison
+/// around it) or its CI reaches below zero, which no group's rate or mean does, unless the
+/// clause makes it a change within one group (`within_group`), something else
+/// (`not_difference`), a relative change (`relative_by`), or the sentence is out of scope. It
+/// is an SMD when the clause names an effect size, an RD when it is a percentage of a rate or
+/// proportion, else an MD.
+fn unnamed_difference_code(
+    rules: &EffectRules,
+    text: &Text,
+    sentence: (usize, usize),
+    estimate: &Estimate,
+    label_at: usize,
+    groups: &mut Option<Vec<String>>,
+) -> Option<&'static str> {
+    let s = text.as_str();
+    let ci = estimate.interval.as_ref()?;
+    let clause = &s[clause_start(s, sentence, estimate.start)..estimate.start];
+    // `higher migration (0.21 mm, 95% CI 0.03–0.40) than`: a comparison around the bracket.
+    // When the other group's own value follows in brackets (`than in B (72.1; 95% CI …)`), each
+    // bracket is a group's value, not their difference.
+    let after_than = &s[estimate.end..sentence.1.max(estimate.end)];
+    let compared_around = rules.comparative.is_match(clause)
+        && rules.than_after.is_match(after_than)
+        && !rules.bracketed_value.is_match(after_than);
+    let compared_after = rules.difference_after.is_match(&s[estimate.end..]) || compared_around;
+    let called_difference = rules.difference_cue.is_match(clause) || compared_after;
+    let below_zero = ci.lower.value < 0.0;
+    // A change within one group, unless the text calls it a difference or compares it.
+    let within_group =
+        rules.within_group.is_match(clause) && !compared_after && !clause.to_ascii_lowercase().contains("differ");
+    let unit = &s[estimate.start..label_at];
+    let in_percent = unit.contains('%') || unit.contains("percentage point");
+    if !(called_difference || below_zero)
+        || within_group
+        || rules.not_difference.is_match(clause)
+        || (unit.contains('%') && rules.relative_by.is_match(clause))
+        || out_of_scope(rules, text, sentence, groups)
+    {
+        return None;
+    }
+    Some(if rules.standardised_cue.is_match(clause) {
+        "SMD"
+    } else if in_percent && (unit.contains("percentage point") || rules.proportion_cue.is_match(clause)) {
+        "RD"
+    } else {
+        "MD"
+    })
 }
 
 /// Where the clause holding byte `at` starts: clauses split a sentence at `;` outside brackets.
@@ -724,7 +799,7 @@ fn read_named(rules: &EffectRules, text: &Text, mention: &Mention, limit: usize)
             continue;
         }
         // A CI label before the value: remember its level and look past it.
-        if let Some((level, len)) = label_at(&window[i..]) {
+        if let Some((level, len)) = ci_label_at(&window[i..]) {
             if level.is_some() {
                 pre_level = Some(level);
                 i += len;
@@ -774,24 +849,6 @@ fn read_named(rules: &EffectRules, text: &Text, mention: &Mention, limit: usize)
     None
 }
 
-/// A CI label at the start of `s` with its level and length: `95% CI`, `95% confidence interval`.
-fn label_at(s: &str) -> Option<(Option<Num>, usize)> {
-    ci_label(s).ok().map(|(rest, level)| (level, consumed(s, rest)))
-}
-
-/// Byte offsets where CI labels with a level are written, with the level.
-fn ci_label_positions(s: &str) -> Vec<(usize, Num)> {
-    let mut found = Vec::new();
-    for (at, _) in s.match_indices('%') {
-        let head = s[..at].trim_end();
-        let begin = head.len() - head.bytes().rev().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
-        if let Ok((_, Some(level))) = ci_label(&s[begin..]) {
-            found.push((begin, level));
-        }
-    }
-    found
-}
-
 /// Reads `VALUE [unit] [CI block] [p-value]` at byte `at`; `require_ci` for estimates that
 /// have no name of their own.
 fn read_estimate(
@@ -804,7 +861,7 @@ fn read_estimate(
 ) -> Option<Estimate> {
     let input = s.get(at..)?;
     // "95% CI": the number is the interval's level, not an estimate.
-    if label_at(input).is_some_and(|(level, _)| level.is_some()) {
+    if ci_label_at(input).is_some_and(|(level, _)| level.is_some()) {
         return None;
     }
     let (rest, value) = decimal(input).ok()?;
@@ -841,16 +898,12 @@ fn read_estimate(
         p: None,
         end: position,
     };
-    if let Ok((after, block)) = ci_block(rest, labelled_before) {
-        estimate.interval = Some(block.interval);
-        estimate.level = block.level;
-        estimate.labelled = block.labelled;
-        estimate.opener = block.opener;
-        estimate.p = block.p;
+    if let Ok((after, ci)) = ci_after_estimate(labelled_before)(rest) {
+        estimate.take_ci(ci);
         estimate.end = position + consumed(rest, after);
     } else if require_ci {
         return None;
-    } else if let Ok((after, p)) = p_after(rest) {
+    } else if let Ok((after, p)) = p_value_after(rest) {
         estimate.p = Some(p);
         estimate.end = position + consumed(rest, after);
     } else if !rules.bare_estimate_end.is_match(rest) {
@@ -861,7 +914,7 @@ fn read_estimate(
         // "0.7-6.5 points, p = 0.018": a difference's unit may follow its CI too.
         let unit_after = if ratio_like { None } else { rules.difference_unit.find(&s[estimate.end..]) };
         let tail = &s[estimate.end + unit_after.map_or(0, |unit| unit.end())..];
-        if let Ok((after, p)) = p_after(tail) {
+        if let Ok((after, p)) = p_value_after(tail) {
             estimate.p = Some(p);
             estimate.end = s.len() - after.len();
         }
@@ -869,128 +922,10 @@ fn read_estimate(
     Some(estimate)
 }
 
-/// A confidence interval after an estimate, with what came with it.
-struct CiBlock {
-    interval: Interval,
-    level: Option<Num>,
-    labelled: bool,
-    opener: Option<char>,
-    p: Option<PValue>,
-}
-
-/// The CI after an estimate, in any of the written shapes:
-/// ` (95% CI 0.38-0.88)`, `, 95% CI: 0.38, 0.88`, ` [0.38-0.88]`, `; 95% CI, 0.38 to 0.88; P = .01`,
-/// `, 0.34-0.92`, `; P = .002; 95% CI, 0.64-0.91`.
-fn ci_block(input: &str, labelled_before: bool) -> PResult<'_, CiBlock> {
-    let (input, _) = ws(input)?;
-    let (input, open) = opt(one_of("([,;:"))(input)?;
-    let (input, _) = ws(input)?;
-    // "; (95% CI ...)": a bracket after the separator.
-    let (input, inner) = if matches!(open, Some(',' | ';')) { opt(one_of("(["))(input)? } else { (input, None) };
-    let open = inner.or(open);
-    let (input, _) = ws(input)?;
-    let (input, p_first) = opt(tuple((p_value, ws, one_of(",;"), ws)))(input)?;
-    // "(95% CI) 1.7, 8.7": the label in its own brackets, then the bounds.
-    let (input, label) = match open {
-        Some('(') => alt((
-            map(tuple((ci_label, ws, char(')'), ws)), |(level, _, _, _)| (level, (), None, ())),
-            map(tuple((ci_label, ws, opt(one_of(":=,")), ws)), |(level, _, sep, _)| (level, (), sep, ())),
-        ))(input)
-        .map(|(rest, label)| (rest, Some(label)))
-        .unwrap_or((input, None)),
-        _ => opt(map(tuple((ci_label, ws, opt(one_of(":=,")), ws)), |(level, _, sep, _)| (level, (), sep, ())))(input)?,
-    };
-    let labelled = label.is_some();
-    if !labelled && open.is_none() {
-        return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag)));
-    }
-    // Unlabelled bounds split by a comma count only when the bracket closes right after them:
-    // "(1.2, 3.4)", never "(1.29, 0.78-2.14)".
-    let bracketed_pair = |i| -> PResult<'_, Interval> {
-        let (rest, pair) = interval(true)(i)?;
-        let _: (&str, char) = preceded(ws, one_of(")]"))(rest)?;
-        Ok((rest, pair))
-    };
-    let (input, interval) = if labelled || labelled_before {
-        interval(true)(input)?
-    } else if matches!(open, Some('(' | '[')) {
-        alt((interval(false), bracketed_pair))(input)?
-    } else {
-        interval(false)(input)?
-    };
-    let (input, p_inside) = opt(preceded(tuple((ws, one_of(",;"), ws)), p_value))(input)?;
-    let (input, _) = ws(input)?;
-    let input = match open {
-        Some('(') => opt(char(')'))(input)?.0,
-        Some('[') => opt(char(']'))(input)?.0,
-        _ => input,
-    };
-    let p = p_first.map(|(p, _, _, _)| p).or(p_inside);
-    Ok((input, CiBlock { interval, level: label.and_then(|(level, _, _, _)| level), labelled, opener: open, p }))
-}
-
-/// A p-value right after an estimate or its CI: `, P = .01`, ` (p = 0.0013)`, `; P<0.001`.
-fn p_after(input: &str) -> PResult<'_, PValue> {
-    let (input, _) = tuple((ws, opt(one_of(",;")), ws))(input)?;
-    let (input, open) = opt(char('('))(input)?;
-    let (input, _) = ws(input)?;
-    let (input, _) = nom::multi::many0(test_statistic)(input)?;
-    let (input, _) = opt(pair(alt((tag("log-rank"), tag("log rank"), tag("two-sided"), tag("Wald"))), ws))(input)?;
-    let (input, p) = p_value(input)?;
-    let input = if open.is_some() { opt(preceded(ws, char(')')))(input)?.0 } else { input };
-    Ok((input, p))
-}
-
-/// A test statistic between an estimate and its p-value: `chi 2 = 7.36, `, `d.f. = 1, `, `z = 2.1; `.
-fn test_statistic(input: &str) -> PResult<'_, ()> {
-    let name = alt((
-        tag("chi 2"),
-        tag("chi2"),
-        tag("chi^2"),
-        tag("χ2"),
-        tag("d.f."),
-        tag("df"),
-        tag("z"),
-        tag("Z"),
-        tag("t"),
-        tag("F"),
-    ));
-    let (input, _) = tuple((name, ws, one_of("=:"), ws, decimal, ws, one_of(",;"), ws))(input)?;
-    Ok((input, ()))
-}
-
-/// A p-value written just before a mention: `P = .62; hazard ratio 0.86`.
-fn p_before(s: &str, mention_start: usize) -> Option<PValue> {
-    let from = mention_start.saturating_sub(30);
-    let window = s.get(from..mention_start)?;
-    let at = window.rfind(['P', 'p'])?;
-    let candidate = &window[at..];
-    let (rest, p) = p_value(candidate).ok()?;
-    let separator: PResult<'_, _> = tuple((ws, one_of(",;("), ws))(rest);
-    let (between, _) = separator.ok()?;
-    between.is_empty().then_some(p)
-}
-
 /// A further estimate of a list: `, 0.71 (0.52-0.97)`, ` and 0.71 (…)`, `; 0.71 (…)`.
 fn read_listed(rules: &EffectRules, s: &str, from: usize, code: &str) -> Option<Estimate> {
     let input = s.get(from..)?;
-    let mut separator = tuple((
-        ws,
-        alt((
-            tag(", and"),
-            tag(",and"),
-            tag("; and"),
-            tag("and"),
-            tag(","),
-            tag(";"),
-            tag("vs."),
-            tag("vs"),
-            tag("versus"),
-            tag("or"),
-        )),
-        ws,
-    ));
-    let (rest, _) = separator(input).ok()?;
+    let (rest, _) = estimate_list_joint(input).ok()?;
     if !rest.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.') {
         return None;
     }
@@ -1037,7 +972,7 @@ fn read_for_list(
     let last = listed.last_mut()?;
     // The last group's words belong to its evidence, then the list's p-value.
     let group_end = position;
-    let p = p_after(&s[group_end..]).ok().map(|(rest, p)| {
+    let p = p_value_after(&s[group_end..]).ok().map(|(rest, p)| {
         last.end = s.len() - rest.len();
         p
     });
@@ -1127,19 +1062,20 @@ fn find_times(
         // "([1.14-4.29]; p = 0.02)": the bracketed interval inside a bracket.
         let rest = &s[whole.end()..];
         let inner = rest.trim_start().strip_prefix('(').filter(|r| r.trim_start().starts_with('['));
-        let Ok((after, block)) = ci_block(inner.unwrap_or(rest), false) else { continue };
+        let Ok((after, ci)) = ci_after_estimate(false)(inner.unwrap_or(rest)) else { continue };
         let mut estimate = Estimate {
             value: number,
             start: value.start(),
-            interval: Some(block.interval),
-            level: block.level,
-            labelled: block.labelled,
-            opener: block.opener,
-            p: block.p,
+            interval: None,
+            level: None,
+            labelled: false,
+            opener: None,
+            p: None,
             end: s.len() - after.len(),
         };
+        estimate.take_ci(ci);
         if estimate.p.is_none() {
-            if let Ok((tail, p)) = p_after(after) {
+            if let Ok((tail, p)) = p_value_after(after) {
                 estimate.p = Some(p);
                 estimate.end = s.len() - tail.len();
             }

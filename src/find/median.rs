@@ -18,7 +18,7 @@ use regex::Regex;
 use super::arm_label::ArmLabels;
 use super::compile::Source;
 use super::series::{self, Context, SeriesPatterns, Unit};
-use super::{arm_local, Finding, Text};
+use super::{Finding, Text};
 use crate::error::Result;
 use crate::grammar::{duration_list, time_unit};
 use crate::model::{Kind, Row};
@@ -84,6 +84,10 @@ fn has_duration_shape(sentence: &str) -> bool {
 /// Every median and follow-up row of one abstract.
 /// `earlier` are rows of other finders, whose groups a sentence naming none may refer to;
 /// `arm_sizes` are the record's arm-size rows, whose groups name values a sentence leaves unnamed.
+///
+/// Follow-ups come first and are never medians; then, sentence by sentence, each anchor
+/// ([`anchors`]) takes the durations of its region ([`anchor_durations`]), which
+/// [`series::assign`] gives their endpoints and groups.
 pub fn find(
     rules: &MedianRules,
     labels: &ArmLabels,
@@ -104,101 +108,125 @@ pub fn find(
         if !has_duration_shape(sentence) {
             continue;
         }
-        let mut anchors: Vec<Anchor> = Vec::new();
-        // The lexicon's endpoints, and any `median time to X` or `median duration of X` the
-        // lexicon does not name, in the order written.
-        let mut named: Vec<(usize, usize)> =
-            rules.endpoints.find_iter(sentence).map(|m| (m.start(), m.end())).collect();
-        for caps in rules.median_of.captures_iter(sentence) {
-            if let Some(m) = caps.name("endpoint") {
-                if !named.iter().any(|&(a, b)| a < m.end() && m.start() < b) {
-                    named.push((m.start(), m.end()));
-                }
-            }
-        }
-        named.sort_unstable();
-        for (m_start, m_end) in named {
-            let m = &sentence[m_start..m_end];
-            let (start, end) = (from + m_start, from + m_end);
-            if let Some(previous) = anchors.last_mut() {
-                if rules.joined_endpoint.is_match(&s[previous.body_end..start]) {
-                    previous.endpoints.push(m.to_string());
-                    previous.body_end = end;
-                    continue;
-                }
-            }
-            anchors.push(Anchor { start, body_end: end, endpoints: vec![m.to_string()] });
-        }
-        if anchors.is_empty() {
-            continue;
-        }
+        let anchors = anchors(rules, s, from, to);
         // The groups the sentence names, read only once a duration needs them (they cost more
         // than everything else here, and most sentences have none).
         let mut groups: Option<(Vec<Vec<String>>, Context)> = None;
         for (index, anchor) in anchors.iter().enumerate() {
-            let mut region_end = anchors.get(index + 1).map_or(to, |next| next.start);
-            if let Some(blocker) = rules.blockers.find(&s[anchor.body_end..region_end]) {
-                region_end = anchor.body_end + blocker.start();
-            }
-            let values = series::scan(&rules.series, s, anchor.body_end, region_end, Unit::Time);
-            // The first duration must follow its endpoint closely.
-            let Some(first) = values.first().filter(|v| v.start - anchor.body_end <= rules.max_gap) else { continue };
-            // Durations read without the word `median` are medians only when they compare groups
-            // (`overall survival (15.6 and 17.2 months`, `PFS (5.4 months vs 3.0 months`), and
-            // never when they say how long something lasted (`bleb survival ... (maintained 14 days)`).
-            if !rules.median_word.is_match(&s[from..first.start]) {
-                let last_end = values.last().map_or(first.end, |v| v.end);
-                if values.len() < 2 || rules.unnamed_blockers.is_match(&s[anchor.start..last_end]) {
-                    continue;
-                }
-            }
+            let region_end = anchors.get(index + 1).map_or(to, |next| next.start);
+            let Some(values) = anchor_durations(rules, s, from, anchor, region_end) else { continue };
             let slots = anchor.endpoints.len();
             let rule = if slots == 1 { "median.time_to_event" } else { "median.endpoints" };
             if (slots == 1 && !rules.time_to_event) || (slots > 1 && !rules.several_endpoints) {
                 continue;
             }
-            let record = record.get_or_insert_with(|| series::record_groups(labels, text, arm_sizes));
-            let (lists, context) = groups.get_or_insert_with(|| {
-                let mut lists: Vec<Vec<String>> = Vec::new();
-                lists.extend(arm_local::respectively_list(sentence));
-                lists.extend(arm_local::comparison_list(sentence));
-                lists.extend(series::sentence_pair(labels, s, (from, to)));
-                lists.extend(series::named_record_pair(record, sentence));
-                (lists, Context { record: record.clone(), subject: series::subject_group(labels, sentence) })
-            });
+            let record = record.get_or_insert_with(|| series::record_arms(labels, text, arm_sizes));
+            let (lists, context) =
+                groups.get_or_insert_with(|| series::sentence_groups(labels, s, (from, to), None, record));
             let mut candidate_lists = lists.clone();
             if !series::compares_own_groups(sentence) {
                 candidate_lists
                     .extend(inherited.clone().or_else(|| series::groups_before(earlier, text, anchor.start)));
             }
             let assigned = series::assign(&values, slots, &candidate_lists, context);
-            let mut arms_in_order: Vec<String> = Vec::new();
-            for a in &assigned {
-                let value = &values[a.value];
-                let mut row = Row::new("", Kind::Median);
-                row.endpoint = Some(anchor.endpoints[a.slot].clone());
-                row.value = Some(value.number.clone());
-                row.unit = value.time_unit;
-                if let Some(ci) = &value.interval {
-                    row.lower = Some(ci.lower.clone());
-                    row.ci_level = value.level.clone();
-                    row.upper = Some(ci.upper.clone());
-                }
-                row.arm = a.arm.clone();
-                row.rule = rule.to_string();
-                if let Some(arm) = &a.arm {
-                    if arm != "total" && !arms_in_order.contains(arm) {
-                        arms_in_order.push(arm.clone());
-                    }
-                }
-                findings.push(Finding { row, span: (value.start, value.end) });
-            }
+            let (rows, arms_in_order) = median_rows(anchor, &values, &assigned, rule);
+            findings.extend(rows);
             if arms_in_order.len() > 1 {
                 inherited = Some(arms_in_order);
             }
         }
     }
     findings
+}
+
+/// The anchors of one sentence, in order: the lexicon's endpoints and any `median time to X`
+/// or `median duration of X` the lexicon does not name; endpoints joined by `and` (`median PFS
+/// and OS were`) share one anchor.
+fn anchors(rules: &MedianRules, s: &str, from: usize, to: usize) -> Vec<Anchor> {
+    let sentence = &s[from..to];
+    let mut anchors: Vec<Anchor> = Vec::new();
+    let mut named: Vec<(usize, usize)> = rules.endpoints.find_iter(sentence).map(|m| (m.start(), m.end())).collect();
+    for caps in rules.median_of.captures_iter(sentence) {
+        if let Some(m) = caps.name("endpoint") {
+            if !named.iter().any(|&(a, b)| a < m.end() && m.start() < b) {
+                named.push((m.start(), m.end()));
+            }
+        }
+    }
+    named.sort_unstable();
+    for (m_start, m_end) in named {
+        let m = &sentence[m_start..m_end];
+        let (start, end) = (from + m_start, from + m_end);
+        if let Some(previous) = anchors.last_mut() {
+            if rules.joined_endpoint.is_match(&s[previous.body_end..start]) {
+                previous.endpoints.push(m.to_string());
+                previous.body_end = end;
+                continue;
+            }
+        }
+        anchors.push(Anchor { start, body_end: end, endpoints: vec![m.to_string()] });
+    }
+    anchors
+}
+
+/// The durations of an anchor's region (up to `region_end` or a word that blocks it), when
+/// they read as its medians: the first must follow the endpoint closely, and durations read
+/// without the word `median` count only when they compare groups (`overall survival (15.6 and
+/// 17.2 months`, `PFS (5.4 months vs 3.0 months`), never when they say how long something
+/// lasted (`bleb survival ... (maintained 14 days)`).
+fn anchor_durations(
+    rules: &MedianRules,
+    s: &str,
+    from: usize,
+    anchor: &Anchor,
+    region_end: usize,
+) -> Option<Vec<series::Value>> {
+    let mut region_end = region_end;
+    if let Some(blocker) = rules.blockers.find(&s[anchor.body_end..region_end]) {
+        region_end = anchor.body_end + blocker.start();
+    }
+    let values = series::scan(&rules.series, s, anchor.body_end, region_end, Unit::Time);
+    let first = values.first().filter(|v| v.start - anchor.body_end <= rules.max_gap)?;
+    if !rules.median_word.is_match(&s[from..first.start]) {
+        let last_end = values.last().map_or(first.end, |v| v.end);
+        if values.len() < 2 || rules.unnamed_blockers.is_match(&s[anchor.start..last_end]) {
+            return None;
+        }
+    }
+    Some(values)
+}
+
+/// The rows of an anchor's assigned durations, and the groups they name in order (which a
+/// later sentence naming none may refer to).
+fn median_rows(
+    anchor: &Anchor,
+    values: &[series::Value],
+    assigned: &[series::Assigned],
+    rule: &str,
+) -> (Vec<Finding>, Vec<String>) {
+    let mut findings = Vec::new();
+    let mut arms_in_order: Vec<String> = Vec::new();
+    for a in assigned {
+        let value = &values[a.value];
+        let mut row = Row::new("", Kind::Median);
+        row.endpoint = Some(anchor.endpoints[a.slot].clone());
+        row.value = Some(value.number.clone());
+        row.unit = value.time_unit;
+        if let Some(ci) = &value.interval {
+            row.lower = Some(ci.lower.clone());
+            row.ci_level = value.level.clone();
+            row.upper = Some(ci.upper.clone());
+        }
+        row.arm = a.arm.clone();
+        row.rule = rule.to_string();
+        if let Some(arm) = &a.arm {
+            if arm != "total" && !arms_in_order.contains(arm) {
+                arms_in_order.push(arm.clone());
+            }
+        }
+        findings.push(Finding { row, span: (value.start, value.end) });
+    }
+    (findings, arms_in_order)
 }
 
 /// `At a median follow up of 9.7 years`, `median follow-up, 22 months`, `follow-up (median,

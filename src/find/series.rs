@@ -2,7 +2,9 @@
 //! shared by the survival and median finders.
 //!
 //! Values come in chains that share one unit (`93.4 and 66.0 %`, `13.0 vs 11.0 months`,
-//! `56.9% (95% CI …), 43.1% (…)`), each value with its CI. [`assign`] then gives every value
+//! `56.9% (95% CI …), 43.1% (…)`), each value with its CI, read by [`scan`] through the
+//! grammar's parsers (numbers, [`crate::grammar::value_joint`],
+//! [`crate::grammar::ci_after_value`]). [`assign`] then gives every value
 //! its slot (a time point or an endpoint of the anchor) and its group: in order when the anchor
 //! has one slot; "slot by slot" when several slots share a list of groups
 //! (`2- and 5-year … 68.5, 41.4 and 56.8, 26.2 % in groups A and B, respectively`); "group by
@@ -25,7 +27,9 @@ use super::arm_label::{group_key, ArmLabels};
 use super::compile::Source;
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
-use crate::grammar::{ci_label, consumed, interval, time_unit, unsigned_decimal, ws, Interval};
+use crate::grammar::{
+    ci_after_value, consumed, is_comparison_joint, plus_minus, time_unit, unsigned_decimal, value_joint, ws, Interval,
+};
 use crate::model::Num;
 
 /// What a value's unit must be.
@@ -89,6 +93,11 @@ impl SeriesPatterns {
 }
 
 /// Reads every value of `unit` in `s[from..to)`.
+///
+/// Each chain of numbers that ends in the unit ([`read_chain`]) is a run of values unless it
+/// is refused ([`is_refused`]); its values take the CI after the unit ([`push_chain`]), then
+/// the group phrases around them ([`name_chain_groups`]). A chain joined by a list word to the
+/// next one continues it (`56.9% (…), 43.1% (…)` is one chain).
 pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Unit) -> Vec<Value> {
     let mut values: Vec<Value> = Vec::new();
     let mut chain = 0;
@@ -100,113 +109,22 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
             i += 1;
             continue;
         }
-        // Read numbers joined by list words until one carries the unit.
-        let mut pending: Vec<(usize, Num, usize, bool)> = Vec::new();
-        let mut at = i;
-        let mut compared = is_comparison_joint(&s[char_floor(s, i.saturating_sub(16).max(from))..i]);
-        let mut unit_found: Option<(Option<&'static str>, usize)> = None;
-        while at < to {
-            let Ok((rest, number)) = unsigned_decimal(&s[at..to]) else { break };
-            let mut after = at + consumed(&s[at..to], rest);
-            // `21.4 ± 5.2%`: a rate's standard error, before its unit, is no value (a duration
-            // with one, `433.78 ± 66.98 days`, is a mean, and no median).
-            if unit == Unit::Percent {
-                after += plus_minus(&s[after..to]).unwrap_or(0);
-            }
-            pending.push((at, number, after, compared));
-            if let Some((unit_name, len)) = read_unit(&s[after..to], unit) {
-                unit_found = Some((unit_name, after + len));
-                break;
-            }
-            match list_joint(&s[after..to]) {
-                Some(len) if starts_number(bytes, after + len) => {
-                    compared = is_comparison_joint(&s[after..after + len]);
-                    at = after + len;
-                }
-                _ => break,
-            }
-        }
+        let (numbers, unit_found) = read_chain(s, from, to, i, unit);
         let Some((unit_name, unit_end)) = unit_found else {
-            i = pending.last().map_or(i + 1, |p| p.2.max(i + 1));
+            i = numbers.last().map_or(i + 1, |n| n.end.max(i + 1));
             continue;
         };
-        // A value listed right after a refused one is refused with it: `by 56% and 60%`.
-        let follows_refused = refused_end.is_some_and(|e| {
-            // `by 71% (p < 0.0001) and 47%`: a bracket between the two values is skipped.
-            let gap = &s[e.min(i)..i];
-            let gap_start = gap.trim_start().strip_prefix('(').and_then(|g| g.find(')').map(|c| g[c + 1..].len()));
-            let joint_from = gap_start.map_or(e, |rest| i - rest);
-            e <= i && list_joint(&s[joint_from..i]).is_some_and(|len| joint_from + len == i)
-        });
-        if follows_refused
-            || patterns.refused_before.is_match(&s[from.min(i)..i])
-            // Past the region too: `3 and 6 months PFS-Rates` ends where the next endpoint starts.
-            || patterns.refused_after.is_match(&s[unit_end..])
-        {
+        if is_refused(patterns, s, from, i, unit_end, refused_end) {
             refused_end = Some(unit_end);
             i = unit_end;
             continue;
         }
-        let count = pending.len();
-        let mut end = unit_end;
-        for (index, (start, number, number_end, after_comparison)) in pending.into_iter().enumerate() {
-            let mut value = Value {
-                number,
-                time_unit: unit_name,
-                interval: None,
-                level: None,
-                start,
-                end: if index + 1 == count { unit_end } else { number_end },
-                chain,
-                arm: None,
-                arm_before: false,
-                after_comparison,
-                chain_arms: None,
-                chain_arms_before: None,
-                for_both: false,
-            };
-            if index + 1 == count {
-                if let Some((ci, level, len)) = read_ci(&s[unit_end..to]) {
-                    let inside = ci.lower.value <= value.number.value && value.number.value <= ci.upper.value;
-                    if inside {
-                        value.interval = Some(ci);
-                        value.level = level;
-                    }
-                    end = unit_end + len;
-                    value.end = end;
-                }
-            }
-            values.push(value);
-        }
-        // The group phrases around the chain.
-        let first = values.len() - count;
-        let tail = &s[end..to];
-        let for_both = tail.trim_start().starts_with("for both") || tail.trim_start().starts_with("in both");
-        if let Some(found) = arm_local::after(tail) {
-            if !found.respectively {
-                if found.labels.len() == 1 {
-                    values.last_mut().into_iter().for_each(|v| v.arm = found.labels.first().cloned());
-                } else {
-                    values.last_mut().into_iter().for_each(|v| v.chain_arms = Some(found.labels.clone()));
-                }
-            }
-        }
-        values.last_mut().into_iter().for_each(|v| v.for_both = for_both);
-        let previous_end = if first > 0 { values[first - 1].end } else { from };
-        let before_text = &s[previous_end.min(values[first].start)..values[first].start];
-        if let Some(labels) = arm_local::before(before_text) {
-            if labels.len() == 1 {
-                if values[first].arm.is_none() || count > 1 {
-                    values[first].arm = labels.first().cloned();
-                    values[first].arm_before = true;
-                }
-            } else {
-                values[first].chain_arms_before = Some(labels);
-            }
-        }
+        let first = values.len();
+        let end = push_chain(&mut values, s, to, numbers, (unit_name, unit_end), chain);
+        name_chain_groups(&mut values, first, s, from, end, to);
         // A chain continues over `, ` / `and` / `vs` to the next value with its own unit.
-        match list_joint(&s[end..to]) {
-            Some(len) if starts_number(bytes, end + len) => {}
+        match value_joint(&s[end..to]) {
+            Ok((_, joint)) if starts_number(bytes, end + joint.len()) => {}
             _ => chain += 1,
         }
         i = end;
@@ -214,19 +132,152 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
     values
 }
 
-/// The length of a standard error written after a value, `± 5.2` or `+/- 5.2`, if one is.
-fn plus_minus(input: &str) -> Option<usize> {
-    let (rest, _) = ws(input).ok()?;
-    let rest = rest.strip_prefix('±').or_else(|| rest.strip_prefix("+/-"))?;
-    let (rest, _) = ws(rest).ok()?;
-    let (rest, _) = unsigned_decimal(rest).ok()?;
-    Some(consumed(input, rest))
+/// A number of a chain read before its unit.
+struct ChainNumber {
+    /// Where the number starts.
+    start: usize,
+    /// The number as written.
+    number: Num,
+    /// Where it ends (after a standard error, for percentages).
+    end: usize,
+    /// Whether `vs`, `versus` or `compared with` joins it to the number before.
+    after_comparison: bool,
 }
 
-/// Whether the words joining two values compare them: ` vs `, ` versus `, `compared with`.
-fn is_comparison_joint(joint: &str) -> bool {
-    let lower = joint.to_ascii_lowercase();
-    [" vs", "versus", "compared"].iter().any(|w| lower.contains(w))
+/// The numbers joined by list words from byte `i` until one carries the unit (`93.4 and
+/// 66.0 %`, `13.0 vs 11.0 months`), with the unit's name and end when one does.
+fn read_chain(
+    s: &str,
+    from: usize,
+    to: usize,
+    i: usize,
+    unit: Unit,
+) -> (Vec<ChainNumber>, Option<(Option<&'static str>, usize)>) {
+    let mut numbers: Vec<ChainNumber> = Vec::new();
+    let mut at = i;
+    let mut compared = is_comparison_joint(&s[char_floor(s, i.saturating_sub(16).max(from))..i]);
+    while at < to {
+        let Ok((rest, number)) = unsigned_decimal(&s[at..to]) else { break };
+        let mut after = at + consumed(&s[at..to], rest);
+        // `21.4 ± 5.2%`: a rate's standard error, before its unit, is no value (a duration
+        // with one, `433.78 ± 66.98 days`, is a mean, and no median).
+        if unit == Unit::Percent {
+            after += plus_minus(&s[after..to]).map_or(0, |(rest, _)| consumed(&s[after..to], rest));
+        }
+        numbers.push(ChainNumber { start: at, number, end: after, after_comparison: compared });
+        if let Some((unit_name, len)) = read_unit(&s[after..to], unit) {
+            return (numbers, Some((unit_name, after + len)));
+        }
+        match value_joint(&s[after..to]) {
+            Ok((_, joint)) if starts_number(s.as_bytes(), after + joint.len()) => {
+                compared = is_comparison_joint(joint);
+                at = after + joint.len();
+            }
+            _ => break,
+        }
+    }
+    (numbers, None)
+}
+
+/// Whether the chain starting at byte `i` and ending its unit at `unit_end` is no result: it
+/// is listed right after a refused chain (`by 56% and 60%`, `by 71% (p < 0.0001) and 47%`),
+/// or the text before it (`refused_before`) or after its unit (`refused_after`) refuses it.
+fn is_refused(
+    patterns: &SeriesPatterns,
+    s: &str,
+    from: usize,
+    i: usize,
+    unit_end: usize,
+    refused_end: Option<usize>,
+) -> bool {
+    let follows_refused = refused_end.is_some_and(|e| {
+        // `by 71% (p < 0.0001) and 47%`: a bracket between the two values is skipped.
+        let gap = &s[e.min(i)..i];
+        let gap_start = gap.trim_start().strip_prefix('(').and_then(|g| g.find(')').map(|c| g[c + 1..].len()));
+        let joint_from = gap_start.map_or(e, |rest| i - rest);
+        e <= i && value_joint(&s[joint_from..i]).is_ok_and(|(_, joint)| joint_from + joint.len() == i)
+    });
+    follows_refused
+        || patterns.refused_before.is_match(&s[from.min(i)..i])
+        // Past the region too: `3 and 6 months PFS-Rates` ends where the next endpoint starts.
+        || patterns.refused_after.is_match(&s[unit_end..])
+}
+
+/// Pushes the values of one chain: every number but the last ends at itself; the last carries
+/// the unit and the CI after it, which it keeps only when the interval holds it. Returns where
+/// the chain ends.
+fn push_chain(
+    values: &mut Vec<Value>,
+    s: &str,
+    to: usize,
+    numbers: Vec<ChainNumber>,
+    (unit_name, unit_end): (Option<&'static str>, usize),
+    chain: usize,
+) -> usize {
+    let count = numbers.len();
+    let mut end = unit_end;
+    for (index, number) in numbers.into_iter().enumerate() {
+        let mut value = Value {
+            number: number.number,
+            time_unit: unit_name,
+            interval: None,
+            level: None,
+            start: number.start,
+            end: if index + 1 == count { unit_end } else { number.end },
+            chain,
+            arm: None,
+            arm_before: false,
+            after_comparison: number.after_comparison,
+            chain_arms: None,
+            chain_arms_before: None,
+            for_both: false,
+        };
+        if index + 1 == count {
+            if let Ok((rest, ci)) = ci_after_value(&s[unit_end..to]) {
+                let bounds = ci.bounds;
+                let inside = bounds.lower.value <= value.number.value && value.number.value <= bounds.upper.value;
+                if inside {
+                    value.interval = Some(bounds);
+                    value.level = ci.level;
+                }
+                end = unit_end + consumed(&s[unit_end..to], rest);
+                value.end = end;
+            }
+        }
+        values.push(value);
+    }
+    end
+}
+
+/// The group phrases around the chain of `values[first..]`, which ends at byte `end`: after
+/// its last value (`in the X arm`, `for arm A and B`, `for both`) and before its first (`in
+/// arm A was`, `in groups A and B were`).
+fn name_chain_groups(values: &mut [Value], first: usize, s: &str, from: usize, end: usize, to: usize) {
+    let count = values.len() - first;
+    let tail = &s[end..to];
+    let for_both = tail.trim_start().starts_with("for both") || tail.trim_start().starts_with("in both");
+    if let Some(found) = arm_local::after(tail) {
+        if !found.respectively {
+            if found.labels.len() == 1 {
+                values.last_mut().into_iter().for_each(|v| v.arm = found.labels.first().cloned());
+            } else {
+                values.last_mut().into_iter().for_each(|v| v.chain_arms = Some(found.labels.clone()));
+            }
+        }
+    }
+    values.last_mut().into_iter().for_each(|v| v.for_both = for_both);
+    let previous_end = if first > 0 { values[first - 1].end } else { from };
+    let before_text = &s[previous_end.min(values[first].start)..values[first].start];
+    if let Some(labels) = arm_local::before(before_text) {
+        if labels.len() == 1 {
+            if values[first].arm.is_none() || count > 1 {
+                values[first].arm = labels.first().cloned();
+                values[first].arm_before = true;
+            }
+        } else {
+            values[first].chain_arms_before = Some(labels);
+        }
+    }
 }
 
 /// The first char boundary at or after `at`.
@@ -248,43 +299,6 @@ fn read_unit(input: &str, unit: Unit) -> Option<(Option<&'static str>, usize)> {
         Unit::Percent => rest.strip_prefix('%').map(|r| (None, consumed(input, r))),
         Unit::Time => time_unit(rest).ok().map(|(r, name)| (Some(name), consumed(input, r))),
     }
-}
-
-/// What joins two values of a list: `, `, ` and `, `, and `, ` vs `, ` versus `, ` or `.
-fn list_joint(input: &str) -> Option<usize> {
-    let trimmed = input.trim_start_matches(' ');
-    let mut rest = trimmed.strip_prefix(',').unwrap_or(trimmed).trim_start_matches(' ');
-    for word in ["and ", "vs. ", "vs ", "versus ", "or ", "compared with ", "to "] {
-        if let Some(r) = rest.strip_prefix(word) {
-            rest = r.trim_start_matches(' ');
-            break;
-        }
-    }
-    (rest.len() < input.len()).then(|| input.len() - rest.len())
-}
-
-/// A CI after a value: ` (95% CI = 43.3% to 68.5%)`, ` (54.2-73.2)`, `, 95% CI 3.2-4.2`, and a
-/// bracketed p-value (`(P<0.001)`), which is skipped; returns the CI (if any) and the length.
-fn read_ci(input: &str) -> Option<(Interval, Option<Num>, usize)> {
-    let (rest, _) = ws(input).ok()?;
-    if let Some(inner) = rest.strip_prefix(['(', '[']) {
-        let (inner, _) = ws(inner).ok()?;
-        let (inner, labelled, level) = match ci_label(inner) {
-            // `(95% CI (9.0 to 14.0 days))`: the bounds may sit in a bracket of their own.
-            Ok((r, level)) => (r.trim_start_matches([' ', ',', ':', '=', '(']), true, level),
-            Err(_) => (inner, false, None),
-        };
-        let (after, ci) = interval(labelled)(inner).ok()?;
-        // Skip what else the bracket holds (`; p=0.004`) up to its end.
-        let close = after.find([')', ']']).filter(|&c| c < 60 && !after[..c].contains('('))?;
-        let end = consumed(input, &after[close + 1..]);
-        return Some((ci, level, end));
-    }
-    let inner = rest.strip_prefix(',')?.trim_start_matches(' ');
-    let (inner, level) = ci_label(inner).ok()?;
-    let inner = inner.trim_start_matches([' ', ',', ':', '=']);
-    let (after, ci) = interval(true)(inner).ok()?;
-    Some((ci, level, consumed(input, after)))
 }
 
 /// A row to be: which value, which slot of the anchor, and which group.
@@ -388,12 +402,34 @@ pub struct Context {
     pub subject: Option<String>,
 }
 
+/// The words of a group label that tell groups apart ([`group_key`]), one string each.
+fn group_words(label: &str) -> Vec<String> {
+    group_key(label).split(' ').filter(|w| !w.is_empty()).map(String::from).collect()
+}
+
+/// The groups of `groups` in order, one label per group: a label whose [`group_key`] an
+/// earlier one has is left out.
+fn distinct_groups<'a>(groups: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+    let mut distinct: Vec<String> = Vec::new();
+    for group in groups {
+        if !distinct.iter().any(|g| group_key(g) == group_key(group)) {
+            distinct.push(group.clone());
+        }
+    }
+    distinct
+}
+
 /// How well a label names a group of the record: the share of the shorter one's words that
-/// both hold (0 when none), the way labels are compared across rows.
+/// both hold (0 when none), over the words of [`group_key`].
+///
+/// The finders' one notion of "same arm" is equal [`group_key`]s; this score is for choosing,
+/// among the groups of a pair, the one a partial label (`immediate` for `immediate treatment`)
+/// names best, so it is a fraction compared between groups, not a yes or no. The evaluation's
+/// `eval::same_arm` asks a yes or no of the same shape (half of the shorter label's words) on
+/// its own word list, since it scores labels as CONTRACT.md defines, not as the finders group
+/// them.
 fn overlap(a: &str, b: &str) -> f64 {
-    let words =
-        |s: &str| -> Vec<String> { group_key(s).split(' ').filter(|w| !w.is_empty()).map(String::from).collect() };
-    let (a, b) = (words(a), words(b));
+    let (a, b) = (group_words(a), group_words(b));
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -419,12 +455,7 @@ fn best_group(label: &str, groups: &[String]) -> Option<usize> {
 /// - when neither names a group, they are the sentence's compared groups (the first list of two).
 fn settle_compared_pairs(values: &[Value], arms: &mut [Option<String>], lists: &[Vec<String>], context: &Context) {
     let mut pairs: Vec<Vec<String>> = lists.iter().filter(|l| l.len() == 2).cloned().collect();
-    let mut record: Vec<String> = Vec::new();
-    for group in &context.record {
-        if !record.iter().any(|r| group_key(r) == group_key(group)) {
-            record.push(group.clone());
-        }
-    }
+    let record = distinct_groups(&context.record);
     if record.len() == 2 {
         pairs.push(record.clone());
     }
@@ -504,25 +535,48 @@ fn group_patterns() -> &'static GroupPatterns {
     })
 }
 
+/// The lists of groups a sentence offers its values that name none, in the order they are
+/// tried: its `respectively` list, its comparison, the pair it compares, the groups of `these
+/// groups` listed in the `previous` sentence (survival only passes it), the record's pair in
+/// the order the sentence names them; with the record's groups and the sentence's subject.
+pub fn sentence_groups(
+    labels: &ArmLabels,
+    s: &str,
+    (from, to): (usize, usize),
+    previous: Option<&str>,
+    record: &[String],
+) -> (Vec<Vec<String>>, Context) {
+    let sentence = &s[from..to];
+    let mut lists: Vec<Vec<String>> = Vec::new();
+    lists.extend(arm_local::respectively_list(sentence));
+    lists.extend(arm_local::comparison_list(sentence));
+    lists.extend(sentence_pair(labels, s, (from, to)));
+    if let Some(previous) = previous {
+        lists.extend(referred_groups(sentence, previous));
+    }
+    lists.extend(named_record_pair(record, sentence));
+    (lists, Context { record: record.to_vec(), subject: subject_group(labels, sentence) })
+}
+
 /// The two groups the record allocates to: `randomised to either X or Y`, `assigned to X or Y`.
 pub fn allocated_pair(labels: &ArmLabels, s: &str) -> Option<(String, String)> {
     group_patterns().allocation.find_iter(s).find_map(|m| alternatives(labels, s, m.end(), false))
 }
 
-/// The groups a record defines, in order: the alternatives of an allocation (`randomised to
-/// receive either immediate or delayed treatment`), else the labels of its arm sizes.
-pub fn record_groups(labels: &ArmLabels, text: &Text, arm_sizes: &[Finding]) -> Vec<String> {
+/// The arms a record defines, in order: the alternatives of an allocation (`randomised to
+/// receive either immediate or delayed treatment`), else the labels of its arm sizes, one per
+/// group.
+///
+/// Not `arms::record_groups`, which reads the groups a text names with a group noun (`the DZ
+/// group`) to share out a count `per group` before any arm size exists; and not the events
+/// finder's `known_arms`, which prefers the arm sizes (in text order, leaving out `group 2`)
+/// and the allocation only when they name fewer than two groups. Making these one would change
+/// which group some survival, median and event rows name.
+pub fn record_arms(labels: &ArmLabels, text: &Text, arm_sizes: &[Finding]) -> Vec<String> {
     if let Some((first, second)) = allocated_pair(labels, text.as_str()) {
         return vec![first, second];
     }
-    let mut groups: Vec<String> = Vec::new();
-    for finding in arm_sizes {
-        let Some(arm) = finding.row.arm.as_ref().filter(|a| *a != "total") else { continue };
-        if !groups.iter().any(|g| group_key(g) == group_key(arm)) {
-            groups.push(arm.clone());
-        }
-    }
-    groups
+    distinct_groups(arm_sizes.iter().filter_map(|finding| finding.row.arm.as_ref().filter(|a| *a != "total")))
 }
 
 /// Two alternatives read from byte `at`: `immediate or delayed treatment` → `immediate
@@ -632,19 +686,13 @@ const GENERIC_GROUP_WORDS: &[&str] = &[
 /// a word the other lacks (`better with immediate treatment (median 13.0 vs 11.0 months`):
 /// values that name no group are theirs in that order.
 pub fn named_record_pair(record: &[String], sentence: &str) -> Option<Vec<String>> {
-    let mut groups: Vec<String> = Vec::new();
-    for group in record {
-        if !groups.iter().any(|g| group_key(g) == group_key(group)) {
-            groups.push(group.clone());
-        }
-    }
+    let groups = distinct_groups(record);
     if groups.len() != 2 {
         return None;
     }
     let lower = sentence.to_ascii_lowercase();
     let words: Vec<(usize, &str)> = word_positions(&lower);
-    let keys: Vec<Vec<String>> =
-        groups.iter().map(|g| group_key(g).split(' ').filter(|w| !w.is_empty()).map(String::from).collect()).collect();
+    let keys: Vec<Vec<String>> = groups.iter().map(|g| group_words(g)).collect();
     let position = |k: usize| -> Option<usize> {
         let own: Vec<&String> =
             keys[k].iter().filter(|w| !keys[1 - k].contains(w) && !GENERIC_GROUP_WORDS.contains(&w.as_str())).collect();
@@ -709,14 +757,14 @@ mod tests {
     }
 
     #[test]
-    fn record_groups_from_an_allocation() {
+    fn record_arms_from_an_allocation() {
         let text = Text::new(
             "Patients (n=168) were randomised to receive either immediate or delayed treatment (at onset of symptoms).",
         );
-        assert_eq!(record_groups(&labels(), &text, &[]), vec!["immediate treatment", "delayed treatment"]);
+        assert_eq!(record_arms(&labels(), &text, &[]), vec!["immediate treatment", "delayed treatment"]);
         let text =
             Text::new("Patients were randomly assigned to either treatment in equal proportions by telephone or fax.");
-        assert!(record_groups(&labels(), &text, &[]).is_empty());
+        assert!(record_arms(&labels(), &text, &[]).is_empty());
     }
 
     #[test]
@@ -775,5 +823,23 @@ mod tests {
             Some(vec!["no WL".to_string(), "<=5% WL".to_string(), ">5-10% WL".to_string(), ">10% WL".to_string()])
         );
         assert_eq!(referred_groups("Five-year OS was 71%.", previous), None);
+    }
+
+    #[test]
+    fn a_chain_reads_numbers_up_to_their_unit() {
+        let s = "OS was 93.4 and 66.0 % at 5 years";
+        let (numbers, unit) = read_chain(s, 0, s.len(), 7, Unit::Percent);
+        let read: Vec<f64> = numbers.iter().map(|n| n.number.value).collect();
+        assert_eq!(read, vec![93.4, 66.0]);
+        assert_eq!(unit, Some((None, 22)));
+        let s = "median 13.0 vs 11.0 months";
+        let (numbers, unit) = read_chain(s, 0, s.len(), 7, Unit::Time);
+        assert!(numbers[1].after_comparison && !numbers[0].after_comparison);
+        assert_eq!(unit, Some((Some("months"), s.len())));
+        let s = "rates of 21.4 ± 5.2% and";
+        let (numbers, unit) = read_chain(s, 0, s.len(), 9, Unit::Percent);
+        assert_eq!((numbers.len(), unit.map(|u| u.1)), (1, Some(21)));
+        let s = "in 12 of 40 patients";
+        assert_eq!(read_chain(s, 0, s.len(), 3, Unit::Percent).1, None);
     }
 }

@@ -17,8 +17,8 @@ use regex::Regex;
 
 use super::arm_label::ArmLabels;
 use super::compile::Source;
-use super::series::{self, Context, SeriesPatterns, Unit};
-use super::{arm_local, Finding, Text};
+use super::series::{self, SeriesPatterns, Unit};
+use super::{Finding, Text};
 use crate::error::Result;
 use crate::grammar::{duration_list, unit_first_time_point, Duration};
 use crate::model::{Kind, Row};
@@ -92,16 +92,10 @@ pub fn find(rules: &SurvivalRules, labels: &ArmLabels, text: &Text, arm_sizes: &
         if anchors.is_empty() {
             continue;
         }
-        let record = record.get_or_insert_with(|| series::record_groups(labels, text, arm_sizes));
-        let mut lists: Vec<Vec<String>> = Vec::new();
-        lists.extend(arm_local::respectively_list(sentence));
-        lists.extend(arm_local::comparison_list(sentence));
-        lists.extend(series::sentence_pair(labels, s, (from, to)));
-        if let Some(&(p_from, p_to)) = sentence_index.checked_sub(1).and_then(|i| text.sentences.get(i)) {
-            lists.extend(series::referred_groups(sentence, &s[p_from..p_to]));
-        }
-        lists.extend(series::named_record_pair(record, sentence));
-        let context = Context { record: record.clone(), subject: series::subject_group(labels, sentence) };
+        let record = record.get_or_insert_with(|| series::record_arms(labels, text, arm_sizes));
+        let previous =
+            sentence_index.checked_sub(1).and_then(|i| text.sentences.get(i)).map(|&(p_from, p_to)| &s[p_from..p_to]);
+        let (lists, context) = series::sentence_groups(labels, s, (from, to), previous, record);
         for (index, anchor) in anchors.iter().enumerate() {
             let mut region_end = anchors.get(index + 1).map_or(to, |next| next.start);
             if let Some(blocker) = rules.blockers.find(&s[anchor.body_end..region_end]) {
@@ -122,28 +116,8 @@ pub fn find(rules: &SurvivalRules, labels: &ArmLabels, text: &Text, arm_sizes: &
                 candidate_lists.extend(inherited.clone());
             }
             let assigned = series::assign(&values, slots.len(), &candidate_lists, &context);
-            let mut arms_in_order: Vec<String> = Vec::new();
-            for a in &assigned {
-                let value = &values[a.value];
-                let (time, endpoint) = slots[a.slot];
-                let mut row = Row::new("", Kind::Survival);
-                row.endpoint = Some(endpoint.clone());
-                row.time = Some(time.normalised());
-                row.value = Some(value.number.clone());
-                if let Some(ci) = &value.interval {
-                    row.lower = Some(ci.lower.clone());
-                    row.ci_level = value.level.clone();
-                    row.upper = Some(ci.upper.clone());
-                }
-                row.arm = a.arm.clone();
-                row.rule = rule.to_string();
-                if let Some(arm) = &a.arm {
-                    if a.slot == 0 && arm != "total" && !arms_in_order.contains(arm) {
-                        arms_in_order.push(arm.clone());
-                    }
-                }
-                findings.push(Finding { row, span: (value.start, value.end) });
-            }
+            let (rows, arms_in_order) = survival_rows(&slots, &values, &assigned, rule);
+            findings.extend(rows);
             if arms_in_order.len() > 1 {
                 inherited = Some(arms_in_order);
             }
@@ -152,69 +126,146 @@ pub fn find(rules: &SurvivalRules, labels: &ArmLabels, text: &Text, arm_sizes: &
     findings
 }
 
-/// The anchors of one sentence, in order.
+/// The rows of an anchor's assigned percentages, each at its slot's time point and endpoint,
+/// and the groups of the first slot in order (which a later sentence naming none may refer to).
+fn survival_rows(
+    slots: &[(&Duration, &String)],
+    values: &[series::Value],
+    assigned: &[series::Assigned],
+    rule: &str,
+) -> (Vec<Finding>, Vec<String>) {
+    let mut findings = Vec::new();
+    let mut arms_in_order: Vec<String> = Vec::new();
+    for a in assigned {
+        let value = &values[a.value];
+        let (time, endpoint) = slots[a.slot];
+        let mut row = Row::new("", Kind::Survival);
+        row.endpoint = Some(endpoint.clone());
+        row.time = Some(time.normalised());
+        row.value = Some(value.number.clone());
+        if let Some(ci) = &value.interval {
+            row.lower = Some(ci.lower.clone());
+            row.ci_level = value.level.clone();
+            row.upper = Some(ci.upper.clone());
+        }
+        row.arm = a.arm.clone();
+        row.rule = rule.to_string();
+        if let Some(arm) = &a.arm {
+            if a.slot == 0 && arm != "total" && !arms_in_order.contains(arm) {
+                arms_in_order.push(arm.clone());
+            }
+        }
+        findings.push(Finding { row, span: (value.start, value.end) });
+    }
+    (findings, arms_in_order)
+}
+
+/// The anchors of one sentence, in order: the lexicon's endpoints with their time points
+/// ([`endpoint_anchors`]), rates of an event named by the sentence ([`event_rate_anchors`]),
+/// and bare rates of the endpoint before them ([`bare_rate_anchors`]), each kind leaving out
+/// text an earlier one took.
 fn anchors(rules: &SurvivalRules, s: &str, from: usize, to: usize) -> Vec<Anchor> {
-    let sentence = &s[from..to];
+    let mut anchors = endpoint_anchors(rules, s, from, to);
+    event_rate_anchors(rules, s, from, to, &mut anchors);
+    bare_rate_anchors(rules, s, from, to, &mut anchors);
+    anchors.sort_by_key(|a| a.start);
+    anchors
+}
+
+/// Each lexicon endpoint of the sentence with its time points, found in this order: written
+/// before it (`3-year OS`), right after it (`OS at 5 years`); else it joins the anchor before
+/// (`OS and DSS`); else a time point elsewhere in the sentence (`At 8 y, … the proportion
+/// alive was`, `… in arm B at 5 years`). An endpoint with none of these is no anchor.
+fn endpoint_anchors(rules: &SurvivalRules, s: &str, from: usize, to: usize) -> Vec<Anchor> {
     let mut anchors: Vec<Anchor> = Vec::new();
     let mut last_endpoint_end: Option<usize> = None;
-    for m in rules.endpoints.find_iter(sentence) {
+    for m in rules.endpoints.find_iter(&s[from..to]) {
         let (start, end) = (from + m.start(), from + m.end());
         if anchors.last().is_some_and(|a| start < a.body_end) {
             continue;
         }
-        let endpoint = m.as_str().to_string();
-        let window_start = start.saturating_sub(60).max(from);
-        let window_start = (window_start..start).find(|&i| s.is_char_boundary(i)).unwrap_or(start);
-        // `3-year OS`, `3-, 5-, and 8-year OS`.
-        if let Some(t) = rules.adjectival_time.find(&s[window_start..start]) {
-            if let Ok((_, times)) = duration_list(&s[window_start + t.start()..start]) {
-                anchors.push(Anchor {
-                    start: window_start + t.start(),
-                    body_end: end,
-                    times,
-                    endpoints: vec![endpoint],
-                });
-                last_endpoint_end = Some(end);
-                continue;
-            }
-        }
-        // `OS at 5 years`, `PFS rate at 3 months`, `relapse at week 28`.
-        if let Some(t) = rules.time_after_endpoint.find(&s[end..to]) {
-            let at = end + t.end();
-            let read = duration_list(&s[at..to])
-                .map(|(rest, times)| (times, to - rest.len()))
-                .or_else(|_| unit_first_time_point(&s[at..to]).map(|(rest, time)| (vec![time], to - rest.len())));
-            if let Ok((times, body_end)) = read {
-                anchors.push(Anchor { start, body_end, times, endpoints: vec![endpoint] });
-                last_endpoint_end = Some(body_end);
-                continue;
-            }
+        let endpoint = m.as_str();
+        let timed = time_before_endpoint(rules, s, from, (start, end), endpoint)
+            .or_else(|| time_after_endpoint(rules, s, to, (start, end), endpoint));
+        if let Some(anchor) = timed {
+            last_endpoint_end = Some(anchor.body_end);
+            anchors.push(anchor);
+            continue;
         }
         // `OS and DSS`: a further endpoint of the anchor before it.
         if let (Some(previous), Some(last_end)) = (anchors.last_mut(), last_endpoint_end) {
             if last_end <= start && rules.joined_endpoint.is_match(&s[last_end..start]) {
-                previous.endpoints.push(endpoint);
+                previous.endpoints.push(endpoint.to_string());
                 previous.body_end = end;
                 last_endpoint_end = Some(end);
                 continue;
             }
         }
-        // `At 8 y, … the proportion alive was`: a time point earlier in the sentence; else
-        // `OS was 71.2% in arm A and 65.0% in arm B at 5 years`: one after the values.
-        let before =
-            rules.sentence_time.captures_iter(&s[from..start]).last().and_then(|t| t.get(1)).map(|g| from + g.start());
-        let after = || rules.time_after_values.captures(&s[end..to]).and_then(|t| t.get(1)).map(|g| end + g.start());
-        if let Some(at) = before.or_else(after) {
-            if let Ok((_, times)) = duration_list(&s[at..to]) {
-                if times.len() == 1 {
-                    anchors.push(Anchor { start, body_end: end, times, endpoints: vec![endpoint] });
-                    last_endpoint_end = Some(end);
-                }
-            }
+        if let Some(anchor) = time_in_sentence(rules, s, (from, to), (start, end), endpoint) {
+            last_endpoint_end = Some(end);
+            anchors.push(anchor);
         }
     }
-    // `The 30-day rate of stroke or death was`, `the 12-month event-free rate was`: a rate of an
-    // event at a time point, its event named in the sentence rather than by the lexicon.
+    anchors
+}
+
+/// `3-year OS`, `3-, 5-, and 8-year OS`: time points written before the endpoint, within 60
+/// bytes.
+fn time_before_endpoint(
+    rules: &SurvivalRules,
+    s: &str,
+    from: usize,
+    (start, end): (usize, usize),
+    endpoint: &str,
+) -> Option<Anchor> {
+    let window_start = start.saturating_sub(60).max(from);
+    let window_start = (window_start..start).find(|&i| s.is_char_boundary(i)).unwrap_or(start);
+    let t = rules.adjectival_time.find(&s[window_start..start])?;
+    let (_, times) = duration_list(&s[window_start + t.start()..start]).ok()?;
+    Some(Anchor { start: window_start + t.start(), body_end: end, times, endpoints: vec![endpoint.to_string()] })
+}
+
+/// `OS at 5 years`, `PFS rate at 3 months`, `relapse at week 28`: time points right after the
+/// endpoint, which the anchor's body then includes.
+fn time_after_endpoint(
+    rules: &SurvivalRules,
+    s: &str,
+    to: usize,
+    (start, end): (usize, usize),
+    endpoint: &str,
+) -> Option<Anchor> {
+    let t = rules.time_after_endpoint.find(&s[end..to])?;
+    let at = end + t.end();
+    let read = duration_list(&s[at..to])
+        .map(|(rest, times)| (times, to - rest.len()))
+        .or_else(|_| unit_first_time_point(&s[at..to]).map(|(rest, time)| (vec![time], to - rest.len())));
+    let (times, body_end) = read.ok()?;
+    Some(Anchor { start, body_end, times, endpoints: vec![endpoint.to_string()] })
+}
+
+/// One time point elsewhere in the sentence: the last before the endpoint (`At 8 y, … the
+/// proportion alive was`), else one after the values (`OS was 71.2% in arm A and 65.0% in arm
+/// B at 5 years`).
+fn time_in_sentence(
+    rules: &SurvivalRules,
+    s: &str,
+    (from, to): (usize, usize),
+    (start, end): (usize, usize),
+    endpoint: &str,
+) -> Option<Anchor> {
+    let before =
+        rules.sentence_time.captures_iter(&s[from..start]).last().and_then(|t| t.get(1)).map(|g| from + g.start());
+    let after = || rules.time_after_values.captures(&s[end..to]).and_then(|t| t.get(1)).map(|g| end + g.start());
+    let at = before.or_else(after)?;
+    let (_, times) = duration_list(&s[at..to]).ok()?;
+    (times.len() == 1).then(|| Anchor { start, body_end: end, times, endpoints: vec![endpoint.to_string()] })
+}
+
+/// `The 30-day rate of stroke or death was`, `the 12-month event-free rate was`: a rate of an
+/// event at a time point, its event named in the sentence rather than by the lexicon, where no
+/// anchor stands already.
+fn event_rate_anchors(rules: &SurvivalRules, s: &str, from: usize, to: usize, anchors: &mut Vec<Anchor>) {
+    let sentence = &s[from..to];
     for caps in rules.time_rate.captures_iter(sentence) {
         let (Some(whole), Some(time), Some(endpoint)) =
             (caps.get(0), caps.name("time"), caps.name("endpoint").or_else(|| caps.name("free")))
@@ -230,8 +281,12 @@ fn anchors(rules: &SurvivalRules, s: &str, from: usize, to: usize) -> Vec<Anchor
             anchors.push(Anchor { start, body_end: end, times, endpoints: vec![endpoint] });
         }
     }
-    // `and the 5-year rates were`: time points whose endpoint is the anchor's before them.
-    for m in rules.bare_rate.find_iter(sentence) {
+}
+
+/// `and the 5-year rates were`: time points whose endpoint is that of the anchor before them,
+/// where no anchor stands already.
+fn bare_rate_anchors(rules: &SurvivalRules, s: &str, from: usize, to: usize, anchors: &mut Vec<Anchor>) {
+    for m in rules.bare_rate.find_iter(&s[from..to]) {
         let (start, end) = (from + m.start(), from + m.end());
         let Some(previous) = anchors.iter().rev().find(|a| a.body_end <= start).cloned() else { continue };
         if anchors.iter().any(|a| a.start <= start && start < a.body_end) {
@@ -241,8 +296,6 @@ fn anchors(rules: &SurvivalRules, s: &str, from: usize, to: usize) -> Vec<Anchor
             anchors.push(Anchor { start, body_end: end, times, endpoints: previous.endpoints.clone() });
         }
     }
-    anchors.sort_by_key(|a| a.start);
-    anchors
 }
 
 #[cfg(test)]
@@ -297,5 +350,24 @@ mod tests {
         assert!(survival("The trial was powered to detect an improvement in 2-year PFS from 50% to 65%.").is_empty());
         assert!(survival("At week 12, response was 45% vs 30%.").is_empty());
         assert!(survival("There were fewer deaths by day 7 (101 [9%] deaths vs 123 [11%] deaths).").is_empty());
+    }
+
+    #[test]
+    fn time_points_before_after_or_elsewhere() {
+        let rules = RuleSet::embedded().unwrap();
+        let s = "The 3-year OS was 62% and OS at 5 years was 48%; at 8 y, the rate of OS was 30%.";
+        let anchors = super::anchors(&rules.survival, s, 0, s.len());
+        let read: Vec<(String, String)> = anchors
+            .iter()
+            .map(|a| (a.endpoints.join("+"), a.times.iter().map(|t| t.normalised()).collect::<Vec<_>>().join(",")))
+            .collect();
+        assert_eq!(
+            read,
+            vec![
+                ("OS".to_string(), "3 years".to_string()),
+                ("OS".to_string(), "5 years".to_string()),
+                ("OS".to_string(), "8 years".to_string())
+            ]
+        );
     }
 }

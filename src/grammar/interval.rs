@@ -1,13 +1,29 @@
-//! Confidence intervals: the label (`95% CI`) and the bounds (`0.38 to 0.88`).
+//! Confidence intervals, parsed in this one place for every finder: the label (`95% CI`), the
+//! bounds (`0.38 to 0.88`), and the whole interval as written after an estimate
+//! ([`ci_after_estimate`], for effects) or after a value of a series ([`ci_after_value`], for
+//! survival rates and medians).
+//!
+//! The two entry points accept different neighbourhoods on purpose. After an effect estimate
+//! the CI may be opened by `,`, `;` or `:` as well as a bracket, may follow its p-value, and
+//! carries the p-value written inside its bracket; a bare comma between bounds is read only
+//! when the interval is labelled or its bracket closes right after. After a series value
+//! (`56.9% (95% CI …)`), a CI is a bracket or a comma with a label, and whatever else the
+//! bracket holds (`; p=0.004`) is skipped to its end. Both read labels with [`ci_label`] and
+//! bounds with [`interval`].
+//!
+//! Not read yet (issue 13): the level after the name (`CI 95%, 1.2–3.4`, whose `95` the
+//! bounds take today), `per cent c.i.` and `Cl` for `CI`. Each is a change to [`ci_label`] or
+//! `interval_name` here, and changes rows.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case};
+use nom::bytes::complete::{tag, tag_no_case, take_while};
 use nom::character::complete::{char, one_of};
 use nom::combinator::{map, map_opt, not, opt, peek, recognize, value};
 use nom::sequence::{delimited, pair, preceded, terminated, tuple};
 
 use super::number::{decimal, unsigned_decimal, ws, ws1};
-use super::PResult;
+use super::pvalue::{p_value, PValue};
+use super::{consumed, PResult};
 use crate::model::Num;
 
 /// The two bounds of a confidence interval.
@@ -17,6 +33,21 @@ pub struct Interval {
     pub lower: Num,
     /// The upper bound as written.
     pub upper: Num,
+}
+
+/// A confidence interval as written after a value: its bounds and what came with them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfidenceInterval {
+    /// The two bounds.
+    pub bounds: Interval,
+    /// The level its label gives (`95% CI` → 95), when the label has one.
+    pub level: Option<Num>,
+    /// Whether a label (`CI`, `95% CI`) was written with the bounds.
+    pub labelled: bool,
+    /// What opened it: `(`, `[`, `,`, `;` or `:` (none for a label without punctuation).
+    pub opener: Option<char>,
+    /// The p-value written with it (before the bounds or inside its bracket).
+    pub p: Option<PValue>,
 }
 
 /// The name of an interval: `CI`, `C.I.`, `confidence interval`, `credible interval`, `CrI`,
@@ -53,12 +84,33 @@ fn bracketed_abbreviation(input: &str) -> PResult<'_, &str> {
 }
 
 /// A confidence-interval label with its level: `95% CI`, `95 % confidence interval [CI]`,
-/// `95%CI`, `CI` (no level); returns the level when written.
+/// `95%CI`, `95 percent CI`, `CI` (no level); returns the level when written.
 pub fn ci_label(input: &str) -> PResult<'_, Option<Num>> {
     let level = terminated(decimal, tuple((ws, char('%'), ws)));
     let level_word = map(terminated(decimal, tuple((ws, alt((tag("percent"), tag("per cent"))), ws1))), |n| n);
     terminated(pair(opt(alt((level, level_word))), interval_name), opt(bracketed_abbreviation))(input)
         .map(|(rest, (level, _))| (rest, level))
+}
+
+/// A CI label at the start of `s`, with its level and its length in bytes.
+pub fn ci_label_at(s: &str) -> Option<(Option<Num>, usize)> {
+    ci_label(s).ok().map(|(rest, level)| (level, consumed(s, rest)))
+}
+
+/// Every CI label of `s` that gives a level (`95% CI`, `90 % confidence interval`), with the
+/// byte offset where its level starts.
+///
+/// An interval written without a label takes the level of the label written last before it.
+pub fn levelled_ci_labels(s: &str) -> Vec<(usize, Num)> {
+    let mut found = Vec::new();
+    for (at, _) in s.match_indices('%') {
+        let head = s[..at].trim_end();
+        let begin = head.len() - head.bytes().rev().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+        if let Ok((_, Some(level))) = ci_label(&s[begin..]) {
+            found.push((begin, level));
+        }
+    }
+    found
 }
 
 /// What separates two bounds: `-`, `to`, `and`, and (when `allow_comma`) `,` or `;`; never `/`,
@@ -122,6 +174,150 @@ pub fn interval(allow_comma: bool) -> impl Fn(&str) -> PResult<'_, Interval> {
     }
 }
 
+/// What opens a CI after an estimate: ` (`, ` [`, `, `, `; `, `: `; a bracket after a comma or
+/// semicolon (`; (95% CI …)`) is the opener. Nothing is an opener too (`0.58 95% CI …`).
+fn ci_opener(input: &str) -> PResult<'_, Option<char>> {
+    let (input, _) = ws(input)?;
+    let (input, open) = opt(one_of("([,;:"))(input)?;
+    let (input, _) = ws(input)?;
+    let (input, inner) = if matches!(open, Some(',' | ';')) { opt(one_of("(["))(input)? } else { (input, None) };
+    let (input, _) = ws(input)?;
+    Ok((input, inner.or(open)))
+}
+
+/// A p-value written before the bounds, with what separates it from them: `P = .002; `.
+fn p_before_bounds(input: &str) -> PResult<'_, PValue> {
+    map(tuple((p_value, ws, one_of(",;"), ws)), |(p, _, _, _)| p)(input)
+}
+
+/// A label alone in its bracket, the bounds after it: `95% CI) ` of `(95% CI) 1.7, 8.7`.
+fn label_closing_bracket(input: &str) -> PResult<'_, Option<Num>> {
+    map(tuple((ci_label, ws, char(')'), ws)), |(level, _, _, _)| level)(input)
+}
+
+/// A label and what separates it from the bounds: `95% CI: `, `95% CI = `, `CI, `, `95% CI `.
+fn label_then_separator(input: &str) -> PResult<'_, Option<Num>> {
+    map(tuple((ci_label, ws, opt(one_of(":=,")), ws)), |(level, _, _, _)| level)(input)
+}
+
+/// The label after the opener, if any (`Some(level)`); only a round bracket may hold the
+/// label alone.
+fn label_after_opener(open: Option<char>) -> impl Fn(&str) -> PResult<'_, Option<Option<Num>>> {
+    move |input| {
+        if open == Some('(') {
+            opt(alt((label_closing_bracket, label_then_separator)))(input)
+        } else {
+            opt(label_then_separator)(input)
+        }
+    }
+}
+
+/// Bounds split by a comma with the bracket closing right after them: `1.2, 3.4)` (the bracket
+/// is left unread). Unlabelled, this is the only way a comma splits bounds, so that
+/// `(1.29, 0.78-2.14)` stays an estimate and its interval.
+fn comma_bounds_then_bracket(input: &str) -> PResult<'_, Interval> {
+    terminated(interval(true), peek(preceded(ws, one_of(")]"))))(input)
+}
+
+/// The bounds of a CI after an estimate: with a label (here or before the estimate) split by
+/// any separator; unlabelled in a bracket, by a comma only when the bracket closes after them
+/// ([`comma_bounds_then_bracket`]); else never by a comma.
+fn estimate_bounds(open: Option<char>, labelled: bool) -> impl Fn(&str) -> PResult<'_, Interval> {
+    move |input| {
+        if labelled {
+            interval(true)(input)
+        } else if matches!(open, Some('(' | '[')) {
+            alt((interval(false), comma_bounds_then_bracket))(input)
+        } else {
+            interval(false)(input)
+        }
+    }
+}
+
+/// A p-value after the bounds, inside their bracket: `, p = 0.01`, `; P<.001`.
+fn p_after_bounds(input: &str) -> PResult<'_, PValue> {
+    preceded(tuple((ws, one_of(",;"), ws)), p_value)(input)
+}
+
+/// The bracket that closes what `open` opened, when it is written: `)` for `(`, `]` for `[`.
+fn closing_bracket(open: Option<char>) -> impl Fn(&str) -> PResult<'_, ()> {
+    move |input| {
+        let (input, _) = ws(input)?;
+        let input = match open {
+            Some('(') => opt(char(')'))(input)?.0,
+            Some('[') => opt(char(']'))(input)?.0,
+            _ => input,
+        };
+        Ok((input, ()))
+    }
+}
+
+/// The CI after an estimate, in any of the written shapes: ` (95% CI 0.38-0.88)`,
+/// `, 95% CI: 0.38, 0.88`, ` [0.38-0.88]`, `; 95% CI, 0.38 to 0.88; P = .01`, `, 0.34-0.92`,
+/// `; P = .002; 95% CI, 0.64-0.91`, ` (95% CI) 1.7, 8.7`. `labelled_before` when a label was
+/// written before the estimate (`(95% CI) 0.66 (0.45-0.97)`), so its bounds may be split by a
+/// comma. Neither a label nor an opener: no CI.
+pub fn ci_after_estimate(labelled_before: bool) -> impl Fn(&str) -> PResult<'_, ConfidenceInterval> {
+    move |input| {
+        let (input, opener) = ci_opener(input)?;
+        let (input, p_first) = opt(p_before_bounds)(input)?;
+        let (input, label) = label_after_opener(opener)(input)?;
+        let labelled = label.is_some();
+        if !labelled && opener.is_none() {
+            return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag)));
+        }
+        let (input, bounds) = estimate_bounds(opener, labelled || labelled_before)(input)?;
+        let (input, p_inside) = opt(p_after_bounds)(input)?;
+        let (input, _) = closing_bracket(opener)(input)?;
+        let p = p_first.or(p_inside);
+        Ok((input, ConfidenceInterval { bounds, level: label.flatten(), labelled, opener, p }))
+    }
+}
+
+/// What follows a label before the bounds of a series value's CI: ` = `, `: `, `, `, and a
+/// bracket of the bounds' own (`(95% CI (9.0 to 14.0 days))`).
+fn label_filler(input: &str) -> PResult<'_, &str> {
+    take_while(|c| matches!(c, ' ' | ',' | ':' | '=' | '('))(input)
+}
+
+/// What a bracket holds after the bounds, up to and with its end: `; p=0.004)`, `)`; at most
+/// 60 bytes, and no bracket opened inside.
+fn rest_of_bracket(input: &str) -> PResult<'_, &str> {
+    match input.find([')', ']']).filter(|&close| close < 60 && !input[..close].contains('(')) {
+        Some(close) => Ok((&input[close + 1..], &input[..close + 1])),
+        None => Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::TakeUntil))),
+    }
+}
+
+/// A bracketed CI after a series value: ` (95% CI = 43.3% to 68.5%)`, ` (54.2-73.2)`,
+/// ` [95% CI, 1.2, 3.4]`, ` (95% CI (9.0 to 14.0 days))`, ` (54.2-73.2; p=0.004)`. Its bounds
+/// are split by a comma only after a label; the bracket is read to its end.
+fn bracketed_ci_after_value(input: &str) -> PResult<'_, ConfidenceInterval> {
+    let (input, _) = ws(input)?;
+    let (input, open) = one_of("([")(input)?;
+    let (input, _) = ws(input)?;
+    let (input, label) = opt(terminated(ci_label, label_filler))(input)?;
+    let labelled = label.is_some();
+    let (input, bounds) = interval(labelled)(input)?;
+    let (input, _) = rest_of_bracket(input)?;
+    Ok((input, ConfidenceInterval { bounds, level: label.flatten(), labelled, opener: Some(open), p: None }))
+}
+
+/// A labelled CI after a comma: `, 95% CI 3.2-4.2`, `, 95% CI: 1.2, 3.4`.
+fn comma_ci_after_value(input: &str) -> PResult<'_, ConfidenceInterval> {
+    let (input, _) = tuple((ws, char(','), ws))(input)?;
+    let (input, level) = ci_label(input)?;
+    let (input, _) = take_while(|c| matches!(c, ' ' | ',' | ':' | '='))(input)?;
+    let (input, bounds) = interval(true)(input)?;
+    Ok((input, ConfidenceInterval { bounds, level, labelled: true, opener: Some(','), p: None }))
+}
+
+/// The CI after a value of a series (a survival rate, a median): in brackets
+/// ([`bracketed_ci_after_value`]) or after a comma with its label ([`comma_ci_after_value`]).
+pub fn ci_after_value(input: &str) -> PResult<'_, ConfidenceInterval> {
+    alt((bracketed_ci_after_value, comma_ci_after_value))(input)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,14 +326,40 @@ mod tests {
         ci_label(s).ok().map(|(rest, level)| (rest.to_string(), level.map(|l| l.value)))
     }
 
+    /// A CI as `rest | lower upper level labelled opener p`, or `None`.
+    fn shown(read: PResult<'_, ConfidenceInterval>) -> Option<String> {
+        let (rest, ci) = read.ok()?;
+        Some(format!(
+            "{rest}|{} {} {} {} {} {}",
+            ci.bounds.lower.text,
+            ci.bounds.upper.text,
+            ci.level.map_or("-".to_string(), |l| l.text),
+            ci.labelled,
+            ci.opener.map_or('-', |c| c),
+            ci.p.map_or("-".to_string(), |p| format!("{}{}", p.op, p.value.text))
+        ))
+    }
+
     #[test]
     fn labels_with_and_without_level() {
         assert_eq!(level("95% CI 0.3"), Some((" 0.3".into(), Some(95.0))));
         assert_eq!(level("95 % confidence interval [CI] = 0.38"), Some((" = 0.38".into(), Some(95.0))));
         assert_eq!(level("95%CI: 1.2"), Some((": 1.2".into(), Some(95.0))));
+        assert_eq!(level("95 per cent CI 1.2"), Some((" 1.2".into(), Some(95.0))));
         assert_eq!(level("CI 0.28"), Some((" 0.28".into(), None)));
         assert_eq!(level("90% confidence limits, 1"), Some((", 1".into(), Some(90.0))));
         assert_eq!(level("CIRCLE"), None);
+    }
+
+    #[test]
+    fn label_positions_and_lengths() {
+        assert_eq!(ci_label_at("95% CI, 1").map(|(l, len)| (l.map(|l| l.value), len)), Some((Some(95.0), 6)));
+        assert_eq!(ci_label_at("CI 1").map(|(l, len)| (l.map(|l| l.value), len)), Some((None, 2)));
+        let at: Vec<(usize, f64)> = levelled_ci_labels("HR 0.5 (95% CI 0.3-0.8); 90 % CI 1-2; 5% of")
+            .iter()
+            .map(|(a, l)| (*a, l.value))
+            .collect();
+        assert_eq!(at, vec![(8, 95.0), (25, 90.0)]);
     }
 
     #[test]
@@ -153,5 +375,60 @@ mod tests {
         assert_eq!(read("30.3 to 67.8 months)", false), Some((")".into(), 30.3, 67.8)));
         assert_eq!(read("1.2, 3.4)", true), Some((")".into(), 1.2, 3.4)));
         assert_eq!(read("1.2, 3.4)", false), None);
+        assert_eq!(read("-£1039 to £2388)", false), Some((")".into(), -1039.0, 2388.0)));
+        assert_eq!(read("between 1.2 and 3.4.", false), Some((".".into(), 1.2, 3.4)));
+        assert_eq!(read("13/43", true), None);
+    }
+
+    #[test]
+    fn openers_and_labels_before_bounds() {
+        assert_eq!(ci_opener(" (95% CI"), Ok(("95% CI", Some('('))));
+        assert_eq!(ci_opener("; (95% CI"), Ok(("95% CI", Some('('))));
+        assert_eq!(ci_opener(", 95% CI"), Ok(("95% CI", Some(','))));
+        assert_eq!(ci_opener(" 95% CI"), Ok(("95% CI", None)));
+        assert_eq!(
+            p_before_bounds("P = .002; 95% CI").map(|(rest, p)| (rest, p.value.text)),
+            Ok(("95% CI", "0.002".into()))
+        );
+        assert_eq!(label_closing_bracket("95% CI) 1.7").map(|(rest, _)| rest), Ok("1.7"));
+        assert_eq!(label_then_separator("95% CI: 1.7").map(|(rest, _)| rest), Ok("1.7"));
+        assert_eq!(label_after_opener(Some('['))("95% CI) 1.7").map(|(rest, _)| rest), Ok(") 1.7"));
+        assert_eq!(label_after_opener(Some('('))("95% CI) 1.7").map(|(rest, _)| rest), Ok("1.7"));
+        assert_eq!(comma_bounds_then_bracket("1.2, 3.4)").map(|(rest, _)| rest), Ok(")"));
+        assert!(comma_bounds_then_bracket("1.29, 0.78-2.14)").is_err());
+        assert_eq!(p_after_bounds("; P<.001)").map(|(rest, p)| (rest, p.op)), Ok((")", "<")));
+        assert_eq!(closing_bracket(Some('['))(" ], p").map(|(rest, _)| rest), Ok(", p"));
+        assert_eq!(closing_bracket(Some(','))(" ), p").map(|(rest, _)| rest), Ok("), p"));
+    }
+
+    #[test]
+    fn cis_after_an_estimate() {
+        let read = |s: &str| shown(ci_after_estimate(false)(s));
+        assert_eq!(read(", 95% CI = 0.38 to 0.88, P = .01)").as_deref(), Some(")|0.38 0.88 95 true , =0.01"));
+        assert_eq!(read(" (95% CI 0.38-0.88) in").as_deref(), Some(" in|0.38 0.88 95 true ( -"));
+        assert_eq!(read(" [0.38-0.88]").as_deref(), Some("|0.38 0.88 - false [ -"));
+        assert_eq!(read(" (0.38, 0.88), then").as_deref(), Some(", then|0.38 0.88 - false ( -"));
+        assert_eq!(read(" (1.29, 0.78-2.14)"), None);
+        assert_eq!(read("; P = .002; 95% CI, 0.64-0.91)").as_deref(), Some(")|0.64 0.91 95 true ; =0.002"));
+        assert_eq!(read(" (95% CI) 1.7, 8.7;").as_deref(), Some(";|1.7 8.7 95 true ( -"));
+        assert_eq!(read(" (0.45-0.97; p=0.041)").as_deref(), Some("|0.45 0.97 - false ( =0.041"));
+        assert_eq!(read(" 95% CI 0.3-0.8").as_deref(), Some("|0.3 0.8 95 true - -"));
+        assert_eq!(read(" 0.3-0.8"), None);
+        assert_eq!(read(", 0.34-0.92").as_deref(), Some("|0.34 0.92 - false , -"));
+        assert_eq!(read(", 0.34, 0.92"), None);
+        assert_eq!(shown(ci_after_estimate(true)(" (1.2, 3.4) and")).as_deref(), Some(" and|1.2 3.4 - false ( -"));
+    }
+
+    #[test]
+    fn cis_after_a_series_value() {
+        let read = |s: &str| shown(ci_after_value(s));
+        assert_eq!(read(" (95% CI = 43.3% to 68.5%) in").as_deref(), Some(" in|43.3 68.5 95 true ( -"));
+        assert_eq!(read(" (54.2-73.2; p=0.004) vs").as_deref(), Some(" vs|54.2 73.2 - false ( -"));
+        assert_eq!(read(" (95% CI (9.0 to 14.0 days)) and").as_deref(), Some(") and|9.0 14.0 95 true ( -"));
+        assert_eq!(read(", 95% CI 3.2-4.2 months").as_deref(), Some("|3.2 4.2 95 true , -"));
+        assert_eq!(read(" [95% CI, 1.2, 3.4]").as_deref(), Some("|1.2 3.4 95 true [ -"));
+        assert_eq!(read(" (1.2, 3.4)"), None);
+        assert_eq!(read(", 3.2-4.2"), None);
+        assert_eq!(read(" (54.2-73.2 (range)"), None);
     }
 }

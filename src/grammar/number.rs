@@ -71,6 +71,11 @@ pub fn percent(input: &str) -> PResult<'_, Num> {
     terminated(decimal, pair(ws, char('%')))(input)
 }
 
+/// A standard error written after a value: ` ± 5.2`, `+/- 5.2` (of `21.4 ± 5.2%`).
+pub fn plus_minus(input: &str) -> PResult<'_, Num> {
+    preceded(tuple((ws, alt((tag("±"), tag("+/-"))), ws)), unsigned_decimal)(input)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,5 +103,12 @@ mod tests {
         assert_eq!(percent("65.0%)").map(|(r, n)| (r, n.text)), Ok((")", "65.0".to_string())));
         assert_eq!(percent("65 % of").map(|(r, n)| (r, n.value)), Ok((" of", 65.0)));
         assert!(percent("65 patients").is_err());
+    }
+
+    #[test]
+    fn standard_errors() {
+        assert_eq!(plus_minus(" ± 5.2%").map(|(r, n)| (r, n.value)), Ok(("%", 5.2)));
+        assert_eq!(plus_minus("+/-5.2 and").map(|(r, n)| (r, n.value)), Ok((" and", 5.2)));
+        assert!(plus_minus(" + 5.2").is_err());
     }
 }

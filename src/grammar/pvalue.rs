@@ -1,12 +1,14 @@
-//! p-values: `P = .01`, `p<0.001`, `P-value 0.03`, `P = 1.2 x 10^-5`, `p = 1.2e-5`.
+//! p-values: `P = .01`, `p<0.001`, `P-value 0.03`, `P = 1.2 x 10^-5`, `p = 1.2e-5`, and the
+//! p-value written right after a value or its CI (`, log-rank P = .02`).
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case};
 use nom::character::complete::{char, digit1, one_of};
 use nom::combinator::{map_opt, not, opt, peek, recognize, value};
+use nom::multi::many0;
 use nom::sequence::{pair, preceded, terminated, tuple};
 
-use super::number::{unsigned_decimal, ws};
+use super::number::{decimal, unsigned_decimal, ws};
 use super::PResult;
 use crate::model::Num;
 
@@ -84,6 +86,48 @@ fn consumed_label_len(input: &str) -> usize {
     p_label(input).map(|(rest, _)| input.len() - rest.len()).unwrap_or(0)
 }
 
+/// A test statistic between an estimate and its p-value: `chi 2 = 7.36, `, `d.f. = 1, `, `z = 2.1; `.
+fn test_statistic(input: &str) -> PResult<'_, ()> {
+    let name = alt((
+        tag("chi 2"),
+        tag("chi2"),
+        tag("chi^2"),
+        tag("χ2"),
+        tag("d.f."),
+        tag("df"),
+        tag("z"),
+        tag("Z"),
+        tag("t"),
+        tag("F"),
+    ));
+    let (input, _) = tuple((name, ws, one_of("=:"), ws, decimal, ws, one_of(",;"), ws))(input)?;
+    Ok((input, ()))
+}
+
+/// A p-value right after a value or its CI: `, P = .01`, ` (p = 0.0013)`, `; P<0.001`,
+/// `, log-rank P = .02`, ` (chi 2 = 7.36, d.f. = 1, P = .007)`.
+pub fn p_value_after(input: &str) -> PResult<'_, PValue> {
+    let (input, _) = tuple((ws, opt(one_of(",;")), ws))(input)?;
+    let (input, open) = opt(char('('))(input)?;
+    let (input, _) = ws(input)?;
+    let (input, _) = many0(test_statistic)(input)?;
+    let (input, _) = opt(pair(alt((tag("log-rank"), tag("log rank"), tag("two-sided"), tag("Wald"))), ws))(input)?;
+    let (input, p) = p_value(input)?;
+    let input = if open.is_some() { opt(preceded(ws, char(')')))(input)?.0 } else { input };
+    Ok((input, p))
+}
+
+/// A p-value that ends right before byte `at` of `s`, within the 30 bytes before it, followed
+/// only by `,`, `;` or `(` and spaces: the `P = .62; ` of `P = .62; hazard ratio 0.86`.
+pub fn p_value_before(s: &str, at: usize) -> Option<PValue> {
+    let from = at.saturating_sub(30);
+    let window = s.get(from..at)?;
+    let start = window.rfind(['P', 'p'])?;
+    let (rest, p) = p_value(&window[start..]).ok()?;
+    let (between, _) = tuple((ws, one_of(",;("), ws))(rest).ok()?;
+    between.is_empty().then_some(p)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,5 +155,23 @@ mod tests {
         assert_eq!(read("P = 3"), None);
         assert_eq!(read("PFS 0.5"), None);
         assert_eq!(read("p = NS"), None);
+    }
+
+    #[test]
+    fn p_values_after_a_value() {
+        let after = |s: &str| p_value_after(s).ok().map(|(rest, p)| (p.op, p.value.text, rest.to_string()));
+        assert_eq!(after(", P = .01)"), Some(("=", "0.01".into(), ")".into())));
+        assert_eq!(after(" (p = 0.0013) in"), Some(("=", "0.0013".into(), " in".into())));
+        assert_eq!(after("; log-rank P<0.001."), Some(("<", "0.001".into(), ".".into())));
+        assert_eq!(after(" (chi 2 = 7.36, d.f. = 1, P = .007)"), Some(("=", "0.007".into(), "".into())));
+        assert_eq!(after(", 95% CI"), None);
+    }
+
+    #[test]
+    fn p_values_before_a_mention() {
+        let before = |s: &str| p_value_before(s, s.find("hazard").unwrap_or(s.len())).map(|p| p.value.text);
+        assert_eq!(before("(P = .62; hazard ratio 0.86)"), Some("0.62".into()));
+        assert_eq!(before("P = .62 and the hazard ratio"), None);
+        assert_eq!(before("p<0.001 (hazard ratio"), Some("0.001".into()));
     }
 }

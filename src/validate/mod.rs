@@ -222,14 +222,22 @@ fn flag(row: &mut Row, check: Check) {
     row.status = row.status.max(check.severity.status());
 }
 
-/// Words left out when arm labels are compared, as the evaluation does when it scores labels:
-/// "chemotherapy alone group" and "the chemotherapy alone arm" name one arm. Unlike the
-/// evaluation, "a" and "an" stay: they are the letters of "group A".
-const ARM_FILLER_WORDS: [&str; 10] =
+/// Words left out when arm labels are compared, as the evaluation does when it scores labels
+/// (`eval::same_arm` reads this list): "chemotherapy alone group" and "the chemotherapy alone
+/// arm" name one arm. Unlike the evaluation, "a" and "an" stay: they are the letters of
+/// "group A".
+pub(crate) const ARM_FILLER_WORDS: [&str; 10] =
     ["and", "the", "in", "of", "with", "arm", "group", "patients", "receiving", "treated"];
 
 /// An arm label as compared across rows: lower case, words split on spaces and punctuation,
 /// filler words ([`ARM_FILLER_WORDS`]) left out unless nothing else is left.
+///
+/// Validation and the escalc writer pair rows by this key, not by the finders'
+/// `find::arm_label::group_key`: that one keeps `and`, `with`, `of`, `receiving` and `treated`
+/// (`docetaxel with cisplatin` and `docetaxel cisplatin` are two groups to a finder, one arm
+/// here) and keeps `+` inside a word, while this key drops the words the evaluation ignores,
+/// so that checks across rows compare the rows a reviewer would read as one arm. Making the two
+/// one key would change which rows are flagged or paired.
 pub(crate) fn arm_key(arm: &str) -> String {
     let words = || arm.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty());
     let is_filler = |word: &str| ARM_FILLER_WORDS.iter().any(|filler| filler.eq_ignore_ascii_case(word));
