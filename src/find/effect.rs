@@ -20,7 +20,7 @@
 //! several factors made predictors of an outcome (`A (OR …), B (OR …) were associated with …`)
 //! are left out: the guide keeps comparisons of groups, not coefficients of a model.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use regex::Regex;
 
@@ -73,6 +73,10 @@ pub struct EffectRules {
     ratio_readings: HashMap<String, MeasureName>,
     /// Each word of `group_synonyms` with the first word of its class.
     group_synonyms: HashMap<String, String>,
+    /// Abbreviations that name their measure only right before `=` (`d = 0.63`, `ES = 0.42`).
+    equals_only: HashSet<String>,
+    /// Between an estimate and its labelled CI: an aside naming the comparison.
+    ci_aside: Regex,
     abbreviation_definition: Regex,
     per_unit: Regex,
     per_unit_after: Regex,
@@ -249,6 +253,21 @@ fn ratio_readings(rules: &Source<'_>, abbreviations: &MeasureNames) -> Result<Me
         .collect()
 }
 
+/// The `equals_only` list: abbreviations of the lexicon that name a measure only before `=`.
+fn equals_only(rules: &Source<'_>, abbreviations: &MeasureNames) -> Result<HashSet<String>> {
+    rules
+        .words("equals_only")?
+        .iter()
+        .map(|entry| {
+            if abbreviations.contains_key(entry) {
+                Ok(entry.clone())
+            } else {
+                Err(rules.error_at("lexicon", "equals_only", format!("`{entry}` is no abbreviation of a measure")))
+            }
+        })
+        .collect()
+}
+
 impl EffectRules {
     /// Compiles the effect rules from the lexicon and the effect rule file.
     pub fn compile(lexicon: &Source<'_>, rules: &Source<'_>) -> Result<EffectRules> {
@@ -258,6 +277,7 @@ impl EffectRules {
         let endpoints = endpoint_pattern(lexicon)?;
         let slotted_names = slotted_names(lexicon, &names)?;
         let ratio_readings = ratio_readings(rules, &abbreviations)?;
+        let equals_only = equals_only(rules, &abbreviations)?;
         Ok(EffectRules {
             mention,
             names,
@@ -284,6 +304,8 @@ impl EffectRules {
             predictor_adjusted_for: rules.pattern("predictor_adjusted_for")?,
             predictor_subject: rules.pattern("predictor_subject")?,
             group_synonyms: synonym_classes(rules.words("group_synonyms")?),
+            equals_only,
+            ci_aside: rules.pattern("ci_aside")?,
             ratio_readings,
             abbreviation_definition: rules.pattern_with_case("abbreviation_definition", false)?,
             per_unit: rules.pattern("per_unit")?,
@@ -486,6 +508,9 @@ fn measure_mentions(rules: &EffectRules, s: &str) -> Vec<Mention> {
             },
         };
         if rules.not_a_measure.is_match(&s[..m.start()]) || rules.not_a_measure_after.is_match(&s[m.end()..]) {
+            continue;
+        }
+        if rules.equals_only.contains(m.as_str()) && !s[m.end()..].trim_start().starts_with('=') {
             continue;
         }
         // "hazard ratio [HR]", "odds ratio (OR)": the abbreviation repeats the name.
@@ -898,9 +923,18 @@ fn read_estimate(
         p: None,
         end: position,
     };
+    // `difference −1.0, intervention versus control, 95% CI …`, `44.5% in favour of X; 95% CI (…)`:
+    // a labelled CI after an aside naming the comparison.
+    let aside_ci = rules.ci_aside.find(rest).and_then(|aside| {
+        let (after, ci) = ci_after_estimate(labelled_before)(&rest[aside.end()..]).ok()?;
+        ci.labelled.then_some((aside.end() + consumed(&rest[aside.end()..], after), ci))
+    });
     if let Ok((after, ci)) = ci_after_estimate(labelled_before)(rest) {
         estimate.take_ci(ci);
         estimate.end = position + consumed(rest, after);
+    } else if let Some((length, ci)) = aside_ci {
+        estimate.take_ci(ci);
+        estimate.end = position + length;
     } else if require_ci {
         return None;
     } else if let Ok((after, p)) = p_value_after(rest) {

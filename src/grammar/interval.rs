@@ -197,7 +197,9 @@ fn label_closing_bracket(input: &str) -> PResult<'_, Option<Num>> {
 
 /// A label and what separates it from the bounds: `95% CI: `, `95% CI = `, `CI, `, `95% CI `.
 fn label_then_separator(input: &str) -> PResult<'_, Option<Num>> {
-    map(tuple((ci_label, ws, opt(one_of(":=,")), ws)), |(level, _, _, _)| level)(input)
+    // `95% CI (26.9% to 62.7%)`: the bounds may open a bracket of their own.
+    let own_bracket = opt(terminated(one_of("(["), ws));
+    map(tuple((ci_label, ws, opt(one_of(":=,")), ws, own_bracket)), |(level, _, _, _, _)| level)(input)
 }
 
 /// The label after the opener, if any (`Some(level)`); only a round bracket may hold the
@@ -261,12 +263,17 @@ pub fn ci_after_estimate(labelled_before: bool) -> impl Fn(&str) -> PResult<'_, 
     move |input| {
         let (input, opener) = ci_opener(input)?;
         let (input, p_first) = opt(p_before_bounds)(input)?;
+        let before_label = input;
         let (input, label) = label_after_opener(opener)(input)?;
         let labelled = label.is_some();
         if !labelled && opener.is_none() {
             return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag)));
         }
+        // `95% CI (26.9% to 62.7%)`: the bracket the bounds opened after the label.
+        let own_bracket = before_label[..before_label.len() - input.len()].trim_end().chars().last();
+        let own_bracket = own_bracket.filter(|c| matches!(c, '(' | '['));
         let (input, bounds) = estimate_bounds(opener, labelled || labelled_before)(input)?;
+        let (input, _) = closing_bracket(own_bracket)(input)?;
         let (input, p_inside) = opt(p_after_bounds)(input)?;
         let (input, _) = closing_bracket(opener)(input)?;
         let p = p_first.or(p_inside);
