@@ -157,7 +157,13 @@ fn normalised_title(title: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            let from = out.len();
+            out.push_str(word);
+            out[from..].make_ascii_lowercase();
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
     out
 }
@@ -202,23 +208,23 @@ fn hash_ascii_chunk(chunk: u64, stream: &mut WordHash, in_word: &mut bool) {
     let upper = between(b'A', b'Z');
     let alphanumeric = between(b'0', b'9') | upper | between(b'a', b'z');
     let lower = chunk | (upper >> 2);
-    let mut at = 0;
-    while at < 8 {
-        let flags = alphanumeric >> (8 * at);
-        if flags & 0x80 == 0 {
-            *in_word = false;
-            at += ((flags & HIGH_BITS).trailing_zeros() / 8).min(8 - at);
-            continue;
-        }
-        let run = ((!flags & HIGH_BITS).trailing_zeros() / 8).min(8 - at);
-        if !*in_word && stream.len > 0 {
+    // One step per run of letters and digits: a run that starts the chunk goes on the word
+    // before it when the chunk before ended in one; every other run starts a word.
+    let mut runs = alphanumeric;
+    let mut goes_on = *in_word;
+    while runs != 0 {
+        let start = runs.trailing_zeros() / 8;
+        let run = (!(alphanumeric >> (8 * start)) & HIGH_BITS).trailing_zeros() / 8;
+        if !(goes_on && start == 0) && stream.len > 0 {
             stream.push(b' ');
         }
-        *in_word = true;
+        goes_on = false;
         let mask = if run == 8 { u64::MAX } else { (1 << (8 * run)) - 1 };
-        stream.push_bytes((lower >> (8 * at)) & mask, run);
-        at += run;
+        stream.push_bytes((lower >> (8 * start)) & mask, run);
+        let end = start + run;
+        runs = if end >= 8 { 0 } else { runs & (u64::MAX << (8 * end)) };
     }
+    *in_word = alphanumeric >> 63 != 0;
 }
 
 /// Hashes the character at byte `at` as [`normalised_hash`] does; returns where the next starts.
