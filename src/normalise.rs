@@ -315,7 +315,7 @@ impl<'a> Builder<'a> {
     /// The number must be written `d{1,3}` then groups of exactly three digits, all joined by
     /// the same separator, with no digit, decimal mark or further group around it; a space
     /// needs a digit right before it in the original, so `12 340` counts and `12, 340` does not.
-    #[inline]
+    #[inline(always)]
     fn is_thousands_separator(&self, i: usize, len: usize) -> bool {
         // A digit on both sides, or there is no group before or after: a quick no for every
         // space between words (this is asked at each one).
