@@ -315,7 +315,16 @@ impl<'a> Builder<'a> {
     /// The number must be written `d{1,3}` then groups of exactly three digits, all joined by
     /// the same separator, with no digit, decimal mark or further group around it; a space
     /// needs a digit right before it in the original, so `12 340` counts and `12, 340` does not.
+    #[inline(always)]
     fn is_thousands_separator(&self, i: usize, len: usize) -> bool {
+        // A digit on both sides, or there is no group before or after: a quick no for every
+        // space between words (this is asked at each one).
+        let digit_at = |k: usize| self.bytes.get(k).is_some_and(u8::is_ascii_digit);
+        i > 0 && digit_at(i - 1) && digit_at(i + len) && self.separates_digit_groups(i, len)
+    }
+
+    /// [`Builder::is_thousands_separator`] once a digit is on both sides.
+    fn separates_digit_groups(&self, i: usize, len: usize) -> bool {
         let bytes = self.bytes;
         let separator = &bytes[i..i + len];
         let digits_back = |end: usize| bytes[..end].iter().rev().take_while(|b| b.is_ascii_digit()).count();
@@ -624,52 +633,74 @@ fn word_value_of(word: &[u8]) -> Option<u64> {
     {
         return None;
     }
-    let mut buffer = [0u8; 9];
-    for (slot, c) in buffer.iter_mut().zip(word) {
+    let mut key = 0u128;
+    for &c in word {
         if !c.is_ascii_alphabetic() {
             return None;
         }
-        *slot = c.to_ascii_lowercase();
+        key = key << 8 | u128::from(c.to_ascii_lowercase());
     }
-    word_value(std::str::from_utf8(&buffer[..word.len()]).ok()?)
+    word_value(key)
 }
 
-/// The value of a number word ("seven", "Sixty", "hundred"), given in lower case.
-fn word_value(word: &str) -> Option<u64> {
-    Some(match word {
-        "zero" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        "hundred" => 100,
-        "thousand" => 1000,
-        "million" => 1_000_000,
-        _ => return None,
-    })
+/// `word`'s bytes as one number, the first byte highest: the key [`word_value`] looks up.
+const fn packed(word: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut at = 0;
+    while at < word.len() {
+        key = key << 8 | word[at] as u128;
+        at += 1;
+    }
+    key
+}
+
+/// The number words and their values, looked up by the [`packed`] lower-case word (one
+/// `match` over numbers instead of comparing strings one after another).
+macro_rules! number_words {
+    ($($name:ident = $word:literal => $value:expr,)*) => {
+        /// The value of a number word ("seven", "sixty", "hundred"), given [`packed`] in lower case.
+        fn word_value(key: u128) -> Option<u64> {
+            $(const $name: u128 = packed($word);)*
+            Some(match key {
+                $($name => $value,)*
+                _ => return None,
+            })
+        }
+    };
+}
+
+number_words! {
+    ZERO = b"zero" => 0,
+    ONE = b"one" => 1,
+    TWO = b"two" => 2,
+    THREE = b"three" => 3,
+    FOUR = b"four" => 4,
+    FIVE = b"five" => 5,
+    SIX = b"six" => 6,
+    SEVEN = b"seven" => 7,
+    EIGHT = b"eight" => 8,
+    NINE = b"nine" => 9,
+    TEN = b"ten" => 10,
+    ELEVEN = b"eleven" => 11,
+    TWELVE = b"twelve" => 12,
+    THIRTEEN = b"thirteen" => 13,
+    FOURTEEN = b"fourteen" => 14,
+    FIFTEEN = b"fifteen" => 15,
+    SIXTEEN = b"sixteen" => 16,
+    SEVENTEEN = b"seventeen" => 17,
+    EIGHTEEN = b"eighteen" => 18,
+    NINETEEN = b"nineteen" => 19,
+    TWENTY = b"twenty" => 20,
+    THIRTY = b"thirty" => 30,
+    FORTY = b"forty" => 40,
+    FIFTY = b"fifty" => 50,
+    SIXTY = b"sixty" => 60,
+    SEVENTY = b"seventy" => 70,
+    EIGHTY = b"eighty" => 80,
+    NINETY = b"ninety" => 90,
+    HUNDRED = b"hundred" => 100,
+    THOUSAND = b"thousand" => 1000,
+    MILLION = b"million" => 1_000_000,
 }
 
 #[cfg(test)]
@@ -731,6 +762,28 @@ mod tests {
         let n = Normalised::new("was 40 percent in");
         let at = n.text.find('%').unwrap();
         assert_eq!(n.evidence(at - 2, at + 1).2, "40 percent");
+    }
+
+    #[test]
+    fn number_word_values_are_read_in_any_case_and_only_for_whole_number_words() {
+        let values = [
+            ("zero", 0),
+            ("One", 1),
+            ("SEVEN", 7),
+            ("seventeen", 17),
+            ("Seventeen", 17),
+            ("nineteen", 19),
+            ("seventy", 70),
+            ("hundred", 100),
+            ("Thousand", 1000),
+            ("million", 1_000_000),
+        ];
+        for (word, value) in values {
+            assert_eq!(word_value_of(word.as_bytes()), Some(value), "{word}");
+        }
+        for word in ["the", "seventeens", "seventee", "on", "tenth", "hundreds", "twelve1", "zer0", "the-", "ñone"] {
+            assert_eq!(word_value_of(word.as_bytes()), None, "{word}");
+        }
     }
 
     #[test]

@@ -157,7 +157,13 @@ fn normalised_title(title: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            let from = out.len();
+            out.push_str(word);
+            out[from..].make_ascii_lowercase();
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
     out
 }
@@ -202,23 +208,23 @@ fn hash_ascii_chunk(chunk: u64, stream: &mut WordHash, in_word: &mut bool) {
     let upper = between(b'A', b'Z');
     let alphanumeric = between(b'0', b'9') | upper | between(b'a', b'z');
     let lower = chunk | (upper >> 2);
-    let mut at = 0;
-    while at < 8 {
-        let flags = alphanumeric >> (8 * at);
-        if flags & 0x80 == 0 {
-            *in_word = false;
-            at += ((flags & HIGH_BITS).trailing_zeros() / 8).min(8 - at);
-            continue;
-        }
-        let run = ((!flags & HIGH_BITS).trailing_zeros() / 8).min(8 - at);
-        if !*in_word && stream.len > 0 {
+    // One step per run of letters and digits: a run that starts the chunk goes on the word
+    // before it when the chunk before ended in one; every other run starts a word.
+    let mut runs = alphanumeric;
+    let mut goes_on = *in_word;
+    while runs != 0 {
+        let start = runs.trailing_zeros() / 8;
+        let run = (!(alphanumeric >> (8 * start)) & HIGH_BITS).trailing_zeros() / 8;
+        if !(goes_on && start == 0) && stream.len > 0 {
             stream.push(b' ');
         }
-        *in_word = true;
+        goes_on = false;
         let mask = if run == 8 { u64::MAX } else { (1 << (8 * run)) - 1 };
-        stream.push_bytes((lower >> (8 * at)) & mask, run);
-        at += run;
+        stream.push_bytes((lower >> (8 * start)) & mask, run);
+        let end = start + run;
+        runs = if end >= 8 { 0 } else { runs & (u64::MAX << (8 * end)) };
     }
+    *in_word = alphanumeric >> 63 != 0;
 }
 
 /// Hashes the character at byte `at` as [`normalised_hash`] does; returns where the next starts.
@@ -494,6 +500,9 @@ static PRIMARY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the primary-endpoint pattern is a valid regex")
 });
 
+/// The word every match of [`PRIMARY`] holds.
+static PRIMARY_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new("(?i)primary").expect("a valid regex"));
+
 /// Words that start the part of a sentence about secondary endpoints.
 static SECONDARY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:secondary|other|exploratory)\b").expect("a valid regex"));
@@ -502,6 +511,11 @@ static SECONDARY: LazyLock<Regex> =
 /// up to where it turns to secondary endpoints. Empty when the abstract names none.
 pub fn primary_statements(abstract_text: &str) -> Vec<&str> {
     let mut statements = Vec::new();
+    // Every match holds the word (same flags, so the same case folding), which a literal search
+    // finds fast; the whole pattern's Unicode word boundaries cost a slow search of the text.
+    if !PRIMARY_WORD.is_match(abstract_text) {
+        return statements;
+    }
     for found in PRIMARY.find_iter(abstract_text) {
         let start = abstract_text[..found.start()].rfind(". ").map_or(0, |at| at + 2);
         let rest = &abstract_text[found.start()..];
@@ -556,6 +570,10 @@ pub fn is_primary(endpoint: &str, statements: &[&str]) -> bool {
 
 /// Sets `primary` on the rows whose endpoint the abstract calls primary.
 pub fn mark_primary(abstract_text: &str, rows: &mut [Row]) {
+    // Most records have no row with an endpoint, and most abstracts do not say `primary`.
+    if rows.iter().all(|row| row.endpoint.is_none()) {
+        return;
+    }
     let statements = primary_statements(abstract_text);
     if statements.is_empty() {
         return;

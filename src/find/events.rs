@@ -479,10 +479,14 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
 
 /// `placebo 54.2%`, `Gla-100: 2.6%`: one of the record's arms written right before its
 /// percentage (`arm_then_percent`), wherever the text names the arm as the record does.
-fn read_arm_then_percent(rules: &EventRules, known: &[String], text: &Text, items: &mut Items) {
+fn read_arm_then_percent(rules: &EventRules, known: &Known<'_>, text: &Text, items: &mut Items) {
     let s = text.as_str();
+    // Every match has a `%` after its arm, so arms are looked for only before the last `%`
+    // (and the record's arms are not worked out for a text without one).
+    let Some(last_percent) = memchr::memrchr(b'%', s.as_bytes()) else { return };
+    let known: &[String] = known;
     for arm in known.iter().filter(|arm| arm.len() >= 3) {
-        for item in arm_then_percent_items(rules, s, arm) {
+        for item in arm_then_percent_items(rules, s, last_percent, arm) {
             items.push(item);
         }
     }
@@ -491,7 +495,7 @@ fn read_arm_then_percent(rules: &EventRules, known: &[String], text: &Text, item
         .generic_arms
         .iter()
         .filter(|arm| !known.contains(arm))
-        .flat_map(|arm| arm_then_percent_items(rules, s, arm))
+        .flat_map(|arm| arm_then_percent_items(rules, s, last_percent, arm))
         .collect();
     generic.sort_by_key(|item| item.span.0);
     for item in &generic {
@@ -504,11 +508,12 @@ fn read_arm_then_percent(rules: &EventRules, known: &[String], text: &Text, item
     }
 }
 
-/// Every `<arm> <p>%` of one arm name in `s`.
-fn arm_then_percent_items(rules: &EventRules, s: &str, arm: &str) -> Vec<Item> {
+/// Every `<arm> <p>%` of one arm name in `s`; `last_percent` is where the last `%` of `s` is.
+fn arm_then_percent_items(rules: &EventRules, s: &str, last_percent: usize, arm: &str) -> Vec<Item> {
     let mut found = Vec::new();
     {
-        for (at, _) in s.match_indices(arm) {
+        // The same non-overlapping occurrences as `match_indices`, up to the last `%`.
+        for at in memchr::memmem::find_iter(&s.as_bytes()[..last_percent], arm.as_bytes()) {
             let end = at + arm.len();
             let whole_word = !s[..at].ends_with(|c: char| c.is_alphanumeric())
                 && !s[end..].starts_with(|c: char| c.is_alphanumeric() || c == '%');

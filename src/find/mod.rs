@@ -277,11 +277,19 @@ const NOT_AN_ENDPOINT: &[&str] = &[
 /// better than a wrong one.
 fn clean_endpoint(endpoint: &str) -> Option<String> {
     let mut words: Vec<&str> = endpoint.split_whitespace().collect();
-    let lower = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-    while words.first().is_some_and(|w| NOT_AN_ENDPOINT.contains(&lower(w).as_str())) {
+    // A word without the punctuation around it; the list is in lower case, so comparing while
+    // ignoring ASCII case is comparing the word's lower case, without building it.
+    fn bare(w: &str) -> &str {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+    }
+    let connector = |w: &str| {
+        let w = bare(w);
+        NOT_AN_ENDPOINT.iter().any(|n| n.eq_ignore_ascii_case(w))
+    };
+    while words.first().is_some_and(|w| connector(w)) {
         words.remove(0);
     }
-    while words.last().is_some_and(|w| NOT_AN_ENDPOINT.contains(&lower(w).as_str())) {
+    while words.last().is_some_and(|w| connector(w)) {
         words.pop();
     }
     let mut phrase = words.join(" ");
@@ -292,11 +300,10 @@ fn clean_endpoint(endpoint: &str) -> Option<String> {
         phrase.remove(0);
     }
     let phrase = phrase.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.')).to_string();
-    let content = phrase.split_whitespace().filter(|w| {
-        let w = lower(w);
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !NOT_AN_ENDPOINT.contains(&w.as_str())
-    });
-    let connectors = phrase.split_whitespace().filter(|w| NOT_AN_ENDPOINT.contains(&lower(w).as_str())).count();
+    let content = phrase
+        .split_whitespace()
+        .filter(|w| bare(w).chars().filter(|c| c.is_alphabetic()).count() >= 2 && !connector(w));
+    let connectors = phrase.split_whitespace().filter(|w| connector(w)).count();
     let content = content.count();
     let garbled = phrase.contains(['±', '=', '%']) || content == 0 || connectors > content;
     (!garbled).then_some(phrase)
