@@ -39,6 +39,8 @@ pub struct EventRules {
     count_percent: Regex,
     percent_pair: Gated,
     percent: Regex,
+    group_list_next: Regex,
+    group_list_previous: Regex,
     list_joint: Regex,
     each_group: Regex,
     each_group_outcome: Regex,
@@ -92,6 +94,8 @@ impl EventRules {
             count_percent: pattern("count_percent")?,
             percent_pair: triggers.gate("percent_pair", pattern("percent_pair")?),
             percent: pattern("percent")?,
+            group_list_next: pattern("group_list_next")?,
+            group_list_previous: pattern("group_list_previous")?,
             list_joint: pattern("list_joint")?,
             each_group: pattern("each_group")?,
             each_group_outcome: pattern("each_group_outcome")?,
@@ -270,7 +274,9 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
             }
             let strong = matches!(lead.as_str().to_ascii_lowercase().as_str(), "for" | "with");
             let comparator = rules.comparator.is_match(&label.text);
-            if !(strong || comparator || arms.labels.has_group_noun(&label.text) || is_known(&known, &label)) {
+            let listed = in_group_list(rules, arms, s, p.start(), &label);
+            if !(strong || comparator || listed || arms.labels.has_group_noun(&label.text) || is_known(&known, &label))
+            {
                 continue;
             }
             if arms.labels.names_everyone(&label.text) || !starts_with_letter(&label.text) {
@@ -422,7 +428,8 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
                 continue;
             }
             let Some(label) = arms.labels.after(s, whole.end()) else { continue };
-            if !(arms.labels.has_group_noun(&label.text) || is_known(&known, &label))
+            let listed = in_group_list(rules, arms, s, e.start(), &label);
+            if !(arms.labels.has_group_noun(&label.text) || is_known(&known, &label) || listed)
                 || arms.labels.names_everyone(&label.text)
             {
                 continue;
@@ -744,6 +751,20 @@ fn in_longer_chain(before: &str, after: &str) -> bool {
                 .strip_prefix(w)
                 .is_some_and(|rest| rest.trim_start_matches('.').trim_start().starts_with(|c: char| c.is_ascii_digit()))
         })
+}
+
+/// Whether the value at `value_start`, with its group ending at `label_end`, is one of a list
+/// of values each with its group: `7.4% in the III, 5.4% in the IGI, and 1% in the MI`.
+fn in_group_list(rules: &EventRules, arms: &ArmRules, s: &str, value_start: usize, label: &Label) -> bool {
+    // `in codon 12`, `with anxiety`: a numbered or characteristic label names no group.
+    let plain = !label.text.chars().any(|c| c.is_ascii_digit())
+        && label.text.split_whitespace().count() <= 3
+        && !arms.is_characteristic(&label.text)
+        && !arms.outcomes.is_match(&label.text);
+    let lead = s[value_start..label.span.0].split_whitespace().any(|w| w == "in");
+    plain
+        && lead
+        && (rules.group_list_next.is_match(&s[label.span.1..]) || rules.group_list_previous.is_match(&s[..value_start]))
 }
 
 /// `The cure rate was 100% in both treatment groups`, `one fracture occurred in each group`:
