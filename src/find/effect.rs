@@ -1221,7 +1221,7 @@ fn effect_row(
         Some(ratio) if estimate.interval.as_ref().is_some_and(|ci| is_ratio_shaped(&estimate.value, ci)) => ratio,
         _ => mention.measure,
     };
-    row.measure = Some(measure.code);
+    row.measure = Some(if reads_as_risk_difference(rules, text, mention, estimate) { "RD" } else { measure.code });
     row.value = Some(estimate.value.clone());
     if let Some(ci) = &estimate.interval {
         row.lower = Some(ci.lower.clone());
@@ -1244,6 +1244,31 @@ fn effect_row(
     row.comparison = comparison(rules, text, sentence, estimate.start);
     row.rule = rule.to_string();
     row
+}
+
+/// Whether a difference named without `mean` (`treatment difference 44.5%`) is in percent
+/// of a rate or proportion its sentence names before it: a risk difference, as GUIDE.md has it.
+fn reads_as_risk_difference(rules: &EffectRules, text: &Text, mention: &Mention, estimate: &Estimate) -> bool {
+    let s = text.as_str();
+    let name = s[mention.start..mention.end].to_ascii_lowercase();
+    let in_percent = s[estimate.start..estimate.end.max(estimate.start)]
+        .trim_start_matches(|c: char| c == '-' || c == '.' || c.is_ascii_digit())
+        .trim_start()
+        .starts_with('%');
+    let sentence = text.sentence_at(mention.start);
+    mention.measure.code == "MD"
+        && !name.contains("mean")
+        && !name.contains("md")
+        && in_percent
+        && (rules.proportion_cue.is_match(&s[sentence.0..mention.start])
+            || counts_of_groups(&s[sentence.0..mention.start]))
+}
+
+/// Whether a text holds a count of a total (`27/44`): the groups' shares are proportions.
+fn counts_of_groups(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    (1..bytes.len().saturating_sub(1))
+        .any(|i| bytes[i] == b'/' && bytes[i - 1].is_ascii_digit() && bytes[i + 1].is_ascii_digit())
 }
 
 /// The groups compared in the sentence, nearest the estimate: "A vs B", "A versus B",
