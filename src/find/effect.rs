@@ -681,7 +681,14 @@ fn unnamed_difference_code(
         && !rules.bracketed_value.is_match(after_than);
     let compared_after = rules.difference_after.is_match(&s[estimate.end..]) || compared_around;
     let called_difference = rules.difference_cue.is_match(clause) || compared_after;
-    let below_zero = ci.lower.value < 0.0;
+    // `6% (95% CI −27 to +23) with placebo`: a group's own value, whatever its interval.
+    let group_after = {
+        let after = s[estimate.end..].trim_start().to_ascii_lowercase();
+        let mut words = after.split_whitespace();
+        matches!(words.next(), Some("with" | "in" | "among" | "for"))
+            && !words.next().is_some_and(|w| w.starts_with("favo") || w == "terms")
+    };
+    let below_zero = ci.lower.value < 0.0 && !group_after;
     // A change within one group, unless the text calls it a difference or compares it.
     let within_group =
         rules.within_group.is_match(clause) && !compared_after && !clause.to_ascii_lowercase().contains("differ");

@@ -88,7 +88,10 @@ fn bracketed_abbreviation(input: &str) -> PResult<'_, &str> {
 pub fn ci_label(input: &str) -> PResult<'_, Option<Num>> {
     let level = terminated(decimal, tuple((ws, char('%'), ws)));
     let level_word = map(terminated(decimal, tuple((ws, alt((tag("percent"), tag("per cent"))), ws1))), |n| n);
-    terminated(pair(opt(alt((level, level_word))), interval_name), opt(bracketed_abbreviation))(input)
+    // `2-sided 90% CI`, `one-sided 95% CI` (number words are digits after normalising).
+    let sided = tuple((one_of("12"), one_of("- "), tag_no_case("sided"), ws1));
+    let labelled = pair(opt(alt((level, level_word))), interval_name);
+    terminated(preceded(opt(sided), labelled), opt(bracketed_abbreviation))(input)
         .map(|(rest, (level, _))| (rest, level))
 }
 
@@ -159,7 +162,8 @@ fn bound(input: &str) -> PResult<'_, Num> {
     let money = map_opt(tuple((opt(char('-')), one_of("£$€¥"), unsigned_decimal)), |(minus, _, amount)| {
         Num::parse(&format!("{}{}", if minus.is_some() { "-" } else { "" }, amount.text))
     });
-    alt((decimal, money))(input)
+    // `+2.6 to +9.7`: a plus sign says the bound is above zero.
+    alt((preceded(opt(char('+')), decimal), money))(input)
 }
 
 /// Two bounds: `0.38 to 0.88`, `0.38-0.88`, `-4.1--0.5`, `43.3% to 68.5%`,
