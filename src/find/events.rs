@@ -9,6 +9,8 @@
 //! - `events.count_in_arm`: `35 patients in the combined modality arm` in a sentence of outcomes;
 //! - `events.total_count`: `508 deaths`, `657 patients died`.
 //!
+//! [`find`] lists every rule's step in the order it runs, the order in which rules win.
+//!
 //! Each item then gets its group: the label written after it (`in the placebo group`,
 //! `patients allocated EOC`); else, for items side by side (`A vs B`, `respectively`), the two
 //! groups the sentence compares (`with erlotinib than placebo`) or the record's two arms; else
@@ -210,6 +212,24 @@ impl Items<'_> {
 
 /// Every events row of one abstract; `arm_sizes` are the arm-size rows already found, whose
 /// groups name the record's arms.
+///
+/// The rules read in this order, and an item is kept only where no item read before it holds
+/// its bytes (`Items::push`), so a rule earlier in the list wins over a later one:
+/// 1. `of_n_percent` (`read_of_n`): `39 of 60 (65.0%)`, `2/74 [2.7 %]`;
+/// 2. `count_percent` (`read_count_percent`): `12 (20%)`;
+/// 3. `each_group` (`read_each_group`): `100% in both treatment groups`;
+/// 4. `percent_list` (`read_percent_lists`): three or more percentages in a row;
+/// 5. `percent_pair` (`read_percent_pairs`): `45% vs 30%`;
+/// 6. `count_pair` (`read_count_pairs`): `strokes ... (8 vs 1)`;
+/// 7. `percent_for`, in three shapes: `55% for letrozole` (`read_percent_for`), `placebo 54.2%`
+///    (`read_arm_then_percent`), `diarrhoea (18%, ILF)` (`read_percent_then_group`);
+/// 8. `total_rate` (`read_total_rate`): `The overall response rate was 69%`;
+/// 9. `response_count` (`read_counts`): `two partial responses (PR)`;
+/// 10. `group_percent` (`read_group_percent`): `with standard chemotherapy (64%) than ...`;
+/// 11. `count_in_arm` (`read_count_in_arm`): `35 patients in the combined modality arm`;
+/// 12. `total_count` (`read_counts`): `508 deaths`.
+///
+/// The items then get their groups and endpoints and become rows (`findings_from_items`).
 pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Finding]) -> Vec<Finding> {
     let s = text.as_str();
     let known = Known { arms: OnceCell::new(), rules: arms, s, arm_sizes };
@@ -220,19 +240,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         read_of_n(rules, arms, &known, &live, s, &mut items);
     }
     if rules.on("events.count_percent") && live.has("count_percent") {
-        for caps in rules.count_percent.captures_iter(s) {
-            let (Some(whole), Some(e), Some(p)) = (caps.get(0), caps.name("e"), caps.name("p")) else { continue };
-            let before = s[..whole.start()].trim_end();
-            if before.ends_with(['=', '<', '>', '-', '.']) || ends_with_range_word(before) {
-                continue;
-            }
-            let mut item = Item::new("events.count_percent", (whole.start(), whole.end()));
-            item.events = read_count(e.as_str());
-            item.percent = read_percent(p.as_str());
-            if item.events.is_some() && item.percent.is_some() {
-                items.push(item);
-            }
-        }
+        read_count_percent(rules, s, &mut items);
     }
     if rules.on("events.each_group") && rules.each_group_phrase.is_match(s) {
         read_each_group(rules, &known, text, &mut items);
@@ -244,206 +252,277 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         read_percent_pairs(rules, arms, &known, s, text, &mut items);
     }
     if rules.on("events.count_pair") && live.has("count_pair") {
-        for caps in rules.count_pair.captures_iter(s) {
-            let (Some(e1), Some(e2)) = (caps.name("e1"), caps.name("e2")) else { continue };
-            let (from, _) = text.sentence_at(e1.start());
-            let before = &s[from..e1.start()];
-            if before.ends_with(['.', '-', '/']) || not_a_count_before(before) || !arms.outcomes.is_match(before) {
-                continue;
-            }
-            let mut a = Item::new("events.count_pair", (e1.start(), e1.end()));
-            a.events = read_count(e1.as_str());
-            let mut b = Item::new("events.count_pair", (e2.start(), e2.end()));
-            b.events = read_count(e2.as_str());
-            if items.free(a.span) && items.free(b.span) {
-                items.push(a);
-                items.push(b);
-            }
-        }
+        read_count_pairs(rules, arms, text, &mut items);
     }
     if rules.on("events.percent_for") {
-        for caps in rules.percent_for.captures_iter(s) {
-            let (Some(whole), Some(p), Some(lead)) = (caps.get(0), caps.name("p"), caps.name("lead")) else { continue };
-            let Some(label) = arms.labels.after(s, whole.end()) else { continue };
-            if continuous_aside(&s[p.end()..lead.start()]) {
-                continue;
-            }
-            let strong = matches!(lead.as_str().to_ascii_lowercase().as_str(), "for" | "with");
-            let comparator = rules.comparator.is_match(&label.text);
-            if !(strong || comparator || arms.labels.has_group_noun(&label.text) || is_known(&known, &label)) {
-                continue;
-            }
-            if arms.labels.names_everyone(&label.text) || !starts_with_letter(&label.text) {
-                continue;
-            }
-            if names_an_outcome(arms, s, &label.text) || opens_respectively_list(text, label.span.1) {
-                continue;
-            }
-            let mut item = Item::new("events.percent_for", (p.start(), label.span.1));
-            item.percent = read_percent(p.as_str());
-            item.arm = Some(label.text.clone());
-            if item.percent.is_some() {
-                items.push(item);
-            }
-        }
+        read_percent_for(rules, arms, &known, text, &mut items);
     }
     if rules.on("events.percent_for") {
         read_arm_then_percent(rules, &known, text, &mut items);
     }
     if rules.on("events.percent_for") {
-        // `diarrhoea (18%, ILF)`: the percentage, then one of the record's arms, in brackets.
-        for caps in rules.percent_then_group.captures_iter(s) {
-            let (Some(whole), Some(p)) = (caps.get(0), caps.name("p")) else { continue };
-            let Some(label) = arms.labels.after(s, whole.end()) else { continue };
-            if !is_known(&known, &label) || !s[label.span.1..].trim_start().starts_with([')', ']']) {
-                continue;
-            }
-            let mut item = Item::new("events.percent_for", (p.start(), label.span.1));
-            item.percent = read_percent(p.as_str());
-            item.arm = Some(label.text.clone());
-            if item.percent.is_some() {
-                items.push(item);
-            }
-        }
+        read_percent_then_group(rules, arms, &known, s, &mut items);
     }
     if rules.on("events.total_rate") && live.has("total_rate") {
-        // `The overall response rate was 69%`, `response was shown in 76.0% of the patients`.
-        for caps in rules.total_rate.captures_iter(s) {
-            let Some(p) = caps.name("p").or_else(|| caps.name("p2")) else { continue };
-            let Some(whole) = caps.get(0) else { continue };
-            let (from, to) = text.sentence_at(p.start());
-            // `76.0% of the patients` counts an outcome only after one in its clause: `response
-            // was shown in 76.0% of the patients`, not `63.5% of the patients received X`.
-            let clause = &s[from..whole.start()];
-            let clause = &clause[clause.rfind([',', ';', ':', '(']).map_or(0, |c| c + 1)..];
-            if caps.name("p2").is_some() && !arms.outcomes.is_match(clause) {
-                continue;
-            }
-            let after = s[whole.end()..to].trim_start().to_ascii_lowercase();
-            // A group or a second rate follows: the pair and group rules read it.
-            if rules.label_lead.is_match(&after)
-                && !after.starts_with("of ")
-                && after
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|w| matches!(w, "in" | "for" | "with" | "among" | "on" | "receiving" | "taking"))
-            {
-                continue;
-            }
-            if after.starts_with(['(', '['])
-                && after[1..].trim_start().starts_with(|c: char| c.is_ascii_digit())
-                && after.contains('%')
-            {
-                // `69% (CR 60%)` is fine, `69% (45/65)` is read by the of_n rule.
-                let inside = &after[1..after.find([')', ']']).unwrap_or(after.len())];
-                if inside.contains('/') || inside.contains(" of ") {
-                    continue;
-                }
-            }
-            // `96% of eyes undergoing PRK`: a group may follow; only a verb or the clause's end may.
-            let next = after.split_whitespace().next().unwrap_or("");
-            let verb = [
-                "had",
-                "have",
-                "were",
-                "was",
-                "achieved",
-                "experienced",
-                "reported",
-                "developed",
-                "showed",
-                "required",
-                "responded",
-                "died",
-                "relapsed",
-                "survived",
-                "improved",
-                "recovered",
-            ];
-            if !(after.is_empty()
-                || after.starts_with([',', '.', ';', ':', ')', '(', '[', ']'])
-                || verb.contains(&next))
-            {
-                continue;
-            }
-            if ["vs", "versus", "and", "or", "compared"].iter().any(|w| after.starts_with(w))
-                || s[from..to].to_ascii_lowercase().contains("respectively")
-            {
-                continue;
-            }
-            let mut item = Item::new("events.total_rate", (whole.start(), whole.end()));
-            item.percent = read_percent(p.as_str());
-            item.arm = Some("total".to_string());
-            if item.percent.is_some() {
-                items.push(item);
-            }
-        }
+        read_total_rate(rules, arms, text, &mut items);
     }
     if rules.on("events.response_count") && live.has("response_count") {
         // `two partial responses (PR), seven stable disease (SD)`, `3 PR (13%)`.
         read_counts(&rules.response_count, "events.response_count", text, &mut items);
     }
     if rules.on("events.group_percent") {
-        for caps in rules.group_percent.captures_iter(s) {
-            let (Some(whole), Some(p)) = (caps.get(0), caps.name("p")) else { continue };
-            let (from, to) = text.sentence_at(whole.start());
-            let sentence = s[from..to].to_ascii_lowercase();
-            let compares =
-                [" than ", " between ", " vs", " versus ", " compared "].iter().any(|w| sentence.contains(w));
-            if !compares || !arms.outcomes.is_match(&s[from..whole.start()]) {
-                continue;
-            }
-            let Some(label) = arms.labels.before(s, whole.start()).filter(|l| l.span.0 >= from) else { continue };
-            let plain = !arms.outcomes.is_match(&label.text)
-                && !arms.labels.names_everyone(&label.text)
-                && !arms.is_characteristic(&label.text)
-                && label.text.split_whitespace().count() <= 4;
-            if !(plain
-                && (arms.labels.has_group_noun(&label.text)
-                    || is_known(&known, &label)
-                    || preceded_by_preposition(s, &label)))
-            {
-                continue;
-            }
-            let mut item = Item::new("events.group_percent", (label.span.0, whole.end()));
-            item.percent = read_percent(p.as_str());
-            item.arm = Some(label.text);
-            if item.percent.is_some() {
-                items.push(item);
-            }
-        }
+        read_group_percent(rules, arms, &known, text, &mut items);
     }
     if rules.on("events.count_in_arm") {
-        for caps in rules.count_in_arm.captures_iter(s) {
-            let (Some(whole), Some(e)) = (caps.get(0), caps.name("e")) else { continue };
-            let (from, to) = text.sentence_at(e.start());
-            let sentence = &s[from..to];
-            if !arms.outcomes.is_match(sentence) || not_a_count_before(&s[from..e.start()]) {
-                continue;
-            }
-            let Some(label) = arms.labels.after(s, whole.end()) else { continue };
-            if !(arms.labels.has_group_noun(&label.text) || is_known(&known, &label))
-                || arms.labels.names_everyone(&label.text)
-            {
-                continue;
-            }
-            let mut item = Item::new("events.count_in_arm", (e.start(), label.span.1));
-            item.events = read_count(e.as_str());
-            item.arm = Some(label.text.clone());
-            // `297 patients in the aspirin group (n = 1,075)`: the group's size follows.
-            if let Some((n, end)) = n_equals_after(s, label.span.1) {
-                if item.events.as_ref().is_some_and(|e| e.value <= n.value) {
-                    item.n = Some(n);
-                    item.span.1 = end;
-                }
-            }
-            items.push(item);
-        }
+        read_count_in_arm(rules, arms, &known, text, &mut items);
     }
     if rules.on("events.total_count") && live.has("total_count") {
         read_counts(&rules.total_count, "events.total_count", text, &mut items);
     }
-    let mut items = items.items;
+    findings_from_items(rules, arms, text, &known, arm_sizes, items.items)
+}
+
+/// `12 (20%)`, `101 [9%]` (`count_percent`): a count and its percentage, unless the count
+/// closes a bound, a range or a sentence.
+fn read_count_percent(rules: &EventRules, s: &str, items: &mut Items) {
+    for caps in rules.count_percent.captures_iter(s) {
+        let (Some(whole), Some(e), Some(p)) = (caps.get(0), caps.name("e"), caps.name("p")) else { continue };
+        let before = s[..whole.start()].trim_end();
+        if before.ends_with(['=', '<', '>', '-', '.']) || ends_with_range_word(before) {
+            continue;
+        }
+        let mut item = Item::new("events.count_percent", (whole.start(), whole.end()));
+        item.events = read_count(e.as_str());
+        item.percent = read_percent(p.as_str());
+        if item.events.is_some() && item.percent.is_some() {
+            items.push(item);
+        }
+    }
+}
+
+/// `(8 vs 1)` (`count_pair`): two counts side by side, after an outcome in their sentence.
+fn read_count_pairs(rules: &EventRules, arms: &ArmRules, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    for caps in rules.count_pair.captures_iter(s) {
+        let (Some(e1), Some(e2)) = (caps.name("e1"), caps.name("e2")) else { continue };
+        let (from, _) = text.sentence_at(e1.start());
+        let before = &s[from..e1.start()];
+        if before.ends_with(['.', '-', '/']) || not_a_count_before(before) || !arms.outcomes.is_match(before) {
+            continue;
+        }
+        let mut a = Item::new("events.count_pair", (e1.start(), e1.end()));
+        a.events = read_count(e1.as_str());
+        let mut b = Item::new("events.count_pair", (e2.start(), e2.end()));
+        b.events = read_count(e2.as_str());
+        if items.free(a.span) && items.free(b.span) {
+            items.push(a);
+            items.push(b);
+        }
+    }
+}
+
+/// `55% for letrozole` (`percent_for`): a percentage, a lead word and the group it is said of,
+/// when the lead is strong (`for`, `with`) or the label is a group, a comparator or a known arm.
+fn read_percent_for(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    for caps in rules.percent_for.captures_iter(s) {
+        let (Some(whole), Some(p), Some(lead)) = (caps.get(0), caps.name("p"), caps.name("lead")) else { continue };
+        let Some(label) = arms.labels.after(s, whole.end()) else { continue };
+        if continuous_aside(&s[p.end()..lead.start()]) {
+            continue;
+        }
+        let strong = matches!(lead.as_str().to_ascii_lowercase().as_str(), "for" | "with");
+        let comparator = rules.comparator.is_match(&label.text);
+        if !(strong || comparator || arms.labels.has_group_noun(&label.text) || is_known(known, &label)) {
+            continue;
+        }
+        if arms.labels.names_everyone(&label.text) || !starts_with_letter(&label.text) {
+            continue;
+        }
+        if names_an_outcome(arms, s, &label.text) || opens_respectively_list(text, label.span.1) {
+            continue;
+        }
+        let mut item = Item::new("events.percent_for", (p.start(), label.span.1));
+        item.percent = read_percent(p.as_str());
+        item.arm = Some(label.text.clone());
+        if item.percent.is_some() {
+            items.push(item);
+        }
+    }
+}
+
+/// `diarrhoea (18%, ILF)` (`percent_then_group`): the percentage, then one of the record's arms,
+/// in brackets.
+fn read_percent_then_group(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, s: &str, items: &mut Items) {
+    for caps in rules.percent_then_group.captures_iter(s) {
+        let (Some(whole), Some(p)) = (caps.get(0), caps.name("p")) else { continue };
+        let Some(label) = arms.labels.after(s, whole.end()) else { continue };
+        if !is_known(known, &label) || !s[label.span.1..].trim_start().starts_with([')', ']']) {
+            continue;
+        }
+        let mut item = Item::new("events.percent_for", (p.start(), label.span.1));
+        item.percent = read_percent(p.as_str());
+        item.arm = Some(label.text.clone());
+        if item.percent.is_some() {
+            items.push(item);
+        }
+    }
+}
+
+/// `The overall response rate was 69%`, `response was shown in 76.0% of the patients`
+/// (`total_rate`): a rate of everyone, unless a group, a second rate or a count follows it.
+fn read_total_rate(rules: &EventRules, arms: &ArmRules, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    for caps in rules.total_rate.captures_iter(s) {
+        let Some(p) = caps.name("p").or_else(|| caps.name("p2")) else { continue };
+        let Some(whole) = caps.get(0) else { continue };
+        let (from, to) = text.sentence_at(p.start());
+        // `76.0% of the patients` counts an outcome only after one in its clause: `response
+        // was shown in 76.0% of the patients`, not `63.5% of the patients received X`.
+        let clause = &s[from..whole.start()];
+        let clause = &clause[clause.rfind([',', ';', ':', '(']).map_or(0, |c| c + 1)..];
+        if caps.name("p2").is_some() && !arms.outcomes.is_match(clause) {
+            continue;
+        }
+        let after = s[whole.end()..to].trim_start().to_ascii_lowercase();
+        if rate_goes_on(rules, &after) || s[from..to].to_ascii_lowercase().contains("respectively") {
+            continue;
+        }
+        let mut item = Item::new("events.total_rate", (whole.start(), whole.end()));
+        item.percent = read_percent(p.as_str());
+        item.arm = Some("total".to_string());
+        if item.percent.is_some() {
+            items.push(item);
+        }
+    }
+}
+
+/// Whether what follows an overall rate (`after`, in lower case) belongs to another reading: a
+/// group or a second rate, a count in brackets, anything but a verb or the clause's end, or a
+/// comparison word (`vs`, `and`).
+fn rate_goes_on(rules: &EventRules, after: &str) -> bool {
+    // A group or a second rate follows: the pair and group rules read it.
+    if rules.label_lead.is_match(after)
+        && !after.starts_with("of ")
+        && after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "in" | "for" | "with" | "among" | "on" | "receiving" | "taking"))
+    {
+        return true;
+    }
+    if after.starts_with(['(', '['])
+        && after[1..].trim_start().starts_with(|c: char| c.is_ascii_digit())
+        && after.contains('%')
+    {
+        // `69% (CR 60%)` is fine, `69% (45/65)` is read by the of_n rule.
+        let inside = &after[1..after.find([')', ']']).unwrap_or(after.len())];
+        if inside.contains('/') || inside.contains(" of ") {
+            return true;
+        }
+    }
+    // `96% of eyes undergoing PRK`: a group may follow; only a verb or the clause's end may.
+    let next = after.split_whitespace().next().unwrap_or("");
+    let verb = [
+        "had",
+        "have",
+        "were",
+        "was",
+        "achieved",
+        "experienced",
+        "reported",
+        "developed",
+        "showed",
+        "required",
+        "responded",
+        "died",
+        "relapsed",
+        "survived",
+        "improved",
+        "recovered",
+    ];
+    if !(after.is_empty() || after.starts_with([',', '.', ';', ':', ')', '(', '[', ']']) || verb.contains(&next)) {
+        return true;
+    }
+    ["vs", "versus", "and", "or", "compared"].iter().any(|w| after.starts_with(w))
+}
+
+/// `with standard chemotherapy (64%)` (`group_percent`): a group, then its percentage in
+/// brackets, in a sentence that compares groups on an outcome.
+fn read_group_percent(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    for caps in rules.group_percent.captures_iter(s) {
+        let (Some(whole), Some(p)) = (caps.get(0), caps.name("p")) else { continue };
+        let (from, to) = text.sentence_at(whole.start());
+        let sentence = s[from..to].to_ascii_lowercase();
+        let compares = [" than ", " between ", " vs", " versus ", " compared "].iter().any(|w| sentence.contains(w));
+        if !compares || !arms.outcomes.is_match(&s[from..whole.start()]) {
+            continue;
+        }
+        let Some(label) = arms.labels.before(s, whole.start()).filter(|l| l.span.0 >= from) else { continue };
+        let plain = !arms.outcomes.is_match(&label.text)
+            && !arms.labels.names_everyone(&label.text)
+            && !arms.is_characteristic(&label.text)
+            && label.text.split_whitespace().count() <= 4;
+        if !(plain
+            && (arms.labels.has_group_noun(&label.text)
+                || is_known(known, &label)
+                || preceded_by_preposition(s, &label)))
+        {
+            continue;
+        }
+        let mut item = Item::new("events.group_percent", (label.span.0, whole.end()));
+        item.percent = read_percent(p.as_str());
+        item.arm = Some(label.text);
+        if item.percent.is_some() {
+            items.push(item);
+        }
+    }
+}
+
+/// `35 patients in the combined modality arm` (`count_in_arm`): a count and its group in a
+/// sentence of outcomes, with the group's size when `(n = ...)` follows.
+fn read_count_in_arm(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    for caps in rules.count_in_arm.captures_iter(s) {
+        let (Some(whole), Some(e)) = (caps.get(0), caps.name("e")) else { continue };
+        let (from, to) = text.sentence_at(e.start());
+        let sentence = &s[from..to];
+        if !arms.outcomes.is_match(sentence) || not_a_count_before(&s[from..e.start()]) {
+            continue;
+        }
+        let Some(label) = arms.labels.after(s, whole.end()) else { continue };
+        if !(arms.labels.has_group_noun(&label.text) || is_known(known, &label))
+            || arms.labels.names_everyone(&label.text)
+        {
+            continue;
+        }
+        let mut item = Item::new("events.count_in_arm", (e.start(), label.span.1));
+        item.events = read_count(e.as_str());
+        item.arm = Some(label.text.clone());
+        // `297 patients in the aspirin group (n = 1,075)`: the group's size follows.
+        if let Some((n, end)) = n_equals_after(s, label.span.1) {
+            if item.events.as_ref().is_some_and(|e| e.value <= n.value) {
+                item.n = Some(n);
+                item.span.1 = end;
+            }
+        }
+        items.push(item);
+    }
+}
+
+/// Turns the items read into rows: sorted, those in scope (`in_scope`), each given its group
+/// (`assign_groups`, then `resolve_this_group`), those still without one left out unless they
+/// have a denominator, then each given its endpoint.
+fn findings_from_items(
+    rules: &EventRules,
+    arms: &ArmRules,
+    text: &Text,
+    known: &Known<'_>,
+    arm_sizes: &[Finding],
+    mut items: Vec<Item>,
+) -> Vec<Finding> {
+    let s = text.as_str();
     items.sort_by_key(|i| i.span);
     items.retain(|item| in_scope(rules, arms, text, item));
     let totals: Vec<f64> = arm_sizes
@@ -451,16 +530,16 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         .filter(|f| f.row.arm.as_deref() == Some("total"))
         .filter_map(|f| f.row.n.as_ref().map(|n| n.value))
         .collect();
-    assign_groups(rules, arms, text, &known, &totals, &mut items);
+    assign_groups(rules, arms, text, known, &totals, &mut items);
     for item in items.iter_mut() {
-        resolve_this_group(arms, s, &known, item);
+        resolve_this_group(arms, s, known, item);
     }
     // A count with its denominator (`17/78`, `9 of 114`) is kept when its group stays
     // unnamed: validation flags it (events.arm_unresolved) for the reviewer. A percentage alone
     // is too often something else to keep without its group.
     let items: Vec<Item> =
         items.into_iter().filter(|item| item.arm.is_some() || (item.events.is_some() && item.n.is_some())).collect();
-    let endpoints = item_endpoints(arms, &known, text, &items);
+    let endpoints = item_endpoints(arms, known, text, &items);
     items
         .into_iter()
         .zip(endpoints)
