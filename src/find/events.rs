@@ -1124,8 +1124,23 @@ fn is_known(known: &[String], label: &Label) -> bool {
     names_known_group(known, &label.text)
 }
 
-/// Gives every item its group: the label after it, the pair the sentence compares, the record's
-/// arms, or `total`.
+/// Gives every item its group, in passes over the items in order of position. A pass names
+/// only items still without a group, so an earlier pass wins, except where said:
+/// 1. `assign_everyone`: a count of the trial's size, or followed by an outcome of everyone, is `total`;
+/// 2. `assign_labels_after`: the label written after the item (`in the placebo group`); a label
+///    after a weak lead (`in the intervention`) is kept for pass 5;
+/// 3. `assign_opening_or_bracket`: the group a clause opening the sentence names (`In the X
+///    group, ...`), else the group before the item's bracket (`placebo (14 [0.2%])`); a
+///    bracket after the second group of a comparison is kept for pass 4;
+/// 4. `assign_compared_pairs`: those pairs (`higher in A than in B (98.2% versus 86.7%)`) take
+///    the group before the comparison word (over an opening clause's group) and the group before
+///    the bracket;
+/// 5. `assign_weak_labels`: a weak label stands, over a group from passes 3 and 4, when an item
+///    of its sentence has a group;
+/// 6. `assign_runs`: items side by side (`45% vs 30%`) take the pair the sentence compares, else
+///    the record's arms; a list of response counts shares the group after its last item;
+/// 7. `assign_whole_trial`: an item in a sentence about everyone, or in a record of one group,
+///    is `total`.
 fn assign_groups(
     rules: &EventRules,
     arms: &ArmRules,
@@ -1135,14 +1150,36 @@ fn assign_groups(
     items: &mut [Item],
 ) {
     let s = text.as_str();
-    // `92 of 119 (77.3%) patients had died`, with 119 the trial's size: everyone.
+    assign_everyone(rules, s, totals, items);
+    let weak = assign_labels_after(rules, arms, known, s, items);
+    let compared_pairs = assign_opening_or_bracket(rules, arms, known, text, items);
+    assign_compared_pairs(arms, known, text, compared_pairs, items);
+    assign_weak_labels(text, weak, items);
+    assign_runs(rules, arms, known, text, items);
+    assign_whole_trial(rules, known, text, items);
+}
+
+/// `92 of 119 (77.3%) patients had died`, with 119 the trial's size (`totals`), or a count
+/// followed by an outcome of everyone: `total`.
+fn assign_everyone(rules: &EventRules, s: &str, totals: &[f64], items: &mut [Item]) {
     for item in items.iter_mut().filter(|i| i.arm.is_none()) {
         let of_everyone = item.n.as_ref().is_some_and(|n| totals.contains(&n.value));
         if of_everyone || rules.everyone_outcome.is_match(&s[item.span.1..]) {
             item.arm = Some("total".to_string());
         }
     }
-    // Labels after an item with a weak lead (`in the intervention`), kept for a second look.
+}
+
+/// The label written after each item (`in the placebo group`, `deaths in the X group`) when
+/// its lead is strong or it names a group; returns, per item, the label after a weak lead
+/// (`in the intervention`), kept for a second look (`assign_weak_labels`).
+fn assign_labels_after(
+    rules: &EventRules,
+    arms: &ArmRules,
+    known: &Known<'_>,
+    s: &str,
+    items: &mut [Item],
+) -> Vec<Option<Label>> {
     let mut weak: Vec<Option<Label>> = vec![None; items.len()];
     for (index, item) in items.iter_mut().enumerate().filter(|(_, i)| i.arm.is_none()) {
         let after = &s[item.span.1..];
@@ -1187,6 +1224,20 @@ fn assign_groups(
             weak[index] = Some(label);
         }
     }
+    weak
+}
+
+/// The group a clause opening the item's sentence names, else the group before the item's
+/// bracket; returns the pairs in brackets after the second group of a comparison: (index of
+/// the first item, the group before the bracket, where the comparison word stands).
+fn assign_opening_or_bracket(
+    rules: &EventRules,
+    arms: &ArmRules,
+    known: &Known<'_>,
+    text: &Text,
+    items: &mut [Item],
+) -> Vec<(usize, Label, usize)> {
+    let s = text.as_str();
     // Items side by side with another (`(4.5% vs 0.7%`) take no group from before the bracket.
     let in_run: Vec<bool> = (0..items.len())
         .map(|i| {
@@ -1194,42 +1245,11 @@ fn assign_groups(
                 || (i + 1 < items.len() && side_by_side(s, text, &items[i], &items[i + 1]))
         })
         .collect();
-    // Pairs in brackets after the second group of a comparison: (index of the first item, the
-    // group before the bracket, where the comparison word stands).
     let mut compared_pairs: Vec<(usize, Label, usize)> = Vec::new();
     for (index, (item, in_run)) in items.iter_mut().zip(in_run).enumerate().filter(|(_, (i, _))| i.arm.is_none()) {
         let (from, _) = text.sentence_at(item.span.0);
-        // `In the mitoxantrone group, there were 2 (8%) partial responses`.
-        // `In comparison, for the PC + D arm, there were 3 PR`: a clause that names the group.
-        let opening = rules.sentence_group.find_iter(&s[from..item.span.0]).filter_map(|lead| {
-            let label = arms.labels.after(s, from + lead.end())?;
-            let comma = s[label.span.1..].trim_start().starts_with(',') && label.span.1 <= item.span.0;
-            (comma && (arms.labels.has_group_noun(&label.text) || is_known(known, &label))).then_some(label)
-        });
-        let opening = opening.last();
-        // `dalteparin-treated patients (2/74 [2.7 %])`, `placebo (14 [0.2%])`: the group before the bracket.
-        let bracketed = s[..item.span.0].trim_end().ends_with(['(', '[']).then(|| {
-            arms.labels.before(s, item.span.0).or_else(|| {
-                // Over a participant noun: `dalteparin-treated patients (`.
-                let head = s[..item.span.0].trim_end().trim_end_matches(['(', '[']).trim_end();
-                let noun = head.rsplit(' ').next()?;
-                arms.labels.is_participant(noun).then(|| arms.labels.before(s, head.len() - noun.len()))?
-            })
-        });
-        let bracketed = bracketed.flatten().map(|mut l| {
-            // `dalteparin-treated` names the group `dalteparin`.
-            if let Some(name) = l.text.strip_suffix("-treated") {
-                l.text = name.to_string();
-            }
-            l
-        });
-        let bracketed = bracketed.filter(|l| {
-            l.span.0 >= from
-                && (arms.labels.has_group_noun(&l.text)
-                    || is_known(known, l)
-                    || s[l.span.0..l.span.1].ends_with("-treated"))
-                && !arms.outcomes.is_match(&l.text)
-        });
+        let opening = opening_group(rules, arms, known, s, from, item.span.0);
+        let bracketed = bracket_group(arms, known, s, from, item.span.0);
         // `in the X arm compared with the Y arm (4.5% vs 0.7%`: before a bracket holding a pair,
         // the group written second in a comparison is not the first item's.
         let bracketed = bracketed.filter(|l| {
@@ -1252,8 +1272,66 @@ fn assign_groups(
             item.arm = Some(label.text);
         }
     }
-    // `higher in group A than in group B (98.2% versus 86.7%)`: the first item is the group
-    // written before the comparison word, the second the group before the bracket.
+    compared_pairs
+}
+
+/// `In the mitoxantrone group, there were 2 (8%) partial responses`, `In comparison, for the
+/// PC + D arm, there were 3 PR`: the group named by the last clause of the sentence before `at`
+/// (`from` is the sentence's start) that ends in a comma.
+fn opening_group(
+    rules: &EventRules,
+    arms: &ArmRules,
+    known: &Known<'_>,
+    s: &str,
+    from: usize,
+    at: usize,
+) -> Option<Label> {
+    let opening = rules.sentence_group.find_iter(&s[from..at]).filter_map(|lead| {
+        let label = arms.labels.after(s, from + lead.end())?;
+        let comma = s[label.span.1..].trim_start().starts_with(',') && label.span.1 <= at;
+        (comma && (arms.labels.has_group_noun(&label.text) || is_known(known, &label))).then_some(label)
+    });
+    opening.last()
+}
+
+/// `dalteparin-treated patients (2/74 [2.7 %])`, `placebo (14 [0.2%])`: the group right before
+/// the bracket that opens at `at`, in the sentence starting at `from`.
+fn bracket_group(arms: &ArmRules, known: &Known<'_>, s: &str, from: usize, at: usize) -> Option<Label> {
+    let bracketed = s[..at].trim_end().ends_with(['(', '[']).then(|| {
+        arms.labels.before(s, at).or_else(|| {
+            // Over a participant noun: `dalteparin-treated patients (`.
+            let head = s[..at].trim_end().trim_end_matches(['(', '[']).trim_end();
+            let noun = head.rsplit(' ').next()?;
+            arms.labels.is_participant(noun).then(|| arms.labels.before(s, head.len() - noun.len()))?
+        })
+    });
+    let bracketed = bracketed.flatten().map(|mut l| {
+        // `dalteparin-treated` names the group `dalteparin`.
+        if let Some(name) = l.text.strip_suffix("-treated") {
+            l.text = name.to_string();
+        }
+        l
+    });
+    bracketed.filter(|l| {
+        l.span.0 >= from
+            && (arms.labels.has_group_noun(&l.text)
+                || is_known(known, l)
+                || s[l.span.0..l.span.1].ends_with("-treated"))
+            && !arms.outcomes.is_match(&l.text)
+    })
+}
+
+/// `higher in group A than in group B (98.2% versus 86.7%)`: the first item of each pair
+/// (`assign_opening_or_bracket`) takes the group written before the comparison word, the second
+/// the group before the bracket.
+fn assign_compared_pairs(
+    arms: &ArmRules,
+    known: &Known<'_>,
+    text: &Text,
+    compared_pairs: Vec<(usize, Label, usize)>,
+    items: &mut [Item],
+) {
+    let s = text.as_str();
     for (index, second, word_at) in compared_pairs {
         let (from, _) = text.sentence_at(items[index].span.0);
         let Some(first) = group_before(arms, known, s, from, word_at) else { continue };
@@ -1265,8 +1343,11 @@ fn assign_groups(
             items[index + 1].arm = Some(second.text);
         }
     }
-    // A weak label stands when another item of its sentence has a group: `11 of 110 in the
-    // intervention and 18 of 113 in the control group`.
+}
+
+/// A weak label stands when another item of its sentence has a group: `11 of 110 in the
+/// intervention and 18 of 113 in the control group`.
+fn assign_weak_labels(text: &Text, weak: Vec<Option<Label>>, items: &mut [Item]) {
     let labelled: HashSet<usize> =
         items.iter().filter(|i| i.arm.is_some()).map(|i| text.sentence_index(i.span.0)).collect();
     for (item, label) in items.iter_mut().zip(weak) {
@@ -1275,9 +1356,15 @@ fn assign_groups(
             item.arm = Some(label.text);
         }
     }
+}
+
+/// Items side by side in one sentence: `45% vs 30%`, `39 (65%) and 53 (90%), respectively`. A
+/// list of response counts shares the group after its last item (`share_list_group`); the
+/// items of a run still without a group take the groups `run_groups` finds, in order.
+fn assign_runs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut [Item]) {
+    let s = text.as_str();
     // Read only when a pair of items needs it.
     let record_pair: OnceCell<Option<Vec<String>>> = OnceCell::new();
-    // Items side by side in one sentence: `45% vs 30%`, `39 (65%) and 53 (90%), respectively`.
     let mut index = 0;
     while index < items.len() {
         let mut end = index + 1;
@@ -1285,60 +1372,9 @@ fn assign_groups(
             end += 1;
         }
         let run = end - index;
-        // `two PR, seven SD and three PD in the PC arm`: a list of response counts shares the
-        // group written after its last item.
-        let list = &items[index..end];
-        if run >= 2
-            && list.iter().all(|i| i.rule == "events.response_count")
-            && list[..run - 1].iter().all(|i| i.arm.is_none())
-        {
-            let arm = list[run - 1].arm.clone().or_else(|| clause_end_group(arms, known, s, list[run - 1].span.1));
-            if let Some(arm) = arm.filter(|a| a != "total") {
-                for item in items[index..end].iter_mut() {
-                    item.arm = Some(arm.clone());
-                }
-            }
-        }
+        share_list_group(arms, known, s, &mut items[index..end]);
         if run >= 2 && items[index..end].iter().any(|i| i.arm.is_none()) {
-            let sentence = text.sentence_at(items[index].span.0);
-            let sentence_index = text.sentence_index(items[index].span.0);
-            // Groups already given to items of the same sentence, in order: `(48 of 276
-            // allocated mEOC+P vs 29 of 266 allocated EOC), rash (29 [11%] vs 2 [1%])`.
-            let mut named: Vec<String> = Vec::new();
-            for other in items.iter().filter(|i| text.sentence_index(i.span.0) == sentence_index) {
-                if let Some(arm) = other.arm.as_ref().filter(|a| *a != "total") {
-                    if !named.iter().any(|n| group_key(n) == group_key(arm)) {
-                        named.push(arm.clone());
-                    }
-                }
-            }
-            // `(4.5% vs 0.7%, 3.0% vs 0%, respectively)`: pairs in a row, each of the two groups.
-            let paired = run == 2 || run % 2 == 0 && in_pairs(s, &items[index..end]);
-            let pair: Option<Vec<String>> = if paired {
-                pair_after(rules, arms, known, s, items[end - 1].span.1)
-                    .map(|(a, b)| vec![a.text, b.text])
-                    .or_else(|| (named.len() == 2).then(|| named.clone()))
-                    .or_else(|| arms.labels.compared_pair(s, sentence).map(|(a, b)| vec![a.text, b.text]))
-                    .or_else(|| {
-                        // The pair the previous sentence compares.
-                        let previous = text.sentences.get(sentence_index.checked_sub(1)?)?;
-                        compared_without_digits(arms, s, *previous)
-                    })
-            } else {
-                None
-            };
-            let groups = pair
-                .map(|pair| pair.iter().cycle().take(run).cloned().collect::<Vec<String>>())
-                .or_else(|| (known.len() == run).then(|| known.to_vec()))
-                .or_else(|| (paired && known.len() == 2).then(|| known.iter().cycle().take(run).cloned().collect()))
-                .or_else(|| {
-                    let pair = labelled_pair(arms, &items[..index]);
-                    (paired && pair.len() == 2).then(|| pair.iter().cycle().take(run).cloned().collect())
-                })
-                .or_else(|| {
-                    (run == 2).then(|| record_pair.get_or_init(|| first_compared_pair(arms, text)).clone()).flatten()
-                });
-            if let Some(groups) = groups {
+            if let Some(groups) = run_groups(rules, arms, known, text, items, (index, end), &record_pair) {
                 for (item, group) in items[index..end].iter_mut().zip(groups) {
                     if item.arm.is_none() {
                         item.arm = Some(group);
@@ -1348,7 +1384,80 @@ fn assign_groups(
         }
         index = end;
     }
-    // Whole-trial counts: an unlabelled item in a sentence about everyone, or in a record of one group.
+}
+
+/// `two PR, seven SD and three PD in the PC arm`: a list of response counts shares the group
+/// written after its last item.
+fn share_list_group(arms: &ArmRules, known: &Known<'_>, s: &str, list: &mut [Item]) {
+    let run = list.len();
+    if run >= 2
+        && list.iter().all(|i| i.rule == "events.response_count")
+        && list[..run - 1].iter().all(|i| i.arm.is_none())
+    {
+        let arm = list[run - 1].arm.clone().or_else(|| clause_end_group(arms, known, s, list[run - 1].span.1));
+        if let Some(arm) = arm.filter(|a| a != "total") {
+            for item in list.iter_mut() {
+                item.arm = Some(arm.clone());
+            }
+        }
+    }
+}
+
+/// The groups of the run `items[index..end]`, in order: for a pair (or pairs in a row), the pair
+/// named after it, the groups already given in its sentence, the pair its sentence or the one
+/// before compares; else the record's arms when as many, or paired; else the pair labelled
+/// items before it name; else, for two items, the first pair the record compares (`record_pair`).
+fn run_groups(
+    rules: &EventRules,
+    arms: &ArmRules,
+    known: &Known<'_>,
+    text: &Text,
+    items: &[Item],
+    (index, end): (usize, usize),
+    record_pair: &OnceCell<Option<Vec<String>>>,
+) -> Option<Vec<String>> {
+    let s = text.as_str();
+    let run = end - index;
+    let sentence = text.sentence_at(items[index].span.0);
+    let sentence_index = text.sentence_index(items[index].span.0);
+    // Groups already given to items of the same sentence, in order: `(48 of 276
+    // allocated mEOC+P vs 29 of 266 allocated EOC), rash (29 [11%] vs 2 [1%])`.
+    let mut named: Vec<String> = Vec::new();
+    for other in items.iter().filter(|i| text.sentence_index(i.span.0) == sentence_index) {
+        if let Some(arm) = other.arm.as_ref().filter(|a| *a != "total") {
+            if !named.iter().any(|n| group_key(n) == group_key(arm)) {
+                named.push(arm.clone());
+            }
+        }
+    }
+    // `(4.5% vs 0.7%, 3.0% vs 0%, respectively)`: pairs in a row, each of the two groups.
+    let paired = run == 2 || run % 2 == 0 && in_pairs(s, &items[index..end]);
+    let pair: Option<Vec<String>> = if paired {
+        pair_after(rules, arms, known, s, items[end - 1].span.1)
+            .map(|(a, b)| vec![a.text, b.text])
+            .or_else(|| (named.len() == 2).then(|| named.clone()))
+            .or_else(|| arms.labels.compared_pair(s, sentence).map(|(a, b)| vec![a.text, b.text]))
+            .or_else(|| {
+                // The pair the previous sentence compares.
+                let previous = text.sentences.get(sentence_index.checked_sub(1)?)?;
+                compared_without_digits(arms, s, *previous)
+            })
+    } else {
+        None
+    };
+    pair.map(|pair| pair.iter().cycle().take(run).cloned().collect::<Vec<String>>())
+        .or_else(|| (known.len() == run).then(|| known.to_vec()))
+        .or_else(|| (paired && known.len() == 2).then(|| known.iter().cycle().take(run).cloned().collect()))
+        .or_else(|| {
+            let pair = labelled_pair(arms, &items[..index]);
+            (paired && pair.len() == 2).then(|| pair.iter().cycle().take(run).cloned().collect())
+        })
+        .or_else(|| (run == 2).then(|| record_pair.get_or_init(|| first_compared_pair(arms, text)).clone()).flatten())
+}
+
+/// Whole-trial counts: an unlabelled item in a sentence about everyone, or in a record of one group.
+fn assign_whole_trial(rules: &EventRules, known: &Known<'_>, text: &Text, items: &mut [Item]) {
+    let s = text.as_str();
     for item in items.iter_mut().filter(|i| i.arm.is_none()) {
         let (from, to) = text.sentence_at(item.span.0);
         let sentence = &s[from..to];
