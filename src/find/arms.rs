@@ -16,7 +16,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::{Captures, Match, Regex};
 
 use super::arm_label::{self, ArmLabels, Label};
 use super::compile::{lexicon_pattern, Gated, Source, Triggers};
@@ -429,6 +429,14 @@ fn is_vague(key: &str) -> bool {
 }
 
 /// `119 patients ...` or `60 were assigned ...`: a total, an arm's size, or nothing.
+///
+/// The steps, in order; the first that decides wins:
+/// 1. nothing when the count is taken already, stands in a design sentence, or the words before
+///    it (`not_a_participant_count`) or after it (`outcome_or_exclusion_after`) make it some other count;
+/// 2. `read_assigned_count`: `60 were assigned to X` (`arm_size.assigned`), or everyone's count
+///    when each group's follows (`arm_size.total`);
+/// 3. `read_in_arm_count`: `57 patients in group A` in a sentence of allocation (`arm_size.in_arm`);
+/// 4. `read_total_count`: a whole-trial count (`arm_size.total`).
 fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, has_noun: bool, found: &mut Found) {
     let s = text.as_str();
     let (Some(whole), Some(n_match)) = (caps.get(0), caps.name("n")) else { return };
@@ -445,41 +453,89 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     // What stands before the count in its sentence.
     let before = &s[sentence_start..at];
     let total_of = before.trim_end().to_ascii_lowercase().ends_with("total of");
-    if !total_of && (rules.not_a_size_before.is_match(before) || is_denominator(before)) {
+    let count = ParticipantCount { s, whole, n_match, at, n, has_noun, sentence, sentence_end, before, total_of };
+    if not_a_participant_count(rules, caps, &count) || outcome_or_exclusion_after(rules, &count) {
         return;
+    }
+    if rules.on("arm_size.assigned") && read_assigned_count(rules, &count, found) {
+        return;
+    }
+    if read_in_arm_count(rules, &count, found) {
+        return;
+    }
+    if rules.on("arm_size.total") {
+        read_total_count(rules, &count, found);
+    }
+}
+
+/// A count the participant patterns matched, and where it stands in its sentence.
+struct ParticipantCount<'t> {
+    /// The normalised abstract.
+    s: &'t str,
+    /// The pattern's whole match (the count and, when it has one, its noun) and the count.
+    whole: Match<'t>,
+    n_match: Match<'t>,
+    /// Where the count starts, and its value.
+    at: usize,
+    n: Num,
+    /// Whether the pattern read a participant noun after the count.
+    has_noun: bool,
+    /// The count's sentence and where it ends.
+    sentence: &'t str,
+    sentence_end: usize,
+    /// What stands before the count in its sentence.
+    before: &'t str,
+    /// `A total of 40 patients`.
+    total_of: bool,
+}
+
+/// Whether the words before the count, or the count's own words, show it is no participant
+/// count: a bound, a denominator, an outcome before it, a site (`87 UK hospitals`), a
+/// modifier that stops it, a non-participant noun, a breakdown by sex or a percentage in
+/// brackets right after it.
+fn not_a_participant_count(rules: &ArmRules, caps: &Captures<'_>, count: &ParticipantCount<'_>) -> bool {
+    let ParticipantCount { s, whole, n_match, has_noun, sentence, before, total_of, .. } = *count;
+    if !total_of && (rules.not_a_size_before.is_match(before) || is_denominator(before)) {
+        return true;
     }
     // A count after an outcome in its sentence counts those with the outcome.
     if rules.outcomes.is_match(before) {
-        return;
+        return true;
     }
     if has_noun {
         // `recruited from 87 UK hospitals`: the places participants came from.
         let noun = caps.name("noun").map_or(String::new(), |m| m.as_str().to_ascii_lowercase());
         if rules.site_nouns.contains(&noun) && rules.site_source_before.is_match(before) {
-            return;
+            return true;
         }
         let mods = caps.name("mods").map_or("", |m| m.as_str());
         if mods.split_whitespace().any(|w| {
             let w = w.to_ascii_lowercase();
             rules.modifier_stops.contains(&w) || w.chars().any(|c| c.is_ascii_digit())
         }) {
-            return;
+            return true;
         }
     } else if rules.non_participants.iter().any(|w| s[n_match.end()..].trim_start().starts_with(w.as_str())) {
-        return;
+        return true;
     }
     // `54 females and 38 males`: a breakdown by sex.
     if has_noun && rules.sex_count.is_match(whole.as_str()) && breaks_down_by_sex(rules, sentence) {
-        return;
+        return true;
     }
     let after_count = &s[n_match.end()..];
     if after_count.trim_start().starts_with(['(', '[']) && after_count.trim_start()[1..].contains('%') {
         let inside = &after_count.trim_start()[1..];
         if inside.find('%').is_some_and(|p| p < 8) {
-            return;
+            return true;
         }
     }
-    // After the count's noun: an outcome (`died`) makes it an event count.
+    false
+}
+
+/// After the count's noun: an outcome (`died`) makes it an event count, and an exclusion
+/// (outside an aside in brackets) something other than a size.
+fn outcome_or_exclusion_after(rules: &ArmRules, count: &ParticipantCount<'_>) -> bool {
+    let ParticipantCount { s, whole, n_match, has_noun, sentence_end, before, .. } = *count;
     let tail_from = if has_noun { whole.end() } else { n_match.end() };
     let tail = &s[tail_from..sentence_end.max(tail_from)];
     // `223 infants (7 infants excluded after randomization)`: an exclusion in the aside in
@@ -498,43 +554,54 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     // `Sixteen women with lumbopelvic pain were included`: the outcome word describes them.
     let allocated_after = has_noun && rules.then_allocated.is_match(tail);
     let outcome_after = !allocated_before && !allocated_after && rules.outcomes.is_match(&next_words);
-    if has_noun && (outcome_after || !aside && rules.exclusion.is_match(&next_words)) {
-        return;
-    }
+    has_noun && (outcome_after || !aside && rules.exclusion.is_match(&next_words))
+}
+
+/// `... were assigned to X`, `... received X` (`arm_size.assigned`): X's size, with those of
+/// the groups listed after it; or everyone's count when each group's follows in brackets or
+/// the label names all groups. Whether it decided the count.
+fn read_assigned_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut Found) -> bool {
+    let ParticipantCount { s, whole, n_match, at, has_noun, sentence_end, .. } = *count;
+    let n = count.n.clone();
     let lead_from = if has_noun { whole.end() } else { n_match.end() };
-    // `... were assigned to X`, `... received X`.
-    if rules.on("arm_size.assigned") {
-        if let Some(lead) = rules.assigned_lead.find(&s[lead_from..]) {
-            if let Some(label) = rules.labels.after(s, lead_from + lead.end()) {
-                // `11 patients allocated land exercise failed`: an outcome follows, so an event count.
-                let next_word = s[label.span.1..].split_whitespace().next().unwrap_or("");
-                if rules.outcomes.is_match(next_word) {
-                    return;
+    if let Some(lead) = rules.assigned_lead.find(&s[lead_from..]) {
+        if let Some(label) = rules.labels.after(s, lead_from + lead.end()) {
+            // `11 patients allocated land exercise failed`: an outcome follows, so an event count.
+            let next_word = s[label.span.1..].split_whitespace().next().unwrap_or("");
+            if rules.outcomes.is_match(next_word) {
+                return true;
+            }
+            // `2061 patients were randomly assigned to amoxicillin (1038) and placebo (1023)`:
+            // the count is everyone's, and each group's follows its name.
+            let arms = bracketed_arm_counts(rules, s, label.clone(), sentence_end);
+            if arms.len() >= 2 {
+                found.push(at, "total", n, "arm_size.total", (at, whole.end()));
+                for (arm, arm_n, span) in arms {
+                    found.push(span.0, &arm, arm_n, "arm_size.assigned", span);
                 }
-                // `2061 patients were randomly assigned to amoxicillin (1038) and placebo (1023)`:
-                // the count is everyone's, and each group's follows its name.
-                let arms = bracketed_arm_counts(rules, s, label.clone(), sentence_end);
-                if arms.len() >= 2 {
-                    found.push(at, "total", n, "arm_size.total", (at, whole.end()));
-                    for (arm, arm_n, span) in arms {
-                        found.push(span.0, &arm, arm_n, "arm_size.assigned", span);
-                    }
-                    return;
+                return true;
+            }
+            if !lists_alternatives(s, &label) && !rules.labels.names_everyone(&label.text) {
+                let groups = label.text.to_ascii_lowercase();
+                if groups.ends_with("groups") || groups.ends_with("arms") || groups.ends_with("conditions") {
+                    found.push(at, "total", n, "arm_size.total", (at, label.span.1));
+                    return true;
                 }
-                if !lists_alternatives(s, &label) && !rules.labels.names_everyone(&label.text) {
-                    let groups = label.text.to_ascii_lowercase();
-                    if groups.ends_with("groups") || groups.ends_with("arms") || groups.ends_with("conditions") {
-                        found.push(at, "total", n, "arm_size.total", (at, label.span.1));
-                        return;
-                    }
-                    found.push(at, &label.text, n, "arm_size.assigned", (at, label.span.1));
-                    read_continuations(rules, s, label.span.1, sentence_end, "arm_size.assigned", found);
-                    return;
-                }
+                found.push(at, &label.text, n, "arm_size.assigned", (at, label.span.1));
+                read_continuations(rules, s, label.span.1, sentence_end, "arm_size.assigned", found);
+                return true;
             }
         }
     }
-    // `57 patients in group A`: an arm's size in a sentence about allocation, not outcomes.
+    false
+}
+
+/// `57 patients in group A` (`arm_size.in_arm`): an arm's size in a sentence about allocation,
+/// not outcomes. Whether a group follows the count: then the count is decided, a size or nothing.
+fn read_in_arm_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut Found) -> bool {
+    let ParticipantCount { s, whole, n_match, at, has_noun, sentence, sentence_end, before, .. } = *count;
+    let n = count.n.clone();
+    let lead_from = if has_noun { whole.end() } else { n_match.end() };
     if let Some(lead) = rules.in_arm.find(&s[lead_from..]) {
         if let Some(label) = rules.labels.after(s, lead_from + lead.end()) {
             if rules.labels.has_group_noun(&label.text) {
@@ -545,14 +612,18 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
                     found.push(at, &label.text, n, "arm_size.in_arm", (at, label.span.1));
                     read_continuations(rules, s, label.span.1, sentence_end, "arm_size.in_arm", found);
                 }
-                return;
+                return true;
             }
         }
     }
-    if !rules.on("arm_size.total") {
-        return;
-    }
-    // A whole-trial count: in a sentence of allocation or analysis, or opening its sentence.
+    false
+}
+
+/// A whole-trial count (`arm_size.total`): in a sentence of allocation or analysis, or opening
+/// its sentence.
+fn read_total_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut Found) {
+    let ParticipantCount { whole, n_match, at, has_noun, sentence, before, total_of, .. } = *count;
+    let n = count.n.clone();
     let opens = before.trim().is_empty() || total_of || before.split_whitespace().count() <= 2 && !before.contains(',');
     if (rules.allocation.is_match(sentence) || opens) && (has_noun || rules.allocation.is_match(whole.as_str())) {
         let end = if has_noun { whole.end() } else { n_match.end() };

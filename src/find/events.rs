@@ -9,6 +9,8 @@
 //! - `events.count_in_arm`: `35 patients in the combined modality arm` in a sentence of outcomes;
 //! - `events.total_count`: `508 deaths`, `657 patients died`.
 //!
+//! [`find`] lists every rule's step in the order it runs, the order in which rules win.
+//!
 //! Each item then gets its group: the label written after it (`in the placebo group`,
 //! `patients allocated EOC`); else, for items side by side (`A vs B`, `respectively`), the two
 //! groups the sentence compares (`with erlotinib than placebo`) or the record's two arms; else
@@ -214,6 +216,24 @@ impl Items<'_> {
 
 /// Every events row of one abstract; `arm_sizes` are the arm-size rows already found, whose
 /// groups name the record's arms.
+///
+/// The rules read in this order, and an item is kept only where no item read before it holds
+/// its bytes (`Items::push`), so a rule earlier in the list wins over a later one:
+/// 1. `of_n_percent` (`read_of_n`): `39 of 60 (65.0%)`, `2/74 [2.7 %]`;
+/// 2. `count_percent` (`read_count_percent`): `12 (20%)`;
+/// 3. `each_group` (`read_each_group`): `100% in both treatment groups`;
+/// 4. `percent_list` (`read_percent_lists`): three or more percentages in a row;
+/// 5. `percent_pair` (`read_percent_pairs`): `45% vs 30%`;
+/// 6. `count_pair` (`read_count_pairs`): `strokes ... (8 vs 1)`;
+/// 7. `percent_for`, in three shapes: `55% for letrozole` (`read_percent_for`), `placebo 54.2%`
+///    (`read_arm_then_percent`), `diarrhoea (18%, ILF)` (`read_percent_then_group`);
+/// 8. `total_rate` (`read_total_rate`): `The overall response rate was 69%`;
+/// 9. `response_count` (`read_counts`): `two partial responses (PR)`;
+/// 10. `group_percent` (`read_group_percent`): `with standard chemotherapy (64%) than ...`;
+/// 11. `count_in_arm` (`read_count_in_arm`): `35 patients in the combined modality arm`;
+/// 12. `total_count` (`read_counts`): `508 deaths`.
+///
+/// The items then get their groups and endpoints and become rows (`findings_from_items`).
 pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Finding]) -> Vec<Finding> {
     let s = text.as_str();
     let known = Known { arms: OnceCell::new(), rules: arms, s, arm_sizes };
@@ -224,19 +244,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         read_of_n(rules, arms, &known, &live, s, &mut items);
     }
     if rules.on("events.count_percent") && live.has("count_percent") {
-        for caps in rules.count_percent.captures_iter(s) {
-            let (Some(whole), Some(e), Some(p)) = (caps.get(0), caps.name("e"), caps.name("p")) else { continue };
-            let before = s[..whole.start()].trim_end();
-            if before.ends_with(['=', '<', '>', '-', '.']) || ends_with_range_word(before) {
-                continue;
-            }
-            let mut item = Item::new("events.count_percent", (whole.start(), whole.end()));
-            item.events = read_count(e.as_str());
-            item.percent = read_percent(p.as_str());
-            if item.events.is_some() && item.percent.is_some() {
-                items.push(item);
-            }
-        }
+        read_count_percent(rules, s, &mut items);
     }
     if rules.on("events.each_group") && rules.each_group_phrase.is_match(s) {
         read_each_group(rules, &known, text, &mut items);
@@ -248,209 +256,279 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         read_percent_pairs(rules, arms, &known, s, text, &mut items);
     }
     if rules.on("events.count_pair") && live.has("count_pair") {
-        for caps in rules.count_pair.captures_iter(s) {
-            let (Some(e1), Some(e2)) = (caps.name("e1"), caps.name("e2")) else { continue };
-            let (from, _) = text.sentence_at(e1.start());
-            let before = &s[from..e1.start()];
-            if before.ends_with(['.', '-', '/']) || not_a_count_before(before) || !arms.outcomes.is_match(before) {
-                continue;
-            }
-            let mut a = Item::new("events.count_pair", (e1.start(), e1.end()));
-            a.events = read_count(e1.as_str());
-            let mut b = Item::new("events.count_pair", (e2.start(), e2.end()));
-            b.events = read_count(e2.as_str());
-            if items.free(a.span) && items.free(b.span) {
-                items.push(a);
-                items.push(b);
-            }
-        }
+        read_count_pairs(rules, arms, text, &mut items);
     }
     if rules.on("events.percent_for") {
-        for caps in rules.percent_for.captures_iter(s) {
-            let (Some(whole), Some(p), Some(lead)) = (caps.get(0), caps.name("p"), caps.name("lead")) else { continue };
-            let Some(label) = arms.labels.after(s, whole.end()) else { continue };
-            if continuous_aside(&s[p.end()..lead.start()]) {
-                continue;
-            }
-            let strong = matches!(lead.as_str().to_ascii_lowercase().as_str(), "for" | "with");
-            let comparator = rules.comparator.is_match(&label.text);
-            let listed = in_group_list(rules, arms, s, p.start(), &label);
-            if !(strong || comparator || listed || arms.labels.has_group_noun(&label.text) || is_known(&known, &label))
-            {
-                continue;
-            }
-            if arms.labels.names_everyone(&label.text) || !starts_with_letter(&label.text) {
-                continue;
-            }
-            if names_an_outcome(arms, s, &label.text) || opens_respectively_list(text, label.span.1) {
-                continue;
-            }
-            let mut item = Item::new("events.percent_for", (p.start(), label.span.1));
-            item.percent = read_percent(p.as_str());
-            item.arm = Some(label.text.clone());
-            if item.percent.is_some() {
-                items.push(item);
-            }
-        }
+        read_percent_for(rules, arms, &known, text, &mut items);
     }
     if rules.on("events.percent_for") {
         read_arm_then_percent(rules, &known, text, &mut items);
     }
     if rules.on("events.percent_for") {
-        // `diarrhoea (18%, ILF)`: the percentage, then one of the record's arms, in brackets.
-        for caps in rules.percent_then_group.captures_iter(s) {
-            let (Some(whole), Some(p)) = (caps.get(0), caps.name("p")) else { continue };
-            let Some(label) = arms.labels.after(s, whole.end()) else { continue };
-            if !is_known(&known, &label) || !s[label.span.1..].trim_start().starts_with([')', ']']) {
-                continue;
-            }
-            let mut item = Item::new("events.percent_for", (p.start(), label.span.1));
-            item.percent = read_percent(p.as_str());
-            item.arm = Some(label.text.clone());
-            if item.percent.is_some() {
-                items.push(item);
-            }
-        }
+        read_percent_then_group(rules, arms, &known, s, &mut items);
     }
     if rules.on("events.total_rate") && live.has("total_rate") {
-        // `The overall response rate was 69%`, `response was shown in 76.0% of the patients`.
-        for caps in rules.total_rate.captures_iter(s) {
-            let Some(p) = caps.name("p").or_else(|| caps.name("p2")) else { continue };
-            let Some(whole) = caps.get(0) else { continue };
-            let (from, to) = text.sentence_at(p.start());
-            // `76.0% of the patients` counts an outcome only after one in its clause: `response
-            // was shown in 76.0% of the patients`, not `63.5% of the patients received X`.
-            let clause = &s[from..whole.start()];
-            let clause = &clause[clause.rfind([',', ';', ':', '(']).map_or(0, |c| c + 1)..];
-            if caps.name("p2").is_some() && !arms.outcomes.is_match(clause) {
-                continue;
-            }
-            let after = s[whole.end()..to].trim_start().to_ascii_lowercase();
-            // A group or a second rate follows: the pair and group rules read it.
-            if rules.label_lead.is_match(&after)
-                && !after.starts_with("of ")
-                && after
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|w| matches!(w, "in" | "for" | "with" | "among" | "on" | "receiving" | "taking"))
-            {
-                continue;
-            }
-            if after.starts_with(['(', '['])
-                && after[1..].trim_start().starts_with(|c: char| c.is_ascii_digit())
-                && after.contains('%')
-            {
-                // `69% (CR 60%)` is fine, `69% (45/65)` is read by the of_n rule.
-                let inside = &after[1..after.find([')', ']']).unwrap_or(after.len())];
-                if inside.contains('/') || inside.contains(" of ") {
-                    continue;
-                }
-            }
-            // `96% of eyes undergoing PRK`: a group may follow; only a verb or the clause's end may.
-            let next = after.split_whitespace().next().unwrap_or("");
-            let verb = [
-                "had",
-                "have",
-                "were",
-                "was",
-                "achieved",
-                "experienced",
-                "reported",
-                "developed",
-                "showed",
-                "required",
-                "responded",
-                "died",
-                "relapsed",
-                "survived",
-                "improved",
-                "recovered",
-            ];
-            if !(after.is_empty()
-                || after.starts_with([',', '.', ';', ':', ')', '(', '[', ']'])
-                || verb.contains(&next))
-            {
-                continue;
-            }
-            if ["vs", "versus", "and", "or", "compared"].iter().any(|w| after.starts_with(w))
-                || s[from..to].to_ascii_lowercase().contains("respectively")
-            {
-                continue;
-            }
-            let mut item = Item::new("events.total_rate", (whole.start(), whole.end()));
-            item.percent = read_percent(p.as_str());
-            item.arm = Some("total".to_string());
-            if item.percent.is_some() {
-                items.push(item);
-            }
-        }
+        read_total_rate(rules, arms, text, &mut items);
     }
     if rules.on("events.response_count") && live.has("response_count") {
         // `two partial responses (PR), seven stable disease (SD)`, `3 PR (13%)`.
         read_counts(&rules.response_count, "events.response_count", text, &mut items);
     }
     if rules.on("events.group_percent") {
-        for caps in rules.group_percent.captures_iter(s) {
-            let (Some(whole), Some(p)) = (caps.get(0), caps.name("p")) else { continue };
-            let (from, to) = text.sentence_at(whole.start());
-            let sentence = s[from..to].to_ascii_lowercase();
-            let compares =
-                [" than ", " between ", " vs", " versus ", " compared "].iter().any(|w| sentence.contains(w));
-            if !compares || !arms.outcomes.is_match(&s[from..whole.start()]) {
-                continue;
-            }
-            let Some(label) = arms.labels.before(s, whole.start()).filter(|l| l.span.0 >= from) else { continue };
-            let plain = !arms.outcomes.is_match(&label.text)
-                && !arms.labels.names_everyone(&label.text)
-                && !arms.is_characteristic(&label.text)
-                && label.text.split_whitespace().count() <= 4;
-            if !(plain
-                && (arms.labels.has_group_noun(&label.text)
-                    || is_known(&known, &label)
-                    || preceded_by_preposition(s, &label)))
-            {
-                continue;
-            }
-            let mut item = Item::new("events.group_percent", (label.span.0, whole.end()));
-            item.percent = read_percent(p.as_str());
-            item.arm = Some(label.text);
-            if item.percent.is_some() {
-                items.push(item);
-            }
-        }
+        read_group_percent(rules, arms, &known, text, &mut items);
     }
     if rules.on("events.count_in_arm") {
-        for caps in rules.count_in_arm.captures_iter(s) {
-            let (Some(whole), Some(e)) = (caps.get(0), caps.name("e")) else { continue };
-            let (from, to) = text.sentence_at(e.start());
-            let sentence = &s[from..to];
-            if !arms.outcomes.is_match(sentence) || not_a_count_before(&s[from..e.start()]) {
-                continue;
-            }
-            let Some(label) = arms.labels.after(s, whole.end()) else { continue };
-            let listed = in_group_list(rules, arms, s, e.start(), &label);
-            if !(arms.labels.has_group_noun(&label.text) || is_known(&known, &label) || listed)
-                || arms.labels.names_everyone(&label.text)
-            {
-                continue;
-            }
-            let mut item = Item::new("events.count_in_arm", (e.start(), label.span.1));
-            item.events = read_count(e.as_str());
-            item.arm = Some(label.text.clone());
-            // `297 patients in the aspirin group (n = 1,075)`: the group's size follows.
-            if let Some((n, end)) = n_equals_after(s, label.span.1) {
-                if item.events.as_ref().is_some_and(|e| e.value <= n.value) {
-                    item.n = Some(n);
-                    item.span.1 = end;
-                }
-            }
-            items.push(item);
-        }
+        read_count_in_arm(rules, arms, &known, text, &mut items);
     }
     if rules.on("events.total_count") && live.has("total_count") {
         read_counts(&rules.total_count, "events.total_count", text, &mut items);
     }
-    let mut items = items.items;
+    findings_from_items(rules, arms, text, &known, arm_sizes, items.items)
+}
+
+/// `12 (20%)`, `101 [9%]` (`count_percent`): a count and its percentage, unless the count
+/// closes a bound, a range or a sentence.
+fn read_count_percent(rules: &EventRules, s: &str, items: &mut Items) {
+    for caps in rules.count_percent.captures_iter(s) {
+        let (Some(whole), Some(e), Some(p)) = (caps.get(0), caps.name("e"), caps.name("p")) else { continue };
+        let before = s[..whole.start()].trim_end();
+        if before.ends_with(['=', '<', '>', '-', '.']) || ends_with_range_word(before) {
+            continue;
+        }
+        let mut item = Item::new("events.count_percent", (whole.start(), whole.end()));
+        item.events = read_count(e.as_str());
+        item.percent = read_percent(p.as_str());
+        if item.events.is_some() && item.percent.is_some() {
+            items.push(item);
+        }
+    }
+}
+
+/// `(8 vs 1)` (`count_pair`): two counts side by side, after an outcome in their sentence.
+fn read_count_pairs(rules: &EventRules, arms: &ArmRules, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    for caps in rules.count_pair.captures_iter(s) {
+        let (Some(e1), Some(e2)) = (caps.name("e1"), caps.name("e2")) else { continue };
+        let (from, _) = text.sentence_at(e1.start());
+        let before = &s[from..e1.start()];
+        if before.ends_with(['.', '-', '/']) || not_a_count_before(before) || !arms.outcomes.is_match(before) {
+            continue;
+        }
+        let mut a = Item::new("events.count_pair", (e1.start(), e1.end()));
+        a.events = read_count(e1.as_str());
+        let mut b = Item::new("events.count_pair", (e2.start(), e2.end()));
+        b.events = read_count(e2.as_str());
+        if items.free(a.span) && items.free(b.span) {
+            items.push(a);
+            items.push(b);
+        }
+    }
+}
+
+/// `55% for letrozole` (`percent_for`): a percentage, a lead word and the group it is said of,
+/// when the lead is strong (`for`, `with`) or the label is a group, a comparator or a known arm.
+fn read_percent_for(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    for caps in rules.percent_for.captures_iter(s) {
+        let (Some(whole), Some(p), Some(lead)) = (caps.get(0), caps.name("p"), caps.name("lead")) else { continue };
+        let Some(label) = arms.labels.after(s, whole.end()) else { continue };
+        if continuous_aside(&s[p.end()..lead.start()]) {
+            continue;
+        }
+        let strong = matches!(lead.as_str().to_ascii_lowercase().as_str(), "for" | "with");
+        let comparator = rules.comparator.is_match(&label.text);
+        let listed = in_group_list(rules, arms, s, p.start(), &label);
+        if !(strong || comparator || listed || arms.labels.has_group_noun(&label.text) || is_known(known, &label)) {
+            continue;
+        }
+        if arms.labels.names_everyone(&label.text) || !starts_with_letter(&label.text) {
+            continue;
+        }
+        if names_an_outcome(arms, s, &label.text) || opens_respectively_list(text, label.span.1) {
+            continue;
+        }
+        let mut item = Item::new("events.percent_for", (p.start(), label.span.1));
+        item.percent = read_percent(p.as_str());
+        item.arm = Some(label.text.clone());
+        if item.percent.is_some() {
+            items.push(item);
+        }
+    }
+}
+
+/// `diarrhoea (18%, ILF)` (`percent_then_group`): the percentage, then one of the record's arms,
+/// in brackets.
+fn read_percent_then_group(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, s: &str, items: &mut Items) {
+    for caps in rules.percent_then_group.captures_iter(s) {
+        let (Some(whole), Some(p)) = (caps.get(0), caps.name("p")) else { continue };
+        let Some(label) = arms.labels.after(s, whole.end()) else { continue };
+        if !is_known(known, &label) || !s[label.span.1..].trim_start().starts_with([')', ']']) {
+            continue;
+        }
+        let mut item = Item::new("events.percent_for", (p.start(), label.span.1));
+        item.percent = read_percent(p.as_str());
+        item.arm = Some(label.text.clone());
+        if item.percent.is_some() {
+            items.push(item);
+        }
+    }
+}
+
+/// `The overall response rate was 69%`, `response was shown in 76.0% of the patients`
+/// (`total_rate`): a rate of everyone, unless a group, a second rate or a count follows it.
+fn read_total_rate(rules: &EventRules, arms: &ArmRules, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    for caps in rules.total_rate.captures_iter(s) {
+        let Some(p) = caps.name("p").or_else(|| caps.name("p2")) else { continue };
+        let Some(whole) = caps.get(0) else { continue };
+        let (from, to) = text.sentence_at(p.start());
+        // `76.0% of the patients` counts an outcome only after one in its clause: `response
+        // was shown in 76.0% of the patients`, not `63.5% of the patients received X`.
+        let clause = &s[from..whole.start()];
+        let clause = &clause[clause.rfind([',', ';', ':', '(']).map_or(0, |c| c + 1)..];
+        if caps.name("p2").is_some() && !arms.outcomes.is_match(clause) {
+            continue;
+        }
+        let after = s[whole.end()..to].trim_start().to_ascii_lowercase();
+        if rate_goes_on(rules, &after) || s[from..to].to_ascii_lowercase().contains("respectively") {
+            continue;
+        }
+        let mut item = Item::new("events.total_rate", (whole.start(), whole.end()));
+        item.percent = read_percent(p.as_str());
+        item.arm = Some("total".to_string());
+        if item.percent.is_some() {
+            items.push(item);
+        }
+    }
+}
+
+/// Whether what follows an overall rate (`after`, in lower case) belongs to another reading: a
+/// group or a second rate, a count in brackets, anything but a verb or the clause's end, or a
+/// comparison word (`vs`, `and`).
+fn rate_goes_on(rules: &EventRules, after: &str) -> bool {
+    // A group or a second rate follows: the pair and group rules read it.
+    if rules.label_lead.is_match(after)
+        && !after.starts_with("of ")
+        && after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "in" | "for" | "with" | "among" | "on" | "receiving" | "taking"))
+    {
+        return true;
+    }
+    if after.starts_with(['(', '['])
+        && after[1..].trim_start().starts_with(|c: char| c.is_ascii_digit())
+        && after.contains('%')
+    {
+        // `69% (CR 60%)` is fine, `69% (45/65)` is read by the of_n rule.
+        let inside = &after[1..after.find([')', ']']).unwrap_or(after.len())];
+        if inside.contains('/') || inside.contains(" of ") {
+            return true;
+        }
+    }
+    // `96% of eyes undergoing PRK`: a group may follow; only a verb or the clause's end may.
+    let next = after.split_whitespace().next().unwrap_or("");
+    let verb = [
+        "had",
+        "have",
+        "were",
+        "was",
+        "achieved",
+        "experienced",
+        "reported",
+        "developed",
+        "showed",
+        "required",
+        "responded",
+        "died",
+        "relapsed",
+        "survived",
+        "improved",
+        "recovered",
+    ];
+    if !(after.is_empty() || after.starts_with([',', '.', ';', ':', ')', '(', '[', ']']) || verb.contains(&next)) {
+        return true;
+    }
+    ["vs", "versus", "and", "or", "compared"].iter().any(|w| after.starts_with(w))
+}
+
+/// `with standard chemotherapy (64%)` (`group_percent`): a group, then its percentage in
+/// brackets, in a sentence that compares groups on an outcome.
+fn read_group_percent(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    for caps in rules.group_percent.captures_iter(s) {
+        let (Some(whole), Some(p)) = (caps.get(0), caps.name("p")) else { continue };
+        let (from, to) = text.sentence_at(whole.start());
+        let sentence = s[from..to].to_ascii_lowercase();
+        let compares = [" than ", " between ", " vs", " versus ", " compared "].iter().any(|w| sentence.contains(w));
+        if !compares || !arms.outcomes.is_match(&s[from..whole.start()]) {
+            continue;
+        }
+        let Some(label) = arms.labels.before(s, whole.start()).filter(|l| l.span.0 >= from) else { continue };
+        let plain = !arms.outcomes.is_match(&label.text)
+            && !arms.labels.names_everyone(&label.text)
+            && !arms.is_characteristic(&label.text)
+            && label.text.split_whitespace().count() <= 4;
+        if !(plain
+            && (arms.labels.has_group_noun(&label.text)
+                || is_known(known, &label)
+                || preceded_by_preposition(s, &label)))
+        {
+            continue;
+        }
+        let mut item = Item::new("events.group_percent", (label.span.0, whole.end()));
+        item.percent = read_percent(p.as_str());
+        item.arm = Some(label.text);
+        if item.percent.is_some() {
+            items.push(item);
+        }
+    }
+}
+
+/// `35 patients in the combined modality arm` (`count_in_arm`): a count and its group in a
+/// sentence of outcomes, with the group's size when `(n = ...)` follows.
+fn read_count_in_arm(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    for caps in rules.count_in_arm.captures_iter(s) {
+        let (Some(whole), Some(e)) = (caps.get(0), caps.name("e")) else { continue };
+        let (from, to) = text.sentence_at(e.start());
+        let sentence = &s[from..to];
+        if !arms.outcomes.is_match(sentence) || not_a_count_before(&s[from..e.start()]) {
+            continue;
+        }
+        let Some(label) = arms.labels.after(s, whole.end()) else { continue };
+        let listed = in_group_list(rules, arms, s, e.start(), &label);
+        if !(arms.labels.has_group_noun(&label.text) || is_known(known, &label) || listed)
+            || arms.labels.names_everyone(&label.text)
+        {
+            continue;
+        }
+        let mut item = Item::new("events.count_in_arm", (e.start(), label.span.1));
+        item.events = read_count(e.as_str());
+        item.arm = Some(label.text.clone());
+        // `297 patients in the aspirin group (n = 1,075)`: the group's size follows.
+        if let Some((n, end)) = n_equals_after(s, label.span.1) {
+            if item.events.as_ref().is_some_and(|e| e.value <= n.value) {
+                item.n = Some(n);
+                item.span.1 = end;
+            }
+        }
+        items.push(item);
+    }
+}
+
+/// Turns the items read into rows: sorted, those in scope (`in_scope`), each given its group
+/// (`assign_groups`, then `resolve_this_group`), those still without one left out unless they
+/// have a denominator, then each given its endpoint.
+fn findings_from_items(
+    rules: &EventRules,
+    arms: &ArmRules,
+    text: &Text,
+    known: &Known<'_>,
+    arm_sizes: &[Finding],
+    mut items: Vec<Item>,
+) -> Vec<Finding> {
+    let s = text.as_str();
     items.sort_by_key(|i| i.span);
     items.retain(|item| in_scope(rules, arms, text, item));
     let totals: Vec<f64> = arm_sizes
@@ -458,16 +536,16 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         .filter(|f| f.row.arm.as_deref() == Some("total"))
         .filter_map(|f| f.row.n.as_ref().map(|n| n.value))
         .collect();
-    assign_groups(rules, arms, text, &known, &totals, &mut items);
+    assign_groups(rules, arms, text, known, &totals, &mut items);
     for item in items.iter_mut() {
-        resolve_this_group(arms, s, &known, item);
+        resolve_this_group(arms, s, known, item);
     }
     // A count with its denominator (`17/78`, `9 of 114`) is kept when its group stays
     // unnamed: validation flags it (events.arm_unresolved) for the reviewer. A percentage alone
     // is too often something else to keep without its group.
     let items: Vec<Item> =
         items.into_iter().filter(|item| item.arm.is_some() || (item.events.is_some() && item.n.is_some())).collect();
-    let endpoints = item_endpoints(arms, &known, text, &items);
+    let endpoints = item_endpoints(arms, known, text, &items);
     items
         .into_iter()
         .zip(endpoints)
@@ -1071,8 +1149,23 @@ fn is_known(known: &[String], label: &Label) -> bool {
     names_known_group(known, &label.text)
 }
 
-/// Gives every item its group: the label after it, the pair the sentence compares, the record's
-/// arms, or `total`.
+/// Gives every item its group, in passes over the items in order of position. A pass names
+/// only items still without a group, so an earlier pass wins, except where said:
+/// 1. `assign_everyone`: a count of the trial's size, or followed by an outcome of everyone, is `total`;
+/// 2. `assign_labels_after`: the label written after the item (`in the placebo group`); a label
+///    after a weak lead (`in the intervention`) is kept for pass 5;
+/// 3. `assign_opening_or_bracket`: the group a clause opening the sentence names (`In the X
+///    group, ...`), else the group before the item's bracket (`placebo (14 [0.2%])`); a
+///    bracket after the second group of a comparison is kept for pass 4;
+/// 4. `assign_compared_pairs`: those pairs (`higher in A than in B (98.2% versus 86.7%)`) take
+///    the group before the comparison word (over an opening clause's group) and the group before
+///    the bracket;
+/// 5. `assign_weak_labels`: a weak label stands, over a group from passes 3 and 4, when an item
+///    of its sentence has a group;
+/// 6. `assign_runs`: items side by side (`45% vs 30%`) take the pair the sentence compares, else
+///    the record's arms; a list of response counts shares the group after its last item;
+/// 7. `assign_whole_trial`: an item in a sentence about everyone, or in a record of one group,
+///    is `total`.
 fn assign_groups(
     rules: &EventRules,
     arms: &ArmRules,
@@ -1082,14 +1175,36 @@ fn assign_groups(
     items: &mut [Item],
 ) {
     let s = text.as_str();
-    // `92 of 119 (77.3%) patients had died`, with 119 the trial's size: everyone.
+    assign_everyone(rules, s, totals, items);
+    let weak = assign_labels_after(rules, arms, known, s, items);
+    let compared_pairs = assign_opening_or_bracket(rules, arms, known, text, items);
+    assign_compared_pairs(arms, known, text, compared_pairs, items);
+    assign_weak_labels(text, weak, items);
+    assign_runs(rules, arms, known, text, items);
+    assign_whole_trial(rules, known, text, items);
+}
+
+/// `92 of 119 (77.3%) patients had died`, with 119 the trial's size (`totals`), or a count
+/// followed by an outcome of everyone: `total`.
+fn assign_everyone(rules: &EventRules, s: &str, totals: &[f64], items: &mut [Item]) {
     for item in items.iter_mut().filter(|i| i.arm.is_none()) {
         let of_everyone = item.n.as_ref().is_some_and(|n| totals.contains(&n.value));
         if of_everyone || rules.everyone_outcome.is_match(&s[item.span.1..]) {
             item.arm = Some("total".to_string());
         }
     }
-    // Labels after an item with a weak lead (`in the intervention`), kept for a second look.
+}
+
+/// The label written after each item (`in the placebo group`, `deaths in the X group`) when
+/// its lead is strong or it names a group; returns, per item, the label after a weak lead
+/// (`in the intervention`), kept for a second look (`assign_weak_labels`).
+fn assign_labels_after(
+    rules: &EventRules,
+    arms: &ArmRules,
+    known: &Known<'_>,
+    s: &str,
+    items: &mut [Item],
+) -> Vec<Option<Label>> {
     let mut weak: Vec<Option<Label>> = vec![None; items.len()];
     for (index, item) in items.iter_mut().enumerate().filter(|(_, i)| i.arm.is_none()) {
         let after = &s[item.span.1..];
@@ -1134,6 +1249,20 @@ fn assign_groups(
             weak[index] = Some(label);
         }
     }
+    weak
+}
+
+/// The group a clause opening the item's sentence names, else the group before the item's
+/// bracket; returns the pairs in brackets after the second group of a comparison: (index of
+/// the first item, the group before the bracket, where the comparison word stands).
+fn assign_opening_or_bracket(
+    rules: &EventRules,
+    arms: &ArmRules,
+    known: &Known<'_>,
+    text: &Text,
+    items: &mut [Item],
+) -> Vec<(usize, Label, usize)> {
+    let s = text.as_str();
     // Items side by side with another (`(4.5% vs 0.7%`) take no group from before the bracket.
     let in_run: Vec<bool> = (0..items.len())
         .map(|i| {
@@ -1141,42 +1270,11 @@ fn assign_groups(
                 || (i + 1 < items.len() && side_by_side(s, text, &items[i], &items[i + 1]))
         })
         .collect();
-    // Pairs in brackets after the second group of a comparison: (index of the first item, the
-    // group before the bracket, where the comparison word stands).
     let mut compared_pairs: Vec<(usize, Label, usize)> = Vec::new();
     for (index, (item, in_run)) in items.iter_mut().zip(in_run).enumerate().filter(|(_, (i, _))| i.arm.is_none()) {
         let (from, _) = text.sentence_at(item.span.0);
-        // `In the mitoxantrone group, there were 2 (8%) partial responses`.
-        // `In comparison, for the PC + D arm, there were 3 PR`: a clause that names the group.
-        let opening = rules.sentence_group.find_iter(&s[from..item.span.0]).filter_map(|lead| {
-            let label = arms.labels.after(s, from + lead.end())?;
-            let comma = s[label.span.1..].trim_start().starts_with(',') && label.span.1 <= item.span.0;
-            (comma && (arms.labels.has_group_noun(&label.text) || is_known(known, &label))).then_some(label)
-        });
-        let opening = opening.last();
-        // `dalteparin-treated patients (2/74 [2.7 %])`, `placebo (14 [0.2%])`: the group before the bracket.
-        let bracketed = s[..item.span.0].trim_end().ends_with(['(', '[']).then(|| {
-            arms.labels.before(s, item.span.0).or_else(|| {
-                // Over a participant noun: `dalteparin-treated patients (`.
-                let head = s[..item.span.0].trim_end().trim_end_matches(['(', '[']).trim_end();
-                let noun = head.rsplit(' ').next()?;
-                arms.labels.is_participant(noun).then(|| arms.labels.before(s, head.len() - noun.len()))?
-            })
-        });
-        let bracketed = bracketed.flatten().map(|mut l| {
-            // `dalteparin-treated` names the group `dalteparin`.
-            if let Some(name) = l.text.strip_suffix("-treated") {
-                l.text = name.to_string();
-            }
-            l
-        });
-        let bracketed = bracketed.filter(|l| {
-            l.span.0 >= from
-                && (arms.labels.has_group_noun(&l.text)
-                    || is_known(known, l)
-                    || s[l.span.0..l.span.1].ends_with("-treated"))
-                && !arms.outcomes.is_match(&l.text)
-        });
+        let opening = opening_group(rules, arms, known, s, from, item.span.0);
+        let bracketed = bracket_group(arms, known, s, from, item.span.0);
         // `in the X arm compared with the Y arm (4.5% vs 0.7%`: before a bracket holding a pair,
         // the group written second in a comparison is not the first item's.
         let bracketed = bracketed.filter(|l| {
@@ -1199,8 +1297,66 @@ fn assign_groups(
             item.arm = Some(label.text);
         }
     }
-    // `higher in group A than in group B (98.2% versus 86.7%)`: the first item is the group
-    // written before the comparison word, the second the group before the bracket.
+    compared_pairs
+}
+
+/// `In the mitoxantrone group, there were 2 (8%) partial responses`, `In comparison, for the
+/// PC + D arm, there were 3 PR`: the group named by the last clause of the sentence before `at`
+/// (`from` is the sentence's start) that ends in a comma.
+fn opening_group(
+    rules: &EventRules,
+    arms: &ArmRules,
+    known: &Known<'_>,
+    s: &str,
+    from: usize,
+    at: usize,
+) -> Option<Label> {
+    let opening = rules.sentence_group.find_iter(&s[from..at]).filter_map(|lead| {
+        let label = arms.labels.after(s, from + lead.end())?;
+        let comma = s[label.span.1..].trim_start().starts_with(',') && label.span.1 <= at;
+        (comma && (arms.labels.has_group_noun(&label.text) || is_known(known, &label))).then_some(label)
+    });
+    opening.last()
+}
+
+/// `dalteparin-treated patients (2/74 [2.7 %])`, `placebo (14 [0.2%])`: the group right before
+/// the bracket that opens at `at`, in the sentence starting at `from`.
+fn bracket_group(arms: &ArmRules, known: &Known<'_>, s: &str, from: usize, at: usize) -> Option<Label> {
+    let bracketed = s[..at].trim_end().ends_with(['(', '[']).then(|| {
+        arms.labels.before(s, at).or_else(|| {
+            // Over a participant noun: `dalteparin-treated patients (`.
+            let head = s[..at].trim_end().trim_end_matches(['(', '[']).trim_end();
+            let noun = head.rsplit(' ').next()?;
+            arms.labels.is_participant(noun).then(|| arms.labels.before(s, head.len() - noun.len()))?
+        })
+    });
+    let bracketed = bracketed.flatten().map(|mut l| {
+        // `dalteparin-treated` names the group `dalteparin`.
+        if let Some(name) = l.text.strip_suffix("-treated") {
+            l.text = name.to_string();
+        }
+        l
+    });
+    bracketed.filter(|l| {
+        l.span.0 >= from
+            && (arms.labels.has_group_noun(&l.text)
+                || is_known(known, l)
+                || s[l.span.0..l.span.1].ends_with("-treated"))
+            && !arms.outcomes.is_match(&l.text)
+    })
+}
+
+/// `higher in group A than in group B (98.2% versus 86.7%)`: the first item of each pair
+/// (`assign_opening_or_bracket`) takes the group written before the comparison word, the second
+/// the group before the bracket.
+fn assign_compared_pairs(
+    arms: &ArmRules,
+    known: &Known<'_>,
+    text: &Text,
+    compared_pairs: Vec<(usize, Label, usize)>,
+    items: &mut [Item],
+) {
+    let s = text.as_str();
     for (index, second, word_at) in compared_pairs {
         let (from, _) = text.sentence_at(items[index].span.0);
         let Some(first) = group_before(arms, known, s, from, word_at) else { continue };
@@ -1212,8 +1368,11 @@ fn assign_groups(
             items[index + 1].arm = Some(second.text);
         }
     }
-    // A weak label stands when another item of its sentence has a group: `11 of 110 in the
-    // intervention and 18 of 113 in the control group`.
+}
+
+/// A weak label stands when another item of its sentence has a group: `11 of 110 in the
+/// intervention and 18 of 113 in the control group`.
+fn assign_weak_labels(text: &Text, weak: Vec<Option<Label>>, items: &mut [Item]) {
     let labelled: HashSet<usize> =
         items.iter().filter(|i| i.arm.is_some()).map(|i| text.sentence_index(i.span.0)).collect();
     for (item, label) in items.iter_mut().zip(weak) {
@@ -1222,9 +1381,15 @@ fn assign_groups(
             item.arm = Some(label.text);
         }
     }
+}
+
+/// Items side by side in one sentence: `45% vs 30%`, `39 (65%) and 53 (90%), respectively`. A
+/// list of response counts shares the group after its last item (`share_list_group`); the
+/// items of a run still without a group take the groups `run_groups` finds, in order.
+fn assign_runs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut [Item]) {
+    let s = text.as_str();
     // Read only when a pair of items needs it.
     let record_pair: OnceCell<Option<Vec<String>>> = OnceCell::new();
-    // Items side by side in one sentence: `45% vs 30%`, `39 (65%) and 53 (90%), respectively`.
     let mut index = 0;
     while index < items.len() {
         let mut end = index + 1;
@@ -1232,60 +1397,9 @@ fn assign_groups(
             end += 1;
         }
         let run = end - index;
-        // `two PR, seven SD and three PD in the PC arm`: a list of response counts shares the
-        // group written after its last item.
-        let list = &items[index..end];
-        if run >= 2
-            && list.iter().all(|i| i.rule == "events.response_count")
-            && list[..run - 1].iter().all(|i| i.arm.is_none())
-        {
-            let arm = list[run - 1].arm.clone().or_else(|| clause_end_group(arms, known, s, list[run - 1].span.1));
-            if let Some(arm) = arm.filter(|a| a != "total") {
-                for item in items[index..end].iter_mut() {
-                    item.arm = Some(arm.clone());
-                }
-            }
-        }
+        share_list_group(arms, known, s, &mut items[index..end]);
         if run >= 2 && items[index..end].iter().any(|i| i.arm.is_none()) {
-            let sentence = text.sentence_at(items[index].span.0);
-            let sentence_index = text.sentence_index(items[index].span.0);
-            // Groups already given to items of the same sentence, in order: `(48 of 276
-            // allocated mEOC+P vs 29 of 266 allocated EOC), rash (29 [11%] vs 2 [1%])`.
-            let mut named: Vec<String> = Vec::new();
-            for other in items.iter().filter(|i| text.sentence_index(i.span.0) == sentence_index) {
-                if let Some(arm) = other.arm.as_ref().filter(|a| *a != "total") {
-                    if !named.iter().any(|n| group_key(n) == group_key(arm)) {
-                        named.push(arm.clone());
-                    }
-                }
-            }
-            // `(4.5% vs 0.7%, 3.0% vs 0%, respectively)`: pairs in a row, each of the two groups.
-            let paired = run == 2 || run % 2 == 0 && in_pairs(s, &items[index..end]);
-            let pair: Option<Vec<String>> = if paired {
-                pair_after(rules, arms, known, s, items[end - 1].span.1)
-                    .map(|(a, b)| vec![a.text, b.text])
-                    .or_else(|| (named.len() == 2).then(|| named.clone()))
-                    .or_else(|| arms.labels.compared_pair(s, sentence).map(|(a, b)| vec![a.text, b.text]))
-                    .or_else(|| {
-                        // The pair the previous sentence compares.
-                        let previous = text.sentences.get(sentence_index.checked_sub(1)?)?;
-                        compared_without_digits(arms, s, *previous)
-                    })
-            } else {
-                None
-            };
-            let groups = pair
-                .map(|pair| pair.iter().cycle().take(run).cloned().collect::<Vec<String>>())
-                .or_else(|| (known.len() == run).then(|| known.to_vec()))
-                .or_else(|| (paired && known.len() == 2).then(|| known.iter().cycle().take(run).cloned().collect()))
-                .or_else(|| {
-                    let pair = labelled_pair(arms, &items[..index]);
-                    (paired && pair.len() == 2).then(|| pair.iter().cycle().take(run).cloned().collect())
-                })
-                .or_else(|| {
-                    (run == 2).then(|| record_pair.get_or_init(|| first_compared_pair(arms, text)).clone()).flatten()
-                });
-            if let Some(groups) = groups {
+            if let Some(groups) = run_groups(rules, arms, known, text, items, (index, end), &record_pair) {
                 for (item, group) in items[index..end].iter_mut().zip(groups) {
                     if item.arm.is_none() {
                         item.arm = Some(group);
@@ -1295,7 +1409,80 @@ fn assign_groups(
         }
         index = end;
     }
-    // Whole-trial counts: an unlabelled item in a sentence about everyone, or in a record of one group.
+}
+
+/// `two PR, seven SD and three PD in the PC arm`: a list of response counts shares the group
+/// written after its last item.
+fn share_list_group(arms: &ArmRules, known: &Known<'_>, s: &str, list: &mut [Item]) {
+    let run = list.len();
+    if run >= 2
+        && list.iter().all(|i| i.rule == "events.response_count")
+        && list[..run - 1].iter().all(|i| i.arm.is_none())
+    {
+        let arm = list[run - 1].arm.clone().or_else(|| clause_end_group(arms, known, s, list[run - 1].span.1));
+        if let Some(arm) = arm.filter(|a| a != "total") {
+            for item in list.iter_mut() {
+                item.arm = Some(arm.clone());
+            }
+        }
+    }
+}
+
+/// The groups of the run `items[index..end]`, in order: for a pair (or pairs in a row), the pair
+/// named after it, the groups already given in its sentence, the pair its sentence or the one
+/// before compares; else the record's arms when as many, or paired; else the pair labelled
+/// items before it name; else, for two items, the first pair the record compares (`record_pair`).
+fn run_groups(
+    rules: &EventRules,
+    arms: &ArmRules,
+    known: &Known<'_>,
+    text: &Text,
+    items: &[Item],
+    (index, end): (usize, usize),
+    record_pair: &OnceCell<Option<Vec<String>>>,
+) -> Option<Vec<String>> {
+    let s = text.as_str();
+    let run = end - index;
+    let sentence = text.sentence_at(items[index].span.0);
+    let sentence_index = text.sentence_index(items[index].span.0);
+    // Groups already given to items of the same sentence, in order: `(48 of 276
+    // allocated mEOC+P vs 29 of 266 allocated EOC), rash (29 [11%] vs 2 [1%])`.
+    let mut named: Vec<String> = Vec::new();
+    for other in items.iter().filter(|i| text.sentence_index(i.span.0) == sentence_index) {
+        if let Some(arm) = other.arm.as_ref().filter(|a| *a != "total") {
+            if !named.iter().any(|n| group_key(n) == group_key(arm)) {
+                named.push(arm.clone());
+            }
+        }
+    }
+    // `(4.5% vs 0.7%, 3.0% vs 0%, respectively)`: pairs in a row, each of the two groups.
+    let paired = run == 2 || run % 2 == 0 && in_pairs(s, &items[index..end]);
+    let pair: Option<Vec<String>> = if paired {
+        pair_after(rules, arms, known, s, items[end - 1].span.1)
+            .map(|(a, b)| vec![a.text, b.text])
+            .or_else(|| (named.len() == 2).then(|| named.clone()))
+            .or_else(|| arms.labels.compared_pair(s, sentence).map(|(a, b)| vec![a.text, b.text]))
+            .or_else(|| {
+                // The pair the previous sentence compares.
+                let previous = text.sentences.get(sentence_index.checked_sub(1)?)?;
+                compared_without_digits(arms, s, *previous)
+            })
+    } else {
+        None
+    };
+    pair.map(|pair| pair.iter().cycle().take(run).cloned().collect::<Vec<String>>())
+        .or_else(|| (known.len() == run).then(|| known.to_vec()))
+        .or_else(|| (paired && known.len() == 2).then(|| known.iter().cycle().take(run).cloned().collect()))
+        .or_else(|| {
+            let pair = labelled_pair(arms, &items[..index]);
+            (paired && pair.len() == 2).then(|| pair.iter().cycle().take(run).cloned().collect())
+        })
+        .or_else(|| (run == 2).then(|| record_pair.get_or_init(|| first_compared_pair(arms, text)).clone()).flatten())
+}
+
+/// Whole-trial counts: an unlabelled item in a sentence about everyone, or in a record of one group.
+fn assign_whole_trial(rules: &EventRules, known: &Known<'_>, text: &Text, items: &mut [Item]) {
+    let s = text.as_str();
     for item in items.iter_mut().filter(|i| i.arm.is_none()) {
         let (from, to) = text.sentence_at(item.span.0);
         let sentence = &s[from..to];
