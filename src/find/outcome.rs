@@ -414,7 +414,7 @@ pub fn counted_outcome(text: &str, from: usize, is_participant: impl Fn(&str) ->
     let until_verb = all[at..].iter().position(happened).map_or(all.len(), |p| at + p);
     let phrase = phrase_forward(&all[at..until_verb].join(" "), &[], true)?;
     let after = phrase.split_whitespace().count() + at;
-    let occurred = all.iter().skip(after).take(2).any(|w| happened(w));
+    let occurred = all.iter().skip(after).take(2).any(happened);
     occurred.then_some(phrase)
 }
 
