@@ -190,7 +190,13 @@ impl ArmLabels {
                 break;
             }
             let lower = s[word.start..word.end].to_ascii_lowercase();
-            if (self.boundaries.contains(&lower) && !self.is_id_after_group_noun(s, &word)) || lower.contains('%') {
+            // `the study group`: a boundary word right before a group noun names the group.
+            let before_group_noun = words.first().is_some_and(|next: &Word| {
+                let next = s[next.start..next.end].to_ascii_lowercase();
+                words.len() == 1 && lower == "study" && self.group_nouns.contains(&next)
+            });
+            let boundary = self.boundaries.contains(&lower) && !self.is_id_after_group_noun(s, &word);
+            if boundary && !before_group_noun || lower.contains('%') {
                 break;
             }
             words.insert(0, word);

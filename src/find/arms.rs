@@ -457,7 +457,9 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     if not_a_participant_count(rules, caps, &count) || outcome_or_exclusion_after(rules, &count) {
         return;
     }
-    if rules.on("arm_size.assigned") && read_assigned_count(rules, &count, found) {
+    if rules.on("arm_size.assigned")
+        && (read_group_of_count(rules, &count, found) || read_assigned_count(rules, &count, found))
+    {
         return;
     }
     if read_in_arm_count(rules, &count, found) {
@@ -466,6 +468,35 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     if rules.on("arm_size.total") {
         read_total_count(rules, &count, found);
     }
+}
+
+/// `the observation group of 44 cases`, `a control group of 30 patients`: the group's size.
+fn read_group_of_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut Found) -> bool {
+    let head = count.before.trim_end();
+    let Some(mut head) = head.strip_suffix(" of") else { return false };
+    // `group 1 consisted of 24 patients`.
+    for verb in [" consisted", " comprised", " composed", " consisting"] {
+        head = head.strip_suffix(verb).unwrap_or(head);
+    }
+    let group_end = count.at - count.before.len() + head.len();
+    let Some(label) = rules.labels.before(count.s, group_end) else { return false };
+    let words: Vec<String> = label.text.split_whitespace().map(str::to_ascii_lowercase).collect();
+    let noun_at = words.iter().rposition(|w| rules.labels.has_group_noun(w));
+    // The label ends with its group noun (`control group`) or an id after it (`group 1`), and
+    // names one group (`This group`, `Another group` name none by themselves).
+    let ends_group =
+        noun_at.is_some_and(|at| at + 1 == words.len() || at + 2 == words.len() && words[at + 1].len() <= 3);
+    let vague = ["another", "this", "that", "each", "every", "first", "second", "third", "other", "one", "a", "an"];
+    let vague_start =
+        words.first().is_some_and(|w| vague.contains(&w.as_str()) || w.starts_with(|c: char| c.is_ascii_digit()));
+    if !count.has_noun || !ends_group || vague_start {
+        return false;
+    }
+    if words.last().is_some_and(|w| w.ends_with('s') && rules.labels.has_group_noun(w)) {
+        return false;
+    }
+    found.push(count.at, &label.text, count.n.clone(), "arm_size.assigned", (label.span.0, count.whole.end()));
+    true
 }
 
 /// A count the participant patterns matched, and where it stands in its sentence.
