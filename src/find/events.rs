@@ -1066,7 +1066,7 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item) -> bo
     let s = text.as_str();
     let (from, to) = text.sentence_at(item.span.0);
     let sentence = &s[from..to];
-    if rules.design.is_match(sentence) {
+    if rules.design.is_match(sentence) && !sensitivity_analysis(rules, sentence) {
         return false;
     }
     let counted = matches!(item.rule, "events.count_in_arm" | "events.total_count");
@@ -1100,6 +1100,26 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item) -> bo
         }
     }
     true
+}
+
+/// Whether a sentence whose only words of a design are `assumed`/`assuming` reports p-values:
+/// a sensitivity analysis of results (`if we assumed non-completers had not responded
+/// (response rates 70% versus 38%; p < 0.001)`), not a sample-size assumption.
+fn sensitivity_analysis(rules: &EventRules, sentence: &str) -> bool {
+    let only_assumed = rules.design.find_iter(sentence).all(|m| m.as_str().to_ascii_lowercase().starts_with("assum"));
+    let lower = sentence.to_ascii_lowercase();
+    let reports_p =
+        lower.match_indices("p ").chain(lower.match_indices("p<")).chain(lower.match_indices("p=")).any(|(at, _)| {
+            let rest = lower[at + 1..].trim_start();
+            (at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric())
+                && (rest.starts_with('<') || rest.starts_with('='))
+                && rest[1..]
+                    .trim_start()
+                    .trim_start_matches('=')
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        });
+    only_assumed && reports_p
 }
 
 /// The record's arms, read the first time an item needs them (most records have no items).
