@@ -104,6 +104,7 @@ pub struct EffectRules {
     bracketed_value: Regex,
     number_needed: Regex,
     outcome_after_measure: Regex,
+    difference_in_after: Regex,
     standardised_cue: Regex,
     proportion_cue: Regex,
     times_likely: Regex,
@@ -334,6 +335,7 @@ impl EffectRules {
             bracketed_value: rules.pattern("bracketed_value")?,
             number_needed: rules.pattern("number_needed")?,
             outcome_after_measure: rules.pattern("outcome_after_measure")?,
+            difference_in_after: rules.pattern("difference_in_after")?,
             standardised_cue: rules.pattern("standardised_cue")?,
             proportion_cue: rules.pattern("proportion_cue")?,
             times_likely: rules.pattern("times_likely")?,
@@ -1398,10 +1400,13 @@ fn endpoint(
         }
     }
     // `the hazard ratio for death or stroke was`: the outcome named right after the measure.
-    let named_after = rules
-        .outcome_after_measure
-        .find(&s[mention.end.max(sentence.0)..sentence.1])
-        .and_then(|m| outcome::phrase_after(&s[..sentence.1], mention.end + m.end()));
+    // `the between-group difference in the FFbH-R was`: a difference is `in` its outcome.
+    let after_mention = &s[mention.end.max(sentence.0)..sentence.1];
+    let lead = rules.outcome_after_measure.find(after_mention).or_else(|| {
+        let difference = matches!(mention.measure.code, "MD" | "RD" | "SMD");
+        difference.then(|| rules.difference_in_after.find(after_mention)).flatten()
+    });
+    let named_after = lead.and_then(|m| outcome::phrase_after(&s[..sentence.1], mention.end + m.end()));
     let at = mention.start.min(estimate.start);
     named_after
         .or_else(|| before.or(after).map(str::to_string))

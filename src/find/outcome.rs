@@ -166,7 +166,15 @@ fn words(text: &str) -> Vec<(usize, usize)> {
 fn is_boundary(word: &str) -> bool {
     let lower = word.to_lowercase();
     // `grade 3/4`, `≥3`, `FEV1`: a short token with digits names a grade or a measure.
+    // `2-year`, `12-month`: a number joined to a word is an adjective of the outcome.
+    let joined = word.split_once('-').is_some_and(|(number, rest)| {
+        !number.is_empty()
+            && number.chars().all(|c| c.is_ascii_digit())
+            && rest.chars().all(char::is_alphabetic)
+            && !rest.is_empty()
+    });
     let numeric = word.chars().any(|c| c.is_ascii_digit())
+        && !joined
         && !(word.chars().count() <= 4
             && (word.contains(['/', '–', '-', '≥']) || word.starts_with(char::is_alphabetic)));
     BOUNDARIES.contains(&lower.as_str()) || numeric || word.contains(['=', '<', '>', '%'])
@@ -525,6 +533,8 @@ mod tests {
         let s = "At 12 months, depression remission was more frequent (OR 2.1).";
         assert_eq!(clause_subject(s, 0, s.find("(OR").unwrap()).as_deref(), Some("depression remission"));
         assert_eq!(phrase_before("Mortality was lower (", 21), None);
+        let s = "the odds ratio for the 2-year reversion of the MetS was 2.8";
+        assert_eq!(phrase_after(s, s.find("2-year").unwrap()).as_deref(), Some("2-year reversion of the MetS"));
     }
 
     #[test]
