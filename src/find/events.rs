@@ -161,12 +161,15 @@ struct Item {
     percent: Option<Num>,
     span: (usize, usize),
     arm: Option<String>,
+    /// The group is the record's arm in the same place of the record's order, not one the text
+    /// names beside the value (validation: `events.arm_by_record_order`).
+    by_record_order: bool,
     rule: &'static str,
 }
 
 impl Item {
     fn new(rule: &'static str, span: (usize, usize)) -> Item {
-        Item { events: None, n: None, percent: None, span, arm: None, rule }
+        Item { events: None, n: None, percent: None, span, arm: None, by_record_order: false, rule }
     }
 }
 
@@ -557,6 +560,9 @@ fn findings_from_items(
             row.percent = item.percent;
             row.endpoint = endpoint;
             row.rule = item.rule.to_string();
+            if item.by_record_order {
+                crate::validate::flag(&mut row, crate::validate::EVENTS_ARM_BY_RECORD_ORDER);
+            }
             Finding { row, span: item.span }
         })
         .collect()
@@ -987,8 +993,11 @@ fn push_percent_list(
             let previous = groups_named(arms, s, *text.sentences.get(index)?);
             (respectively && plain && !names_groups && previous.len() == list.len()).then_some(previous)
         })
-        .or_else(|| (respectively && plain && !names_groups && known.len() == list.len()).then(|| known.to_vec()));
-    let Some(groups) = groups else { return };
+        .map(|groups| (groups, false))
+        .or_else(|| {
+            (respectively && plain && !names_groups && known.len() == list.len()).then(|| (known.to_vec(), true))
+        });
+    let Some((groups, by_record_order)) = groups else { return };
     let mut kept = Vec::new();
     for (&(start, stop), group) in list.iter().zip(groups) {
         let Some(percent) = read_percent(s[start..stop].trim_end_matches(|c: char| c == '%' || c.is_whitespace()))
@@ -998,6 +1007,7 @@ fn push_percent_list(
         let mut item = Item::new("events.percent_list", (start, stop));
         item.percent = Some(percent);
         item.arm = Some(group);
+        item.by_record_order = by_record_order;
         kept.push(item);
     }
     if kept.iter().all(|item| items.free(item.span)) {
@@ -1419,10 +1429,13 @@ fn assign_runs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Te
         let run = end - index;
         share_list_group(arms, known, s, &mut items[index..end]);
         if run >= 2 && items[index..end].iter().any(|i| i.arm.is_none()) {
-            if let Some(groups) = run_groups(rules, arms, known, text, items, (index, end), &record_pair) {
+            if let Some((groups, by_record_order)) =
+                run_groups(rules, arms, known, text, items, (index, end), &record_pair)
+            {
                 for (item, group) in items[index..end].iter_mut().zip(groups) {
                     if item.arm.is_none() {
                         item.arm = Some(group);
+                        item.by_record_order = by_record_order;
                     }
                 }
             }
@@ -1452,6 +1465,7 @@ fn share_list_group(arms: &ArmRules, known: &Known<'_>, s: &str, list: &mut [Ite
 /// named after it, the groups already given in its sentence, the pair its sentence or the one
 /// before compares; else the record's arms when as many, or paired; else the pair labelled
 /// items before it name; else, for two items, the first pair the record compares (`record_pair`).
+/// The flag says the groups come from the record's order of arms, not from the text around.
 fn run_groups(
     rules: &EventRules,
     arms: &ArmRules,
@@ -1460,7 +1474,7 @@ fn run_groups(
     items: &[Item],
     (index, end): (usize, usize),
     record_pair: &OnceCell<Option<Vec<String>>>,
-) -> Option<Vec<String>> {
+) -> Option<(Vec<String>, bool)> {
     let s = text.as_str();
     let run = end - index;
     let sentence = text.sentence_at(items[index].span.0);
@@ -1490,14 +1504,19 @@ fn run_groups(
     } else {
         None
     };
-    pair.map(|pair| pair.iter().cycle().take(run).cloned().collect::<Vec<String>>())
-        .or_else(|| (known.len() == run).then(|| known.to_vec()))
-        .or_else(|| (paired && known.len() == 2).then(|| known.iter().cycle().take(run).cloned().collect()))
+    let cycle = |groups: &[String]| groups.iter().cycle().take(run).cloned().collect::<Vec<String>>();
+    pair.map(|pair| (cycle(&pair), false))
+        .or_else(|| (known.len() == run).then(|| (known.to_vec(), true)))
+        .or_else(|| (paired && known.len() == 2).then(|| (cycle(known), true)))
         .or_else(|| {
             let pair = labelled_pair(arms, &items[..index]);
-            (paired && pair.len() == 2).then(|| pair.iter().cycle().take(run).cloned().collect())
+            (paired && pair.len() == 2).then(|| (cycle(&pair), false))
         })
-        .or_else(|| (run == 2).then(|| record_pair.get_or_init(|| first_compared_pair(arms, text)).clone()).flatten())
+        .or_else(|| {
+            let first =
+                (run == 2).then(|| record_pair.get_or_init(|| first_compared_pair(arms, text)).clone()).flatten();
+            first.map(|pair| (pair, true))
+        })
 }
 
 /// Whole-trial counts: an unlabelled item in a sentence about everyone, or in a record of one group.

@@ -133,6 +133,10 @@ checks! {
     EVENTS_ARM_UNRESOLVED = "events.arm_unresolved", Soft,
         "the count is read but its group is not: the arm is empty, for the reviewer to fill in",
         "none";
+    /// An events row whose group only the record's order of arms gives.
+    EVENTS_ARM_BY_RECORD_ORDER = "events.arm_by_record_order", Soft,
+        "the values' sentence names none of their groups: they take the record's arms in the order the record names them, for the reviewer to confirm",
+        "none";
     /// An events denominator that is none of its arm's sizes.
     EVENTS_N_DIFFERS_FROM_ARM_SIZE = "events.n_differs_from_arm_size", Soft,
         "the denominator n differs from every arm_size row of the same arm label in the record",
@@ -214,8 +218,9 @@ fn check_row(row: &mut Row) {
     }
 }
 
-/// Records a failed check on a row: its code (once) and the worse status.
-fn flag(row: &mut Row, check: Check) {
+/// Records a failed check on a row: its code (once) and the worse status. Finders call it for
+/// what only they know (`events.arm_by_record_order`).
+pub(crate) fn flag(row: &mut Row, check: Check) {
     if !row.checks.contains(&check.code) {
         row.checks.push(check.code);
     }
