@@ -181,10 +181,7 @@ fn anchor_durations(
     anchor: &Anchor,
     region_end: usize,
 ) -> Option<Vec<series::Value>> {
-    let mut region_end = region_end;
-    if let Some(blocker) = rules.blockers.find(&s[anchor.body_end..region_end]) {
-        region_end = anchor.body_end + blocker.start();
-    }
+    let region_end = first_blocker(rules, s, anchor.body_end, region_end);
     let values = series::scan(&rules.series, s, anchor.body_end, region_end, Unit::Time);
     let first = values.first().filter(|v| v.start - anchor.body_end <= rules.max_gap)?;
     if !rules.median_word.is_match(&s[from..first.start]) {
@@ -194,6 +191,22 @@ fn anchor_durations(
         }
     }
     Some(values)
+}
+
+/// Where the region `[from, to)` of an anchor's values ends: at its first blocker, except a
+/// spread in brackets right after a value (`13 days (range 1–84) in cases`), which is skipped.
+fn first_blocker(rules: &MedianRules, s: &str, from: usize, to: usize) -> usize {
+    let mut at = from;
+    while let Some(blocker) = rules.blockers.find(&s[at..to]) {
+        let start = at + blocker.start();
+        let open = s[from..start].trim_end().len() + from;
+        let spread = s[..open].ends_with(['(', '[']).then(|| crate::grammar::spread_aside(&s[open - 1..to])).flatten();
+        match spread {
+            Some(length) => at = open - 1 + length,
+            None => return start,
+        }
+    }
+    to
 }
 
 /// The rows of an anchor's assigned durations, and the groups they name in order (which a

@@ -28,7 +28,8 @@ use super::compile::Source;
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
 use crate::grammar::{
-    ci_after_value, consumed, is_comparison_joint, plus_minus, time_unit, unsigned_decimal, value_joint, ws, Interval,
+    ci_after_value, consumed, is_comparison_joint, plus_minus, spread_aside, time_unit, unsigned_decimal, value_joint,
+    ws, Interval,
 };
 use crate::model::Num;
 
@@ -241,6 +242,10 @@ fn push_chain(
                     value.level = ci.level;
                 }
                 end = unit_end + consumed(&s[unit_end..to], rest);
+                value.end = end;
+            } else if let Some(length) = spread_aside(&s[unit_end..to]) {
+                // `13 days (range 1–84) in cases`: the group follows the spread.
+                end = unit_end + length;
                 value.end = end;
             }
         }

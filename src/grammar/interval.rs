@@ -329,8 +329,33 @@ pub fn ci_after_value(input: &str) -> PResult<'_, ConfidenceInterval> {
     alt((bracketed_ci_after_value, comma_ci_after_value))(input)
 }
 
+/// The length of a bracketed spread after a value, which is no CI: ` (range 1–84)`,
+/// ` [IQR 4–8]`, ` (interquartile range, 3.1–9.0)`. `None` when none starts `input`.
+pub fn spread_aside(input: &str) -> Option<usize> {
+    let trimmed = input.trim_start();
+    let open = trimmed.chars().next().filter(|c| matches!(c, '(' | '['))?;
+    let inside = trimmed[1..].trim_start().to_ascii_lowercase();
+    if !["range", "iqr", "interquartile range", "min-max", "minimum-maximum"].iter().any(|w| inside.starts_with(w)) {
+        return None;
+    }
+    let close = if open == '(' { ')' } else { ']' };
+    let body = &trimmed[1..];
+    let end = body.find(close)?;
+    if body[..end].contains(['(', '[']) {
+        return None;
+    }
+    Some(input.len() - trimmed.len() + 1 + end + 1)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn spreads_are_no_intervals() {
+        assert_eq!(super::spread_aside(" (range 1–84) in cases"), Some(" (range 1–84)".len()));
+        assert_eq!(super::spread_aside(" [IQR 4-8] wk"), Some(" [IQR 4-8]".len()));
+        assert_eq!(super::spread_aside(" (95% CI 1-2)"), None);
+    }
+
     use super::*;
 
     fn level(s: &str) -> Option<(String, Option<f64>)> {
