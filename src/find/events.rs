@@ -51,6 +51,7 @@ pub struct EventRules {
     generic_arms: Vec<String>,
     percent_for: Regex,
     arm_then_percent: Regex,
+    labelled_percent: Regex,
     percent_then_group: Regex,
     total_rate: Regex,
     response_count: Regex,
@@ -105,6 +106,7 @@ impl EventRules {
             generic_arms: source.words("generic_arms")?.to_vec(),
             percent_for: pattern("percent_for")?,
             arm_then_percent: pattern("arm_then_percent")?,
+            labelled_percent: pattern("labelled_percent")?,
             percent_then_group: pattern("percent_then_group")?,
             total_rate: pattern("total_rate")?,
             response_count: pattern("response_count")?,
@@ -266,6 +268,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
     }
     if rules.on("events.percent_for") {
         read_arm_then_percent(rules, &known, text, &mut items);
+        read_labelled_list(rules, arms, &known, text, &mut items);
     }
     if rules.on("events.percent_for") {
         read_percent_then_group(rules, arms, &known, s, &mut items);
@@ -594,6 +597,48 @@ fn read_arm_then_percent(rules: &EventRules, known: &Known<'_>, text: &Text, ite
         let partners =
             generic.iter().filter(|other| text.sentence_at(other.span.0) == sentence && other.arm != item.arm).count();
         if partners >= 1 {
+            items.push(item.clone());
+        }
+    }
+}
+
+/// `(duloxetine overall, 84.8%; duloxetine 40 mg, 84.7%; placebo, 73.7%)`, `onabotulinumtoxinA
+/// 36.8% vs placebo 54.2%`: a list of groups each written before its percentage, read when one
+/// of its groups is one of the record's arms or a generic arm name (`placebo`), so that the
+/// list is one of groups and not of outcomes.
+fn read_labelled_list(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    if s.bytes().filter(|&b| b == b'%').count() < 2 {
+        return;
+    }
+    let mut found: Vec<(usize, Item)> = Vec::new();
+    for caps in rules.labelled_percent.captures_iter(s) {
+        let (Some(label), Some(p)) = (caps.name("label"), caps.name("p")) else { continue };
+        let percent_end = p.end() + s[p.end()..].find('%').map_or(0, |i| i + 1);
+        let after = s[percent_end..].trim_start().to_ascii_lowercase();
+        let ends = after.is_empty()
+            || after.starts_with([';', ')', ',', '.'])
+            || after.starts_with("vs")
+            || after.starts_with("versus");
+        let name = label.as_str().trim_end_matches([',', ':']).trim();
+        let lead = ["and ", "or ", "the "].iter().find(|w| name.len() > w.len() && name[..w.len()].eq_ignore_ascii_case(w));
+        let name = lead.map_or(name, |w| &name[w.len()..]);
+        if !ends || arms.outcomes.is_match(name) || arms.is_characteristic(name) || arms.labels.names_everyone(name) {
+            continue;
+        }
+        let mut item = Item::new("events.percent_for", (label.start(), percent_end));
+        item.percent = read_percent(p.as_str());
+        item.arm = Some(name.to_string());
+        if item.percent.is_some() {
+            found.push((text.sentence_index(label.start()), item));
+        }
+    }
+    let is_group =
+        |name: &str| names_known_group(known, name) || rules.generic_arms.iter().any(|g| g.eq_ignore_ascii_case(name));
+    for (sentence, item) in &found {
+        let list: Vec<&Item> = found.iter().filter(|(other, _)| other == sentence).map(|(_, i)| i).collect();
+        let anchored = list.iter().any(|i| i.arm.as_deref().is_some_and(is_group));
+        if list.len() >= 2 && anchored && items.free(item.span) {
             items.push(item.clone());
         }
     }
