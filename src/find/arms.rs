@@ -53,6 +53,8 @@ pub struct ArmRules {
     design: Regex,
     exclusion: Regex,
     sex_count: Regex,
+    count_list: Regex,
+    participant_noun: Regex,
     /// Words of allocation, enrolment and analysis.
     pub allocation: Regex,
     /// Words of outcomes.
@@ -103,6 +105,8 @@ impl ArmRules {
             design: lexicon_pattern(source, "design")?,
             exclusion: lexicon_pattern(source, "exclusion")?,
             sex_count: lexicon_pattern(source, "sex_count")?,
+            count_list: lexicon_pattern(source, "count_list")?,
+            participant_noun: lexicon_pattern(source, "participant_noun")?,
             allocation: words("allocation")?,
             outcomes: words("outcomes")?,
             non_participants: lower("non_participants")?,
@@ -177,6 +181,7 @@ pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
     if rules.on("arm_size.list") {
         find_bracket_lists(rules, text, &mut found);
         find_bracket_lists_after(rules, text, &mut found);
+        find_respectively_counts(rules, text, &mut found);
     }
     if rules.on("arm_size.label_equals") {
         find_label_equals(rules, text, &mut found);
@@ -195,6 +200,93 @@ pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
         find_allocated_brackets(rules, text, &mut found);
     }
     found.findings
+}
+
+/// `106, 96, and 101 patients in Arms A, B, and C, respectively`: a list of counts whose groups
+/// the sentence lists with `respectively`, one each, in a sentence of allocation or one that
+/// names no outcome.
+fn find_respectively_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
+    let s = text.as_str();
+    for caps in rules.count_list.captures_iter(s) {
+        let Some(list) = caps.name("list") else { continue };
+        let (from, to) = text.sentence_at(list.start());
+        let sentence = &s[from..to];
+        // `2.23 and 22 in`: a decimal's digits are no count.
+        let decimal = s[..list.start()].ends_with(|c: char| c == '.' || c.is_ascii_digit());
+        let of_people = rules.allocation.is_match(sentence)
+            || rules.participant_noun.is_match(caps.get(0).map_or("", |m| m.as_str()));
+        if !sentence.contains("respectively")
+            || decimal
+            || !of_people
+            || rules.design.is_match(sentence)
+            || rules.exclusion.is_match(sentence)
+            || (rules.outcomes.is_match(sentence) && !rules.allocation.is_match(sentence))
+            || is_denominator(&s[from..list.start()])
+        {
+            continue;
+        }
+        let counts: Vec<(usize, Num)> = list
+            .as_str()
+            .match_indices(|c: char| c.is_ascii_digit())
+            .filter(|(at, _)| *at == 0 || !list.as_str().as_bytes()[at - 1].is_ascii_digit())
+            .filter_map(|(at, _)| {
+                let digits: String = list.as_str()[at..].chars().take_while(char::is_ascii_digit).collect();
+                read_count(&digits).map(|n| (list.start() + at, n))
+            })
+            .collect();
+        let Some(whole) = caps.get(0) else { continue };
+        let groups = respectively_groups(&s[whole.end()..to]);
+        if groups.len() != counts.len() {
+            continue;
+        }
+        for ((at, n), group) in counts.into_iter().zip(groups) {
+            found.push(at, &group, n, "arm_size.list", (at, caps.get(0).map_or(at + 1, |m| m.end())));
+        }
+    }
+}
+
+/// The groups listed from the start of `text` up to `respectively`: `Arms A, B, and C,
+/// respectively` gives `Arm A`, `Arm B`, `Arm C`; `drug X and placebo, respectively` gives
+/// `drug X`, `placebo`. Empty when `respectively` does not close the list.
+fn respectively_groups(text: &str) -> Vec<String> {
+    let Some(end) = text.find("respectively") else { return Vec::new() };
+    let list = text[..end].trim().trim_end_matches(',').trim();
+    if list.contains(['(', ')', ';', '%']) || list.len() > 120 {
+        return Vec::new();
+    }
+    let parts: Vec<&str> = list
+        .split(',')
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(" or "))
+        .map(|part| part.trim().trim_start_matches("and ").trim_start_matches("or ").trim_start_matches("the ").trim())
+        .filter(|part| !part.is_empty())
+        .collect();
+    // `Arms A, B, and C`: the plural noun of the first names every identifier after it.
+    let noun = parts.first().and_then(|first| {
+        let (noun, id) = first.split_once(' ')?;
+        let singular = noun.strip_suffix('s')?;
+        (matches!(singular.to_ascii_lowercase().as_str(), "arm" | "group") && id.len() <= 3).then_some(singular)
+    });
+    // `the intensive and conventional education groups`: the plural noun of the last names each.
+    let shared = parts.last().and_then(|last| {
+        let (_, noun) = last.rsplit_once(' ')?;
+        let singular = noun.strip_suffix('s')?;
+        matches!(singular.to_ascii_lowercase().as_str(), "arm" | "group").then_some(singular)
+    });
+    parts
+        .iter()
+        .enumerate()
+        .map(|(index, part)| match (noun, shared) {
+            (Some(noun), _) if index == 0 => format!("{noun} {}", part.split_once(' ').map_or("", |(_, id)| id)),
+            (Some(noun), _) if part.len() <= 3 => format!("{noun} {part}"),
+            (_, Some(shared)) if index + 1 == parts.len() => {
+                format!("{}{shared}", &part[..part.len() - shared.len() - 1])
+            }
+            (_, Some(shared)) => format!("{part} {shared}"),
+            _ => part.to_string(),
+        })
+        .filter(|label| label.split_whitespace().count() <= 5)
+        .collect()
 }
 
 /// Whether the sentence holding `at` states a design, a hypothesis or a sample size.

@@ -621,7 +621,8 @@ fn read_labelled_list(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, te
             || after.starts_with("vs")
             || after.starts_with("versus");
         let name = label.as_str().trim_end_matches([',', ':']).trim();
-        let lead = ["and ", "or ", "the "].iter().find(|w| name.len() > w.len() && name[..w.len()].eq_ignore_ascii_case(w));
+        let lead =
+            ["and ", "or ", "the "].iter().find(|w| name.len() > w.len() && name[..w.len()].eq_ignore_ascii_case(w));
         let name = lead.map_or(name, |w| &name[w.len()..]);
         if !ends || arms.outcomes.is_match(name) || arms.is_characteristic(name) || arms.labels.names_everyone(name) {
             continue;
