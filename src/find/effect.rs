@@ -105,6 +105,8 @@ pub struct EffectRules {
     number_needed: Regex,
     outcome_after_measure: Regex,
     difference_in_after: Regex,
+    change_in: Regex,
+    comparison_before: Regex,
     standardised_cue: Regex,
     proportion_cue: Regex,
     times_likely: Regex,
@@ -336,6 +338,8 @@ impl EffectRules {
             number_needed: rules.pattern("number_needed")?,
             outcome_after_measure: rules.pattern("outcome_after_measure")?,
             difference_in_after: rules.pattern("difference_in_after")?,
+            change_in: rules.pattern("change_in")?,
+            comparison_before: rules.pattern("comparison_before")?,
             standardised_cue: rules.pattern("standardised_cue")?,
             proportion_cue: rules.pattern("proportion_cue")?,
             times_likely: rules.pattern("times_likely")?,
@@ -682,7 +686,10 @@ fn unnamed_difference_code(
         && rules.than_after.is_match(after_than)
         && !rules.bracketed_value.is_match(after_than);
     let compared_after = rules.difference_after.is_match(&s[estimate.end..]) || compared_around;
-    let called_difference = rules.difference_cue.is_match(clause) || compared_after;
+    // `compared with X, Y resulted in an increase in MVPA (mean 3.8 min/day, 95% CI …)`.
+    let change_compared =
+        rules.change_in.is_match(clause) && rules.comparison_before.is_match(&s[sentence.0..estimate.start]);
+    let called_difference = rules.difference_cue.is_match(clause) || compared_after || change_compared;
     // `6% (95% CI −27 to +23) with placebo`: a group's own value, whatever its interval.
     let group_after = {
         let after = s[estimate.end..].trim_start().to_ascii_lowercase();
