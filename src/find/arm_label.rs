@@ -212,15 +212,19 @@ impl ArmLabels {
         self.label_of(s, &words)
     }
 
-    /// Whether `word` is the identifier after a singular group noun (`group A`, `Arm I`), which
-    /// is no article or boundary word even where it is spelled like one (`groups A and B` lists).
+    /// Whether `word` is the identifier after a singular group noun (`group A`, `Arm I`), or after
+    /// a plural one right before a bracket (`Arms A (77.0%)`, not `groups A and B`), which is no
+    /// article or boundary word even where it is spelled like one.
     fn is_id_after_group_noun(&self, s: &str, word: &Word) -> bool {
         let id = &s[word.start..word.end];
         id.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit())
             && is_group_id(id)
             && word_before(s, skip_spaces_back(s, word.start))
                 .map(|noun| s[noun.start..noun.end].to_ascii_lowercase())
-                .is_some_and(|noun| !noun.ends_with('s') && self.group_nouns.contains(&noun))
+                .is_some_and(|noun| {
+                    let bracket_after = s[word.end..].trim_start().starts_with(['(', '[']);
+                    (!noun.ends_with('s') || bracket_after) && self.group_nouns.contains(&noun)
+                })
     }
 
     /// The label spanning `words`, when they name a group.
