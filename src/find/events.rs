@@ -1735,13 +1735,21 @@ fn item_endpoints(arms: &ArmRules, known: &[String], text: &Text, items: &[Item]
         let sentence = text.sentence_at(items[i].span.0);
         let s = text.as_str();
         let at = items[i].span.0;
-        let own = endpoint(arms, known, text, items[i].span)
-            .or_else(|| outcome::phrase_before(&s[sentence.0..sentence.1], at - sentence.0));
+        // A phrase that names a group (`hydrotherapy`, `SAL/FP`, `controls`) is no outcome.
+        let names_group = |phrase: &String| {
+            names_known_group(known, phrase)
+                || items[i].arm.as_deref().is_some_and(|arm| group_key(arm) == group_key(phrase))
+                || arms.labels.names_everyone(phrase)
+        };
+        let own = endpoint(arms, known, text, items[i].span).filter(|phrase| !names_group(phrase)).or_else(|| {
+            outcome::phrase_before(&s[sentence.0..sentence.1], at - sentence.0).filter(|p| !names_group(p))
+        });
         let chosen = match (&own, &previous) {
             (Some(_), _) => own,
             (None, Some((earlier_sentence, earlier))) if *earlier_sentence == sentence => earlier.clone(),
             (None, _) => outcome::clause_subject(s, sentence.0, at),
         };
+        let chosen = chosen.filter(|phrase| !names_group(phrase));
         previous = Some((sentence, chosen.clone()));
         endpoints[i] = chosen;
     }

@@ -5,6 +5,7 @@
 /// Words that end an outcome phrase read backwards or forwards: verbs, comparisons,
 /// prepositions that start a group or a time, and articles.
 const BOUNDARIES: &[&str] = &[
+    "occurred",
     "was",
     "were",
     "is",
