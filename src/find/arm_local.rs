@@ -265,6 +265,52 @@ pub fn respectively_list(sentence: &str) -> Option<Vec<String>> {
     (list.len() > 1).then_some(list)
 }
 
+/// The groups listed from the start of `text` up to `respectively`: `Arms A, B, and C,
+/// respectively` gives `Arm A`, `Arm B`, `Arm C`; `drug X and placebo, respectively` gives
+/// `drug X`, `placebo`. Empty when `respectively` does not close the list. Unlike
+/// [`respectively_list`], which reads the labels of a `for`/`in` phrase through [`phrase`],
+/// this keeps each listed name as written (counts name their groups in a bare list).
+pub fn listed_until_respectively(text: &str) -> Vec<String> {
+    let Some(end) = text.find("respectively") else { return Vec::new() };
+    let list = text[..end].trim().trim_end_matches(',').trim();
+    if list.contains(['(', ')', ';', '%']) || list.len() > 120 {
+        return Vec::new();
+    }
+    let parts: Vec<&str> = list
+        .split(',')
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(" or "))
+        .map(|part| part.trim().trim_start_matches("and ").trim_start_matches("or ").trim_start_matches("the ").trim())
+        .filter(|part| !part.is_empty())
+        .collect();
+    // `Arms A, B, and C`: the plural noun of the first names every identifier after it.
+    let noun = parts.first().and_then(|first| {
+        let (noun, id) = first.split_once(' ')?;
+        let singular = noun.strip_suffix('s')?;
+        (matches!(singular.to_ascii_lowercase().as_str(), "arm" | "group") && id.len() <= 3).then_some(singular)
+    });
+    // `the intensive and conventional education groups`: the plural noun of the last names each.
+    let shared = parts.last().and_then(|last| {
+        let (_, noun) = last.rsplit_once(' ')?;
+        let singular = noun.strip_suffix('s')?;
+        matches!(singular.to_ascii_lowercase().as_str(), "arm" | "group").then_some(singular)
+    });
+    parts
+        .iter()
+        .enumerate()
+        .map(|(index, part)| match (noun, shared) {
+            (Some(noun), _) if index == 0 => format!("{noun} {}", part.split_once(' ').map_or("", |(_, id)| id)),
+            (Some(noun), _) if part.len() <= 3 => format!("{noun} {part}"),
+            (_, Some(shared)) if index + 1 == parts.len() => {
+                format!("{}{shared}", &part[..part.len() - shared.len() - 1])
+            }
+            (_, Some(shared)) => format!("{part} {shared}"),
+            _ => part.to_string(),
+        })
+        .filter(|label| label.split_whitespace().count() <= 5)
+        .collect()
+}
+
 /// Two groups the sentence compares: `in the UFT group compared with the OBS group`,
 /// `comparing endovascular treatment with endarterectomy`.
 pub fn comparison_list(sentence: &str) -> Option<Vec<String>> {

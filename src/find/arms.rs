@@ -235,7 +235,7 @@ fn find_respectively_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
             })
             .collect();
         let Some(whole) = caps.get(0) else { continue };
-        let groups = respectively_groups(&s[whole.end()..to]);
+        let groups = super::arm_local::listed_until_respectively(&s[whole.end()..to]);
         if groups.len() != counts.len() {
             continue;
         }
@@ -243,50 +243,6 @@ fn find_respectively_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
             found.push(at, &group, n, "arm_size.list", (at, caps.get(0).map_or(at + 1, |m| m.end())));
         }
     }
-}
-
-/// The groups listed from the start of `text` up to `respectively`: `Arms A, B, and C,
-/// respectively` gives `Arm A`, `Arm B`, `Arm C`; `drug X and placebo, respectively` gives
-/// `drug X`, `placebo`. Empty when `respectively` does not close the list.
-fn respectively_groups(text: &str) -> Vec<String> {
-    let Some(end) = text.find("respectively") else { return Vec::new() };
-    let list = text[..end].trim().trim_end_matches(',').trim();
-    if list.contains(['(', ')', ';', '%']) || list.len() > 120 {
-        return Vec::new();
-    }
-    let parts: Vec<&str> = list
-        .split(',')
-        .flat_map(|part| part.split(" and "))
-        .flat_map(|part| part.split(" or "))
-        .map(|part| part.trim().trim_start_matches("and ").trim_start_matches("or ").trim_start_matches("the ").trim())
-        .filter(|part| !part.is_empty())
-        .collect();
-    // `Arms A, B, and C`: the plural noun of the first names every identifier after it.
-    let noun = parts.first().and_then(|first| {
-        let (noun, id) = first.split_once(' ')?;
-        let singular = noun.strip_suffix('s')?;
-        (matches!(singular.to_ascii_lowercase().as_str(), "arm" | "group") && id.len() <= 3).then_some(singular)
-    });
-    // `the intensive and conventional education groups`: the plural noun of the last names each.
-    let shared = parts.last().and_then(|last| {
-        let (_, noun) = last.rsplit_once(' ')?;
-        let singular = noun.strip_suffix('s')?;
-        matches!(singular.to_ascii_lowercase().as_str(), "arm" | "group").then_some(singular)
-    });
-    parts
-        .iter()
-        .enumerate()
-        .map(|(index, part)| match (noun, shared) {
-            (Some(noun), _) if index == 0 => format!("{noun} {}", part.split_once(' ').map_or("", |(_, id)| id)),
-            (Some(noun), _) if part.len() <= 3 => format!("{noun} {part}"),
-            (_, Some(shared)) if index + 1 == parts.len() => {
-                format!("{}{shared}", &part[..part.len() - shared.len() - 1])
-            }
-            (_, Some(shared)) => format!("{part} {shared}"),
-            _ => part.to_string(),
-        })
-        .filter(|label| label.split_whitespace().count() <= 5)
-        .collect()
 }
 
 /// Whether the sentence holding `at` states a design, a hypothesis or a sample size.

@@ -28,7 +28,7 @@ use super::arms::ArmRules;
 use super::compile::{lexicon_gate, lexicon_pattern_with, Gated, Live, ScanGate, Source, Triggers};
 use super::{outcome, Finding, Text};
 use crate::error::Result;
-use crate::grammar::{count, decimal, time_unit};
+use crate::grammar::{count, decimal, p_value, time_unit};
 use crate::model::{Kind, Num, Row};
 
 /// The compiled events rules.
@@ -172,6 +172,15 @@ struct Item {
 impl Item {
     fn new(rule: &'static str, span: (usize, usize)) -> Item {
         Item { events: None, n: None, percent: None, span, arm: None, by_record_order: false, rule }
+    }
+
+    /// A percentage said of one group (`arm`, or `total`); `None` when `percent` reads as no
+    /// percentage.
+    fn group_percent(rule: &'static str, span: (usize, usize), percent: &str, arm: impl Into<String>) -> Option<Item> {
+        let mut item = Item::new(rule, span);
+        item.percent = Some(read_percent(percent)?);
+        item.arm = Some(arm.into());
+        Some(item)
     }
 }
 
@@ -353,10 +362,8 @@ fn read_percent_for(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text
         if names_an_outcome(arms, s, &label.text) || opens_respectively_list(text, label.span.1) {
             continue;
         }
-        let mut item = Item::new("events.percent_for", (p.start(), label.span.1));
-        item.percent = read_percent(p.as_str());
-        item.arm = Some(label.text.clone());
-        if item.percent.is_some() {
+        if let Some(item) = Item::group_percent("events.percent_for", (p.start(), label.span.1), p.as_str(), label.text)
+        {
             items.push(item);
         }
     }
@@ -371,10 +378,8 @@ fn read_percent_then_group(rules: &EventRules, arms: &ArmRules, known: &Known<'_
         if !is_known(known, &label) || !s[label.span.1..].trim_start().starts_with([')', ']']) {
             continue;
         }
-        let mut item = Item::new("events.percent_for", (p.start(), label.span.1));
-        item.percent = read_percent(p.as_str());
-        item.arm = Some(label.text.clone());
-        if item.percent.is_some() {
+        if let Some(item) = Item::group_percent("events.percent_for", (p.start(), label.span.1), p.as_str(), label.text)
+        {
             items.push(item);
         }
     }
@@ -399,10 +404,8 @@ fn read_total_rate(rules: &EventRules, arms: &ArmRules, text: &Text, items: &mut
         if rate_goes_on(rules, &after) || s[from..to].to_ascii_lowercase().contains("respectively") {
             continue;
         }
-        let mut item = Item::new("events.total_rate", (whole.start(), whole.end()));
-        item.percent = read_percent(p.as_str());
-        item.arm = Some("total".to_string());
-        if item.percent.is_some() {
+        if let Some(item) = Item::group_percent("events.total_rate", (whole.start(), whole.end()), p.as_str(), "total")
+        {
             items.push(item);
         }
     }
@@ -482,10 +485,9 @@ fn read_group_percent(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, te
         {
             continue;
         }
-        let mut item = Item::new("events.group_percent", (label.span.0, whole.end()));
-        item.percent = read_percent(p.as_str());
-        item.arm = Some(label.text);
-        if item.percent.is_some() {
+        if let Some(item) =
+            Item::group_percent("events.group_percent", (label.span.0, whole.end()), p.as_str(), label.text)
+        {
             items.push(item);
         }
     }
@@ -627,10 +629,7 @@ fn read_labelled_list(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, te
         if !ends || arms.outcomes.is_match(name) || arms.is_characteristic(name) || arms.labels.names_everyone(name) {
             continue;
         }
-        let mut item = Item::new("events.percent_for", (label.start(), percent_end));
-        item.percent = read_percent(p.as_str());
-        item.arm = Some(name.to_string());
-        if item.percent.is_some() {
+        if let Some(item) = Item::group_percent("events.percent_for", (label.start(), percent_end), p.as_str(), name) {
             found.push((text.sentence_index(label.start()), item));
         }
     }
@@ -659,10 +658,7 @@ fn arm_then_percent_items(rules: &EventRules, s: &str, last_percent: usize, arm:
             };
             let Some(p) = caps.name("p") else { continue };
             let percent_end = end + p.end() + s[end + p.end()..].find('%').map_or(0, |i| i + 1);
-            let mut item = Item::new("events.percent_for", (at, percent_end));
-            item.percent = read_percent(p.as_str());
-            item.arm = Some(arm.to_string());
-            if item.percent.is_some() {
+            if let Some(item) = Item::group_percent("events.percent_for", (at, percent_end), p.as_str(), arm) {
                 found.push(item);
             }
         }
@@ -1163,18 +1159,12 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item) -> bo
 /// (response rates 70% versus 38%; p < 0.001)`), not a sample-size assumption.
 fn sensitivity_analysis(rules: &EventRules, sentence: &str) -> bool {
     let only_assumed = rules.design.find_iter(sentence).all(|m| m.as_str().to_ascii_lowercase().starts_with("assum"));
-    let lower = sentence.to_ascii_lowercase();
-    let reports_p =
-        lower.match_indices("p ").chain(lower.match_indices("p<")).chain(lower.match_indices("p=")).any(|(at, _)| {
-            let rest = lower[at + 1..].trim_start();
-            (at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric())
-                && (rest.starts_with('<') || rest.starts_with('='))
-                && rest[1..]
-                    .trim_start()
-                    .trim_start_matches('=')
-                    .trim_start()
-                    .starts_with(|c: char| c.is_ascii_digit() || c == '.')
-        });
+    // A p-value starting a word: `p < 0.001`, `P = .049`.
+    let reports_p = sentence.char_indices().any(|(at, c)| {
+        matches!(c, 'p' | 'P')
+            && !sentence[..at].ends_with(|b: char| b.is_alphanumeric())
+            && p_value(&sentence[at..]).is_ok_and(|(_, p)| matches!(p.op, "<" | "=" | "<="))
+    });
     only_assumed && reports_p
 }
 

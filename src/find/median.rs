@@ -220,24 +220,11 @@ fn median_rows(
     let mut findings = Vec::new();
     let mut arms_in_order: Vec<String> = Vec::new();
     for a in assigned {
-        let value = &values[a.value];
-        let mut row = Row::new("", Kind::Median);
+        let (mut row, span) = a.row(Kind::Median, values, rule);
         row.endpoint = Some(anchor.endpoints[a.slot].clone());
-        row.value = Some(value.number.clone());
-        row.unit = value.time_unit;
-        if let Some(ci) = &value.interval {
-            row.lower = Some(ci.lower.clone());
-            row.ci_level = value.level.clone();
-            row.upper = Some(ci.upper.clone());
-        }
-        row.arm = a.arm.clone();
-        row.rule = rule.to_string();
-        if let Some(arm) = &a.arm {
-            if arm != "total" && !arms_in_order.contains(arm) {
-                arms_in_order.push(arm.clone());
-            }
-        }
-        findings.push(Finding { row, span: (value.start, value.end) });
+        row.unit = values[a.value].time_unit;
+        a.note_arm(&mut arms_in_order);
+        findings.push(Finding { row, span });
     }
     (findings, arms_in_order)
 }

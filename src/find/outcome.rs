@@ -265,7 +265,9 @@ fn tidy(mut taken: Vec<&str>) -> Option<String> {
     (!taken.is_empty()).then(|| taken.join(" "))
 }
 
-/// Single words that are never an outcome by themselves.
+/// Single words that are never an outcome by themselves. Unlike `find::NOT_AN_ENDPOINT`, which
+/// empties a finished row's endpoint, these make a reading give nothing, so the next reading
+/// (the previous value's, the clause's subject) is tried.
 const NOT_OUTCOMES: &[&str] = &[
     "same",
     "on-treatment",

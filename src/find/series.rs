@@ -31,7 +31,7 @@ use crate::grammar::{
     ci_after_value, consumed, is_comparison_joint, plus_minus, spread_aside, time_unit, unsigned_decimal, value_joint,
     ws, Interval,
 };
-use crate::model::Num;
+use crate::model::{Kind, Num, Row};
 
 /// What a value's unit must be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -315,6 +315,32 @@ pub struct Assigned {
     pub slot: usize,
     /// The group, when known.
     pub arm: Option<String>,
+}
+
+impl Assigned {
+    /// The row of this assignment's value: its number, CI, group and `rule`, with the value's
+    /// span; the finder adds what its kind needs (endpoint, time, unit).
+    pub fn row(&self, kind: Kind, values: &[Value], rule: &str) -> (Row, (usize, usize)) {
+        let value = &values[self.value];
+        let mut row = Row::new("", kind);
+        row.value = Some(value.number.clone());
+        if let Some(ci) = &value.interval {
+            row.lower = Some(ci.lower.clone());
+            row.ci_level = value.level.clone();
+            row.upper = Some(ci.upper.clone());
+        }
+        row.arm = self.arm.clone();
+        row.rule = rule.to_string();
+        (row, (value.start, value.end))
+    }
+
+    /// Adds this assignment's group to `arms`, the groups in the order they are first named
+    /// (`total` is no group).
+    pub fn note_arm(&self, arms: &mut Vec<String>) {
+        if let Some(arm) = self.arm.as_ref().filter(|arm| *arm != "total" && !arms.contains(arm)) {
+            arms.push(arm.clone());
+        }
+    }
 }
 
 /// Gives each value its slot and group; `lists` are candidate group lists of the sentence

@@ -21,7 +21,7 @@ use super::series::{self, SeriesPatterns, Unit};
 use super::{Finding, Text};
 use crate::error::Result;
 use crate::grammar::{duration_list, unit_first_time_point, Duration};
-use crate::model::{Kind, Row};
+use crate::model::Kind;
 
 /// The compiled survival rules.
 #[derive(Debug)]
@@ -137,25 +137,14 @@ fn survival_rows(
     let mut findings = Vec::new();
     let mut arms_in_order: Vec<String> = Vec::new();
     for a in assigned {
-        let value = &values[a.value];
         let (time, endpoint) = slots[a.slot];
-        let mut row = Row::new("", Kind::Survival);
+        let (mut row, span) = a.row(Kind::Survival, values, rule);
         row.endpoint = Some(endpoint.clone());
         row.time = Some(time.normalised());
-        row.value = Some(value.number.clone());
-        if let Some(ci) = &value.interval {
-            row.lower = Some(ci.lower.clone());
-            row.ci_level = value.level.clone();
-            row.upper = Some(ci.upper.clone());
+        if a.slot == 0 {
+            a.note_arm(&mut arms_in_order);
         }
-        row.arm = a.arm.clone();
-        row.rule = rule.to_string();
-        if let Some(arm) = &a.arm {
-            if a.slot == 0 && arm != "total" && !arms_in_order.contains(arm) {
-                arms_in_order.push(arm.clone());
-            }
-        }
-        findings.push(Finding { row, span: (value.start, value.end) });
+        findings.push(Finding { row, span });
     }
     (findings, arms_in_order)
 }
