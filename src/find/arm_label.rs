@@ -141,9 +141,13 @@ impl ArmLabels {
     pub fn after(&self, s: &str, from: usize) -> Option<Label> {
         let mut at = skip_spaces(s, from);
         let mut words: Vec<Word> = Vec::new();
+        let mut after_the = s[..from].trim_end().to_ascii_lowercase().ends_with(" the");
         while let Some(word) = word_at(s, at) {
             let lower = s[word.start..word.end].to_ascii_lowercase();
-            if words.is_empty() && matches!(lower.as_str(), "the" | "a" | "an") {
+            // `the A group`: a capital `A` after `the` and before a group noun is the group's name.
+            let named_a = after_the && &s[word.start..word.end] == "A" && self.group_noun_follows(s, word.end);
+            if words.is_empty() && matches!(lower.as_str(), "the" | "a" | "an") && !named_a {
+                after_the = lower == "the";
                 if word.ends_sentence {
                     break;
                 }
@@ -151,7 +155,7 @@ impl ArmLabels {
                 continue;
             }
             // A capital `A` after a word names it (`drug A`), as the article never would.
-            let identifier = !words.is_empty() && &s[word.start..word.end] == "A";
+            let identifier = (!words.is_empty() || named_a) && &s[word.start..word.end] == "A";
             if (self.boundaries.contains(&lower) && !identifier) || lower.contains('%') {
                 break;
             }
@@ -177,6 +181,12 @@ impl ArmLabels {
         self.label_of(s, &words)
     }
 
+    /// Whether the next word after byte `at` is a group noun (`group`, `arm`).
+    fn group_noun_follows(&self, s: &str, at: usize) -> bool {
+        word_at(s, skip_spaces(s, at))
+            .is_some_and(|next| self.group_nouns.contains(&s[next.start..next.end].to_ascii_lowercase()))
+    }
+
     /// The label whose words end at byte `to`, reading backward over a `(`, `[` or `,` first:
     /// `drug X (` → `drug X`, `the combination group,` → `combination group`.
     pub fn before(&self, s: &str, to: usize) -> Option<Label> {
@@ -195,7 +205,12 @@ impl ArmLabels {
                 let next = s[next.start..next.end].to_ascii_lowercase();
                 words.len() == 1 && lower == "study" && self.group_nouns.contains(&next)
             });
-            let boundary = self.boundaries.contains(&lower) && !self.is_id_after_group_noun(s, &word);
+            // `the A group`: a capital `A` between `the` and a group noun is the group's name.
+            let named_a = &s[word.start..word.end] == "A"
+                && words.len() == 1
+                && s[..word.start].trim_end().to_ascii_lowercase().ends_with(" the")
+                && self.group_nouns.contains(&s[words[0].start..words[0].end].to_ascii_lowercase());
+            let boundary = self.boundaries.contains(&lower) && !self.is_id_after_group_noun(s, &word) && !named_a;
             if boundary && !before_group_noun || lower.contains('%') {
                 break;
             }
@@ -427,6 +442,16 @@ mod tests {
         assert_eq!(labels().after(s, at).unwrap().text, "combined modality arm");
         let s = "57 patients in group A and 49";
         assert_eq!(labels().after(s, s.find("group").unwrap()).unwrap().text, "group A");
+    }
+
+    #[test]
+    fn a_capital_a_between_the_and_a_group_noun_names_the_group() {
+        let s = "50% in the A group and 60% in the B group";
+        assert_eq!(labels().after(s, s.find("the A").unwrap()).unwrap().text, "A group");
+        assert_eq!(labels().before(s, s.find(" and").unwrap()).unwrap().text, "A group");
+        // The article stays an article: `a group of` names no group `a group`.
+        let s = "50% in a group of smokers";
+        assert_ne!(labels().after(s, s.find("a group").unwrap()).map(|l| l.text), Some("a group".to_string()));
     }
 
     #[test]

@@ -272,7 +272,14 @@ pub fn respectively_list(sentence: &str) -> Option<Vec<String>> {
 /// this keeps each listed name as written (counts name their groups in a bare list).
 pub fn listed_until_respectively(text: &str) -> Vec<String> {
     let Some(end) = text.find("respectively") else { return Vec::new() };
-    let list = text[..end].trim().trim_end_matches(',').trim();
+    listed_groups(text[..end].trim().trim_end_matches(','))
+}
+
+/// The groups of a bare list, each name as written: `Arms A, B, and C` gives `Arm A`, `Arm B`,
+/// `Arm C`; `the intensive and conventional education groups` gives `intensive education
+/// group`, `conventional education group`. Empty for a list with brackets, `;` or `%`.
+pub fn listed_groups(list: &str) -> Vec<String> {
+    let list = list.trim();
     if list.contains(['(', ')', ';', '%']) || list.len() > 120 {
         return Vec::new();
     }

@@ -26,7 +26,7 @@ use regex::Regex;
 use super::arm_label::{group_key, names_known_group, Label};
 use super::arms::ArmRules;
 use super::compile::{lexicon_gate, lexicon_pattern_with, Gated, Live, ScanGate, Source, Triggers};
-use super::{outcome, Finding, Text};
+use super::{arm_local, outcome, Finding, Text};
 use crate::error::Result;
 use crate::grammar::{count, decimal, p_value, time_unit};
 use crate::model::{Kind, Num, Row};
@@ -62,6 +62,9 @@ pub struct EventRules {
     outcome_lead: Regex,
     pair_lead: Regex,
     sentence_group: Regex,
+    subject_copula: Regex,
+    group_lead: Regex,
+    list_copula: Regex,
     everyone_outcome: Regex,
     group_percent: Regex,
     count_pair: Regex,
@@ -117,6 +120,9 @@ impl EventRules {
             outcome_lead: pattern("outcome_lead")?,
             pair_lead: pattern("pair_lead")?,
             sentence_group: pattern("sentence_group")?,
+            subject_copula: pattern("subject_copula")?,
+            group_lead: pattern("group_lead")?,
+            list_copula: pattern("list_copula")?,
             everyone_outcome: pattern("everyone_outcome")?,
             group_percent: pattern("group_percent")?,
             count_pair: pattern("count_pair")?,
@@ -244,8 +250,9 @@ impl Items<'_> {
 /// 8. `total_rate` (`read_total_rate`): `The overall response rate was 69%`;
 /// 9. `response_count` (`read_counts`): `two partial responses (PR)`;
 /// 10. `group_percent` (`read_group_percent`): `with standard chemotherapy (64%) than ...`;
-/// 11. `count_in_arm` (`read_count_in_arm`): `35 patients in the combined modality arm`;
-/// 12. `total_count` (`read_counts`): `508 deaths`.
+/// 11. `group_rate` (`read_group_rate`): `Mortality in the surgery group was 12%`;
+/// 12. `count_in_arm` (`read_count_in_arm`): `35 patients in the combined modality arm`;
+/// 13. `total_count` (`read_counts`): `508 deaths`.
 ///
 /// The items then get their groups and endpoints and become rows (`findings_from_items`).
 pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Finding]) -> Vec<Finding> {
@@ -291,6 +298,9 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
     }
     if rules.on("events.group_percent") {
         read_group_percent(rules, arms, &known, text, &mut items);
+    }
+    if rules.on("events.group_rate") {
+        read_group_rate(rules, arms, &known, text, &mut items);
     }
     if rules.on("events.count_in_arm") {
         read_count_in_arm(rules, arms, &known, text, &mut items);
@@ -488,6 +498,23 @@ fn read_group_percent(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, te
         if let Some(item) =
             Item::group_percent("events.group_percent", (label.span.0, whole.end()), p.as_str(), label.text)
         {
+            items.push(item);
+        }
+    }
+}
+
+/// `Mortality in the surgery group was 12%`, `the response rate among controls was 30%`
+/// (`group_rate`): an outcome, a group phrase, a copula, then the group's percentage.
+fn read_group_rate(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    for m in rules.percent.find_iter(s) {
+        let (from, _) = text.sentence_at(m.start());
+        let Some(label) = subject_group(rules, arms, known, s, from, m.start()) else { continue };
+        if !arms.outcomes.is_match(&s[from..label.span.0]) {
+            continue;
+        }
+        let value = s[m.start()..m.end()].trim_end_matches(|c: char| c == '%' || c.is_whitespace());
+        if let Some(item) = Item::group_percent("events.group_rate", (label.span.0, m.end()), value, label.text) {
             items.push(item);
         }
     }
@@ -1028,6 +1055,7 @@ fn push_percent_list(
         || known.iter().any(|k| k.split_whitespace().next().is_some_and(|w| sentence.contains(w)));
     let respectively = s[end..to].contains("respectively");
     let groups = groups_after(rules, arms, known, s, end, list.len())
+        .or_else(|| respectively.then(|| groups_before_list(rules, arms, known, s, (from, list[0].0), list.len()))?)
         .or_else(|| {
             // `..., 14.8% in the brief advice group and 10.5% in the control group. ... the rates
             // were 10.2%, 9.7% and 6.7%, respectively`: the groups the sentence before names.
@@ -1057,6 +1085,28 @@ fn push_percent_list(
             items.push(item);
         }
     }
+}
+
+/// `The cure rates in the low dose, high dose and quinine groups were 97.8%, 100% and 100%,
+/// respectively`: the `k` groups listed after the last lead word (`in`, `of`, `among`, `for`)
+/// before the copula that opens a list of values, in the stretch `(from, to)`.
+fn groups_before_list(
+    rules: &EventRules,
+    arms: &ArmRules,
+    known: &[String],
+    s: &str,
+    (from, to): (usize, usize),
+    k: usize,
+) -> Option<Vec<String>> {
+    let head = &s[from..to];
+    let copula = rules.list_copula.find(head)?;
+    let lead = rules.group_lead.find_iter(&head[..copula.start()]).last()?;
+    let (start, end) = (from + lead.end(), from + copula.start());
+    let named = groups_named(arms, s, (start, end));
+    let groups = if named.len() == k { named } else { arm_local::listed_groups(&s[start..end]) };
+    let is_group = |g: &String| arms.labels.has_group_noun(g) || known.iter().any(|k| group_key(k) == group_key(g));
+    (groups.len() == k && groups.iter().any(is_group) && !groups.iter().any(|g| arms.outcomes.is_match(g)))
+        .then_some(groups)
 }
 
 /// The groups a sentence names with a group noun, in order, each once: `14.8% in the brief
@@ -1359,7 +1409,8 @@ fn assign_opening_or_bracket(
             }
             !(in_run && compared)
         });
-        if let Some(label) = opening.or(bracketed) {
+        let subject = || (!in_run).then(|| subject_group(rules, arms, known, s, from, item.span.0)).flatten();
+        if let Some(label) = opening.or(bracketed).or_else(subject) {
             item.arm = Some(label.text);
         }
     }
@@ -1383,6 +1434,24 @@ fn opening_group(
         (comma && (arms.labels.has_group_noun(&label.text) || is_known(known, &label))).then_some(label)
     });
     opening.last()
+}
+
+/// `Mortality in the surgery group was 50% (20/40)`: the group of the phrase that ends with
+/// a copula right before the value at `at` (`subject_copula`), in the sentence from `from`.
+fn subject_group(
+    rules: &EventRules,
+    arms: &ArmRules,
+    known: &Known<'_>,
+    s: &str,
+    from: usize,
+    at: usize,
+) -> Option<Label> {
+    let lead = rules.group_lead.find_iter(&s[from..at]).last()?;
+    let label = arms.labels.after(s, from + lead.end())?;
+    let named = arms.labels.has_group_noun(&label.text) || is_known(known, &label);
+    let copula = label.span.1 <= at && rules.subject_copula.is_match(&s[label.span.1..at]);
+    (copula && named && !arms.labels.names_everyone(&label.text) && !arms.outcomes.is_match(&label.text))
+        .then_some(label)
 }
 
 /// `dalteparin-treated patients (2/74 [2.7 %])`, `placebo (14 [0.2%])`: the group right before
@@ -1776,7 +1845,7 @@ fn endpoint(arms: &ArmRules, known: &[String], text: &Text, span: (usize, usize)
         before[clause_start..].split_whitespace().filter(|w| !w.chars().any(|c| c.is_ascii_digit())).collect();
     // A phrase that names a group (`in the combined modality arm and`) is never the endpoint.
     if words.iter().any(|w| arms.labels.has_group_noun(w)) {
-        return shared;
+        return shared.or_else(|| subject_before_group(arms, before));
     }
     let stop = [
         "was", "were", "of", "in", "for", "with", "the", "a", "an", "is", "are", "and", "rate", "rates", "occurred",
@@ -1800,6 +1869,29 @@ fn endpoint(arms: &ArmRules, known: &[String], text: &Text, span: (usize, usize)
     // `(P = 0.019; Fisher's exact test) and 30.2% (13/43)`: a statistical test is no outcome.
     let a_test = words[start..end].last().is_some_and(|w| outcome::names_a_test(w));
     shared.or_else(|| (!phrase.is_empty() && !a_test).then_some(phrase))
+}
+
+/// `The cure rates in the low dose group and the quinine group were`: the outcome a clause
+/// names before the lead word (`in`, `among`, `for`, `of`) of its first group phrase.
+fn subject_before_group(arms: &ArmRules, clause: &str) -> Option<String> {
+    let lower = clause.to_ascii_lowercase();
+    let noun = [" group", " arm"].iter().filter_map(|n| lower.find(n)).min()?;
+    let lead = [" in ", " among ", " for ", " of "].iter().filter_map(|l| lower[..noun].rfind(l)).max()?;
+    let start = clause[..lead].rfind([';', ':', '(', '[', ',']).map_or(0, |p| p + 1);
+    let words: Vec<&str> = clause[start..lead]
+        .split_whitespace()
+        .skip_while(|w| matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an"))
+        .collect();
+    // `Retention rates were good for the print group`: a clause with its verb names no outcome.
+    let verb = words
+        .iter()
+        .any(|w| matches!(w.to_ascii_lowercase().as_str(), "was" | "were" | "is" | "are" | "had" | "has" | "have"));
+    let phrase = words[words.len().saturating_sub(5)..].join(" ");
+    let plain = !verb
+        && !phrase.is_empty()
+        && !phrase.chars().any(|c| c.is_ascii_digit())
+        && !arms.labels.has_group_noun(&phrase);
+    (plain && arms.outcomes.is_match(&phrase)).then_some(phrase)
 }
 
 /// The outcome verb of a clause that counts with numbers before it: `92 of 119 (77.3%)
@@ -1901,6 +1993,15 @@ mod tests {
     #[test]
     fn whole_trial_counts() {
         assert_eq!(events("In total, 508 deaths were recorded."), vec!["events total 508/- -"]);
+    }
+
+    #[test]
+    fn a_list_takes_the_outcome_named_before_its_groups() {
+        let rules = RuleSet::embedded().unwrap();
+        let text = "Cure rates in the low dose, high dose and quinine groups were 97.8%, 100% and 90%, respectively.";
+        let endpoints: Vec<Option<String>> =
+            find_rows(&rules, "t", text).into_iter().filter(|r| r.kind == Kind::Events).map(|r| r.endpoint).collect();
+        assert_eq!(endpoints, vec![Some("Cure rates".to_string()); 3]);
     }
 
     #[test]
