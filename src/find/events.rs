@@ -764,6 +764,11 @@ fn read_counts(pattern: &Regex, rule: &'static str, text: &Text, items: &mut Ite
         if not_a_count_before(&s[from..e.start()]) || is_denominator_before(&s[from..e.start()]) {
             continue;
         }
+        // `Group 2 patients required more analgesics`: the number names the group.
+        let before = s[from..e.start()].trim_end().to_ascii_lowercase();
+        if e.len() <= 2 && ["group", "arm", "cohort"].iter().any(|noun| before.ends_with(noun)) {
+            continue;
+        }
         let mut item = Item::new(rule, (e.start(), whole.end()));
         item.events = read_count(e.as_str());
         item.percent = caps.name("p").and_then(|p| read_percent(p.as_str()));
@@ -1171,7 +1176,9 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item) -> bo
     if rules.design.is_match(sentence) && !sensitivity_analysis(rules, sentence) {
         return false;
     }
-    let counted = matches!(item.rule, "events.count_in_arm" | "events.total_count");
+    // Counts keep to sentences of outcomes, unless the sentence says it is about baseline.
+    let counted = matches!(item.rule, "events.count_in_arm" | "events.total_count")
+        && !sentence.to_ascii_lowercase().contains("baseline");
     if !counted && rules.baseline.is_match(sentence) && !arms.outcomes.is_match(&s[item.span.1..to.max(item.span.1)]) {
         return false;
     }

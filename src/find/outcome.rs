@@ -413,7 +413,8 @@ pub fn counted_outcome(text: &str, from: usize, is_participant: impl Fn(&str) ->
         let object = tail.split_once(' ')?.1;
         return phrase_forward(object, &["a", "an", "the", "at", "least", "one", "some"], true);
     }
-    if people && OUTCOME_VERBS.contains(&first.as_str()) {
+    // `Four patients withdrew`, `three withdrew`: the verb right after the count or its people.
+    if OUTCOME_VERBS.contains(&first.as_str()) {
         let out = all.get(at + 1).is_some_and(|w| w.trim_end_matches([',', '.', ';']) == "out");
         return Some(if out { format!("{first} out") } else { first });
     }
