@@ -288,6 +288,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
     }
     if rules.on("events.percent_for") {
         read_percent_then_group(rules, arms, &known, s, &mut items);
+        read_percents_then_arms(arms, &known, text, &mut items);
     }
     if rules.on("events.total_rate") && live.has("total_rate") {
         read_total_rate(rules, arms, text, &mut items);
@@ -372,8 +373,14 @@ fn read_percent_for(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text
         if names_an_outcome(arms, s, &label.text) || opens_respectively_list(text, label.span.1) {
             continue;
         }
-        if let Some(item) = Item::group_percent("events.percent_for", (p.start(), label.span.1), p.as_str(), label.text)
+        if let Some(mut item) =
+            Item::group_percent("events.percent_for", (p.start(), label.span.1), p.as_str(), label.text)
         {
+            // `Eight percent (n = 7) of patients receiving placebo`: the count in brackets.
+            let percent_end = s[p.end()..].find('%').map_or(p.end(), |at| p.end() + at + 1);
+            item.events = n_equals_after(s, percent_end)
+                .filter(|(n, end)| s[*end..].trim_start().starts_with([')', ']']) && n.value.fract() == 0.0)
+                .map(|(n, _)| n);
             items.push(item);
         }
     }
@@ -391,6 +398,44 @@ fn read_percent_then_group(rules: &EventRules, arms: &ArmRules, known: &Known<'_
         if let Some(item) = Item::group_percent("events.percent_for", (p.start(), label.span.1), p.as_str(), label.text)
         {
             items.push(item);
+        }
+    }
+}
+
+/// `2.5% albendazole versus 2.6% control`, `75% experimental group and 86% control group`: two
+/// or more percentages in a sentence, each followed by its group with no word between, each
+/// group one of the record's arms or a group noun phrase, and the clause ending after it.
+fn read_percents_then_arms(arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    let mut found: Vec<Item> = Vec::new();
+    for (at, _) in s.match_indices('%') {
+        let Some(label) = arms.labels.after(s, at + 1) else { continue };
+        let gap = &s[at + 1..label.span.0];
+        if gap.is_empty() || !gap.trim().is_empty() {
+            continue;
+        }
+        let named = is_known(known, &label) || arms.labels.has_group_noun(&label.text);
+        if !named || arms.labels.names_everyone(&label.text) || arms.outcomes.is_match(&label.text) {
+            continue;
+        }
+        let rest = s[label.span.1..].trim_start().to_ascii_lowercase();
+        let ends = rest.is_empty()
+            || rest.starts_with([',', ';', '.', ')', ']'])
+            || ["vs", "versus", "and ", "or ", "compared", "respectively"].iter().any(|w| rest.starts_with(w));
+        let number_start = s[..at].trim_end().rfind(|c: char| !(c.is_ascii_digit() || c == '.')).map_or(0, |p| p + 1);
+        let value = s[number_start..at].trim();
+        if !ends || value.is_empty() || s[..number_start].trim_end().ends_with(['-', '±', '/', '<', '>', '=']) {
+            continue;
+        }
+        if let Some(item) = Item::group_percent("events.percent_for", (number_start, label.span.1), value, label.text) {
+            found.push(item);
+        }
+    }
+    for item in &found {
+        let sentence = text.sentence_at(item.span.0);
+        let partners = found.iter().filter(|other| text.sentence_at(other.span.0) == sentence && other.arm != item.arm);
+        if partners.count() >= 1 {
+            items.push(item.clone());
         }
     }
 }
@@ -861,30 +906,39 @@ fn read_of_n(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, live: &Live
 /// `45% vs 30%`, `45 vs. 35%`, `43 and 24%, respectively`: two items side by side.
 fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, s: &str, text: &Text, items: &mut Items) {
     for caps in rules.percent_pair.captures(text) {
-        let (Some(whole), Some(p1), Some(p2), Some(conn)) =
-            (caps.get(0), caps.name("p1"), caps.name("p2"), caps.name("conn").or_else(|| caps.name("conn_dot")))
-        else {
+        let (Some(whole), Some(p1), Some(p2), Some(conn)) = (
+            caps.get(0),
+            caps.name("p1"),
+            caps.name("p2").or_else(|| caps.name("zero")),
+            caps.name("conn").or_else(|| caps.name("conn_dot")),
+        ) else {
             continue;
         };
+        // `CMV (8% vs. 0)`: a zero needs no percent sign after a percentage.
+        let zero = caps.name("zero").is_some();
+        if zero && caps.name("pc").is_none() {
+            continue;
+        }
+        let whole_end = if zero { p2.end() } else { whole.end() };
         let before = s[..p1.start()].trim_end();
         let conn = conn.as_str().to_ascii_lowercase();
         let versus = conn.starts_with('v');
-        if before.ends_with(['-', '±', '/', '<', '>', '=']) || versus && in_longer_chain(before, &s[whole.end()..]) {
+        if before.ends_with(['-', '±', '/', '<', '>', '=']) || versus && in_longer_chain(before, &s[whole_end..]) {
             continue;
         }
         let (from, to) = text.sentence_at(p1.start());
         let respectively = s[from..to].to_ascii_lowercase().contains("respectively");
-        let groups_after = pair_after(rules, arms, known, s, whole.end());
+        let groups_after = pair_after(rules, arms, known, s, whole_end);
         if (conn == "and" || conn == "or") && !respectively && groups_after.is_none() {
             continue;
         }
-        if caps.name("pc").is_none() && conn != "and" && !s[p2.end()..].trim_start().starts_with('%') {
+        if caps.name("pc").is_none() && conn != "and" && !zero && !s[p2.end()..].trim_start().starts_with('%') {
             continue;
         }
         let (Some(first), Some(second)) = (read_percent(p1.as_str()), read_percent(p2.as_str())) else { continue };
         let mut a = Item::new("events.percent_pair", (p1.start(), p1.end() + usize::from(caps.name("pc").is_some())));
         a.percent = Some(first);
-        let mut b = Item::new("events.percent_pair", (p2.start(), whole.end()));
+        let mut b = Item::new("events.percent_pair", (p2.start(), whole_end));
         b.percent = Some(second);
         if let Some((first_group, second_group)) = groups_after {
             b.span.1 = second_group.span.1;
@@ -1802,8 +1856,15 @@ fn item_endpoints(arms: &ArmRules, known: &[String], text: &Text, items: &[Item]
         let s = text.as_str();
         let at = items[i].span.0;
         // A phrase that names a group (`hydrotherapy`, `SAL/FP`, `controls`) is no outcome.
+        // `Prevalence was 2.5% albendazole versus` leaves `Prevalence was albendazole`: a phrase
+        // ending in a group's name is the words around an earlier value, no outcome.
+        let ends_in_group = |phrase: &String| {
+            phrase.split_whitespace().count() > 1
+                && phrase.rsplit(' ').next().is_some_and(|last| names_known_group(known, last))
+        };
         let names_group = |phrase: &String| {
             names_known_group(known, phrase)
+                || ends_in_group(phrase)
                 || items[i].arm.as_deref().is_some_and(|arm| group_key(arm) == group_key(phrase))
                 || arms.labels.names_everyone(phrase)
         };
@@ -1858,6 +1919,43 @@ fn endpoint(arms: &ArmRules, known: &[String], text: &Text, span: (usize, usize)
         "was", "were", "of", "in", "for", "with", "the", "a", "an", "is", "are", "and", "rate", "rates", "occurred",
         "vs", "vs.", "versus", "or", "to", "compared",
     ];
+    // `Infections were CMV (8% vs. 0) and BK (4% vs. 0)`: the phrase right before the bracket
+    // that opens the item names its outcome, unless it names a group.
+    if shared.is_none() && words.is_empty() && before[..clause_start].ends_with(['(', '[']) {
+        let bracket = from + clause_start - 1;
+        // `followed up by telephone (59/480`: after a preposition the phrase names a group.
+        let after_preposition = |phrase: &String| {
+            s[from..bracket].rfind(phrase.as_str()).is_some_and(|at| {
+                let lead = s[from..from + at].split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
+                matches!(
+                    lead.as_str(),
+                    "by" | "with"
+                        | "without"
+                        | "to"
+                        | "in"
+                        | "for"
+                        | "among"
+                        | "receiving"
+                        | "versus"
+                        | "vs"
+                        | "vs."
+                        | "than"
+                        | "from"
+                        | "on"
+                        | "of"
+                )
+            })
+        };
+        let named = outcome::phrase_before(&s[from..to], bracket - from).filter(|p| {
+            !names_known_group(known, p)
+                && !arms.labels.has_group_noun(p)
+                && !arms.labels.names_everyone(p)
+                && !after_preposition(p)
+        });
+        if named.is_some() {
+            return named;
+        }
+    }
     // `Headache relief was noted in 73%`, `was rare (Gla-300: 2.3%`: the subject of `was`.
     if shared.is_none() && (words.is_empty() || outcome::only_says_seen(&words)) {
         // `mEOC+P was associated with ... (48 [17%]`: a group is no outcome.
