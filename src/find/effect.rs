@@ -107,6 +107,10 @@ pub struct EffectRules {
     difference_in_after: Regex,
     change_in: Regex,
     comparison_before: Regex,
+    baseline_comparison: Regex,
+    bracketed_ci_value: Regex,
+    next_group_value: Regex,
+    next_outcome_bracket: Regex,
     standardised_cue: Regex,
     proportion_cue: Regex,
     times_likely: Regex,
@@ -340,6 +344,10 @@ impl EffectRules {
             difference_in_after: rules.pattern("difference_in_after")?,
             change_in: rules.pattern("change_in")?,
             comparison_before: rules.pattern("comparison_before")?,
+            baseline_comparison: rules.pattern("baseline_comparison")?,
+            bracketed_ci_value: rules.pattern("bracketed_ci_value")?,
+            next_group_value: rules.pattern("next_group_value")?,
+            next_outcome_bracket: rules.pattern("next_outcome_bracket")?,
             standardised_cue: rules.pattern("standardised_cue")?,
             proportion_cue: rules.pattern("proportion_cue")?,
             times_likely: rules.pattern("times_likely")?,
@@ -620,8 +628,18 @@ fn find_unnamed_differences(
         if taken.iter().any(|&(a, b)| a < estimate.end && estimate.start < b) {
             continue;
         }
-        let Some(code) = unnamed_difference_code(rules, text, sentence, &estimate, label_at, groups) else {
-            continue;
+        // `only for depression (−0.7, 95% CI …) and social integration (0.8, 95% CI …)`: the
+        // next outcome's bracket after a difference holds a difference of the same kind.
+        let listed_after = findings
+            .last()
+            .filter(|f: &&Finding| f.span.1 <= estimate.start && f.span.0 >= sentence.0)
+            .and_then(|f| rules.next_outcome_bracket.is_match(&s[f.span.1..estimate.start]).then_some(f.row.measure));
+        let code = match unnamed_difference_code(rules, text, sentence, &estimate, label_at, groups) {
+            Some(code) => code,
+            None => match listed_after.flatten() {
+                Some(code @ ("MD" | "SMD" | "RD")) => code,
+                _ => continue,
+            },
         };
         let mention = Mention {
             start: estimate.start,
@@ -689,6 +707,22 @@ fn unnamed_difference_code(
     // `compared with X, Y resulted in an increase in MVPA (mean 3.8 min/day, 95% CI …)`.
     let change_compared =
         rules.change_in.is_match(clause) && rules.comparison_before.is_match(&s[sentence.0..estimate.start]);
+    // `Compared with usual care, the intervention improved social integration (0.8, 95% CI
+    // 0.4 to 1.2)`, `lost more weight than the control group (2.1 kg, 95% CI …)`: a bracket
+    // opening after the words of a comparison of groups (not with baseline) holds their
+    // difference; after `than` even where the clause names one group.
+    let before = &s[sentence.0..estimate.start];
+    let bracketed = before.trim_end().ends_with(['(', '[']);
+    // `lower in A (68.9; 95% CI …) than in B (72.1; 95% CI …)`, `811 [95% CI …] days in A vs
+    // 744 [...]`: brackets holding each group's own value, one before or after another.
+    let rest = &s[estimate.end..sentence.1.max(estimate.end)];
+    let values_side_by_side = rules.bracketed_ci_value.is_match(before.trim_end().trim_end_matches(['(', '[']))
+        || rules.next_group_value.is_match(rest);
+    let compared_before = bracketed
+        && !values_side_by_side
+        && rules.comparison_before.is_match(before)
+        && !rules.baseline_comparison.is_match(&s[sentence.0..sentence.1]);
+    let than_before = compared_before && rules.comparative.is_match(clause) && clause.contains(" than ");
     let called_difference = rules.difference_cue.is_match(clause) || compared_after || change_compared;
     // `6% (95% CI −27 to +23) with placebo`: a group's own value, whatever its interval.
     let group_after = {
@@ -699,8 +733,11 @@ fn unnamed_difference_code(
     };
     let below_zero = ci.lower.value < 0.0 && !group_after;
     // A change within one group, unless the text calls it a difference or compares it.
-    let within_group =
-        rules.within_group.is_match(clause) && !compared_after && !clause.to_ascii_lowercase().contains("differ");
+    let within_group = rules.within_group.is_match(clause)
+        && !compared_after
+        && !than_before
+        && !clause.to_ascii_lowercase().contains("differ");
+    let called_difference = called_difference || compared_before && !group_after;
     let unit = &s[estimate.start..label_at];
     let in_percent = unit.contains('%') || unit.contains("percentage point");
     if !(called_difference || below_zero)
