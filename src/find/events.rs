@@ -63,6 +63,7 @@ pub struct EventRules {
     pair_lead: Regex,
     sentence_group: Regex,
     subject_copula: Regex,
+    by_people: Regex,
     group_lead: Regex,
     list_copula: Regex,
     everyone_outcome: Regex,
@@ -121,6 +122,7 @@ impl EventRules {
             pair_lead: pattern("pair_lead")?,
             sentence_group: pattern("sentence_group")?,
             subject_copula: pattern("subject_copula")?,
+            by_people: pattern("by_people")?,
             group_lead: pattern("group_lead")?,
             list_copula: pattern("list_copula")?,
             everyone_outcome: pattern("everyone_outcome")?,
@@ -770,6 +772,12 @@ fn resolve_this_group(arms: &ArmRules, s: &str, known: &[String], item: &mut Ite
 /// Whether a label follows `with`, `for`, `between` or `and`: `with standard chemotherapy (64%)`.
 /// Whether the group ending at `end` is the first of a list its sentence gives `respectively`
 /// (`5.5% and 5.3% of celecoxib and placebo recipients, respectively`): the pair takes it.
+/// Whether words start with a joiner (`and in the placebo group`): they begin another item.
+fn starts_with_joiner(words: &str) -> bool {
+    let first = words.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    matches!(first.as_str(), "and" | "or" | "but" | "while" | "whereas" | "vs" | "vs." | "versus")
+}
+
 fn opens_respectively_list(text: &Text, end: usize) -> bool {
     let s = text.as_str();
     let (_, to) = text.sentence_at(end);
@@ -835,7 +843,13 @@ fn read_of_n(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, live: &Live
         else {
             continue;
         };
-        let mut item = Item::new("events.of_n_percent", (whole.start(), whole.end()));
+        // `87.2% (567/650, 95% CI 84.4% to 89.6%)`: the item runs to the end of its bracket.
+        let end = if whole.as_str().ends_with(|c: char| c.is_alphabetic() || matches!(c, '=' | '<' | '>')) {
+            s[whole.end()..].find([')', ']']).map_or(whole.end(), |close| whole.end() + close + 1)
+        } else {
+            whole.end()
+        };
+        let mut item = Item::new("events.of_n_percent", (whole.start(), end));
         item.events = read_count(e.as_str());
         item.n = read_count(n.as_str());
         item.percent = read_percent(p.as_str());
@@ -1218,7 +1232,28 @@ fn groups_after(
         from = label.span.1 + (tail.len() - trimmed.len());
     }
     // `in A, B and C groups`: the group noun of the last names them all.
-    groups.iter().any(|(_, named)| *named).then(|| groups.into_iter().map(|(g, _)| g).collect())
+    let groups: Vec<String> =
+        groups.iter().any(|(_, named)| *named).then(|| groups.into_iter().map(|(g, _)| g).collect())?;
+    // `in groups C, B, and D`: the plural noun of the first names each identifier.
+    let singular = groups[0].split_once(' ').and_then(|(noun, id)| {
+        let noun =
+            noun.strip_suffix('s').filter(|n| matches!(n.to_ascii_lowercase().as_str(), "group" | "arm" | "cohort"))?;
+        (id.len() <= 3).then_some(noun)
+    });
+    Some(match singular {
+        Some(noun) => groups
+            .iter()
+            .map(|g| {
+                let id = g.split_once(' ').map_or(g.as_str(), |(_, id)| id);
+                if id.len() <= 3 {
+                    format!("{noun} {id}")
+                } else {
+                    g.clone()
+                }
+            })
+            .collect(),
+        None => groups,
+    })
 }
 
 /// Leaves out design sentences, baseline characteristics, changes of continuous measures,
@@ -1250,7 +1285,7 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item) -> bo
         let before = &s[from..item.span.0];
         let window_start = before.len().saturating_sub(40);
         let window = before.get(window_start..).unwrap_or(before);
-        if rules.change.is_match(window) {
+        if rules.change.is_match(window) && !rules.by_people.is_match(window) {
             return false;
         }
         let clause = &before[before.rfind([';', ':']).map_or(0, |p| p + 1)..];
@@ -1353,7 +1388,7 @@ fn assign_groups(
 ) {
     let s = text.as_str();
     assign_everyone(rules, s, totals, items);
-    let weak = assign_labels_after(rules, arms, known, s, items);
+    let weak = assign_labels_after(rules, arms, known, text, items);
     let compared_pairs = assign_opening_or_bracket(rules, arms, known, text, items);
     assign_compared_pairs(arms, known, text, compared_pairs, items);
     assign_weak_labels(text, weak, items);
@@ -1379,9 +1414,10 @@ fn assign_labels_after(
     rules: &EventRules,
     arms: &ArmRules,
     known: &Known<'_>,
-    s: &str,
+    text: &Text,
     items: &mut [Item],
 ) -> Vec<Option<Label>> {
+    let s = text.as_str();
     let mut weak: Vec<Option<Label>> = vec![None; items.len()];
     for (index, item) in items.iter_mut().enumerate().filter(|(_, i)| i.arm.is_none()) {
         let after = &s[item.span.1..];
@@ -1397,13 +1433,23 @@ fn assign_labels_after(
         });
         if read.is_none() {
             // `101 [9%] deaths in the tranexamic acid group`.
-            read = rules.outcome_lead.find(after).and_then(|lead| {
+            read = rules.outcome_lead.find(after).filter(|lead| !starts_with_joiner(lead.as_str())).and_then(|lead| {
                 let label = arms.labels.after(s, item.span.1 + lead.end())?;
                 Some((label, Some("in".to_string())))
             });
         }
         let Some((label, lead_word)) = read else { continue };
         if names_an_outcome(arms, s, &label.text) && !is_known(known, &label) {
+            continue;
+        }
+        // `... of patients in arms A, B, and C, respectively`: the first of a list of groups
+        // named by one plural noun.
+        let plural_noun = label
+            .text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "arms" | "groups" | "cohorts"));
+        if plural_noun && opens_respectively_list(text, label.span.1) {
             continue;
         }
         if arms.labels.names_everyone(&label.text) {
@@ -1510,7 +1556,14 @@ fn subject_group(
     let lead = rules.group_lead.find_iter(&s[from..at]).last()?;
     let label = arms.labels.after(s, from + lead.end())?;
     let named = arms.labels.has_group_noun(&label.text) || is_known(known, &label);
-    let copula = label.span.1 <= at && rules.subject_copula.is_match(&s[label.span.1..at]);
+    // `In the eradication group 13% (20/152) and in the placebo group 79%`: with no copula, the
+    // group phrase must open the sentence or follow `and`.
+    let gap = s.get(label.span.1..at).unwrap_or("x");
+    let opens = {
+        let lead_before = s[from..from + lead.start()].trim_end().to_ascii_lowercase();
+        lead_before.is_empty() || lead_before.ends_with(" and") || lead_before.ends_with(':')
+    };
+    let copula = rules.subject_copula.is_match(gap) || opens && gap.trim().is_empty();
     (copula && named && !arms.labels.names_everyone(&label.text) && !arms.outcomes.is_match(&label.text))
         .then_some(label)
 }
@@ -1671,7 +1724,10 @@ fn run_groups(
         None
     };
     let cycle = |groups: &[String]| groups.iter().cycle().take(run).cloned().collect::<Vec<String>>();
+    // `10 (50%), 12 (60%) and 15 (75%) patients in groups C, B, and D, respectively`.
+    let listed = || (run >= 3).then(|| groups_after(rules, arms, known, s, items[end - 1].span.1, run)).flatten();
     pair.map(|pair| (cycle(&pair), false))
+        .or_else(|| listed().map(|groups| (groups, false)))
         .or_else(|| (known.len() == run).then(|| (known.to_vec(), true)))
         .or_else(|| (paired && known.len() == 2).then(|| (cycle(known), true)))
         .or_else(|| {
@@ -1862,9 +1918,14 @@ fn item_endpoints(arms: &ArmRules, known: &[String], text: &Text, items: &[Item]
             phrase.split_whitespace().count() > 1
                 && phrase.rsplit(' ').next().is_some_and(|last| names_known_group(known, last))
         };
+        // `(567/650, 95% CI 84.4% to 89.6%) and`: the words of an interval are no outcome.
+        let of_an_interval = |phrase: &String| {
+            phrase.split_whitespace().next_back().is_some_and(|w| matches!(w, "CI" | "Cl" | "interval" | "CrI"))
+        };
         let names_group = |phrase: &String| {
             names_known_group(known, phrase)
                 || ends_in_group(phrase)
+                || of_an_interval(phrase)
                 || items[i].arm.as_deref().is_some_and(|arm| group_key(arm) == group_key(phrase))
                 || arms.labels.names_everyone(phrase)
         };
