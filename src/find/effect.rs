@@ -1421,12 +1421,15 @@ fn group_words(rules: &EffectRules, name: &str) -> Vec<String> {
         .collect()
 }
 
-/// The last lexicon endpoint of the sentence before `sentence`: `5-year OS was 62% vs 48%.
-/// The hazard ratio was 0.229.`
+/// The last lexicon endpoint of the two sentences before `sentence`: `5-year OS was 62% vs
+/// 48%. The hazard ratio was 0.229.`, `2-year OS rates were 93.4 and 66.0%. The differences
+/// were significant. The hazard ratio (HR) was 0.229.`
 fn previous_endpoint(rules: &EffectRules, text: &Text, sentence: (usize, usize)) -> Option<String> {
-    let index = text.sentence_index(sentence.0).checked_sub(1)?;
-    let (from, to) = *text.sentences.get(index)?;
-    rules.endpoints.find_iter(&text.as_str()[from..to]).last().map(|m| m.as_str().to_string())
+    let index = text.sentence_index(sentence.0);
+    (index.saturating_sub(2)..index).rev().find_map(|earlier| {
+        let (from, to) = *text.sentences.get(earlier)?;
+        rules.endpoints.find_iter(&text.as_str()[from..to]).last().map(|m| m.as_str().to_string())
+    })
 }
 
 /// The outcome an estimate names itself: the one named right after its measure, else the
@@ -1443,9 +1446,14 @@ fn endpoint(
     let target = estimate.start.max(mention.end);
     let mut before = None;
     let mut after = None;
+    // `mortality ratio 0.95`, `absolute mortality difference of 4.9%`: the measure's own name
+    // holds its outcome.
+    let mut inside = None;
     for m in rules.endpoints.find_iter(sentence_text) {
         let at = sentence.0 + m.start();
-        if at < target && !(at >= mention.start && at < mention.end) {
+        if at >= mention.start && at < mention.end {
+            inside = Some(m.as_str());
+        } else if at < target {
             before = Some(m.as_str());
         } else if at >= estimate.end && after.is_none() {
             after = Some(m.as_str());
@@ -1464,7 +1472,7 @@ fn endpoint(
     let usable = |phrase: &String| clean_endpoint(phrase).is_some();
     let within = at - sentence.0;
     named_after
-        .or_else(|| before.or(after).map(str::to_string))
+        .or_else(|| inside.or(before).or(after).map(str::to_string))
         .or_else(|| outcome::phrase_before(sentence_text, within).filter(usable))
         .or_else(|| outcome::bracket_phrase(sentence_text, within).filter(usable))
         .or_else(|| outcome::change_phrase(sentence_text, within).filter(usable))

@@ -54,7 +54,6 @@ const BOUNDARIES: &[&str] = &[
     "statistically",
     "statistical",
     "significance",
-    "reach",
     "no",
     "not",
     "there",
