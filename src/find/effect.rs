@@ -1472,8 +1472,10 @@ fn endpoint(
     let usable = |phrase: &String| clean_endpoint(phrase).is_some();
     let within = at - sentence.0;
     named_after
-        .or_else(|| inside.or(before).or(after).map(str::to_string))
-        .or_else(|| outcome::phrase_before(sentence_text, within).filter(usable))
+        .or_else(|| inside.map(str::to_string))
+        .or_else(|| outcome::changed_by(sentence_text, within).filter(usable))
+        .or_else(|| before.or(after).map(str::to_string))
+        .or_else(|| outcome::outcome_before(sentence_text, within).filter(usable))
         .or_else(|| outcome::bracket_phrase(sentence_text, within).filter(usable))
         .or_else(|| outcome::change_phrase(sentence_text, within).filter(usable))
         .or_else(|| outcome::clause_subject(s, sentence.0, at).filter(usable))

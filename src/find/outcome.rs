@@ -130,6 +130,59 @@ const BOUNDARIES: &[&str] = &[
     "poisson",
     "ratio",
     "ratios",
+    // Measures' abbreviations (`The HR was significant for men (HR = 2.75`).
+    "hr",
+    "hrs",
+    "rr",
+    "rrs",
+    "irr",
+    "ahr",
+    "aor",
+    "arr",
+    "md",
+    "smd",
+    "wmd",
+    "es",
+    // Verbs that report a result, and comparatives of time (`giving an effect of`,
+    // `recovered significantly faster (HR`).
+    "giving",
+    "yielding",
+    "resulting",
+    "indicating",
+    "indicated",
+    "suggesting",
+    "suggested",
+    "showing",
+    "demonstrated",
+    "demonstrating",
+    "allocated",
+    "assigned",
+    "randomized",
+    "randomised",
+    "could",
+    "can",
+    "may",
+    "might",
+    "would",
+    "should",
+    "will",
+    "lowered",
+    "raised",
+    "lowering",
+    "reducing",
+    "increasing",
+    "decreasing",
+    "improving",
+    "further",
+    "faster",
+    "quicker",
+    "slower",
+    "longer",
+    "shorter",
+    "earlier",
+    "sooner",
+    "e.g",
+    "i.e",
     "hazard",
     "odds",
     "difference",
@@ -400,6 +453,7 @@ const NOT_OUTCOMES: &[&str] = &[
     "vehicle",
     "sham",
     "interventions",
+    "treatments",
     "recipients",
     "population",
     // Units of a dose or an amount (`20 mg (n = 144/447; OR 1.6`).
@@ -606,8 +660,61 @@ pub fn without_time_point(text: &str) -> &str {
         {
             return text[..start].trim_end();
         }
+        // `at postintervention`, `over the monitoring period`, `at the end of treatment`.
+        let has_time_noun = time_words.clone().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
+            TIME_NOUNS.contains(&w.as_str())
+        });
+        // `at sixth month`: a unit with an ordinal.
+        if (has_time_noun || has_unit)
+            && matches!(lead.as_str(), "at" | "after" | "over" | "during" | "throughout" | "until")
+        {
+            return text[..start].trim_end();
+        }
     }
     text
+}
+
+/// Nouns of a moment or a period of a trial, which a time point names without a number.
+const TIME_NOUNS: &[&str] = &[
+    "postintervention",
+    "post-intervention",
+    "posttreatment",
+    "post-treatment",
+    "posttest",
+    "post-test",
+    "follow-up",
+    "followup",
+    "baseline",
+    "period",
+    "end",
+    "discharge",
+    "visit",
+    "term",
+];
+
+/// The phrase before `at` that can be an estimate's outcome: not one after `with`, `than`,
+/// `versus`, `among`, `between`, `received`, … which names a group or a modifier (`than with
+/// vehicle [69.5% vs. 34.6%; OR`, `an association was seen with non-βb therapy (OR`).
+pub fn outcome_before(text: &str, at: usize) -> Option<String> {
+    let head = text.get(..at)?.trim_end().trim_end_matches(['(', '[', ',', ':', ';']).trim_end();
+    let head = without_time_point(head);
+    let phrase = phrase_before(head, head.len())?;
+    let lead = head.strip_suffix(phrase.as_str()).and_then(|rest| rest.split_whitespace().next_back());
+    let of_a_group = lead.is_some_and(|w| GROUP_LEADS.contains(&w.to_lowercase().as_str()));
+    (!of_a_group).then_some(phrase)
+}
+
+/// The outcome a difference changes `by` the estimate: `lowered blood pressure by 1.93 mmHg`,
+/// `increased their physical activity by 918 steps/day`.
+pub fn changed_by(sentence: &str, at: usize) -> Option<String> {
+    let head = sentence.get(..at)?.trim_end();
+    let head = head.strip_suffix(" by").or_else(|| head.strip_suffix(" by an average of"))?;
+    // `increased by 17.7 points (…) at sixth month and by 31.0`: the words right before `by`
+    // must be the outcome's own, not a list's joiner or a time.
+    let last = head.split_whitespace().next_back()?;
+    let phrase = outcome_before(head, head.len())?;
+    phrase.ends_with(last.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')).then_some(phrase)
 }
 
 /// The outcome of the bracket holding `at` in `sentence`: the label that opens the bracket or
@@ -643,15 +750,9 @@ pub fn bracket_phrase(sentence: &str, at: usize) -> Option<String> {
         let plain = !label.is_empty() && !label.contains(|c: char| c.is_ascii_digit() || "([=<>".contains(c));
         (plain && compared).then(|| phrase_before(label, label.len())).flatten()
     });
-    label.or_else(|| {
-        let before = without_time_point(head[..open].trim_end().trim_end_matches([':', ',']));
-        let phrase = phrase_before(before, before.len())?;
-        // `than with vehicle [69.5% vs. 34.6%; OR`, `treated with AL after 28 d (1.9% versus
-        // 8.9%; RD`, `those who received X (21% vs 3%`: the phrase names a group or a modifier.
-        let lead = before.strip_suffix(phrase.as_str()).and_then(|rest| rest.split_whitespace().next_back());
-        let of_a_group = lead.is_some_and(|w| GROUP_LEADS.contains(&w.to_lowercase().as_str()));
-        (!of_a_group).then_some(phrase)
-    })
+    // `treated with AL after 28 d (1.9% versus 8.9%; RD`, `those who received X (21% vs 3%`:
+    // after a group's lead the phrase names a group.
+    label.or_else(|| outcome_before(head, open))
 }
 
 /// The outcome of the last change named before `at` in `sentence` with no number between
@@ -673,8 +774,22 @@ pub fn change_phrase(sentence: &str, at: usize) -> Option<String> {
 }
 
 /// Words after which the phrase before a bracket names a group, not an outcome.
-const GROUP_LEADS: &[&str] =
-    &["with", "than", "versus", "vs", "vs.", "among", "between", "received", "receiving", "given", "allocated"];
+const GROUP_LEADS: &[&str] = &[
+    "with",
+    "than",
+    "versus",
+    "vs",
+    "vs.",
+    "among",
+    "between",
+    "received",
+    "receiving",
+    "given",
+    "allocated",
+    "assigned",
+    "randomized",
+    "randomised",
+];
 
 /// The subject of the clause holding `at`: the words from the clause start up to its first
 /// boundary word (`Mortality was lower (HR …)`, `the odds of remission were higher`).
@@ -761,6 +876,36 @@ mod tests {
         assert_eq!(clause_subject(s, 0, s.len()).as_deref(), Some("incidence rate of low cardiac output"));
         let s = "The early discontinuation rates, mainly from infections, were higher (RD 16.9";
         assert_eq!(subject_of_copula(s, s.find("16.9").unwrap()).as_deref(), Some("early discontinuation rates"));
+    }
+
+    #[test]
+    fn outcomes_changed_by_a_difference() {
+        let read = |s: &str, at: &str| changed_by(s, s.find(at).unwrap());
+        let s = "the care model effectively lowered blood pressure by 1.93 mmHg (95% CI 0.06-3.8)";
+        assert_eq!(read(s, "1.93").as_deref(), Some("blood pressure"));
+        let s = "The intervention group increased their physical activity by 918 steps/day";
+        assert_eq!(read(s, "918").as_deref(), Some("physical activity"));
+        // The second of a list: the words before `by` are a time and a joiner.
+        let s = "use was increased by 17.7 points (95% CI 9.7-25.6) at sixth month and by 31.0 points";
+        assert_eq!(read(s, "31.0"), None);
+        assert_eq!(read("pain fell (difference 3.3", "3.3"), None);
+    }
+
+    #[test]
+    fn phrases_of_a_group_or_a_time_are_no_outcome() {
+        let read = |s: &str| outcome_before(s, s.len());
+        assert_eq!(read("an association was seen with non-steroidal therapy ("), None);
+        assert_eq!(read("was reduced if allocated buprenorphine ("), None);
+        assert_eq!(
+            read("the odds of remission of suicidal ideation at postintervention (").as_deref(),
+            Some("remission of suicidal ideation")
+        );
+        assert_eq!(
+            read("no difference in mean adherence over the monitoring period (").as_deref(),
+            Some("mean adherence")
+        );
+        assert_eq!(read("recovered from shock significantly faster ("), None);
+        assert_eq!(read("The HR was significant for men ("), None);
     }
 
     #[test]
