@@ -364,7 +364,8 @@ fn tidy(mut taken: Vec<&str>) -> Option<String> {
         return None;
     }
     // A lone adverb, ordinal or word of reference names no outcome (`subsequently`, `same`),
-    // nor do such words joined (`intention to treat`).
+    // nor does a change without what changed (`improvement`), nor such words joined
+    // (`intention to treat`).
     if let [word] = taken.as_slice() {
         if word.to_lowercase().ends_with("ly") {
             return None;
@@ -372,7 +373,7 @@ fn tidy(mut taken: Vec<&str>) -> Option<String> {
     }
     let not_outcome = |w: &&str| {
         let lower = w.to_lowercase();
-        NOT_OUTCOMES.contains(&lower.as_str()) || JOINERS.contains(&lower.as_str())
+        NOT_OUTCOMES.contains(&lower.as_str()) || JOINERS.contains(&lower.as_str()) || CHANGES.contains(&lower.as_str())
     };
     if taken.iter().all(not_outcome) {
         return None;
@@ -454,6 +455,10 @@ const NOT_OUTCOMES: &[&str] = &[
     "sham",
     "interventions",
     "treatments",
+    "means",
+    "medians",
+    "follow-up",
+    "followup",
     "recipients",
     "population",
     // Units of a dose or an amount (`20 mg (n = 144/447; OR 1.6`).
@@ -872,6 +877,8 @@ mod tests {
         assert_eq!(clause_subject("medium effect (d = 0.63)", 0, 14), None);
         assert_eq!(phrase_before("while the corresponding OR was", 26), None);
         assert_eq!(phrase_before("in the intention to treat analysis (", 34), None);
+        assert_eq!(phrase_before("no difference in improvement (", 28), None);
+        assert_eq!(phrase_before("HCV RNA (difference of means =", 29), None);
         let s = "the incidence rate of a low cardiac output episode in the X arm was";
         assert_eq!(clause_subject(s, 0, s.len()).as_deref(), Some("incidence rate of low cardiac output"));
         let s = "The early discontinuation rates, mainly from infections, were higher (RD 16.9";
