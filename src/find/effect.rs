@@ -25,7 +25,7 @@ use std::collections::{HashMap, HashSet};
 use regex::Regex;
 
 use super::compile::{compile_pattern, Source};
-use super::{outcome, Finding, Text};
+use super::{clean_endpoint, outcome, Finding, Text};
 use crate::error::Result;
 use crate::grammar::{
     ci_after_estimate, ci_label_at, consumed, decimal, estimate_list_joint, levelled_ci_labels, p_value_after,
@@ -501,6 +501,49 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         findings.extend(find_unnamed_differences(rules, text, &taken, &labels, &mut compared_group_words));
     }
     drop_covariate_lists(rules, text, findings)
+}
+
+/// Settles the endpoints of the effect rows `findings` once the record's groups are known:
+/// an endpoint that `names_group` (`more likely with glargine (OR …)`) goes; then each
+/// estimate without one takes the endpoint of the estimate before it in its sentence
+/// (`fatigue severity (MD 12.47 …), medium effect (d = 0.63)`, `the OR … was 2.88 …, while the
+/// corresponding OR was 0.83`), else the subject of the `was` before it (`Overall total costs
+/// were higher in A (difference £427`), else the last lexicon endpoint of the sentence before
+/// (`5-year OS was 62% vs 48%. The hazard ratio was 0.229.`).
+pub fn settle_endpoints(
+    rules: &EffectRules,
+    text: &Text,
+    findings: &mut [Finding],
+    names_group: impl Fn(&str) -> bool,
+) {
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_by_key(|&i| findings[i].span);
+    let mut previous: Option<(usize, String)> = None;
+    for i in order {
+        let sentence = text.sentence_at(findings[i].span.0);
+        let row = &mut findings[i].row;
+        if row.endpoint.as_deref().is_some_and(&names_group) {
+            row.endpoint = None;
+        }
+        if row.endpoint.is_none() {
+            // Only an estimate first in its sentence reads the subject of its `was` (`Overall
+            // total costs were higher in A (difference £427`): after another estimate that
+            // subject is most often the groups' (`compared with usual care was … (HR …) but not
+            // women (HR …)`).
+            let at = findings[i].span.0;
+            let subject = || {
+                outcome::subject_of_copula(&text.as_str()[sentence.0..sentence.1], at - sentence.0)
+                    .filter(|phrase| clean_endpoint(phrase).is_some() && !names_group(phrase))
+            };
+            row.endpoint = match &previous {
+                Some((earlier, endpoint)) if *earlier == sentence.0 => Some(endpoint.clone()),
+                _ => subject().or_else(|| previous_endpoint(rules, text, sentence)),
+            };
+        }
+        if let Some(endpoint) = &row.endpoint {
+            previous = Some((sentence.0, endpoint.clone()));
+        }
+    }
 }
 
 /// The measures named in the text, in order: each mention the lexicon knows, read as the
@@ -1293,7 +1336,7 @@ fn effect_row(
     let sentence = text.sentence_at(mention.start);
     let context = s.get(clause_start(s, sentence, mention.start)..mention.start).unwrap_or("");
     row.adjusted = Some(measure.adjusted || rules.adjusted_context.is_match(context));
-    row.endpoint = endpoint(rules, s, sentence, mention, estimate).or_else(|| previous_endpoint(rules, text, sentence));
+    row.endpoint = endpoint(rules, s, sentence, mention, estimate);
     row.comparison = comparison(rules, text, sentence, estimate.start);
     row.rule = rule.to_string();
     row
@@ -1415,15 +1458,20 @@ fn group_words(rules: &EffectRules, name: &str) -> Vec<String> {
         .collect()
 }
 
-/// The endpoint named nearest before the estimate in its sentence, else the first after it.
-/// The last lexicon endpoint of the sentence before `sentence`: `5-year OS was 62% vs 48%.
-/// The hazard ratio was 0.229.`
+/// The last lexicon endpoint of the two sentences before `sentence`: `5-year OS was 62% vs
+/// 48%. The hazard ratio was 0.229.`, `2-year OS rates were 93.4 and 66.0%. The differences
+/// were significant. The hazard ratio (HR) was 0.229.`
 fn previous_endpoint(rules: &EffectRules, text: &Text, sentence: (usize, usize)) -> Option<String> {
-    let index = text.sentence_index(sentence.0).checked_sub(1)?;
-    let (from, to) = *text.sentences.get(index)?;
-    rules.endpoints.find_iter(&text.as_str()[from..to]).last().map(|m| m.as_str().to_string())
+    let index = text.sentence_index(sentence.0);
+    (index.saturating_sub(2)..index).rev().find_map(|earlier| {
+        let (from, to) = *text.sentences.get(earlier)?;
+        rules.endpoints.find_iter(&text.as_str()[from..to]).last().map(|m| m.as_str().to_string())
+    })
 }
 
+/// The outcome an estimate names itself: the one named right after its measure, else the
+/// lexicon endpoint nearest before it in its sentence (else the first after it), else the
+/// words around it ([`outcome`]'s readings, in order of how near they are to it).
 fn endpoint(
     rules: &EffectRules,
     s: &str,
@@ -1435,9 +1483,14 @@ fn endpoint(
     let target = estimate.start.max(mention.end);
     let mut before = None;
     let mut after = None;
+    // `mortality ratio 0.95`, `absolute mortality difference of 4.9%`: the measure's own name
+    // holds its outcome.
+    let mut inside = None;
     for m in rules.endpoints.find_iter(sentence_text) {
         let at = sentence.0 + m.start();
-        if at < target && !(at >= mention.start && at < mention.end) {
+        if at >= mention.start && at < mention.end {
+            inside = Some(m.as_str());
+        } else if at < target {
             before = Some(m.as_str());
         } else if at >= estimate.end && after.is_none() {
             after = Some(m.as_str());
@@ -1452,10 +1505,17 @@ fn endpoint(
     });
     let named_after = lead.and_then(|m| outcome::phrase_after(&s[..sentence.1], mention.end + m.end()));
     let at = mention.start.min(estimate.start);
+    // A reading that leaves only connectors or a leftover (`respectively`, `B`) gives way to the next.
+    let usable = |phrase: &String| clean_endpoint(phrase).is_some();
+    let within = at - sentence.0;
     named_after
+        .or_else(|| inside.map(str::to_string))
+        .or_else(|| outcome::changed_by(sentence_text, within).filter(usable))
         .or_else(|| before.or(after).map(str::to_string))
-        .or_else(|| outcome::phrase_before(&s[sentence.0..sentence.1], at - sentence.0))
-        .or_else(|| outcome::clause_subject(s, sentence.0, at))
+        .or_else(|| outcome::outcome_before(sentence_text, within).filter(usable))
+        .or_else(|| outcome::bracket_phrase(sentence_text, within).filter(usable))
+        .or_else(|| outcome::change_phrase(sentence_text, within).filter(usable))
+        .or_else(|| outcome::clause_subject(s, sentence.0, at).filter(usable))
 }
 
 #[cfg(test)]
@@ -1494,6 +1554,34 @@ mod tests {
             .map(|r| r.adjusted)
             .collect();
         assert_eq!(adjusted, vec![Some(false), Some(false)]);
+    }
+
+    fn endpoints(text: &str) -> Vec<Option<String>> {
+        let rules = RuleSet::embedded().unwrap();
+        crate::find::find_rows(&rules, "t", text)
+            .into_iter()
+            .filter(|r| r.kind == Kind::Effect)
+            .map(|r| r.endpoint)
+            .collect()
+    }
+
+    #[test]
+    fn an_estimate_without_an_outcome_takes_the_one_before_it_in_its_sentence() {
+        let text = "Participants reported a 29% improvement in pain severity (MD 12.5, 95% CI 3.3 to 21.6), \
+                    a medium effect (d = 0.63). The odds ratio for remission was 2.9 (95% CI 1.3-6.7) in \
+                    carriers, while the corresponding OR was 0.83 (0.36-1.92) in noncarriers.";
+        let found = endpoints(text);
+        assert_eq!(found[0], found[1]);
+        assert_eq!(found[1].as_deref(), Some("pain severity"));
+        assert_eq!(found[2].as_deref(), Some("remission"));
+        assert_eq!(found[3].as_deref(), Some("remission"));
+    }
+
+    #[test]
+    fn an_arm_is_no_endpoint() {
+        let text = "Of 400 patients, 200 were assigned to glargine and 200 to standard care. Target \
+                    attainment was more likely with glargine (odds ratio 2.98, 95% CI 2.67-3.32).";
+        assert_eq!(endpoints(text), vec![Some("Target attainment".to_string())]);
     }
 
     #[test]

@@ -259,7 +259,7 @@ impl Items<'_> {
 /// The items then get their groups and endpoints and become rows (`findings_from_items`).
 pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Finding]) -> Vec<Finding> {
     let s = text.as_str();
-    let known = Known { arms: OnceCell::new(), rules: arms, s, arm_sizes };
+    let known = Known::new(arms, s, arm_sizes);
     let mut items = Items { items: Vec::new(), text: text.as_str() };
     // Every gated pattern needs a number: sentences without one are not scanned.
     let live = rules.gate.live_in(s, text.number_stretches());
@@ -1315,11 +1315,24 @@ fn sensitivity_analysis(rules: &EventRules, sentence: &str) -> bool {
 }
 
 /// The record's arms, read the first time an item needs them (most records have no items).
-struct Known<'a> {
+pub(super) struct Known<'a> {
     arms: OnceCell<Vec<String>>,
     rules: &'a ArmRules,
     s: &'a str,
     arm_sizes: &'a [Finding],
+}
+
+impl<'a> Known<'a> {
+    /// The arms of the record `s` whose arm-size rows are `arm_sizes`, not read yet.
+    pub(super) fn new(rules: &'a ArmRules, s: &'a str, arm_sizes: &'a [Finding]) -> Self {
+        Known { arms: OnceCell::new(), rules, s, arm_sizes }
+    }
+
+    /// Whether a phrase names one of the record's arms (`glargine`, `individual support`)
+    /// rather than an outcome.
+    pub(super) fn names_arm(&self, phrase: &str) -> bool {
+        names_known_group(self, phrase)
+    }
 }
 
 impl std::ops::Deref for Known<'_> {

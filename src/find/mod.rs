@@ -163,6 +163,8 @@ pub fn find_rows(rules: &RuleSet, record_id: &str, abstract_text: &str) -> Vec<R
     let text = Text::new(abstract_text);
     let mut findings = effect::find(&rules.effect, &text);
     let arm_sizes = arms::find(&rules.arms, &text);
+    let known = events::Known::new(&rules.arms, text.as_str(), &arm_sizes);
+    effect::settle_endpoints(&rules.effect, &text, &mut findings, |phrase| known.names_arm(phrase));
     let labels = &rules.arms.labels;
     let survival = survival::find(&rules.survival, labels, &text, &arm_sizes);
     findings.extend(median::find(&rules.median, labels, &text, &survival, &arm_sizes));

@@ -36,6 +36,9 @@ const BOUNDARIES: &[&str] = &[
     "within",
     "from",
     "over",
+    "except",
+    "including",
+    "excluding",
     "reduced",
     "increased",
     "decreased",
@@ -49,6 +52,8 @@ const BOUNDARIES: &[&str] = &[
     "significantly",
     "significant",
     "statistically",
+    "statistical",
+    "significance",
     "no",
     "not",
     "there",
@@ -119,14 +124,76 @@ const BOUNDARIES: &[&str] = &[
     "became",
     "using",
     "use",
+    "used",
+    "logistic",
+    "linear",
+    "poisson",
     "ratio",
     "ratios",
+    // Measures' abbreviations (`The HR was significant for men (HR = 2.75`).
+    "hr",
+    "hrs",
+    "rr",
+    "rrs",
+    "irr",
+    "ahr",
+    "aor",
+    "arr",
+    "md",
+    "smd",
+    "wmd",
+    "es",
+    // Verbs that report a result, and comparatives of time (`giving an effect of`,
+    // `recovered significantly faster (HR`).
+    "giving",
+    "yielding",
+    "resulting",
+    "indicating",
+    "indicated",
+    "suggesting",
+    "suggested",
+    "showing",
+    "demonstrated",
+    "demonstrating",
+    "allocated",
+    "assigned",
+    "randomized",
+    "randomised",
+    "could",
+    "can",
+    "may",
+    "might",
+    "would",
+    "should",
+    "will",
+    "lowered",
+    "raised",
+    "lowering",
+    "reducing",
+    "increasing",
+    "decreasing",
+    "improving",
+    "further",
+    "faster",
+    "quicker",
+    "slower",
+    "longer",
+    "shorter",
+    "earlier",
+    "sooner",
+    "e.g",
+    "i.e",
     "hazard",
     "odds",
     "difference",
     "differences",
     "relative",
     "adjusted",
+    "unadjusted",
+    "multivariable",
+    "multivariate",
+    "univariable",
+    "univariate",
     "estimate",
     "estimates",
     "effect",
@@ -139,6 +206,23 @@ const BOUNDARIES: &[&str] = &[
     "models",
     "value",
     "values",
+];
+
+/// Nouns of a change or a difference, whose outcome follows `in` or `of`: `reduction in pain`,
+/// `difference in the risk of falls`.
+const CHANGES: &[&str] = &[
+    "reduction",
+    "reductions",
+    "improvement",
+    "improvements",
+    "increase",
+    "increases",
+    "decrease",
+    "decreases",
+    "change",
+    "changes",
+    "difference",
+    "differences",
 ];
 
 /// Words an outcome phrase may hold inside, though they end one at its edge: `risk of death`,
@@ -213,9 +297,33 @@ pub fn phrase_after(text: &str, from: usize) -> Option<String> {
 /// `clause_ends` is set, a word ending in a comma, colon or bracket is its last.
 fn phrase_forward(text: &str, skip: &[&str], clause_ends: bool) -> Option<String> {
     let mut taken: Vec<&str> = Vec::new();
-    for (start, end) in words(text) {
+    let all = words(text);
+    let mut at = 0;
+    while let Some(&(start, end)) = all.get(at) {
+        at += 1;
         let raw = &text[start..end];
-        if taken.is_empty() && skip.contains(&raw.to_lowercase().as_str()) {
+        let lower = raw.to_lowercase();
+        if taken.is_empty() && skip.contains(&lower.as_str()) {
+            continue;
+        }
+        // `Reductions in BDI-II scores`, `difference in the risk of falls`: a change is `in` its
+        // outcome; a difference is only the measure, so its words go.
+        if taken.is_empty() && CHANGES.contains(&lower.as_str()) {
+            let next = all.get(at).map(|&(a, b)| text[a..b].to_lowercase());
+            if matches!(next.as_deref(), Some("in" | "of")) {
+                if !lower.starts_with("difference") {
+                    taken.push(raw);
+                    taken.push(&text[all[at].0..all[at].1]);
+                }
+                at += 1;
+                while all.get(at).is_some_and(|&(a, b)| matches!(&text[a..b], "the" | "a" | "an")) {
+                    at += 1;
+                }
+                continue;
+            }
+        }
+        // `incidence rate of a low cardiac output episode`: an article after `of` is inside.
+        if taken.last().is_some_and(|w| w.eq_ignore_ascii_case("of")) && matches!(lower.as_str(), "the" | "a" | "an") {
             continue;
         }
         let Some(word) = phrase_word(raw, false) else { break };
@@ -255,12 +363,20 @@ fn tidy(mut taken: Vec<&str>) -> Option<String> {
     if taken.last().is_some_and(|w| names_a_test(w)) {
         return None;
     }
-    // A lone adverb, ordinal or word of reference names no outcome (`subsequently`, `same`).
+    // A lone adverb, ordinal or word of reference names no outcome (`subsequently`, `same`),
+    // nor does a change without what changed (`improvement`), nor such words joined
+    // (`intention to treat`).
     if let [word] = taken.as_slice() {
-        let lower = word.to_lowercase();
-        if lower.ends_with("ly") || NOT_OUTCOMES.contains(&lower.as_str()) {
+        if word.to_lowercase().ends_with("ly") {
             return None;
         }
+    }
+    let not_outcome = |w: &&str| {
+        let lower = w.to_lowercase();
+        NOT_OUTCOMES.contains(&lower.as_str()) || JOINERS.contains(&lower.as_str()) || CHANGES.contains(&lower.as_str())
+    };
+    if taken.iter().all(not_outcome) {
+        return None;
     }
     (!taken.is_empty()).then(|| taken.join(" "))
 }
@@ -326,6 +442,39 @@ const NOT_OUTCOMES: &[&str] = &[
     "groups",
     "arm",
     "arms",
+    // Words of reference to an estimate or its size (`the corresponding OR`, `a medium
+    // effect (d = 0.63)`, `effect sizes of d = 0.42`), and of the analysis set.
+    "corresponding",
+    "respective",
+    "small",
+    "medium",
+    "large",
+    "size",
+    "sizes",
+    "estimated",
+    "average",
+    "intention-to-treat",
+    "per-protocol",
+    "intention",
+    "treat",
+    "protocol",
+    "controls",
+    "vehicle",
+    "sham",
+    "interventions",
+    "treatments",
+    "means",
+    "medians",
+    "follow-up",
+    "followup",
+    "recipients",
+    "population",
+    // Units of a dose or an amount (`20 mg (n = 144/447; OR 1.6`).
+    "mg",
+    "μg",
+    "g",
+    "kg",
+    "ml",
 ];
 
 /// Verbs after a count of people whose object is the outcome: `12 patients developed a rash`.
@@ -492,6 +641,11 @@ pub fn subject_of_copula(sentence: &str, at: usize) -> Option<String> {
                 subject = subject[..open].trim_end();
             }
         }
+        // `The early discontinuation rates, mainly from serious infections, were`: an aside
+        // between commas.
+        if let Some(aside) = subject.strip_suffix(',') {
+            subject = aside.rfind(',').map_or(aside, |comma| &aside[..comma]).trim_end();
+        }
         subject = without_time_point(subject);
         if subject.len() == before {
             break;
@@ -520,9 +674,136 @@ pub fn without_time_point(text: &str) -> &str {
         {
             return text[..start].trim_end();
         }
+        // `at postintervention`, `over the monitoring period`, `at the end of treatment`.
+        let has_time_noun = time_words.clone().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase();
+            TIME_NOUNS.contains(&w.as_str())
+        });
+        // `at sixth month`: a unit with an ordinal.
+        if (has_time_noun || has_unit)
+            && matches!(lead.as_str(), "at" | "after" | "over" | "during" | "throughout" | "until")
+        {
+            return text[..start].trim_end();
+        }
     }
     text
 }
+
+/// Nouns of a moment or a period of a trial, which a time point names without a number.
+const TIME_NOUNS: &[&str] = &[
+    "postintervention",
+    "post-intervention",
+    "posttreatment",
+    "post-treatment",
+    "posttest",
+    "post-test",
+    "follow-up",
+    "followup",
+    "baseline",
+    "period",
+    "end",
+    "discharge",
+    "visit",
+    "term",
+];
+
+/// The phrase before `at` that can be an estimate's outcome: not one after `with`, `than`,
+/// `versus`, `among`, `between`, `received`, … which names a group or a modifier (`than with
+/// vehicle [69.5% vs. 34.6%; OR`, `an association was seen with non-βb therapy (OR`).
+pub fn outcome_before(text: &str, at: usize) -> Option<String> {
+    let head = text.get(..at)?.trim_end().trim_end_matches(['(', '[', ',', ':', ';']).trim_end();
+    let head = without_time_point(head);
+    let phrase = phrase_before(head, head.len())?;
+    let lead = head.strip_suffix(phrase.as_str()).and_then(|rest| rest.split_whitespace().next_back());
+    let of_a_group = lead.is_some_and(|w| GROUP_LEADS.contains(&w.to_lowercase().as_str()));
+    (!of_a_group).then_some(phrase)
+}
+
+/// The outcome a difference changes `by` the estimate: `lowered blood pressure by 1.93 mmHg`,
+/// `increased their physical activity by 918 steps/day`.
+pub fn changed_by(sentence: &str, at: usize) -> Option<String> {
+    let head = sentence.get(..at)?.trim_end();
+    let head = head.strip_suffix(" by").or_else(|| head.strip_suffix(" by an average of"))?;
+    // `increased by 17.7 points (…) at sixth month and by 31.0`: the words right before `by`
+    // must be the outcome's own, not a list's joiner or a time.
+    let last = head.split_whitespace().next_back()?;
+    let phrase = outcome_before(head, head.len())?;
+    phrase.ends_with(last.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')).then_some(phrase)
+}
+
+/// The outcome of the bracket holding `at` in `sentence`: the label that opens the bracket or
+/// the stretch of it before `at` (`(ORR: 64.3 vs. 33.3%; OR = 5.31`, `(mean blood loss, 513 vs.
+/// 478 g; MD = 35.2`), else the phrase right before the bracket (`sleep duration (difference =
+/// 7.5%`, `fewer complications occurred: 44 vs. 92 (IRR 0.41`).
+pub fn bracket_phrase(sentence: &str, at: usize) -> Option<String> {
+    let head = sentence.get(..at)?;
+    let mut depth = 0usize;
+    let mut open = None;
+    for (i, c) in head.char_indices().rev() {
+        match c {
+            ')' | ']' => depth += 1,
+            '(' | '[' if depth > 0 => depth -= 1,
+            '(' | '[' => {
+                open = Some(i);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let open = open?;
+    let inside = &head[open + 1..];
+    // The stretches of the bracket, nearest `at` first: a label ends at a colon, or at a comma
+    // when it opens the bracket, with no number before it; what follows it is the estimate or
+    // the groups' values compared (`vs`), not one group's value (`Gla-300: 2.3%; Gla-100: 2.6%`).
+    let stretches: Vec<&str> = inside.split(';').collect();
+    let label = stretches.iter().enumerate().rev().find_map(|(index, stretch)| {
+        let end = stretch.find(':').or_else(|| (index == 0).then(|| stretch.find(',')).flatten())?;
+        let label = stretch[..end].trim();
+        let rest = stretch[end + 1..].trim();
+        let compared = rest.is_empty() || rest.contains(" vs") || rest.contains(" versus ");
+        let plain = !label.is_empty() && !label.contains(|c: char| c.is_ascii_digit() || "([=<>".contains(c));
+        (plain && compared).then(|| phrase_before(label, label.len())).flatten()
+    });
+    // `treated with AL after 28 d (1.9% versus 8.9%; RD`, `those who received X (21% vs 3%`:
+    // after a group's lead the phrase names a group.
+    label.or_else(|| outcome_before(head, open))
+}
+
+/// The outcome of the last change named before `at` in `sentence` with no number between
+/// them but the estimate's own bracket: `was associated with a reduction in the hospital stay,
+/// as compared with placebo (difference, -6.7 days`.
+pub fn change_phrase(sentence: &str, at: usize) -> Option<String> {
+    let head = sentence.get(..at)?;
+    let all = words(head);
+    let cue = all.windows(2).rposition(|pair| {
+        let noun = head[pair[0].0..pair[0].1].to_lowercase();
+        CHANGES.contains(&noun.as_str()) && matches!(&head[pair[1].0..pair[1].1], "in" | "of")
+    })?;
+    let from = all[cue].0;
+    let bracket = head.rfind(['(', '[']).filter(|&open| open > from).unwrap_or(head.len());
+    if head[from..bracket].contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    phrase_forward(&head[from..bracket], &[], true)
+}
+
+/// Words after which the phrase before a bracket names a group, not an outcome.
+const GROUP_LEADS: &[&str] = &[
+    "with",
+    "than",
+    "versus",
+    "vs",
+    "vs.",
+    "among",
+    "between",
+    "received",
+    "receiving",
+    "given",
+    "allocated",
+    "assigned",
+    "randomized",
+    "randomised",
+];
 
 /// The subject of the clause holding `at`: the words from the clause start up to its first
 /// boundary word (`Mortality was lower (HR …)`, `the odds of remission were higher`).
@@ -546,7 +827,7 @@ mod tests {
         assert_eq!(clause_subject(s, 0, s.find("(OR").unwrap()).as_deref(), Some("depression remission"));
         assert_eq!(phrase_before("Mortality was lower (", 21), None);
         let s = "the odds ratio for the 2-year reversion of the MetS was 2.8";
-        assert_eq!(phrase_after(s, s.find("2-year").unwrap()).as_deref(), Some("2-year reversion"));
+        assert_eq!(phrase_after(s, s.find("2-year").unwrap()).as_deref(), Some("2-year reversion of MetS"));
     }
 
     #[test]
@@ -564,6 +845,83 @@ mod tests {
         let s = "an increase in inotropic support in the first 12 h (OR";
         assert_eq!(phrase_before(s, s.find('(').unwrap()).as_deref(), Some("inotropic support"));
         assert_eq!(without_time_point("death in 12 patients"), "death in 12 patients");
+    }
+
+    #[test]
+    fn outcomes_of_the_bracket_holding_an_estimate() {
+        let read = |s: &str, at: &str| bracket_phrase(s, s.find(at).unwrap());
+        let s = "trends favouring the valerian group for sleep duration (difference = 7.5%, 95% CI -1.0 to 16.1)";
+        assert_eq!(read(s, "7.5").as_deref(), Some("sleep duration"));
+        let s = "better outcomes (PFR: 71.0 vs. 40.2%; OR = 3.1, 95% CI 1.2-8.0; NRS: 12 vs. 9%; OR = 1.4)";
+        assert_eq!(read(s, "OR = 3.1").as_deref(), Some("PFR"));
+        assert_eq!(read(s, "OR = 1.4").as_deref(), Some("NRS"));
+        let s = "was not reduced (mean blood loss, 513.3 vs. 478.1 g, respectively; MD = 35.2 g)";
+        assert_eq!(read(s, "MD").as_deref(), Some("mean blood loss"));
+        let s = "and gait speed at 6 months (12 mo: difference -1.0, 95% CI -4.9 to 3.0)";
+        assert_eq!(read(s, "-1.0").as_deref(), Some("gait speed"));
+        // A group's own value is no label; a group after `with` or `than` is no outcome.
+        let s = "lower with drug B (Drug A: 2.3%; Drug B: 2.6%; OR 0.9)";
+        assert_eq!(read(s, "OR"), None);
+        let s = "was more frequent than with vehicle [69.5% vs. 34.6%; OR 4.9]";
+        assert_eq!(read(s, "OR"), None);
+        assert_eq!(bracket_phrase("no bracket HR 0.5", 11), None);
+    }
+
+    #[test]
+    fn outcomes_of_a_change() {
+        let s =
+            "X was associated with a reduction in the hospital stay, as compared with placebo (difference, -6.7 days";
+        assert_eq!(change_phrase(s, s.find("-6.7").unwrap()).as_deref(), Some("reduction in hospital stay"));
+        let s = "The difference in the risk of falls was not significant (RR 1.28";
+        assert_eq!(clause_subject(s, 0, s.find("(RR").unwrap()).as_deref(), Some("risk of falls"));
+        let s = "Reductions in BDI-II scores were greater in the CBT group (difference 3.6 points";
+        assert_eq!(clause_subject(s, 0, s.find("(diff").unwrap()).as_deref(), Some("Reductions in BDI-II scores"));
+        // A number between the change and the estimate: the change is another estimate's.
+        let s = "a reduction in pain of 12 points and in the PT group 3 points (difference 9";
+        assert_eq!(change_phrase(s, s.find("9").unwrap()), None);
+    }
+
+    #[test]
+    fn words_of_reference_and_analysis_sets_are_no_outcome() {
+        assert_eq!(clause_subject("medium effect (d = 0.63)", 0, 14), None);
+        assert_eq!(phrase_before("while the corresponding OR was", 26), None);
+        assert_eq!(phrase_before("in the intention to treat analysis (", 34), None);
+        assert_eq!(phrase_before("no difference in improvement (", 28), None);
+        assert_eq!(phrase_before("HCV RNA (difference of means =", 29), None);
+        let s = "the incidence rate of a low cardiac output episode in the X arm was";
+        assert_eq!(clause_subject(s, 0, s.len()).as_deref(), Some("incidence rate of low cardiac output"));
+        let s = "The early discontinuation rates, mainly from infections, were higher (RD 16.9";
+        assert_eq!(subject_of_copula(s, s.find("16.9").unwrap()).as_deref(), Some("early discontinuation rates"));
+    }
+
+    #[test]
+    fn outcomes_changed_by_a_difference() {
+        let read = |s: &str, at: &str| changed_by(s, s.find(at).unwrap());
+        let s = "the care model effectively lowered blood pressure by 1.93 mmHg (95% CI 0.06-3.8)";
+        assert_eq!(read(s, "1.93").as_deref(), Some("blood pressure"));
+        let s = "The intervention group increased their physical activity by 918 steps/day";
+        assert_eq!(read(s, "918").as_deref(), Some("physical activity"));
+        // The second of a list: the words before `by` are a time and a joiner.
+        let s = "use was increased by 17.7 points (95% CI 9.7-25.6) at sixth month and by 31.0 points";
+        assert_eq!(read(s, "31.0"), None);
+        assert_eq!(read("pain fell (difference 3.3", "3.3"), None);
+    }
+
+    #[test]
+    fn phrases_of_a_group_or_a_time_are_no_outcome() {
+        let read = |s: &str| outcome_before(s, s.len());
+        assert_eq!(read("an association was seen with non-steroidal therapy ("), None);
+        assert_eq!(read("was reduced if allocated buprenorphine ("), None);
+        assert_eq!(
+            read("the odds of remission of suicidal ideation at postintervention (").as_deref(),
+            Some("remission of suicidal ideation")
+        );
+        assert_eq!(
+            read("no difference in mean adherence over the monitoring period (").as_deref(),
+            Some("mean adherence")
+        );
+        assert_eq!(read("recovered from shock significantly faster ("), None);
+        assert_eq!(read("The HR was significant for men ("), None);
     }
 
     #[test]

@@ -21,12 +21,15 @@ pub struct PValue {
     pub value: Num,
 }
 
-/// The label: `P`, `p`, `P value`, `p-value`, `Pvalue`, `P-val` (not the start of a word).
+/// The label: `P`, `p`, `P value`, `p-value`, `Pvalue`, `P-val`, `p adj` (not the start of a word).
 fn p_label(input: &str) -> PResult<'_, &str> {
     terminated(
         recognize(pair(
             one_of("pP"),
-            opt(pair(opt(alt((char('-'), char(' ')))), alt((tag_no_case("value"), tag_no_case("val"))))),
+            opt(pair(
+                opt(alt((char('-'), char(' ')))),
+                alt((tag_no_case("value"), tag_no_case("val"), tag_no_case("adj"))),
+            )),
         )),
         not(peek(nom::character::complete::satisfy(|c| c.is_ascii_alphanumeric()))),
     )(input)
@@ -111,7 +114,18 @@ pub fn p_value_after(input: &str) -> PResult<'_, PValue> {
     let (input, open) = opt(char('('))(input)?;
     let (input, _) = ws(input)?;
     let (input, _) = many0(test_statistic)(input)?;
-    let (input, _) = opt(pair(alt((tag("log-rank"), tag("log rank"), tag("two-sided"), tag("Wald"))), ws))(input)?;
+    // `two-sided`, `stratified one-sided`, `log-rank`: words saying which p-value it is.
+    let qualifier = alt((
+        tag("log-rank"),
+        tag("log rank"),
+        tag("two-sided"),
+        tag("2-sided"),
+        tag("one-sided"),
+        tag("1-sided"),
+        tag("stratified"),
+        tag("Wald"),
+    ));
+    let (input, _) = many0(pair(qualifier, ws))(input)?;
     let (input, p) = p_value(input)?;
     let input = if open.is_some() { opt(preceded(ws, char(')')))(input)?.0 } else { input };
     Ok((input, p))
@@ -142,6 +156,7 @@ mod tests {
         assert_eq!(read("p<0.001;"), Some(("<", "0.001".into(), ";".into())));
         assert_eq!(read("P-value 0.03"), Some(("=", "0.03".into(), "".into())));
         assert_eq!(read("p value of 0.03"), Some(("=", "0.03".into(), "".into())));
+        assert_eq!(read("p adj = 0.024,"), Some(("=", "0.024".into(), ",".into())));
         assert_eq!(read("P = 1.2 x 10^-5"), Some(("=", "1.2e-5".into(), "".into())));
         assert_eq!(read("P = 1.2 x 10-5"), Some(("=", "1.2e-5".into(), "".into())));
         assert_eq!(read("p = 2.1e-06,"), Some(("=", "2.1e-06".into(), ",".into())));
@@ -163,6 +178,8 @@ mod tests {
         assert_eq!(after(", P = .01)"), Some(("=", "0.01".into(), ")".into())));
         assert_eq!(after(" (p = 0.0013) in"), Some(("=", "0.0013".into(), " in".into())));
         assert_eq!(after("; log-rank P<0.001."), Some(("<", "0.001".into(), ".".into())));
+        assert_eq!(after("; stratified one-sided P = 0.0401)"), Some(("=", "0.0401".into(), ")".into())));
+        assert_eq!(after("; 2-sided P = 0.002)"), Some(("=", "0.002".into(), ")".into())));
         assert_eq!(after(" (chi 2 = 7.36, d.f. = 1, P = .007)"), Some(("=", "0.007".into(), "".into())));
         assert_eq!(after(", 95% CI"), None);
     }
