@@ -320,7 +320,9 @@ fn read_count_percent(rules: &EventRules, s: &str, items: &mut Items) {
     for caps in rules.count_percent.captures_iter(s) {
         let (Some(whole), Some(e), Some(p)) = (caps.get(0), caps.name("e"), caps.name("p")) else { continue };
         let before = s[..whole.start()].trim_end();
-        if before.ends_with(['=', '<', '>', '-', '.']) || ends_with_range_word(before) {
+        // A period closes a sentence or a number, but not `vs.`: `17 (12%) vs. 29 (21%)`.
+        let period = before.ends_with('.') && !before.to_ascii_lowercase().ends_with(" vs.");
+        if before.ends_with(['=', '<', '>', '-']) || period || ends_with_range_word(before) {
             continue;
         }
         let mut item = Item::new("events.count_percent", (whole.start(), whole.end()));
@@ -1463,6 +1465,17 @@ fn assign_labels_after(
             .next()
             .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "arms" | "groups" | "cohorts"));
         if plural_noun && opens_respectively_list(text, label.span.1) {
+            continue;
+        }
+        // `17 (12%) vs. 29 (21%) in the aspirin and placebo groups`: two groups after an item
+        // are the pair of the run it ends, not its own group.
+        let pair_ends_clause = pair_after(rules, arms, known, s, item.span.1).is_some_and(|(first, second)| {
+            let rest = s[second.span.1..].trim_start();
+            !arms.labels.names_everyone(&first.text)
+                && !arms.labels.names_everyone(&second.text)
+                && (rest.is_empty() || rest.starts_with([',', '.', ';', ')', ']']) || rest.starts_with("respectively"))
+        });
+        if pair_ends_clause {
             continue;
         }
         if arms.labels.names_everyone(&label.text) {
