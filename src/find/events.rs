@@ -64,6 +64,7 @@ pub struct EventRules {
     sentence_group: Regex,
     subject_copula: Regex,
     by_people: Regex,
+    of_the_group: Regex,
     group_lead: Regex,
     list_copula: Regex,
     everyone_outcome: Regex,
@@ -123,6 +124,7 @@ impl EventRules {
             sentence_group: pattern("sentence_group")?,
             subject_copula: pattern("subject_copula")?,
             by_people: pattern("by_people")?,
+            of_the_group: pattern("of_the_group")?,
             group_lead: pattern("group_lead")?,
             list_copula: pattern("list_copula")?,
             everyone_outcome: pattern("everyone_outcome")?,
@@ -174,12 +176,24 @@ struct Item {
     /// The group is the record's arm in the same place of the record's order, not one the text
     /// names beside the value (validation: `events.arm_by_record_order`).
     by_record_order: bool,
+    /// Where the evidence starts when the item takes its group and size from words before its
+    /// own (`Of the 48 patients given aspirin, 12 died`).
+    context_start: Option<usize>,
     rule: &'static str,
 }
 
 impl Item {
     fn new(rule: &'static str, span: (usize, usize)) -> Item {
-        Item { events: None, n: None, percent: None, span, arm: None, by_record_order: false, rule }
+        Item {
+            events: None,
+            n: None,
+            percent: None,
+            span,
+            arm: None,
+            by_record_order: false,
+            context_start: None,
+            rule,
+        }
     }
 
     /// A percentage said of one group (`arm`, or `total`); `None` when `percent` reads as no
@@ -577,7 +591,8 @@ fn read_count_in_arm(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, tex
         let (Some(whole), Some(e)) = (caps.get(0), caps.name("e")) else { continue };
         let (from, to) = text.sentence_at(e.start());
         let sentence = &s[from..to];
-        if !arms.outcomes.is_match(sentence) || not_a_count_before(&s[from..e.start()]) {
+        let before = &s[from..e.start()];
+        if !arms.outcomes.is_match(sentence) || not_a_count_before(before) || is_denominator_before(before) {
             continue;
         }
         let Some(label) = arms.labels.after(s, whole.end()) else { continue };
@@ -644,7 +659,7 @@ fn findings_from_items(
             if item.by_record_order {
                 crate::validate::flag(&mut row, crate::validate::EVENTS_ARM_BY_RECORD_ORDER);
             }
-            Finding { row, span: item.span }
+            Finding { row, span: (item.context_start.unwrap_or(item.span.0), item.span.1) }
         })
         .collect()
 }
@@ -1378,6 +1393,8 @@ fn is_known(known: &[String], label: &Label) -> bool {
 
 /// Gives every item its group, in passes over the items in order of position. A pass names
 /// only items still without a group, so an earlier pass wins, except where said:
+/// 0. `assign_of_the_group`: counts after `Of the 48 patients given aspirin,` are of that group
+///    and size;
 /// 1. `assign_everyone`: a count of the trial's size, or followed by an outcome of everyone, is `total`;
 /// 2. `assign_labels_after`: the label written after the item (`in the placebo group`); a label
 ///    after a weak lead (`in the intervention`) is kept for pass 5;
@@ -1402,6 +1419,7 @@ fn assign_groups(
     items: &mut [Item],
 ) {
     let s = text.as_str();
+    assign_of_the_group(rules, arms, text, items);
     assign_everyone(rules, s, totals, items);
     let weak = assign_labels_after(rules, arms, known, text, items);
     let compared_pairs = assign_opening_or_bracket(rules, arms, known, text, items);
@@ -1409,6 +1427,33 @@ fn assign_groups(
     assign_weak_labels(text, weak, items);
     assign_runs(rules, arms, known, text, items);
     assign_whole_trial(rules, known, text, items);
+}
+
+/// `Of the 48 patients given aspirin, 12 died`: the counts of a sentence that opens with a
+/// group and its size (`of_the_group`) are of that group, out of that size.
+fn assign_of_the_group(rules: &EventRules, arms: &ArmRules, text: &Text, items: &mut [Item]) {
+    let s = text.as_str();
+    for item in items.iter_mut().filter(|i| i.arm.is_none() && i.n.is_none() && i.events.is_some()) {
+        let (from, _) = text.sentence_at(item.span.0);
+        let Some(caps) = rules.of_the_group.captures(&s[from..item.span.0]) else { continue };
+        let (Some(whole), Some(n)) = (caps.get(0), caps.name("n").and_then(|n| read_count(n.as_str()))) else {
+            continue;
+        };
+        let Some(label) = arms.labels.after(s, from + whole.end()) else { continue };
+        let closes = s[label.span.1..item.span.0].trim_start().starts_with(',');
+        if closes
+            && !arms.labels.names_everyone(&label.text)
+            && item.events.as_ref().is_some_and(|e| e.value <= n.value)
+        {
+            item.arm = Some(label.text);
+            item.context_start = Some(from + whole.start());
+            // `17 pharmacies (50%)` of 37: a percentage of another denominator keeps its own.
+            let agrees = item.events.as_ref().is_some_and(|e| consistent(e, &n, item.percent.as_ref()));
+            if item.percent.is_none() || agrees {
+                item.n = Some(n);
+            }
+        }
+    }
 }
 
 /// `92 of 119 (77.3%) patients had died`, with 119 the trial's size (`totals`), or a count
