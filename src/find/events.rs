@@ -65,6 +65,7 @@ pub struct EventRules {
     subject_copula: Regex,
     by_people: Regex,
     of_the_group: Regex,
+    slash_pair: Regex,
     group_lead: Regex,
     list_copula: Regex,
     everyone_outcome: Regex,
@@ -125,6 +126,7 @@ impl EventRules {
             subject_copula: pattern("subject_copula")?,
             by_people: pattern("by_people")?,
             of_the_group: pattern("of_the_group")?,
+            slash_pair: pattern("slash_pair")?,
             group_lead: pattern("group_lead")?,
             list_copula: pattern("list_copula")?,
             everyone_outcome: pattern("everyone_outcome")?,
@@ -280,6 +282,9 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
     if rules.on("events.of_n_percent") {
         read_of_n(rules, arms, &known, &live, s, &mut items);
     }
+    if rules.on("events.of_n_percent") && s.contains('/') {
+        read_slash_pairs(rules, arms, &known, text, &mut items);
+    }
     if rules.on("events.count_percent") && live.has("count_percent") {
         read_count_percent(rules, s, &mut items);
     }
@@ -326,6 +331,42 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         read_counts(&rules.total_count, "events.total_count", text, &mut items);
     }
     findings_from_items(rules, arms, text, &known, arm_sizes, items.items)
+}
+
+/// `(61/97 vs 52/101)`: two counts, each of its denominator, side by side, in a sentence that
+/// names a group (not `quartile 4 versus quartile 1-3`); none may exceed its denominator
+/// (`120/80 vs 130/85` are pressures) or carry a unit.
+fn read_slash_pairs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    for caps in rules.slash_pair.captures_iter(s) {
+        let start = caps.get(0).map_or(0, |m| m.start());
+        let (from, to) = text.sentence_at(start);
+        let sentence = &s[from..to];
+        let names_group = arms.labels.has_group_noun(sentence)
+            || known.iter().any(|k| k.split_whitespace().next().is_some_and(|w| sentence.contains(w)));
+        if !names_group || caps.name("unit").is_some() || not_a_count_before(&s[..start]) {
+            continue;
+        }
+        let read = |e: &str, n: &str, span: (usize, usize)| {
+            let mut item = Item::new("events.of_n_percent", span);
+            item.events = read_count(caps.name(e)?.as_str());
+            item.n = read_count(caps.name(n)?.as_str());
+            let fits = item.events.as_ref()?.value <= item.n.as_ref()?.value && item.n.as_ref()?.value > 0.0;
+            fits.then_some(item)
+        };
+        let (Some(e1), Some(n1), Some(e2), Some(n2)) =
+            (caps.name("e1"), caps.name("n1"), caps.name("e2"), caps.name("n2"))
+        else {
+            continue;
+        };
+        if let (Some(a), Some(b)) = (read("e1", "n1", (e1.start(), n1.end())), read("e2", "n2", (e2.start(), n2.end())))
+        {
+            if items.free(a.span) && items.free(b.span) {
+                items.push(a);
+                items.push(b);
+            }
+        }
+    }
 }
 
 /// `12 (20%)`, `101 [9%]` (`count_percent`): a count and its percentage, unless the count
