@@ -38,6 +38,8 @@ pub struct ArmRules {
     allocated_verb: Regex,
     allocated_to: Regex,
     outcome_verb: Regex,
+    finding_in: Regex,
+    describing: Regex,
     time_before: Regex,
     continuation: Regex,
     in_arm: Regex,
@@ -50,6 +52,7 @@ pub struct ArmRules {
     per_group: Gated,
     group_count: Regex,
     not_a_size_before: Regex,
+    opening_of: Regex,
     design: Regex,
     exclusion: Regex,
     sex_count: Regex,
@@ -61,7 +64,10 @@ pub struct ArmRules {
     pub outcomes: Regex,
     non_participants: HashSet<String>,
     characteristics: HashSet<String>,
+    sex_letters: HashSet<String>,
+    units: HashSet<String>,
     bracket_list: Regex,
+    list_item_lead: Regex,
     bracket_list_after: Regex,
     label_equals: Regex,
     subgroup: Regex,
@@ -90,6 +96,8 @@ impl ArmRules {
             allocated_verb: lexicon_pattern(source, "allocated_verb")?,
             allocated_to: lexicon_pattern(source, "allocated_to")?,
             outcome_verb: lexicon_pattern(source, "outcome_verb")?,
+            finding_in: lexicon_pattern(source, "finding_in")?,
+            describing: lexicon_pattern(source, "describing")?,
             time_before: lexicon_pattern(source, "time_before")?,
             continuation: lexicon_pattern(source, "continuation")?,
             in_arm: lexicon_pattern(source, "in_arm")?,
@@ -102,6 +110,7 @@ impl ArmRules {
             per_group: gated("per_group")?,
             group_count: lexicon_pattern(source, "group_count")?,
             not_a_size_before: lexicon_pattern(source, "not_a_size_before")?,
+            opening_of: lexicon_pattern(source, "opening_of")?,
             design: lexicon_pattern(source, "design")?,
             exclusion: lexicon_pattern(source, "exclusion")?,
             sex_count: lexicon_pattern(source, "sex_count")?,
@@ -111,7 +120,10 @@ impl ArmRules {
             outcomes: words("outcomes")?,
             non_participants: lower("non_participants")?,
             characteristics: lower("characteristics")?,
+            sex_letters: source.words("sex_letters")?.iter().cloned().collect(),
+            units: source.words("units")?.iter().map(|w| w.to_lowercase()).collect(),
             bracket_list: lexicon_pattern(source, "bracket_list")?,
+            list_item_lead: lexicon_pattern(source, "list_item_lead")?,
             bracket_list_after: lexicon_pattern(source, "bracket_list_after")?,
             label_equals: lexicon_pattern(source, "label_equals")?,
             subgroup: lexicon_pattern(source, "subgroup")?,
@@ -501,7 +513,9 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     // What stands before the count in its sentence.
     let before = &s[sentence_start..at];
     let total_of = before.trim_end().to_ascii_lowercase().ends_with("total of");
-    let count = ParticipantCount { s, whole, n_match, at, n, has_noun, sentence, sentence_end, before, total_of };
+    let opening_of = rules.opening_of.is_match(before);
+    let count =
+        ParticipantCount { s, whole, n_match, at, n, has_noun, sentence, sentence_end, before, total_of, opening_of };
     if not_a_participant_count(rules, caps, &count) || outcome_or_exclusion_after(rules, &count) {
         return;
     }
@@ -566,6 +580,8 @@ struct ParticipantCount<'t> {
     before: &'t str,
     /// `A total of 40 patients`.
     total_of: bool,
+    /// `Of the 156 patients, ...` opening the sentence: a group the sentence breaks down.
+    opening_of: bool,
 }
 
 /// Whether the words before the count, or the count's own words, show it is no participant
@@ -573,8 +589,8 @@ struct ParticipantCount<'t> {
 /// modifier that stops it, a non-participant noun, a breakdown by sex or a percentage in
 /// brackets right after it.
 fn not_a_participant_count(rules: &ArmRules, caps: &Captures<'_>, count: &ParticipantCount<'_>) -> bool {
-    let ParticipantCount { s, whole, n_match, has_noun, sentence, before, total_of, .. } = *count;
-    if !total_of && (rules.not_a_size_before.is_match(before) || is_denominator(before)) {
+    let ParticipantCount { s, whole, n_match, has_noun, sentence, before, total_of, opening_of, .. } = *count;
+    if !total_of && !opening_of && (rules.not_a_size_before.is_match(before) || is_denominator(before)) {
         return true;
     }
     // A count after an outcome in its sentence counts those with the outcome.
@@ -590,7 +606,9 @@ fn not_a_participant_count(rules: &ArmRules, caps: &Captures<'_>, count: &Partic
         let mods = caps.name("mods").map_or("", |m| m.as_str());
         if mods.split_whitespace().any(|w| {
             let w = w.to_ascii_lowercase();
-            rules.modifier_stops.contains(&w) || w.chars().any(|c| c.is_ascii_digit())
+            // `35 T1-L1 TSCI patients`, `40 HIV-1 infected adults`: a name with digits describes
+            // them; a word that is all digits and signs (`2-3`) is no modifier.
+            rules.modifier_stops.contains(&w) || w.starts_with(|c: char| c.is_ascii_digit())
         }) {
             return true;
         }
@@ -620,7 +638,11 @@ fn outcome_or_exclusion_after(rules: &ArmRules, count: &ParticipantCount<'_>) ->
     // `223 infants (7 infants excluded after randomization)`: an exclusion in the aside in
     // brackets is not said of the count.
     let aside = tail.trim_start().starts_with(['(', '[']);
-    let mut next: Vec<&str> = tail.split_whitespace().take(3).collect();
+    // `Seven cases (five in group A, two in group B) had wound infection`: what the sentence
+    // says of them follows the aside.
+    let said = if aside { tail.find([')', ']']).map_or(tail, |close| &tail[close + 1..]) } else { tail };
+    let said_clause = said.split([',', ';']).next().unwrap_or(said);
+    let mut next: Vec<&str> = said_clause.split_whitespace().take(3).collect();
     // `148 patients who had undergone surgery`: a relative clause describes, unless it is an outcome.
     if next.first().is_some_and(|w| w.eq_ignore_ascii_case("who")) {
         next = next.into_iter().skip(1).filter(|w| !matches!(*w, "had" | "have" | "were")).take(1).collect();
@@ -631,9 +653,14 @@ fn outcome_or_exclusion_after(rules: &ArmRules, count: &ParticipantCount<'_>) ->
     let clause_before = before.rsplit([',', ';']).next().unwrap_or(before);
     let allocated_before = rules.allocation.is_match(clause_before);
     // `Sixteen women with lumbopelvic pain were included`: the outcome word describes them.
-    let allocated_after = has_noun && rules.then_allocated.is_match(tail);
+    let allocated_after =
+        has_noun && (rules.then_allocated.is_match(said) || rules.allocation.is_match(&next.join(" ")));
     let outcome_after = !allocated_before && !allocated_after && rules.outcomes.is_match(&next_words);
-    has_noun && (outcome_after || !aside && rules.exclusion.is_match(&next_words))
+    // `Of the 40 patients with grade 3 toxicity, ...`: those with an outcome are no group of the trial.
+    let opening_clause = tail.split([',', ';']).next().unwrap_or(tail);
+    let outcome_group =
+        count.opening_of && rules.outcomes.is_match(opening_clause) && !rules.allocation.is_match(opening_clause);
+    has_noun && (outcome_after || outcome_group || !aside && rules.exclusion.is_match(&next_words))
 }
 
 /// `... were assigned to X`, `... received X` (`arm_size.assigned`): X's size, with those of
@@ -701,12 +728,19 @@ fn read_in_arm_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut
 /// A whole-trial count (`arm_size.total`): in a sentence of allocation or analysis, or opening
 /// its sentence.
 fn read_total_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut Found) {
-    let ParticipantCount { whole, n_match, at, has_noun, sentence, before, total_of, .. } = *count;
+    let ParticipantCount { whole, n_match, at, has_noun, sentence, before, total_of, opening_of, .. } = *count;
     let n = count.n.clone();
-    let opens = before.trim().is_empty() || total_of || before.split_whitespace().count() <= 2 && !before.contains(',');
+    let opens = before.trim().is_empty()
+        || total_of
+        || opening_of
+        || before.split_whitespace().count() <= 2 && !before.contains(',');
     if (rules.allocation.is_match(sentence) || opens) && (has_noun || rules.allocation.is_match(whole.as_str())) {
         let end = if has_noun { whole.end() } else { n_match.end() };
-        found.push(at, "total", n, "arm_size.total", (at, end));
+        // `52 PM01183-treated patients`: the words name the group by its treatment.
+        let named = &count.s[n_match.end()..end];
+        let treated = named.split_whitespace().any(|w| w.ends_with("-treated") || w.ends_with("-allocated"));
+        let arm = if has_noun && treated { named.trim() } else { "total" };
+        found.push(at, arm, n, "arm_size.total", (at, end));
     }
 }
 
@@ -806,7 +840,14 @@ fn is_denominator(before: &str) -> bool {
     let Some(head) = trimmed.strip_suffix("of").or_else(|| trimmed.strip_suffix("out of")) else {
         return trimmed.ends_with('/');
     };
-    head.trim_end().ends_with(|c: char| c.is_ascii_digit() || c == '%' || c == ')' || c == ']')
+    let head = head.trim_end();
+    if let Some(inner) = head.strip_suffix([')', ']']) {
+        // `12 (20%) of 60`: a bracket of numbers; `trial (RCT) of 35 patients`, `study
+        // (NCT00206167) of 1964 patients` name the study, and the count is its own.
+        let open = inner.rfind(['(', '[']).map_or(0, |at| at + 1);
+        return !inner[open..].chars().any(|c| c.is_ascii_alphabetic() && c != 'n');
+    }
+    head.ends_with(|c: char| c.is_ascii_digit() || c == '%')
 }
 
 /// Whether a label is one of alternatives listed in a design: `received X or Y`,
@@ -870,63 +911,132 @@ fn find_bracket_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
     }
 }
 
-/// `(92 TOMOX and 91 FOLFOX4)`, `(134 simvastatin, 135 placebo)` after an allocation.
+/// `(92 TOMOX and 91 FOLFOX4)`, `(134 simvastatin, 135 placebo)` after an allocation, or after a
+/// count of participants that the listed counts add up to: `2550 pregnant women (1311
+/// interventions and 1239 controls)`, `46 participants (24 ET/22 CG)`. A count right before the
+/// bracket must count participants, and what follows the bracket must be no outcome or
+/// exclusion (`7 cases (5 in group A, 2 in group B) had abscesses`).
 fn find_bracket_lists(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
     for caps in rules.bracket_list.captures_iter(s) {
         let Some(list) = caps.name("list") else { continue };
-        let (from, _) = text.sentence_at(list.start());
-        if !rules.allocation.is_match(&s[from..list.start()]) || rules.outcomes.is_match(&s[from..list.start()]) {
+        let (from, to) = text.sentence_at(list.start());
+        let head = &s[from..list.start()];
+        let tail = s.get(list.end() + 1..to.max(list.end() + 1)).unwrap_or("");
+        let next_words: String = tail.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+        let allocated_after = rules.allocation.is_match(&next_words);
+        // `4317 individuals (...) who did not meet ...` describes them.
+        let describes = next_words.split(' ').next().is_some_and(|w| rules.describing.is_match(w));
+        let tail_is_outcome = !allocated_after
+            && !describes
+            && (rules.outcomes.is_match(&next_words) || rules.exclusion.is_match(&next_words));
+        let count_before = count_right_before(head);
+        let of_people = count_before.as_ref().is_none_or(|(_, between, _)| {
+            rules.participant_noun.is_match(between)
+                || rules.allocation.is_match(between)
+                || between.contains("analysis")
+                || between.trim().is_empty() && (allocated_after || rules.participant_noun.is_match(&next_words))
+        });
+        if tail_is_outcome || !of_people {
             continue;
         }
-        // Split at `,`, `;` and ` and `, keeping byte offsets.
-        let mut parts: Vec<(usize, usize)> = Vec::new();
-        let mut start = list.start();
-        let body = list.as_str();
-        let mut i = 0;
-        while i < body.len() {
-            let rest = &body[i..];
-            let cut = if rest.starts_with([',', ';']) {
-                Some(1)
-            } else if rest.starts_with(" and ") {
-                Some(5)
-            } else {
-                None
-            };
-            match cut {
-                Some(len) => {
-                    parts.push((start, list.start() + i));
-                    i += len;
-                    start = list.start() + i;
-                }
-                None => i += rest.chars().next().map_or(1, char::len_utf8),
-            }
-        }
-        parts.push((start, list.end()));
-        let mut rows: Vec<(usize, Num, Label)> = Vec::new();
-        for (a, b) in parts {
-            let part = &s[a..b];
-            let lead = part.len() - part.trim_start().len();
-            let Ok((rest, n)) = count(part.trim_start()) else { break };
-            let after_n = b - rest.len();
-            let label_from = after_n + rest.len() - rest.trim_start_matches([' ', ':']).len();
-            let Some(label) = rules.labels.after(s, label_from).filter(|l| l.span.1 == b.min(l.span.1)) else { break };
-            let trailing = s[label.span.1..b].trim();
-            if !trailing.is_empty() || rules.is_characteristic(&label.text) || rules.labels.names_everyone(&label.text)
-            {
-                break;
-            }
-            rows.push((a + lead, n, label));
-        }
-        let listed = s[list.start()..list.end()].matches([',', ';']).count()
-            + s[list.start()..list.end()].matches(" and ").count()
-            + 1;
-        if rows.len() >= 2 && rows.len() == listed {
+        let Some(rows) = bracket_list_rows(rules, s, &bracket_list_parts(list.as_str(), list.start())) else {
+            continue;
+        };
+        let after_allocation = rules.allocation.is_match(head) && !rules.outcomes.is_match(head);
+        let adds_up = count_before.is_some_and(|(whole, between, count_at)| {
+            adds_up_to(&whole, &rows)
+                && !rules.outcome_verb.is_match(between)
+                && !rules.design.is_match(between)
+                && !rules.finding_in.is_match(&head[..count_at])
+        });
+        if after_allocation || adds_up && !rules.exclusion.is_match(head) {
             for (at, n, label) in rows {
                 found.push(at, &label.text, n, "arm_size.list", (at, label.span.1));
             }
         }
     }
+}
+
+/// The count nearest before a bracket, within six words and not a denominator, a bound or a
+/// decimal; the words between; and where the count starts: `2550 pregnant women (` gives 2550
+/// and ` pregnant women `.
+fn count_right_before(head: &str) -> Option<(Num, &str, usize)> {
+    let head = head.trim_end().strip_suffix(['(', '[']).unwrap_or(head);
+    let at = head.rfind(|c: char| c.is_ascii_digit())?;
+    let from = head[..=at].rfind(|c: char| !(c.is_ascii_digit() || c == ',')).map_or(0, |i| i + 1);
+    let between = &head[at + 1..];
+    let lead = head[..from].trim_end();
+    if between.split_whitespace().count() > 6
+        || is_denominator(lead)
+        || lead.ends_with(['.', '<', '>', '=', '≥', '≤', '~', '±', '-', '–'])
+    {
+        return None;
+    }
+    read_count(head[from..=at].trim_start_matches(',')).map(|n| (n, between, from))
+}
+
+/// Whether the listed counts add up to `whole`.
+fn adds_up_to(whole: &Num, rows: &[(usize, Num, Label)]) -> bool {
+    let sum: f64 = rows.iter().map(|(_, n, _)| n.value).sum();
+    sum > 0.0 && (whole.value - sum).abs() < 0.5
+}
+
+/// The parts of a bracketed list, as byte spans from `base`: cut at `,`, `;`, ` and `, ` vs `,
+/// ` versus ` and a `/` before a count (`24 ET/22 CG`; `fosamprenavir/ritonavir` stays whole).
+fn bracket_list_parts(body: &str, base: usize) -> Vec<(usize, usize)> {
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut start = base;
+    let mut i = 0;
+    while i < body.len() {
+        let rest = &body[i..];
+        let slash_count = rest.starts_with('/') && rest[1..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+        let cut = if rest.starts_with([',', ';']) || slash_count {
+            Some(1)
+        } else {
+            [" and ", " vs. ", " vs ", " versus "].iter().find(|w| rest.starts_with(*w)).map(|w| w.len())
+        };
+        match cut {
+            Some(len) => {
+                parts.push((start, base + i));
+                i += len;
+                start = base + i;
+            }
+            None => i += rest.chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    parts.push((start, base + body.len()));
+    parts
+}
+
+/// Each part of a bracketed list read as a count then its group (`92 TOMOX`, `16 in the PI
+/// group`, `51 receiving efavirenz`); none unless every part reads so and there are two or more.
+fn bracket_list_rows(rules: &ArmRules, s: &str, parts: &[(usize, usize)]) -> Option<Vec<(usize, Num, Label)>> {
+    let mut rows: Vec<(usize, Num, Label)> = Vec::new();
+    for &(a, b) in parts {
+        let part = &s[a..b];
+        let lead = part.len() - part.trim_start().len();
+        let (rest, n) = count(part.trim_start()).ok()?;
+        let after_n = b - rest.len();
+        let skipped = rules.list_item_lead.find(rest).map_or(0, |m| m.end());
+        let label_from = after_n + skipped;
+        // Read within the part: `24 ET/22 CG` gives `ET`, not `ET/22`.
+        let label = rules.labels.after(&s[..b], label_from)?;
+        let trailing = s[label.span.1..b].trim();
+        // `(5 M/5 F)` breaks down by sex, `(1 mA/15 mins)` lists units.
+        let first = label.text.split_whitespace().next().unwrap_or("");
+        if !trailing.is_empty()
+            || rules.is_characteristic(&label.text)
+            || rules.sex_letters.contains(&label.text)
+            || rules.is_non_participant(first)
+            || rules.units.contains(&first.to_lowercase())
+            || rules.labels.names_everyone(&label.text)
+        {
+            return None;
+        }
+        rows.push((a + lead, n, label));
+    }
+    (rows.len() >= 2).then_some(rows)
 }
 
 /// `(DZ, 48; D, 46)`, `(placebo: 40; drug: 41)` after a count of participants: each group
