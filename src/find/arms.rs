@@ -40,6 +40,8 @@ pub struct ArmRules {
     outcome_verb: Regex,
     finding_in: Regex,
     describing: Regex,
+    dose_at_end: Regex,
+    group_verb_at_end: Regex,
     time_before: Regex,
     continuation: Regex,
     in_arm: Regex,
@@ -65,6 +67,7 @@ pub struct ArmRules {
     non_participants: HashSet<String>,
     characteristics: HashSet<String>,
     sex_letters: HashSet<String>,
+    pooled_groups: HashSet<String>,
     units: HashSet<String>,
     bracket_list: Regex,
     list_item_lead: Regex,
@@ -98,6 +101,8 @@ impl ArmRules {
             outcome_verb: lexicon_pattern(source, "outcome_verb")?,
             finding_in: lexicon_pattern(source, "finding_in")?,
             describing: lexicon_pattern(source, "describing")?,
+            dose_at_end: lexicon_pattern(source, "dose_at_end")?,
+            group_verb_at_end: lexicon_pattern(source, "group_verb_at_end")?,
             time_before: lexicon_pattern(source, "time_before")?,
             continuation: lexicon_pattern(source, "continuation")?,
             in_arm: lexicon_pattern(source, "in_arm")?,
@@ -121,6 +126,7 @@ impl ArmRules {
             non_participants: lower("non_participants")?,
             characteristics: lower("characteristics")?,
             sex_letters: source.words("sex_letters")?.iter().cloned().collect(),
+            pooled_groups: lower("pooled_groups")?,
             units: source.words("units")?.iter().map(|w| w.to_lowercase()).collect(),
             bracket_list: lexicon_pattern(source, "bracket_list")?,
             list_item_lead: lexicon_pattern(source, "list_item_lead")?,
@@ -299,7 +305,8 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
             .labels
             .before(s, label_end)
             .or_else(|| aside_label(rules, s, label_end))
-            .or_else(|| bracket_head_label(rules, s, sentence_start, n_at));
+            .or_else(|| bracket_head_label(rules, s, sentence_start, n_at))
+            .or_else(|| dose_label(rules, s, sentence_start, label_end));
         let label = label.filter(|l| l.span.0 >= sentence_start);
         let arm = match &label {
             Some(l) if rules.outcomes.is_match(&l.text) => continue,
@@ -316,17 +323,26 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
             }
         };
         let lower = arm.to_ascii_lowercase();
+        let mut arm = arm.as_str();
         if lower.ends_with("groups") || lower.ends_with("arms") {
             // `three groups (n = 30)`: every group has that size.
             if let Some(k) = lower.split_whitespace().next().and_then(small_number) {
                 if found.taken.insert(n_match.start()) {
                     push_per_group(k, &n, &record_groups(rules, s), (n_at, n_match.end()), found);
                 }
+                continue;
             }
-            continue;
+            // `intervention (n = 440) and control groups (n = 440)`: the one group it names.
+            // `combined treatment groups (n = 5380)`, `focus groups` pool or name no arm.
+            let last_is_noun = lower.rsplit(' ').next().is_some_and(|w| w == "groups" || w == "arms");
+            let pooled = lower.split_whitespace().any(|w| rules.pooled_groups.contains(w));
+            match arm.strip_suffix('s').filter(|one| !is_vague(&arm_label::group_key(one))) {
+                Some(one) if one.contains(' ') && last_is_noun && !pooled => arm = one,
+                _ => continue,
+            }
         }
         let from = label.as_ref().filter(|_| arm != "total").map_or(n_at, |l| l.span.0);
-        found.push(n_match.start(), &arm, n, "arm_size.n_equals", (from, n_match.end()));
+        found.push(n_match.start(), arm, n, "arm_size.n_equals", (from, n_match.end()));
     }
 }
 
@@ -357,6 +373,18 @@ fn bracket_head_label(rules: &ArmRules, s: &str, sentence_start: usize, n_at: us
         return None;
     }
     rules.labels.before(s, open).filter(|l| !rules.outcomes.is_match(&l.text))
+}
+
+/// A dose alone naming its group in an allocation: `randomized to either 30 mg (n=20) or 60 mg
+/// (n=20)` gives `30 mg` (the label reader takes `30 mg` for a count of milligrams).
+fn dose_label(rules: &ArmRules, s: &str, sentence_start: usize, to: usize) -> Option<Label> {
+    let head = s.get(sentence_start..to)?.trim_end().trim_end_matches(['(', '[', ',']).trim_end();
+    let dose = rules.dose_at_end.captures(head)?.name("dose")?;
+    if !rules.allocation.is_match(&head[..dose.start()]) {
+        return None;
+    }
+    let span = (sentence_start + dose.start(), sentence_start + dose.end());
+    Some(Label { span, text: dose.as_str().to_string() })
 }
 
 /// The group before a bracketed aside: `the daily × 5 Mayo Clinic schedule (425 and 20 mg m−2,
@@ -535,8 +563,12 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
 /// `the observation group of 44 cases`, `a control group of 30 patients`: the group's size.
 fn read_group_of_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut Found) -> bool {
     let head = count.before.trim_end();
-    let Some(mut head) = head.strip_suffix(" of") else { return false };
-    // `group 1 consisted of 24 patients`.
+    // `group 1 consisted of 24 patients`, `the control group that included 21 patients`.
+    let Some(mut head) =
+        head.strip_suffix(" of").or_else(|| rules.group_verb_at_end.find(head).map(|m| &head[..m.start()]))
+    else {
+        return false;
+    };
     for verb in [" consisted", " comprised", " composed", " consisting"] {
         head = head.strip_suffix(verb).unwrap_or(head);
     }
@@ -556,6 +588,11 @@ fn read_group_of_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &m
     }
     if words.last().is_some_and(|w| w.ends_with('s') && rules.labels.has_group_noun(w)) {
         return false;
+    }
+    // `The study cohort comprised 740 men`, `The study group contained 766 patients`: everyone.
+    if words.first().is_some_and(|w| w == "study") {
+        found.push(count.at, "total", count.n.clone(), "arm_size.total", (count.at, count.whole.end()));
+        return true;
     }
     found.push(count.at, &label.text, count.n.clone(), "arm_size.assigned", (label.span.0, count.whole.end()));
     true
