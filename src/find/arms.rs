@@ -68,6 +68,9 @@ pub struct ArmRules {
     characteristics: HashSet<String>,
     sex_letters: HashSet<String>,
     pooled_groups: HashSet<String>,
+    event_nouns_before_of: HashSet<String>,
+    cluster_design: Regex,
+    event_found: Regex,
     units: HashSet<String>,
     bracket_list: Regex,
     list_item_lead: Regex,
@@ -127,6 +130,9 @@ impl ArmRules {
             characteristics: lower("characteristics")?,
             sex_letters: source.words("sex_letters")?.iter().cloned().collect(),
             pooled_groups: lower("pooled_groups")?,
+            event_nouns_before_of: lower("event_nouns_before_of")?,
+            cluster_design: lexicon_pattern(source, "cluster_design")?,
+            event_found: lexicon_pattern(source, "event_found")?,
             units: source.words("units")?.iter().map(|w| w.to_lowercase()).collect(),
             bracket_list: lexicon_pattern(source, "bracket_list")?,
             list_item_lead: lexicon_pattern(source, "list_item_lead")?,
@@ -637,7 +643,16 @@ fn not_a_participant_count(rules: &ArmRules, caps: &Captures<'_>, count: &Partic
     if has_noun {
         // `recruited from 87 UK hospitals`: the places participants came from.
         let noun = caps.name("noun").map_or(String::new(), |m| m.as_str().to_ascii_lowercase());
-        if rules.site_nouns.contains(&noun) && rules.site_source_before.is_match(before) {
+        // `conducted in five hospitals`: sites; in a cluster trial, its randomized units.
+        let site_in = before.trim_end().ends_with(" in") && rules.cluster_design.is_match(sentence);
+        if rules.site_nouns.contains(&noun) && rules.site_source_before.is_match(before) && !site_in {
+            return true;
+        }
+        // `Two cases of lymphoproliferative disease occurred`: events, not participants, unless
+        // the sentence allocates them and finds no event (`The study included 35 cases of UPJO`).
+        let of_after = s[whole.end()..].trim_start().starts_with("of ");
+        let events_said = rules.event_found.is_match(sentence) || !rules.allocation.is_match(sentence);
+        if of_after && rules.event_nouns_before_of.contains(&noun) && events_said {
             return true;
         }
         let mods = caps.name("mods").map_or("", |m| m.as_str());
