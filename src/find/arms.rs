@@ -41,6 +41,7 @@ pub struct ArmRules {
     finding_in: Regex,
     describing: Regex,
     dose_at_end: Regex,
+    n_for: Regex,
     group_verb_at_end: Regex,
     time_before: Regex,
     continuation: Regex,
@@ -105,6 +106,7 @@ impl ArmRules {
             finding_in: lexicon_pattern(source, "finding_in")?,
             describing: lexicon_pattern(source, "describing")?,
             dose_at_end: lexicon_pattern(source, "dose_at_end")?,
+            n_for: lexicon_pattern(source, "n_for")?,
             group_verb_at_end: lexicon_pattern(source, "group_verb_at_end")?,
             time_before: lexicon_pattern(source, "time_before")?,
             continuation: lexicon_pattern(source, "continuation")?,
@@ -307,9 +309,9 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
                 continue;
             }
         }
-        let label = rules
-            .labels
-            .before(s, label_end)
+        let label_after = n_for_label(rules, s, (sentence_start, sentence_end), n_at, n_match.end());
+        let label = label_after
+            .or_else(|| rules.labels.before(s, label_end))
             .or_else(|| aside_label(rules, s, label_end))
             .or_else(|| bracket_head_label(rules, s, sentence_start, n_at))
             .or_else(|| dose_label(rules, s, sentence_start, label_end));
@@ -347,9 +349,28 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
                 _ => continue,
             }
         }
-        let from = label.as_ref().filter(|_| arm != "total").map_or(n_at, |l| l.span.0);
-        found.push(n_match.start(), arm, n, "arm_size.n_equals", (from, n_match.end()));
+        let (from, to) = label
+            .as_ref()
+            .filter(|_| arm != "total")
+            .map_or((n_at, n_match.end()), |l| (l.span.0.min(n_at), l.span.1.max(n_match.end())));
+        found.push(n_match.start(), arm, n, "arm_size.n_equals", (from, to));
     }
+}
+
+/// `(N = 357 for placebo, N = 353 for etoricoxib)`: the group right after the count, when the
+/// bracket holds no other statistic before it (`r = 0.81, P = 0.023, n = 7 for MPA`) and no
+/// `respectively` after it (`N = 10, N = 15 for placebo and olanzapine groups respectively`).
+fn n_for_label(rules: &ArmRules, s: &str, sentence: (usize, usize), n_at: usize, n_end: usize) -> Option<Label> {
+    let lead = rules.n_for.find(&s[n_end..sentence.1.max(n_end)])?;
+    let open = s[sentence.0..n_at].rfind(['(', '[']).map_or(sentence.0, |at| sentence.0 + at);
+    let close = s[n_end..sentence.1.max(n_end)].find([')', ']']).map_or(sentence.1, |at| n_end + at);
+    // Another `n =` before it is a sibling (`n = 507 for sitagliptin and n = 514 for ...`).
+    let inside = &s[open..n_at];
+    let statistic = inside.match_indices('=').any(|(at, _)| !inside[..at].trim_end().ends_with(['n', 'N']));
+    if statistic || s[n_end..close.max(n_end)].contains("respectively") {
+        return None;
+    }
+    rules.labels.after(s, n_end + lead.end())
 }
 
 /// The group before the bracket that holds `n =` after other words: `placebo (PLA; n = 8)`,
