@@ -7,6 +7,9 @@
 //! - `arm_size.in_arm`: `57 patients in group A`, when the sentence is about allocation, not outcomes;
 //! - `arm_size.bracket_count`: `vitamin C (74 patients) or placebo (68 patients)`;
 //! - `arm_size.total`: `119 patients were randomly assigned`, `A total of 40 patients`;
+//! - `arm_size.list`: `(92 TOMOX and 91 FOLFOX4)` after an allocation, or after a count its
+//!   counts add up to (`2550 women (1311 interventions and 1239 controls)`);
+//! - `arm_size.pair`: `33 younger and 29 older adults`: two counts sharing one noun;
 //! - `arm_size.events_denominator`: `39 of 60 in the X arm` gives X its 60 (see [`reconcile`]).
 //!
 //! A count is a participant count only when its noun is a participant noun and nothing before
@@ -77,6 +80,7 @@ pub struct ArmRules {
     list_item_lead: Regex,
     bracket_list_after: Regex,
     label_equals: Regex,
+    pair: Regex,
     subgroup: Regex,
     modifier_stops: HashSet<String>,
     enabled: HashSet<String>,
@@ -140,6 +144,7 @@ impl ArmRules {
             list_item_lead: lexicon_pattern(source, "list_item_lead")?,
             bracket_list_after: lexicon_pattern(source, "bracket_list_after")?,
             label_equals: lexicon_pattern(source, "label_equals")?,
+            pair: lexicon_pattern(source, "pair")?,
             subgroup: lexicon_pattern(source, "subgroup")?,
             modifier_stops,
             enabled: source.file.rule.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect(),
@@ -208,6 +213,9 @@ pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
         find_bracket_lists(rules, text, &mut found);
         find_bracket_lists_after(rules, text, &mut found);
         find_respectively_counts(rules, text, &mut found);
+    }
+    if rules.on("arm_size.pair") {
+        find_pairs(rules, text, &mut found);
     }
     if rules.on("arm_size.label_equals") {
         find_label_equals(rules, text, &mut found);
@@ -1162,6 +1170,64 @@ fn find_bracket_lists_after(rules: &ArmRules, text: &Text, found: &mut Found) {
     }
 }
 
+/// `33 younger and 29 older adults` (`arm_size.pair`): two counts sharing one participant noun,
+/// each before its group's words, in a sentence that finds no events in them; words of a
+/// characteristic (`46 black and 139 white women`) or that stop a count make no groups.
+fn find_pairs(rules: &ArmRules, text: &Text, found: &mut Found) {
+    let s = text.as_str();
+    for caps in rules.pair.captures_iter(s) {
+        let (Some(n1), Some(n2), Some(a), Some(b)) = (caps.name("n1"), caps.name("n2"), caps.name("a"), caps.name("b"))
+        else {
+            continue;
+        };
+        let (Some(c1), Some(c2)) = (read_count(n1.as_str()), read_count(n2.as_str())) else { continue };
+        let (from, to) = text.sentence_at(n1.start());
+        let (sentence, before) = (&s[from..to], &s[from..n1.start()]);
+        let next_words: String = s[b.end()..to.max(b.end())].split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+        // `21 preemptive and 5 empiric subjects received antifungal therapy`: those given a
+        // treatment, not the groups' sizes; `1 CR case and 12 PR cases` in a sentence of response.
+        let given = next_words.split(' ').next().is_some_and(|w| matches!(w, "received" | "underwent" | "given"));
+        let eventful = rules.event_found.is_match(sentence)
+            || rules.outcome_verb.is_match(sentence)
+            || rules.outcomes.is_match(before)
+            || rules.outcomes.is_match(sentence) && !rules.allocation.is_match(sentence)
+            || rules.outcomes.is_match(&next_words) && !rules.allocation.is_match(&next_words)
+            || given;
+        // `38 GPs and 227 primary care patients`: two kinds of people, not two groups.
+        let noun = b.as_str().rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+        let other_kind = caps.name("noun1").is_some_and(|m| {
+            let first = m.as_str().to_ascii_lowercase();
+            first.trim_end_matches('s') != noun.trim_end_matches('s')
+        });
+        let label_a = &s[a.start()..caps.name("noun1").map_or(a.end(), |m| m.end())];
+        let modifiers_b = b.as_str().rsplit_once(' ').map_or("", |(words, _)| words);
+        let stops = |words: &str| {
+            words.split_whitespace().map(str::to_ascii_lowercase).any(|w| {
+                rules.modifier_stops.contains(&w)
+                    || rules.characteristics.contains(&w)
+                    || rules.is_non_participant(&w)
+                    || w.split('/').any(|unit| rules.units.contains(unit))
+            })
+        };
+        if found.taken.contains(&n1.start())
+            || found.taken.contains(&n2.start())
+            || eventful
+            || other_kind
+            || rules.design.is_match(sentence)
+            || rules.exclusion.is_match(sentence)
+            || rules.not_a_size_before.is_match(before)
+            || is_denominator(before)
+            || stops(a.as_str())
+            || stops(modifiers_b)
+            || label_a.eq_ignore_ascii_case(modifiers_b)
+        {
+            continue;
+        }
+        found.push(n1.start(), label_a, c1, "arm_size.pair", (n1.start(), label_a.len() + a.start()));
+        found.push(n2.start(), b.as_str(), c2, "arm_size.pair", (n2.start(), b.end()));
+    }
+}
+
 /// `A (dexamethasone + racemic epinephrine) = 45, B (placebo) = 39`: a group's letter, its
 /// name in brackets, then its size.
 fn find_label_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
@@ -1272,6 +1338,25 @@ mod tests {
     fn counts_of_other_things_are_not_sizes() {
         assert!(sizes("Patients with n < 10 metastases aged 65 years received 3 doses at 12 visits.").is_empty());
         assert!(sizes("Overall, 35 patients died of progressive disease.").is_empty());
+    }
+
+    #[test]
+    fn pairs_given_a_treatment_are_no_sizes() {
+        let got = sizes("Thereafter, 21 preemptive and 5 empiric subjects received antifungal therapy.");
+        assert!(got.iter().all(|r| !r.contains("preemptive")), "{got:?}");
+        assert_eq!(
+            sizes("Stress was rated by 40 trained and 38 untrained runners."),
+            vec!["arm_size trained 40", "arm_size untrained runners 38"]
+        );
+    }
+
+    #[test]
+    fn bracket_lists_that_add_up_need_no_allocation_verb() {
+        assert_eq!(
+            sizes("Data came from 2550 pregnant women (1311 interventions and 1239 controls)."),
+            vec!["arm_size controls 1239", "arm_size interventions 1311"]
+        );
+        assert_eq!(sizes("Toxicity was recorded in 3 patients (2 in arm A, one in arm B)."), Vec::<String>::new());
     }
 
     #[test]
