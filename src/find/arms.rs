@@ -598,10 +598,11 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
 /// `the observation group of 44 cases`, `a control group of 30 patients`: the group's size.
 fn read_group_of_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut Found) -> bool {
     let head = count.before.trim_end();
-    // `group 1 consisted of 24 patients`, `the control group that included 21 patients`.
-    let Some(mut head) =
-        head.strip_suffix(" of").or_else(|| rules.group_verb_at_end.find(head).map(|m| &head[..m.start()]))
-    else {
+    // `group 1 consisted of 24 patients`, `the control group that included 21 patients`,
+    // `divided into trial group, 69 patients, and control group, 36 patients`.
+    let verb_at_end = || rules.group_verb_at_end.find(head).map(|m| &head[..m.start()]);
+    let comma = head.ends_with(',');
+    let Some(mut head) = head.strip_suffix(" of").or_else(verb_at_end).or_else(|| head.strip_suffix(',')) else {
         return false;
     };
     for verb in [" consisted", " comprised", " composed", " consisting"] {
@@ -618,7 +619,12 @@ fn read_group_of_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &m
     let vague = ["another", "this", "that", "each", "every", "first", "second", "third", "other", "one", "a", "an"];
     let vague_start =
         words.first().is_some_and(|w| vague.contains(&w.as_str()) || w.starts_with(|c: char| c.is_ascii_digit()));
-    if !count.has_noun || !ends_group || vague_start {
+    // `(group L, 40 patients)`, `divided into trial group, 69 patients, and control group, 36
+    // patients`; not `In the control group, two patients presented ecchymosis`.
+    let lead = count.s[..label.span.0].trim_end();
+    let listed =
+        lead.ends_with('(') || lead.rsplit(' ').next().is_some_and(|w| matches!(w, "into" | "to" | "and" | "or"));
+    if !count.has_noun || !ends_group || vague_start || comma && !listed {
         return false;
     }
     if words.last().is_some_and(|w| w.ends_with('s') && rules.labels.has_group_noun(w)) {
