@@ -7,6 +7,9 @@
 //! - `arm_size.in_arm`: `57 patients in group A`, when the sentence is about allocation, not outcomes;
 //! - `arm_size.bracket_count`: `vitamin C (74 patients) or placebo (68 patients)`;
 //! - `arm_size.total`: `119 patients were randomly assigned`, `A total of 40 patients`;
+//! - `arm_size.list`: `(92 TOMOX and 91 FOLFOX4)` after an allocation, or after a count its
+//!   counts add up to (`2550 women (1311 interventions and 1239 controls)`);
+//! - `arm_size.pair`: `33 younger and 29 older adults`: two counts sharing one noun;
 //! - `arm_size.events_denominator`: `39 of 60 in the X arm` gives X its 60 (see [`reconcile`]).
 //!
 //! A count is a participant count only when its noun is a participant noun and nothing before
@@ -38,6 +41,11 @@ pub struct ArmRules {
     allocated_verb: Regex,
     allocated_to: Regex,
     outcome_verb: Regex,
+    finding_in: Regex,
+    describing: Regex,
+    dose_at_end: Regex,
+    n_for: Regex,
+    group_verb_at_end: Regex,
     time_before: Regex,
     continuation: Regex,
     in_arm: Regex,
@@ -50,6 +58,7 @@ pub struct ArmRules {
     per_group: Gated,
     group_count: Regex,
     not_a_size_before: Regex,
+    opening_of: Regex,
     design: Regex,
     exclusion: Regex,
     sex_count: Regex,
@@ -61,9 +70,17 @@ pub struct ArmRules {
     pub outcomes: Regex,
     non_participants: HashSet<String>,
     characteristics: HashSet<String>,
+    sex_letters: HashSet<String>,
+    pooled_groups: HashSet<String>,
+    event_nouns_before_of: HashSet<String>,
+    cluster_design: Regex,
+    event_found: Regex,
+    units: HashSet<String>,
     bracket_list: Regex,
+    list_item_lead: Regex,
     bracket_list_after: Regex,
     label_equals: Regex,
+    pair: Regex,
     subgroup: Regex,
     modifier_stops: HashSet<String>,
     enabled: HashSet<String>,
@@ -90,6 +107,11 @@ impl ArmRules {
             allocated_verb: lexicon_pattern(source, "allocated_verb")?,
             allocated_to: lexicon_pattern(source, "allocated_to")?,
             outcome_verb: lexicon_pattern(source, "outcome_verb")?,
+            finding_in: lexicon_pattern(source, "finding_in")?,
+            describing: lexicon_pattern(source, "describing")?,
+            dose_at_end: lexicon_pattern(source, "dose_at_end")?,
+            n_for: lexicon_pattern(source, "n_for")?,
+            group_verb_at_end: lexicon_pattern(source, "group_verb_at_end")?,
             time_before: lexicon_pattern(source, "time_before")?,
             continuation: lexicon_pattern(source, "continuation")?,
             in_arm: lexicon_pattern(source, "in_arm")?,
@@ -102,6 +124,7 @@ impl ArmRules {
             per_group: gated("per_group")?,
             group_count: lexicon_pattern(source, "group_count")?,
             not_a_size_before: lexicon_pattern(source, "not_a_size_before")?,
+            opening_of: lexicon_pattern(source, "opening_of")?,
             design: lexicon_pattern(source, "design")?,
             exclusion: lexicon_pattern(source, "exclusion")?,
             sex_count: lexicon_pattern(source, "sex_count")?,
@@ -111,9 +134,17 @@ impl ArmRules {
             outcomes: words("outcomes")?,
             non_participants: lower("non_participants")?,
             characteristics: lower("characteristics")?,
+            sex_letters: source.words("sex_letters")?.iter().cloned().collect(),
+            pooled_groups: lower("pooled_groups")?,
+            event_nouns_before_of: lower("event_nouns_before_of")?,
+            cluster_design: lexicon_pattern(source, "cluster_design")?,
+            event_found: lexicon_pattern(source, "event_found")?,
+            units: source.words("units")?.iter().map(|w| w.to_lowercase()).collect(),
             bracket_list: lexicon_pattern(source, "bracket_list")?,
+            list_item_lead: lexicon_pattern(source, "list_item_lead")?,
             bracket_list_after: lexicon_pattern(source, "bracket_list_after")?,
             label_equals: lexicon_pattern(source, "label_equals")?,
+            pair: lexicon_pattern(source, "pair")?,
             subgroup: lexicon_pattern(source, "subgroup")?,
             modifier_stops,
             enabled: source.file.rule.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect(),
@@ -182,6 +213,9 @@ pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
         find_bracket_lists(rules, text, &mut found);
         find_bracket_lists_after(rules, text, &mut found);
         find_respectively_counts(rules, text, &mut found);
+    }
+    if rules.on("arm_size.pair") {
+        find_pairs(rules, text, &mut found);
     }
     if rules.on("arm_size.label_equals") {
         find_label_equals(rules, text, &mut found);
@@ -283,11 +317,12 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
                 continue;
             }
         }
-        let label = rules
-            .labels
-            .before(s, label_end)
+        let label_after = n_for_label(rules, s, (sentence_start, sentence_end), n_at, n_match.end());
+        let label = label_after
+            .or_else(|| rules.labels.before(s, label_end))
             .or_else(|| aside_label(rules, s, label_end))
-            .or_else(|| bracket_head_label(rules, s, sentence_start, n_at));
+            .or_else(|| bracket_head_label(rules, s, sentence_start, n_at))
+            .or_else(|| dose_label(rules, s, sentence_start, label_end));
         let label = label.filter(|l| l.span.0 >= sentence_start);
         let arm = match &label {
             Some(l) if rules.outcomes.is_match(&l.text) => continue,
@@ -304,18 +339,46 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
             }
         };
         let lower = arm.to_ascii_lowercase();
+        let mut arm = arm.as_str();
         if lower.ends_with("groups") || lower.ends_with("arms") {
             // `three groups (n = 30)`: every group has that size.
             if let Some(k) = lower.split_whitespace().next().and_then(small_number) {
                 if found.taken.insert(n_match.start()) {
                     push_per_group(k, &n, &record_groups(rules, s), (n_at, n_match.end()), found);
                 }
+                continue;
             }
-            continue;
+            // `intervention (n = 440) and control groups (n = 440)`: the one group it names.
+            // `combined treatment groups (n = 5380)`, `focus groups` pool or name no arm.
+            let last_is_noun = lower.rsplit(' ').next().is_some_and(|w| w == "groups" || w == "arms");
+            let pooled = lower.split_whitespace().any(|w| rules.pooled_groups.contains(w));
+            match arm.strip_suffix('s').filter(|one| !is_vague(&arm_label::group_key(one))) {
+                Some(one) if one.contains(' ') && last_is_noun && !pooled => arm = one,
+                _ => continue,
+            }
         }
-        let from = label.as_ref().filter(|_| arm != "total").map_or(n_at, |l| l.span.0);
-        found.push(n_match.start(), &arm, n, "arm_size.n_equals", (from, n_match.end()));
+        let (from, to) = label
+            .as_ref()
+            .filter(|_| arm != "total")
+            .map_or((n_at, n_match.end()), |l| (l.span.0.min(n_at), l.span.1.max(n_match.end())));
+        found.push(n_match.start(), arm, n, "arm_size.n_equals", (from, to));
     }
+}
+
+/// `(N = 357 for placebo, N = 353 for etoricoxib)`: the group right after the count, when the
+/// bracket holds no other statistic before it (`r = 0.81, P = 0.023, n = 7 for MPA`) and no
+/// `respectively` after it (`N = 10, N = 15 for placebo and olanzapine groups respectively`).
+fn n_for_label(rules: &ArmRules, s: &str, sentence: (usize, usize), n_at: usize, n_end: usize) -> Option<Label> {
+    let lead = rules.n_for.find(&s[n_end..sentence.1.max(n_end)])?;
+    let open = s[sentence.0..n_at].rfind(['(', '[']).map_or(sentence.0, |at| sentence.0 + at);
+    let close = s[n_end..sentence.1.max(n_end)].find([')', ']']).map_or(sentence.1, |at| n_end + at);
+    // Another `n =` before it is a sibling (`n = 507 for sitagliptin and n = 514 for ...`).
+    let inside = &s[open..n_at];
+    let statistic = inside.match_indices('=').any(|(at, _)| !inside[..at].trim_end().ends_with(['n', 'N']));
+    if statistic || s[n_end..close.max(n_end)].contains("respectively") {
+        return None;
+    }
+    rules.labels.after(s, n_end + lead.end())
 }
 
 /// The group before the bracket that holds `n =` after other words: `placebo (PLA; n = 8)`,
@@ -345,6 +408,18 @@ fn bracket_head_label(rules: &ArmRules, s: &str, sentence_start: usize, n_at: us
         return None;
     }
     rules.labels.before(s, open).filter(|l| !rules.outcomes.is_match(&l.text))
+}
+
+/// A dose alone naming its group in an allocation: `randomized to either 30 mg (n=20) or 60 mg
+/// (n=20)` gives `30 mg` (the label reader takes `30 mg` for a count of milligrams).
+fn dose_label(rules: &ArmRules, s: &str, sentence_start: usize, to: usize) -> Option<Label> {
+    let head = s.get(sentence_start..to)?.trim_end().trim_end_matches(['(', '[', ',']).trim_end();
+    let dose = rules.dose_at_end.captures(head)?.name("dose")?;
+    if !rules.allocation.is_match(&head[..dose.start()]) {
+        return None;
+    }
+    let span = (sentence_start + dose.start(), sentence_start + dose.end());
+    Some(Label { span, text: dose.as_str().to_string() })
 }
 
 /// The group before a bracketed aside: `the daily × 5 Mayo Clinic schedule (425 and 20 mg m−2,
@@ -501,7 +576,9 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     // What stands before the count in its sentence.
     let before = &s[sentence_start..at];
     let total_of = before.trim_end().to_ascii_lowercase().ends_with("total of");
-    let count = ParticipantCount { s, whole, n_match, at, n, has_noun, sentence, sentence_end, before, total_of };
+    let opening_of = rules.opening_of.is_match(before);
+    let count =
+        ParticipantCount { s, whole, n_match, at, n, has_noun, sentence, sentence_end, before, total_of, opening_of };
     if not_a_participant_count(rules, caps, &count) || outcome_or_exclusion_after(rules, &count) {
         return;
     }
@@ -521,8 +598,13 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
 /// `the observation group of 44 cases`, `a control group of 30 patients`: the group's size.
 fn read_group_of_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut Found) -> bool {
     let head = count.before.trim_end();
-    let Some(mut head) = head.strip_suffix(" of") else { return false };
-    // `group 1 consisted of 24 patients`.
+    // `group 1 consisted of 24 patients`, `the control group that included 21 patients`,
+    // `divided into trial group, 69 patients, and control group, 36 patients`.
+    let verb_at_end = || rules.group_verb_at_end.find(head).map(|m| &head[..m.start()]);
+    let comma = head.ends_with(',');
+    let Some(mut head) = head.strip_suffix(" of").or_else(verb_at_end).or_else(|| head.strip_suffix(',')) else {
+        return false;
+    };
     for verb in [" consisted", " comprised", " composed", " consisting"] {
         head = head.strip_suffix(verb).unwrap_or(head);
     }
@@ -537,11 +619,21 @@ fn read_group_of_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &m
     let vague = ["another", "this", "that", "each", "every", "first", "second", "third", "other", "one", "a", "an"];
     let vague_start =
         words.first().is_some_and(|w| vague.contains(&w.as_str()) || w.starts_with(|c: char| c.is_ascii_digit()));
-    if !count.has_noun || !ends_group || vague_start {
+    // `(group L, 40 patients)`, `divided into trial group, 69 patients, and control group, 36
+    // patients`; not `In the control group, two patients presented ecchymosis`.
+    let lead = count.s[..label.span.0].trim_end();
+    let listed =
+        lead.ends_with('(') || lead.rsplit(' ').next().is_some_and(|w| matches!(w, "into" | "to" | "and" | "or"));
+    if !count.has_noun || !ends_group || vague_start || comma && !listed {
         return false;
     }
     if words.last().is_some_and(|w| w.ends_with('s') && rules.labels.has_group_noun(w)) {
         return false;
+    }
+    // `The study cohort comprised 740 men`, `The study group contained 766 patients`: everyone.
+    if words.first().is_some_and(|w| w == "study") {
+        found.push(count.at, "total", count.n.clone(), "arm_size.total", (count.at, count.whole.end()));
+        return true;
     }
     found.push(count.at, &label.text, count.n.clone(), "arm_size.assigned", (label.span.0, count.whole.end()));
     true
@@ -566,6 +658,8 @@ struct ParticipantCount<'t> {
     before: &'t str,
     /// `A total of 40 patients`.
     total_of: bool,
+    /// `Of the 156 patients, ...` opening the sentence: a group the sentence breaks down.
+    opening_of: bool,
 }
 
 /// Whether the words before the count, or the count's own words, show it is no participant
@@ -573,8 +667,8 @@ struct ParticipantCount<'t> {
 /// modifier that stops it, a non-participant noun, a breakdown by sex or a percentage in
 /// brackets right after it.
 fn not_a_participant_count(rules: &ArmRules, caps: &Captures<'_>, count: &ParticipantCount<'_>) -> bool {
-    let ParticipantCount { s, whole, n_match, has_noun, sentence, before, total_of, .. } = *count;
-    if !total_of && (rules.not_a_size_before.is_match(before) || is_denominator(before)) {
+    let ParticipantCount { s, whole, n_match, has_noun, sentence, before, total_of, opening_of, .. } = *count;
+    if !total_of && !opening_of && (rules.not_a_size_before.is_match(before) || is_denominator(before)) {
         return true;
     }
     // A count after an outcome in its sentence counts those with the outcome.
@@ -584,13 +678,24 @@ fn not_a_participant_count(rules: &ArmRules, caps: &Captures<'_>, count: &Partic
     if has_noun {
         // `recruited from 87 UK hospitals`: the places participants came from.
         let noun = caps.name("noun").map_or(String::new(), |m| m.as_str().to_ascii_lowercase());
-        if rules.site_nouns.contains(&noun) && rules.site_source_before.is_match(before) {
+        // `conducted in five hospitals`: sites; in a cluster trial, its randomized units.
+        let site_in = before.trim_end().ends_with(" in") && rules.cluster_design.is_match(sentence);
+        if rules.site_nouns.contains(&noun) && rules.site_source_before.is_match(before) && !site_in {
+            return true;
+        }
+        // `Two cases of lymphoproliferative disease occurred`: events, not participants, unless
+        // the sentence allocates them and finds no event (`The study included 35 cases of UPJO`).
+        let of_after = s[whole.end()..].trim_start().starts_with("of ");
+        let events_said = rules.event_found.is_match(sentence) || !rules.allocation.is_match(sentence);
+        if of_after && rules.event_nouns_before_of.contains(&noun) && events_said {
             return true;
         }
         let mods = caps.name("mods").map_or("", |m| m.as_str());
         if mods.split_whitespace().any(|w| {
             let w = w.to_ascii_lowercase();
-            rules.modifier_stops.contains(&w) || w.chars().any(|c| c.is_ascii_digit())
+            // `35 T1-L1 TSCI patients`, `40 HIV-1 infected adults`: a name with digits describes
+            // them; a word that is all digits and signs (`2-3`) is no modifier.
+            rules.modifier_stops.contains(&w) || w.starts_with(|c: char| c.is_ascii_digit())
         }) {
             return true;
         }
@@ -620,7 +725,11 @@ fn outcome_or_exclusion_after(rules: &ArmRules, count: &ParticipantCount<'_>) ->
     // `223 infants (7 infants excluded after randomization)`: an exclusion in the aside in
     // brackets is not said of the count.
     let aside = tail.trim_start().starts_with(['(', '[']);
-    let mut next: Vec<&str> = tail.split_whitespace().take(3).collect();
+    // `Seven cases (five in group A, two in group B) had wound infection`: what the sentence
+    // says of them follows the aside.
+    let said = if aside { tail.find([')', ']']).map_or(tail, |close| &tail[close + 1..]) } else { tail };
+    let said_clause = said.split([',', ';']).next().unwrap_or(said);
+    let mut next: Vec<&str> = said_clause.split_whitespace().take(3).collect();
     // `148 patients who had undergone surgery`: a relative clause describes, unless it is an outcome.
     if next.first().is_some_and(|w| w.eq_ignore_ascii_case("who")) {
         next = next.into_iter().skip(1).filter(|w| !matches!(*w, "had" | "have" | "were")).take(1).collect();
@@ -631,9 +740,14 @@ fn outcome_or_exclusion_after(rules: &ArmRules, count: &ParticipantCount<'_>) ->
     let clause_before = before.rsplit([',', ';']).next().unwrap_or(before);
     let allocated_before = rules.allocation.is_match(clause_before);
     // `Sixteen women with lumbopelvic pain were included`: the outcome word describes them.
-    let allocated_after = has_noun && rules.then_allocated.is_match(tail);
+    let allocated_after =
+        has_noun && (rules.then_allocated.is_match(said) || rules.allocation.is_match(&next.join(" ")));
     let outcome_after = !allocated_before && !allocated_after && rules.outcomes.is_match(&next_words);
-    has_noun && (outcome_after || !aside && rules.exclusion.is_match(&next_words))
+    // `Of the 40 patients with grade 3 toxicity, ...`: those with an outcome are no group of the trial.
+    let opening_clause = tail.split([',', ';']).next().unwrap_or(tail);
+    let outcome_group =
+        count.opening_of && rules.outcomes.is_match(opening_clause) && !rules.allocation.is_match(opening_clause);
+    has_noun && (outcome_after || outcome_group || !aside && rules.exclusion.is_match(&next_words))
 }
 
 /// `... were assigned to X`, `... received X` (`arm_size.assigned`): X's size, with those of
@@ -701,12 +815,19 @@ fn read_in_arm_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut
 /// A whole-trial count (`arm_size.total`): in a sentence of allocation or analysis, or opening
 /// its sentence.
 fn read_total_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut Found) {
-    let ParticipantCount { whole, n_match, at, has_noun, sentence, before, total_of, .. } = *count;
+    let ParticipantCount { whole, n_match, at, has_noun, sentence, before, total_of, opening_of, .. } = *count;
     let n = count.n.clone();
-    let opens = before.trim().is_empty() || total_of || before.split_whitespace().count() <= 2 && !before.contains(',');
+    let opens = before.trim().is_empty()
+        || total_of
+        || opening_of
+        || before.split_whitespace().count() <= 2 && !before.contains(',');
     if (rules.allocation.is_match(sentence) || opens) && (has_noun || rules.allocation.is_match(whole.as_str())) {
         let end = if has_noun { whole.end() } else { n_match.end() };
-        found.push(at, "total", n, "arm_size.total", (at, end));
+        // `52 PM01183-treated patients`: the words name the group by its treatment.
+        let named = &count.s[n_match.end()..end];
+        let treated = named.split_whitespace().any(|w| w.ends_with("-treated") || w.ends_with("-allocated"));
+        let arm = if has_noun && treated { named.trim() } else { "total" };
+        found.push(at, arm, n, "arm_size.total", (at, end));
     }
 }
 
@@ -806,7 +927,14 @@ fn is_denominator(before: &str) -> bool {
     let Some(head) = trimmed.strip_suffix("of").or_else(|| trimmed.strip_suffix("out of")) else {
         return trimmed.ends_with('/');
     };
-    head.trim_end().ends_with(|c: char| c.is_ascii_digit() || c == '%' || c == ')' || c == ']')
+    let head = head.trim_end();
+    if let Some(inner) = head.strip_suffix([')', ']']) {
+        // `12 (20%) of 60`: a bracket of numbers; `trial (RCT) of 35 patients`, `study
+        // (NCT00206167) of 1964 patients` name the study, and the count is its own.
+        let open = inner.rfind(['(', '[']).map_or(0, |at| at + 1);
+        return !inner[open..].chars().any(|c| c.is_ascii_alphabetic() && c != 'n');
+    }
+    head.ends_with(|c: char| c.is_ascii_digit() || c == '%')
 }
 
 /// Whether a label is one of alternatives listed in a design: `received X or Y`,
@@ -870,63 +998,132 @@ fn find_bracket_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
     }
 }
 
-/// `(92 TOMOX and 91 FOLFOX4)`, `(134 simvastatin, 135 placebo)` after an allocation.
+/// `(92 TOMOX and 91 FOLFOX4)`, `(134 simvastatin, 135 placebo)` after an allocation, or after a
+/// count of participants that the listed counts add up to: `2550 pregnant women (1311
+/// interventions and 1239 controls)`, `46 participants (24 ET/22 CG)`. A count right before the
+/// bracket must count participants, and what follows the bracket must be no outcome or
+/// exclusion (`7 cases (5 in group A, 2 in group B) had abscesses`).
 fn find_bracket_lists(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
     for caps in rules.bracket_list.captures_iter(s) {
         let Some(list) = caps.name("list") else { continue };
-        let (from, _) = text.sentence_at(list.start());
-        if !rules.allocation.is_match(&s[from..list.start()]) || rules.outcomes.is_match(&s[from..list.start()]) {
+        let (from, to) = text.sentence_at(list.start());
+        let head = &s[from..list.start()];
+        let tail = s.get(list.end() + 1..to.max(list.end() + 1)).unwrap_or("");
+        let next_words: String = tail.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+        let allocated_after = rules.allocation.is_match(&next_words);
+        // `4317 individuals (...) who did not meet ...` describes them.
+        let describes = next_words.split(' ').next().is_some_and(|w| rules.describing.is_match(w));
+        let tail_is_outcome = !allocated_after
+            && !describes
+            && (rules.outcomes.is_match(&next_words) || rules.exclusion.is_match(&next_words));
+        let count_before = count_right_before(head);
+        let of_people = count_before.as_ref().is_none_or(|(_, between, _)| {
+            rules.participant_noun.is_match(between)
+                || rules.allocation.is_match(between)
+                || between.contains("analysis")
+                || between.trim().is_empty() && (allocated_after || rules.participant_noun.is_match(&next_words))
+        });
+        if tail_is_outcome || !of_people {
             continue;
         }
-        // Split at `,`, `;` and ` and `, keeping byte offsets.
-        let mut parts: Vec<(usize, usize)> = Vec::new();
-        let mut start = list.start();
-        let body = list.as_str();
-        let mut i = 0;
-        while i < body.len() {
-            let rest = &body[i..];
-            let cut = if rest.starts_with([',', ';']) {
-                Some(1)
-            } else if rest.starts_with(" and ") {
-                Some(5)
-            } else {
-                None
-            };
-            match cut {
-                Some(len) => {
-                    parts.push((start, list.start() + i));
-                    i += len;
-                    start = list.start() + i;
-                }
-                None => i += rest.chars().next().map_or(1, char::len_utf8),
-            }
-        }
-        parts.push((start, list.end()));
-        let mut rows: Vec<(usize, Num, Label)> = Vec::new();
-        for (a, b) in parts {
-            let part = &s[a..b];
-            let lead = part.len() - part.trim_start().len();
-            let Ok((rest, n)) = count(part.trim_start()) else { break };
-            let after_n = b - rest.len();
-            let label_from = after_n + rest.len() - rest.trim_start_matches([' ', ':']).len();
-            let Some(label) = rules.labels.after(s, label_from).filter(|l| l.span.1 == b.min(l.span.1)) else { break };
-            let trailing = s[label.span.1..b].trim();
-            if !trailing.is_empty() || rules.is_characteristic(&label.text) || rules.labels.names_everyone(&label.text)
-            {
-                break;
-            }
-            rows.push((a + lead, n, label));
-        }
-        let listed = s[list.start()..list.end()].matches([',', ';']).count()
-            + s[list.start()..list.end()].matches(" and ").count()
-            + 1;
-        if rows.len() >= 2 && rows.len() == listed {
+        let Some(rows) = bracket_list_rows(rules, s, &bracket_list_parts(list.as_str(), list.start())) else {
+            continue;
+        };
+        let after_allocation = rules.allocation.is_match(head) && !rules.outcomes.is_match(head);
+        let adds_up = count_before.is_some_and(|(whole, between, count_at)| {
+            adds_up_to(&whole, &rows)
+                && !rules.outcome_verb.is_match(between)
+                && !rules.design.is_match(between)
+                && !rules.finding_in.is_match(&head[..count_at])
+        });
+        if after_allocation || adds_up && !rules.exclusion.is_match(head) {
             for (at, n, label) in rows {
                 found.push(at, &label.text, n, "arm_size.list", (at, label.span.1));
             }
         }
     }
+}
+
+/// The count nearest before a bracket, within six words and not a denominator, a bound or a
+/// decimal; the words between; and where the count starts: `2550 pregnant women (` gives 2550
+/// and ` pregnant women `.
+fn count_right_before(head: &str) -> Option<(Num, &str, usize)> {
+    let head = head.trim_end().strip_suffix(['(', '[']).unwrap_or(head);
+    let at = head.rfind(|c: char| c.is_ascii_digit())?;
+    let from = head[..=at].rfind(|c: char| !(c.is_ascii_digit() || c == ',')).map_or(0, |i| i + 1);
+    let between = &head[at + 1..];
+    let lead = head[..from].trim_end();
+    if between.split_whitespace().count() > 6
+        || is_denominator(lead)
+        || lead.ends_with(['.', '<', '>', '=', '≥', '≤', '~', '±', '-', '–'])
+    {
+        return None;
+    }
+    read_count(head[from..=at].trim_start_matches(',')).map(|n| (n, between, from))
+}
+
+/// Whether the listed counts add up to `whole`.
+fn adds_up_to(whole: &Num, rows: &[(usize, Num, Label)]) -> bool {
+    let sum: f64 = rows.iter().map(|(_, n, _)| n.value).sum();
+    sum > 0.0 && (whole.value - sum).abs() < 0.5
+}
+
+/// The parts of a bracketed list, as byte spans from `base`: cut at `,`, `;`, ` and `, ` vs `,
+/// ` versus ` and a `/` before a count (`24 ET/22 CG`; `fosamprenavir/ritonavir` stays whole).
+fn bracket_list_parts(body: &str, base: usize) -> Vec<(usize, usize)> {
+    let mut parts: Vec<(usize, usize)> = Vec::new();
+    let mut start = base;
+    let mut i = 0;
+    while i < body.len() {
+        let rest = &body[i..];
+        let slash_count = rest.starts_with('/') && rest[1..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+        let cut = if rest.starts_with([',', ';']) || slash_count {
+            Some(1)
+        } else {
+            [" and ", " vs. ", " vs ", " versus "].iter().find(|w| rest.starts_with(*w)).map(|w| w.len())
+        };
+        match cut {
+            Some(len) => {
+                parts.push((start, base + i));
+                i += len;
+                start = base + i;
+            }
+            None => i += rest.chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    parts.push((start, base + body.len()));
+    parts
+}
+
+/// Each part of a bracketed list read as a count then its group (`92 TOMOX`, `16 in the PI
+/// group`, `51 receiving efavirenz`); none unless every part reads so and there are two or more.
+fn bracket_list_rows(rules: &ArmRules, s: &str, parts: &[(usize, usize)]) -> Option<Vec<(usize, Num, Label)>> {
+    let mut rows: Vec<(usize, Num, Label)> = Vec::new();
+    for &(a, b) in parts {
+        let part = &s[a..b];
+        let lead = part.len() - part.trim_start().len();
+        let (rest, n) = count(part.trim_start()).ok()?;
+        let after_n = b - rest.len();
+        let skipped = rules.list_item_lead.find(rest).map_or(0, |m| m.end());
+        let label_from = after_n + skipped;
+        // Read within the part: `24 ET/22 CG` gives `ET`, not `ET/22`.
+        let label = rules.labels.after(&s[..b], label_from)?;
+        let trailing = s[label.span.1..b].trim();
+        // `(5 M/5 F)` breaks down by sex, `(1 mA/15 mins)` lists units.
+        let first = label.text.split_whitespace().next().unwrap_or("");
+        if !trailing.is_empty()
+            || rules.is_characteristic(&label.text)
+            || rules.sex_letters.contains(&label.text)
+            || rules.is_non_participant(first)
+            || rules.units.contains(&first.to_lowercase())
+            || rules.labels.names_everyone(&label.text)
+        {
+            return None;
+        }
+        rows.push((a + lead, n, label));
+    }
+    (rows.len() >= 2).then_some(rows)
 }
 
 /// `(DZ, 48; D, 46)`, `(placebo: 40; drug: 41)` after a count of participants: each group
@@ -976,6 +1173,64 @@ fn find_bracket_lists_after(rules: &ArmRules, text: &Text, found: &mut Found) {
                 found.push(at, &label.text, n, "arm_size.list", (label.span.0, end.max(at + 1)));
             }
         }
+    }
+}
+
+/// `33 younger and 29 older adults` (`arm_size.pair`): two counts sharing one participant noun,
+/// each before its group's words, in a sentence that finds no events in them; words of a
+/// characteristic (`46 black and 139 white women`) or that stop a count make no groups.
+fn find_pairs(rules: &ArmRules, text: &Text, found: &mut Found) {
+    let s = text.as_str();
+    for caps in rules.pair.captures_iter(s) {
+        let (Some(n1), Some(n2), Some(a), Some(b)) = (caps.name("n1"), caps.name("n2"), caps.name("a"), caps.name("b"))
+        else {
+            continue;
+        };
+        let (Some(c1), Some(c2)) = (read_count(n1.as_str()), read_count(n2.as_str())) else { continue };
+        let (from, to) = text.sentence_at(n1.start());
+        let (sentence, before) = (&s[from..to], &s[from..n1.start()]);
+        let next_words: String = s[b.end()..to.max(b.end())].split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+        // `21 preemptive and 5 empiric subjects received antifungal therapy`: those given a
+        // treatment, not the groups' sizes; `1 CR case and 12 PR cases` in a sentence of response.
+        let given = next_words.split(' ').next().is_some_and(|w| matches!(w, "received" | "underwent" | "given"));
+        let eventful = rules.event_found.is_match(sentence)
+            || rules.outcome_verb.is_match(sentence)
+            || rules.outcomes.is_match(before)
+            || rules.outcomes.is_match(sentence) && !rules.allocation.is_match(sentence)
+            || rules.outcomes.is_match(&next_words) && !rules.allocation.is_match(&next_words)
+            || given;
+        // `38 GPs and 227 primary care patients`: two kinds of people, not two groups.
+        let noun = b.as_str().rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+        let other_kind = caps.name("noun1").is_some_and(|m| {
+            let first = m.as_str().to_ascii_lowercase();
+            first.trim_end_matches('s') != noun.trim_end_matches('s')
+        });
+        let label_a = &s[a.start()..caps.name("noun1").map_or(a.end(), |m| m.end())];
+        let modifiers_b = b.as_str().rsplit_once(' ').map_or("", |(words, _)| words);
+        let stops = |words: &str| {
+            words.split_whitespace().map(str::to_ascii_lowercase).any(|w| {
+                rules.modifier_stops.contains(&w)
+                    || rules.characteristics.contains(&w)
+                    || rules.is_non_participant(&w)
+                    || w.split('/').any(|unit| rules.units.contains(unit))
+            })
+        };
+        if found.taken.contains(&n1.start())
+            || found.taken.contains(&n2.start())
+            || eventful
+            || other_kind
+            || rules.design.is_match(sentence)
+            || rules.exclusion.is_match(sentence)
+            || rules.not_a_size_before.is_match(before)
+            || is_denominator(before)
+            || stops(a.as_str())
+            || stops(modifiers_b)
+            || label_a.eq_ignore_ascii_case(modifiers_b)
+        {
+            continue;
+        }
+        found.push(n1.start(), label_a, c1, "arm_size.pair", (n1.start(), label_a.len() + a.start()));
+        found.push(n2.start(), b.as_str(), c2, "arm_size.pair", (n2.start(), b.end()));
     }
 }
 
@@ -1089,6 +1344,25 @@ mod tests {
     fn counts_of_other_things_are_not_sizes() {
         assert!(sizes("Patients with n < 10 metastases aged 65 years received 3 doses at 12 visits.").is_empty());
         assert!(sizes("Overall, 35 patients died of progressive disease.").is_empty());
+    }
+
+    #[test]
+    fn pairs_given_a_treatment_are_no_sizes() {
+        let got = sizes("Thereafter, 21 preemptive and 5 empiric subjects received antifungal therapy.");
+        assert!(got.iter().all(|r| !r.contains("preemptive")), "{got:?}");
+        assert_eq!(
+            sizes("Stress was rated by 40 trained and 38 untrained runners."),
+            vec!["arm_size trained 40", "arm_size untrained runners 38"]
+        );
+    }
+
+    #[test]
+    fn bracket_lists_that_add_up_need_no_allocation_verb() {
+        assert_eq!(
+            sizes("Data came from 2550 pregnant women (1311 interventions and 1239 controls)."),
+            vec!["arm_size controls 1239", "arm_size interventions 1311"]
+        );
+        assert_eq!(sizes("Toxicity was recorded in 3 patients (2 in arm A, one in arm B)."), Vec::<String>::new());
     }
 
     #[test]
