@@ -1575,7 +1575,9 @@ fn assign_labels_after(
         }
         let strong = match lead_word.as_deref() {
             None => true,
-            Some(word) => matches!(word, "for" | "with" | "receiving" | "taking"),
+            Some(word) => {
+                matches!(word, "for" | "with" | "receiving" | "taking" | "given") || word.starts_with("treated")
+            }
         };
         if strong || arms.labels.has_group_noun(&label.text) || is_known(known, &label) {
             item.span.1 = label.span.1;
@@ -2019,6 +2021,7 @@ fn item_endpoints(arms: &ArmRules, known: &[String], text: &Text, items: &[Item]
     order.sort_by_key(|&i| items[i].span.0);
     let mut endpoints = vec![None; items.len()];
     let mut previous: Option<((usize, usize), Option<String>)> = None;
+    let mut previous_arm: Option<((usize, usize), String)> = None;
     for i in order {
         let sentence = text.sentence_at(items[i].span.0);
         let s = text.as_str();
@@ -2040,6 +2043,9 @@ fn item_endpoints(arms: &ArmRules, known: &[String], text: &Text, items: &[Item]
                 || of_an_interval(phrase)
                 || items[i].arm.as_deref().is_some_and(|arm| group_key(arm) == group_key(phrase))
                 || arms.labels.names_everyone(phrase)
+                // `12/44 (27.3%) patients treated with X and 10/45 ...`: the words of the previous
+                // item's group.
+                || previous_arm.as_ref().is_some_and(|(earlier, arm)| *earlier == sentence && phrase.contains(arm.as_str()))
         };
         let own = endpoint(arms, known, text, items[i].span).filter(|phrase| !names_group(phrase)).or_else(|| {
             outcome::phrase_before(&s[sentence.0..sentence.1], at - sentence.0).filter(|p| !names_group(p))
@@ -2051,6 +2057,7 @@ fn item_endpoints(arms: &ArmRules, known: &[String], text: &Text, items: &[Item]
         };
         let chosen = chosen.filter(|phrase| !names_group(phrase));
         previous = Some((sentence, chosen.clone()));
+        previous_arm = items[i].arm.clone().filter(|a| a != "total").map(|a| (sentence, a));
         endpoints[i] = chosen;
     }
     endpoints
