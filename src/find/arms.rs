@@ -80,7 +80,7 @@ pub struct ArmRules {
     list_item_lead: Regex,
     bracket_list_after: Regex,
     label_equals: Regex,
-    pair: Regex,
+    pair: Gated,
     subgroup: Regex,
     modifier_stops: HashSet<String>,
     enabled: HashSet<String>,
@@ -144,7 +144,7 @@ impl ArmRules {
             list_item_lead: lexicon_pattern(source, "list_item_lead")?,
             bracket_list_after: lexicon_pattern(source, "bracket_list_after")?,
             label_equals: lexicon_pattern(source, "label_equals")?,
-            pair: lexicon_pattern(source, "pair")?,
+            pair: gated("pair")?,
             subgroup: lexicon_pattern(source, "subgroup")?,
             modifier_stops,
             enabled: source.file.rule.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect(),
@@ -1181,7 +1181,7 @@ fn find_bracket_lists_after(rules: &ArmRules, text: &Text, found: &mut Found) {
 /// characteristic (`46 black and 139 white women`) or that stop a count make no groups.
 fn find_pairs(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
-    for caps in rules.pair.captures_iter(s) {
+    for caps in rules.pair.captures(text) {
         let (Some(n1), Some(n2), Some(a), Some(b)) = (caps.name("n1"), caps.name("n2"), caps.name("a"), caps.name("b"))
         else {
             continue;

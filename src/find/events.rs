@@ -468,12 +468,16 @@ fn read_percents_then_arms(arms: &ArmRules, known: &Known<'_>, text: &Text, item
     let s = text.as_str();
     let mut found: Vec<Item> = Vec::new();
     for (at, _) in s.match_indices('%') {
+        // A word must follow after one space: `2.5% albendazole`.
+        if !s[at + 1..].strip_prefix(' ').is_some_and(|rest| rest.starts_with(char::is_alphabetic)) {
+            continue;
+        }
         let Some(label) = arms.labels.after(s, at + 1) else { continue };
         let gap = &s[at + 1..label.span.0];
         if gap.is_empty() || !gap.trim().is_empty() {
             continue;
         }
-        let named = is_known(known, &label) || arms.labels.has_group_noun(&label.text);
+        let named = arms.labels.has_group_noun(&label.text) || is_known(known, &label);
         if !named || arms.labels.names_everyone(&label.text) || arms.outcomes.is_match(&label.text) {
             continue;
         }
@@ -612,6 +616,12 @@ fn read_group_percent(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, te
 fn read_group_rate(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
     let s = text.as_str();
     for m in rules.percent.find_iter(s) {
+        // Only a value right after a copula can be one (checked on its last two words first).
+        let head = s[..m.start()].trim_end();
+        let last_words = head.rsplit(' ').take(2).any(|w| matches!(w, "was" | "were" | "is" | "are" | "reached"));
+        if !(last_words || head.ends_with([':', '='])) {
+            continue;
+        }
         let (from, _) = text.sentence_at(m.start());
         let Some(label) = subject_group(rules, arms, known, s, from, m.start()) else { continue };
         if !arms.outcomes.is_match(&s[from..label.span.0]) {
