@@ -990,17 +990,15 @@ fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, s:
     for caps in rules.percent_pair.captures(text) {
         let (Some(whole), Some(p1), Some(p2), Some(conn)) = (
             caps.get(0),
-            caps.name("p1"),
+            caps.name("p1").or_else(|| caps.name("z1")),
             caps.name("p2").or_else(|| caps.name("zero")),
-            caps.name("conn").or_else(|| caps.name("conn_dot")),
+            caps.name("conn").or_else(|| caps.name("conn_dot")).or_else(|| caps.name("zconn")),
         ) else {
             continue;
         };
-        // `CMV (8% vs. 0)`: a zero needs no percent sign after a percentage.
+        // `CMV (8% vs. 0)`: a zero needs no percent sign after a percentage (`z1`, `zero`).
         let zero = caps.name("zero").is_some();
-        if zero && caps.name("pc").is_none() {
-            continue;
-        }
+        let has_pc = zero || caps.name("pc").is_some();
         let whole_end = if zero { p2.end() } else { whole.end() };
         let before = s[..p1.start()].trim_end();
         let conn = conn.as_str().to_ascii_lowercase();
@@ -1014,11 +1012,11 @@ fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, s:
         if (conn == "and" || conn == "or") && !respectively && groups_after.is_none() {
             continue;
         }
-        if caps.name("pc").is_none() && conn != "and" && !zero && !s[p2.end()..].trim_start().starts_with('%') {
+        if !has_pc && conn != "and" && !s[p2.end()..].trim_start().starts_with('%') {
             continue;
         }
         let (Some(first), Some(second)) = (read_percent(p1.as_str()), read_percent(p2.as_str())) else { continue };
-        let mut a = Item::new("events.percent_pair", (p1.start(), p1.end() + usize::from(caps.name("pc").is_some())));
+        let mut a = Item::new("events.percent_pair", (p1.start(), p1.end() + usize::from(has_pc)));
         a.percent = Some(first);
         let mut b = Item::new("events.percent_pair", (p2.start(), whole_end));
         b.percent = Some(second);
