@@ -2110,36 +2110,7 @@ fn endpoint(arms: &ArmRules, known: &[String], text: &Text, span: (usize, usize)
     // `Infections were CMV (8% vs. 0) and BK (4% vs. 0)`: the phrase right before the bracket
     // that opens the item names its outcome, unless it names a group.
     if shared.is_none() && words.is_empty() && before[..clause_start].ends_with(['(', '[']) {
-        let bracket = from + clause_start - 1;
-        // `followed up by telephone (59/480`: after a preposition the phrase names a group.
-        let after_preposition = |phrase: &String| {
-            s[from..bracket].rfind(phrase.as_str()).is_some_and(|at| {
-                let lead = s[from..from + at].split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
-                matches!(
-                    lead.as_str(),
-                    "by" | "with"
-                        | "without"
-                        | "to"
-                        | "in"
-                        | "for"
-                        | "among"
-                        | "receiving"
-                        | "versus"
-                        | "vs"
-                        | "vs."
-                        | "than"
-                        | "from"
-                        | "on"
-                        | "of"
-                )
-            })
-        };
-        let named = outcome::phrase_before(&s[from..to], bracket - from).filter(|p| {
-            !names_known_group(known, p)
-                && !arms.labels.has_group_noun(p)
-                && !arms.labels.names_everyone(p)
-                && !after_preposition(p)
-        });
+        let named = phrase_before_bracket(arms, known, s, (from, to), from + clause_start - 1);
         if named.is_some() {
             return named;
         }
@@ -2163,6 +2134,49 @@ fn endpoint(arms: &ArmRules, known: &[String], text: &Text, span: (usize, usize)
     let a_test = words[start..end].last().is_some_and(|w| outcome::names_a_test(w));
     shared.or_else(|| (!phrase.is_empty() && !a_test).then_some(phrase))
 }
+
+/// `CMV (8% vs. 0)`: the phrase right before the bracket at byte `bracket`, in the sentence
+/// `(from, to)`, unless it names a group or follows a preposition leading to one (`followed
+/// up by telephone (59/480`).
+fn phrase_before_bracket(
+    arms: &ArmRules,
+    known: &[String],
+    s: &str,
+    (from, to): (usize, usize),
+    bracket: usize,
+) -> Option<String> {
+    let after_preposition = |phrase: &String| {
+        s[from..bracket].rfind(phrase.as_str()).is_some_and(|at| {
+            let lead = s[from..from + at].split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
+            GROUP_PREPOSITIONS.contains(&lead.as_str())
+        })
+    };
+    outcome::phrase_before(&s[from..to], bracket - from).filter(|p| {
+        !names_known_group(known, p)
+            && !arms.labels.has_group_noun(p)
+            && !arms.labels.names_everyone(p)
+            && !after_preposition(p)
+    })
+}
+
+/// Words after which a phrase names a group, not an outcome.
+const GROUP_PREPOSITIONS: &[&str] = &[
+    "by",
+    "with",
+    "without",
+    "to",
+    "in",
+    "for",
+    "among",
+    "receiving",
+    "versus",
+    "vs",
+    "vs.",
+    "than",
+    "from",
+    "on",
+    "of",
+];
 
 /// `The cure rates in the low dose group and the quinine group were`: the outcome a clause
 /// names before the lead word (`in`, `among`, `for`, `of`) of its first group phrase.
