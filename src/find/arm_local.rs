@@ -291,11 +291,7 @@ pub fn listed_groups(list: &str) -> Vec<String> {
         .filter(|part| !part.is_empty())
         .collect();
     // `Arms A, B, and C`: the plural noun of the first names every identifier after it.
-    let noun = parts.first().and_then(|first| {
-        let (noun, id) = first.split_once(' ')?;
-        let singular = noun.strip_suffix('s')?;
-        (matches!(singular.to_ascii_lowercase().as_str(), "arm" | "group") && id.len() <= 3).then_some(singular)
-    });
+    let noun = parts.first().and_then(|first| plural_noun_naming_ids(first));
     // `the intensive and conventional education groups`: the plural noun of the last names each.
     let shared = parts.last().and_then(|last| {
         let (_, noun) = last.rsplit_once(' ')?;
@@ -316,6 +312,14 @@ pub fn listed_groups(list: &str) -> Vec<String> {
         })
         .filter(|label| label.split_whitespace().count() <= 5)
         .collect()
+}
+
+/// `Arms A`, `groups C`: the singular of the plural group noun that opens a list of short
+/// identifiers (`Arm`, `group`), which names each of them.
+pub fn plural_noun_naming_ids(first: &str) -> Option<&str> {
+    let (noun, id) = first.split_once(' ')?;
+    let singular = noun.strip_suffix('s')?;
+    (matches!(singular.to_ascii_lowercase().as_str(), "arm" | "group" | "cohort") && id.len() <= 3).then_some(singular)
 }
 
 /// Two groups the sentence compares: `in the UFT group compared with the OBS group`,

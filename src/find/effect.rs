@@ -739,34 +739,16 @@ fn unnamed_difference_code(
     let s = text.as_str();
     let ci = estimate.interval.as_ref()?;
     let clause = &s[clause_start(s, sentence, estimate.start)..estimate.start];
+    let before = &s[sentence.0..estimate.start];
+    let rest = &s[estimate.end..sentence.1.max(estimate.end)];
     // `higher migration (0.21 mm, 95% CI 0.03–0.40) than`: a comparison around the bracket.
     // When the other group's own value follows in brackets (`than in B (72.1; 95% CI …)`), each
     // bracket is a group's value, not their difference.
-    let after_than = &s[estimate.end..sentence.1.max(estimate.end)];
-    let compared_around = rules.comparative.is_match(clause)
-        && rules.than_after.is_match(after_than)
-        && !rules.bracketed_value.is_match(after_than);
+    let compared_around =
+        rules.comparative.is_match(clause) && rules.than_after.is_match(rest) && !rules.bracketed_value.is_match(rest);
     let compared_after = rules.difference_after.is_match(&s[estimate.end..]) || compared_around;
     // `compared with X, Y resulted in an increase in MVPA (mean 3.8 min/day, 95% CI …)`.
-    let change_compared =
-        rules.change_in.is_match(clause) && rules.comparison_before.is_match(&s[sentence.0..estimate.start]);
-    // `Compared with usual care, the intervention improved social integration (0.8, 95% CI
-    // 0.4 to 1.2)`, `lost more weight than the control group (2.1 kg, 95% CI …)`: a bracket
-    // opening after the words of a comparison of groups (not with baseline) holds their
-    // difference; after `than` even where the clause names one group.
-    let before = &s[sentence.0..estimate.start];
-    let bracketed = before.trim_end().ends_with(['(', '[']);
-    // `lower in A (68.9; 95% CI …) than in B (72.1; 95% CI …)`, `811 [95% CI …] days in A vs
-    // 744 [...]`: brackets holding each group's own value, one before or after another.
-    let rest = &s[estimate.end..sentence.1.max(estimate.end)];
-    let values_side_by_side = rules.bracketed_ci_value.is_match(before.trim_end().trim_end_matches(['(', '[']))
-        || rules.next_group_value.is_match(rest);
-    let compared_before = bracketed
-        && !values_side_by_side
-        && rules.comparison_before.is_match(before)
-        && !rules.baseline_comparison.is_match(&s[sentence.0..sentence.1]);
-    let than_before = compared_before && rules.comparative.is_match(clause) && clause.contains(" than ");
-    let called_difference = rules.difference_cue.is_match(clause) || compared_after || change_compared;
+    let change_compared = rules.change_in.is_match(clause) && rules.comparison_before.is_match(before);
     // `6% (95% CI −27 to +23) with placebo`: a group's own value, whatever its interval.
     let group_after = {
         let after = s[estimate.end..].trim_start().to_ascii_lowercase();
@@ -774,13 +756,27 @@ fn unnamed_difference_code(
         matches!(words.next(), Some("with" | "in" | "among" | "for"))
             && !words.next().is_some_and(|w| w.starts_with("favo") || w == "terms")
     };
+    // `Compared with usual care, the intervention improved social integration (0.8, 95% CI
+    // 0.4 to 1.2)`, `lost more weight than the control group (2.1 kg, 95% CI …)`: a bracket
+    // opening after the words of a comparison of groups (not with baseline) holds their
+    // difference; after `than` even where the clause names one group. Not so for brackets
+    // holding each group's own value, one before or after another (`lower in A (68.9; 95% CI …)
+    // than in B (72.1; 95% CI …)`, `811 [95% CI …] days in A vs 744 [...]`).
+    let values_side_by_side = rules.bracketed_ci_value.is_match(before.trim_end().trim_end_matches(['(', '[']))
+        || rules.next_group_value.is_match(rest);
+    let compared_before = before.trim_end().ends_with(['(', '['])
+        && !values_side_by_side
+        && rules.comparison_before.is_match(before)
+        && !rules.baseline_comparison.is_match(&s[sentence.0..sentence.1]);
+    let than_before = compared_before && rules.comparative.is_match(clause) && clause.contains(" than ");
+    let called_difference =
+        rules.difference_cue.is_match(clause) || compared_after || change_compared || compared_before && !group_after;
     let below_zero = ci.lower.value < 0.0 && !group_after;
     // A change within one group, unless the text calls it a difference or compares it.
     let within_group = rules.within_group.is_match(clause)
         && !compared_after
         && !than_before
         && !clause.to_ascii_lowercase().contains("differ");
-    let called_difference = called_difference || compared_before && !group_after;
     let unit = &s[estimate.start..label_at];
     let in_percent = unit.contains('%') || unit.contains("percentage point");
     if !(called_difference || below_zero)

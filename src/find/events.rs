@@ -342,31 +342,34 @@ fn read_slash_pairs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text
         let start = caps.get(0).map_or(0, |m| m.start());
         let (from, to) = text.sentence_at(start);
         let sentence = &s[from..to];
-        let names_group = arms.labels.has_group_noun(sentence)
-            || known.iter().any(|k| k.split_whitespace().next().is_some_and(|w| sentence.contains(w)));
-        if !names_group || caps.name("unit").is_some() || not_a_count_before(&s[..start]) {
+        if !names_a_group(arms, known, sentence) || caps.name("unit").is_some() || not_a_count_before(&s[..start]) {
             continue;
         }
-        let read = |e: &str, n: &str, span: (usize, usize)| {
-            let mut item = Item::new("events.of_n_percent", span);
-            item.events = read_count(caps.name(e)?.as_str());
-            item.n = read_count(caps.name(n)?.as_str());
-            let fits = item.events.as_ref()?.value <= item.n.as_ref()?.value && item.n.as_ref()?.value > 0.0;
-            fits.then_some(item)
-        };
         let (Some(e1), Some(n1), Some(e2), Some(n2)) =
             (caps.name("e1"), caps.name("n1"), caps.name("e2"), caps.name("n2"))
         else {
             continue;
         };
-        if let (Some(a), Some(b)) = (read("e1", "n1", (e1.start(), n1.end())), read("e2", "n2", (e2.start(), n2.end())))
-        {
+        let read = |e: regex::Match<'_>, n: regex::Match<'_>| {
+            let mut item = Item::new("events.of_n_percent", (e.start(), n.end()));
+            item.events = read_count(e.as_str());
+            item.n = read_count(n.as_str());
+            let (events, size) = (item.events.as_ref()?.value, item.n.as_ref()?.value);
+            (events <= size && size > 0.0).then_some(item)
+        };
+        if let (Some(a), Some(b)) = (read(e1, n1), read(e2, n2)) {
             if items.free(a.span) && items.free(b.span) {
                 items.push(a);
                 items.push(b);
             }
         }
     }
+}
+
+/// Whether a sentence names a group: a group noun, or the first word of one of the record's arms.
+fn names_a_group(arms: &ArmRules, known: &Known<'_>, sentence: &str) -> bool {
+    arms.labels.has_group_noun(sentence)
+        || known.iter().any(|k| k.split_whitespace().next().is_some_and(|w| sentence.contains(w)))
 }
 
 /// `12 (20%)`, `101 [9%]` (`count_percent`): a count and its percentage, unless the count
@@ -1190,8 +1193,7 @@ fn push_percent_list(
     // group: a sentence naming its groups may name them in another order.
     let plain = list.windows(2).all(|w| !s[w[0].1..w[1].0].contains('v'));
     let sentence = &s[from..to];
-    let names_groups = arms.labels.has_group_noun(sentence)
-        || known.iter().any(|k| k.split_whitespace().next().is_some_and(|w| sentence.contains(w)));
+    let names_groups = names_a_group(arms, known, sentence);
     let respectively = s[end..to].contains("respectively");
     let groups = groups_after(rules, arms, known, s, end, list.len())
         .or_else(|| respectively.then(|| groups_before_list(rules, arms, known, s, (from, list[0].0), list.len()))?)
@@ -1301,12 +1303,7 @@ fn groups_after(
     let groups: Vec<String> =
         groups.iter().any(|(_, named)| *named).then(|| groups.into_iter().map(|(g, _)| g).collect())?;
     // `in groups C, B, and D`: the plural noun of the first names each identifier.
-    let singular = groups[0].split_once(' ').and_then(|(noun, id)| {
-        let noun =
-            noun.strip_suffix('s').filter(|n| matches!(n.to_ascii_lowercase().as_str(), "group" | "arm" | "cohort"))?;
-        (id.len() <= 3).then_some(noun)
-    });
-    Some(match singular {
+    Some(match arm_local::plural_noun_naming_ids(&groups[0]) {
         Some(noun) => groups
             .iter()
             .map(|g| {
@@ -2145,18 +2142,8 @@ fn phrase_before_bracket(
     (from, to): (usize, usize),
     bracket: usize,
 ) -> Option<String> {
-    let after_preposition = |phrase: &String| {
-        s[from..bracket].rfind(phrase.as_str()).is_some_and(|at| {
-            let lead = s[from..from + at].split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
-            GROUP_PREPOSITIONS.contains(&lead.as_str())
-        })
-    };
-    outcome::phrase_before(&s[from..to], bracket - from).filter(|p| {
-        !names_known_group(known, p)
-            && !arms.labels.has_group_noun(p)
-            && !arms.labels.names_everyone(p)
-            && !after_preposition(p)
-    })
+    outcome::phrase_not_led_by(&s[from..to], bracket - from, GROUP_PREPOSITIONS)
+        .filter(|p| !names_known_group(known, p) && !arms.labels.has_group_noun(p) && !arms.labels.names_everyone(p))
 }
 
 /// Words after which a phrase names a group, not an outcome.

@@ -711,11 +711,17 @@ const TIME_NOUNS: &[&str] = &[
 /// `versus`, `among`, `between`, `received`, … which names a group or a modifier (`than with
 /// vehicle [69.5% vs. 34.6%; OR`, `an association was seen with non-βb therapy (OR`).
 pub fn outcome_before(text: &str, at: usize) -> Option<String> {
+    phrase_not_led_by(text, at, GROUP_LEADS)
+}
+
+/// The phrase before `at` ([`phrase_before`]) unless the word right before it is one of
+/// `leads` (lower case), words after which the phrase names a group, not an outcome.
+pub fn phrase_not_led_by(text: &str, at: usize, leads: &[&str]) -> Option<String> {
     let head = text.get(..at)?.trim_end().trim_end_matches(['(', '[', ',', ':', ';']).trim_end();
     let head = without_time_point(head);
     let phrase = phrase_before(head, head.len())?;
     let lead = head.strip_suffix(phrase.as_str()).and_then(|rest| rest.split_whitespace().next_back());
-    let of_a_group = lead.is_some_and(|w| GROUP_LEADS.contains(&w.to_lowercase().as_str()));
+    let of_a_group = lead.is_some_and(|w| leads.contains(&w.to_lowercase().as_str()));
     (!of_a_group).then_some(phrase)
 }
 
