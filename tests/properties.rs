@@ -311,3 +311,12 @@ fn outcome_abbreviation_after_multibyte_char_does_not_panic() {
     );
     check_extraction("Response was 12% for \u{e9}CR and 20% for CR (complete response (CR), n = 30).");
 }
+
+/// Inputs proptest once found to panic, kept as fixed cases: a count right after a two-byte
+/// letter (`Ⱥ1`), before a bracket or a percent sign, whose start was taken one byte after the
+/// letter's first byte.
+#[test]
+fn counts_after_a_multibyte_letter_do_not_split_it() {
+    check_extraction("0.0, ., - (\u{b6302} (229.87  ) wz3030 (Ⱥ1.D (YPo UxKVIh ) <, vs ");
+    check_extraction("Patients were randomised to A or B: Ⱥ12 (n = 40) and Ⱥ7% control vs Ⱥ9% drug group.");
+}

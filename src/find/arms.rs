@@ -1051,7 +1051,8 @@ fn find_bracket_lists(rules: &ArmRules, text: &Text, found: &mut Found) {
 fn count_right_before(head: &str) -> Option<(Num, &str, usize)> {
     let head = head.trim_end().strip_suffix(['(', '[']).unwrap_or(head);
     let at = head.rfind(|c: char| c.is_ascii_digit())?;
-    let from = head[..=at].rfind(|c: char| !(c.is_ascii_digit() || c == ',')).map_or(0, |i| i + 1);
+    // The count's own bytes are ASCII, so its start is a character boundary whatever precedes it.
+    let from = at + 1 - head[..=at].bytes().rev().take_while(|b| b.is_ascii_digit() || *b == b',').count();
     let between = &head[at + 1..];
     let lead = head[..from].trim_end();
     if between.split_whitespace().count() > 6

@@ -488,7 +488,8 @@ fn read_percents_then_arms(arms: &ArmRules, known: &Known<'_>, text: &Text, item
         let ends = rest.is_empty()
             || rest.starts_with([',', ';', '.', ')', ']'])
             || ["vs", "versus", "and ", "or ", "compared", "respectively"].iter().any(|w| rest.starts_with(w));
-        let number_start = s[..at].trim_end().rfind(|c: char| !(c.is_ascii_digit() || c == '.')).map_or(0, |p| p + 1);
+        let head = s[..at].trim_end();
+        let number_start = head.len() - head.bytes().rev().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
         let value = s[number_start..at].trim();
         if !ends || value.is_empty() || s[..number_start].trim_end().ends_with(['-', '±', '/', '<', '>', '=']) {
             continue;
