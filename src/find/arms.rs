@@ -153,7 +153,7 @@ impl ArmRules {
         Ok(rules)
     }
 
-    fn on(&self, id: &str) -> bool {
+    pub(super) fn on(&self, id: &str) -> bool {
         self.enabled.contains(id)
     }
 

@@ -79,6 +79,7 @@ pub struct EventRules {
     change: Regex,
     ci: Regex,
     design: Regex,
+    completion: Regex,
     whole_trial: Regex,
     enabled: HashSet<String>,
     /// Which of the [`GATED`] patterns match in an abstract.
@@ -140,6 +141,7 @@ impl EventRules {
             change: pattern("change")?,
             ci: pattern("ci")?,
             design: pattern("design")?,
+            completion: pattern("completion")?,
             whole_trial: pattern("whole_trial")?,
             enabled: source.file.rule.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect(),
             gate: lexicon_gate(source, arms, &GATED)?,
@@ -181,6 +183,9 @@ struct Item {
     /// Where the evidence starts when the item takes its group and size from words before its
     /// own (`Of the 48 patients given aspirin, 12 died`).
     context_start: Option<usize>,
+    /// The item counts those who completed the trial: arm sizes, not events (GUIDE.md's
+    /// settled calls).
+    completed: bool,
     rule: &'static str,
 }
 
@@ -194,6 +199,7 @@ impl Item {
             arm: None,
             by_record_order: false,
             context_start: None,
+            completed: false,
             rule,
         }
     }
@@ -685,6 +691,9 @@ fn findings_from_items(
     let s = text.as_str();
     items.sort_by_key(|i| i.span);
     items.retain(|item| in_scope(rules, arms, text, item));
+    for item in items.iter_mut() {
+        item.completed = completes_trial(rules, arms, text, item);
+    }
     let totals: Vec<f64> = arm_sizes
         .iter()
         .filter(|f| f.row.arm.as_deref() == Some("total"))
@@ -697,9 +706,17 @@ fn findings_from_items(
     // A count with its denominator (`17/78`, `9 of 114`) is kept when its group stays
     // unnamed: validation flags it (events.arm_unresolved) for the reviewer. A percentage alone
     // is too often something else to keep without its group.
+    let (completed, items): (Vec<Item>, Vec<Item>) = items.into_iter().partition(|item| item.completed);
     let items: Vec<Item> =
         items.into_iter().filter(|item| item.arm.is_some() || (item.events.is_some() && item.n.is_some())).collect();
     let endpoints = item_endpoints(arms, known, text, &items);
+    // A count of completers whose group stays unnamed beside others with theirs is no total.
+    let named = |item: &Item| item.arm.as_deref().is_some_and(|arm| arm != "total");
+    let grouped = completed.iter().any(named);
+    let sizes = completed
+        .into_iter()
+        .filter(|item| arms.on("arm_size.completed") && !(grouped && !named(item)))
+        .flat_map(completer_sizes);
     items
         .into_iter()
         .zip(endpoints)
@@ -715,6 +732,25 @@ fn findings_from_items(
                 crate::validate::flag(&mut row, crate::validate::EVENTS_ARM_BY_RECORD_ORDER);
             }
             Finding { row, span: (item.context_start.unwrap_or(item.span.0), item.span.1) }
+        })
+        .chain(sizes)
+        .collect()
+}
+
+/// A count of those who completed the trial (`176 of 208 for control`) gives its group two
+/// arm sizes: the completers and, when written, those randomized (`arm_size.completed`).
+fn completer_sizes(item: Item) -> Vec<Finding> {
+    let arm = item.arm.unwrap_or_else(|| "total".to_string());
+    let span = (item.context_start.unwrap_or(item.span.0), item.span.1);
+    [item.events, item.n]
+        .into_iter()
+        .flatten()
+        .map(|n| {
+            let mut row = Row::new("", Kind::ArmSize);
+            row.arm = Some(arm.clone());
+            row.n = Some(n);
+            row.rule = "arm_size.completed".to_string();
+            Finding { row, span }
         })
         .collect()
 }
@@ -1335,9 +1371,13 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item) -> bo
     if !counted && rules.baseline.is_match(sentence) && !arms.outcomes.is_match(&s[item.span.1..to.max(item.span.1)]) {
         return false;
     }
-    // `the target HbA1c < 7.0% with X`: a threshold, not a share of a group.
-    if s[..item.span.0].trim_end().ends_with(['<', '>']) {
+    // `the target HbA1c < 7.0% with X`: a threshold, not a share of a group; `8.9 ± 2.2% in
+    // group I`: a standard deviation.
+    if s[..item.span.0].trim_end().ends_with(['<', '>', '±']) {
         return false;
+    }
+    if completes_trial(rules, arms, text, item) {
+        return item.events.is_some();
     }
     if item.percent.is_some() {
         let percent_end = s[item.span.0..item.span.1].find('%').map_or(item.span.1, |p| item.span.0 + p + 1);
@@ -1353,7 +1393,9 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item) -> bo
             return false;
         }
         let clause = &before[before.rfind([';', ':']).map_or(0, |p| p + 1)..];
-        if rules.continuous.is_match(clause) && !rules.responder.is_match(clause) {
+        // `After a median follow-up of 14 months, 69% ...`: the time of follow-up is no measure.
+        let measured = rules.continuous.find_iter(clause).any(|m| !is_follow_up_time(&clause[m.start()..]));
+        if measured && !rules.responder.is_match(clause) {
             return false;
         }
         // A percentage alone at a time point of a time-to-event endpoint is a landmark rate.
@@ -1362,6 +1404,37 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item) -> bo
         }
     }
     true
+}
+
+/// Whether an item's clause is about staying in the trial (`22 of the 27 subjects completed the
+/// study`, `retention rates were 85% and 84%`): who stayed are the trial's analysed sizes
+/// (GUIDE.md's settled calls), not an outcome. An outcome said right after the item is its own
+/// (`10 (67%) completed the study and only one (7%) withdrew`).
+fn completes_trial(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item) -> bool {
+    let s = text.as_str();
+    let (from, to) = text.sentence_at(item.span.0);
+    let to = to.max(item.span.1);
+    // The clause: between the separators `;` and `, ` (not the comma of `1,098`).
+    let separator = |at: usize| s[at + 1..].starts_with(' ');
+    let clause_from = s[from..item.span.0]
+        .rmatch_indices([';', ','])
+        .find(|&(p, _)| separator(from + p))
+        .map_or(from, |(p, _)| from + p + 1);
+    let clause_to = s[item.span.1..to]
+        .match_indices([';', ','])
+        .find(|&(p, _)| separator(item.span.1 + p))
+        .map_or(to, |(p, _)| item.span.1 + p);
+    let said_after: String = s[item.span.1..].split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+    rules.completion.is_match(&s[clause_from..clause_to]) && !arms.outcomes.is_match(&said_after)
+}
+
+/// Whether words opening with `median` or `mean` name the time of follow-up (`median
+/// follow-up of 14 months`), not a measure.
+fn is_follow_up_time(words: &str) -> bool {
+    let mut rest = words.split_whitespace().skip(1);
+    let next = rest.next().unwrap_or("").to_ascii_lowercase();
+    let lower = words.get(..6).unwrap_or("").to_ascii_lowercase();
+    (lower.starts_with("median") || lower.starts_with("mean ")) && next.starts_with("follow")
 }
 
 /// Whether a sentence whose only words of a design are `assumed`/`assuming` reports p-values:
