@@ -715,7 +715,7 @@ fn findings_from_items(
     let grouped = completed.iter().any(named);
     let sizes = completed
         .into_iter()
-        .filter(|item| arms.on("arm_size.completed") && !(grouped && !named(item)))
+        .filter(|item| arms.on("arm_size.completed") && (!grouped || named(item)))
         .flat_map(completer_sizes);
     items
         .into_iter()
