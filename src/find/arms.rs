@@ -760,8 +760,10 @@ fn read_assigned_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &m
     if let Some(lead) = rules.assigned_lead.find(&s[lead_from..]) {
         if let Some(label) = rules.labels.after(s, lead_from + lead.end()) {
             // `11 patients allocated land exercise failed`: an outcome follows, so an event count.
+            // `27 patients underwent BCS (38.0%)`: a share in brackets after the group makes the
+            // count the share's, an event count too.
             let next_word = s[label.span.1..].split_whitespace().next().unwrap_or("");
-            if rules.outcomes.is_match(next_word) {
+            if rules.outcomes.is_match(next_word) || percent_in_bracket(&s[label.span.1..]) {
                 return true;
             }
             // `2061 patients were randomly assigned to amoxicillin (1038) and placebo (1023)`:
@@ -787,6 +789,13 @@ fn read_assigned_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &m
         }
     }
     false
+}
+
+/// Whether text opens with a percentage in brackets: `(38.0%)`, `[12 %]`.
+fn percent_in_bracket(text: &str) -> bool {
+    let Some(inside) = text.trim_start().strip_prefix(['(', '[']) else { return false };
+    let number_end = inside.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ' ')).unwrap_or(inside.len());
+    number_end > 0 && inside[number_end..].starts_with('%')
 }
 
 /// `57 patients in group A` (`arm_size.in_arm`): an arm's size in a sentence about allocation,
@@ -821,6 +830,16 @@ fn read_total_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut 
         || total_of
         || opening_of
         || before.split_whitespace().count() <= 2 && !before.contains(',');
+    // `Of the 71 patients planned for a mastectomy, ...`: words after the noun that allocate no
+    // one, nor name the study (`eligible for this study`), make the opening group a subgroup.
+    let described = &count.s[whole.end()..count.sentence_end.max(whole.end())];
+    let described = described.split([',', ';']).next().unwrap_or(described).to_ascii_lowercase();
+    let of_the_study = ["this study", "the study", "this trial", "the trial"].iter().any(|w| described.contains(w));
+    let subgroup =
+        opening_of && !described.trim().is_empty() && !rules.allocation.is_match(&described) && !of_the_study;
+    if subgroup {
+        return;
+    }
     if (rules.allocation.is_match(sentence) || opens) && (has_noun || rules.allocation.is_match(whole.as_str())) {
         let end = if has_noun { whole.end() } else { n_match.end() };
         // `52 PM01183-treated patients`: the words name the group by its treatment.
