@@ -982,6 +982,15 @@ fn lists_alternatives(s: &str, label: &Label) -> bool {
 /// `... and 59 to Y`, `, 278 underwent hepatic resection`: further arms after a first one.
 fn read_continuations(rules: &ArmRules, s: &str, mut from: usize, limit: usize, rule: &str, found: &mut Found) {
     while from < limit {
+        // `115 patients were treated with SLED-BD (total number of treatments n = 817) and 117
+        // patients with CVVH`: an aside in brackets after the group is skipped.
+        let rest = &s[from..limit];
+        if let Some(inside) = rest.trim_start().strip_prefix(['(', '[']) {
+            match inside.find([')', ']']) {
+                Some(close) => from = limit - inside.len() + close + 1,
+                None => return,
+            }
+        }
         let Some(caps) = rules.continuation.captures(&s[from..limit]) else { return };
         let (Some(whole), Some(n_match)) = (caps.get(0), caps.name("n")) else { return };
         let Some(n) = read_count(n_match.as_str()) else { return };

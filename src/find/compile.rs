@@ -505,8 +505,8 @@ pub fn lexicon_pattern_text(source: &Source<'_>, shared: &Source<'_>, key: &str)
     Ok(expand_lists(source.pattern_text(key)?, source, shared))
 }
 
-/// `text` with every `{list}` replaced by the alternation of a lexicon list of `source` or
-/// `shared`.
+/// `text` with every `{list}` replaced by the alternation, in a group, of a lexicon list of
+/// `source` or `shared`.
 fn expand_lists(text: &str, source: &Source<'_>, shared: &Source<'_>) -> String {
     let mut text = text.to_string();
     for (name, words) in source.file.lexicon.iter().chain(shared.file.lexicon.iter()) {
@@ -515,7 +515,8 @@ fn expand_lists(text: &str, source: &Source<'_>, shared: &Source<'_>) -> String 
             let mut sorted: Vec<&String> = words.iter().collect();
             sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
             let parts: Vec<String> = sorted.iter().map(|w| regex::escape(w).replace(' ', r"\s+")).collect();
-            text = text.replace(&placeholder, &parts.join("|"));
+            // A group of its own, so `\s+{participants}` puts the space before every word.
+            text = text.replace(&placeholder, &format!("(?:{})", parts.join("|")));
         }
     }
     text

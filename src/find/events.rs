@@ -691,6 +691,10 @@ fn findings_from_items(
     let s = text.as_str();
     items.sort_by_key(|i| i.span);
     items.retain(|item| in_scope(rules, arms, text, item));
+    // `115 patients were treated with A and 117 patients with B`: a count read as a group's
+    // size is not also its events.
+    let group_size_at = |at: usize| arm_sizes.iter().any(|f| f.span.0 == at && f.row.arm.as_deref() != Some("total"));
+    items.retain(|item| item.rule != "events.count_in_arm" || !group_size_at(item.span.0));
     for item in items.iter_mut() {
         item.completed = completes_trial(rules, arms, text, item);
     }
