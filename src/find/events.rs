@@ -429,7 +429,11 @@ fn read_percent_for(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text
         if continuous_aside(&s[p.end()..lead.start()]) {
             continue;
         }
-        let strong = matches!(lead.as_str().to_ascii_lowercase().as_str(), "for" | "with");
+        // `60% using glargine`; not `63% using a cut-off`, which names no group.
+        let treatment_lead = matches!(lead.as_str().to_ascii_lowercase().as_str(), "using" | "receiving" | "taking");
+        let indefinite = s[whole.end()..].starts_with("a ") || s[whole.end()..].starts_with("an ");
+        let strong =
+            matches!(lead.as_str().to_ascii_lowercase().as_str(), "for" | "with") || treatment_lead && !indefinite;
         let comparator = rules.comparator.is_match(&label.text);
         let listed = in_group_list(rules, arms, s, p.start(), &label);
         if !(strong || comparator || listed || arms.labels.has_group_noun(&label.text) || is_known(known, &label)) {
