@@ -430,7 +430,11 @@ fn read_percent_for(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text
             continue;
         }
         // `60% using glargine`; not `63% using a cut-off`, which names no group.
-        let treatment_lead = matches!(lead.as_str().to_ascii_lowercase().as_str(), "using" | "receiving" | "taking");
+        // `of patients receiving 5 mg risedronate`: a lead naming a treatment given.
+        let lead_lower = lead.as_str().to_ascii_lowercase();
+        let treatment_lead = ["using", "receiving", "taking", "treated", "allocated", "assigned", "randomi"]
+            .iter()
+            .any(|w| lead_lower.split_whitespace().any(|word| word.starts_with(w)));
         let indefinite = s[whole.end()..].starts_with("a ") || s[whole.end()..].starts_with("an ");
         let strong =
             matches!(lead.as_str().to_ascii_lowercase().as_str(), "for" | "with") || treatment_lead && !indefinite;
@@ -439,7 +443,9 @@ fn read_percent_for(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text
         if !(strong || comparator || listed || arms.labels.has_group_noun(&label.text) || is_known(known, &label)) {
             continue;
         }
-        if arms.labels.names_everyone(&label.text) || !starts_with_letter(&label.text) {
+        if arms.labels.names_everyone(&label.text)
+            || !(starts_with_letter(&label.text) || starts_with_dose(&label.text))
+        {
             continue;
         }
         if names_an_outcome(arms, s, &label.text) || opens_respectively_list(text, label.span.1) {
@@ -909,6 +915,14 @@ fn preceded_by_preposition(s: &str, label: &Label) -> bool {
 
 fn starts_with_letter(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// Whether a group's name opens with its dose: `5 mg risedronate`, `0.5 mL placebo`.
+fn starts_with_dose(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(amount), Some(unit)) = (words.next(), words.next()) else { return false };
+    let units = ["mg", "g", "µg", "μg", "mcg", "ml", "mL", "IU", "mg/kg", "μg/kg", "µg/kg"];
+    amount.parse::<f64>().is_ok() && units.contains(&unit) && words.next().is_some_and(starts_with_letter)
 }
 
 /// Whether the words before a count show it is a day, a grade, an age or a bound.
@@ -1381,7 +1395,19 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item) -> bo
     }
     // `the target HbA1c < 7.0% with X`: a threshold, not a share of a group; `8.9 ± 2.2% in
     // group I`: a standard deviation.
-    if s[..item.span.0].trim_end().ends_with(['<', '>', '±']) {
+    let before = s[..item.span.0].trim_end();
+    if before.ends_with(['<', '>', '±']) {
+        return false;
+    }
+    // `in less than 1% of women`: a bound, not a value.
+    let bound = ["less than", "more than", "fewer than", "greater than", "lower than", "higher than"];
+    let opens_with_number = s[item.span.0..].starts_with(|c: char| c.is_ascii_digit());
+    if item.events.is_none()
+        && opens_with_number
+        && bound
+            .iter()
+            .any(|b| before.get(before.len().saturating_sub(b.len())..).is_some_and(|w| w.eq_ignore_ascii_case(b)))
+    {
         return false;
     }
     if completes_trial(rules, arms, text, item) {
