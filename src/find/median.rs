@@ -221,7 +221,7 @@ fn median_rows(
     let mut arms_in_order: Vec<String> = Vec::new();
     for a in assigned {
         let (mut row, span) = a.row(Kind::Median, values, rule);
-        row.endpoint = Some(anchor.endpoints[a.slot].clone());
+        row.endpoint = Some(values[a.value].part.clone().unwrap_or_else(|| anchor.endpoints[a.slot].clone()));
         row.unit = values[a.value].time_unit;
         a.note_arm(&mut arms_in_order);
         findings.push(Finding { row, span });

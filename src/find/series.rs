@@ -72,6 +72,9 @@ pub struct Value {
     pub chain_arms_before: Option<Vec<String>>,
     /// `14.2 months for both`: the value holds for every group compared.
     pub for_both: bool,
+    /// `14.7% in the PTAS group (nonfatal stroke, 12.5%; …)`: the part of its group's value that
+    /// this value gives, as the phrase before it names it ([`settle_breakdowns`]).
+    pub part: Option<String>,
 }
 
 /// Patterns the series reader needs, compiled by the finder from its rule file.
@@ -110,6 +113,11 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
             i += 1;
             continue;
         }
+        // `P = 0.0002, and 2.0%`: a p-value starts no chain, and the values after it are read.
+        if is_p_value_at(s, from, i) {
+            i = unsigned_decimal(&s[i..to]).map_or(i + 1, |(rest, _)| i + consumed(&s[i..to], rest));
+            continue;
+        }
         let (numbers, unit_found) = read_chain(s, from, to, i, unit);
         let Some((unit_name, unit_end)) = unit_found else {
             i = numbers.last().map_or(i + 1, |n| n.end.max(i + 1));
@@ -130,7 +138,51 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
         }
         i = end;
     }
+    settle_breakdowns(&mut values, s, from);
     values
+}
+
+/// `14.7% in the PTAS group (nonfatal stroke, 12.5%; fatal stroke, 2.2%)`: a value in brackets
+/// opened after a value of a named group, with a phrase of its own before it, breaks that
+/// group's value down: the phrase names the part, and the group is the enclosing value's. A
+/// bracket that compares (`(vs placebo, 12%)`) names another group, not a part.
+fn settle_breakdowns(values: &mut [Value], s: &str, from: usize) {
+    for i in 1..values.len() {
+        if !values[i].arm_before || values[i].arm.is_none() {
+            continue;
+        }
+        let Some(open) = unclosed_bracket(s, from, values[i].start) else { continue };
+        let inside = s[open..values[i].start].to_ascii_lowercase();
+        // The part's own phrase stands inside the bracket (`(nonfatal stroke, 12.5%`), not
+        // before it (`in the surgery alone group (32.3%`, which names a group).
+        let named_inside = values[i].arm.as_ref().is_some_and(|part| inside.contains(&part.to_ascii_lowercase()));
+        if !named_inside
+            || ["vs", "versus", "compared", "than", "group", "arm"]
+                .iter()
+                .any(|w| inside.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
+        {
+            continue;
+        }
+        let Some(host) = (0..i).rev().find(|&j| values[j].start < open) else { continue };
+        if let Some(arm) = values[host].arm.clone().filter(|_| values[host].part.is_none()) {
+            values[i].part = values[i].arm.replace(arm);
+            values[i].arm_before = false;
+        }
+    }
+}
+
+/// Where the innermost bracket still open at byte `at` opened, looking back to `from`.
+fn unclosed_bracket(s: &str, from: usize, at: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in s[from.min(at)..at].char_indices().rev() {
+        match c {
+            ')' | ']' => depth += 1,
+            '(' | '[' if depth == 0 => return Some(from + i),
+            '(' | '[' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A number of a chain read before its unit.
@@ -232,6 +284,7 @@ fn push_chain(
             chain_arms: None,
             chain_arms_before: None,
             for_both: false,
+            part: None,
         };
         if index + 1 == count {
             if let Ok((rest, ci)) = ci_after_value(&s[unit_end..to]) {
@@ -285,8 +338,17 @@ fn name_chain_groups(values: &mut [Value], first: usize, s: &str, from: usize, e
     }
 }
 
+/// Whether the number at byte `i` is a p-value: `P = 0.002`, `p<0.01`, `P-value = 0.3`.
+fn is_p_value_at(s: &str, from: usize, i: usize) -> bool {
+    let before = s[from.min(i)..i].trim_end();
+    let Some(before) = before.strip_suffix(['=', '<', '>', '≤', '≥']) else { return false };
+    let before = before.trim_end().trim_end_matches(['<', '>']).trim_end();
+    let before = before.strip_suffix("-value").or_else(|| before.strip_suffix(" value")).unwrap_or(before);
+    before.ends_with(['p', 'P']) && !before[..before.len() - 1].ends_with(|c: char| c.is_alphanumeric())
+}
+
 /// The first char boundary at or after `at`.
-fn char_floor(s: &str, at: usize) -> usize {
+pub fn char_floor(s: &str, at: usize) -> usize {
     (at..=s.len()).find(|&i| s.is_char_boundary(i)).unwrap_or(s.len())
 }
 
@@ -854,6 +916,15 @@ mod tests {
             Some(vec!["no WL".to_string(), "<=5% WL".to_string(), ">5-10% WL".to_string(), ">10% WL".to_string()])
         );
         assert_eq!(referred_groups("Five-year OS was 71%.", previous), None);
+    }
+
+    #[test]
+    fn p_values_start_no_chain() {
+        let s = "(5.1% vs 16.8%, P = 0.0002, and 2.0% vs 16.8%, p<0.001)";
+        assert!(is_p_value_at(s, 0, s.find("0.0002").unwrap()));
+        assert!(is_p_value_at(s, 0, s.find("0.001").unwrap()));
+        assert!(!is_p_value_at(s, 0, s.find("5.1").unwrap()));
+        assert!(!is_p_value_at("HbA1c = 7.2%", 0, 8));
     }
 
     #[test]
