@@ -98,3 +98,72 @@ fn a_duration_that_is_a_threshold_is_no_median() {
     assert_eq!(medians.len(), 1);
     assert_eq!(medians[0].value.as_ref().map(|v| v.value), Some(7.2));
 }
+
+/// `(arm, endpoint, value, unit)` of each median row.
+fn medians(text: &str) -> Vec<(String, String, f64, String)> {
+    rows(text, Kind::Median)
+        .iter()
+        .map(|r| {
+            (
+                r.arm.clone().unwrap_or_default(),
+                r.endpoint.clone().unwrap_or_default(),
+                r.value.as_ref().map_or(f64::NAN, |v| v.value),
+                r.unit.map(|u| u.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn median(arm: &str, endpoint: &str, value: f64, unit: &str) -> (String, String, f64, String) {
+    (arm.into(), endpoint.into(), value, unit.into())
+}
+
+#[test]
+fn two_endpoints_sharing_a_head_noun_compared_run_by_run() {
+    let text = "Median sensory and motor block durations did not differ. Median parasite and fever \
+                clearance times were similar in the two arms (31.0 h and 15.5 h vs. 33.2 h and 17.0 h).";
+    assert_eq!(
+        medians(text),
+        vec![
+            median("", "parasite clearance times", 31.0, "hours"),
+            median("", "fever clearance times", 15.5, "hours"),
+            median("", "parasite clearance times", 33.2, "hours"),
+            median("", "fever clearance times", 17.0, "hours"),
+        ]
+    );
+}
+
+#[test]
+fn a_bracketed_range_between_a_duration_and_its_unit() {
+    let text = "Patients were randomised to drug X or placebo. The median PFS (95% CI) was 7.4 \
+                (5.1–9.0) months vs 4.2 (3.3–6.0) months in the drug X vs placebo arms, respectively.";
+    assert_eq!(
+        medians(text),
+        vec![median("drug X", "PFS", 7.4, "months"), median("placebo arms", "PFS", 4.2, "months")]
+    );
+}
+
+#[test]
+fn a_time_to_an_event_named_before_its_medians_with_groups_before_a_comma() {
+    let text = "Time to relapse after stopping therapy did not differ (arm A, median [interquartile \
+                range] = 6 [2–9] wk, n = 20; arm B, median [interquartile range] = 8 [3–12] wk, n = 19).";
+    assert_eq!(
+        medians(text),
+        vec![median("arm A", "Time to relapse", 6.0, "weeks"), median("arm B", "Time to relapse", 8.0, "weeks")]
+    );
+    let text = "Patients were randomised to drug Y or placebo. Drug Y delayed the time to first \
+                hospital admission (median 150 vs 90 days, p = 0.02).";
+    assert_eq!(
+        medians(text),
+        vec![
+            median("drug Y", "time to first hospital admission", 150.0, "days"),
+            median("placebo", "time to first hospital admission", 90.0, "days")
+        ]
+    );
+}
+
+#[test]
+fn an_endpoint_of_means_gives_no_median() {
+    let text = "The mean time to relapse was longer with drug X than with placebo (410 vs. 290 days, P = 0.01).";
+    assert!(medians(text).is_empty());
+}

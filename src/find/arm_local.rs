@@ -145,9 +145,10 @@ fn patterns() -> &'static Patterns {
             before_copula: build(
                 r"(?i:\bin|\bfor|\bamong)\s+(?:the\s+)?(?:(?:\d+\s+)?(?i:patients|participants)\s+(?i:allocated|assigned|randomi[sz]ed|treated)\s+(?:to\s+|with\s+)?)?((?:[^\s,;:()\[\]]+\s+){0,7}?[^\s,;:()\[\]]+)\s+(?:was|were|of)\s*$",
             ),
-            // `(erlotinib, 3.7 months`, `vs placebo, 3.6`, `mitoxantrone = 106 days`.
+            // `(erlotinib, 3.7 months`, `vs placebo, 3.6`, `mitoxantrone = 106 days`, `(arm A,
+            // median [IQR] = 4`, `; arm B, median 5`.
             before_comma: build(
-                r"(?:^|[(;]\s*|\b(?:vs\.?|versus|and)\s+)([A-Za-z][A-Za-z0-9+/-]*(?:\s+[A-Za-z0-9+/-]+){0,3})\s*[,=:]\s*$",
+                r"(?:^|[(;]\s*|\b(?:vs\.?|versus|and)\s+)([A-Za-z][A-Za-z0-9+/-]*(?:\s+[A-Za-z0-9+/-]+){0,3})\s*(?:[,=:]|,\s*(?i:median)(?:\s*[(\[][^()\[\]]{1,30}[)\]])?\s*[,=:]?)\s*$",
             ),
             // `... for the GB group and the MR group, respectively`.
             respectively_after: build(

@@ -28,8 +28,8 @@ use super::compile::Source;
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
 use crate::grammar::{
-    ci_after_value, consumed, is_comparison_joint, plus_minus, spread_aside, time_unit, unsigned_decimal, value_joint,
-    ws, Interval,
+    bracketed_range_before_unit, ci_after_value, consumed, is_comparison_joint, plus_minus, spread_aside, time_unit,
+    unsigned_decimal, value_joint, ws, Interval,
 };
 use crate::model::{Kind, Num, Row};
 
@@ -208,7 +208,11 @@ fn read_chain(
 ) -> (Vec<ChainNumber>, Option<(Option<&'static str>, usize)>) {
     let mut numbers: Vec<ChainNumber> = Vec::new();
     let mut at = i;
-    let mut compared = is_comparison_joint(&s[char_floor(s, i.saturating_sub(16).max(from))..i]);
+    // What joins the chain to the value before it: the words after that value's last digit
+    // (`17.9 h vs. ` compares; `vs. 29.5 h and ` does not, the `vs` being 29.5's).
+    let window = &s[char_floor(s, i.saturating_sub(16).max(from))..i];
+    let joint = window.rfind(|c: char| c.is_ascii_digit()).map_or(window, |d| &window[d + 1..]);
+    let mut compared = is_comparison_joint(joint);
     while at < to {
         let Ok((rest, number)) = unsigned_decimal(&s[at..to]) else { break };
         let mut after = at + consumed(&s[at..to], rest);
@@ -220,6 +224,16 @@ fn read_chain(
         numbers.push(ChainNumber { start: at, number, end: after, after_comparison: compared });
         if let Some((unit_name, len)) = read_unit(&s[after..to], unit) {
             return (numbers, Some((unit_name, after + len)));
+        }
+        // `5.5 (3.8–14.0) months`, `4 [1–8] wk`: a bracketed range between a duration and its unit.
+        if let Some(past) = (unit == Unit::Time)
+            .then(|| bracketed_range_before_unit(&s[after..to]).ok())
+            .flatten()
+            .map(|(rest, _)| after + consumed(&s[after..to], rest))
+        {
+            if let Some((unit_name, len)) = read_unit(&s[past..to], unit) {
+                return (numbers, Some((unit_name, past + len)));
+            }
         }
         match value_joint(&s[after..to]) {
             Ok((_, joint)) if starts_number(s.as_bytes(), after + joint.len()) => {
@@ -462,6 +476,14 @@ pub fn assign(values: &[Value], slots: usize, lists: &[Vec<String>], context: &C
         return (0..n).map(|i| Assigned { value: i, slot: i % slots, arm: run_arms[i / slots].clone() }).collect();
     }
     let list = list_of(groups);
+    // `29.8 h and 17.9 h vs. 29.5 h and 19.1 h`: `vs` opens each group's run of values, and only
+    // it, so the runs are groups and the values within a run are slots.
+    let compared_runs = (0..n).all(|i| values[i].after_comparison == (i >= slots && i % slots == 0));
+    if compared_runs {
+        return (0..n)
+            .map(|i| Assigned { value: i, slot: i % slots, arm: list.as_ref().map(|l| l[i / slots].clone()) })
+            .collect();
+    }
     (0..n).map(|i| Assigned { value: i, slot: i / groups, arm: list.as_ref().map(|l| l[i % groups].clone()) }).collect()
 }
 
