@@ -167,3 +167,28 @@ fn an_endpoint_of_means_gives_no_median() {
     let text = "The mean time to relapse was longer with drug X than with placebo (410 vs. 290 days, P = 0.01).";
     assert!(medians(text).is_empty());
 }
+
+#[test]
+fn qualified_endpoints_and_a_threshold_after_a_rate() {
+    let text = "The 1-, 3-, and 5-year distant metastasis-free survival rates were 88.0%, 81.5%, and \
+                77.0% for Arm A and 90.5%, 84.0%, and 80.0% for Arm B.";
+    assert_eq!(
+        read(&rows(text, Kind::Survival)),
+        vec![
+            row("Arm A", "metastasis-free survival", "1 years", 88.0),
+            row("Arm A", "metastasis-free survival", "3 years", 81.5),
+            row("Arm A", "metastasis-free survival", "5 years", 77.0),
+            row("Arm B", "metastasis-free survival", "1 years", 90.5),
+            row("Arm B", "metastasis-free survival", "3 years", 84.0),
+            row("Arm B", "metastasis-free survival", "5 years", 80.0),
+        ]
+    );
+    let text = "The 10-year survivorship of the cemented stem was 91.2%, not above 95%.";
+    let values: Vec<f64> = read(&rows(text, Kind::Survival)).into_iter().map(|r| r.3).collect();
+    assert_eq!(values, vec![91.2]);
+    let text = "Three-year cumulative incidences of severe/extensive chronic GVHD were 38.0% versus 21.5% \
+                in the A and B arms, respectively.";
+    let read = read(&rows(text, Kind::Survival));
+    assert_eq!(read.iter().map(|r| r.3).collect::<Vec<_>>(), vec![38.0, 21.5]);
+    assert!(read.iter().all(|r| r.1 == "severe/extensive chronic GVHD" && r.2 == "3 years"));
+}
