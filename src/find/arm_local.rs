@@ -137,17 +137,18 @@ fn patterns() -> &'static Patterns {
             lettered: build(r"^(?i:(groups?|arms?|cohorts?))\s+([A-Z0-9]{1,3})(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:(?i:groups?|arms?|cohorts?)\s+)?([A-Z0-9]{1,3})\b"),
             // `15.9 months (simvastatin)`.
             bracketed: build(r"^\s*\(([A-Za-z][A-Za-z0-9+/ .'-]{0,40})\)"),
-            // `in the vitamin C group (` before a value.
+            // `in the vitamin C group (`, `higher with tacrolimus + MMF (` before a value.
             before_bracket: build(
-                r"(?i:\bin|\bfor|\bamong)\s+(?:the\s+)?((?:[^\s,;:()\[\]]+\s+){0,5}[^\s,;:()\[\]]+)\s*[(\[]\s*$",
+                r"(?i:\bin|\bfor|\bamong|\b(?:higher|lower|better|worse|longer|shorter|greater|more|less|than)\s+with)\s+(?:the\s+)?((?:[^\s,;:()\[\]]+\s+){0,5}[^\s,;:()\[\]]+)\s*[(\[]\s*$",
             ),
             // `for 10 μM trabedersen was`, `in 275 patients allocated EOC was` before a value.
             before_copula: build(
                 r"(?i:\bin|\bfor|\bamong)\s+(?:the\s+)?(?:(?:\d+\s+)?(?i:patients|participants)\s+(?i:allocated|assigned|randomi[sz]ed|treated)\s+(?:to\s+|with\s+)?)?((?:[^\s,;:()\[\]]+\s+){0,7}?[^\s,;:()\[\]]+)\s+(?:was|were|of)\s*$",
             ),
-            // `(erlotinib, 3.7 months`, `vs placebo, 3.6`, `mitoxantrone = 106 days`.
+            // `(erlotinib, 3.7 months`, `vs placebo, 3.6`, `mitoxantrone = 106 days`, `(arm A,
+            // median [IQR] = 4`, `; arm B, median 5`.
             before_comma: build(
-                r"(?:^|[(;]\s*|\b(?:vs\.?|versus|and)\s+)([A-Za-z][A-Za-z0-9+/-]*(?:\s+[A-Za-z0-9+/-]+){0,3})\s*[,=:]\s*$",
+                r"(?:^|[(;]\s*|\b(?:vs\.?|versus|and)\s+)([A-Za-z][A-Za-z0-9+/-]*(?:\s+[A-Za-z0-9+/-]+){0,3})\s*(?:[,=:]|,\s*(?i:median)(?:\s*[(\[][^()\[\]]{1,30}[)\]])?\s*[,=:]?)\s*$",
             ),
             // `... for the GB group and the MR group, respectively`.
             respectively_after: build(
@@ -172,6 +173,15 @@ fn patterns() -> &'static Patterns {
     })
 }
 
+/// `90%: belatacept HD;`, `88%: tacrolimus)`: a value of a list whose items name their group
+/// after a colon; the phrase must fill the item up to its `;` or closing bracket.
+fn after_colon(text: &str) -> Option<String> {
+    let rest = text.trim_start().strip_prefix(':')?;
+    let (label, end) = phrase(rest)?;
+    let closed = rest[end..].trim_start().starts_with([';', ')', ']']);
+    (closed && is_group(&label) && !label.contains(|c: char| c.is_ascii_digit())).then_some(label)
+}
+
 /// A group phrase read right after a value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArmAfter {
@@ -190,6 +200,9 @@ pub fn after(text: &str) -> Option<ArmAfter> {
         if is_group(label) && !label.contains(|c: char| c.is_ascii_digit()) {
             return Some(ArmAfter { labels: vec![label.to_string()], respectively: false });
         }
+    }
+    if let Some(label) = after_colon(text) {
+        return Some(ArmAfter { labels: vec![label], respectively: false });
     }
     let lead = p.lead_in.find(text)?;
     let rest = &text[lead.end()..];
@@ -448,6 +461,9 @@ mod tests {
         );
         assert_eq!(after_labels(" in gefitinib and 37.2% in"), Some((vec!["gefitinib".into()], false)));
         assert_eq!(after_labels(" (simvastatin) vs"), Some((vec!["simvastatin".into()], false)));
+        assert_eq!(after_labels(": belatacept HD; 88%"), Some((vec!["belatacept HD".into()], false)));
+        assert_eq!(after_labels(": tacrolimus)."), Some((vec!["tacrolimus".into()], false)));
+        assert_eq!(after_labels(": this was significant in both groups."), None);
         assert_eq!(after_labels(" for arm A and B (p=0.4)"), Some((vec!["arm A".into(), "arm B".into()], false)));
         assert_eq!(
             after_labels(" for the GB group and the MR group, respectively (p"),

@@ -28,6 +28,8 @@ use crate::model::{Kind, Row};
 pub struct MedianRules {
     endpoints: Regex,
     median_of: Regex,
+    time_to_then_median: Regex,
+    not_a_median_before: Regex,
     blockers: Regex,
     joined_endpoint: Regex,
     followup_before: Regex,
@@ -47,6 +49,8 @@ impl MedianRules {
         Ok(MedianRules {
             endpoints: rules.word_pattern("endpoints", false)?,
             median_of: rules.pattern("median_of")?,
+            time_to_then_median: rules.pattern("time_to_then_median")?,
+            not_a_median_before: rules.pattern("not_a_median_before")?,
             blockers: rules.pattern("blockers")?,
             joined_endpoint: rules.pattern("joined_endpoint")?,
             followup_before: rules.pattern("followup_before")?,
@@ -70,12 +74,15 @@ struct Anchor {
     endpoints: Vec<String>,
 }
 
-/// Whether `sentence` may hold a duration: a digit, then spaces or a hyphen, then a time unit
-/// (`3 months`, `5-yr`, `14 d`). Sentences without one give no median.
+/// Whether `sentence` may hold a duration: a digit, then spaces, a hyphen or a closing bracket,
+/// then a time unit (`3 months`, `5-yr`, `14 d`, `(3.8–14.0) months`). Sentences without one
+/// give no median.
 fn has_duration_shape(sentence: &str) -> bool {
     let bytes = sentence.as_bytes();
     bytes.iter().enumerate().filter(|(_, b)| b.is_ascii_digit()).any(|(i, _)| {
-        let Some(skip) = bytes[i + 1..].iter().position(|b| !matches!(b, b' ' | b'-')) else { return false };
+        let Some(skip) = bytes[i + 1..].iter().position(|b| !matches!(b, b' ' | b'-' | b')' | b']')) else {
+            return false;
+        };
         // Every time unit starts with one of these letters: most numbers are ruled out here.
         matches!(bytes[i + 1 + skip], b'y' | b'm' | b'w' | b'd' | b'h') && time_unit(&sentence[i + 1 + skip..]).is_ok()
     })
@@ -139,14 +146,15 @@ pub fn find(
     findings
 }
 
-/// The anchors of one sentence, in order: the lexicon's endpoints and any `median time to X`
-/// or `median duration of X` the lexicon does not name; endpoints joined by `and` (`median PFS
-/// and OS were`) share one anchor.
+/// The anchors of one sentence, in order: the lexicon's endpoints and any `median time to X`,
+/// `median duration of X` or `time to X (median …` the lexicon does not name, but not an endpoint of means (`mean
+/// time to relapse`); endpoints joined by `and` (`median PFS and OS were`) share one anchor.
 fn anchors(rules: &MedianRules, s: &str, from: usize, to: usize) -> Vec<Anchor> {
     let sentence = &s[from..to];
     let mut anchors: Vec<Anchor> = Vec::new();
     let mut named: Vec<(usize, usize)> = rules.endpoints.find_iter(sentence).map(|m| (m.start(), m.end())).collect();
-    for caps in rules.median_of.captures_iter(sentence) {
+    let unlisted = rules.median_of.captures_iter(sentence).chain(rules.time_to_then_median.captures_iter(sentence));
+    for caps in unlisted {
         if let Some(m) = caps.name("endpoint") {
             if !named.iter().any(|&(a, b)| a < m.end() && m.start() < b) {
                 named.push((m.start(), m.end()));
@@ -154,19 +162,37 @@ fn anchors(rules: &MedianRules, s: &str, from: usize, to: usize) -> Vec<Anchor> 
         }
     }
     named.sort_unstable();
+    // `mean time to relapse`: an endpoint of means has no median.
+    named.retain(|&(m_start, _)| !rules.not_a_median_before.is_match(&sentence[..m_start]));
     for (m_start, m_end) in named {
         let m = &sentence[m_start..m_end];
         let (start, end) = (from + m_start, from + m_end);
         if let Some(previous) = anchors.last_mut() {
             if rules.joined_endpoint.is_match(&s[previous.body_end..start]) {
-                previous.endpoints.push(m.to_string());
+                previous.endpoints.extend(shared_head_endpoints(m));
                 previous.body_end = end;
                 continue;
             }
         }
-        anchors.push(Anchor { start, body_end: end, endpoints: vec![m.to_string()] });
+        anchors.push(Anchor { start, body_end: end, endpoints: shared_head_endpoints(m) });
     }
     anchors
+}
+
+/// The endpoints of a phrase where two share one head noun: `parasite and fever clearance
+/// times` gives `parasite clearance times` and `fever clearance times`; `duration of sensory
+/// and motor block` gives `duration of sensory block` and `duration of motor block`; any other
+/// phrase is one endpoint.
+fn shared_head_endpoints(phrase: &str) -> Vec<String> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let joint = words.iter().position(|w| matches!(w.to_ascii_lowercase().as_str(), "and" | "or"));
+    match joint {
+        Some(j) if j > 0 && j + 2 < words.len() => {
+            let (prefix, first, second, head) = (&words[..j - 1], words[j - 1], words[j + 1], &words[j + 2..]);
+            [first, second].iter().map(|w| [prefix, &[*w], head].concat().join(" ")).collect()
+        }
+        _ => vec![phrase.to_string()],
+    }
 }
 
 /// The durations of an anchor's region (up to `region_end` or a word that blocks it), when
@@ -221,7 +247,7 @@ fn median_rows(
     let mut arms_in_order: Vec<String> = Vec::new();
     for a in assigned {
         let (mut row, span) = a.row(Kind::Median, values, rule);
-        row.endpoint = Some(anchor.endpoints[a.slot].clone());
+        row.endpoint = Some(values[a.value].part.clone().unwrap_or_else(|| anchor.endpoints[a.slot].clone()));
         row.unit = values[a.value].time_unit;
         a.note_arm(&mut arms_in_order);
         findings.push(Finding { row, span });
@@ -288,6 +314,20 @@ mod tests {
             rows("Median 2nd PFS was 18.0 months (95 % CI, 13.7-22.3 months).", Kind::Median),
             vec!["median total 18.0 months [13.7, 22.3]"]
         );
+    }
+
+    #[test]
+    fn endpoints_sharing_a_head_noun() {
+        assert_eq!(
+            super::shared_head_endpoints("parasite and fever clearance times"),
+            vec!["parasite clearance times", "fever clearance times"]
+        );
+        assert_eq!(
+            super::shared_head_endpoints("duration of sensory and motor block"),
+            vec!["duration of sensory block", "duration of motor block"]
+        );
+        assert_eq!(super::shared_head_endpoints("time to progression"), vec!["time to progression"]);
+        assert_eq!(super::shared_head_endpoints("PFS and OS"), vec!["PFS and OS"]);
     }
 
     #[test]

@@ -28,8 +28,8 @@ use super::compile::Source;
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
 use crate::grammar::{
-    ci_after_value, consumed, is_comparison_joint, plus_minus, spread_aside, time_unit, unsigned_decimal, value_joint,
-    ws, Interval,
+    bracketed_range_before_unit, ci_after_value, consumed, is_comparison_joint, plus_minus, spread_aside, time_unit,
+    unsigned_decimal, value_joint, ws, Interval,
 };
 use crate::model::{Kind, Num, Row};
 
@@ -72,6 +72,9 @@ pub struct Value {
     pub chain_arms_before: Option<Vec<String>>,
     /// `14.2 months for both`: the value holds for every group compared.
     pub for_both: bool,
+    /// `14.7% in the PTAS group (nonfatal stroke, 12.5%; …)`: the part of its group's value that
+    /// this value gives, as the phrase before it names it ([`settle_breakdowns`]).
+    pub part: Option<String>,
 }
 
 /// Patterns the series reader needs, compiled by the finder from its rule file.
@@ -110,6 +113,11 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
             i += 1;
             continue;
         }
+        // `P = 0.0002, and 2.0%`: a p-value starts no chain, and the values after it are read.
+        if is_p_value_at(s, from, i) {
+            i = unsigned_decimal(&s[i..to]).map_or(i + 1, |(rest, _)| i + consumed(&s[i..to], rest));
+            continue;
+        }
         let (numbers, unit_found) = read_chain(s, from, to, i, unit);
         let Some((unit_name, unit_end)) = unit_found else {
             i = numbers.last().map_or(i + 1, |n| n.end.max(i + 1));
@@ -130,7 +138,51 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
         }
         i = end;
     }
+    settle_breakdowns(&mut values, s, from);
     values
+}
+
+/// `14.7% in the PTAS group (nonfatal stroke, 12.5%; fatal stroke, 2.2%)`: a value in brackets
+/// opened after a value of a named group, with a phrase of its own before it, breaks that
+/// group's value down: the phrase names the part, and the group is the enclosing value's. A
+/// bracket that compares (`(vs placebo, 12%)`) names another group, not a part.
+fn settle_breakdowns(values: &mut [Value], s: &str, from: usize) {
+    for i in 1..values.len() {
+        if !values[i].arm_before || values[i].arm.is_none() {
+            continue;
+        }
+        let Some(open) = unclosed_bracket(s, from, values[i].start) else { continue };
+        let inside = s[open..values[i].start].to_ascii_lowercase();
+        // The part's own phrase stands inside the bracket (`(nonfatal stroke, 12.5%`), not
+        // before it (`in the surgery alone group (32.3%`, which names a group).
+        let named_inside = values[i].arm.as_ref().is_some_and(|part| inside.contains(&part.to_ascii_lowercase()));
+        if !named_inside
+            || ["vs", "versus", "compared", "than", "group", "arm"]
+                .iter()
+                .any(|w| inside.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
+        {
+            continue;
+        }
+        let Some(host) = (0..i).rev().find(|&j| values[j].start < open) else { continue };
+        if let Some(arm) = values[host].arm.clone().filter(|_| values[host].part.is_none()) {
+            values[i].part = values[i].arm.replace(arm);
+            values[i].arm_before = false;
+        }
+    }
+}
+
+/// Where the innermost bracket still open at byte `at` opened, looking back to `from`.
+fn unclosed_bracket(s: &str, from: usize, at: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in s[from.min(at)..at].char_indices().rev() {
+        match c {
+            ')' | ']' => depth += 1,
+            '(' | '[' if depth == 0 => return Some(from + i),
+            '(' | '[' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A number of a chain read before its unit.
@@ -156,7 +208,11 @@ fn read_chain(
 ) -> (Vec<ChainNumber>, Option<(Option<&'static str>, usize)>) {
     let mut numbers: Vec<ChainNumber> = Vec::new();
     let mut at = i;
-    let mut compared = is_comparison_joint(&s[char_floor(s, i.saturating_sub(16).max(from))..i]);
+    // What joins the chain to the value before it: the words after that value's last digit
+    // (`17.9 h vs. ` compares; `vs. 29.5 h and ` does not, the `vs` being 29.5's).
+    let window = &s[char_floor(s, i.saturating_sub(16).max(from))..i];
+    let joint = window.rfind(|c: char| c.is_ascii_digit()).map_or(window, |d| &window[d + 1..]);
+    let mut compared = is_comparison_joint(joint);
     while at < to {
         let Ok((rest, number)) = unsigned_decimal(&s[at..to]) else { break };
         let mut after = at + consumed(&s[at..to], rest);
@@ -168,6 +224,16 @@ fn read_chain(
         numbers.push(ChainNumber { start: at, number, end: after, after_comparison: compared });
         if let Some((unit_name, len)) = read_unit(&s[after..to], unit) {
             return (numbers, Some((unit_name, after + len)));
+        }
+        // `5.5 (3.8–14.0) months`, `4 [1–8] wk`: a bracketed range between a duration and its unit.
+        if let Some(past) = (unit == Unit::Time)
+            .then(|| bracketed_range_before_unit(&s[after..to]).ok())
+            .flatten()
+            .map(|(rest, _)| after + consumed(&s[after..to], rest))
+        {
+            if let Some((unit_name, len)) = read_unit(&s[past..to], unit) {
+                return (numbers, Some((unit_name, past + len)));
+            }
         }
         match value_joint(&s[after..to]) {
             Ok((_, joint)) if starts_number(s.as_bytes(), after + joint.len()) => {
@@ -232,6 +298,7 @@ fn push_chain(
             chain_arms: None,
             chain_arms_before: None,
             for_both: false,
+            part: None,
         };
         if index + 1 == count {
             if let Ok((rest, ci)) = ci_after_value(&s[unit_end..to]) {
@@ -285,8 +352,17 @@ fn name_chain_groups(values: &mut [Value], first: usize, s: &str, from: usize, e
     }
 }
 
+/// Whether the number at byte `i` is a p-value: `P = 0.002`, `p<0.01`, `P-value = 0.3`.
+fn is_p_value_at(s: &str, from: usize, i: usize) -> bool {
+    let before = s[from.min(i)..i].trim_end();
+    let Some(before) = before.strip_suffix(['=', '<', '>', '≤', '≥']) else { return false };
+    let before = before.trim_end().trim_end_matches(['<', '>']).trim_end();
+    let before = before.strip_suffix("-value").or_else(|| before.strip_suffix(" value")).unwrap_or(before);
+    before.ends_with(['p', 'P']) && !before[..before.len() - 1].ends_with(|c: char| c.is_alphanumeric())
+}
+
 /// The first char boundary at or after `at`.
-fn char_floor(s: &str, at: usize) -> usize {
+pub fn char_floor(s: &str, at: usize) -> usize {
     (at..=s.len()).find(|&i| s.is_char_boundary(i)).unwrap_or(s.len())
 }
 
@@ -400,6 +476,14 @@ pub fn assign(values: &[Value], slots: usize, lists: &[Vec<String>], context: &C
         return (0..n).map(|i| Assigned { value: i, slot: i % slots, arm: run_arms[i / slots].clone() }).collect();
     }
     let list = list_of(groups);
+    // `29.8 h and 17.9 h vs. 29.5 h and 19.1 h`: `vs` opens each group's run of values, and only
+    // it, so the runs are groups and the values within a run are slots.
+    let compared_runs = (0..n).all(|i| values[i].after_comparison == (i >= slots && i % slots == 0));
+    if compared_runs {
+        return (0..n)
+            .map(|i| Assigned { value: i, slot: i % slots, arm: list.as_ref().map(|l| l[i / slots].clone()) })
+            .collect();
+    }
     (0..n).map(|i| Assigned { value: i, slot: i / groups, arm: list.as_ref().map(|l| l[i % groups].clone()) }).collect()
 }
 
@@ -854,6 +938,15 @@ mod tests {
             Some(vec!["no WL".to_string(), "<=5% WL".to_string(), ">5-10% WL".to_string(), ">10% WL".to_string()])
         );
         assert_eq!(referred_groups("Five-year OS was 71%.", previous), None);
+    }
+
+    #[test]
+    fn p_values_start_no_chain() {
+        let s = "(5.1% vs 16.8%, P = 0.0002, and 2.0% vs 16.8%, p<0.001)";
+        assert!(is_p_value_at(s, 0, s.find("0.0002").unwrap()));
+        assert!(is_p_value_at(s, 0, s.find("0.001").unwrap()));
+        assert!(!is_p_value_at(s, 0, s.find("5.1").unwrap()));
+        assert!(!is_p_value_at("HbA1c = 7.2%", 0, 8));
     }
 
     #[test]

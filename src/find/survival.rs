@@ -35,6 +35,7 @@ pub struct SurvivalRules {
     time_rate: Regex,
     design: Regex,
     blockers: Regex,
+    not_a_rate_before: Regex,
     joined_endpoint: Regex,
     series: SeriesPatterns,
     landmark: bool,
@@ -54,6 +55,7 @@ impl SurvivalRules {
             time_rate: rules.pattern("time_rate")?,
             design: rules.word_pattern("design_cues", true)?,
             blockers: rules.pattern("blockers")?,
+            not_a_rate_before: rules.pattern("not_a_rate_before")?,
             joined_endpoint: rules.pattern("joined_endpoint")?,
             series: SeriesPatterns::compile(rules)?,
             landmark: rules.enabled("survival.landmark"),
@@ -101,7 +103,8 @@ pub fn find(rules: &SurvivalRules, labels: &ArmLabels, text: &Text, arm_sizes: &
             if let Some(blocker) = rules.blockers.find(&s[anchor.body_end..region_end]) {
                 region_end = anchor.body_end + blocker.start();
             }
-            let values = series::scan(&rules.series, s, anchor.body_end, region_end, Unit::Percent);
+            let mut values = series::scan(&rules.series, s, anchor.body_end, region_end, Unit::Percent);
+            drop_difference(rules, s, from, anchor, &mut values);
             let slots: Vec<(&Duration, &String)> = if anchor.times.len() == 1 {
                 anchor.endpoints.iter().map(|e| (&anchor.times[0], e)).collect()
             } else {
@@ -126,6 +129,19 @@ pub fn find(rules: &SurvivalRules, labels: &ArmLabels, text: &Text, arm_sizes: &
     findings
 }
 
+/// `The absolute increase in rate of PFS at 3 years was 7.3% (from 28.1% to 35.4%)`, `a
+/// difference in cumulative recurrence rate of 6.1%`: the first values of an anchor written
+/// after a difference or a change are that difference, no group's rate; the rates after them
+/// stay.
+fn drop_difference(rules: &SurvivalRules, s: &str, from: usize, anchor: &Anchor, values: &mut Vec<series::Value>) {
+    let lead = series::char_floor(s, anchor.start.saturating_sub(60).max(from));
+    if let Some(first) =
+        values.first().map(|v| v.chain).filter(|_| rules.not_a_rate_before.is_match(&s[lead..anchor.start]))
+    {
+        values.retain(|v| v.chain != first);
+    }
+}
+
 /// The rows of an anchor's assigned percentages, each at its slot's time point and endpoint,
 /// and the groups of the first slot in order (which a later sentence naming none may refer to).
 fn survival_rows(
@@ -139,7 +155,7 @@ fn survival_rows(
     for a in assigned {
         let (time, endpoint) = slots[a.slot];
         let (mut row, span) = a.row(Kind::Survival, values, rule);
-        row.endpoint = Some(endpoint.clone());
+        row.endpoint = Some(values[a.value].part.clone().unwrap_or_else(|| endpoint.clone()));
         row.time = Some(time.normalised());
         if a.slot == 0 {
             a.note_arm(&mut arms_in_order);
@@ -207,8 +223,7 @@ fn time_before_endpoint(
     (start, end): (usize, usize),
     endpoint: &str,
 ) -> Option<Anchor> {
-    let window_start = start.saturating_sub(60).max(from);
-    let window_start = (window_start..start).find(|&i| s.is_char_boundary(i)).unwrap_or(start);
+    let window_start = series::char_floor(s, start.saturating_sub(60).max(from));
     let t = rules.adjectival_time.find(&s[window_start..start])?;
     let (_, times) = duration_list(&s[window_start + t.start()..start]).ok()?;
     Some(Anchor { start: window_start + t.start(), body_end: end, times, endpoints: vec![endpoint.to_string()] })
@@ -224,16 +239,21 @@ fn time_after_endpoint(
     endpoint: &str,
 ) -> Option<Anchor> {
     let t = rules.time_after_endpoint.find(&s[end..to])?;
-    let at = end + t.end();
-    let read = duration_list(&s[at..to])
-        .map(|(rest, times)| (times, to - rest.len()))
-        .or_else(|_| unit_first_time_point(&s[at..to]).map(|(rest, time)| (vec![time], to - rest.len())));
-    let (times, body_end) = read.ok()?;
+    let (times, body_end) = time_points_at(s, end + t.end(), to)?;
     Some(Anchor { start, body_end, times, endpoints: vec![endpoint.to_string()] })
 }
 
+/// The time points written from byte `at`, number first (`3 and 5 years`) or unit first
+/// (`week 28`, `Month 12`), with where they end.
+fn time_points_at(s: &str, at: usize, to: usize) -> Option<(Vec<Duration>, usize)> {
+    duration_list(&s[at..to])
+        .map(|(rest, times)| (times, to - rest.len()))
+        .or_else(|_| unit_first_time_point(&s[at..to]).map(|(rest, time)| (vec![time], to - rest.len())))
+        .ok()
+}
+
 /// One time point elsewhere in the sentence: the last before the endpoint (`At 8 y, … the
-/// proportion alive was`), else one after the values (`OS was 71.2% in arm A and 65.0% in arm
+/// proportion alive was`, `By month 12, the proportion surviving`), else one after the values (`OS was 71.2% in arm A and 65.0% in arm
 /// B at 5 years`).
 fn time_in_sentence(
     rules: &SurvivalRules,
@@ -242,11 +262,15 @@ fn time_in_sentence(
     (start, end): (usize, usize),
     endpoint: &str,
 ) -> Option<Anchor> {
-    let before =
-        rules.sentence_time.captures_iter(&s[from..start]).last().and_then(|t| t.get(1)).map(|g| from + g.start());
+    let before = rules
+        .sentence_time
+        .captures_iter(&s[from..start])
+        .last()
+        .and_then(|t| t.get(1).or_else(|| t.get(2)))
+        .map(|g| from + g.start());
     let after = || rules.time_after_values.captures(&s[end..to]).and_then(|t| t.get(1)).map(|g| end + g.start());
     let at = before.or_else(after)?;
-    let (_, times) = duration_list(&s[at..to]).ok()?;
+    let (times, _) = time_points_at(s, at, to)?;
     (times.len() == 1).then(|| Anchor { start, body_end: end, times, endpoints: vec![endpoint.to_string()] })
 }
 

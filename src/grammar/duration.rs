@@ -2,7 +2,7 @@
 //! time points sharing one unit (`3-, 5-, and 8-year`, `2- and 5-year`).
 
 use nom::branch::alt;
-use nom::bytes::complete::tag;
+use nom::bytes::complete::{tag, tag_no_case};
 use nom::character::complete::{char, satisfy};
 use nom::combinator::{map, not, opt, peek, value};
 use nom::multi::many0;
@@ -97,13 +97,13 @@ fn durations_sharing_a_unit(input: &str) -> PResult<'_, Vec<Duration>> {
     Ok((rest, durations))
 }
 
-/// A time point written unit first: `week 28`, `day 7`, `month 6`.
+/// A time point written unit first: `week 28`, `day 7`, `month 6`, `Week 24`.
 pub fn unit_first_time_point(input: &str) -> PResult<'_, Duration> {
     let unit = alt((
-        value("weeks", tag("week")),
-        value("days", tag("day")),
-        value("months", tag("month")),
-        value("years", tag("year")),
+        value("weeks", tag_no_case("week")),
+        value("days", tag_no_case("day")),
+        value("months", tag_no_case("month")),
+        value("years", tag_no_case("year")),
     ));
     map(pair(terminated(unit, ws1), unsigned_decimal), |(unit, value)| Duration { value, unit })(input)
 }
@@ -170,5 +170,7 @@ mod tests {
     fn unit_first() {
         let (rest, d) = unit_first_time_point("week 28 endpoint").unwrap();
         assert_eq!((d.normalised().as_str(), rest), ("28 weeks", " endpoint"));
+        let (_, d) = unit_first_time_point("Month 12,").unwrap();
+        assert_eq!(d.normalised(), "12 months");
     }
 }

@@ -329,6 +329,17 @@ pub fn ci_after_value(input: &str) -> PResult<'_, ConfidenceInterval> {
     alt((bracketed_ci_after_value, comma_ci_after_value))(input)
 }
 
+/// A bare bracketed range written between a duration and its unit: ` (3.8–14.0)` in `5.5
+/// (3.8–14.0) months`, ` [1–8]` in `4 [1–8] wk`. Its kind (a CI, an IQR, a range) is named, if
+/// at all, before the value, so it is read only to be stepped over.
+pub fn bracketed_range_before_unit(input: &str) -> PResult<'_, Interval> {
+    let (input, _) = ws(input)?;
+    alt((
+        delimited(pair(char('('), ws), interval(false), pair(ws, char(')'))),
+        delimited(pair(char('['), ws), interval(false), pair(ws, char(']'))),
+    ))(input)
+}
+
 /// The length of a bracketed spread after a value, which is no CI: ` (range 1–84)`,
 /// ` [IQR 4–8]`, ` (interquartile range, 3.1–9.0)`. `None` when none starts `input`.
 pub fn spread_aside(input: &str) -> Option<usize> {
@@ -349,6 +360,16 @@ pub fn spread_aside(input: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_bracketed_range_before_a_unit() {
+        let (rest, range) = super::bracketed_range_before_unit(" (3.8-14.0) months vs").unwrap();
+        assert_eq!((range.lower.value, range.upper.value, rest), (3.8, 14.0, " months vs"));
+        let (rest, _) = super::bracketed_range_before_unit(" [1-8] wk, n = 21").unwrap();
+        assert_eq!(rest, " wk, n = 21");
+        assert!(super::bracketed_range_before_unit(" (95% CI 1-2) months").is_err());
+        assert!(super::bracketed_range_before_unit(" (n = 21)").is_err());
+    }
+
     #[test]
     fn spreads_are_no_intervals() {
         assert_eq!(super::spread_aside(" (range 1–84) in cases"), Some(" (range 1–84)".len()));

@@ -14,8 +14,8 @@ mod pvalue;
 
 pub use duration::{duration, duration_list, time_unit, unit_first_time_point, Duration};
 pub use interval::{
-    ci_after_estimate, ci_after_value, ci_label, ci_label_at, interval, interval_separator, levelled_ci_labels,
-    spread_aside, ConfidenceInterval, Interval,
+    bracketed_range_before_unit, ci_after_estimate, ci_after_value, ci_label, ci_label_at, interval,
+    interval_separator, levelled_ci_labels, spread_aside, ConfidenceInterval, Interval,
 };
 pub use list::{estimate_list_joint, is_comparison_joint, value_joint};
 pub use number::{count, decimal, percent, plus_minus, unsigned_decimal, ws, ws1};
