@@ -29,7 +29,7 @@ use super::{clean_endpoint, outcome, Finding, Text};
 use crate::error::Result;
 use crate::grammar::{
     ci_after_estimate, ci_label_at, consumed, decimal, estimate_list_joint, levelled_ci_labels, p_value_after,
-    p_value_before, ConfidenceInterval, Interval, PValue,
+    p_value_before, p_value_closing_comparison, ConfidenceInterval, Interval, PValue,
 };
 use crate::model::{Kind, Num, Row};
 use crate::rules;
@@ -1325,11 +1325,11 @@ fn effect_row(
             labels.iter().rev().find(|(at, _)| *at < estimate.start).map(|(_, level)| level.clone())
         };
     }
-    if let Some(p) = p {
+    let sentence = text.sentence_at(mention.start);
+    if let Some(p) = p.or_else(|| p_value_closing_comparison(s, estimate.end, sentence.1)) {
         row.p_op = Some(p.op);
         row.p_value = Some(p.value);
     }
-    let sentence = text.sentence_at(mention.start);
     let context = s.get(clause_start(s, sentence, mention.start)..mention.start).unwrap_or("");
     row.adjusted = Some(measure.adjusted || rules.adjusted_context.is_match(context));
     row.endpoint = endpoint(rules, s, sentence, mention, estimate);

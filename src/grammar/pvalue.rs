@@ -142,6 +142,28 @@ pub fn p_value_before(s: &str, at: usize) -> Option<PValue> {
     between.is_empty().then_some(p)
 }
 
+/// A p-value in brackets that closes the comparison an estimate opens, within the 150 bytes
+/// after byte `at` (up to `limit`): the `(p = 0.02)` of `(0.21 mm, 95% CI 0.03–0.40) than
+/// femoral stems in the broaching group at 5 years (p = 0.02)`. Nothing between may be another
+/// value: no bracket, `%`, `±`, `=`, `;` or interval label.
+pub fn p_value_closing_comparison(s: &str, at: usize, limit: usize) -> Option<PValue> {
+    let mut end = limit.min(at + 150).min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = s.get(at..end)?;
+    // The estimate's own bracket may close first.
+    let window = window.trim_start().strip_prefix([')', ']']).unwrap_or(window);
+    let open = window.find(['(', '['])?;
+    let between = &window[..open];
+    let other_value = between.contains(['%', '±', '=', ';', '(', ')', '[', ']']) || between.contains("CI");
+    if other_value || between.trim().is_empty() {
+        return None;
+    }
+    let (rest, p) = p_value(window[open + 1..].trim_start()).ok()?;
+    rest.trim_start().starts_with([')', ']']).then_some(p)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,6 +204,16 @@ mod tests {
         assert_eq!(after("; 2-sided P = 0.002)"), Some(("=", "0.002".into(), ")".into())));
         assert_eq!(after(" (chi 2 = 7.36, d.f. = 1, P = .007)"), Some(("=", "0.007".into(), "".into())));
         assert_eq!(after(", 95% CI"), None);
+    }
+
+    #[test]
+    fn a_p_value_closing_a_comparison() {
+        let after = |s: &str| p_value_closing_comparison(s, s.find(')').map_or(0, |at| at + 1), s.len());
+        let text = "(0.21 mm, 95% CI: 0.03–0.40) than stems in the broaching group at 5 years (p = 0.02).";
+        assert_eq!(after(text).map(|p| p.value.text), Some("0.02".into()));
+        assert!(after("(0.21, 95% CI 0.03–0.40) and diastolic (3.95 [0.78 to 7.11], p = 0.015)").is_none());
+        assert!(after("(0.21, 95% CI 0.03–0.40) (p = 0.02)").is_none());
+        assert!(after("(0.21, 95% CI 0.03–0.40) than controls (p = 0.02, 12%)").is_none());
     }
 
     #[test]
