@@ -124,6 +124,11 @@ struct Patterns {
     subject_than: Regex,
 }
 
+/// Compiles the patterns now, at start-up, rather than on their first use.
+pub(crate) fn compile_patterns() {
+    patterns();
+}
+
 fn patterns() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
