@@ -16,7 +16,7 @@ mod outcome;
 mod series;
 pub mod survival;
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use regex::Regex;
 
@@ -26,6 +26,9 @@ use crate::segment;
 
 pub use compile::RuleSet;
 
+/// Byte spans of the text, in order.
+type Stretches = Vec<(usize, usize)>;
+
 /// The normalised abstract and its sentences, shared by every finder.
 pub struct Text {
     /// The normalised abstract with its map back to the original.
@@ -34,6 +37,9 @@ pub struct Text {
     pub sentences: Vec<(usize, usize)>,
     /// The stretches holding a digit, read the first time a pattern asks.
     numbers: OnceCell<Vec<(usize, usize)>>,
+    /// The stretches holding each list of trigger words searched so far, by the list's number
+    /// and whether they were searched within the number stretches only.
+    triggered: RefCell<Vec<(usize, bool, Stretches)>>,
 }
 
 impl Text {
@@ -41,7 +47,7 @@ impl Text {
     pub fn new(abstract_text: &str) -> Text {
         let norm = Normalised::new(abstract_text);
         let sentences = segment::sentences(&norm.text);
-        Text { norm, sentences, numbers: OnceCell::new() }
+        Text { norm, sentences, numbers: OnceCell::new(), triggered: RefCell::new(Vec::new()) }
     }
 
     /// The normalised text.
@@ -99,6 +105,23 @@ impl Text {
             }
         }
         stretches
+    }
+
+    /// The stretches holding a match of the trigger words `trigger` (numbered `id`), within the
+    /// number stretches when `numbers_only`: [`Text::stretches_holding_in`] or
+    /// [`Text::stretches_holding`], searched once per abstract for all the patterns they gate.
+    pub fn stretches_triggered(&self, id: usize, trigger: &Regex, numbers_only: bool) -> Vec<(usize, usize)> {
+        let found =
+            self.triggered.borrow().iter().find(|(i, n, _)| *i == id && *n == numbers_only).map(|f| f.2.clone());
+        found.unwrap_or_else(|| {
+            let stretches = if numbers_only {
+                self.stretches_holding_in(trigger, self.number_stretches())
+            } else {
+                self.stretches_holding(trigger)
+            };
+            self.triggered.borrow_mut().push((id, numbers_only, stretches.clone()));
+            stretches
+        })
     }
 
     /// Sentence `index` as a stretch: from the end of the sentence before (or the start of the
