@@ -379,7 +379,7 @@ fn read_count_percent(rules: &EventRules, s: &str, items: &mut Items) {
         let (Some(whole), Some(e), Some(p)) = (caps.get(0), caps.name("e"), caps.name("p")) else { continue };
         let before = s[..whole.start()].trim_end();
         // A period closes a sentence or a number, but not `vs.`: `17 (12%) vs. 29 (21%)`.
-        let period = before.ends_with('.') && !before.to_ascii_lowercase().ends_with(" vs.");
+        let period = before.ends_with('.') && !super::ends_with_lowercase(before, " vs.");
         if before.ends_with(['=', '<', '>', '-']) || period || ends_with_range_word(before) {
             continue;
         }

@@ -156,6 +156,14 @@ pub(crate) fn lowercase_words<'a>(words: impl IntoIterator<Item = &'a str>) -> S
     key
 }
 
+/// Whether `text` ends with `suffix` (in lower case) ignoring ASCII case: as
+/// `text.to_ascii_lowercase().ends_with(suffix)`, without lower-casing all of `text` (often
+/// everything before a value).
+pub(crate) fn ends_with_lowercase(text: &str, suffix: &str) -> bool {
+    let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
+    text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
 /// Whether `bytes` hold an ASCII digit, tested eight bytes at a time.
 fn has_digit(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
@@ -412,6 +420,16 @@ mod tests {
                 let mut bytes = vec![b'a'; 9];
                 bytes[at] = b;
                 assert_eq!(super::has_digit(&bytes), b.is_ascii_digit(), "byte {b} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn ends_with_lowercase_agrees_with_lower_casing_the_text() {
+        for text in ["", "the", " the", "In The", "A TOTAL OF", "xx vs.", "μ THE", "é the", "the é"] {
+            for suffix in [" the", "total of", " vs.", "e"] {
+                let expected = text.to_ascii_lowercase().ends_with(suffix);
+                assert_eq!(super::ends_with_lowercase(text, suffix), expected, "{text:?} {suffix:?}");
             }
         }
     }
