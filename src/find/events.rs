@@ -869,7 +869,8 @@ fn starts_with_letter(text: &str) -> bool {
 
 /// Whether the words before a count show it is a day, a grade, an age or a bound.
 fn not_a_count_before(before: &str) -> bool {
-    let lower = before.trim_end().to_ascii_lowercase();
+    // The tests below read at most the last seven bytes, or all of a shorter text.
+    let lower = super::tail(before.trim_end(), 16).to_ascii_lowercase();
     lower.ends_with(['<', '>', '=', '/', '-', '±'])
         || [
             "day", "days", "week", "weeks", "month", "months", "year", "years", "grade", "phase", "stage", "aged",
@@ -903,7 +904,8 @@ fn read_counts(pattern: &Regex, rule: &'static str, text: &Text, items: &mut Ite
 
 /// Whether the words before a count make it the denominator of another.
 fn is_denominator_before(before: &str) -> bool {
-    let lower = before.trim_end().to_ascii_lowercase();
+    // The tests below read at most the last seven bytes, or all of a shorter text.
+    let lower = super::tail(before.trim_end(), 16).to_ascii_lowercase();
     lower.ends_with(" of") || lower.ends_with(" of the") || lower == "of" || lower == "of the"
 }
 
@@ -1995,9 +1997,10 @@ fn n_equals_after(s: &str, at: usize) -> Option<(Num, usize)> {
 
 /// Whether the words before a count end a range or list of numbers: `0 to 1 (83.5%)`.
 fn ends_with_range_word(before: &str) -> bool {
-    let lower = before.to_ascii_lowercase();
     ["to", "and", "or", "aged", "age"].iter().any(|w| {
-        lower.strip_suffix(w).is_some_and(|head| {
+        // `before` is often everything before the count: it is not lower-cased whole.
+        let head = super::ends_with_lowercase(before, w).then(|| &before[..before.len() - w.len()]);
+        head.is_some_and(|head| {
             head.ends_with(' ')
                 && (*w == "aged" || *w == "age" || head.trim_end().ends_with(|c: char| c.is_ascii_digit()))
         })

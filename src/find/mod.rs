@@ -164,6 +164,16 @@ pub(crate) fn ends_with_lowercase(text: &str, suffix: &str) -> bool {
     text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
+/// The last `bytes` bytes of `text`, or fewer to start on a character (at least `bytes` - 3),
+/// or all of a shorter text: what a test of how a long text ends needs to read.
+pub(crate) fn tail(text: &str, bytes: usize) -> &str {
+    let mut from = text.len().saturating_sub(bytes);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..]
+}
+
 /// Whether `bytes` hold an ASCII digit, tested eight bytes at a time.
 fn has_digit(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
@@ -432,6 +442,15 @@ mod tests {
                 assert_eq!(super::ends_with_lowercase(text, suffix), expected, "{text:?} {suffix:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_tail_starts_on_a_character() {
+        assert_eq!(super::tail("short", 16), "short");
+        assert_eq!(super::tail("0123456789abcdefghij", 16), "456789abcdefghij");
+        let text = "ααααααααααααα of";
+        let tail = super::tail(text, 16);
+        assert!(text.ends_with(tail) && tail.len() >= 13 && tail.len() <= 16, "{tail:?}");
     }
 
     #[test]
