@@ -13,7 +13,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::compile::Source;
-use super::Finding;
+use super::{ends_with_lowercase, Finding};
 use crate::error::Result;
 
 /// The most words a label may have.
@@ -141,7 +141,7 @@ impl ArmLabels {
     pub fn after(&self, s: &str, from: usize) -> Option<Label> {
         let mut at = skip_spaces(s, from);
         let mut words: Vec<Word> = Vec::new();
-        let mut after_the = s[..from].trim_end().to_ascii_lowercase().ends_with(" the");
+        let mut after_the = ends_with_lowercase(s[..from].trim_end(), " the");
         while let Some(word) = word_at(s, at) {
             let lower = s[word.start..word.end].to_ascii_lowercase();
             // `the A group`: a capital `A` after `the` and before a group noun is the group's name.
@@ -208,7 +208,7 @@ impl ArmLabels {
             // `the A group`: a capital `A` between `the` and a group noun is the group's name.
             let named_a = &s[word.start..word.end] == "A"
                 && words.len() == 1
-                && s[..word.start].trim_end().to_ascii_lowercase().ends_with(" the")
+                && ends_with_lowercase(s[..word.start].trim_end(), " the")
                 && self.group_nouns.contains(&s[words[0].start..words[0].end].to_ascii_lowercase());
             let boundary = self.boundaries.contains(&lower) && !self.is_id_after_group_noun(s, &word) && !named_a;
             if boundary && !before_group_noun || lower.contains('%') {

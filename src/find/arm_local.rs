@@ -124,6 +124,11 @@ struct Patterns {
     subject_than: Regex,
 }
 
+/// Compiles the patterns now, at start-up, rather than on their first use.
+pub(crate) fn compile_patterns() {
+    patterns();
+}
+
 fn patterns() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
@@ -272,6 +277,11 @@ pub fn before(text: &str) -> Option<Vec<String>> {
 /// The groups a sentence lists with `respectively`: `in groups A and B, respectively`,
 /// `For ILF and ELF, respectively`.
 pub fn respectively_list(sentence: &str) -> Option<Vec<String>> {
+    // Both patterns hold the word as written; most sentences lack it, and the patterns
+    // (Unicode classes, slow engines on text with `±` or `μ`) cost far more than this search.
+    if !sentence.contains("respectively") {
+        return None;
+    }
     let p = patterns();
     let caps = p.respectively_before.captures(sentence).or_else(|| p.respectively_after.captures(sentence))?;
     let list = split_list(caps[1].trim());
@@ -339,9 +349,16 @@ pub fn plural_noun_naming_ids(first: &str) -> Option<&str> {
 /// `comparing endovascular treatment with endarterectomy`.
 pub fn comparison_list(sentence: &str) -> Option<Vec<String>> {
     let p = patterns();
-    let (first, second) = if let Some(caps) = p.compared_first.captures(sentence) {
+    // Each pattern is searched only in a sentence holding words every match of it holds, as
+    // written (outside their `(?i:...)`): the searches cost far more than these.
+    let holds = |words: &[&str]| words.iter().any(|w| sentence.contains(w));
+    let compared_first = || holds(&["Compared "]).then(|| p.compared_first.captures(sentence)).flatten();
+    let comparison = || holds(&["group", "arm", "cohort"]).then(|| p.comparison.captures(sentence)).flatten();
+    let subject_than =
+        || holds(&["than", "versus", "vs", "compared "]).then(|| p.subject_than.captures(sentence)).flatten();
+    let (first, second) = if let Some(caps) = compared_first() {
         (caps[2].to_string(), caps[1].to_string())
-    } else if let Some(caps) = p.comparison.captures(sentence).or_else(|| p.subject_than.captures(sentence)) {
+    } else if let Some(caps) = comparison().or_else(subject_than) {
         (caps[1].to_string(), caps[2].to_string())
     } else {
         return None;

@@ -575,7 +575,7 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     }
     // What stands before the count in its sentence.
     let before = &s[sentence_start..at];
-    let total_of = before.trim_end().to_ascii_lowercase().ends_with("total of");
+    let total_of = super::ends_with_lowercase(before.trim_end(), "total of");
     let opening_of = rules.opening_of.is_match(before);
     let count =
         ParticipantCount { s, whole, n_match, at, n, has_noun, sentence, sentence_end, before, total_of, opening_of };

@@ -10,6 +10,7 @@
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use regex::{Captures, Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use regex_syntax::hir::{Class, Hir, HirKind};
@@ -60,17 +61,27 @@ impl RuleSet {
     pub fn compile(files: RuleFiles) -> Result<RuleSet> {
         let empty = RuleFile::default();
         let source = |name: &'static str| Source::of(&files, name, &empty);
-        // Compiling the patterns is most of the start-up time: the arm-size and events rules
-        // compile on a second thread while the others compile on this one. Errors are reported
-        // in the same order as when compiled one after the other.
-        let (first, second) = std::thread::scope(|scope| {
-            let second = scope.spawn(|| -> Result<_> {
-                let (arms_source, events_source) = (source("arms.toml"), source("events.toml"));
-                let arms = arms::ArmRules::compile(&arms_source)?;
-                let events = events::EventRules::compile(&events_source, &arms_source)?;
-                arms_source.all_read(&arms_source)?;
-                events_source.all_read(&arms_source)?;
-                Ok((arms, events))
+        // Compiling the patterns is most of the start-up time. The arm-size rules, the events
+        // rules and the labellers' own patterns (which would otherwise compile in the middle of
+        // the first abstracts, holding up a thread) each compile on a thread of their own while
+        // the others compile on this one: no part is more than about a third of the whole, so
+        // two cores finish together. Errors are reported in the same order as when compiled
+        // one after the other.
+        let (first, arms, events) = std::thread::scope(|scope| {
+            let labellers = scope.spawn(|| {
+                super::arm_local::compile_patterns();
+                super::series::compile_patterns();
+            });
+            let arms = scope.spawn(|| {
+                let arms_source = source("arms.toml");
+                let arms = arms::ArmRules::compile(&arms_source);
+                (arms, arms_source.all_read(&arms_source))
+            });
+            let events = scope.spawn(|| {
+                // The events patterns use the word lists of `arms.toml`; they read none of its patterns.
+                let (events_source, arms_source) = (source("events.toml"), source("arms.toml"));
+                let events = events::EventRules::compile(&events_source, &arms_source);
+                (events, events_source.all_read(&arms_source))
             });
             let first = (|| -> Result<_> {
                 let (lexicon, effect_source) = (source("lexicon.toml"), source("effect.toml"));
@@ -84,10 +95,14 @@ impl RuleSet {
                 }
                 Ok((effect, survival, median))
             })();
-            (first, second.join())
+            joined(labellers);
+            (first, joined(arms), joined(events))
         });
         let (effect, survival, median) = first?;
-        let (arms, events) = second.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        let ((arms, arms_read), (events, events_read)) = (arms, events);
+        let (arms, events) = (arms?, events?);
+        arms_read?;
+        events_read?;
         Ok(RuleSet { files, effect, survival, median, arms, events })
     }
 
@@ -110,6 +125,11 @@ impl RuleSet {
     pub fn rules(&self) -> impl Iterator<Item = (&str, &RuleSpec)> {
         self.files.rules()
     }
+}
+
+/// What a compile thread returned; its panic goes on in the thread that waits for it.
+fn joined<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
 }
 
 /// A rule file being compiled: its name, and what a user's file gave for it, for error
@@ -291,15 +311,26 @@ pub struct Triggers {
     /// Each pattern with triggers: its key, the alternation of its words, whether the finder
     /// gates it (triggers on a pattern it does not search whole are an error), and the file
     /// that gave the triggers, for errors.
-    words: Vec<(String, Regex, bool, String)>,
+    words: Vec<(String, TriggerWords, bool, String)>,
 }
+
+/// The alternation of one list of trigger words, with a number that names it in a [`Text`]'s
+/// cache of the stretches holding its words: patterns with the same list share one search.
+#[derive(Debug, Clone)]
+pub struct TriggerWords {
+    id: usize,
+    words: Regex,
+}
+
+/// The next [`TriggerWords`] number; unique in the process, so no two rule sets share one.
+static NEXT_TRIGGER_ID: AtomicUsize = AtomicUsize::new(0);
 
 /// A whole-text pattern and the trigger words that gate it (none: the whole text is searched).
 #[derive(Debug)]
 pub struct Gated {
     /// The compiled pattern.
     pub regex: Regex,
-    trigger: Option<Regex>,
+    trigger: Option<TriggerWords>,
     /// Whether every match holds an ASCII digit ([`needs_digit`]): then only the sentences
     /// with one are searched ([`Text::number_stretches`]).
     needs_digit: bool,
@@ -309,7 +340,7 @@ impl Triggers {
     /// The triggers of `source`'s patterns; `{list}` names a lexicon list of `source` or
     /// `shared`. A list may not be empty, nor a word blank, and each must name a pattern.
     pub fn compile(source: &Source<'_>, shared: &Source<'_>) -> Result<Triggers> {
-        let mut words = Vec::new();
+        let mut words: Vec<(String, TriggerWords, bool, String)> = Vec::new();
         for (key, list) in &source.file.triggers {
             if !source.file.patterns.contains_key(key) {
                 return Err(source.error_at("triggers", key, "no pattern of that name"));
@@ -340,12 +371,20 @@ impl Triggers {
                 }
             }
             let text = format!("(?i-u:{})", alternatives.join("|"));
-            let regex = RegexBuilder::new(&text)
-                .size_limit(PATTERN_SIZE_LIMIT)
-                .dfa_size_limit(GATE_DFA_CACHE_LIMIT)
-                .build()
-                .map_err(|e| source.error_at("triggers", key, e))?;
-            words.push((key.clone(), regex, false, source.origin(&format!("triggers.{key}")).to_string()));
+            // Patterns with the same words (`{participants}`) share them, and so their search.
+            let same = words.iter().map(|(_, trigger, _, _)| trigger).find(|same| same.words.as_str() == text);
+            let trigger = match same {
+                Some(same) => same.clone(),
+                None => TriggerWords {
+                    id: NEXT_TRIGGER_ID.fetch_add(1, Ordering::Relaxed),
+                    words: RegexBuilder::new(&text)
+                        .size_limit(PATTERN_SIZE_LIMIT)
+                        .dfa_size_limit(GATE_DFA_CACHE_LIMIT)
+                        .build()
+                        .map_err(|e| source.error_at("triggers", key, e))?,
+                },
+            };
+            words.push((key.clone(), trigger, false, source.origin(&format!("triggers.{key}")).to_string()));
         }
         Ok(Triggers { words })
     }
@@ -380,8 +419,7 @@ impl Gated {
     pub fn captures<'h>(&self, text: &'h Text) -> Vec<Captures<'h>> {
         let s = text.as_str();
         let stretches = match (&self.trigger, self.needs_digit) {
-            (Some(trigger), true) => text.stretches_holding_in(trigger, text.number_stretches()),
-            (Some(trigger), false) => text.stretches_holding(trigger),
+            (Some(trigger), needs_digit) => text.stretches_triggered(trigger.id, &trigger.words, needs_digit),
             (None, true) => text.number_stretches().to_vec(),
             (None, false) => return self.regex.captures_iter(s).collect(),
         };

@@ -385,7 +385,7 @@ fn read_count_percent(rules: &EventRules, s: &str, items: &mut Items) {
         let (Some(whole), Some(e), Some(p)) = (caps.get(0), caps.name("e"), caps.name("p")) else { continue };
         let before = s[..whole.start()].trim_end();
         // A period closes a sentence or a number, but not `vs.`: `17 (12%) vs. 29 (21%)`.
-        let period = before.ends_with('.') && !before.to_ascii_lowercase().ends_with(" vs.");
+        let period = before.ends_with('.') && !super::ends_with_lowercase(before, " vs.");
         if before.ends_with(['=', '<', '>', '-']) || period || ends_with_range_word(before) {
             continue;
         }
@@ -927,7 +927,8 @@ fn starts_with_dose(text: &str) -> bool {
 
 /// Whether the words before a count show it is a day, a grade, an age or a bound.
 fn not_a_count_before(before: &str) -> bool {
-    let lower = before.trim_end().to_ascii_lowercase();
+    // The tests below read at most the last seven bytes, or all of a shorter text.
+    let lower = super::tail(before.trim_end(), 16).to_ascii_lowercase();
     lower.ends_with(['<', '>', '=', '/', '-', '±'])
         || [
             "day", "days", "week", "weeks", "month", "months", "year", "years", "grade", "phase", "stage", "aged",
@@ -961,7 +962,8 @@ fn read_counts(pattern: &Regex, rule: &'static str, text: &Text, items: &mut Ite
 
 /// Whether the words before a count make it the denominator of another.
 fn is_denominator_before(before: &str) -> bool {
-    let lower = before.trim_end().to_ascii_lowercase();
+    // The tests below read at most the last seven bytes, or all of a shorter text.
+    let lower = super::tail(before.trim_end(), 16).to_ascii_lowercase();
     lower.ends_with(" of") || lower.ends_with(" of the") || lower == "of" || lower == "of the"
 }
 
@@ -2102,9 +2104,10 @@ fn n_equals_after(s: &str, at: usize) -> Option<(Num, usize)> {
 
 /// Whether the words before a count end a range or list of numbers: `0 to 1 (83.5%)`.
 fn ends_with_range_word(before: &str) -> bool {
-    let lower = before.to_ascii_lowercase();
     ["to", "and", "or", "aged", "age"].iter().any(|w| {
-        lower.strip_suffix(w).is_some_and(|head| {
+        // `before` is often everything before the count: it is not lower-cased whole.
+        let head = super::ends_with_lowercase(before, w).then(|| &before[..before.len() - w.len()]);
+        head.is_some_and(|head| {
             head.ends_with(' ')
                 && (*w == "aged" || *w == "age" || head.trim_end().ends_with(|c: char| c.is_ascii_digit()))
         })

@@ -16,7 +16,7 @@ mod outcome;
 mod series;
 pub mod survival;
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use regex::Regex;
 
@@ -26,6 +26,9 @@ use crate::segment;
 
 pub use compile::RuleSet;
 
+/// Byte spans of the text, in order.
+type Stretches = Vec<(usize, usize)>;
+
 /// The normalised abstract and its sentences, shared by every finder.
 pub struct Text {
     /// The normalised abstract with its map back to the original.
@@ -34,6 +37,9 @@ pub struct Text {
     pub sentences: Vec<(usize, usize)>,
     /// The stretches holding a digit, read the first time a pattern asks.
     numbers: OnceCell<Vec<(usize, usize)>>,
+    /// The stretches holding each list of trigger words searched so far, by the list's number
+    /// and whether they were searched within the number stretches only.
+    triggered: RefCell<Vec<(usize, bool, Stretches)>>,
 }
 
 impl Text {
@@ -41,7 +47,7 @@ impl Text {
     pub fn new(abstract_text: &str) -> Text {
         let norm = Normalised::new(abstract_text);
         let sentences = segment::sentences(&norm.text);
-        Text { norm, sentences, numbers: OnceCell::new() }
+        Text { norm, sentences, numbers: OnceCell::new(), triggered: RefCell::new(Vec::new()) }
     }
 
     /// The normalised text.
@@ -101,6 +107,23 @@ impl Text {
         stretches
     }
 
+    /// The stretches holding a match of the trigger words `trigger` (numbered `id`), within the
+    /// number stretches when `numbers_only`: [`Text::stretches_holding_in`] or
+    /// [`Text::stretches_holding`], searched once per abstract for all the patterns they gate.
+    pub fn stretches_triggered(&self, id: usize, trigger: &Regex, numbers_only: bool) -> Vec<(usize, usize)> {
+        let found =
+            self.triggered.borrow().iter().find(|(i, n, _)| *i == id && *n == numbers_only).map(|f| f.2.clone());
+        found.unwrap_or_else(|| {
+            let stretches = if numbers_only {
+                self.stretches_holding_in(trigger, self.number_stretches())
+            } else {
+                self.stretches_holding(trigger)
+            };
+            self.triggered.borrow_mut().push((id, numbers_only, stretches.clone()));
+            stretches
+        })
+    }
+
     /// Sentence `index` as a stretch: from the end of the sentence before (or the start of the
     /// text) to its end, the last one (or a text without sentences) to the end of the text.
     /// The stretches of all sentences cover the text.
@@ -131,6 +154,24 @@ pub(crate) fn lowercase_words<'a>(words: impl IntoIterator<Item = &'a str>) -> S
     }
     key.make_ascii_lowercase();
     key
+}
+
+/// Whether `text` ends with `suffix` (in lower case) ignoring ASCII case: as
+/// `text.to_ascii_lowercase().ends_with(suffix)`, without lower-casing all of `text` (often
+/// everything before a value).
+pub(crate) fn ends_with_lowercase(text: &str, suffix: &str) -> bool {
+    let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
+    text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+}
+
+/// The last `bytes` bytes of `text`, or fewer to start on a character (at least `bytes` - 3),
+/// or all of a shorter text: what a test of how a long text ends needs to read.
+pub(crate) fn tail(text: &str, bytes: usize) -> &str {
+    let mut from = text.len().saturating_sub(bytes);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..]
 }
 
 /// Whether `bytes` hold an ASCII digit, tested eight bytes at a time.
@@ -391,6 +432,25 @@ mod tests {
                 assert_eq!(super::has_digit(&bytes), b.is_ascii_digit(), "byte {b} at {at}");
             }
         }
+    }
+
+    #[test]
+    fn ends_with_lowercase_agrees_with_lower_casing_the_text() {
+        for text in ["", "the", " the", "In The", "A TOTAL OF", "xx vs.", "μ THE", "é the", "the é"] {
+            for suffix in [" the", "total of", " vs.", "e"] {
+                let expected = text.to_ascii_lowercase().ends_with(suffix);
+                assert_eq!(super::ends_with_lowercase(text, suffix), expected, "{text:?} {suffix:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_tail_starts_on_a_character() {
+        assert_eq!(super::tail("short", 16), "short");
+        assert_eq!(super::tail("0123456789abcdefghij", 16), "456789abcdefghij");
+        let text = "ααααααααααααα of";
+        let tail = super::tail(text, 16);
+        assert!(text.ends_with(tail) && tail.len() >= 13 && tail.len() <= 16, "{tail:?}");
     }
 
     #[test]

@@ -248,6 +248,30 @@ fn words(text: &str) -> Vec<(usize, usize)> {
     found
 }
 
+/// The last `n` words of `text` (as [`words`] reads them), in order: read from the end, so a
+/// reader that looks only at the words before a value does not read the whole sentence.
+fn last_words(text: &str, n: usize) -> Vec<(usize, usize)> {
+    let mut found = Vec::with_capacity(n);
+    let mut end = None;
+    for (i, c) in text.char_indices().rev() {
+        if c.is_whitespace() {
+            if let Some(e) = end.take() {
+                found.push((i + c.len_utf8(), e));
+                if found.len() == n {
+                    break;
+                }
+            }
+        } else if end.is_none() {
+            end = Some(i + c.len_utf8());
+        }
+    }
+    if let Some(e) = end.filter(|_| found.len() < n) {
+        found.push((0, e));
+    }
+    found.reverse();
+    found
+}
+
 fn is_boundary(word: &str) -> bool {
     let lower = word.to_lowercase();
     // `grade 3/4`, `≥3`, `FEV1`: a short token with digits names a grade or a measure.
@@ -270,7 +294,8 @@ fn is_boundary(word: &str) -> bool {
 pub fn phrase_before(text: &str, at: usize) -> Option<String> {
     let head = text.get(..at)?.trim_end().trim_end_matches(['(', '[', ',', ':', ';']).trim_end();
     let head = without_time_point(head);
-    let all = words(head);
+    // The loop below takes at most six words.
+    let all = last_words(head, 6);
     let mut taken: Vec<&str> = Vec::new();
     for &(from, to) in all.iter().rev() {
         let raw = &head[from..to];
@@ -657,17 +682,22 @@ pub fn subject_of_copula(sentence: &str, at: usize) -> Option<String> {
 /// `text` without the time point that ends it: `cardiac index at 6 h`, `inotropic support in
 /// the first 12 h`, `remission at week 12` lose `at 6 h`, `in the first 12 h`, `at week 12`.
 pub fn without_time_point(text: &str) -> &str {
-    let all = words(text);
+    let all = last_words(text, 5);
     // The lead word is one of the last five; the words after it hold a number and a time unit.
     for lead_at in (all.len().saturating_sub(5)..all.len().saturating_sub(1)).rev() {
         let (start, end) = all[lead_at];
+        let lead = text[start..end].to_lowercase();
+        // Only these words lead a time point: after any other, neither test below holds.
+        let leads = ["at", "by", "after", "within", "over", "during", "in", "for", "throughout", "until"];
+        if !leads.contains(&lead.as_str()) {
+            continue;
+        }
         let time_words = all[lead_at + 1..].iter().map(|&(a, b)| &text[a..b]);
         let has_number = time_words.clone().any(|w| w.chars().any(|c| c.is_ascii_digit()));
         let has_unit = time_words.clone().any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
             crate::grammar::time_unit(&w).is_ok_and(|(rest, _)| rest.is_empty())
         });
-        let lead = text[start..end].to_lowercase();
         if has_number
             && has_unit
             && matches!(lead.as_str(), "at" | "by" | "after" | "within" | "over" | "during" | "in" | "for")
@@ -822,6 +852,16 @@ pub fn clause_subject(text: &str, clause_start: usize, at: usize) -> Option<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_words_are_the_tail_of_words() {
+        for text in ["", " ", "one", " one  two\tthree ", "a b c d e f g h", "  μ-x  ±2 é ", "x\u{2009}y z"] {
+            let all = words(text);
+            for n in 1..10 {
+                assert_eq!(last_words(text, n), all[all.len().saturating_sub(n)..], "{text:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn phrases_around_a_value() {

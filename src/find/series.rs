@@ -618,6 +618,11 @@ struct GroupPatterns {
     compares: Regex,
 }
 
+/// Compiles the patterns now, at start-up, rather than on their first use.
+pub(crate) fn compile_patterns() {
+    group_patterns();
+}
+
 fn group_patterns() -> &'static GroupPatterns {
     static PATTERNS: OnceLock<GroupPatterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
