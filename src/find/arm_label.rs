@@ -363,7 +363,7 @@ impl ArmLabels {
 }
 
 /// Whether a word identifies a group after a group noun: `A`, `2`, `II`, `C.`.
-fn is_group_id(word: &str) -> bool {
+pub(super) fn is_group_id(word: &str) -> bool {
     let word = word.trim_end_matches('.');
     (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
         || (word.len() <= 2 && word.chars().all(|c| c.is_ascii_digit()))

@@ -443,7 +443,9 @@ fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
             continue;
         };
         let Some(n) = read_count(n_match.as_str()) else { continue };
-        if in_design_sentence(rules, text, n_match.start()) {
+        // `P < 0.001 for each group`: the decimals of a p-value.
+        let decimals = s[..n_match.start()].ends_with(['.', '·']);
+        if decimals || in_design_sentence(rules, text, n_match.start()) {
             continue;
         }
         // `on day 7 for each arm`: a time, not a size; `stroke occurred in 13 patients in each
@@ -467,15 +469,25 @@ fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
     }
 }
 
-/// One row of size `n` for each of `k` groups, named by the record's `groups` when it names `k`.
+/// One row of size `n` for each of `k` groups, named by the record's `groups` when it names `k`,
+/// or when `k` of them are a group noun and an identifier (`group I` ... `Group IV`, beside
+/// `any other group`).
 fn push_per_group(k: usize, n: &Num, groups: &[Label], span: (usize, usize), found: &mut Found) {
     if !(2..=8).contains(&k) {
         return;
     }
+    let identified: Vec<&Label> = groups.iter().filter(|g| names_group_by_id(&g.text)).collect();
+    let names: Vec<&Label> = if groups.len() == k { groups.iter().collect() } else { identified };
     for index in 0..k {
-        let arm = if groups.len() == k { groups[index].text.clone() } else { format!("group {}", index + 1) };
+        let arm = if names.len() == k { names[index].text.clone() } else { format!("group {}", index + 1) };
         found.findings.push(Finding { row: size_row(&arm, n.clone(), "arm_size.per_group"), span });
     }
+}
+
+/// Whether a label is a group noun and an identifier: `group I`, `Arm B`, `group 2`.
+fn names_group_by_id(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    matches!(words.as_slice(), [noun, id] if ["group", "arm"].contains(&noun.to_ascii_lowercase().as_str()) && super::arm_label::is_group_id(id))
 }
 
 /// The groups a record names with a group noun (`the DZ group`, `group A`), in order, one each.
