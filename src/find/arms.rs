@@ -1036,7 +1036,8 @@ fn read_continuations(rules: &ArmRules, s: &str, mut from: usize, limit: usize, 
     }
 }
 
-/// `vitamin C (74 patients)`, `idarubicin (109 analysed)`, in sentences of allocation.
+/// `vitamin C (74 patients)`, `idarubicin (109 analysed)`, in sentences of allocation;
+/// `control group (60 persons)` in any sentence that finds no outcome.
 fn find_bracket_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
     for caps in rules.bracket_count.captures_iter(s) {
@@ -1045,7 +1046,6 @@ fn find_bracket_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
         let (from, to) = text.sentence_at(whole.start());
         let sentence = &s[from..to];
         if found.taken.contains(&n_match.start())
-            || !rules.allocation.is_match(&s[from..whole.start()])
             || rules.design.is_match(sentence)
             || rules.exclusion.is_match(sentence)
         {
@@ -1053,6 +1053,14 @@ fn find_bracket_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
         }
         let Some(label) = rules.labels.before(s, whole.start()).filter(|l| l.span.0 >= from) else { continue };
         if rules.labels.names_everyone(&label.text) || rules.outcomes.is_match(&label.text) {
+            continue;
+        }
+        // `control group (60 persons)`: a group named as one needs no allocation verb, in a
+        // sentence that finds no outcome in it.
+        let named_group = rules.labels.has_group_noun(&label.text)
+            && !is_vague(&arm_label::group_key(&label.text))
+            && !rules.outcomes.is_match(sentence);
+        if !(named_group || rules.allocation.is_match(&s[from..whole.start()])) {
             continue;
         }
         found.push(n_match.start(), &label.text, n, "arm_size.bracket_count", (label.span.0, whole.end()));
