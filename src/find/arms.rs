@@ -73,6 +73,7 @@ pub struct ArmRules {
     sex_letters: HashSet<String>,
     pooled_groups: HashSet<String>,
     event_nouns_before_of: HashSet<String>,
+    time_units_after_count: HashSet<String>,
     cluster_design: Regex,
     event_found: Regex,
     units: HashSet<String>,
@@ -137,6 +138,7 @@ impl ArmRules {
             sex_letters: source.words("sex_letters")?.iter().cloned().collect(),
             pooled_groups: lower("pooled_groups")?,
             event_nouns_before_of: lower("event_nouns_before_of")?,
+            time_units_after_count: lower("time_units_after_count")?,
             cluster_design: lexicon_pattern(source, "cluster_design")?,
             event_found: lexicon_pattern(source, "event_found")?,
             units: source.words("units")?.iter().map(|w| w.to_lowercase()).collect(),
@@ -703,12 +705,7 @@ fn not_a_participant_count(rules: &ArmRules, caps: &Captures<'_>, count: &Partic
             return true;
         }
         let mods = caps.name("mods").map_or("", |m| m.as_str());
-        if mods.split_whitespace().any(|w| {
-            let w = w.to_ascii_lowercase();
-            // `35 T1-L1 TSCI patients`, `40 HIV-1 infected adults`: a name with digits describes
-            // them; a word that is all digits and signs (`2-3`) is no modifier.
-            rules.modifier_stops.contains(&w) || w.starts_with(|c: char| c.is_ascii_digit())
-        }) {
+        if stops_modifiers(rules, mods) {
             return true;
         }
     } else if rules.non_participants.iter().any(|w| s[n_match.end()..].trim_start().starts_with(w.as_str())) {
@@ -726,6 +723,42 @@ fn not_a_participant_count(rules: &ArmRules, caps: &Captures<'_>, count: &Partic
         }
     }
     false
+}
+
+/// Whether the modifiers between a count and its participant noun show it counts something
+/// else. Asides in brackets describe the participants (`60 overweight (BMI > 25), healthy
+/// adults`) and are skipped, unless one is the count's percentage (`20 (12%) male patients`);
+/// before a comma, a group noun ends the phrase (`2 groups, elderly patients`); a unit of time
+/// first makes the count a duration (`One week later, all students`).
+fn stops_modifiers(rules: &ArmRules, mods: &str) -> bool {
+    let mut words = String::new();
+    let mut depth = 0usize;
+    let mut aside = String::new();
+    for c in mods.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth = depth.saturating_sub(1);
+                if percent_in_bracket(&format!("({aside})")) {
+                    return true;
+                }
+                aside.clear();
+            }
+            _ if depth > 0 => aside.push(c),
+            _ => words.push(c),
+        }
+    }
+    let comma = words.contains(',');
+    let first = words.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    rules.time_units_after_count.contains(&first)
+        || words.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+            // `35 T1-L1 TSCI patients`, `40 HIV-1 infected adults`: a name with digits describes
+            // them; a word that is all digits and signs (`2-3`) is no modifier.
+            rules.modifier_stops.contains(&w)
+                || w.starts_with(|c: char| c.is_ascii_digit())
+                || comma && (rules.labels.has_group_noun(&w) || rules.labels.is_participant(&w))
+        })
 }
 
 /// After the count's noun: an outcome (`died`) makes it an event count, and an exclusion
@@ -1015,7 +1048,8 @@ fn read_continuations(rules: &ArmRules, s: &str, mut from: usize, limit: usize, 
     }
 }
 
-/// `vitamin C (74 patients)`, `idarubicin (109 analysed)`, in sentences of allocation.
+/// `vitamin C (74 patients)`, `idarubicin (109 analysed)`, in sentences of allocation;
+/// `control group (60 persons)` in any sentence that finds no outcome.
 fn find_bracket_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
     for caps in rules.bracket_count.captures_iter(s) {
@@ -1024,7 +1058,6 @@ fn find_bracket_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
         let (from, to) = text.sentence_at(whole.start());
         let sentence = &s[from..to];
         if found.taken.contains(&n_match.start())
-            || !rules.allocation.is_match(&s[from..whole.start()])
             || rules.design.is_match(sentence)
             || rules.exclusion.is_match(sentence)
         {
@@ -1032,6 +1065,14 @@ fn find_bracket_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
         }
         let Some(label) = rules.labels.before(s, whole.start()).filter(|l| l.span.0 >= from) else { continue };
         if rules.labels.names_everyone(&label.text) || rules.outcomes.is_match(&label.text) {
+            continue;
+        }
+        // `control group (60 persons)`: a group named as one needs no allocation verb, in a
+        // sentence that finds no outcome in it.
+        let named_group = rules.labels.has_group_noun(&label.text)
+            && !is_vague(&arm_label::group_key(&label.text))
+            && !rules.outcomes.is_match(sentence);
+        if !(named_group || rules.allocation.is_match(&s[from..whole.start()])) {
             continue;
         }
         found.push(n_match.start(), &label.text, n, "arm_size.bracket_count", (label.span.0, whole.end()));
