@@ -73,7 +73,6 @@ pub struct ArmRules {
     sex_letters: HashSet<String>,
     pooled_groups: HashSet<String>,
     event_nouns_before_of: HashSet<String>,
-    time_units_after_count: HashSet<String>,
     cluster_design: Regex,
     event_found: Regex,
     units: HashSet<String>,
@@ -138,7 +137,6 @@ impl ArmRules {
             sex_letters: source.words("sex_letters")?.iter().cloned().collect(),
             pooled_groups: lower("pooled_groups")?,
             event_nouns_before_of: lower("event_nouns_before_of")?,
-            time_units_after_count: lower("time_units_after_count")?,
             cluster_design: lexicon_pattern(source, "cluster_design")?,
             event_found: lexicon_pattern(source, "event_found")?,
             units: source.words("units")?.iter().map(|w| w.to_lowercase()).collect(),
@@ -705,7 +703,12 @@ fn not_a_participant_count(rules: &ArmRules, caps: &Captures<'_>, count: &Partic
             return true;
         }
         let mods = caps.name("mods").map_or("", |m| m.as_str());
-        if stops_modifiers(rules, mods) {
+        if mods.split_whitespace().any(|w| {
+            let w = w.to_ascii_lowercase();
+            // `35 T1-L1 TSCI patients`, `40 HIV-1 infected adults`: a name with digits describes
+            // them; a word that is all digits and signs (`2-3`) is no modifier.
+            rules.modifier_stops.contains(&w) || w.starts_with(|c: char| c.is_ascii_digit())
+        }) {
             return true;
         }
     } else if rules.non_participants.iter().any(|w| s[n_match.end()..].trim_start().starts_with(w.as_str())) {
@@ -723,42 +726,6 @@ fn not_a_participant_count(rules: &ArmRules, caps: &Captures<'_>, count: &Partic
         }
     }
     false
-}
-
-/// Whether the modifiers between a count and its participant noun show it counts something
-/// else. Asides in brackets describe the participants (`60 overweight (BMI > 25), healthy
-/// adults`) and are skipped, unless one is the count's percentage (`20 (12%) male patients`);
-/// before a comma, a group noun ends the phrase (`2 groups, elderly patients`); a unit of time
-/// first makes the count a duration (`One week later, all students`).
-fn stops_modifiers(rules: &ArmRules, mods: &str) -> bool {
-    let mut words = String::new();
-    let mut depth = 0usize;
-    let mut aside = String::new();
-    for c in mods.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => {
-                depth = depth.saturating_sub(1);
-                if percent_in_bracket(&format!("({aside})")) {
-                    return true;
-                }
-                aside.clear();
-            }
-            _ if depth > 0 => aside.push(c),
-            _ => words.push(c),
-        }
-    }
-    let comma = words.contains(',');
-    let first = words.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-    rules.time_units_after_count.contains(&first)
-        || words.split_whitespace().any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
-            // `35 T1-L1 TSCI patients`, `40 HIV-1 infected adults`: a name with digits describes
-            // them; a word that is all digits and signs (`2-3`) is no modifier.
-            rules.modifier_stops.contains(&w)
-                || w.starts_with(|c: char| c.is_ascii_digit())
-                || comma && (rules.labels.has_group_noun(&w) || rules.labels.is_participant(&w))
-        })
 }
 
 /// After the count's noun: an outcome (`died`) makes it an event count, and an exclusion
