@@ -282,8 +282,14 @@ fn is_boundary(word: &str) -> bool {
             && rest.chars().all(char::is_alphabetic)
             && !rest.is_empty()
     });
+    // `HbA1c`, `PFDI-20`, `SF-36`, `EQ-5D`: a name of letters holding a short number.
+    let named = word.starts_with(char::is_alphabetic)
+        && word.chars().filter(char::is_ascii_alphabetic).count() >= 2
+        && word.chars().filter(char::is_ascii_digit).count() <= 3
+        && !word.contains(['.', ',', ':', ';']);
     let numeric = word.chars().any(|c| c.is_ascii_digit())
         && !joined
+        && !named
         && !(word.chars().count() <= 4
             && (word.contains(['/', '–', '-', '≥']) || word.starts_with(char::is_alphabetic)));
     BOUNDARIES.contains(&lower.as_str()) || numeric || word.contains(['=', '<', '>', '%'])
@@ -874,6 +880,11 @@ mod tests {
         assert_eq!(phrase_before("Mortality was lower (", 21), None);
         let s = "the odds ratio for the 2-year reversion of the MetS was 2.8";
         assert_eq!(phrase_after(s, s.find("2-year").unwrap()).as_deref(), Some("2-year reversion of MetS"));
+        // Names of letters holding a short number are words of the outcome.
+        let s = "a greater fall in HbA1c (MD";
+        assert_eq!(phrase_before(s, s.find("(MD").unwrap()).as_deref(), Some("HbA1c"));
+        let s = "scores on the EQ-5D and SF-36 (MD";
+        assert_eq!(phrase_before(s, s.find("(MD").unwrap()).as_deref(), Some("EQ-5D and SF-36"));
     }
 
     #[test]
