@@ -534,7 +534,7 @@ pub fn settle_endpoints(
             // women (HR …)`).
             let at = findings[i].span.0;
             let subject = || {
-                outcome::subject_of_copula(&text.as_str()[sentence.0..sentence.1], at - sentence.0)
+                outcome::subject_of_change(&text.as_str()[sentence.0..sentence.1], at - sentence.0)
                     .filter(|phrase| clean_endpoint(phrase).is_some() && !names_group(phrase))
             };
             row.endpoint = match &previous {
