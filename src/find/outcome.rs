@@ -737,6 +737,13 @@ pub fn without_time_point(text: &str) -> &str {
         {
             return text[..start].trim_end();
         }
+        // `in the past year`, `within the previous month`: a unit counted back from now.
+        let counted_back = time_words
+            .clone()
+            .any(|w| matches!(w.to_lowercase().as_str(), "past" | "last" | "previous" | "preceding" | "prior"));
+        if has_unit && counted_back && matches!(lead.as_str(), "in" | "within" | "during" | "over") {
+            return text[..start].trim_end();
+        }
     }
     text
 }
@@ -918,6 +925,8 @@ mod tests {
         let s = "an increase in inotropic support in the first 12 h (OR";
         assert_eq!(phrase_before(s, s.find('(').unwrap()).as_deref(), Some("inotropic support"));
         assert_eq!(without_time_point("death in 12 patients"), "death in 12 patients");
+        assert_eq!(without_time_point("had flu vaccinations in the past year"), "had flu vaccinations");
+        assert_eq!(without_time_point("falls within the previous 6 months"), "falls");
     }
 
     #[test]
