@@ -105,6 +105,8 @@ pub struct EffectRules {
     number_needed: Regex,
     outcome_after_measure: Regex,
     difference_in_after: Regex,
+    effect_on: Regex,
+    more_on_after: Regex,
     change_in: Regex,
     comparison_before: Regex,
     baseline_comparison: Regex,
@@ -280,8 +282,6 @@ impl EffectRules {
     pub fn compile(lexicon: &Source<'_>, rules: &Source<'_>) -> Result<EffectRules> {
         let (names, abbreviations) = measure_names(lexicon)?;
         let mention = mention_pattern(lexicon, &names, &abbreviations)?;
-        let adjusted_context = lexicon.word_pattern("adjusted_context", true)?;
-        let endpoints = endpoint_pattern(lexicon)?;
         let slotted_names = slotted_names(lexicon, &names)?;
         let ratio_readings = ratio_readings(rules, &abbreviations)?;
         let equals_only = equals_only(rules, &abbreviations)?;
@@ -290,8 +290,8 @@ impl EffectRules {
             names,
             slotted_names,
             abbreviations,
-            adjusted_context,
-            endpoints,
+            adjusted_context: lexicon.word_pattern("adjusted_context", true)?,
+            endpoints: endpoint_pattern(lexicon)?,
             mention_to_value: rules.pattern("mention_to_value")?,
             copula: rules.pattern("copula")?,
             not_ratio_unit: rules.pattern("not_ratio_unit")?,
@@ -342,6 +342,8 @@ impl EffectRules {
             number_needed: rules.pattern("number_needed")?,
             outcome_after_measure: rules.pattern("outcome_after_measure")?,
             difference_in_after: rules.pattern("difference_in_after")?,
+            effect_on: rules.pattern("effect_on")?,
+            more_on_after: rules.pattern("more_on_after")?,
             change_in: rules.pattern("change_in")?,
             comparison_before: rules.pattern("comparison_before")?,
             baseline_comparison: rules.pattern("baseline_comparison")?,
@@ -532,7 +534,7 @@ pub fn settle_endpoints(
             // women (HR …)`).
             let at = findings[i].span.0;
             let subject = || {
-                outcome::subject_of_copula(&text.as_str()[sentence.0..sentence.1], at - sentence.0)
+                outcome::subject_of_change(&text.as_str()[sentence.0..sentence.1], at - sentence.0)
                     .filter(|phrase| clean_endpoint(phrase).is_some() && !names_group(phrase))
             };
             row.endpoint = match &previous {
@@ -1505,13 +1507,40 @@ fn endpoint(
     let usable = |phrase: &String| clean_endpoint(phrase).is_some();
     let within = at - sentence.0;
     named_after
+        .or_else(|| more_on_outcome(rules, s.get(estimate.end..sentence.1).unwrap_or("")).filter(usable))
         .or_else(|| inside.map(str::to_string))
         .or_else(|| outcome::changed_by(sentence_text, within).filter(usable))
+        .or_else(|| effect_on_outcome(rules, sentence_text, within).filter(usable))
         .or_else(|| before.or(after).map(str::to_string))
         .or_else(|| outcome::outcome_before(sentence_text, within).filter(usable))
         .or_else(|| outcome::bracket_phrase(sentence_text, within).filter(usable))
         .or_else(|| outcome::change_phrase(sentence_text, within).filter(usable))
         .or_else(|| outcome::clause_subject(s, sentence.0, at).filter(usable))
+}
+
+/// The outcome of the last effect `on` it before `at` in `sentence`, when no number, comma or
+/// semicolon stands between: `There was no effect of vitamin D on HbA1c: D2 versus placebo: -0.05%` gives `HbA1c`.
+fn effect_on_outcome(rules: &EffectRules, sentence: &str, at: usize) -> Option<String> {
+    let head = sentence.get(..at)?;
+    let cue = rules.effect_on.find_iter(head).last()?;
+    // A digit inside a word (`D2 versus placebo`) names a group, not a value; after a comma
+    // another outcome may stand (`no effects on secondary outcomes, except PWV [`).
+    let between = &head[cue.end()..];
+    let mut previous = ' ';
+    for c in between.chars() {
+        if c.is_ascii_digit() && !previous.is_alphanumeric() || matches!(c, ',' | ';') {
+            return None;
+        }
+        previous = c;
+    }
+    outcome::phrase_after(head, cue.end())
+}
+
+/// The outcome a comparative after an estimate is `on`: `5.7 (95% CI 3.1 to 14.7) points more
+/// on the PFDI-20 than` gives `PFDI-20`; `after` is the text from the estimate's end.
+fn more_on_outcome(rules: &EffectRules, after: &str) -> Option<String> {
+    let cue = rules.more_on_after.find(after)?;
+    outcome::phrase_after(after, cue.end())
 }
 
 #[cfg(test)]
@@ -1571,6 +1600,23 @@ mod tests {
         assert_eq!(found[1].as_deref(), Some("pain severity"));
         assert_eq!(found[2].as_deref(), Some("remission"));
         assert_eq!(found[3].as_deref(), Some("remission"));
+    }
+
+    #[test]
+    fn an_effect_on_an_outcome_names_the_estimates_after_it() {
+        let text = "We saw no effect of zinc on FEV1: zinc versus control: -0.12 L (95% CI -0.30 to 0.06) or \
+                    1.8% (95% CI -0.5 to 4.1).";
+        assert_eq!(endpoints(text), vec![Some("FEV1".to_string()), Some("FEV1".to_string())]);
+        // After a comma another outcome is named: the effect's outcome is not the estimate's.
+        let text = "There were no effects on the secondary outcomes, except grip strength (difference 2.1 kg, \
+                    95% CI 0.4 to 3.8).";
+        assert_eq!(endpoints(text), vec![Some("grip strength".to_string())]);
+    }
+
+    #[test]
+    fn a_comparative_on_an_outcome_after_the_estimate_names_it() {
+        let text = "Walkers improved by 4.2 (95% CI 1.1 to 7.3) points more on the SF-36 than did controls.";
+        assert_eq!(endpoints(text), vec![Some("SF-36".to_string())]);
     }
 
     #[test]

@@ -282,8 +282,14 @@ fn is_boundary(word: &str) -> bool {
             && rest.chars().all(char::is_alphabetic)
             && !rest.is_empty()
     });
+    // `HbA1c`, `PFDI-20`, `SF-36`, `EQ-5D`: a name of letters holding a short number.
+    let named = word.starts_with(char::is_alphabetic)
+        && word.chars().filter(char::is_ascii_alphabetic).count() >= 2
+        && word.chars().filter(char::is_ascii_digit).count() <= 3
+        && !word.contains(['.', ',', ':', ';']);
     let numeric = word.chars().any(|c| c.is_ascii_digit())
         && !joined
+        && !named
         && !(word.chars().count() <= 4
             && (word.contains(['/', '–', '-', '≥']) || word.starts_with(char::is_alphabetic)));
     BOUNDARIES.contains(&lower.as_str()) || numeric || word.contains(['=', '<', '>', '%'])
@@ -656,8 +662,24 @@ pub fn only_says_seen(words_before: &[&str]) -> bool {
 /// an aside at its end: `The maintenance of clinical remission at 1 year was achieved by`
 /// gives `maintenance of clinical remission`.
 pub fn subject_of_copula(sentence: &str, at: usize) -> Option<String> {
+    subject_before(sentence, at, &[" was ", " were "])
+}
+
+/// The subject of the last copula or verb of change before `at` in `sentence` ([`subject_of_copula`]
+/// with `to be`, `increased`, `decreased`, …): `moderate physical activity level increased
+/// significantly by 269.4 minutes (mean between-group difference, 254.6`, `showed the rate of
+/// diagnosis to be higher in cases (31%) than controls (3%; difference, 28%`.
+/// After `was` or `had` (`was significantly increased`, `had declined`) the verb has no subject
+/// of its own, so the copula's is read.
+pub fn subject_of_change(sentence: &str, at: usize) -> Option<String> {
+    let verbs = [" was ", " were ", " to be ", " increased ", " decreased ", " improved ", " declined "];
+    subject_before(sentence, at, &verbs).or_else(|| subject_of_copula(sentence, at))
+}
+
+/// The subject of the last of `verbs` (with their spaces) before `at` in `sentence`.
+fn subject_before(sentence: &str, at: usize, verbs: &[&str]) -> Option<String> {
     let head = sentence.get(..at)?;
-    let copula = [" was ", " were "].iter().filter_map(|c| head.rfind(c)).max()?;
+    let copula = verbs.iter().filter_map(|c| head.rfind(c)).max()?;
     let mut subject = head[..copula].trim_end();
     loop {
         let before = subject.len();
@@ -713,6 +735,13 @@ pub fn without_time_point(text: &str) -> &str {
         if (has_time_noun || has_unit)
             && matches!(lead.as_str(), "at" | "after" | "over" | "during" | "throughout" | "until")
         {
+            return text[..start].trim_end();
+        }
+        // `in the past year`, `within the previous month`: a unit counted back from now.
+        let counted_back = time_words
+            .clone()
+            .any(|w| matches!(w.to_lowercase().as_str(), "past" | "last" | "previous" | "preceding" | "prior"));
+        if has_unit && counted_back && matches!(lead.as_str(), "in" | "within" | "during" | "over") {
             return text[..start].trim_end();
         }
     }
@@ -874,6 +903,11 @@ mod tests {
         assert_eq!(phrase_before("Mortality was lower (", 21), None);
         let s = "the odds ratio for the 2-year reversion of the MetS was 2.8";
         assert_eq!(phrase_after(s, s.find("2-year").unwrap()).as_deref(), Some("2-year reversion of MetS"));
+        // Names of letters holding a short number are words of the outcome.
+        let s = "a greater fall in HbA1c (MD";
+        assert_eq!(phrase_before(s, s.find("(MD").unwrap()).as_deref(), Some("HbA1c"));
+        let s = "scores on the EQ-5D and SF-36 (MD";
+        assert_eq!(phrase_before(s, s.find("(MD").unwrap()).as_deref(), Some("EQ-5D and SF-36"));
     }
 
     #[test]
@@ -891,6 +925,23 @@ mod tests {
         let s = "an increase in inotropic support in the first 12 h (OR";
         assert_eq!(phrase_before(s, s.find('(').unwrap()).as_deref(), Some("inotropic support"));
         assert_eq!(without_time_point("death in 12 patients"), "death in 12 patients");
+        assert_eq!(without_time_point("had flu vaccinations in the past year"), "had flu vaccinations");
+        assert_eq!(without_time_point("falls within the previous 6 months"), "falls");
+    }
+
+    #[test]
+    fn subjects_of_a_verb_of_change_or_of_to_be() {
+        let s = "The analysis showed that mean grip strength increased by 3.1 kg in A (difference, 2.2";
+        assert_eq!(subject_of_change(s, s.find("2.2").unwrap()).as_deref(), Some("mean grip strength"));
+        let s = "We found the rate of healing to be higher in A (40%) than in B (20%; difference, 20%";
+        assert_eq!(subject_of_change(s, s.find("20%;").unwrap()).as_deref(), Some("rate of healing"));
+        // After `was` or `had` the verb has no subject of its own: the copula's is read.
+        let s = "Serum ferritin levels were decreased in A as compared to B (difference -12";
+        assert_eq!(subject_of_change(s, s.find("-12").unwrap()).as_deref(), Some("Serum ferritin levels"));
+        let s = "The pain score was stable in A and had declined in B; the difference was 1.4";
+        assert_eq!(subject_of_change(s, s.find("1.4").unwrap()), None);
+        let s = "The pain score was stable in A and had declined in B, with a difference of 1.4";
+        assert_eq!(subject_of_change(s, s.find("1.4").unwrap()).as_deref(), Some("pain score"));
     }
 
     #[test]
