@@ -29,7 +29,7 @@ use super::{clean_endpoint, outcome, Finding, Text};
 use crate::error::Result;
 use crate::grammar::{
     ci_after_estimate, ci_label_at, consumed, decimal, estimate_list_joint, levelled_ci_labels, p_value_after,
-    p_value_before, p_value_closing_comparison, ConfidenceInterval, Interval, PValue,
+    p_value_before, p_value_closing_comparison, p_value_later_in_bracket, ConfidenceInterval, Interval, PValue,
 };
 use crate::model::{Kind, Num, Row};
 use crate::rules;
@@ -1328,7 +1328,10 @@ fn effect_row(
         };
     }
     let sentence = text.sentence_at(mention.start);
-    if let Some(p) = p.or_else(|| p_value_closing_comparison(s, estimate.end, sentence.1)) {
+    let p = p
+        .or_else(|| p_value_closing_comparison(s, estimate.end, sentence.1))
+        .or_else(|| p_value_later_in_bracket(s, estimate.end));
+    if let Some(p) = p {
         row.p_op = Some(p.op);
         row.p_value = Some(p.value);
     }

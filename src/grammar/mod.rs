@@ -19,7 +19,9 @@ pub use interval::{
 };
 pub use list::{estimate_list_joint, is_comparison_joint, value_joint};
 pub use number::{count, decimal, percent, plus_minus, unsigned_decimal, ws, ws1};
-pub use pvalue::{p_value, p_value_after, p_value_before, p_value_closing_comparison, PValue};
+pub use pvalue::{
+    p_value, p_value_after, p_value_before, p_value_closing_comparison, p_value_later_in_bracket, PValue,
+};
 
 /// The result type of every grammar function.
 pub type PResult<'a, T> = nom::IResult<&'a str, T>;

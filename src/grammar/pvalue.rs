@@ -164,6 +164,28 @@ pub fn p_value_closing_comparison(s: &str, at: usize, limit: usize) -> Option<PV
     rest.trim_start().starts_with([')', ']']).then_some(p)
 }
 
+/// A p-value later in the bracket an estimate is written in, after its other statistics:
+/// the `p < 0.001` of `(mean difference = 15 %, standard error 3 %, p < 0.001)`. Between the
+/// estimate (ending at byte `at`) and the p-value there may be no bracket, interval label or
+/// name of another estimate.
+pub fn p_value_later_in_bracket(s: &str, at: usize) -> Option<PValue> {
+    let mut end = (at + 120).min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = s.get(at..end)?;
+    let close = window.find([')', ']'])?;
+    let inside = &window[..close];
+    let p_at = inside.rfind([',', ';']).map(|sep| sep + 1)?;
+    let between = inside[..p_at].to_ascii_lowercase();
+    let other = ["(", "[", "ci", "interval", "ratio", "difference", " or ", " hr ", " rr "];
+    if other.iter().any(|w| between.contains(w)) || !between.trim_start().starts_with(',') {
+        return None;
+    }
+    let (rest, p) = p_value(inside[p_at..].trim_start()).ok()?;
+    rest.trim().is_empty().then_some(p)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,6 +236,15 @@ mod tests {
         assert!(after("(0.21, 95% CI 0.03–0.40) and diastolic (3.95 [0.78 to 7.11], p = 0.015)").is_none());
         assert!(after("(0.21, 95% CI 0.03–0.40) (p = 0.02)").is_none());
         assert!(after("(0.21, 95% CI 0.03–0.40) than controls (p = 0.02, 12%)").is_none());
+    }
+
+    #[test]
+    fn a_p_value_later_in_the_estimates_bracket() {
+        let later = |s: &str| p_value_later_in_bracket(s, s.find(" %").map_or(0, |at| at + 2)).map(|p| p.value.text);
+        assert_eq!(later("(mean difference = 15 %, standard error 3 %, p < 0.001)"), Some("0.001".into()));
+        assert_eq!(later("(mean difference = 15 %; OR 1.2, p = 0.04)"), None);
+        assert_eq!(later("(difference 15 %, 95% CI 2 to 28, p = 0.04)"), None);
+        assert_eq!(later("(difference 15 %) and p = 0.04"), None);
     }
 
     #[test]
