@@ -41,7 +41,7 @@ struct Piece {
 }
 
 /// The last character boundary of `text` at or before byte `at`.
-fn floor_boundary(text: &str, mut at: usize) -> usize {
+pub(crate) fn floor_boundary(text: &str, mut at: usize) -> usize {
     while !text.is_char_boundary(at) {
         at -= 1;
     }

@@ -174,7 +174,7 @@ fn read_count(text: &str) -> Option<Num> {
 }
 
 /// An arm-size row.
-fn size_row(arm: &str, n: Num, rule: &str) -> Row {
+pub(super) fn size_row(arm: &str, n: Num, rule: &str) -> Row {
     let mut row = Row::new("", Kind::ArmSize);
     row.arm = Some(arm.to_string());
     row.n = Some(n);

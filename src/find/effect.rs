@@ -715,7 +715,7 @@ fn find_unnamed_differences(
 /// the 60 bytes before it (in its sentence, after any p-value label) that reads as an estimate
 /// with that CI, when it lies within its interval.
 fn estimate_before_label(rules: &EffectRules, s: &str, sentence: (usize, usize), label_at: usize) -> Option<Estimate> {
-    let window = floor_char_boundary(s, label_at.saturating_sub(60).max(sentence.0));
+    let window = crate::normalise::floor_boundary(s, label_at.saturating_sub(60).max(sentence.0));
     (window..label_at)
         .filter(|&i| starts_number(s.as_bytes(), i) && !rules.p_label_before.is_match(&s[window..i]))
         .filter_map(|i| read_estimate(rules, s, i, "MD", true, false))
@@ -813,14 +813,6 @@ fn clause_start(s: &str, sentence: (usize, usize), at: usize) -> usize {
 fn starts_number(bytes: &[u8], i: usize) -> bool {
     (bytes[i].is_ascii_digit() || (bytes[i] == b'-' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
         && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.' || bytes[i - 1] == b'-'))
-}
-
-/// The last character boundary of `s` at or before byte `at`.
-fn floor_char_boundary(s: &str, mut at: usize) -> usize {
-    while !s.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// Leaves out the estimates of a list of several factors, each with its own estimate, that

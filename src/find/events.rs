@@ -438,8 +438,7 @@ fn read_percent_for(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text
             .iter()
             .any(|w| lead_lower.split_whitespace().any(|word| word.starts_with(w)));
         let indefinite = s[whole.end()..].starts_with("a ") || s[whole.end()..].starts_with("an ");
-        let strong =
-            matches!(lead.as_str().to_ascii_lowercase().as_str(), "for" | "with") || treatment_lead && !indefinite;
+        let strong = matches!(lead_lower.as_str(), "for" | "with") || treatment_lead && !indefinite;
         let comparator = rules.comparator.is_match(&label.text);
         let listed = in_group_list(rules, arms, s, p.start(), &label);
         if !(strong || comparator || listed || arms.labels.has_group_noun(&label.text) || is_known(known, &label)) {
@@ -702,14 +701,14 @@ fn findings_from_items(
 ) -> Vec<Finding> {
     let s = text.as_str();
     items.sort_by_key(|i| i.span);
+    for item in items.iter_mut() {
+        item.completed = completes_trial(rules, arms, text, item);
+    }
     items.retain(|item| in_scope(rules, arms, text, item));
     // `115 patients were treated with A and 117 patients with B`: a count read as a group's
     // size is not also its events.
     let group_size_at = |at: usize| arm_sizes.iter().any(|f| f.span.0 == at && f.row.arm.as_deref() != Some("total"));
     items.retain(|item| item.rule != "events.count_in_arm" || !group_size_at(item.span.0));
-    for item in items.iter_mut() {
-        item.completed = completes_trial(rules, arms, text, item);
-    }
     let totals: Vec<f64> = arm_sizes
         .iter()
         .filter(|f| f.row.arm.as_deref() == Some("total"))
@@ -761,13 +760,7 @@ fn completer_sizes(item: Item) -> Vec<Finding> {
     [item.events, item.n]
         .into_iter()
         .flatten()
-        .map(|n| {
-            let mut row = Row::new("", Kind::ArmSize);
-            row.arm = Some(arm.clone());
-            row.n = Some(n);
-            row.rule = "arm_size.completed".to_string();
-            Finding { row, span }
-        })
+        .map(|n| Finding { row: super::arms::size_row(&arm, n, "arm_size.completed"), span })
         .collect()
 }
 
@@ -1414,7 +1407,7 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item) -> bo
     {
         return false;
     }
-    if completes_trial(rules, arms, text, item) {
+    if item.completed {
         return item.events.is_some();
     }
     if item.percent.is_some() {
@@ -1470,10 +1463,8 @@ fn completes_trial(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item
 /// Whether words opening with `median` or `mean` name the time of follow-up (`median
 /// follow-up of 14 months`), not a measure.
 fn is_follow_up_time(words: &str) -> bool {
-    let mut rest = words.split_whitespace().skip(1);
-    let next = rest.next().unwrap_or("").to_ascii_lowercase();
-    let lower = words.get(..6).unwrap_or("").to_ascii_lowercase();
-    (lower.starts_with("median") || lower.starts_with("mean ")) && next.starts_with("follow")
+    let mut words = words.split_whitespace().map(str::to_ascii_lowercase);
+    matches!(words.next().as_deref(), Some("median" | "mean")) && words.next().is_some_and(|w| w.starts_with("follow"))
 }
 
 /// Whether a sentence whose only words of a design are `assumed`/`assuming` reports p-values:

@@ -147,11 +147,7 @@ pub fn p_value_before(s: &str, at: usize) -> Option<PValue> {
 /// femoral stems in the broaching group at 5 years (p = 0.02)`. Nothing between may be another
 /// value: no bracket, `%`, `±`, `=`, `;` or interval label.
 pub fn p_value_closing_comparison(s: &str, at: usize, limit: usize) -> Option<PValue> {
-    let mut end = limit.min(at + 150).min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    let window = s.get(at..end)?;
+    let window = s.get(at..crate::normalise::floor_boundary(s, limit.min(at + 150).min(s.len())))?;
     // The estimate's own bracket may close first.
     let window = window.trim_start().strip_prefix([')', ']']).unwrap_or(window);
     let open = window.find(['(', '['])?;
@@ -169,11 +165,7 @@ pub fn p_value_closing_comparison(s: &str, at: usize, limit: usize) -> Option<PV
 /// estimate (ending at byte `at`) and the p-value there may be no bracket, interval label or
 /// name of another estimate.
 pub fn p_value_later_in_bracket(s: &str, at: usize) -> Option<PValue> {
-    let mut end = (at + 120).min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    let window = s.get(at..end)?;
+    let window = s.get(at..crate::normalise::floor_boundary(s, (at + 120).min(s.len())))?;
     let close = window.find([')', ']'])?;
     let inside = &window[..close];
     let p_at = inside.rfind([',', ';']).map(|sep| sep + 1)?;
