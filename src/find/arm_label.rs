@@ -131,6 +131,14 @@ impl ArmLabels {
                 .is_some_and(|w| self.is_participant(w) || self.whole_study.contains(&w.to_ascii_lowercase()))
     }
 
+    /// Whether a label is a singular group noun and an identifier: `group I`, `Arm B`, `group 2`.
+    pub fn names_by_id(&self, label: &str) -> bool {
+        let words: Vec<&str> = label.split_whitespace().collect();
+        matches!(words.as_slice(), [noun, id] if !noun.ends_with('s')
+            && self.group_nouns.contains(&noun.to_ascii_lowercase())
+            && is_group_id(id))
+    }
+
     /// Whether a label names a group with a group noun (`placebo group`, `arm C`).
     pub fn has_group_noun(&self, label: &str) -> bool {
         label.split_whitespace().any(|w| self.group_nouns.contains(&w.to_ascii_lowercase()))
@@ -363,7 +371,7 @@ impl ArmLabels {
 }
 
 /// Whether a word identifies a group after a group noun: `A`, `2`, `II`, `C.`.
-pub(super) fn is_group_id(word: &str) -> bool {
+fn is_group_id(word: &str) -> bool {
     let word = word.trim_end_matches('.');
     (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
         || (word.len() <= 2 && word.chars().all(|c| c.is_ascii_digit()))

@@ -68,6 +68,8 @@ pub struct ArmRules {
     pub allocation: Regex,
     /// Words of outcomes.
     pub outcomes: Regex,
+    /// Words naming the study itself (`eligible for this study`).
+    study_named: Regex,
     non_participants: HashSet<String>,
     characteristics: HashSet<String>,
     sex_letters: HashSet<String>,
@@ -132,6 +134,7 @@ impl ArmRules {
             participant_noun: lexicon_pattern(source, "participant_noun")?,
             allocation: words("allocation")?,
             outcomes: words("outcomes")?,
+            study_named: words("study_named")?,
             non_participants: lower("non_participants")?,
             characteristics: lower("characteristics")?,
             sex_letters: source.words("sex_letters")?.iter().cloned().collect(),
@@ -312,7 +315,7 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
         if let (Some(noun), Some(k)) = (head_words.next(), head_words.next().as_deref().and_then(small_number)) {
             if matches!(noun.as_str(), "groups" | "arms") {
                 if found.taken.insert(n_match.start()) {
-                    push_per_group(k, &n, &record_groups(rules, s), (n_at, n_match.end()), found);
+                    push_per_group(rules, k, &n, &record_groups(rules, s), (n_at, n_match.end()), found);
                 }
                 continue;
             }
@@ -344,7 +347,7 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
             // `three groups (n = 30)`: every group has that size.
             if let Some(k) = lower.split_whitespace().next().and_then(small_number) {
                 if found.taken.insert(n_match.start()) {
-                    push_per_group(k, &n, &record_groups(rules, s), (n_at, n_match.end()), found);
+                    push_per_group(rules, k, &n, &record_groups(rules, s), (n_at, n_match.end()), found);
                 }
                 continue;
             }
@@ -464,7 +467,7 @@ fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
         let k = stated.unwrap_or(if (2..=4).contains(&groups.len()) { groups.len() } else { 2 });
         let whole = caps.get(0).map_or((n_match.start(), n_match.end()), |m| (m.start(), m.end()));
         if found.taken.insert(n_match.start()) {
-            push_per_group(k, &n, groups, whole, found);
+            push_per_group(rules, k, &n, groups, whole, found);
         }
     }
 }
@@ -472,22 +475,16 @@ fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
 /// One row of size `n` for each of `k` groups, named by the record's `groups` when it names `k`,
 /// or when `k` of them are a group noun and an identifier (`group I` ... `Group IV`, beside
 /// `any other group`).
-fn push_per_group(k: usize, n: &Num, groups: &[Label], span: (usize, usize), found: &mut Found) {
+fn push_per_group(rules: &ArmRules, k: usize, n: &Num, groups: &[Label], span: (usize, usize), found: &mut Found) {
     if !(2..=8).contains(&k) {
         return;
     }
-    let identified: Vec<&Label> = groups.iter().filter(|g| names_group_by_id(&g.text)).collect();
+    let identified: Vec<&Label> = groups.iter().filter(|g| rules.labels.names_by_id(&g.text)).collect();
     let names: Vec<&Label> = if groups.len() == k { groups.iter().collect() } else { identified };
     for index in 0..k {
         let arm = if names.len() == k { names[index].text.clone() } else { format!("group {}", index + 1) };
         found.findings.push(Finding { row: size_row(&arm, n.clone(), "arm_size.per_group"), span });
     }
-}
-
-/// Whether a label is a group noun and an identifier: `group I`, `Arm B`, `group 2`.
-fn names_group_by_id(label: &str) -> bool {
-    let words: Vec<&str> = label.split_whitespace().collect();
-    matches!(words.as_slice(), [noun, id] if ["group", "arm"].contains(&noun.to_ascii_lowercase().as_str()) && super::arm_label::is_group_id(id))
 }
 
 /// The groups a record names with a group noun (`the DZ group`, `group A`), in order, one each.
@@ -846,7 +843,7 @@ fn read_total_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut 
     // one, nor name the study (`eligible for this study`), make the opening group a subgroup.
     let described = &count.s[whole.end()..count.sentence_end.max(whole.end())];
     let described = described.split([',', ';']).next().unwrap_or(described).to_ascii_lowercase();
-    let of_the_study = ["this study", "the study", "this trial", "the trial"].iter().any(|w| described.contains(w));
+    let of_the_study = rules.study_named.is_match(&described);
     let subgroup =
         opening_of && !described.trim().is_empty() && !rules.allocation.is_match(&described) && !of_the_study;
     if subgroup {
