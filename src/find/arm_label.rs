@@ -139,6 +139,11 @@ impl ArmLabels {
             && is_group_id(id))
     }
 
+    /// Whether a word is a group noun (`group`, `arm`, `cohort`).
+    pub fn is_group_noun(&self, word: &str) -> bool {
+        self.group_nouns.contains(&word.to_ascii_lowercase())
+    }
+
     /// Whether a label names a group with a group noun (`placebo group`, `arm C`).
     pub fn has_group_noun(&self, label: &str) -> bool {
         label.split_whitespace().any(|w| self.group_nouns.contains(&w.to_ascii_lowercase()))
@@ -218,7 +223,14 @@ impl ArmLabels {
                 && words.len() == 1
                 && ends_with_lowercase(s[..word.start].trim_end(), " the")
                 && self.group_nouns.contains(&s[words[0].start..words[0].end].to_ascii_lowercase());
-            let boundary = self.boundaries.contains(&lower) && !self.is_id_after_group_noun(s, &word) && !named_a;
+            // `randomised to AT (n = 8)`: capitals right before the bracket are an abbreviation,
+            // not the boundary word they spell.
+            let acronym = words.is_empty()
+                && s[word.end..].trim_start().starts_with('(')
+                && word.end - word.start >= 2
+                && s[word.start..word.end].chars().all(|c| c.is_ascii_uppercase());
+            let boundary =
+                self.boundaries.contains(&lower) && !self.is_id_after_group_noun(s, &word) && !named_a && !acronym;
             if boundary && !before_group_noun || lower.contains('%') {
                 break;
             }

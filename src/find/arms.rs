@@ -74,6 +74,8 @@ pub struct ArmRules {
     characteristics: HashSet<String>,
     sex_letters: HashSet<String>,
     pooled_groups: HashSet<String>,
+    /// Words that describe a sample rather than name a group (`n = 416, mean age 63 years`).
+    sample_descriptions: HashSet<String>,
     event_nouns_before_of: HashSet<String>,
     cluster_design: Regex,
     event_found: Regex,
@@ -139,6 +141,7 @@ impl ArmRules {
             characteristics: lower("characteristics")?,
             sex_letters: source.words("sex_letters")?.iter().cloned().collect(),
             pooled_groups: lower("pooled_groups")?,
+            sample_descriptions: lower("sample_descriptions")?,
             event_nouns_before_of: lower("event_nouns_before_of")?,
             cluster_design: lexicon_pattern(source, "cluster_design")?,
             event_found: lexicon_pattern(source, "event_found")?,
@@ -325,7 +328,8 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
             .or_else(|| rules.labels.before(s, label_end))
             .or_else(|| aside_label(rules, s, label_end))
             .or_else(|| bracket_head_label(rules, s, sentence_start, n_at))
-            .or_else(|| dose_label(rules, s, sentence_start, label_end));
+            .or_else(|| dose_label(rules, s, sentence_start, label_end))
+            .or_else(|| n_then_label(rules, s, n_at, n_match.end()));
         let label = label.filter(|l| l.span.0 >= sentence_start);
         let arm = match &label {
             Some(l) if rules.outcomes.is_match(&l.text) => continue,
@@ -384,6 +388,27 @@ fn n_for_label(rules: &ArmRules, s: &str, sentence: (usize, usize), n_at: usize,
     rules.labels.after(s, n_end + lead.end())
 }
 
+/// `(n=264, drug A; n=262, placebo)`, `(n = 30 surgery)`: a bracket part that opens with the
+/// count and goes on with nothing but a group's name up to its `;` or closing bracket.
+fn n_then_label(rules: &ArmRules, s: &str, n_at: usize, n_end: usize) -> Option<Label> {
+    if !s[..n_at].trim_end().ends_with(['(', '[', ';']) {
+        return None;
+    }
+    let part_end = n_end + s[n_end..].find([';', ')', ']'])?;
+    let rest = &s[n_end..part_end];
+    let from = n_end + (rest.len() - rest.trim_start_matches([',', ' ']).len());
+    // `(n = 416, mean age 63 years)`, `(n = 90, 278 ± 1 g)`: a description, not a group.
+    let described = rest.contains(['=', '%', '(', '[', '±', '.'])
+        || rest.split_whitespace().any(|w| {
+            rules.sample_descriptions.contains(&w.to_ascii_lowercase()) || w.starts_with(|c: char| c.is_ascii_digit())
+        });
+    if from == n_end || from >= part_end || described {
+        return None;
+    }
+    let label = rules.labels.after(s, from)?;
+    (s[label.span.1..part_end].trim().is_empty() && !rules.outcomes.is_match(&label.text)).then_some(label)
+}
+
 /// The group before the bracket that holds `n =` after other words: `placebo (PLA; n = 8)`,
 /// `control group (CG; sorbitol 10%, n=29)`. A group named inside the bracket (`(A arm; n = 51)`)
 /// is left to the label right before `n`.
@@ -391,26 +416,44 @@ fn bracket_head_label(rules: &ArmRules, s: &str, sentence_start: usize, n_at: us
     let open = sentence_start + s[sentence_start..n_at].rfind(['(', '['])?;
     let inner = &s[open + 1..n_at];
     let inner_trimmed = inner.trim_end();
-    if inner.contains([')', ']']) || inner.len() > 60 || !inner_trimmed.ends_with([';', ',']) {
+    if inner.contains([')', ']', '=']) || inner.len() > 60 || !inner_trimmed.ends_with([';', ',']) {
         return None;
     }
     // The aside opens with the group's abbreviation or a description with a number (`40% of
     // caloric intake`), and holds this one size: `(control, n=40; usual care, n=40)` lists groups.
     let first_part = inner_trimmed[..inner_trimmed.len() - 1].split([';', ',']).next().unwrap_or("").trim();
-    let abbreviation = !first_part.is_empty()
-        && first_part.len() <= 10
-        && !first_part.contains(' ')
-        && first_part.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2;
-    // `stent group (46.9%, n = 15)`: a percentage and its count, not the group's size.
-    let bare_percent = first_part.ends_with('%') && !first_part.contains(' ');
-    if bare_percent || !(abbreviation || first_part.starts_with(|c: char| c.is_ascii_digit())) {
+    if !is_group_aside(first_part, inner_trimmed.ends_with(';')) {
         return None;
     }
+    // `(UG; n = 9; age, 17.3 years)` holds one size; `(control, n=40; usual care, n=40)` two.
+    // `(RP; n = 54; 11%)`: a share of a cohort, not a group's size.
     let close = n_at + s[n_at..].find([')', ']'])?;
-    if s[n_at..close].matches(['=', ';']).count() > 1 {
+    if s[n_at..close].matches('=').count() > 1 || s[n_at..close].contains('%') || inner.contains("subgroup") {
         return None;
     }
     rules.labels.before(s, open).filter(|l| !rules.outcomes.is_match(&l.text))
+}
+
+/// Whether the first part of a bracket before its `n =` describes the group rather than giving a
+/// statistic: an abbreviation (`PLA`, `Co`), a dose or description with a number (`40% of
+/// caloric intake`), or, before a semicolon, a few words (`control;`, `IIT + LMWH;`). A bare
+/// percentage (`stent group (46.9%, n = 15)`) is a share and its count, and a comparison or
+/// test statistic (`P = 0.03;`) is no description.
+fn is_group_aside(first_part: &str, semicolon: bool) -> bool {
+    if first_part.is_empty() || first_part.contains(['=', '<', '>', '±']) {
+        return false;
+    }
+    let bare_percent = first_part.ends_with('%') && !first_part.contains(' ');
+    let capitals = first_part.chars().filter(|c| c.is_ascii_uppercase()).count();
+    let abbreviation = first_part.len() <= 10
+        && !first_part.contains(' ')
+        && (capitals >= 2 || first_part.len() <= 4 && first_part.starts_with(|c: char| c.is_ascii_uppercase()));
+    // `(A-only and A + B; n = 18)` pools the cells of a factorial design.
+    let description = semicolon
+        && first_part.len() <= 40
+        && first_part.split_whitespace().count() <= 5
+        && !first_part.contains(" and ");
+    !bare_percent && (abbreviation || description || first_part.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// A dose alone naming its group in an allocation: `randomized to either 30 mg (n=20) or 60 mg
@@ -429,9 +472,16 @@ fn dose_label(rules: &ArmRules, s: &str, sentence_start: usize, to: usize) -> Op
 /// respectively) (n=42)` gives `Mayo Clinic schedule`.
 fn aside_label(rules: &ArmRules, s: &str, to: usize) -> Option<Label> {
     let head = s[..to].trim_end().strip_suffix(['(', '['])?.trim_end();
+    // `a black pepper oil (BPO) group (n=11)`: the group noun after the aside.
+    let head = match head.rsplit_once(' ') {
+        Some((before, noun)) if before.ends_with(')') && !noun.ends_with('s') && rules.labels.is_group_noun(noun) => {
+            before
+        }
+        _ => head,
+    };
     let inner = head.strip_suffix(')')?;
     let open = inner.rfind('(')?;
-    if inner[open..].contains(['[', ']']) || inner.len() - open > 80 {
+    if inner[open..].contains(['[', ']', '=']) || inner.len() - open > 80 {
         return None;
     }
     rules.labels.before(s, open)
