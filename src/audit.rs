@@ -43,6 +43,17 @@ const REASONS: [&str; 10] = [
 struct Patterns {
     expressions: [Regex; 4],
     reasons: [Regex; 10],
+    /// Words right after a count of things that are not participants (GUIDE: not counts of
+    /// events, doses, visits, sites, items): `on 6 of 8 health domains`, `at 7 of 9 time points`.
+    things_after: Regex,
+    /// What makes the things counted people or randomized clusters after all.
+    people_or_allocation: Regex,
+    /// One of several options a design offers: `randomly assigned to 1 of 3 groups`.
+    one_of_options: Regex,
+    /// What shows an `x/N` to be a dose, a grade, a ratio of measurements or a rate, not a count
+    /// over its denominator: a unit after it, `grade` before it.
+    not_count_after: Regex,
+    not_count_before: Regex,
     results_label: Regex,
     conclusion_label: Regex,
 }
@@ -70,6 +81,11 @@ fn patterns() -> &'static Patterns {
                 re(r"(?i)\b(?:sensitivity|specificity|AUC|area\s+under|accuracy|kappa|ICC|agreement|predictive\s+value)\b"),
                 re(r"(?i)\b(?:mean|median|average|geometric|prevalence|incidence\s+rate)\b"),
             ],
+            things_after: re(r"(?i)^\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+){0,2}?(?:domains?|items?|variables?|questions?|scenarios?|parameters?|outcomes?|measures?|(?:sub)?scales?|criteria|strains?|sessions?|visits?|comparisons?|recordings?|protocols?|doses?|tests?|sites?|practices?|clinics?|hospitals?|cent(?:re|er)s?|studies|trials|placements?|procedures?|samples?|specimens?|time\s*points?|responses|approaches|episodes?|cycles?|days|weeks|months|nights)\b"),
+            people_or_allocation: re(r"(?i)^\s*(?:patients|participants|subjects|women|men|children|people|persons|infants|adults)\b|\brandomi[sz]ed\b"),
+            one_of_options: re(r"(?i)(?:\b(?:assigned|allocated|randomi[sz]ed|distributed|received|consumed|exposed|took\s+part)\b\s+(?:\w+\s+){0,3}?(?:to|into|in|on)?\s*|^)(?:1|one)\s+(?:out\s+)?of\s+(?:the\s+)?(?:\d+|two|three|four|five|six)\s+(?:[\w-]+\s+){0,3}?(?:groups?|arms?|conditions?|interventions?|diets?|treatments?|regimens?|sequences?|approaches|beverages|formulations|products|programs?|programmes?|systems?)\b"),
+            not_count_after: re(r"^(?:[.,]\d|/\d|-?\s*(?:mg|g|mcg|µg|μg|ml|mL|mmHg|kg|IU|units?|v/v|w/w|mmol|cm|mm)\b|\s*[-\s](?i:person|patient|child|woman|women)[- ]?(?i:years?|months?|days?)\b)"),
+            not_count_before: re(r"(?i)(?:\bgrades?\s*|[\d.]\.|[/:]|\d\s*/\s*|[<>=]\s*[\d.]+\s*/\s*|\bp\s*[<>=]\s*)$"),
             results_label: re(r"\b(?:RESULTS?|Results|FINDINGS|Findings)\s*[:.]"),
             conclusion_label: re(r"\b(?:CONCLUSIONS?|Conclusions?|INTERPRETATION|Interpretation|DISCUSSION)\s*[:.]"),
         }
@@ -138,7 +154,7 @@ impl Audit {
         for (kind, pattern) in KINDS.iter().zip(&p.expressions) {
             for m in pattern.find_iter(&s[results_from..results_to]) {
                 let (at, end) = (results_from + m.start(), results_from + m.end());
-                if *kind == "x_slash_n" && !is_count_ratio(m.as_str()) {
+                if *kind == "x_slash_n" && !is_count_ratio(m.as_str(), &s[..at], &s[end..]) {
                     continue;
                 }
                 let tally = self.kinds.entry(kind).or_default();
@@ -150,8 +166,11 @@ impl Audit {
                 }
                 let sentence = text.sentence_at(at);
                 let sentence_text = &s[sentence.0..sentence.1];
-                match REASONS.iter().zip(&p.reasons).find(|(_, r)| r.is_match(sentence_text)) {
-                    Some((reason, _)) => *tally.by_reason.entry(reason).or_default() += 1,
+                let reason = local_reason(p, kind, &s[sentence.0..at], &s[at..sentence.1]).or_else(|| {
+                    REASONS.iter().zip(&p.reasons).find(|(_, r)| r.is_match(sentence_text)).map(|(reason, _)| *reason)
+                });
+                match reason {
+                    Some(reason) => *tally.by_reason.entry(reason).or_default() += 1,
                     None => {
                         tally.unexplained += 1;
                         let shape = self.shapes.entry((kind, shape_of(s, at, end))).or_default();
@@ -205,13 +224,37 @@ impl Audit {
     }
 }
 
-/// Whether `x/N` reads as a count of a denominator, not a date, a dose or a ratio of units.
-fn is_count_ratio(expression: &str) -> bool {
+/// The reason read from the expression itself and its next words, before the sentence's:
+/// a count of things that are not participants, or one of a design's options.
+fn local_reason(p: &Patterns, kind: &str, before: &str, from: &str) -> Option<&'static str> {
+    if !matches!(kind, "x_of_n" | "x_slash_n") {
+        return None;
+    }
+    let expression_end = p.expressions[if kind == "x_of_n" { 1 } else { 2 }].find(from).map_or(0, |m| m.end());
+    // `21/26 standard best practice patients` counts people; `42 of 82 shops were randomized`
+    // counts the trial's clusters.
+    if let Some(thing) = p.things_after.find(&from[expression_end..]) {
+        let rest = &from[expression_end + thing.end()..];
+        if !p.people_or_allocation.is_match(rest.get(..rest.len().min(40)).unwrap_or(rest)) {
+            return Some("not_participants");
+        }
+    }
+    let lead_from = before.len().saturating_sub(60);
+    let lead = before.get(lead_from..).unwrap_or(before);
+    let window = format!("{lead}{}", from.get(..(expression_end + 60).min(from.len())).unwrap_or(from));
+    p.one_of_options.is_match(&window).then_some("design")
+}
+
+/// Whether `x/N` reads as a count of a denominator, not a date, a dose, a grade (`grade 3/4`),
+/// a pair of measurements (`5.3/6.0`, `P<0.001/P<0.001`) or a rate (`36.6/100 child-years`).
+fn is_count_ratio(expression: &str, before: &str, after: &str) -> bool {
+    let p = patterns();
     let mut parts = expression.split('/').map(|p| p.trim().parse::<u64>());
-    match (parts.next(), parts.next()) {
+    let counts = match (parts.next(), parts.next()) {
         (Some(Ok(x)), Some(Ok(n))) => x <= n && n > 1 && !(1900..=2100).contains(&n),
         _ => false,
-    }
+    };
+    counts && !p.not_count_after.is_match(after) && !p.not_count_before.is_match(before)
 }
 
 /// The shape of an expression: the two words before it, itself and the word after, lower
@@ -292,8 +335,27 @@ mod tests {
 
     #[test]
     fn dates_and_doses_are_no_denominators() {
-        assert!(is_count_ratio("12/40"));
-        assert!(!is_count_ratio("3/2010"));
-        assert!(!is_count_ratio("40/12"));
+        assert!(is_count_ratio("12/40", "in ", " patients"));
+        assert!(is_count_ratio("12/40", "(30%; ", ")"));
+        assert!(!is_count_ratio("3/2010", "in ", ""));
+        assert!(!is_count_ratio("40/12", "in ", ""));
+        assert!(!is_count_ratio("5/40", "the 2.", " mg arm"));
+        assert!(!is_count_ratio("20/40", "the ", "-mg arm"));
+        assert!(!is_count_ratio("3/4", "grade ", " neutropenia"));
+        assert!(!is_count_ratio("3/6", "of 5.", ".0 mmHg"));
+        assert!(!is_count_ratio("6/100", "was 3", " child-years"));
+        assert!(is_count_ratio("6/18", "placebo. ", " MM patients"));
+    }
+
+    #[test]
+    fn counts_of_things_and_design_options_have_reasons() {
+        let a = audit(
+            "RESULTS: Scores improved on 6 of 8 health domains. Mice were randomly assigned to 1 of 3 groups. \
+             Infection occurred in 3 of 40 patients.",
+        );
+        let x = a.kind("x_of_n");
+        assert_eq!(x.seen, 3);
+        assert_eq!(x.by_reason.get("not_participants").copied(), Some(1));
+        assert_eq!(x.by_reason.get("design").copied(), Some(1));
     }
 }
