@@ -157,6 +157,9 @@ impl Audit {
                 if *kind == "x_slash_n" && !is_count_ratio(m.as_str(), &s[..at], &s[end..]) {
                     continue;
                 }
+                if *kind == "ci" && !is_interval_label(m.as_str(), &s[..at], &s[end..]) {
+                    continue;
+                }
                 let tally = self.kinds.entry(kind).or_default();
                 tally.seen += 1;
                 let (start, stop, _) = text.norm.evidence(at, end);
@@ -243,6 +246,22 @@ fn local_reason(p: &Patterns, kind: &str, before: &str, from: &str) -> Option<&'
     let lead = before.get(lead_from..).unwrap_or(before);
     let window = format!("{lead}{}", from.get(..(expression_end + 60).min(from.len())).unwrap_or(from));
     p.one_of_options.is_match(&window).then_some("design")
+}
+
+/// Whether a `CI` label gives an interval: bounds follow it within a few words, and it is no
+/// abbreviation defined for something else (`chymotrypsin inhibitor (CI) units`, `convergence
+/// insufficiency (CI)`; but `confidence interval (CI) 0.56, 2.8`).
+fn is_interval_label(label: &str, before: &str, after: &str) -> bool {
+    let has_level = label.contains('%');
+    let defined_here = before.trim_end().ends_with('(') && after.starts_with(')');
+    let spelled_out = before.trim_end().trim_end_matches('(').trim_end().to_ascii_lowercase().ends_with("interval");
+    if defined_here && !spelled_out && !has_level {
+        return false;
+    }
+    // A label with its level may head a list whose bounds come later (`(95% CI) at 6 months
+    // were 59.4% (53.7% to 63.8%)`); a bare `CI` gives its bounds at once.
+    let reach = if has_level { 100 } else { 30 };
+    after.chars().take(reach).any(|c| c.is_ascii_digit())
 }
 
 /// Whether `x/N` reads as a count of a denominator, not a date, a dose, a grade (`grade 3/4`),
@@ -345,6 +364,16 @@ mod tests {
         assert!(!is_count_ratio("3/6", "of 5.", ".0 mmHg"));
         assert!(!is_count_ratio("6/100", "was 3", " child-years"));
         assert!(is_count_ratio("6/18", "placebo. ", " MM patients"));
+    }
+
+    #[test]
+    fn a_ci_label_without_bounds_is_no_interval() {
+        assert!(is_interval_label("95% CI", "HR 0.58, ", " 0.38 to 0.88"));
+        assert!(is_interval_label("CI", "3.1 (95% confidence interval (", ") 0.56, 2.8"));
+        assert!(is_interval_label("95% CI", "quit rates (", ") at six months were 59.4% (53.7% to 63.8%)"));
+        assert!(!is_interval_label("CI", "chymotrypsin inhibitor (", ") units per day"));
+        assert!(!is_interval_label("CI", "doses of up to 2000 ", " units per day were given to everyone"));
+        assert!(!is_interval_label("95% confidence limits", "the ", " were overlapping, suggesting no difference between the groups at all, so we stopped"));
     }
 
     #[test]
