@@ -373,7 +373,11 @@ mod tests {
         assert!(is_interval_label("95% CI", "quit rates (", ") at six months were 59.4% (53.7% to 63.8%)"));
         assert!(!is_interval_label("CI", "chymotrypsin inhibitor (", ") units per day"));
         assert!(!is_interval_label("CI", "doses of up to 2000 ", " units per day were given to everyone"));
-        assert!(!is_interval_label("95% confidence limits", "the ", " were overlapping, suggesting no difference between the groups at all, so we stopped"));
+        assert!(!is_interval_label(
+            "95% confidence limits",
+            "the ",
+            " were overlapping, suggesting no difference between the groups at all, so we stopped"
+        ));
     }
 
     #[test]

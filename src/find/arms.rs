@@ -301,7 +301,7 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
             continue;
         }
         let (sentence_start, sentence_end) = text.sentence_at(n_match.start());
-        if rules.exclusion.is_match(&s[sentence_start..sentence_end]) {
+        if in_exclusion_clause(rules, &s[sentence_start..sentence_end], n_match.start() - sentence_start) {
             continue;
         }
         // The `n`/`N` itself, after the bracket or space the match may start with.
@@ -370,6 +370,18 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
             .map_or((n_at, n_match.end()), |l| (l.span.0.min(n_at), l.span.1.max(n_match.end())));
         found.push(n_match.start(), arm, n, "arm_size.n_equals", (from, to));
     }
+}
+
+/// Whether a sentence counting exclusions or withdrawals holds the count at `at` among them:
+/// `screened, 891 were randomized (N = 357 for placebo, ...)` allocates after its exclusion
+/// word, so its counts are sizes.
+fn in_exclusion_clause(rules: &ArmRules, sentence: &str, at: usize) -> bool {
+    let Some(last_before) = rules.exclusion.find_iter(&sentence[..at]).last() else {
+        return rules.exclusion.is_match(sentence);
+    };
+    !sentence[last_before.end()..at]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| rules.allocated_verb.is_match(word))
 }
 
 /// `(N = 357 for placebo, N = 353 for etoricoxib)`: the group right after the count, when the
