@@ -318,7 +318,15 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
         if let (Some(noun), Some(k)) = (head_words.next(), head_words.next().as_deref().and_then(small_number)) {
             if matches!(noun.as_str(), "groups" | "arms") {
                 if found.taken.insert(n_match.start()) {
-                    push_per_group(rules, k, &n, &record_groups(rules, s), (n_at, n_match.end()), found);
+                    push_per_group(
+                        rules,
+                        k,
+                        &n,
+                        &record_groups(rules, s),
+                        (n_at, n_match.end()),
+                        sentence_start,
+                        found,
+                    );
                 }
                 continue;
             }
@@ -351,7 +359,15 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
             // `three groups (n = 30)`: every group has that size.
             if let Some(k) = lower.split_whitespace().next().and_then(small_number) {
                 if found.taken.insert(n_match.start()) {
-                    push_per_group(rules, k, &n, &record_groups(rules, s), (n_at, n_match.end()), found);
+                    push_per_group(
+                        rules,
+                        k,
+                        &n,
+                        &record_groups(rules, s),
+                        (n_at, n_match.end()),
+                        sentence_start,
+                        found,
+                    );
                 }
                 continue;
             }
@@ -529,7 +545,7 @@ fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
         let k = stated.unwrap_or(if (2..=4).contains(&groups.len()) { groups.len() } else { 2 });
         let whole = caps.get(0).map_or((n_match.start(), n_match.end()), |m| (m.start(), m.end()));
         if found.taken.insert(n_match.start()) {
-            push_per_group(rules, k, &n, groups, whole, found);
+            push_per_group(rules, k, &n, groups, whole, sentence_start, found);
         }
     }
 }
@@ -537,12 +553,30 @@ fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
 /// One row of size `n` for each of `k` groups, named by the record's `groups` when it names `k`,
 /// or when `k` of them are a group noun and an identifier (`group I` ... `Group IV`, beside
 /// `any other group`).
-fn push_per_group(rules: &ArmRules, k: usize, n: &Num, groups: &[Label], span: (usize, usize), found: &mut Found) {
+/// The groups are named by the record's `k` groups; else by the `k` it names from the count's
+/// sentence on (`age group` in a background sentence names no arm); else by the `k` it names
+/// with an identifier (`group I`); else `group 1` ... `group k`.
+fn push_per_group(
+    rules: &ArmRules,
+    k: usize,
+    n: &Num,
+    groups: &[Label],
+    span: (usize, usize),
+    sentence_start: usize,
+    found: &mut Found,
+) {
     if !(2..=8).contains(&k) {
         return;
     }
+    let from_here: Vec<&Label> = groups.iter().filter(|g| g.span.0 >= sentence_start).collect();
     let identified: Vec<&Label> = groups.iter().filter(|g| rules.labels.names_by_id(&g.text)).collect();
-    let names: Vec<&Label> = if groups.len() == k { groups.iter().collect() } else { identified };
+    let names: Vec<&Label> = if groups.len() == k {
+        groups.iter().collect()
+    } else if from_here.len() == k {
+        from_here
+    } else {
+        identified
+    };
     for index in 0..k {
         let arm = if names.len() == k { names[index].text.clone() } else { format!("group {}", index + 1) };
         found.findings.push(Finding { row: size_row(&arm, n.clone(), "arm_size.per_group"), span });
