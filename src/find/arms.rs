@@ -301,6 +301,10 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
             continue;
         }
         let (sentence_start, sentence_end) = text.sentence_at(n_match.start());
+        if let Some(counts) = counts_listed_after(s, n_match.start(), n_match.end()) {
+            push_listed_counts(rules, s, (sentence_start, whole.start()), counts, found);
+            continue;
+        }
         if in_exclusion_clause(rules, &s[sentence_start..sentence_end], n_match.start() - sentence_start) {
             continue;
         }
@@ -331,28 +335,8 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
                 continue;
             }
         }
-        let label_after = n_for_label(rules, s, (sentence_start, sentence_end), n_at, n_match.end());
-        let label = label_after
-            .or_else(|| rules.labels.before(s, label_end))
-            .or_else(|| aside_label(rules, s, label_end))
-            .or_else(|| bracket_head_label(rules, s, sentence_start, n_at))
-            .or_else(|| dose_label(rules, s, sentence_start, label_end))
-            .or_else(|| n_then_label(rules, s, n_at, n_match.end()));
-        let label = label.filter(|l| l.span.0 >= sentence_start);
-        let arm = match &label {
-            Some(l) if rules.outcomes.is_match(&l.text) => continue,
-            Some(l) if !rules.labels.names_everyone(&l.text) => l.text.clone(),
-            Some(_) => "total".to_string(),
-            // No group before it: everyone only after a participant noun or at the sentence start.
-            None => {
-                let last = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-                if head.is_empty() || rules.labels.names_everyone(last) {
-                    "total".to_string()
-                } else {
-                    continue;
-                }
-            }
-        };
+        let label = n_equals_label(rules, s, (sentence_start, sentence_end), (n_at, n_match.end()), label_end);
+        let Some(arm) = n_equals_arm(rules, label.as_ref(), head) else { continue };
         let lower = arm.to_ascii_lowercase();
         let mut arm = arm.as_str();
         if lower.ends_with("groups") || lower.ends_with("arms") {
@@ -385,6 +369,110 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
             .filter(|_| arm != "total")
             .map_or((n_at, n_match.end()), |l| (l.span.0.min(n_at), l.span.1.max(n_match.end())));
         found.push(n_match.start(), arm, n, "arm_size.n_equals", (from, to));
+    }
+}
+
+/// The group an `n =` gives the size of, tried in order: named after it (`N = 357 for
+/// placebo`), right before it, before an aside, before a bracket holding it, a dose, or a name
+/// after the count in its bracket.
+fn n_equals_label(
+    rules: &ArmRules,
+    s: &str,
+    (sentence_start, sentence_end): (usize, usize),
+    (n_at, n_end): (usize, usize),
+    label_end: usize,
+) -> Option<Label> {
+    n_for_label(rules, s, (sentence_start, sentence_end), n_at, n_end)
+        .or_else(|| rules.labels.before(s, label_end))
+        .or_else(|| aside_label(rules, s, label_end))
+        .or_else(|| bracket_head_label(rules, s, sentence_start, n_at))
+        .or_else(|| dose_label(rules, s, sentence_start, label_end))
+        .or_else(|| n_then_label(rules, s, n_at, n_end))
+        .filter(|l| l.span.0 >= sentence_start)
+}
+
+/// The arm an `n =` row names: its group's label, `total` for a participant noun, or, with no
+/// label, `total` only after a participant noun or at the sentence's start; `None` for an
+/// outcome's count or a count of nothing named.
+fn n_equals_arm(rules: &ArmRules, label: Option<&Label>, head: &str) -> Option<String> {
+    match label {
+        Some(l) if rules.outcomes.is_match(&l.text) => None,
+        Some(l) if !rules.labels.names_everyone(&l.text) => Some(l.text.clone()),
+        Some(_) => Some("total".to_string()),
+        None => {
+            let last = head.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            (head.is_empty() || rules.labels.names_everyone(last)).then(|| "total".to_string())
+        }
+    }
+}
+
+/// `(n = 86 vs 86)`, `(n = 165 and 154, respectively)`: the counts of one `n =`, with their
+/// spans, when more than one follows it.
+fn counts_listed_after(s: &str, first: usize, first_end: usize) -> Option<Vec<(usize, usize)>> {
+    static NEXT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+)(\d{1,3}(?:,\d{3})+|\d+)\b")
+            .expect("the count-list pattern compiles")
+    });
+    let mut counts = vec![(first, first_end)];
+    let mut at = first_end;
+    while let Some(next) = NEXT.captures(&s[at..]).and_then(|c| c.get(1)) {
+        // `(n = 30, 40% women)`, `(n = 30, 4.5 years)`: no count of a group.
+        // `(n = 30, 40% women)`, `(n = 10, 28°C)`, `(n = 44, 50–74 years)`: no count of a group.
+        let rest = s[at + next.end()..].trim_start();
+        let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let closes = rest.is_empty() || rest.starts_with([',', ')', ']', ';']);
+        if !closes && !matches!(word, "and" | "or" | "vs" | "versus" | "respectively") {
+            break;
+        }
+        counts.push((at + next.start(), at + next.end()));
+        at += next.end();
+    }
+    (counts.len() > 1).then_some(counts)
+}
+
+/// Gives each listed count to the group named in the same place of the list of groups right
+/// before the bracket (`randomized to surgery or medication (n = 86 vs 86)`); no row at all when
+/// the groups before it are not as many (a wrong pairing looks valid).
+fn push_listed_counts(
+    rules: &ArmRules,
+    s: &str,
+    (from, to): (usize, usize),
+    counts: Vec<(usize, usize)>,
+    found: &mut Found,
+) {
+    let mut labels: Vec<Label> = Vec::new();
+    let mut end = to;
+    let mut more_before = true;
+    while more_before && labels.len() <= counts.len() {
+        let Some(label) = rules.labels.before(s, end).filter(|l| l.span.0 >= from) else { break };
+        let head = s[from..label.span.0].trim_end();
+        let joined = [",", " and", " or", " vs", " vs.", " versus"].iter().find_map(|j| head.strip_suffix(j));
+        end = from + joined.map_or(0, str::len);
+        more_before = joined.is_some();
+        labels.insert(0, label);
+    }
+    // As many groups as counts, and the list of groups starts there; else the record's groups
+    // when it names as many (`on CPAP (n = 86 vs 86)` after `group A` and `group B`).
+    let named_here = labels.len() == counts.len() && !more_before;
+    let head = s[from..to].trim_start();
+    // `In the participants with MCI (n = 14 vs 15)`: a subgroup of each arm.
+    let subgroup = head.starts_with("In ") || head.starts_with("Among ");
+    if !named_here {
+        labels = if rules.allocation.is_match(head) && !subgroup { record_groups(rules, s) } else { Vec::new() };
+    }
+    let names_groups = labels.len() == counts.len() && labels.iter().all(|l| !rules.outcomes.is_match(&l.text));
+    for (index, &(at, at_end)) in counts.iter().enumerate() {
+        let n = read_count(&s[at..at_end]);
+        match (names_groups, n) {
+            (true, Some(n)) => {
+                let label = &labels[index];
+                let start = if named_here { label.span.0 } else { at };
+                found.push(at, &label.text, n, "arm_size.n_equals", (start, at_end));
+            }
+            _ => {
+                found.taken.insert(at);
+            }
+        }
     }
 }
 
