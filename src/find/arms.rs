@@ -84,6 +84,7 @@ pub struct ArmRules {
     list_item_lead: Regex,
     bracket_list_after: Regex,
     label_equals: Regex,
+    named_counts: Regex,
     pair: Gated,
     subgroup: Regex,
     modifier_stops: HashSet<String>,
@@ -150,6 +151,7 @@ impl ArmRules {
             list_item_lead: lexicon_pattern(source, "list_item_lead")?,
             bracket_list_after: lexicon_pattern(source, "bracket_list_after")?,
             label_equals: lexicon_pattern(source, "label_equals")?,
+            named_counts: lexicon_pattern(source, "named_counts")?,
             pair: gated("pair")?,
             subgroup: lexicon_pattern(source, "subgroup")?,
             modifier_stops,
@@ -1483,6 +1485,58 @@ fn find_label_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
         }
         let start = caps.get(0).map_or(label.start(), |m| m.start() + m.as_str().len() - m.as_str().trim_start().len());
         found.push(n_match.start(), name, n, "arm_size.label_equals", (start, n_match.end()));
+    }
+    find_named_counts(rules, text, found);
+}
+
+/// `(Prolutex = 392; Endometrin = 390)` in a sentence of allocation or analysis: each name is a
+/// group and each count its size, unless a name is an outcome, everyone or a characteristic
+/// (`(male = 30; female = 32)`).
+fn find_named_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
+    let s = text.as_str();
+    for caps in rules.named_counts.captures_iter(s) {
+        let (Some(first), Some(rest)) = (caps.name("list"), caps.name("rest")) else { continue };
+        let (from, to) = text.sentence_at(first.start());
+        let sentence = &s[from..to];
+        // `142 of 231 protocols in the analysis (concept = 78; ad hoc = 64)` counts no one.
+        let things = s[from..first.start()].split(|c: char| !c.is_alphanumeric()).any(|w| rules.is_non_participant(w));
+        if !rules.allocation.is_match(sentence)
+            || rules.design.is_match(sentence)
+            || rules.exclusion.is_match(sentence)
+            || things
+        {
+            continue;
+        }
+        let mut parts = Vec::new();
+        let mut at = first.start();
+        for part in s[first.start()..rest.end()].split([';', ',']) {
+            let offset = at + part.len() - part.trim_start().len();
+            at += part.len() + 1;
+            let Some((name, count)) = part.split_once('=') else { continue };
+            let name = name.trim().trim_start_matches("and ").trim();
+            let after_sign = part.trim_start().find('=').map_or(0, |i| i + 1);
+            let count_at = offset + after_sign + part.trim_start()[after_sign..].len()
+                - part.trim_start()[after_sign..].trim_start().len();
+            parts.push((name, read_count(count.trim()), offset, count_at));
+        }
+        // `(CP n = 313; Control n = 314)` is `n =`'s to read.
+        let groups = parts.iter().all(|(name, n, _, _)| {
+            n.is_some()
+                && !name.ends_with(" n")
+                && !name.ends_with(" N")
+                && !rules.outcomes.is_match(name)
+                && !rules.labels.names_everyone(name)
+                && !rules.characteristics.contains(&name.to_ascii_lowercase())
+        });
+        if !groups {
+            continue;
+        }
+        for (name, n, start, count_at) in parts {
+            if let Some(n) = n {
+                let end = count_at + s[count_at..].find([';', ',', ')', ']']).unwrap_or(0);
+                found.push(count_at, name, n, "arm_size.label_equals", (start, end));
+            }
+        }
     }
 }
 
