@@ -780,7 +780,8 @@ fn unnamed_difference_code(
         && !than_before
         && !clause.to_ascii_lowercase().contains("differ");
     let unit = &s[estimate.start..label_at];
-    let in_percent = unit.contains('%') || unit.contains("percentage point");
+    let in_points = unit.contains("percentage point") || unit.contains("% point");
+    let in_percent = unit.contains('%') || in_points;
     if !(called_difference || below_zero)
         || within_group
         || rules.not_difference.is_match(clause)
@@ -791,7 +792,7 @@ fn unnamed_difference_code(
     }
     Some(if rules.standardised_cue.is_match(clause) {
         "SMD"
-    } else if in_percent && (unit.contains("percentage point") || rules.proportion_cue.is_match(clause)) {
+    } else if in_percent && (in_points || rules.proportion_cue.is_match(clause)) {
         "RD"
     } else {
         "MD"
