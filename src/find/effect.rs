@@ -93,6 +93,7 @@ pub struct EffectRules {
     times: bool,
     difference: bool,
     difference_cue: Regex,
+    bare_difference: BareDifference,
     within_group: Regex,
     not_difference: Regex,
     relative_by: Regex,
@@ -330,6 +331,7 @@ impl EffectRules {
             times: rules.enabled("effect.times"),
             difference: rules.enabled("effect.difference"),
             difference_cue: rules.pattern("difference_cue")?,
+            bare_difference: BareDifference::compile(rules)?,
             within_group: rules.pattern("within_group")?,
             not_difference: rules.pattern("not_difference")?,
             relative_by: rules.pattern("relative_by")?,
@@ -477,7 +479,8 @@ struct Mention {
 /// what an earlier one took: the estimate after each named measure and its list
 /// ([`find_named`]) first; then the estimates that inherit a measure ([`find_inherited`]) and
 /// the ratios in words ([`find_times`]), which skip the named ones; then the differences with
-/// no measure's name ([`find_unnamed_differences`]), which skip everything taken so far. Last,
+/// no measure's name ([`find_unnamed_differences`], then [`find_bare_differences`]), which skip
+/// everything taken so far. Last,
 /// the estimates of a list of predictors are left out ([`drop_covariate_lists`]).
 pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
     let s = text.as_str();
@@ -486,7 +489,7 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         return Vec::new();
     }
     let labels = levelled_ci_labels(s);
-    if mentions.is_empty() && labels.is_empty() {
+    if mentions.is_empty() && labels.is_empty() && !(rules.difference && rules.bare_difference.called.is_match(s)) {
         return Vec::new();
     }
     let mut compared_group_words = None;
@@ -501,6 +504,9 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
     if rules.difference {
         let taken: Vec<(usize, usize)> = findings.iter().map(|f| f.span).collect();
         findings.extend(find_unnamed_differences(rules, text, &taken, &labels, &mut compared_group_words));
+        let taken: Vec<(usize, usize)> =
+            findings.iter().map(|f| f.span).chain(mentions.iter().map(|m| (m.start, m.end))).collect();
+        findings.extend(find_bare_differences(rules, text, &taken, &labels, &mut compared_group_words));
     }
     drop_covariate_lists(rules, text, findings)
 }
@@ -707,6 +713,82 @@ fn find_unnamed_differences(
             findings.push(Finding { row, span: (next.start, next.end) });
             end = next.end;
         }
+    }
+    findings
+}
+
+/// The patterns of a difference called so right before its own number.
+#[derive(Debug)]
+struct BareDifference {
+    /// The word and what joins it to the number (`bare_difference`).
+    called: Regex,
+    /// In the clause before the word: what makes it no difference of groups (`not_bare_difference`).
+    not_before: Regex,
+}
+
+impl BareDifference {
+    /// Compiles the two patterns from the effect rules.
+    fn compile(rules: &Source<'_>) -> Result<BareDifference> {
+        Ok(BareDifference {
+            called: rules.pattern("bare_difference")?,
+            not_before: rules.pattern("not_bare_difference")?,
+        })
+    }
+}
+
+/// Differences called so right before their own number, with no measure's name and no CI
+/// label: `difference −1.55 (−2.85 to −0.25)`, `ferritin difference −1047 ng/mL (−1524,
+/// −570), p<0.001`, `(difference: 0.77 kg, P < 0.001)`, `a group difference of −2.69 (p <
+/// 0.001)`. The number must carry an interval that holds it or a p-value; not after words
+/// making it relative, a median or no difference (`not_bare_difference`), nor in a clause of
+/// change within a group or a sentence out of scope.
+fn find_bare_differences(
+    rules: &EffectRules,
+    text: &Text,
+    taken: &[(usize, usize)],
+    labels: &[(usize, Num)],
+    groups: &mut Option<Vec<String>>,
+) -> Vec<Finding> {
+    let s = text.as_str();
+    let mut findings = Vec::new();
+    for called in rules.bare_difference.called.find_iter(s) {
+        let at = called.end();
+        let overlaps = |(a, b): (usize, usize)| {
+            taken.iter().chain(findings.iter().map(|f: &Finding| &f.span)).any(|&(x, y)| x < b && a < y)
+        };
+        if at >= s.len() || !starts_number(s.as_bytes(), at) || overlaps((called.start(), at + 1)) {
+            continue;
+        }
+        let sentence = text.sentence_at(at);
+        let clause = &s[clause_start(s, sentence, called.start())..called.start()];
+        if rules.bare_difference.not_before.is_match(clause) || rules.not_difference.is_match(clause) {
+            continue;
+        }
+        let Some(estimate) = read_estimate(rules, s, at, "MD", false, false) else { continue };
+        let holds = estimate.interval.is_none() || estimate.within_interval();
+        let after = &s[estimate.end..sentence.1.max(estimate.end)];
+        if !holds
+            || rules.baseline_comparison.is_match(&s[called.start()..estimate.end])
+            || rules.within_group.is_match(after.get(..after.len().min(30)).unwrap_or(""))
+        {
+            continue;
+        }
+        let unit = &s[estimate.start..estimate.end];
+        let in_points = unit.contains("percentage point") || unit.contains("% point");
+        let code = if rules.standardised_cue.is_match(clause) {
+            "SMD"
+        } else if unit.contains('%') && (in_points || rules.proportion_cue.is_match(clause)) {
+            "RD"
+        } else {
+            "MD"
+        };
+        let mention =
+            Mention { start: at, end: at, measure: MeasureName { code, adjusted: false }, ratio_reading: None };
+        let row = effect_row(rules, text, &mention, &estimate, estimate.p.clone(), labels, "effect.difference");
+        if (row.p_value.is_none() && estimate.interval.is_none()) || out_of_scope(rules, text, sentence, groups) {
+            continue;
+        }
+        findings.push(Finding { row, span: (estimate.start, estimate.end) });
     }
     findings
 }
