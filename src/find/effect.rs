@@ -629,14 +629,17 @@ fn named_and_listed(
         return findings;
     }
     let Some((estimate, loose)) = read_named(rules, text, mention, next_mention) else { return findings };
-    if rules.per_unit_after.is_match(&s[estimate.end..]) || (loose && estimate.interval.is_none()) {
+    let bare = rules.list && estimate.interval.is_none() && estimate.p.is_none();
+    // `was 1.15 and 1.01 for A and B, respectively`: a list its sentence closes needs no CI.
+    let respectively = bare
+        .then(|| read_respectively_list(rules, s, &estimate, next_mention.min(text.sentence_at(mention.start).1)))
+        .flatten();
+    let loose_bare = loose && estimate.interval.is_none() && respectively.is_none();
+    if rules.per_unit_after.is_match(&s[estimate.end..]) || loose_bare {
         return findings;
     }
-    let for_list = if rules.list && estimate.interval.is_none() && estimate.p.is_none() {
-        read_for_list(rules, s, &estimate, next_mention)
-    } else {
-        None
-    };
+    let for_list = if bare { read_for_list(rules, s, &estimate, next_mention) } else { None };
+    let for_list = for_list.or(respectively);
     let (listed, list_p) = for_list.unwrap_or_default();
     let p = estimate.p.clone().or_else(|| list_p.clone()).or_else(|| p_value_before(s, mention.start));
     let row = effect_row(rules, text, mention, &estimate, p, labels, "effect.named");
@@ -1092,7 +1095,7 @@ fn read_named(rules: &EffectRules, text: &Text, mention: &Mention, limit: usize)
             if pre_level.is_some() && estimate.interval.is_none() {
                 return None;
             }
-            if !loose || estimate.interval.is_some() {
+            if !loose || estimate.interval.is_some() || read_respectively_list(rules, s, &estimate, limit).is_some() {
                 return Some((estimate, loose));
             }
         }
@@ -1241,6 +1244,50 @@ fn read_for_list(
     if p.is_none() {
         last.end = group_end;
     }
+    Some((listed, p))
+}
+
+/// Further bare estimates of a list its sentence closes with `respectively`, each for one of
+/// the groups or outcomes named after it: `SMDs of 0.36, 0.21, and 0.23, respectively`, `was
+/// 1.15 and 1.01 for doses 30 mg and 60 mg, respectively (P≤0.01)`. The p-value right after
+/// `respectively` is the whole list's; the list stops at `limit`.
+fn read_respectively_list(
+    rules: &EffectRules,
+    s: &str,
+    first: &Estimate,
+    limit: usize,
+) -> Option<(Vec<Estimate>, Option<PValue>)> {
+    let mut listed: Vec<Estimate> = Vec::new();
+    let mut position = first.end;
+    while let Ok((rest, _)) = estimate_list_joint(s.get(position..limit)?) {
+        let at = limit - rest.len();
+        if !starts_number(s.as_bytes(), at) || rest.starts_with(char::is_alphabetic) {
+            break;
+        }
+        let Ok((after, value)) = decimal(rest) else { break };
+        if !rules.bare_estimate_end.is_match(after) || rules.not_estimate_after.is_match(after) {
+            break;
+        }
+        let end = limit - after.len();
+        listed.push(Estimate {
+            value,
+            start: at,
+            interval: None,
+            level: None,
+            labelled: false,
+            opener: None,
+            p: None,
+            end,
+        });
+        position = end;
+    }
+    let tail = s.get(position..limit)?;
+    let closes = tail.find("respectively").filter(|&at| at < 100 && !tail[..at].contains(['(', ')', ';']))?;
+    let after = closes + "respectively".len();
+    if listed.is_empty() {
+        return None;
+    }
+    let p = p_value_after(&tail[after..]).ok().map(|(_, p)| p);
     Some((listed, p))
 }
 
