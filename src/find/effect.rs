@@ -956,7 +956,8 @@ fn clause_start(s: &str, sentence: (usize, usize), at: usize) -> usize {
 /// Whether a number starts at byte `i`: a digit or a minus before one, not inside a word or
 /// another number.
 fn starts_number(bytes: &[u8], i: usize) -> bool {
-    (bytes[i].is_ascii_digit() || (bytes[i] == b'-' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+    let Some(&first) = bytes.get(i) else { return false };
+    (first.is_ascii_digit() || (first == b'-' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
         && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.' || bytes[i - 1] == b'-'))
 }
 
