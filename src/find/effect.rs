@@ -93,6 +93,7 @@ pub struct EffectRules {
     times: bool,
     difference: bool,
     difference_cue: Regex,
+    bare_difference: BareDifference,
     within_group: Regex,
     not_difference: Regex,
     relative_by: Regex,
@@ -330,6 +331,7 @@ impl EffectRules {
             times: rules.enabled("effect.times"),
             difference: rules.enabled("effect.difference"),
             difference_cue: rules.pattern("difference_cue")?,
+            bare_difference: BareDifference::compile(rules)?,
             within_group: rules.pattern("within_group")?,
             not_difference: rules.pattern("not_difference")?,
             relative_by: rules.pattern("relative_by")?,
@@ -477,7 +479,8 @@ struct Mention {
 /// what an earlier one took: the estimate after each named measure and its list
 /// ([`find_named`]) first; then the estimates that inherit a measure ([`find_inherited`]) and
 /// the ratios in words ([`find_times`]), which skip the named ones; then the differences with
-/// no measure's name ([`find_unnamed_differences`]), which skip everything taken so far. Last,
+/// no measure's name ([`find_unnamed_differences`], [`find_bare_differences`], then
+/// [`find_unlabelled_differences`]), which skip everything taken so far. Last,
 /// the estimates of a list of predictors are left out ([`drop_covariate_lists`]).
 pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
     let s = text.as_str();
@@ -486,7 +489,7 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         return Vec::new();
     }
     let labels = levelled_ci_labels(s);
-    if mentions.is_empty() && labels.is_empty() {
+    if mentions.is_empty() && labels.is_empty() && !(rules.difference && rules.bare_difference.called.is_match(s)) {
         return Vec::new();
     }
     let mut compared_group_words = None;
@@ -501,6 +504,11 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
     if rules.difference {
         let taken: Vec<(usize, usize)> = findings.iter().map(|f| f.span).collect();
         findings.extend(find_unnamed_differences(rules, text, &taken, &labels, &mut compared_group_words));
+        let taken: Vec<(usize, usize)> =
+            findings.iter().map(|f| f.span).chain(mentions.iter().map(|m| (m.start, m.end))).collect();
+        findings.extend(find_bare_differences(rules, text, &taken, &labels, &mut compared_group_words));
+        let unlabelled = find_unlabelled_differences(rules, text, &findings, &mentions, &labels);
+        findings.extend(unlabelled);
     }
     drop_covariate_lists(rules, text, findings)
 }
@@ -621,14 +629,17 @@ fn named_and_listed(
         return findings;
     }
     let Some((estimate, loose)) = read_named(rules, text, mention, next_mention) else { return findings };
-    if rules.per_unit_after.is_match(&s[estimate.end..]) || (loose && estimate.interval.is_none()) {
+    let bare = rules.list && estimate.interval.is_none() && estimate.p.is_none();
+    // `was 1.15 and 1.01 for A and B, respectively`: a list its sentence closes needs no CI.
+    let respectively = bare
+        .then(|| read_respectively_list(rules, s, &estimate, next_mention.min(text.sentence_at(mention.start).1)))
+        .flatten();
+    let loose_bare = loose && estimate.interval.is_none() && respectively.is_none();
+    if rules.per_unit_after.is_match(&s[estimate.end..]) || loose_bare {
         return findings;
     }
-    let for_list = if rules.list && estimate.interval.is_none() && estimate.p.is_none() {
-        read_for_list(rules, s, &estimate, next_mention)
-    } else {
-        None
-    };
+    let for_list = if bare { read_for_list(rules, s, &estimate, next_mention) } else { None };
+    let for_list = for_list.or(respectively);
     let (listed, list_p) = for_list.unwrap_or_default();
     let p = estimate.p.clone().or_else(|| list_p.clone()).or_else(|| p_value_before(s, mention.start));
     let row = effect_row(rules, text, mention, &estimate, p, labels, "effect.named");
@@ -711,6 +722,139 @@ fn find_unnamed_differences(
     findings
 }
 
+/// Differences with a unit and an interval but no label, each in its own bracket after an
+/// outcome: `a reduction in systolic (2.54 mmHg [-1.45 to 6.54]) … when compared to control`,
+/// `a decrease in sedentary time (4.7 min/day, 0.0 to 9.5)`. Read only in an abstract that
+/// labels a CI before; the clause must name a change or a comparative, and the sentence compare
+/// groups or the abstract have found a labelled difference in the same unit; never with
+/// baseline, a change within one group, or each group's value side by side.
+fn find_unlabelled_differences(
+    rules: &EffectRules,
+    text: &Text,
+    found: &[Finding],
+    mentions: &[Mention],
+    labels: &[(usize, Num)],
+) -> Vec<Finding> {
+    let s = text.as_str();
+    let Some(&(first_label, _)) = labels.first() else { return Vec::new() };
+    let mut findings: Vec<Finding> = Vec::new();
+    for open in s.match_indices('(').map(|(at, _)| at).filter(|&at| at > first_label) {
+        let at = open + 1 + (s[open + 1..].len() - s[open + 1..].trim_start().len());
+        let taken = found.iter().map(|f| f.span).chain(mentions.iter().map(|m| (m.start, m.end)));
+        if !starts_number(s.as_bytes(), at) || taken.clone().any(|(a, b)| a <= at && at < b) {
+            continue;
+        }
+        let Some(estimate) = read_estimate(rules, s, at, "MD", true, false) else { continue };
+        let after_value = s[at..].trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'));
+        let unit = rules.difference_unit.find(after_value).map_or("", |u| u.as_str().trim());
+        if estimate.labelled || !estimate.within_interval() || unit.is_empty() || unit == "%" {
+            continue;
+        }
+        let sentence = text.sentence_at(at);
+        let clause = &s[clause_start(s, sentence, open)..open];
+        let sentence_text = &s[sentence.0..sentence.1];
+        let rest = &s[estimate.end..sentence.1.max(estimate.end)];
+        let side_by_side =
+            rules.bracketed_ci_value.is_match(clause) || rules.next_group_value.is_match(rest) || rest.contains(" vs");
+        let changed = rules.change_in.is_match(clause) || rules.comparative.is_match(clause);
+        let compared = rules.comparison_before.is_match(sentence_text);
+        let same_unit_before = found
+            .iter()
+            .chain(findings.iter())
+            .any(|f| f.row.rule == "effect.difference" && f.span.0 < at && s[f.span.0..f.span.1].contains(unit));
+        if side_by_side
+            || !changed
+            || !(compared || same_unit_before)
+            || rules.baseline_comparison.is_match(sentence_text)
+            || rules.within_group.is_match(clause)
+            || rules.not_difference.is_match(clause)
+        {
+            continue;
+        }
+        let mention =
+            Mention { start: at, end: at, measure: MeasureName { code: "MD", adjusted: false }, ratio_reading: None };
+        let row = effect_row(rules, text, &mention, &estimate, estimate.p.clone(), labels, "effect.difference");
+        findings.push(Finding { row, span: (estimate.start, estimate.end) });
+    }
+    findings
+}
+
+/// The patterns of a difference called so right before its own number.
+#[derive(Debug)]
+struct BareDifference {
+    /// The word and what joins it to the number (`bare_difference`).
+    called: Regex,
+    /// In the clause before the word: what makes it no difference of groups (`not_bare_difference`).
+    not_before: Regex,
+}
+
+impl BareDifference {
+    /// Compiles the two patterns from the effect rules.
+    fn compile(rules: &Source<'_>) -> Result<BareDifference> {
+        Ok(BareDifference {
+            called: rules.pattern("bare_difference")?,
+            not_before: rules.pattern("not_bare_difference")?,
+        })
+    }
+}
+
+/// Differences called so right before their own number, with no measure's name and no CI
+/// label: `difference −1.55 (−2.85 to −0.25)`, `ferritin difference −1047 ng/mL (−1524,
+/// −570), p<0.001`, `(difference: 0.77 kg, P < 0.001)`, `a group difference of −2.69 (p <
+/// 0.001)`. The number must carry an interval that holds it or a p-value; not after words
+/// making it relative, a median or no difference (`not_bare_difference`), nor in a clause of
+/// change within a group or a sentence out of scope.
+fn find_bare_differences(
+    rules: &EffectRules,
+    text: &Text,
+    taken: &[(usize, usize)],
+    labels: &[(usize, Num)],
+    groups: &mut Option<Vec<String>>,
+) -> Vec<Finding> {
+    let s = text.as_str();
+    let mut findings = Vec::new();
+    for called in rules.bare_difference.called.find_iter(s) {
+        let at = called.end();
+        let overlaps = |(a, b): (usize, usize)| {
+            taken.iter().chain(findings.iter().map(|f: &Finding| &f.span)).any(|&(x, y)| x < b && a < y)
+        };
+        if at >= s.len() || !starts_number(s.as_bytes(), at) || overlaps((called.start(), at + 1)) {
+            continue;
+        }
+        let sentence = text.sentence_at(at);
+        let clause = &s[clause_start(s, sentence, called.start())..called.start()];
+        if rules.bare_difference.not_before.is_match(clause) || rules.not_difference.is_match(clause) {
+            continue;
+        }
+        let Some(estimate) = read_estimate(rules, s, at, "MD", false, false) else { continue };
+        let holds = estimate.interval.is_none() || estimate.within_interval();
+        let after = &s[estimate.end..sentence.1.max(estimate.end)];
+        if !holds
+            || rules.baseline_comparison.is_match(&s[called.start()..estimate.end])
+            || rules.within_group.is_match(after.get(..after.len().min(30)).unwrap_or(""))
+        {
+            continue;
+        }
+        let unit = &s[estimate.start..estimate.end];
+        let in_points = unit.contains("percentage point") || unit.contains("% point");
+        let code = if rules.standardised_cue.is_match(clause) {
+            "SMD"
+        } else if unit.contains('%') && (in_points || rules.proportion_cue.is_match(clause)) {
+            "RD"
+        } else {
+            "MD"
+        };
+        let mention =
+            Mention { start: at, end: at, measure: MeasureName { code, adjusted: false }, ratio_reading: None };
+        let row = effect_row(rules, text, &mention, &estimate, estimate.p.clone(), labels, "effect.difference");
+        if (row.p_value.is_none() && estimate.interval.is_none()) || out_of_scope(rules, text, sentence, groups) {
+            continue;
+        }
+        findings.push(Finding { row, span: (estimate.start, estimate.end) });
+    }
+    findings
+}
+
 /// The estimate whose labelled CI holds the label at byte `label_at`: the first number of
 /// the 60 bytes before it (in its sentence, after any p-value label) that reads as an estimate
 /// with that CI, when it lies within its interval.
@@ -780,7 +924,8 @@ fn unnamed_difference_code(
         && !than_before
         && !clause.to_ascii_lowercase().contains("differ");
     let unit = &s[estimate.start..label_at];
-    let in_percent = unit.contains('%') || unit.contains("percentage point");
+    let in_points = unit.contains("percentage point") || unit.contains("% point");
+    let in_percent = unit.contains('%') || in_points;
     if !(called_difference || below_zero)
         || within_group
         || rules.not_difference.is_match(clause)
@@ -791,7 +936,7 @@ fn unnamed_difference_code(
     }
     Some(if rules.standardised_cue.is_match(clause) {
         "SMD"
-    } else if in_percent && (unit.contains("percentage point") || rules.proportion_cue.is_match(clause)) {
+    } else if in_percent && (in_points || rules.proportion_cue.is_match(clause)) {
         "RD"
     } else {
         "MD"
@@ -811,7 +956,8 @@ fn clause_start(s: &str, sentence: (usize, usize), at: usize) -> usize {
 /// Whether a number starts at byte `i`: a digit or a minus before one, not inside a word or
 /// another number.
 fn starts_number(bytes: &[u8], i: usize) -> bool {
-    (bytes[i].is_ascii_digit() || (bytes[i] == b'-' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+    let Some(&first) = bytes.get(i) else { return false };
+    (first.is_ascii_digit() || (first == b'-' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
         && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.' || bytes[i - 1] == b'-'))
 }
 
@@ -950,7 +1096,7 @@ fn read_named(rules: &EffectRules, text: &Text, mention: &Mention, limit: usize)
             if pre_level.is_some() && estimate.interval.is_none() {
                 return None;
             }
-            if !loose || estimate.interval.is_some() {
+            if !loose || estimate.interval.is_some() || read_respectively_list(rules, s, &estimate, limit).is_some() {
                 return Some((estimate, loose));
             }
         }
@@ -1099,6 +1245,50 @@ fn read_for_list(
     if p.is_none() {
         last.end = group_end;
     }
+    Some((listed, p))
+}
+
+/// Further bare estimates of a list its sentence closes with `respectively`, each for one of
+/// the groups or outcomes named after it: `SMDs of 0.36, 0.21, and 0.23, respectively`, `was
+/// 1.15 and 1.01 for doses 30 mg and 60 mg, respectively (P≤0.01)`. The p-value right after
+/// `respectively` is the whole list's; the list stops at `limit`.
+fn read_respectively_list(
+    rules: &EffectRules,
+    s: &str,
+    first: &Estimate,
+    limit: usize,
+) -> Option<(Vec<Estimate>, Option<PValue>)> {
+    let mut listed: Vec<Estimate> = Vec::new();
+    let mut position = first.end;
+    while let Ok((rest, _)) = estimate_list_joint(s.get(position..limit)?) {
+        let at = limit - rest.len();
+        if !starts_number(s.as_bytes(), at) || rest.starts_with(char::is_alphabetic) {
+            break;
+        }
+        let Ok((after, value)) = decimal(rest) else { break };
+        if !rules.bare_estimate_end.is_match(after) || rules.not_estimate_after.is_match(after) {
+            break;
+        }
+        let end = limit - after.len();
+        listed.push(Estimate {
+            value,
+            start: at,
+            interval: None,
+            level: None,
+            labelled: false,
+            opener: None,
+            p: None,
+            end,
+        });
+        position = end;
+    }
+    let tail = s.get(position..limit)?;
+    let closes = tail.find("respectively").filter(|&at| at < 100 && !tail[..at].contains(['(', ')', ';']))?;
+    let after = closes + "respectively".len();
+    if listed.is_empty() {
+        return None;
+    }
+    let p = p_value_after(&tail[after..]).ok().map(|(_, p)| p);
     Some((listed, p))
 }
 

@@ -11,9 +11,8 @@
 //! bracket holds (`; p=0.004`) is skipped to its end. Both read labels with [`ci_label`] and
 //! bounds with [`interval`].
 //!
-//! Not read yet (issue 13): the level after the name (`CI 95%, 1.2–3.4`, whose `95` the
-//! bounds take today), `per cent c.i.` and `Cl` for `CI`. Each is a change to [`ci_label`] or
-//! `interval_name` here, and changes rows.
+//! Labels read since issue 13: the level after the name (`CI 95%, 1.2–3.4`) and `Cl` for `CI`
+//! after a level (`95% Cl`); not read yet: `per cent c.i.`.
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while};
@@ -83,16 +82,45 @@ fn bracketed_abbreviation(input: &str) -> PResult<'_, &str> {
     )
 }
 
-/// A confidence-interval label with its level: `95% CI`, `95 % confidence interval [CI]`,
-/// `95%CI`, `95 percent CI`, `CI` (no level); returns the level when written.
-pub fn ci_label(input: &str) -> PResult<'_, Option<Num>> {
+/// A level before an interval's name: `95% `, `95 %`, `95 percent `.
+fn level_before_name(input: &str) -> PResult<'_, Num> {
     let level = terminated(decimal, tuple((ws, char('%'), ws)));
-    let level_word = map(terminated(decimal, tuple((ws, alt((tag("percent"), tag("per cent"))), ws1))), |n| n);
+    let level_word = terminated(decimal, tuple((ws, alt((tag("percent"), tag("per cent"))), ws1)));
+    alt((level, level_word))(input)
+}
+
+/// A level written after the name, before the bounds: ` 95%` of `CI 95% 0.13 to 0.83`. Only
+/// 90, 95 or 99 not joined to a second bound is a level (`CI 95%-99%` is bounds).
+fn level_after_name(input: &str) -> PResult<'_, Num> {
+    let (rest, level) = preceded(ws1, terminated(decimal, pair(ws, char('%'))))(input)?;
+    let bound_follows = rest.starts_with(['-', '–', '−']) || rest.trim_start().starts_with("to ");
+    if !matches!(level.value, 90.0 | 95.0 | 99.0) || bound_follows {
+        return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)));
+    }
+    Ok((rest, level))
+}
+
+/// `Cl` (a letter l) for `CI` after a level: `95% Cl 0.37-0.84`; without a level it is chlorine.
+fn cl_with_level(input: &str) -> PResult<'_, (Option<Num>, &str)> {
+    pair(
+        map(level_before_name, Some),
+        terminated(tag("Cl"), not(peek(nom::character::complete::satisfy(|c| c.is_ascii_alphanumeric())))),
+    )(input)
+}
+
+/// A confidence-interval label with its level: `95% CI`, `95 % confidence interval [CI]`,
+/// `95%CI`, `95 percent CI`, `95% Cl`, `CI 95%`, `CI` (no level); returns the level when written.
+pub fn ci_label(input: &str) -> PResult<'_, Option<Num>> {
     // `2-sided 90% CI`, `one-sided 95% CI` (number words are digits after normalising).
     let sided = tuple((one_of("12"), one_of("- "), tag_no_case("sided"), ws1));
-    let labelled = pair(opt(alt((level, level_word))), interval_name);
-    terminated(preceded(opt(sided), labelled), opt(bracketed_abbreviation))(input)
-        .map(|(rest, (level, _))| (rest, level))
+    let labelled = alt((pair(opt(level_before_name), interval_name), cl_with_level));
+    let (rest, (level, _)) = terminated(preceded(opt(sided), labelled), opt(bracketed_abbreviation))(input)?;
+    if level.is_none() {
+        if let Ok((after, level)) = level_after_name(rest) {
+            return Ok((after, Some(level)));
+        }
+    }
+    Ok((rest, level))
 }
 
 /// A CI label at the start of `s`, with its level and its length in bytes.
@@ -111,9 +139,26 @@ pub fn levelled_ci_labels(s: &str) -> Vec<(usize, Num)> {
         let begin = head.len() - head.bytes().rev().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
         if let Ok((_, Some(level))) = ci_label(&s[begin..]) {
             found.push((begin, level));
+        } else if let Some(label) = name_before_level(s, begin) {
+            // `CI 95% 0.13 to 0.83`: the label starts at its name.
+            found.push(label);
         }
     }
     found
+}
+
+/// The label whose level is written after its name (`CI 95%`), the level's digits starting at
+/// byte `level_at`: where the name starts, and the level.
+fn name_before_level(s: &str, level_at: usize) -> Option<(usize, Num)> {
+    let head = s[..level_at].trim_end();
+    let name_at = ["CI", "C.I.", "confidence interval"]
+        .iter()
+        .filter(|name| head.len() >= name.len() && head.is_char_boundary(head.len() - name.len()))
+        .find(|name| head[head.len() - name.len()..].eq_ignore_ascii_case(name))
+        .map(|name| head.len() - name.len())?;
+    let starts_word = name_at == 0 || !s.as_bytes()[name_at - 1].is_ascii_alphanumeric();
+    let level = ci_label(&s[name_at..]).ok()?.1?;
+    starts_word.then_some((name_at, level))
 }
 
 /// What separates two bounds: `-`, `to`, `and`, and (when `allow_comma`) `,` or `;`; never `/`,
@@ -130,12 +175,13 @@ pub fn interval_separator(allow_comma: bool) -> impl Fn(&str) -> PResult<'_, ()>
     }
 }
 
-/// A unit or percent sign written after a bound: `%`, ` months`, ` mL`.
+/// A unit or percent sign written after a bound: `%`, ` months`, ` mL`, ` mmHg`.
 fn bound_suffix(input: &str) -> PResult<'_, ()> {
     value(
         (),
         opt(alt((
             value((), pair(ws, char('%'))),
+            bound_unit,
             value(
                 (),
                 pair(
@@ -155,6 +201,35 @@ fn bound_suffix(input: &str) -> PResult<'_, ()> {
             ),
         ))),
     )(input)
+}
+
+/// Units of measurement a difference's bounds may carry: ` mmHg`, ` kg`, ` euro`, ` mg/dL`.
+const BOUND_UNITS: &[&str] = &[
+    "mmHg", "mm Hg", "kg", "g", "cm", "mm", "ms", "points", "point", "euros", "euro", "EUR", "min", "kcal", "mg", "mL",
+    "ml", "L", "bpm", "steps",
+];
+
+/// A unit word after a bound (` mmHg`, ` mg/dL`, ` μmol/L`), ending at a word's end.
+fn bound_unit(input: &str) -> PResult<'_, ()> {
+    let (rest, _) = ws1(input)?;
+    let slashed = rest.find(|c: char| !(c.is_alphanumeric() || c == '/')).unwrap_or(rest.len());
+    let word = &rest[..slashed];
+    let is_slashed_unit = word.split_once('/').is_some_and(|(a, b)| {
+        (1..=5).contains(&a.chars().count())
+            && (1..=6).contains(&b.chars().count())
+            && a.chars().chain(b.chars()).all(char::is_alphabetic)
+    });
+    let length = if is_slashed_unit {
+        slashed
+    } else {
+        let words = BOUND_UNITS.iter().filter(|unit| rest.starts_with(**unit));
+        let ends_word = |unit: &&&str| !rest[unit.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '/');
+        match words.filter(ends_word).map(|unit| unit.len()).max() {
+            Some(length) => length,
+            None => return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag))),
+        }
+    };
+    Ok((&rest[length..], ()))
 }
 
 /// A bound: a decimal, or an amount with its currency sign (`£56`, `-£125`, `$1,2`).
@@ -199,11 +274,12 @@ fn label_closing_bracket(input: &str) -> PResult<'_, Option<Num>> {
     map(tuple((ci_label, ws, char(')'), ws)), |(level, _, _, _)| level)(input)
 }
 
-/// A label and what separates it from the bounds: `95% CI: `, `95% CI = `, `CI, `, `95% CI `.
+/// A label and what separates it from the bounds: `95% CI: `, `95% CI = `, `CI, `, `95% CI; `,
+/// `95% CI `.
 fn label_then_separator(input: &str) -> PResult<'_, Option<Num>> {
     // `95% CI (26.9% to 62.7%)`: the bounds may open a bracket of their own.
     let own_bracket = opt(terminated(one_of("(["), ws));
-    map(tuple((ci_label, ws, opt(one_of(":=,")), ws, own_bracket)), |(level, _, _, _, _)| level)(input)
+    map(tuple((ci_label, ws, opt(one_of(":=,;")), ws, own_bracket)), |(level, _, _, _, _)| level)(input)
 }
 
 /// The label after the opener, if any (`Some(level)`); only a round bracket may hold the
@@ -406,6 +482,10 @@ mod tests {
         assert_eq!(level("CI 0.28"), Some((" 0.28".into(), None)));
         assert_eq!(level("90% confidence limits, 1"), Some((", 1".into(), Some(90.0))));
         assert_eq!(level("CIRCLE"), None);
+        assert_eq!(level("CI 95% -0.6 to 1.1"), Some((" -0.6 to 1.1".into(), Some(95.0))));
+        assert_eq!(level("CI 93%-99%"), Some((" 93%-99%".into(), None)));
+        assert_eq!(level("95% Cl 0.4"), Some((" 0.4".into(), Some(95.0))));
+        assert_eq!(level("Cl 104 mmol"), None);
     }
 
     #[test]
@@ -417,6 +497,9 @@ mod tests {
             .map(|(a, l)| (*a, l.value))
             .collect();
         assert_eq!(at, vec![(8, 95.0), (25, 90.0)]);
+        let after_name: Vec<(usize, f64)> =
+            levelled_ci_labels("RR 0.7 (CI 95%: 0.4 to 1.1)").iter().map(|(a, l)| (*a, l.value)).collect();
+        assert_eq!(after_name, vec![(8, 95.0)]);
     }
 
     #[test]
@@ -435,6 +518,10 @@ mod tests {
         assert_eq!(read("-£1039 to £2388)", false), Some((")".into(), -1039.0, 2388.0)));
         assert_eq!(read("between 1.2 and 3.4.", false), Some((".".into(), 1.2, 3.4)));
         assert_eq!(read("13/43", true), None);
+        assert_eq!(read("-2.3 mmHg to 4.1 mmHg)", false), Some((")".into(), -2.3, 4.1)));
+        assert_eq!(read("140 to 260 euro;", false), Some((";".into(), 140.0, 260.0)));
+        assert_eq!(read("1.2 mg/dL to 3.4 mg/dL", false), Some(("".into(), 1.2, 3.4)));
+        assert_eq!(read("1.2 mgs to 3.4", false), None);
     }
 
     #[test]
@@ -473,6 +560,7 @@ mod tests {
         assert_eq!(read(" 0.3-0.8"), None);
         assert_eq!(read(", 0.34-0.92").as_deref(), Some("|0.34 0.92 - false , -"));
         assert_eq!(read(", 0.34, 0.92"), None);
+        assert_eq!(read(", 95% CI; 1.2 - 4.7)").as_deref(), Some(")|1.2 4.7 95 true , -"));
         assert_eq!(shown(ci_after_estimate(true)(" (1.2, 3.4) and")).as_deref(), Some(" and|1.2 3.4 - false ( -"));
     }
 
