@@ -388,7 +388,8 @@ fn read_count_percent(rules: &EventRules, s: &str, items: &mut Items) {
         let before = s[..whole.start()].trim_end();
         // A period closes a sentence or a number, but not `vs.`: `17 (12%) vs. 29 (21%)`.
         let period = before.ends_with('.') && !super::ends_with_lowercase(before, " vs.");
-        if before.ends_with(['=', '<', '>', '-']) || period || ends_with_range_word(before) {
+        // `22/66 (33%)`: a denominator, not a count.
+        if before.ends_with(['=', '<', '>', '-', '/']) || period || ends_with_range_word(before) {
             continue;
         }
         let mut item = Item::new("events.count_percent", (whole.start(), whole.end()));
@@ -1648,6 +1649,10 @@ fn assign_labels_after(
                 Some((label, Some("in".to_string())))
             });
         }
+        if read.is_none() {
+            // `18 (17%) of 105 placebo-treated women`: a label naming a treatment, right after.
+            read = arms.labels.after(s, item.span.1).filter(|l| arms.labels.names_treatment(&l.text)).map(|l| (l, None));
+        }
         let Some((label, lead_word)) = read else { continue };
         if names_an_outcome(arms, s, &label.text) && !is_known(known, &label) {
             continue;
@@ -1688,7 +1693,8 @@ fn assign_labels_after(
                 matches!(word, "for" | "with" | "receiving" | "taking" | "given") || word.starts_with("treated")
             }
         };
-        if strong || arms.labels.has_group_noun(&label.text) || is_known(known, &label) {
+        let named = arms.labels.has_group_noun(&label.text) || arms.labels.names_treatment(&label.text);
+        if strong || named || is_known(known, &label) {
             item.span.1 = label.span.1;
             item.arm = Some(label.text);
         } else if lead_word.as_deref() == Some("in") {
