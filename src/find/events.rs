@@ -1573,6 +1573,7 @@ fn assign_groups(
     assign_of_the_group(rules, arms, text, items);
     assign_everyone(rules, s, totals, items);
     let weak = assign_labels_after(rules, arms, known, text, items);
+    assign_labels_before(rules, arms, known, text, items);
     let compared_pairs = assign_opening_or_bracket(rules, arms, known, text, items);
     assign_compared_pairs(arms, known, text, compared_pairs, items);
     assign_weak_labels(text, weak, items);
@@ -1702,6 +1703,37 @@ fn assign_labels_after(
         }
     }
     weak
+}
+
+/// `group B 86.8% (59/68)`, `(low dose, 8/44 [18.2%], placebo, 1/44 [2.3%])`: a count with
+/// its denominator takes the group written right before it, as one of a list (after a
+/// bracket, a comma, a semicolon, a colon or the sentence's start), when that names a group
+/// (a group noun, a treatment, a comparator or one of the record's arms) and no outcome.
+fn assign_labels_before(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut [Item]) {
+    let s = text.as_str();
+    for item in items.iter_mut().filter(|i| i.arm.is_none() && i.events.is_some() && i.n.is_some()) {
+        let (from, _) = text.sentence_at(item.span.0);
+        let before = s[from..item.span.0].trim_end();
+        let before = before.strip_suffix([',', ':']).unwrap_or(before).trim_end();
+        let start = before.rfind(['(', '[', ',', ';', ':']).map_or(0, |p| p + 1);
+        let rest = before[start..].trim_start();
+        let joined = ["and ", "or "].iter().find_map(|j| rest.strip_prefix(j)).unwrap_or(rest);
+        let Some(label) = arms.labels.after(s, from + before.len() - joined.len()) else { continue };
+        if label.span.1 != from + before.len() || label.text.split_whitespace().count() > 4 {
+            continue;
+        }
+        let named = arms.labels.has_group_noun(&label.text)
+            || arms.labels.names_treatment(&label.text)
+            || rules.comparator.is_match(&label.text.to_ascii_lowercase())
+            || is_known(known, &label);
+        if named
+            && starts_with_letter(&label.text)
+            && !arms.labels.names_everyone(&label.text)
+            && !arms.outcomes.is_match(&label.text)
+        {
+            item.arm = Some(label.text);
+        }
+    }
 }
 
 /// The group a clause opening the item's sentence names, else the group before the item's
