@@ -62,6 +62,7 @@ pub struct EventRules {
     outcome_lead: Regex,
     pair_lead: Regex,
     sentence_group: Regex,
+    group_then_percent: Regex,
     subject_copula: Regex,
     by_people: Regex,
     of_the_group: Regex,
@@ -125,6 +126,7 @@ impl EventRules {
             outcome_lead: pattern("outcome_lead")?,
             pair_lead: pattern("pair_lead")?,
             sentence_group: pattern("sentence_group")?,
+            group_then_percent: pattern("group_then_percent")?,
             subject_copula: pattern("subject_copula")?,
             by_people: pattern("by_people")?,
             of_the_group: pattern("of_the_group")?,
@@ -312,6 +314,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         read_percent_for(rules, arms, &known, text, &mut items);
     }
     if rules.on("events.percent_for") {
+        read_group_then_percent(rules, arms, &known, text, &mut items);
         read_arm_then_percent(rules, &known, text, &mut items);
         read_labelled_list(rules, arms, &known, text, &mut items);
     }
@@ -792,6 +795,37 @@ fn read_arm_then_percent(rules: &EventRules, known: &Known<'_>, text: &Text, ite
             generic.iter().filter(|other| text.sentence_at(other.span.0) == sentence && other.arm != item.arm).count();
         if partners >= 1 {
             items.push(item.clone());
+        }
+    }
+}
+
+/// `In the placebo group 12% of patients relapsed`, `In group B 7.5% patients had ...`
+/// (`group_then_percent`): a clause opening with its group, then a percentage of people (`of`
+/// or a participant noun after it, not `5% dextrose`).
+fn read_group_then_percent(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    for lead in rules.group_then_percent.find_iter(s) {
+        let Some(label) = arms.labels.after(s, lead.end()) else { continue };
+        let rest = &s[label.span.1..];
+        let value = rest.trim_start();
+        let value = value.strip_prefix(',').unwrap_or(value).trim_start();
+        let Ok((tail, percent)) = decimal(value) else { continue };
+        let Some(tail) = tail.trim_start().strip_prefix('%') else { continue };
+        let next = tail.split_whitespace().next().unwrap_or("");
+        if rest.len() == value.len() || !(next == "of" || arms.labels.is_participant(next)) {
+            continue;
+        }
+        let named = arms.labels.has_group_noun(&label.text) || is_known(known, &label);
+        if !named || arms.labels.names_everyone(&label.text) || !starts_with_letter(&label.text) {
+            continue;
+        }
+        let start = label.span.1 + (rest.len() - value.len());
+        let end = s.len() - tail.len();
+        if (0.0..=100.0).contains(&percent.value) {
+            let mut item = Item::new("events.percent_for", (start, end));
+            item.percent = Some(percent);
+            item.arm = Some(label.text);
+            items.push(item);
         }
     }
 }
