@@ -379,8 +379,15 @@ fn read_slash_pairs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text
 
 /// Whether a sentence names a group: a group noun, or the first word of one of the record's arms.
 fn names_a_group(arms: &ArmRules, known: &Known<'_>, sentence: &str) -> bool {
-    arms.labels.has_group_noun(sentence)
-        || known.iter().any(|k| k.split_whitespace().next().is_some_and(|w| sentence.contains(w)))
+    // A whole word: `placebo-controlled` names no group.
+    let has_word = |w: &str| {
+        sentence.match_indices(w).any(|(at, _)| {
+            let before = sentence[..at].chars().next_back();
+            let after = sentence[at + w.len()..].chars().next();
+            !before.is_some_and(|c| c.is_alphanumeric() || c == '-') && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        })
+    };
+    arms.labels.has_group_noun(sentence) || known.iter().any(|k| k.split_whitespace().next().is_some_and(has_word))
 }
 
 /// `12 (20%)`, `101 [9%]` (`count_percent`): a count and its percentage, unless the count
@@ -1290,9 +1297,14 @@ fn push_percent_list(
         .or_else(|| respectively.then(|| groups_before_list(rules, arms, known, s, (from, list[0].0), list.len()))?)
         .or_else(|| {
             // `..., 14.8% in the brief advice group and 10.5% in the control group. ... the rates
-            // were 10.2%, 9.7% and 6.7%, respectively`: the groups the sentence before names.
-            let index = text.sentence_index(from).checked_sub(1)?;
-            let previous = groups_named(arms, s, *text.sentences.get(index)?);
+            // were 10.2%, 9.7% and 6.7%, respectively`: the groups the last sentence naming
+            // groups names, among the three before.
+            let index = text.sentence_index(from);
+            let previous = (index.saturating_sub(3)..index)
+                .rev()
+                .filter_map(|i| text.sentences.get(i))
+                .map(|&sentence| groups_named(arms, s, sentence))
+                .find(|groups| !groups.is_empty())?;
             (respectively && plain && !names_groups && previous.len() == list.len()).then_some(previous)
         })
         .map(|groups| (groups, false))
