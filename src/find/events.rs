@@ -438,7 +438,9 @@ fn read_percent_for(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text
     let s = text.as_str();
     for caps in rules.percent_for.captures_iter(s) {
         let (Some(whole), Some(p), Some(lead)) = (caps.get(0), caps.name("p"), caps.name("lead")) else { continue };
-        let Some(label) = arms.labels.after(s, whole.end()) else { continue };
+        let Some(label) = arms.labels.after(s, whole.end()).or_else(|| dose_label(arms, s, whole.end())) else {
+            continue;
+        };
         if continuous_aside(&s[p.end()..lead.start()]) {
             continue;
         }
@@ -952,6 +954,20 @@ fn preceded_by_preposition(s: &str, label: &Label) -> bool {
 
 fn starts_with_letter(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// `5 mg risedronate`: a label opening with a dose at `from`, which the label reader takes for
+/// a count of things (`3 doses`).
+fn dose_label(arms: &ArmRules, s: &str, from: usize) -> Option<Label> {
+    let head = s.get(from..)?;
+    if !starts_with_dose(head) {
+        return None;
+    }
+    let mut words = head.split_whitespace();
+    let unit = words.nth(1)?;
+    let unit_end = from + head.find(unit)? + unit.len();
+    let rest = arms.labels.after(s, unit_end)?;
+    Some(Label { text: s[from..rest.span.1].to_string(), span: (from, rest.span.1) })
 }
 
 /// Whether a group's name opens with its dose: `5 mg risedronate`, `0.5 mL placebo`.
