@@ -384,7 +384,8 @@ fn names_a_group(arms: &ArmRules, known: &Known<'_>, sentence: &str) -> bool {
         sentence.match_indices(w).any(|(at, _)| {
             let before = sentence[..at].chars().next_back();
             let after = sentence[at + w.len()..].chars().next();
-            !before.is_some_and(|c| c.is_alphanumeric() || c == '-') && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+            !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
         })
     };
     arms.labels.has_group_noun(sentence) || known.iter().any(|k| k.split_whitespace().next().is_some_and(has_word))
@@ -1694,29 +1695,7 @@ fn assign_labels_after(
     let s = text.as_str();
     let mut weak: Vec<Option<Label>> = vec![None; items.len()];
     for (index, item) in items.iter_mut().enumerate().filter(|(_, i)| i.arm.is_none()) {
-        let after = &s[item.span.1..];
-        let mut read = rules.label_lead.captures(after).and_then(|lead| {
-            let whole = lead.get(0)?;
-            let label = arms.labels.after(s, item.span.1 + whole.end())?;
-            let lead_word = lead.name("lead").map(|m| m.as_str().to_ascii_lowercase());
-            // `dogs with stable disease`: after a participant noun, `with` names a state.
-            if lead.name("who").is_some() && lead_word.as_deref() == Some("with") {
-                return None;
-            }
-            Some((label, lead_word))
-        });
-        if read.is_none() {
-            // `101 [9%] deaths in the tranexamic acid group`.
-            read = rules.outcome_lead.find(after).filter(|lead| !starts_with_joiner(lead.as_str())).and_then(|lead| {
-                let label = arms.labels.after(s, item.span.1 + lead.end())?;
-                Some((label, Some("in".to_string())))
-            });
-        }
-        if read.is_none() {
-            // `18 (17%) of 105 placebo-treated women`: a label naming a treatment, right after.
-            read = arms.labels.after(s, item.span.1).filter(|l| arms.labels.names_treatment(&l.text)).map(|l| (l, None));
-        }
-        let Some((label, lead_word)) = read else { continue };
+        let Some((label, lead_word)) = label_after_item(rules, arms, s, item.span.1) else { continue };
         if names_an_outcome(arms, s, &label.text) && !is_known(known, &label) {
             continue;
         }
@@ -1796,6 +1775,35 @@ fn assign_labels_before(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, 
             item.arm = Some(label.text);
         }
     }
+}
+
+/// The label written after an item ending at `end`, with the lead word before it: after a
+/// lead (`in the placebo group`), after a word or two of an outcome (`deaths in the X group`),
+/// or a label naming a treatment right after (`of 105 placebo-treated women`).
+fn label_after_item(rules: &EventRules, arms: &ArmRules, s: &str, end: usize) -> Option<(Label, Option<String>)> {
+    let after = &s[end..];
+    let mut read = rules.label_lead.captures(after).and_then(|lead| {
+        let whole = lead.get(0)?;
+        let label = arms.labels.after(s, end + whole.end())?;
+        let lead_word = lead.name("lead").map(|m| m.as_str().to_ascii_lowercase());
+        // `dogs with stable disease`: after a participant noun, `with` names a state.
+        if lead.name("who").is_some() && lead_word.as_deref() == Some("with") {
+            return None;
+        }
+        Some((label, lead_word))
+    });
+    if read.is_none() {
+        // `101 [9%] deaths in the tranexamic acid group`.
+        read = rules.outcome_lead.find(after).filter(|lead| !starts_with_joiner(lead.as_str())).and_then(|lead| {
+            let label = arms.labels.after(s, end + lead.end())?;
+            Some((label, Some("in".to_string())))
+        });
+    }
+    if read.is_none() {
+        // `18 (17%) of 105 placebo-treated women`: a label naming a treatment, right after.
+        read = arms.labels.after(s, end).filter(|l| arms.labels.names_treatment(&l.text)).map(|l| (l, None));
+    }
+    read
 }
 
 /// The group a clause opening the item's sentence names, else the group before the item's
