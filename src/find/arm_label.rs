@@ -122,13 +122,17 @@ impl ArmLabels {
     /// Whether a label names everyone rather than a group: its last word is a participant noun
     /// or names the whole study (`Patients`, `Mexican immigrant women`, `controlled study`).
     pub fn names_everyone(&self, label: &str) -> bool {
-        // `dalteparin-treated patients` names a group.
-        let treated = label.split_whitespace().any(|w| w.ends_with("-treated") || w.ends_with("-allocated"));
-        !treated
+        !self.names_treatment(label)
             && label
                 .split_whitespace()
                 .next_back()
                 .is_some_and(|w| self.is_participant(w) || self.whole_study.contains(&w.to_ascii_lowercase()))
+    }
+
+    /// Whether a label names a group by the treatment its participants had: `dalteparin-treated
+    /// patients`, `placebo-allocated women`.
+    pub fn names_treatment(&self, label: &str) -> bool {
+        label.split_whitespace().any(|w| w.ends_with("-treated") || w.ends_with("-allocated"))
     }
 
     /// Whether a label is a singular group noun and an identifier: `group I`, `Arm B`, `group 2`.

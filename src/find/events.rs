@@ -62,6 +62,7 @@ pub struct EventRules {
     outcome_lead: Regex,
     pair_lead: Regex,
     sentence_group: Regex,
+    group_then_percent: Regex,
     subject_copula: Regex,
     by_people: Regex,
     of_the_group: Regex,
@@ -125,6 +126,7 @@ impl EventRules {
             outcome_lead: pattern("outcome_lead")?,
             pair_lead: pattern("pair_lead")?,
             sentence_group: pattern("sentence_group")?,
+            group_then_percent: pattern("group_then_percent")?,
             subject_copula: pattern("subject_copula")?,
             by_people: pattern("by_people")?,
             of_the_group: pattern("of_the_group")?,
@@ -312,6 +314,7 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         read_percent_for(rules, arms, &known, text, &mut items);
     }
     if rules.on("events.percent_for") {
+        read_group_then_percent(rules, arms, &known, text, &mut items);
         read_arm_then_percent(rules, &known, text, &mut items);
         read_labelled_list(rules, arms, &known, text, &mut items);
     }
@@ -376,8 +379,16 @@ fn read_slash_pairs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text
 
 /// Whether a sentence names a group: a group noun, or the first word of one of the record's arms.
 fn names_a_group(arms: &ArmRules, known: &Known<'_>, sentence: &str) -> bool {
-    arms.labels.has_group_noun(sentence)
-        || known.iter().any(|k| k.split_whitespace().next().is_some_and(|w| sentence.contains(w)))
+    // A whole word: `placebo-controlled` names no group.
+    let has_word = |w: &str| {
+        sentence.match_indices(w).any(|(at, _)| {
+            let before = sentence[..at].chars().next_back();
+            let after = sentence[at + w.len()..].chars().next();
+            !before.is_some_and(|c| c.is_alphanumeric() || c == '-')
+                && !after.is_some_and(|c| c.is_alphanumeric() || c == '-')
+        })
+    };
+    arms.labels.has_group_noun(sentence) || known.iter().any(|k| k.split_whitespace().next().is_some_and(has_word))
 }
 
 /// `12 (20%)`, `101 [9%]` (`count_percent`): a count and its percentage, unless the count
@@ -388,7 +399,8 @@ fn read_count_percent(rules: &EventRules, s: &str, items: &mut Items) {
         let before = s[..whole.start()].trim_end();
         // A period closes a sentence or a number, but not `vs.`: `17 (12%) vs. 29 (21%)`.
         let period = before.ends_with('.') && !super::ends_with_lowercase(before, " vs.");
-        if before.ends_with(['=', '<', '>', '-']) || period || ends_with_range_word(before) {
+        // `22/66 (33%)`: a denominator, not a count.
+        if before.ends_with(['=', '<', '>', '-', '/']) || period || ends_with_range_word(before) {
             continue;
         }
         let mut item = Item::new("events.count_percent", (whole.start(), whole.end()));
@@ -427,7 +439,9 @@ fn read_percent_for(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text
     let s = text.as_str();
     for caps in rules.percent_for.captures_iter(s) {
         let (Some(whole), Some(p), Some(lead)) = (caps.get(0), caps.name("p"), caps.name("lead")) else { continue };
-        let Some(label) = arms.labels.after(s, whole.end()) else { continue };
+        let Some(label) = arms.labels.after(s, whole.end()).or_else(|| dose_label(arms, s, whole.end())) else {
+            continue;
+        };
         if continuous_aside(&s[p.end()..lead.start()]) {
             continue;
         }
@@ -795,6 +809,37 @@ fn read_arm_then_percent(rules: &EventRules, known: &Known<'_>, text: &Text, ite
     }
 }
 
+/// `In the placebo group 12% of patients relapsed`, `In group B 7.5% patients had ...`
+/// (`group_then_percent`): a clause opening with its group, then a percentage of people (`of`
+/// or a participant noun after it, not `5% dextrose`).
+fn read_group_then_percent(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    for lead in rules.group_then_percent.find_iter(s) {
+        let Some(label) = arms.labels.after(s, lead.end()) else { continue };
+        let rest = &s[label.span.1..];
+        let value = rest.trim_start();
+        let value = value.strip_prefix(',').unwrap_or(value).trim_start();
+        let Ok((tail, percent)) = decimal(value) else { continue };
+        let Some(tail) = tail.trim_start().strip_prefix('%') else { continue };
+        let next = tail.split_whitespace().next().unwrap_or("");
+        if rest.len() == value.len() || !(next == "of" || arms.labels.is_participant(next)) {
+            continue;
+        }
+        let named = arms.labels.has_group_noun(&label.text) || is_known(known, &label);
+        if !named || arms.labels.names_everyone(&label.text) || !starts_with_letter(&label.text) {
+            continue;
+        }
+        let start = label.span.1 + (rest.len() - value.len());
+        let end = s.len() - tail.len();
+        if (0.0..=100.0).contains(&percent.value) {
+            let mut item = Item::new("events.percent_for", (start, end));
+            item.percent = Some(percent);
+            item.arm = Some(label.text);
+            items.push(item);
+        }
+    }
+}
+
 /// `(duloxetine overall, 84.8%; duloxetine 40 mg, 84.7%; placebo, 73.7%)`, `onabotulinumtoxinA
 /// 36.8% vs placebo 54.2%`: a list of groups each written before its percentage, read when one
 /// of its groups is one of the record's arms or a generic arm name (`placebo`), so that the
@@ -910,6 +955,20 @@ fn preceded_by_preposition(s: &str, label: &Label) -> bool {
 
 fn starts_with_letter(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// `5 mg risedronate`: a label opening with a dose at `from`, which the label reader takes for
+/// a count of things (`3 doses`).
+fn dose_label(arms: &ArmRules, s: &str, from: usize) -> Option<Label> {
+    let head = s.get(from..)?;
+    if !starts_with_dose(head) {
+        return None;
+    }
+    let mut words = head.split_whitespace();
+    let unit = words.nth(1)?;
+    let unit_end = from + head.find(unit)? + unit.len();
+    let rest = arms.labels.after(s, unit_end)?;
+    Some(Label { text: s[from..rest.span.1].to_string(), span: (from, rest.span.1) })
 }
 
 /// Whether a group's name opens with its dose: `5 mg risedronate`, `0.5 mL placebo`.
@@ -1255,9 +1314,14 @@ fn push_percent_list(
         .or_else(|| respectively.then(|| groups_before_list(rules, arms, known, s, (from, list[0].0), list.len()))?)
         .or_else(|| {
             // `..., 14.8% in the brief advice group and 10.5% in the control group. ... the rates
-            // were 10.2%, 9.7% and 6.7%, respectively`: the groups the sentence before names.
-            let index = text.sentence_index(from).checked_sub(1)?;
-            let previous = groups_named(arms, s, *text.sentences.get(index)?);
+            // were 10.2%, 9.7% and 6.7%, respectively`: the groups the last sentence naming
+            // groups names, among the three before.
+            let index = text.sentence_index(from);
+            let previous = (index.saturating_sub(3)..index)
+                .rev()
+                .filter_map(|i| text.sentences.get(i))
+                .map(|&sentence| groups_named(arms, s, sentence))
+                .find(|groups| !groups.is_empty())?;
             (respectively && plain && !names_groups && previous.len() == list.len()).then_some(previous)
         })
         .map(|groups| (groups, false))
@@ -1572,6 +1636,7 @@ fn assign_groups(
     assign_of_the_group(rules, arms, text, items);
     assign_everyone(rules, s, totals, items);
     let weak = assign_labels_after(rules, arms, known, text, items);
+    assign_labels_before(rules, arms, known, text, items);
     let compared_pairs = assign_opening_or_bracket(rules, arms, known, text, items);
     assign_compared_pairs(arms, known, text, compared_pairs, items);
     assign_weak_labels(text, weak, items);
@@ -1630,25 +1695,7 @@ fn assign_labels_after(
     let s = text.as_str();
     let mut weak: Vec<Option<Label>> = vec![None; items.len()];
     for (index, item) in items.iter_mut().enumerate().filter(|(_, i)| i.arm.is_none()) {
-        let after = &s[item.span.1..];
-        let mut read = rules.label_lead.captures(after).and_then(|lead| {
-            let whole = lead.get(0)?;
-            let label = arms.labels.after(s, item.span.1 + whole.end())?;
-            let lead_word = lead.name("lead").map(|m| m.as_str().to_ascii_lowercase());
-            // `dogs with stable disease`: after a participant noun, `with` names a state.
-            if lead.name("who").is_some() && lead_word.as_deref() == Some("with") {
-                return None;
-            }
-            Some((label, lead_word))
-        });
-        if read.is_none() {
-            // `101 [9%] deaths in the tranexamic acid group`.
-            read = rules.outcome_lead.find(after).filter(|lead| !starts_with_joiner(lead.as_str())).and_then(|lead| {
-                let label = arms.labels.after(s, item.span.1 + lead.end())?;
-                Some((label, Some("in".to_string())))
-            });
-        }
-        let Some((label, lead_word)) = read else { continue };
+        let Some((label, lead_word)) = label_after_item(rules, arms, s, item.span.1) else { continue };
         if names_an_outcome(arms, s, &label.text) && !is_known(known, &label) {
             continue;
         }
@@ -1688,7 +1735,8 @@ fn assign_labels_after(
                 matches!(word, "for" | "with" | "receiving" | "taking" | "given") || word.starts_with("treated")
             }
         };
-        if strong || arms.labels.has_group_noun(&label.text) || is_known(known, &label) {
+        let named = arms.labels.has_group_noun(&label.text) || arms.labels.names_treatment(&label.text);
+        if strong || named || is_known(known, &label) {
             item.span.1 = label.span.1;
             item.arm = Some(label.text);
         } else if lead_word.as_deref() == Some("in") {
@@ -1696,6 +1744,66 @@ fn assign_labels_after(
         }
     }
     weak
+}
+
+/// `group B 86.8% (59/68)`, `(low dose, 8/44 [18.2%], placebo, 1/44 [2.3%])`: a count with
+/// its denominator takes the group written right before it, as one of a list (after a
+/// bracket, a comma, a semicolon, a colon or the sentence's start), when that names a group
+/// (a group noun, a treatment, a comparator or one of the record's arms) and no outcome.
+fn assign_labels_before(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut [Item]) {
+    let s = text.as_str();
+    for item in items.iter_mut().filter(|i| i.arm.is_none() && i.events.is_some() && i.n.is_some()) {
+        let (from, _) = text.sentence_at(item.span.0);
+        let before = s[from..item.span.0].trim_end();
+        let before = before.strip_suffix([',', ':']).unwrap_or(before).trim_end();
+        let start = before.rfind(['(', '[', ',', ';', ':']).map_or(0, |p| p + 1);
+        let rest = before[start..].trim_start();
+        let joined = ["and ", "or "].iter().find_map(|j| rest.strip_prefix(j)).unwrap_or(rest);
+        let Some(label) = arms.labels.after(s, from + before.len() - joined.len()) else { continue };
+        if label.span.1 != from + before.len() || label.text.split_whitespace().count() > 4 {
+            continue;
+        }
+        let named = arms.labels.has_group_noun(&label.text)
+            || arms.labels.names_treatment(&label.text)
+            || rules.comparator.is_match(&label.text.to_ascii_lowercase())
+            || is_known(known, &label);
+        if named
+            && starts_with_letter(&label.text)
+            && !arms.labels.names_everyone(&label.text)
+            && !arms.outcomes.is_match(&label.text)
+        {
+            item.arm = Some(label.text);
+        }
+    }
+}
+
+/// The label written after an item ending at `end`, with the lead word before it: after a
+/// lead (`in the placebo group`), after a word or two of an outcome (`deaths in the X group`),
+/// or a label naming a treatment right after (`of 105 placebo-treated women`).
+fn label_after_item(rules: &EventRules, arms: &ArmRules, s: &str, end: usize) -> Option<(Label, Option<String>)> {
+    let after = &s[end..];
+    let mut read = rules.label_lead.captures(after).and_then(|lead| {
+        let whole = lead.get(0)?;
+        let label = arms.labels.after(s, end + whole.end())?;
+        let lead_word = lead.name("lead").map(|m| m.as_str().to_ascii_lowercase());
+        // `dogs with stable disease`: after a participant noun, `with` names a state.
+        if lead.name("who").is_some() && lead_word.as_deref() == Some("with") {
+            return None;
+        }
+        Some((label, lead_word))
+    });
+    if read.is_none() {
+        // `101 [9%] deaths in the tranexamic acid group`.
+        read = rules.outcome_lead.find(after).filter(|lead| !starts_with_joiner(lead.as_str())).and_then(|lead| {
+            let label = arms.labels.after(s, end + lead.end())?;
+            Some((label, Some("in".to_string())))
+        });
+    }
+    if read.is_none() {
+        // `18 (17%) of 105 placebo-treated women`: a label naming a treatment, right after.
+        read = arms.labels.after(s, end).filter(|l| arms.labels.names_treatment(&l.text)).map(|l| (l, None));
+    }
+    read
 }
 
 /// The group a clause opening the item's sentence names, else the group before the item's
