@@ -479,8 +479,8 @@ struct Mention {
 /// what an earlier one took: the estimate after each named measure and its list
 /// ([`find_named`]) first; then the estimates that inherit a measure ([`find_inherited`]) and
 /// the ratios in words ([`find_times`]), which skip the named ones; then the differences with
-/// no measure's name ([`find_unnamed_differences`], [`find_bare_differences`], then
-/// [`find_unlabelled_differences`]), which skip everything taken so far. Last,
+/// no measure's name ([`find_unnamed_differences`], then [`find_bare_differences`]), which skip
+/// everything taken so far. Last,
 /// the estimates of a list of predictors are left out ([`drop_covariate_lists`]).
 pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
     let s = text.as_str();
@@ -507,8 +507,6 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         let taken: Vec<(usize, usize)> =
             findings.iter().map(|f| f.span).chain(mentions.iter().map(|m| (m.start, m.end))).collect();
         findings.extend(find_bare_differences(rules, text, &taken, &labels, &mut compared_group_words));
-        let unlabelled = find_unlabelled_differences(rules, text, &findings, &mentions, &labels);
-        findings.extend(unlabelled);
     }
     drop_covariate_lists(rules, text, findings)
 }
@@ -718,63 +716,6 @@ fn find_unnamed_differences(
             findings.push(Finding { row, span: (next.start, next.end) });
             end = next.end;
         }
-    }
-    findings
-}
-
-/// Differences with a unit and an interval but no label, each in its own bracket after an
-/// outcome: `a reduction in systolic (2.54 mmHg [-1.45 to 6.54]) … when compared to control`,
-/// `a decrease in sedentary time (4.7 min/day, 0.0 to 9.5)`. Read only in an abstract that
-/// labels a CI before; the clause must name a change or a comparative, and the sentence compare
-/// groups or the abstract have found a labelled difference in the same unit; never with
-/// baseline, a change within one group, or each group's value side by side.
-fn find_unlabelled_differences(
-    rules: &EffectRules,
-    text: &Text,
-    found: &[Finding],
-    mentions: &[Mention],
-    labels: &[(usize, Num)],
-) -> Vec<Finding> {
-    let s = text.as_str();
-    let Some(&(first_label, _)) = labels.first() else { return Vec::new() };
-    let mut findings: Vec<Finding> = Vec::new();
-    for open in s.match_indices('(').map(|(at, _)| at).filter(|&at| at > first_label) {
-        let at = open + 1 + (s[open + 1..].len() - s[open + 1..].trim_start().len());
-        let taken = found.iter().map(|f| f.span).chain(mentions.iter().map(|m| (m.start, m.end)));
-        if !starts_number(s.as_bytes(), at) || taken.clone().any(|(a, b)| a <= at && at < b) {
-            continue;
-        }
-        let Some(estimate) = read_estimate(rules, s, at, "MD", true, false) else { continue };
-        let after_value = s[at..].trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'));
-        let unit = rules.difference_unit.find(after_value).map_or("", |u| u.as_str().trim());
-        if estimate.labelled || !estimate.within_interval() || unit.is_empty() || unit == "%" {
-            continue;
-        }
-        let sentence = text.sentence_at(at);
-        let clause = &s[clause_start(s, sentence, open)..open];
-        let sentence_text = &s[sentence.0..sentence.1];
-        let rest = &s[estimate.end..sentence.1.max(estimate.end)];
-        let side_by_side =
-            rules.bracketed_ci_value.is_match(clause) || rules.next_group_value.is_match(rest) || rest.contains(" vs");
-        let changed = rules.change_in.is_match(clause) || rules.comparative.is_match(clause);
-        let compared = rules.comparison_before.is_match(sentence_text);
-        let same_unit_before = found
-            .iter()
-            .chain(findings.iter())
-            .any(|f| f.row.rule == "effect.difference" && f.span.0 < at && s[f.span.0..f.span.1].contains(unit));
-        if side_by_side
-            || !changed
-            || !(compared || same_unit_before)
-            || rules.baseline_comparison.is_match(sentence_text)
-            || rules.within_group.is_match(clause)
-            || rules.not_difference.is_match(clause)
-        {
-            continue;
-        }
-        let mention =
-            Mention { start: at, end: at, measure: MeasureName { code: "MD", adjusted: false }, ratio_reading: None };
-        let row = effect_row(rules, text, &mention, &estimate, estimate.p.clone(), labels, "effect.difference");
-        findings.push(Finding { row, span: (estimate.start, estimate.end) });
     }
     findings
 }
