@@ -410,11 +410,16 @@ pub fn group_key(label: &str) -> String {
 /// and `placebo`), or the first words of exactly one group (`rizatriptan` for `rizatriptan
 /// 10 mg`, but not `baricitinib` when `baricitinib 2 mg` and `baricitinib 4 mg` are both arms).
 pub fn names_known_group(known: &[String], label: &str) -> bool {
+    let keys: Vec<String> = known.iter().map(|k| group_key(k)).collect();
+    names_group_keyed(&keys, label)
+}
+
+/// [`names_known_group`] given the [`group_key`] of each known group.
+pub fn names_group_keyed(keys: &[String], label: &str) -> bool {
     let key = group_key(label);
     if key.is_empty() {
         return false;
     }
-    let keys: Vec<String> = known.iter().map(|k| group_key(k)).collect();
     if keys.contains(&key) {
         return true;
     }

@@ -23,7 +23,7 @@ use std::collections::HashSet;
 
 use regex::Regex;
 
-use super::arm_label::{group_key, names_known_group, Label};
+use super::arm_label::{group_key, names_group_keyed, Label};
 use super::arms::ArmRules;
 use super::compile::{lexicon_gate, lexicon_pattern_with, Gated, Live, ScanGate, Source, Triggers};
 use super::{arm_local, outcome, Finding, Text};
@@ -284,43 +284,47 @@ impl Items<'_> {
 ///
 /// The items then get their groups and endpoints and become rows (`findings_from_items`).
 pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Finding]) -> Vec<Finding> {
+    find_with_known(rules, arms, text, &Known::new(arms, text.as_str(), arm_sizes))
+}
+
+/// [`find`] with the record's arms `known` shared with the other finders, so they are read once.
+pub(super) fn find_with_known(rules: &EventRules, arms: &ArmRules, text: &Text, known: &Known<'_>) -> Vec<Finding> {
     let s = text.as_str();
-    let known = Known::new(arms, s, arm_sizes);
     let mut items = Items { items: Vec::new(), text: text.as_str() };
     // Every gated pattern needs a number: sentences without one are not scanned.
     let live = rules.gate.live_in(s, text.number_stretches());
     if rules.on("events.of_n_percent") {
-        read_of_n(rules, arms, &known, &live, s, &mut items);
+        read_of_n(rules, arms, known, &live, s, &mut items);
     }
     if rules.on("events.of_n_percent") && s.contains('/') {
-        read_slash_pairs(rules, arms, &known, text, &mut items);
+        read_slash_pairs(rules, arms, known, text, &mut items);
     }
     if rules.on("events.count_percent") && live.has("count_percent") {
         read_count_percent(rules, s, &mut items);
     }
     if rules.on("events.each_group") && rules.each_group_phrase.is_match(s) {
-        read_each_group(rules, &known, text, &mut items);
+        read_each_group(rules, known, text, &mut items);
     }
     if rules.on("events.percent_list") && s.bytes().filter(|&b| b == b'%').count() >= 3 {
-        read_percent_lists(rules, arms, &known, text, &mut items);
+        read_percent_lists(rules, arms, known, text, &mut items);
     }
     if rules.on("events.percent_pair") {
-        read_percent_pairs(rules, arms, &known, s, text, &mut items);
+        read_percent_pairs(rules, arms, known, s, text, &mut items);
     }
     if rules.on("events.count_pair") && live.has("count_pair") {
         read_count_pairs(rules, arms, text, &mut items);
     }
     if rules.on("events.percent_for") {
-        read_percent_for(rules, arms, &known, text, &mut items);
+        read_percent_for(rules, arms, known, text, &mut items);
     }
     if rules.on("events.percent_for") {
-        read_group_then_percent(rules, arms, &known, text, &mut items);
-        read_arm_then_percent(rules, &known, text, &mut items);
-        read_labelled_list(rules, arms, &known, text, &mut items);
+        read_group_then_percent(rules, arms, known, text, &mut items);
+        read_arm_then_percent(rules, known, text, &mut items);
+        read_labelled_list(rules, arms, known, text, &mut items);
     }
     if rules.on("events.percent_for") {
-        read_percent_then_group(rules, arms, &known, s, &mut items);
-        read_percents_then_arms(arms, &known, text, &mut items);
+        read_percent_then_group(rules, arms, known, s, &mut items);
+        read_percents_then_arms(arms, known, text, &mut items);
     }
     if rules.on("events.total_rate") && live.has("total_rate") {
         read_total_rate(rules, arms, text, &mut items);
@@ -330,18 +334,18 @@ pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Findi
         read_counts(&rules.response_count, "events.response_count", text, &mut items);
     }
     if rules.on("events.group_percent") {
-        read_group_percent(rules, arms, &known, text, &mut items);
+        read_group_percent(rules, arms, known, text, &mut items);
     }
     if rules.on("events.group_rate") {
-        read_group_rate(rules, arms, &known, text, &mut items);
+        read_group_rate(rules, arms, known, text, &mut items);
     }
     if rules.on("events.count_in_arm") {
-        read_count_in_arm(rules, arms, &known, text, &mut items);
+        read_count_in_arm(rules, arms, known, text, &mut items);
     }
     if rules.on("events.total_count") && live.has("total_count") {
         read_counts(&rules.total_count, "events.total_count", text, &mut items);
     }
-    findings_from_items(rules, arms, text, &known, arm_sizes, items.items)
+    findings_from_items(rules, arms, text, known, known.arm_sizes, items.items)
 }
 
 /// `(61/97 vs 52/101)`: two counts, each of its denominator, side by side, in a sentence that
@@ -870,7 +874,7 @@ fn read_labelled_list(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, te
         }
     }
     let is_group =
-        |name: &str| names_known_group(known, name) || rules.generic_arms.iter().any(|g| g.eq_ignore_ascii_case(name));
+        |name: &str| known.names_arm(name) || rules.generic_arms.iter().any(|g| g.eq_ignore_ascii_case(name));
     for (sentence, item) in &found {
         let list: Vec<&Item> = found.iter().filter(|(other, _)| other == sentence).map(|(_, i)| i).collect();
         let anchored = list.iter().any(|i| i.arm.as_deref().is_some_and(is_group));
@@ -917,7 +921,7 @@ fn names_an_outcome(arms: &ArmRules, s: &str, label: &str) -> bool {
 
 /// `53 (12%) patients in this group`: the group is the record's arm named last before the item;
 /// without one the item has no group.
-fn resolve_this_group(arms: &ArmRules, s: &str, known: &[String], item: &mut Item) {
+fn resolve_this_group(arms: &ArmRules, s: &str, known: &Known<'_>, item: &mut Item) {
     let Some(arm) = item.arm.as_deref() else { return };
     let first = arm.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
     if !(matches!(first.as_str(), "this" | "that" | "these" | "those") && arms.labels.has_group_noun(arm)) {
@@ -1354,7 +1358,7 @@ fn push_percent_list(
 fn groups_before_list(
     rules: &EventRules,
     arms: &ArmRules,
-    known: &[String],
+    known: &Known<'_>,
     s: &str,
     (from, to): (usize, usize),
     k: usize,
@@ -1392,7 +1396,7 @@ fn groups_named(arms: &ArmRules, s: &str, (from, to): (usize, usize)) -> Vec<Str
 fn groups_after(
     rules: &EventRules,
     arms: &ArmRules,
-    known: &[String],
+    known: &Known<'_>,
     s: &str,
     end: usize,
     k: usize,
@@ -1548,6 +1552,8 @@ fn sensitivity_analysis(rules: &EventRules, sentence: &str) -> bool {
 /// The record's arms, read the first time an item needs them (most records have no items).
 pub(super) struct Known<'a> {
     arms: OnceCell<Vec<String>>,
+    /// The [`group_key`] of each arm, made the first time a phrase is compared with them.
+    keys: OnceCell<Vec<String>>,
     rules: &'a ArmRules,
     s: &'a str,
     arm_sizes: &'a [Finding],
@@ -1556,13 +1562,13 @@ pub(super) struct Known<'a> {
 impl<'a> Known<'a> {
     /// The arms of the record `s` whose arm-size rows are `arm_sizes`, not read yet.
     pub(super) fn new(rules: &'a ArmRules, s: &'a str, arm_sizes: &'a [Finding]) -> Self {
-        Known { arms: OnceCell::new(), rules, s, arm_sizes }
+        Known { arms: OnceCell::new(), keys: OnceCell::new(), rules, s, arm_sizes }
     }
 
     /// Whether a phrase names one of the record's arms (`glargine`, `individual support`)
-    /// rather than an outcome.
+    /// rather than an outcome ([`names_known_group`](super::arm_label::names_known_group)).
     pub(super) fn names_arm(&self, phrase: &str) -> bool {
-        names_known_group(self, phrase)
+        names_group_keyed(self.keys.get_or_init(|| self.iter().map(|arm| group_key(arm)).collect()), phrase)
     }
 }
 
@@ -1601,8 +1607,8 @@ fn known_arms(arms: &ArmRules, s: &str, arm_sizes: &[Finding]) -> Vec<String> {
     known
 }
 
-fn is_known(known: &[String], label: &Label) -> bool {
-    names_known_group(known, &label.text)
+fn is_known(known: &Known<'_>, label: &Label) -> bool {
+    known.names_arm(&label.text)
 }
 
 /// Gives every item its group, in passes over the items in order of position. A pass names
@@ -2101,7 +2107,7 @@ fn labelled_pair(arms: &ArmRules, before: &[Item]) -> Vec<String> {
 
 /// The group written last in `[from, to)`: a label ending in a group noun, or one of the
 /// record's arms.
-fn group_before(arms: &ArmRules, known: &[String], s: &str, from: usize, to: usize) -> Option<String> {
+fn group_before(arms: &ArmRules, known: &Known<'_>, s: &str, from: usize, to: usize) -> Option<String> {
     let text = &s[from..to];
     let lower = text.to_ascii_lowercase();
     let noun = ["group", "arm"]
@@ -2126,7 +2132,7 @@ fn group_before(arms: &ArmRules, known: &[String], s: &str, from: usize, to: usi
 }
 
 /// The group that ends the clause after `at`: `, and two not evaluable (NE) in the PC arm.`
-fn clause_end_group(arms: &ArmRules, known: &[String], s: &str, at: usize) -> Option<String> {
+fn clause_end_group(arms: &ArmRules, known: &Known<'_>, s: &str, at: usize) -> Option<String> {
     let clause_end = s[at..].find(['.', ';']).map_or(s.len(), |p| at + p);
     let clause = &s[at..clause_end];
     let lead = clause.rfind(" in ")?;
@@ -2141,7 +2147,7 @@ fn clause_end_group(arms: &ArmRules, known: &[String], s: &str, at: usize) -> Op
 }
 
 /// The two groups written after items side by side: `for arm A and B`, `in X and Y`.
-fn pair_after(rules: &EventRules, arms: &ArmRules, known: &[String], s: &str, end: usize) -> Option<(Label, Label)> {
+fn pair_after(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, s: &str, end: usize) -> Option<(Label, Label)> {
     let lead = rules.pair_lead.find(&s[end..])?;
     // `for ORR and DCR` names outcomes: after `for`, only the record's groups or group nouns.
     let after_for = lead.as_str().to_ascii_lowercase().contains("for");
@@ -2234,7 +2240,7 @@ fn side_by_side(s: &str, text: &Text, a: &Item, b: &Item) -> bool {
 /// Each item's endpoint: its own outcome words or the phrase right before it (`grade 3/4
 /// diarrhoea (18%, ILF)`); else the endpoint of the item before it in its sentence (`25/48
 /// (52%) in A and 12/42 (29%) in B` share one outcome); else the subject of its clause.
-fn item_endpoints(arms: &ArmRules, known: &[String], text: &Text, items: &[Item]) -> Vec<Option<String>> {
+fn item_endpoints(arms: &ArmRules, known: &Known<'_>, text: &Text, items: &[Item]) -> Vec<Option<String>> {
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by_key(|&i| items[i].span.0);
     let mut endpoints = vec![None; items.len()];
@@ -2248,15 +2254,14 @@ fn item_endpoints(arms: &ArmRules, known: &[String], text: &Text, items: &[Item]
         // `Prevalence was 2.5% albendazole versus` leaves `Prevalence was albendazole`: a phrase
         // ending in a group's name is the words around an earlier value, no outcome.
         let ends_in_group = |phrase: &String| {
-            phrase.split_whitespace().count() > 1
-                && phrase.rsplit(' ').next().is_some_and(|last| names_known_group(known, last))
+            phrase.split_whitespace().count() > 1 && phrase.rsplit(' ').next().is_some_and(|last| known.names_arm(last))
         };
         // `(567/650, 95% CI 84.4% to 89.6%) and`: the words of an interval are no outcome.
         let of_an_interval = |phrase: &String| {
             phrase.split_whitespace().next_back().is_some_and(|w| matches!(w, "CI" | "Cl" | "interval" | "CrI"))
         };
         let names_group = |phrase: &String| {
-            names_known_group(known, phrase)
+            known.names_arm(phrase)
                 || ends_in_group(phrase)
                 || of_an_interval(phrase)
                 || items[i].arm.as_deref().is_some_and(|arm| group_key(arm) == group_key(phrase))
@@ -2281,7 +2286,7 @@ fn item_endpoints(arms: &ArmRules, known: &[String], text: &Text, items: &[Item]
     endpoints
 }
 
-fn endpoint(arms: &ArmRules, known: &[String], text: &Text, span: (usize, usize)) -> Option<String> {
+fn endpoint(arms: &ArmRules, known: &Known<'_>, text: &Text, span: (usize, usize)) -> Option<String> {
     let s = text.as_str();
     let (from, to) = text.sentence_at(span.0);
     // `One deep vein thrombosis was observed`, `Four patients withdrew`: named after the count.
@@ -2329,7 +2334,7 @@ fn endpoint(arms: &ArmRules, known: &[String], text: &Text, span: (usize, usize)
     if shared.is_none() && (words.is_empty() || outcome::only_says_seen(&words)) {
         // `mEOC+P was associated with ... (48 [17%]`: a group is no outcome.
         let subject = outcome::subject_of_copula(&s[from..to], span.0 - from)
-            .filter(|subject| !names_known_group(known, subject) && !arms.labels.has_group_noun(subject));
+            .filter(|subject| !known.names_arm(subject) && !arms.labels.has_group_noun(subject));
         if subject.is_some() {
             return subject;
         }
@@ -2350,13 +2355,13 @@ fn endpoint(arms: &ArmRules, known: &[String], text: &Text, span: (usize, usize)
 /// up by telephone (59/480`).
 fn phrase_before_bracket(
     arms: &ArmRules,
-    known: &[String],
+    known: &Known<'_>,
     s: &str,
     (from, to): (usize, usize),
     bracket: usize,
 ) -> Option<String> {
     outcome::phrase_not_led_by(&s[from..to], bracket - from, GROUP_PREPOSITIONS)
-        .filter(|p| !names_known_group(known, p) && !arms.labels.has_group_noun(p) && !arms.labels.names_everyone(p))
+        .filter(|p| !known.names_arm(p) && !arms.labels.has_group_noun(p) && !arms.labels.names_everyone(p))
 }
 
 /// Words after which a phrase names a group, not an outcome.

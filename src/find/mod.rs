@@ -210,7 +210,7 @@ pub fn find_rows(rules: &RuleSet, record_id: &str, abstract_text: &str) -> Vec<R
     let survival = survival::find(&rules.survival, labels, &text, &arm_sizes);
     findings.extend(median::find(&rules.median, labels, &text, &survival, &arm_sizes));
     findings.extend(survival);
-    findings.extend(events::find(&rules.events, &rules.arms, &text, &arm_sizes));
+    findings.extend(events::find_with_known(&rules.events, &rules.arms, &text, &known));
     findings.extend(arm_sizes);
     arms::reconcile(&rules.arms, &mut findings);
     drop_rates_read_twice(&mut findings);
