@@ -71,6 +71,7 @@ pub struct ArmRules {
     /// Words naming the study itself (`eligible for this study`).
     study_named: Regex,
     non_participants: HashSet<String>,
+    cluster_nouns: HashSet<String>,
     characteristics: HashSet<String>,
     sex_letters: HashSet<String>,
     pooled_groups: HashSet<String>,
@@ -139,6 +140,7 @@ impl ArmRules {
             outcomes: words("outcomes")?,
             study_named: words("study_named")?,
             non_participants: lower("non_participants")?,
+            cluster_nouns: lower("cluster_nouns")?,
             characteristics: lower("characteristics")?,
             sex_letters: source.words("sex_letters")?.iter().cloned().collect(),
             pooled_groups: lower("pooled_groups")?,
@@ -168,6 +170,11 @@ impl ArmRules {
     /// Whether a label names a characteristic of participants (`male`, `women`), not a group.
     pub fn is_characteristic(&self, label: &str) -> bool {
         label.split_whitespace().any(|w| self.characteristics.contains(&w.to_ascii_lowercase()))
+    }
+
+    /// Whether `word` names randomized clusters (`classes`, `schools`, `villages`).
+    fn is_cluster_noun(&self, word: &str) -> bool {
+        self.cluster_nouns.contains(&word.to_ascii_lowercase())
     }
 
     /// Whether `word` counts things other than participants (`metastases`, `doses`, `years`).
@@ -241,7 +248,26 @@ pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
         find_allocation_lists(rules, text, &mut found);
         find_allocated_brackets(rules, text, &mut found);
     }
+    let s = text.as_str();
+    found.findings.retain(|f| is_plausible_size(rules, f, s));
     found.findings
+}
+
+/// Whether a size can be a randomized group's or trial's: no group of two or fewer (`one patient
+/// in each group`, `Two patients`, `two groups of two` count people with an outcome or a
+/// procedure) unless the sentence allocates them (`Two participants received active`), and no
+/// whole trial of three unless it names randomized clusters (`three practices`, but `Three
+/// classes were assigned`).
+fn is_plausible_size(rules: &ArmRules, finding: &Finding, s: &str) -> bool {
+    let row = &finding.row;
+    let n = row.n.as_ref().map_or(0.0, |n| n.value);
+    let evidence = s.get(finding.span.0..finding.span.1).unwrap_or("");
+    let clusters = evidence.split(|c: char| !c.is_alphanumeric()).any(|w| rules.is_cluster_noun(w));
+    if row.rule == "arm_size.assigned" || clusters {
+        return n > 0.0;
+    }
+    let total = row.arm.as_deref() == Some("total");
+    n > 2.0 && (n > 3.0 || !total)
 }
 
 /// `106, 96, and 101 patients in Arms A, B, and C, respectively`: a list of counts whose groups
