@@ -687,13 +687,17 @@ fn read_count_in_arm(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, tex
         }
         let Some(label) = arms.labels.after(s, whole.end()) else { continue };
         let listed = in_group_list(rules, arms, s, e.start(), &label);
+        // `one fracture occurred in each treatment group` is no one group's count (`each_group`).
+        let every = ["each ", "both ", "all "].iter().any(|w| label.text.to_ascii_lowercase().starts_with(w));
         if !(arms.labels.has_group_noun(&label.text) || is_known(known, &label) || listed)
             || arms.labels.names_everyone(&label.text)
+            || every
         {
             continue;
         }
         let mut item = Item::new("events.count_in_arm", (e.start(), label.span.1));
         item.events = read_count(e.as_str());
+        item.percent = caps.name("p").and_then(|p| read_percent(p.as_str()));
         item.arm = Some(label.text.clone());
         // `297 patients in the aspirin group (n = 1,075)`: the group's size follows.
         if let Some((n, end)) = n_equals_after(s, label.span.1) {
