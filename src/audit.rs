@@ -22,6 +22,7 @@ use regex::Regex;
 
 use crate::find::Text;
 use crate::model::Row;
+use crate::normalise::floor_boundary;
 
 /// The kinds of expression the audit counts, in report order.
 const KINDS: [&str; 4] = ["ci", "x_of_n", "x_slash_n", "n_equals"];
@@ -169,7 +170,7 @@ impl Audit {
                 }
                 let sentence = text.sentence_at(at);
                 let sentence_text = &s[sentence.0..sentence.1];
-                let reason = local_reason(p, kind, &s[sentence.0..at], &s[at..sentence.1]).or_else(|| {
+                let reason = local_reason(p, kind, s, sentence, (at, end)).or_else(|| {
                     REASONS.iter().zip(&p.reasons).find(|(_, r)| r.is_match(sentence_text)).map(|(reason, _)| *reason)
                 });
                 match reason {
@@ -229,23 +230,27 @@ impl Audit {
 
 /// The reason read from the expression itself and its next words, before the sentence's:
 /// a count of things that are not participants, or one of a design's options.
-fn local_reason(p: &Patterns, kind: &str, before: &str, from: &str) -> Option<&'static str> {
+fn local_reason(
+    p: &Patterns,
+    kind: &str,
+    s: &str,
+    sentence: (usize, usize),
+    (at, end): (usize, usize),
+) -> Option<&'static str> {
     if !matches!(kind, "x_of_n" | "x_slash_n") {
         return None;
     }
-    let expression_end = p.expressions[if kind == "x_of_n" { 1 } else { 2 }].find(from).map_or(0, |m| m.end());
     // `21/26 standard best practice patients` counts people; `42 of 82 shops were randomized`
     // counts the trial's clusters.
-    if let Some(thing) = p.things_after.find(&from[expression_end..]) {
-        let rest = &from[expression_end + thing.end()..];
-        if !p.people_or_allocation.is_match(rest.get(..rest.len().min(40)).unwrap_or(rest)) {
+    if let Some(thing) = p.things_after.find(&s[end..sentence.1]) {
+        let rest = &s[end + thing.end()..floor_boundary(s, (end + thing.end() + 40).min(sentence.1))];
+        if !p.people_or_allocation.is_match(rest) {
             return Some("not_participants");
         }
     }
-    let lead_from = before.len().saturating_sub(60);
-    let lead = before.get(lead_from..).unwrap_or(before);
-    let window = format!("{lead}{}", from.get(..(expression_end + 60).min(from.len())).unwrap_or(from));
-    p.one_of_options.is_match(&window).then_some("design")
+    let from = floor_boundary(s, at.saturating_sub(60).max(sentence.0));
+    let to = floor_boundary(s, (end + 60).min(sentence.1));
+    p.one_of_options.is_match(&s[from..to]).then_some("design")
 }
 
 /// Whether a `CI` label gives an interval: bounds follow it within a few words, and it is no

@@ -138,9 +138,7 @@ impl ArmLabels {
     /// Whether a label is a singular group noun and an identifier: `group I`, `Arm B`, `group 2`.
     pub fn names_by_id(&self, label: &str) -> bool {
         let words: Vec<&str> = label.split_whitespace().collect();
-        matches!(words.as_slice(), [noun, id] if !noun.ends_with('s')
-            && self.group_nouns.contains(&noun.to_ascii_lowercase())
-            && is_group_id(id))
+        matches!(words.as_slice(), [noun, id] if !noun.ends_with('s') && self.is_group_noun(noun) && is_group_id(id))
     }
 
     /// Whether a word is a group noun (`group`, `arm`, `cohort`).
@@ -150,7 +148,7 @@ impl ArmLabels {
 
     /// Whether a label names a group with a group noun (`placebo group`, `arm C`).
     pub fn has_group_noun(&self, label: &str) -> bool {
-        label.split_whitespace().any(|w| self.group_nouns.contains(&w.to_ascii_lowercase()))
+        label.split_whitespace().any(|w| self.is_group_noun(w))
     }
 
     /// The label whose words start at byte `from`: `combined modality arm and ...` →

@@ -339,27 +339,23 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
         // The `n`/`N` itself, after the bracket or space the match may start with.
         let n_at = whole.start() + whole.as_str().find(['n', 'N']).unwrap_or(0);
         let label_end = if s[..n_at].trim_end().ends_with(['(', '[', ',', ':']) { n_at } else { whole.start() };
-        // `three groups (n = 30)`: every group has that size.
         let head = s
             .get(sentence_start..label_end.max(sentence_start))
             .unwrap_or_default()
             .trim_end()
             .trim_end_matches(['(', '[', ',', ':'])
             .trim_end();
+        // `three groups (n = 30)`: every group has that size.
+        let each_group = |k: usize, found: &mut Found| {
+            if found.taken.insert(n_match.start()) {
+                let span = (n_at, n_match.end());
+                push_per_group(rules, k, &n, &record_groups(rules, s), span, sentence_start, found);
+            }
+        };
         let mut head_words = head.rsplit(' ').map(str::to_lowercase);
         if let (Some(noun), Some(k)) = (head_words.next(), head_words.next().as_deref().and_then(small_number)) {
             if matches!(noun.as_str(), "groups" | "arms") {
-                if found.taken.insert(n_match.start()) {
-                    push_per_group(
-                        rules,
-                        k,
-                        &n,
-                        &record_groups(rules, s),
-                        (n_at, n_match.end()),
-                        sentence_start,
-                        found,
-                    );
-                }
+                each_group(k, found);
                 continue;
             }
         }
@@ -368,19 +364,8 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
         let lower = arm.to_ascii_lowercase();
         let mut arm = arm.as_str();
         if lower.ends_with("groups") || lower.ends_with("arms") {
-            // `three groups (n = 30)`: every group has that size.
             if let Some(k) = lower.split_whitespace().next().and_then(small_number) {
-                if found.taken.insert(n_match.start()) {
-                    push_per_group(
-                        rules,
-                        k,
-                        &n,
-                        &record_groups(rules, s),
-                        (n_at, n_match.end()),
-                        sentence_start,
-                        found,
-                    );
-                }
+                each_group(k, found);
                 continue;
             }
             // `intervention (n = 440) and control groups (n = 440)`: the one group it names.
@@ -444,7 +429,6 @@ fn counts_listed_after(s: &str, first: usize, first_end: usize) -> Option<Vec<(u
     let mut counts = vec![(first, first_end)];
     let mut at = first_end;
     while let Some(next) = NEXT.captures(&s[at..]).and_then(|c| c.get(1)) {
-        // `(n = 30, 40% women)`, `(n = 30, 4.5 years)`: no count of a group.
         // `(n = 30, 40% women)`, `(n = 10, 28°C)`, `(n = 44, 50–74 years)`: no count of a group.
         let rest = s[at + next.end()..].trim_start();
         let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
@@ -666,12 +650,10 @@ fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
     }
 }
 
-/// One row of size `n` for each of `k` groups, named by the record's `groups` when it names `k`,
-/// or when `k` of them are a group noun and an identifier (`group I` ... `Group IV`, beside
-/// `any other group`).
-/// The groups are named by the record's `k` groups; else by the `k` it names from the count's
-/// sentence on (`age group` in a background sentence names no arm); else by the `k` it names
-/// with an identifier (`group I`); else `group 1` ... `group k`.
+/// One row of size `n` for each of `k` groups, named by the record's `groups` when it names `k`;
+/// else by the `k` it names from the count's sentence on (`age group` in a background sentence
+/// names no arm); else by the `k` that are a group noun and an identifier (`group I` ... `Group
+/// IV`, beside `any other group`); else `group 1` ... `group k`.
 fn push_per_group(
     rules: &ArmRules,
     k: usize,
@@ -1533,17 +1515,18 @@ fn find_named_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
         {
             continue;
         }
+        // Each part: its name, its count, and the byte spans of the part and of the count.
         let mut parts = Vec::new();
-        let mut at = first.start();
+        let mut part_at = first.start();
         for part in s[first.start()..rest.end()].split([';', ',']) {
-            let offset = at + part.len() - part.trim_start().len();
-            at += part.len() + 1;
-            let Some((name, count)) = part.split_once('=') else { continue };
+            let start = part_at + (part.len() - part.trim_start().len());
+            let sign = part.find('=').map(|sign| part_at + sign + 1);
+            part_at += part.len() + 1;
+            let Some(sign) = sign else { continue };
+            let (name, count) = (&s[start..sign - 1], s[sign..part_at - 1].trim());
+            let count_at = sign + s[sign..].find(|c: char| !c.is_whitespace()).unwrap_or(0);
             let name = name.trim().trim_start_matches("and ").trim();
-            let after_sign = part.trim_start().find('=').map_or(0, |i| i + 1);
-            let count_at = offset + after_sign + part.trim_start()[after_sign..].len()
-                - part.trim_start()[after_sign..].trim_start().len();
-            parts.push((name, read_count(count.trim()), offset, count_at));
+            parts.push((name, read_count(count), start, (count_at, count_at + count.len())));
         }
         // `(CP n = 313; Control n = 314)` is `n =`'s to read.
         let groups = parts.iter().all(|(name, n, _, _)| {
@@ -1557,10 +1540,9 @@ fn find_named_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
         if !groups {
             continue;
         }
-        for (name, n, start, count_at) in parts {
+        for (name, n, start, (count_at, count_end)) in parts {
             if let Some(n) = n {
-                let end = count_at + s[count_at..].find([';', ',', ')', ']']).unwrap_or(0);
-                found.push(count_at, name, n, "arm_size.label_equals", (start, end));
+                found.push(count_at, name, n, "arm_size.label_equals", (start, count_end));
             }
         }
     }

@@ -559,7 +559,8 @@ fn expand_lists(text: &str, source: &Source<'_>, shared: &Source<'_>) -> String 
     text
 }
 
-/// The words (in order of preference) as one alternation, a space matching any run of spaces: `patients|participants` as `p(?:atients|articipants)`.
+/// The words (in order of preference) as one alternation, a space matching any run of spaces:
+/// `patients|participants` as `p(?:atients|articipants)`.
 ///
 /// Matches exactly what the plain alternation does, with the same preference: words starting
 /// with different letters never both match at one place, and words starting with the same

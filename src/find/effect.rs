@@ -445,6 +445,11 @@ struct Estimate {
 }
 
 impl Estimate {
+    /// A value from byte `start` to `end` with no CI or p-value yet.
+    fn bare(value: Num, start: usize, end: usize) -> Estimate {
+        Estimate { value, start, interval: None, level: None, labelled: false, opener: None, p: None, end }
+    }
+
     /// Takes the interval, level, label, opener and p-value of the CI read after the value.
     fn take_ci(&mut self, ci: ConfidenceInterval) {
         self.interval = Some(ci.bounds);
@@ -776,15 +781,7 @@ fn find_bare_differences(
         {
             continue;
         }
-        let unit = &s[estimate.start..estimate.end];
-        let in_points = unit.contains("percentage point") || unit.contains("% point");
-        let code = if rules.standardised_cue.is_match(clause) {
-            "SMD"
-        } else if unit.contains('%') && (in_points || rules.proportion_cue.is_match(clause)) {
-            "RD"
-        } else {
-            "MD"
-        };
+        let code = difference_measure(rules, &s[estimate.start..estimate.end], clause);
         let mention =
             Mention { start: at, end: at, measure: MeasureName { code, adjusted: false }, ratio_reading: None };
         let row = effect_row(rules, text, &mention, &estimate, estimate.p.clone(), labels, "effect.difference");
@@ -865,8 +862,6 @@ fn unnamed_difference_code(
         && !than_before
         && !clause.to_ascii_lowercase().contains("differ");
     let unit = &s[estimate.start..label_at];
-    let in_points = unit.contains("percentage point") || unit.contains("% point");
-    let in_percent = unit.contains('%') || in_points;
     if !(called_difference || below_zero)
         || within_group
         || rules.not_difference.is_match(clause)
@@ -875,13 +870,20 @@ fn unnamed_difference_code(
     {
         return None;
     }
-    Some(if rules.standardised_cue.is_match(clause) {
+    Some(difference_measure(rules, unit, clause))
+}
+
+/// The measure of a difference written as `unit` (its number and what follows it) in `clause`:
+/// SMD after an effect size's words, RD in percentage points or for a proportion, else MD.
+fn difference_measure(rules: &EffectRules, unit: &str, clause: &str) -> &'static str {
+    let in_points = unit.contains("percentage point") || unit.contains("% point");
+    if rules.standardised_cue.is_match(clause) {
         "SMD"
-    } else if in_percent && (in_points || rules.proportion_cue.is_match(clause)) {
+    } else if in_points || unit.contains('%') && rules.proportion_cue.is_match(clause) {
         "RD"
     } else {
         "MD"
-    })
+    }
 }
 
 /// Where the clause holding byte `at` starts: clauses split a sentence at `;` outside brackets.
@@ -1086,16 +1088,7 @@ fn read_estimate(
             return None;
         }
     }
-    let mut estimate = Estimate {
-        value,
-        start: at,
-        interval: None,
-        level: None,
-        labelled: false,
-        opener: None,
-        p: None,
-        end: position,
-    };
+    let mut estimate = Estimate::bare(value, at, position);
     // `difference −1.0, intervention versus control, 95% CI …`, `44.5% in favour of X; 95% CI (…)`:
     // a labelled CI after an aside naming the comparison.
     let aside_ci = rules.ci_aside.find(rest).and_then(|aside| {
@@ -1164,16 +1157,7 @@ fn read_for_list(
         if end >= limit || !rules.for_group.is_match(&s[end..limit]) {
             break;
         }
-        listed.push(Estimate {
-            value,
-            start: at,
-            interval: None,
-            level: None,
-            labelled: false,
-            opener: None,
-            p: None,
-            end,
-        });
+        listed.push(Estimate::bare(value, at, end));
         position = end;
     }
     let last = listed.last_mut()?;
@@ -1211,16 +1195,7 @@ fn read_respectively_list(
             break;
         }
         let end = limit - after.len();
-        listed.push(Estimate {
-            value,
-            start: at,
-            interval: None,
-            level: None,
-            labelled: false,
-            opener: None,
-            p: None,
-            end,
-        });
+        listed.push(Estimate::bare(value, at, end));
         position = end;
     }
     let tail = s.get(position..limit)?;
@@ -1314,16 +1289,7 @@ fn find_times(
         let rest = &s[whole.end()..];
         let inner = rest.trim_start().strip_prefix('(').filter(|r| r.trim_start().starts_with('['));
         let Ok((after, ci)) = ci_after_estimate(false)(inner.unwrap_or(rest)) else { continue };
-        let mut estimate = Estimate {
-            value: number,
-            start: value.start(),
-            interval: None,
-            level: None,
-            labelled: false,
-            opener: None,
-            p: None,
-            end: s.len() - after.len(),
-        };
+        let mut estimate = Estimate::bare(number, value.start(), s.len() - after.len());
         estimate.take_ci(ci);
         if estimate.p.is_none() {
             if let Ok((tail, p)) = p_value_after(after) {

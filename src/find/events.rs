@@ -1471,12 +1471,7 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item) -> bo
     // `in less than 1% of women`: a bound, not a value.
     let bound = ["less than", "more than", "fewer than", "greater than", "lower than", "higher than"];
     let opens_with_number = s[item.span.0..].starts_with(|c: char| c.is_ascii_digit());
-    if item.events.is_none()
-        && opens_with_number
-        && bound
-            .iter()
-            .any(|b| before.get(before.len().saturating_sub(b.len())..).is_some_and(|w| w.eq_ignore_ascii_case(b)))
-    {
+    if item.events.is_none() && opens_with_number && bound.iter().any(|b| super::ends_with_lowercase(before, b)) {
         return false;
     }
     if item.completed {
