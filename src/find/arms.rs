@@ -396,7 +396,10 @@ fn n_equals_label(
     label_end: usize,
 ) -> Option<Label> {
     n_for_label(rules, s, (sentence_start, sentence_end), n_at, n_end)
-        .or_else(|| rules.labels.before(s, label_end))
+        .or_else(|| {
+            let before = rules.labels.before(s, label_end)?;
+            described_group(rules, s, sentence_start, &before).or(Some(before))
+        })
         .or_else(|| aside_label(rules, s, label_end))
         .or_else(|| bracket_head_label(rules, s, sentence_start, n_at))
         .or_else(|| dose_label(rules, s, sentence_start, label_end))
@@ -537,6 +540,22 @@ fn n_then_label(rules: &ArmRules, s: &str, n_at: usize, n_end: usize) -> Option<
     (s[label.span.1..part_end].trim().is_empty() && !rules.outcomes.is_match(&label.text)).then_some(label)
 }
 
+/// `control group (without nerve monitoring, n=40)`, `intervention group (FOBT plus a mailed
+/// reminder, n = 387)`: the label before `n` ends a description that opens the bracket, so the
+/// group named right before the bracket, with its group noun, is the arm.
+fn described_group(rules: &ArmRules, s: &str, sentence_start: usize, label: &Label) -> Option<Label> {
+    let open = sentence_start + s.get(sentence_start..label.span.0)?.rfind(['(', '['])?;
+    let lead = s.get(open + 1..label.span.0)?.trim();
+    let only_article = matches!(lead.to_ascii_lowercase().as_str(), "" | "the" | "a" | "an");
+    // `(vaccine A, n = 164; vaccine B, n = 167)` lists the groups themselves.
+    let close = label.span.1 + s[label.span.1..].find([')', ']'])?;
+    if only_article || lead.contains([')', ']', '=', ';']) || s[label.span.1..close].matches('=').count() > 1 {
+        return None;
+    }
+    let head = rules.labels.before(s, open)?;
+    (names_one_group(rules, &head.text) && !rules.outcomes.is_match(&head.text)).then_some(head)
+}
+
 /// The group before the bracket that holds `n =` after other words: `placebo (PLA; n = 8)`,
 /// `control group (CG; sorbitol 10%, n=29)`. A group named inside the bracket (`(A arm; n = 51)`)
 /// is left to the label right before `n`.
@@ -544,13 +563,20 @@ fn bracket_head_label(rules: &ArmRules, s: &str, sentence_start: usize, n_at: us
     let open = sentence_start + s[sentence_start..n_at].rfind(['(', '['])?;
     let inner = &s[open + 1..n_at];
     let inner_trimmed = inner.trim_end();
-    if inner.contains([')', ']', '=']) || inner.len() > 60 || !inner_trimmed.ends_with([';', ',']) {
+    let head = rules.labels.before(s, open).filter(|l| !rules.outcomes.is_match(&l.text))?;
+    // `group A (clopidogrel 600 mg >6 h before CAG; n = 513)`: after a group named with its
+    // group noun, the whole aside describes that group.
+    let named_group = names_one_group(rules, &head.text);
+    let longest = if named_group { 160 } else { 60 };
+    if inner.contains([')', ']', '=']) || inner.len() > longest || !inner_trimmed.ends_with([';', ',']) {
         return None;
     }
     // The aside opens with the group's abbreviation or a description with a number (`40% of
     // caloric intake`), and holds this one size: `(control, n=40; usual care, n=40)` lists groups.
     let first_part = inner_trimmed[..inner_trimmed.len() - 1].split([';', ',']).next().unwrap_or("").trim();
-    if !is_group_aside(first_part, inner_trimmed.ends_with(';')) {
+    // `stent group (46.9%, n = 15)`: a share and its count, not the group's size.
+    let share = first_part.ends_with('%') && !first_part.contains(' ') || first_part.contains('=');
+    if share || !named_group && !is_group_aside(first_part, inner_trimmed.ends_with(';')) {
         return None;
     }
     // `(UG; n = 9; age, 17.3 years)` holds one size; `(control, n=40; usual care, n=40)` two.
@@ -559,7 +585,15 @@ fn bracket_head_label(rules: &ArmRules, s: &str, sentence_start: usize, n_at: us
     if s[n_at..close].matches('=').count() > 1 || s[n_at..close].contains('%') || inner.contains("subgroup") {
         return None;
     }
-    rules.labels.before(s, open).filter(|l| !rules.outcomes.is_match(&l.text))
+    Some(head)
+}
+
+/// Whether a label names one group with its group noun: `control group`, `group A`, not
+/// `groups` or a cohort of everyone.
+fn names_one_group(rules: &ArmRules, label: &str) -> bool {
+    let last = label.rsplit(' ').next().unwrap_or("");
+    let noun_last = rules.labels.is_group_noun(last) && !last.ends_with('s');
+    (noun_last || rules.labels.names_by_id(label)) && !rules.labels.names_everyone(label)
 }
 
 /// Whether the first part of a bracket before its `n =` describes the group rather than giving a
@@ -1625,6 +1659,25 @@ mod tests {
             vec!["arm_size drug X 60", "arm_size placebo 59"]
         );
         assert_eq!(sizes("Infants (n = 162) were randomized."), vec!["arm_size total 162"]);
+    }
+
+    #[test]
+    fn a_described_group_keeps_the_name_before_its_bracket() {
+        assert_eq!(
+            sizes(
+                "Women were randomized to a study group (warming the hands before the puncture, n = 51) or a \
+                 comparison group (without warming, n = 50)."
+            ),
+            vec!["arm_size comparison group 50", "arm_size study group 51"]
+        );
+        assert_eq!(
+            sizes("We randomized 200 adults to arm A (drug 5 mg >2 h before surgery; n = 99) or arm B (drug at surgery; n = 101)."),
+            vec!["arm_size arm A 99", "arm_size arm B 101", "arm_size total 200"]
+        );
+        // A share of the group and its count is no size.
+        assert!(!sizes("Relapse was lower in the study group (12.5%, n = 6) than in controls.")
+            .iter()
+            .any(|r| r.ends_with(" 6")));
     }
 
     #[test]
