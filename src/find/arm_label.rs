@@ -266,6 +266,13 @@ impl ArmLabels {
 
     /// The label spanning `words`, when they name a group.
     fn label_of(&self, s: &str, words: &[Word]) -> Option<Label> {
+        // `four groups 12 mg`, `2 arms A`: a count of groups before the group's own name.
+        let counted_groups = words.windows(2).position(|pair| {
+            let noun = s[pair[1].start..pair[1].end].to_ascii_lowercase();
+            small_number(&s[pair[0].start..pair[0].end].to_ascii_lowercase()).is_some()
+                && noun.strip_suffix('s').is_some_and(|one| self.group_nouns.contains(one))
+        });
+        let words = counted_groups.map_or(words, |at| &words[at + 2..]);
         let (first, last) = (words.first()?, words.last()?);
         let text = s[first.start..last.end].trim_end_matches([',', '.']).to_string();
         let lower = text.to_ascii_lowercase();
@@ -390,6 +397,12 @@ fn is_group_id(word: &str) -> bool {
     (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
         || (word.len() <= 2 && word.chars().all(|c| c.is_ascii_digit()))
         || matches!(word, "I" | "II" | "III" | "IV")
+}
+
+/// A small count of groups, written in digits or as a word: `3`, `three`.
+pub fn small_number(word: &str) -> Option<usize> {
+    let words = ["two", "three", "four", "five", "six", "seven", "eight"];
+    word.parse::<usize>().ok().or_else(|| words.iter().position(|w| *w == word).map(|i| i + 2))
 }
 
 /// The words of a label that tell groups apart, lower-cased: `the placebo group` → `placebo`.

@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Match, Regex};
 
-use super::arm_label::{self, ArmLabels, Label};
+use super::arm_label::{self, small_number, ArmLabels, Label};
 use super::compile::{lexicon_pattern, Gated, Source, Triggers};
 use super::{Finding, Text};
 use crate::error::Result;
@@ -1166,11 +1166,6 @@ fn bracketed_arm_counts(rules: &ArmRules, s: &str, first: Label, limit: usize) -
 }
 
 /// `2`, `two`, ... `eight`: how many groups a phrase such as `three groups` names.
-fn small_number(word: &str) -> Option<usize> {
-    let words = ["two", "three", "four", "five", "six", "seven", "eight"];
-    word.parse::<usize>().ok().or_else(|| words.iter().position(|w| *w == word).map(|i| i + 2))
-}
-
 /// Whether the words before a count are `there were` (`Overall, there were 7 patients in arm A`).
 fn existential(before: &str) -> bool {
     let lower = before.trim_end().to_ascii_lowercase();
@@ -1673,6 +1668,11 @@ mod tests {
         assert_eq!(
             sizes("We randomized 200 adults to arm A (drug 5 mg >2 h before surgery; n = 99) or arm B (drug at surgery; n = 101)."),
             vec!["arm_size arm A 99", "arm_size arm B 101", "arm_size total 200"]
+        );
+        // A count of groups before the first group's name is not part of it.
+        assert_eq!(
+            sizes("Patients were randomized to three groups 10 mg (n = 6), 20 mg (n = 7) or placebo (n = 8)."),
+            vec!["arm_size 10 mg 6", "arm_size 20 mg 7", "arm_size placebo 8"]
         );
         // A share of the group and its count is no size.
         assert!(!sizes("Relapse was lower in the study group (12.5%, n = 6) than in controls.")
