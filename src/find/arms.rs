@@ -70,6 +70,8 @@ pub struct ArmRules {
     pub outcomes: Regex,
     /// Words naming the study itself (`eligible for this study`).
     study_named: Regex,
+    /// Words that make a count given with its share a size: `70 patients (64%) participated`.
+    sized_share: Regex,
     non_participants: HashSet<String>,
     cluster_nouns: HashSet<String>,
     characteristics: HashSet<String>,
@@ -139,6 +141,7 @@ impl ArmRules {
             allocation: words("allocation")?,
             outcomes: words("outcomes")?,
             study_named: words("study_named")?,
+            sized_share: words("sized_share")?,
             non_participants: lower("non_participants")?,
             cluster_nouns: lower("cluster_nouns")?,
             characteristics: lower("characteristics")?,
@@ -1083,8 +1086,25 @@ fn read_total_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut 
         let named = &count.s[n_match.end()..end];
         let treated = named.split_whitespace().any(|w| w.ends_with("-treated") || w.ends_with("-allocated"));
         let arm = if has_noun && treated { named.trim() } else { "total" };
-        found.push(at, arm, n, "arm_size.total", (at, end));
+        if !is_unsized_share(rules, count, end) {
+            found.push(at, arm, n, "arm_size.total", (at, end));
+        }
     }
+}
+
+/// Whether a count is followed by its bare share (`Fifty-five patients (38.5%) in group A
+/// responded`, `33 children (82.5%) were boys`): a part of some group, not the trial, unless its
+/// clause completes, joins or is analysed (`70 patients (64%) participated in the trial`).
+fn is_unsized_share(rules: &ArmRules, count: &ParticipantCount<'_>, end: usize) -> bool {
+    static BARE_SHARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*[(\[]\s*\d+(?:\.\d+)?\s*%\s*[)\],;]").expect("the bare-share pattern compiles")
+    });
+    let s = count.s;
+    let Some(share) = BARE_SHARE.find(&s[end..]) else { return false };
+    let rest = &s[end + share.end()..count.sentence_end.max(end + share.end())];
+    let clause_after = rest.split([';', ',']).next().unwrap_or(rest);
+    let clause_before = count.before.rsplit([';', ',']).next().unwrap_or(count.before);
+    !rules.sized_share.is_match(clause_after) && !rules.sized_share.is_match(clause_before)
 }
 
 /// Whether a sentence counts both sexes (`54 females and 38 males`, `(15 men, 25 women)`).
