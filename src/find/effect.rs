@@ -87,11 +87,8 @@ pub struct EffectRules {
     relative_pronoun: Regex,
     covariate_arm_name: Regex,
     covariate_association: Regex,
-    named: bool,
-    list: bool,
-    inherited: bool,
-    times: bool,
-    difference: bool,
+    /// Which of the five rules are enabled.
+    enabled: Enabled,
     difference_cue: Regex,
     bare_difference: BareDifference,
     within_group: Regex,
@@ -114,12 +111,36 @@ pub struct EffectRules {
     bracketed_ci_value: Regex,
     next_group_value: Regex,
     next_outcome_bracket: Regex,
+    group_before_bracket: Regex,
     standardised_cue: Regex,
     proportion_cue: Regex,
     times_likely: Regex,
     for_group: Regex,
     for_group_end: Regex,
     list_separator: Regex,
+}
+
+/// Which effect rules are enabled (`enabled = false` in a rule file turns one off).
+#[derive(Debug, Clone, Copy)]
+struct Enabled {
+    named: bool,
+    list: bool,
+    inherited: bool,
+    times: bool,
+    difference: bool,
+}
+
+impl Enabled {
+    /// Reads the switches of the five rules from the effect rule file.
+    fn read(rules: &Source<'_>) -> Enabled {
+        Enabled {
+            named: rules.enabled("effect.named"),
+            list: rules.enabled("effect.list"),
+            inherited: rules.enabled("effect.inherited"),
+            times: rules.enabled("effect.times"),
+            difference: rules.enabled("effect.difference"),
+        }
+    }
 }
 
 /// The measure codes of the contract.
@@ -325,11 +346,7 @@ impl EffectRules {
             relative_pronoun: rules.pattern("relative_pronoun")?,
             covariate_arm_name: rules.pattern("covariate_arm_name")?,
             covariate_association: rules.pattern("covariate_association")?,
-            named: rules.enabled("effect.named"),
-            list: rules.enabled("effect.list"),
-            inherited: rules.enabled("effect.inherited"),
-            times: rules.enabled("effect.times"),
-            difference: rules.enabled("effect.difference"),
+            enabled: Enabled::read(rules),
             difference_cue: rules.pattern("difference_cue")?,
             bare_difference: BareDifference::compile(rules)?,
             within_group: rules.pattern("within_group")?,
@@ -352,6 +369,7 @@ impl EffectRules {
             bracketed_ci_value: rules.pattern("bracketed_ci_value")?,
             next_group_value: rules.pattern("next_group_value")?,
             next_outcome_bracket: rules.pattern("next_outcome_bracket")?,
+            group_before_bracket: rules.pattern("group_before_bracket")?,
             standardised_cue: rules.pattern("standardised_cue")?,
             proportion_cue: rules.pattern("proportion_cue")?,
             times_likely: rules.pattern("times_likely")?,
@@ -490,28 +508,36 @@ struct Mention {
 pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
     let s = text.as_str();
     let mentions = measure_mentions(rules, s);
-    if mentions.is_empty() && !rules.difference {
+    if mentions.is_empty() && !rules.enabled.difference {
         return Vec::new();
     }
     let labels = levelled_ci_labels(s);
-    if mentions.is_empty() && labels.is_empty() && !(rules.difference && rules.bare_difference.called.is_match(s)) {
+    // Without a measure's name or a CI label, only a difference called so or a p-value's
+    // difference in a sentence comparing groups can be a row.
+    let unnamed = || rules.bare_difference.called.is_match(s) || rules.comparison_before.is_match(s);
+    if mentions.is_empty() && labels.is_empty() && !(rules.enabled.difference && unnamed()) {
         return Vec::new();
     }
     let mut compared_group_words = None;
     let mut findings = find_named(rules, text, &mentions, &labels, &mut compared_group_words);
     let named: Vec<(usize, usize)> = findings.iter().map(|f| f.span).collect();
-    if rules.inherited {
+    if rules.enabled.inherited {
         findings.extend(find_inherited(rules, text, &mentions, &named, &labels, &mut compared_group_words));
     }
-    if rules.times {
+    if rules.enabled.times {
         findings.extend(find_times(rules, text, &mentions, &named, &labels, &mut compared_group_words));
     }
-    if rules.difference {
+    if rules.enabled.difference {
         let taken: Vec<(usize, usize)> = findings.iter().map(|f| f.span).collect();
         findings.extend(find_unnamed_differences(rules, text, &taken, &labels, &mut compared_group_words));
         let taken: Vec<(usize, usize)> =
             findings.iter().map(|f| f.span).chain(mentions.iter().map(|m| (m.start, m.end))).collect();
         findings.extend(find_bare_differences(rules, text, &taken, &labels, &mut compared_group_words));
+        let taken: Vec<(usize, usize)> =
+            findings.iter().map(|f| f.span).chain(mentions.iter().map(|m| (m.start, m.end))).collect();
+        findings.extend(find_p_differences(rules, text, &taken, &labels, &mut compared_group_words));
+        let next = find_next_outcome_differences(rules, text, &findings, &labels);
+        findings.extend(next);
     }
     drop_covariate_lists(rules, text, findings)
 }
@@ -605,7 +631,7 @@ fn find_named(
     groups: &mut Option<Vec<String>>,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
-    if !rules.named {
+    if !rules.enabled.named {
         return findings;
     }
     for (index, mention) in mentions.iter().enumerate() {
@@ -632,7 +658,7 @@ fn named_and_listed(
         return findings;
     }
     let Some((estimate, loose)) = read_named(rules, text, mention, next_mention) else { return findings };
-    let bare = rules.list && estimate.interval.is_none() && estimate.p.is_none();
+    let bare = rules.enabled.list && estimate.interval.is_none() && estimate.p.is_none();
     // `was 1.15 and 1.01 for A and B, respectively`: a list its sentence closes needs no CI.
     let respectively = bare
         .then(|| read_respectively_list(rules, s, &estimate, next_mention.min(text.sentence_at(mention.start).1)))
@@ -652,7 +678,7 @@ fn named_and_listed(
         findings.push(Finding { row, span: (next.start, next.end) });
     }
     let mut end = estimate.end;
-    while let Some(next) = rules.list.then(|| read_listed(rules, s, end, mention.measure.code)).flatten() {
+    while let Some(next) = rules.enabled.list.then(|| read_listed(rules, s, end, mention.measure.code)).flatten() {
         if next.start >= next_mention {
             break;
         }
@@ -696,7 +722,7 @@ fn find_unnamed_differences(
         let code = match unnamed_difference_code(rules, text, sentence, &estimate, label_at, groups) {
             Some(code) => code,
             None => match listed_after.flatten() {
-                Some(code @ ("MD" | "SMD" | "RD")) => code,
+                Some(code @ ("MD" | "SMD" | "RD")) => listed_measure(rules, code, s, &estimate),
                 _ => continue,
             },
         };
@@ -791,6 +817,148 @@ fn find_bare_differences(
         findings.push(Finding { row, span: (estimate.start, estimate.end) });
     }
     findings
+}
+
+/// A bracket holding a value and its p-value alone: `(0.3 kg/m2, p = .031)`.
+struct PBracket {
+    /// Where the bracket opens, and the value (its sign included) starts and ends.
+    open: usize,
+    estimate: Estimate,
+    /// What the value carries after it (`kg/m2`); empty when nothing.
+    unit: String,
+}
+
+/// What a bracket opening at byte `open` holds, for [`find_p_differences`]: `Ok(Some)` a value
+/// with its p-value alone, `Ok(None)` no number first (`(P < 0.001)`, `(n = 165)`), `Err` a
+/// number with anything else (`(18 mm)`, `(95% CI …)`), which is a value of its own.
+fn p_bracket(rules: &EffectRules, s: &str, open: usize) -> std::result::Result<Option<PBracket>, ()> {
+    let inner = open + 1;
+    let skipped = s[inner..].len() - s[inner..].trim_start().len();
+    let mut at = inner + skipped;
+    if s[at..].starts_with('+') {
+        at += 1;
+    }
+    if !s[at..].starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.') {
+        return Ok(None);
+    }
+    let Ok((rest, value)) = decimal(&s[at..]) else { return Ok(None) };
+    let unit = rules.difference_unit.find(rest).map_or("", |m| m.as_str());
+    let (after, p) = p_value_after(&rest[unit.len()..]).map_err(|_| ())?;
+    let closes = after.trim_start().starts_with([')', ']']);
+    if !closes || unit.contains('%') || unit.contains("percent") {
+        return Err(());
+    }
+    let mut estimate = Estimate::bare(value, at, s.len() - after.len());
+    estimate.p = Some(p);
+    Ok(Some(PBracket { open, estimate, unit: unit.trim().to_string() }))
+}
+
+/// Differences in their outcome's bracket with a p-value and no CI, in a sentence that compares
+/// groups (`comparison_before`): `showed reductions compared to the control group concerning
+/// BMI (0.3 kg/m2, p = .031), WC (2.1 cm, p ≤ .001) and WHR (.002, p ≤ .001)`. The value
+/// carries a unit of measurement, or follows one that does in the same sentence; a percentage
+/// is left out, as it is as often a relative change. No row from a sentence comparing with
+/// baseline, one holding another value in brackets (`(18 mm) vs the control group (36 mm, P =
+/// …)`), one whose brackets follow a group's name (`in the A group (−0.99 hours, P = .003)`)
+/// or are compared with each other: there each bracket is one group's own value.
+fn find_p_differences(
+    rules: &EffectRules,
+    text: &Text,
+    taken: &[(usize, usize)],
+    labels: &[(usize, Num)],
+    groups: &mut Option<Vec<String>>,
+) -> Vec<Finding> {
+    let s = text.as_str();
+    let mut findings = Vec::new();
+    for &sentence in &text.sentences {
+        let sentence_text = &s[sentence.0..sentence.1];
+        if !sentence_text.contains(['p', 'P'])
+            || !rules.comparison_before.is_match(sentence_text)
+            || rules.baseline_comparison.is_match(sentence_text)
+        {
+            continue;
+        }
+        let opens = sentence_text.match_indices(['(', '[']).map(|(i, _)| sentence.0 + i);
+        let Ok(brackets) =
+            opens.filter_map(|open| p_bracket(rules, s, open).transpose()).collect::<std::result::Result<Vec<_>, ()>>()
+        else {
+            continue;
+        };
+        let side_by_side =
+            brackets.windows(2).any(|pair| rules.comparison_before.is_match(&s[pair[0].estimate.end..pair[1].open]));
+        let after_group = brackets.iter().any(|b| rules.group_before_bracket.is_match(&s[sentence.0..=b.open]));
+        if brackets.is_empty() || side_by_side || after_group || out_of_scope(rules, text, sentence, groups) {
+            continue;
+        }
+        let mut with_unit = false;
+        for bracket in brackets {
+            let estimate = bracket.estimate;
+            with_unit |= !bracket.unit.is_empty();
+            let clause = &s[clause_start(s, sentence, bracket.open)..bracket.open];
+            let overlaps = taken.iter().any(|&(a, b)| a < estimate.end && estimate.start < b);
+            if !with_unit || overlaps || rules.not_difference.is_match(clause) {
+                continue;
+            }
+            let code = difference_measure(rules, &s[estimate.start..estimate.end], clause);
+            let mention = Mention {
+                start: estimate.start,
+                end: estimate.start,
+                measure: MeasureName { code, adjusted: false },
+                ratio_reading: None,
+            };
+            let row = effect_row(rules, text, &mention, &estimate, estimate.p.clone(), labels, "effect.difference");
+            findings.push(Finding { row, span: (estimate.start, estimate.end) });
+        }
+    }
+    findings
+}
+
+/// Differences in the next outcome's bracket after a difference of the same sentence, with an
+/// interval and no label of their own: `(mean 3.8 min/day, 95% CI 1.5 to 6.1) and a decrease
+/// in sedentary time (4.7 min/day, 0.0 to 9.5)`, `(mean difference −0.90 kg (95% CI …), P <
+/// 0.01) and BMI (−0.28 kg m−2 (−0.50, −0.06), P = 0.01)`. Each takes the measure of the one
+/// before it, when the words between name an outcome (`next_outcome_bracket`), not a group.
+fn find_next_outcome_differences(
+    rules: &EffectRules,
+    text: &Text,
+    findings: &[Finding],
+    labels: &[(usize, Num)],
+) -> Vec<Finding> {
+    let s = text.as_str();
+    let mut order: Vec<&Finding> =
+        findings.iter().filter(|f| matches!(f.row.measure, Some("MD" | "RD" | "SMD"))).collect();
+    order.sort_by_key(|f| f.span);
+    let mut taken: Vec<(usize, usize)> = findings.iter().map(|f| f.span).collect();
+    let mut found = Vec::new();
+    for first in order {
+        let Some(code) = first.row.measure else { continue };
+        let sentence = text.sentence_at(first.span.0);
+        let mut end = first.span.1;
+        while let Some(open) = s.get(end..sentence.1).and_then(|rest| rest.find(['(', '['])).map(|i| end + i) {
+            let joint = &s[end..=open];
+            if !rules.next_outcome_bracket.is_match(joint) || rules.group_before_bracket.is_match(joint) {
+                break;
+            }
+            let at = open + 1 + (s[open + 1..].len() - s[open + 1..].trim_start().len());
+            let Some(estimate) = read_estimate(rules, s, at, code, true, false) else { break };
+            let code = listed_measure(rules, code, s, &estimate);
+            let overlaps = taken.iter().any(|&(a, b)| a < estimate.end && estimate.start < b);
+            if !estimate.within_interval() || estimate.end > sentence.1 || overlaps {
+                break;
+            }
+            let mention = Mention {
+                start: estimate.start,
+                end: estimate.start,
+                measure: MeasureName { code, adjusted: false },
+                ratio_reading: None,
+            };
+            let row = effect_row(rules, text, &mention, &estimate, estimate.p.clone(), labels, "effect.difference");
+            taken.push((estimate.start, estimate.end));
+            end = estimate.end;
+            found.push(Finding { row, span: (estimate.start, estimate.end) });
+        }
+    }
+    found
 }
 
 /// The estimate whose labelled CI holds the label at byte `label_at`: the first number of
@@ -1239,8 +1407,10 @@ fn find_inherited(
                     estimates.push(next);
                 }
                 for estimate in estimates {
+                    let code = listed_measure(rules, mention.measure.code, s, &estimate);
+                    let mention = Mention { measure: MeasureName { code, ..mention.measure }, ..*mention };
                     let row =
-                        effect_row(rules, text, mention, &estimate, estimate.p.clone(), labels, "effect.inherited");
+                        effect_row(rules, text, &mention, &estimate, estimate.p.clone(), labels, "effect.inherited");
                     findings.push(Finding { row, span: (estimate.start, estimate.end) });
                     taken.push((estimate.start, estimate.end));
                     i = estimate.end;
@@ -1437,10 +1607,7 @@ fn effect_row(
 fn reads_as_risk_difference(rules: &EffectRules, text: &Text, mention: &Mention, estimate: &Estimate) -> bool {
     let s = text.as_str();
     let name = s[mention.start..mention.end].to_ascii_lowercase();
-    let in_percent = s[estimate.start..estimate.end.max(estimate.start)]
-        .trim_start_matches(|c: char| c == '-' || c == '.' || c.is_ascii_digit())
-        .trim_start()
-        .starts_with('%');
+    let in_percent = in_percent(s, estimate);
     let sentence = text.sentence_at(mention.start);
     mention.measure.code == "MD"
         && !name.contains("mean")
@@ -1448,6 +1615,28 @@ fn reads_as_risk_difference(rules: &EffectRules, text: &Text, mention: &Mention,
         && in_percent
         && (rules.proportion_cue.is_match(&s[sentence.0..mention.start])
             || counts_of_groups(&s[sentence.0..mention.start]))
+}
+
+/// The measure of a difference listed after (or inheriting from) one of measure `code`: the
+/// same, but for a difference in a unit after a risk difference, which is one of means
+/// (`(4.5%, 95% CI …), and birthweight (41.9 g, 95% CI …)`).
+fn listed_measure(rules: &EffectRules, code: &'static str, s: &str, estimate: &Estimate) -> &'static str {
+    let value = &s[estimate.start..estimate.end.max(estimate.start)];
+    let after_number = value.trim_start_matches(|c: char| c == '-' || c == '.' || c.is_ascii_digit());
+    let unit = rules.difference_unit.find(after_number).map_or("", |unit| unit.as_str().trim());
+    if code == "RD" && !unit.is_empty() && !unit.contains('%') && !unit.contains("percent") {
+        "MD"
+    } else {
+        code
+    }
+}
+
+/// Whether an estimate's value is written as a percentage (`4.5%`).
+fn in_percent(s: &str, estimate: &Estimate) -> bool {
+    s[estimate.start..estimate.end.max(estimate.start)]
+        .trim_start_matches(|c: char| c == '-' || c == '.' || c.is_ascii_digit())
+        .trim_start()
+        .starts_with('%')
 }
 
 /// Whether a text holds a count of a total (`27/44`): the groups' shares are proportions.
@@ -1716,6 +1905,39 @@ mod tests {
         let text = "Of 400 patients, 200 were assigned to glargine and 200 to standard care. Target \
                     attainment was more likely with glargine (odds ratio 2.98, 95% CI 2.67-3.32).";
         assert_eq!(endpoints(text), vec![Some("Target attainment".to_string())]);
+    }
+
+    #[test]
+    fn a_p_value_difference_needs_a_sentence_without_group_values() {
+        assert_eq!(
+            effects("Compared with controls, the trained group improved grip (3.2 kg, p = 0.01) and gait (0.12 m/s, p < 0.001)."),
+            vec!["MD 3.2 p=0.01", "MD 0.12 p<0.001"]
+        );
+        // Each bracket after a group's name, or compared with another, is that group's own value.
+        assert!(effects("Grip improved in the trained group (3.2 kg, p = 0.01) more than with rest.").is_empty());
+        assert!(effects("Grip was 3.2 kg higher with training (3.2 kg) than with rest (1.1 kg, p = 0.01).").is_empty());
+        // A percentage is as often a relative change; a bare number needs a unit before it.
+        assert!(effects("Compared with controls, training lowered pain (-21%, p = 0.01).").is_empty());
+        assert!(effects("Compared with controls, training lowered the index (0.8, p = 0.01).").is_empty());
+    }
+
+    #[test]
+    fn the_next_outcome_bracket_after_a_difference_takes_its_measure() {
+        assert_eq!(
+            effects(
+                "Compared with usual care, grip rose more (difference 3.2 kg, 95% CI 1.1 to 5.3) and BMI fell \
+                     more (-0.3 kg m-2 (-0.5, -0.1), p = 0.01)."
+            ),
+            vec!["MD 3.2 [1.1, 5.3] 95%", "MD -0.3 [-0.5, -0.1] 95% p=0.01"]
+        );
+        // After a percentage's risk difference, a difference in a unit is one of means.
+        assert_eq!(
+            effects(
+                "Deaths fell (absolute risk reduction 4.1%, 95% CI 1.0 to 7.2) and birthweight rose (52 g, \
+                     95% CI 10 to 94)."
+            ),
+            vec!["RD 4.1 [1.0, 7.2] 95%", "MD 52 [10, 94] 95%"]
+        );
     }
 
     #[test]
