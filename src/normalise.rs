@@ -463,8 +463,15 @@ impl<'a> Builder<'a> {
     fn word(&mut self) {
         let i = self.at;
         let end = self.alpha_end(i);
+        // Only `percent`, `per cent` and number words are rewritten: a run starting with any
+        // other letter (most words of an abstract) is copied without looking further.
+        let first = self.bytes[i].to_ascii_lowercase();
+        if first != b'p' && !NUMBER_WORD_INITIALS.contains(&first) {
+            self.copy(end - i, end - i);
+            return;
+        }
         let starts_word = self.char_before(i).is_none_or(|c| !c.is_alphanumeric());
-        if starts_word && self.percent_word() {
+        if starts_word && first == b'p' && self.percent_word() {
             return;
         }
         if starts_word {
@@ -624,13 +631,14 @@ fn starts_with_word(bytes: &[u8], word: &[u8]) -> bool {
         && !bytes.get(word.len()).is_some_and(u8::is_ascii_alphanumeric)
 }
 
+/// The first letters of the number words [`word_value`] knows, in lower case.
+const NUMBER_WORD_INITIALS: [u8; 9] = [b'e', b'f', b'h', b'm', b'n', b'o', b's', b't', b'z'];
+
 /// The value of a number word given as ASCII letters, in any case, without allocating (this
-/// runs on every word of every abstract).
+/// runs on every word of every abstract that starts with one of [`NUMBER_WORD_INITIALS`]).
 fn word_value_of(word: &[u8]) -> Option<u64> {
     // Every number word starts with one of these letters: a quick no for most words.
-    if !(3..=9).contains(&word.len())
-        || !matches!(word[0] | 0x20, b'e' | b'f' | b'h' | b'm' | b'n' | b'o' | b's' | b't' | b'z')
-    {
+    if !(3..=9).contains(&word.len()) || !NUMBER_WORD_INITIALS.contains(&(word[0] | 0x20)) {
         return None;
     }
     let mut key = 0u128;

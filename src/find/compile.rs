@@ -30,6 +30,34 @@ const DFA_CACHE_LIMIT: usize = 2 * 1024 * 1024;
 /// the events gate rebuilt its states all run long (2 % of the instructions).
 const GATE_DFA_CACHE_LIMIT: usize = 2 * 1024 * 1024;
 
+/// Patterns compiled without the regex crate's literal prefilter (`(file, key)`).
+///
+/// Their leading literals (`in`, `at`, `over`, a digit or a single letter, in any case) occur
+/// every few bytes of an abstract: the lazy DFA hands the search to the prefilter each time it
+/// is back at its start, and the prefilter stops again a few bytes on, which costs two to eight
+/// times the DFA's own scan (`find_iter` over the corpus: `survival.toml` `blockers` 24.8 → 3.0
+/// µs per KB, `arms.toml` `per_group` 7.2 → 4.6). Patterns whose literals are rare (`%`, `(`,
+/// `median`) keep it: there it skips most of the text. `cargo run --release --example
+/// pattern_cost -- FILE --prefilter` times every pattern both ways.
+const WITHOUT_PREFILTER: &[(&str, &str)] = &[
+    ("arms.toml", "per_group"),
+    ("effect.toml", "comparison_before"),
+    ("effect.toml", "covariate_arm_name"),
+    ("effect.toml", "not_bare_difference"),
+    ("events.toml", "group_lead"),
+    ("events.toml", "landmark"),
+    ("events.toml", "total_rate"),
+    ("survival.toml", "blockers"),
+    ("survival.toml", "sentence_time"),
+    ("survival.toml", "time_after_values"),
+];
+
+/// An alternative that never matches (no position is both a word boundary and not one) but
+/// whose first character is one of thousands: joined to a pattern as `(?:pattern)|this`, it
+/// leaves the pattern's matches, their order and its groups as they are, and leaves the regex
+/// crate no finite set of leading literals, so it builds no prefilter.
+const NO_PREFILTER_BRANCH: &str = r"(?-u:\b\B)[\x{E000}-\x{F8FF}]";
+
 /// The compiled rules every finder uses.
 #[derive(Debug)]
 pub struct RuleSet {
@@ -182,7 +210,18 @@ impl<'a> Source<'a> {
 
     /// The compiled pattern `key`, case-insensitive or not.
     pub fn pattern_with_case(&self, key: &str, case_insensitive: bool) -> Result<Regex> {
-        compile_pattern(self.pattern_text(key)?, case_insensitive).map_err(|e| self.error_at("patterns", key, e))
+        self.compile_named(key, self.pattern_text(key)?, case_insensitive)
+    }
+
+    /// Compiles `text`, the pattern `key` of this file (its lists put in), without a literal
+    /// prefilter if [`WITHOUT_PREFILTER`] names it.
+    fn compile_named(&self, key: &str, text: &str, case_insensitive: bool) -> Result<Regex> {
+        let compiled = if WITHOUT_PREFILTER.contains(&(self.name, key)) {
+            compile_without_prefilter(text, case_insensitive)
+        } else {
+            compile_pattern(text, case_insensitive)
+        };
+        compiled.map_err(|e| self.error_at("patterns", key, e))
     }
 
     /// The word list `key` as one compiled alternation of whole words (`\b(?:w1|w2)\b`).
@@ -230,7 +269,18 @@ impl<'a> Source<'a> {
 
 /// Compiles a pattern with the size limits that keep user rules from exhausting memory.
 pub fn compile_pattern(text: &str, case_insensitive: bool) -> std::result::Result<Regex, regex::Error> {
-    RegexBuilder::new(&ascii_classes(text))
+    build_pattern(&ascii_classes(text), case_insensitive)
+}
+
+/// [`compile_pattern`], with an alternative that never matches ([`NO_PREFILTER_BRANCH`]) so that
+/// the regex crate builds no literal prefilter: the same matches, found by the DFA's own scan.
+pub fn compile_without_prefilter(text: &str, case_insensitive: bool) -> std::result::Result<Regex, regex::Error> {
+    build_pattern(&format!("(?:{})|{NO_PREFILTER_BRANCH}", ascii_classes(text)), case_insensitive)
+}
+
+/// Builds a pattern already in ASCII classes with the size limits.
+fn build_pattern(text: &str, case_insensitive: bool) -> std::result::Result<Regex, regex::Error> {
+    RegexBuilder::new(text)
         .case_insensitive(case_insensitive)
         .size_limit(PATTERN_SIZE_LIMIT)
         .dfa_size_limit(DFA_CACHE_LIMIT)
@@ -396,7 +446,13 @@ impl Triggers {
             *gated = true;
             words.clone()
         });
-        let needs_digit = regex_syntax::parse(regex.as_str()).is_ok_and(|hir| needs_digit(&hir));
+        // The pattern as written, without the branch that only turns its prefilter off.
+        let written = regex.as_str();
+        let written = written
+            .strip_suffix(NO_PREFILTER_BRANCH)
+            .and_then(|p| p.strip_prefix("(?:")?.strip_suffix(")|"))
+            .unwrap_or(written);
+        let needs_digit = regex_syntax::parse(written).is_ok_and(|hir| needs_digit(&hir));
         Gated { regex, trigger, needs_digit }
     }
 
@@ -535,7 +591,7 @@ pub fn word_alternation(words: &[String]) -> String {
 /// spaces), compiled case-insensitively.
 pub fn lexicon_pattern_with(source: &Source<'_>, shared: &Source<'_>, key: &str) -> Result<Regex> {
     let text = lexicon_pattern_text(source, shared, key)?;
-    compile_pattern(&text, true).map_err(|e| source.error_at("patterns", key, e))
+    source.compile_named(key, &text, true)
 }
 
 /// The text of [`lexicon_pattern_with`] before it is compiled.
@@ -692,5 +748,40 @@ mod tests {
         let file: RuleFile = toml::from_str("[patterns]\nvalue_unit = \"(unclosed\"\n").unwrap();
         let err = Source::new("effect.toml", &file).pattern("value_unit").unwrap_err();
         assert!(err.to_string().contains("patterns.value_unit"), "{err}");
+    }
+
+    #[test]
+    fn a_pattern_without_prefilter_finds_the_same_matches_and_groups() {
+        let text = r"\b(?P<n>\d+)\s+(?:per|in\s+each)\s+(?P<unit>group|arm)s?\b";
+        let with = compile_pattern(text, true).unwrap();
+        let without = compile_without_prefilter(text, true).unwrap();
+        let s = "In all, 40 per group (12 In Each Arm; 7 per-group); 30\u{e000} per arm, 5 per groups.";
+        let spans = |re: &Regex| -> Vec<(usize, usize, String, String)> {
+            re.captures_iter(s)
+                .map(|c| {
+                    let whole = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+                    (whole.0, whole.1, c["n"].to_string(), c["unit"].to_string())
+                })
+                .collect()
+        };
+        assert_eq!(spans(&without), spans(&with));
+        assert_eq!(spans(&with).len(), 3);
+        assert_eq!(without.captures_len(), with.captures_len());
+    }
+
+    #[test]
+    fn every_pattern_compiled_without_prefilter_exists_and_keeps_its_digit_gate() {
+        let files: Vec<(&str, RuleFile)> =
+            crate::rules::EMBEDDED.iter().map(|(name, text)| (*name, toml::from_str(text).unwrap())).collect();
+        for (name, key) in WITHOUT_PREFILTER {
+            let file = files.iter().find(|(n, _)| n == name).map(|(_, f)| f);
+            assert!(file.is_some_and(|f| f.patterns.contains_key(*key)), "{name} {key}");
+        }
+        let file: RuleFile = toml::from_str("[patterns]\nper_group = '\\b\\d+ per group'\n").unwrap();
+        let source = Source::new("arms.toml", &file);
+        let mut triggers = Triggers { words: Vec::new() };
+        let gated = triggers.gate("per_group", source.pattern("per_group").unwrap());
+        assert!(gated.regex.as_str().ends_with(NO_PREFILTER_BRANCH));
+        assert!(gated.needs_digit);
     }
 }
