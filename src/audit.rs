@@ -6,8 +6,12 @@
 //! and `n = N`, and sorts each into one of three: inside a row's evidence; outside every row
 //! but with a named reason to be out of scope (a design or baseline sentence, a change within
 //! one group, a relative change written as a percentage (GUIDE: no relative risk reduction
-//! written only as a percent), an estimate per unit, a predictor or correlation, a diagnostic accuracy, a
-//! single group's mean or median); or unexplained. Unexplained expressions are grouped by the
+//! written only as a percent), an estimate per unit, a predictor or correlation, a diagnostic
+//! accuracy, a single group's mean or median, a CI whose estimate is not written); or
+//! unexplained. A reason read from the sentence is given only when the expression's own words
+//! do not make it what the GUIDE makes a row (a difference, an effect, a ratio measure, a
+//! group's rate, a count over its denominator): such an expression stays unexplained, for a
+//! rule to read. Unexplained expressions are grouped by the
 //! shape of their words (numbers as `#`), so the most common ways of writing that no rule
 //! reads come first.
 //!
@@ -30,8 +34,8 @@ const KINDS: [&str; 4] = ["ci", "x_of_n", "x_slash_n", "n_equals"];
 /// The reasons an expression outside every row may be out of scope, tried in this order.
 const REASONS: [&str; 10] = [
     "design",
-    "baseline",
     "within_group",
+    "baseline",
     "relative_change",
     "per_unit",
     "per_person_time",
@@ -55,6 +59,52 @@ struct Patterns {
     /// over its denominator: a unit after it, `grade` before it.
     not_count_after: Regex,
     not_count_before: Regex,
+    /// Visual acuity on the Snellen chart (`20/40 or better`, `UDVA of 20/20`), no count.
+    snellen_near: Regex,
+    /// Words of the expression's own clause that make its estimate a comparison between groups
+    /// (a difference, an effect, `lower`, `in favour of`): no sentence-level reason holds then.
+    compares: Regex,
+    /// The GUIDE's names of differences, written short (`MD -0.79`, `aRD`).
+    difference_short: Regex,
+    /// A comparative that names no comparison of groups: a part of the body, a bound, a dose.
+    comparative_compound: Regex,
+    /// Names of ratio measures the GUIDE makes effect rows (`OR`, `aHR`, `rate ratio`).
+    ratio_measure: Regex,
+    /// A count over its denominator in the clause: the estimate is an events rate.
+    count_over_n: Regex,
+    /// A percentage right before the label: a group's rate, an events or survival row unless
+    /// the clause calls it a mean or a prevalence.
+    percent_before: Regex,
+    mean_or_prevalence: Regex,
+    /// Words that make a value a change, not a level.
+    change_words: Regex,
+    /// A CI whose estimate is not written (GUIDE: value is required, never computed): the
+    /// bracket opens with a p-value (`between group differences were not significant (p = 0.23,
+    /// 95% CI`), two group values precede it in the bracket (`(10.5 vs. 8.6 days, p = 0.005,
+    /// 95% CI`), it follows `between the 2 groups (`, or it is the subject (`The 95% CI of the
+    /// adjusted treatment difference was`).
+    p_opens_bracket: Regex,
+    pair_opens_bracket: Regex,
+    between_groups_before: Regex,
+    interval_of_difference_after: Regex,
+    /// The words right before a number that make it the second of two group values
+    /// (`30% versus 41%`, `compared to 100% in`).
+    second_value_before: Regex,
+    /// Words that make an estimate the randomized comparison's, not a covariate's, or a value
+    /// one side of a comparison.
+    treatment_words: Regex,
+    /// What frames a ratio as a covariate's or a predictor's (GUIDE: not an effect then).
+    covariate_framing: Regex,
+    /// `than 10`: a comparative that sets a threshold.
+    than_number: Regex,
+    /// A number needed to treat right before the label (GUIDE: not NNT).
+    nnt_before: Regex,
+    /// A relative change written as a percentage right before the label (`6% reduction, 95%
+    /// CI`, `reduced sitting time by 21% (95% CI`), unless the text calls it absolute.
+    relative_change_before: Regex,
+    absolute_change: Regex,
+    /// A named estimate with its number inside a CI's bracket (`, effect size = 0.8`, `; OR 2.1`).
+    named_estimate: Regex,
     results_label: Regex,
     conclusion_label: Regex,
 }
@@ -71,22 +121,43 @@ fn patterns() -> &'static Patterns {
                 re(r"\b[nN]\s*[=:]\s*\d"),
             ],
             reasons: [
-                re(r"(?i)\b(?:power(?:ed)?|sample\s+size|to\s+detect|was\s+calculated|hypothesi[sz]ed|assuming|non-?inferiority\s+margin|will\s+be|eligib\w*)\b"),
-                re(r"(?i)\b(?:baseline|characteristics|mean\s+age|median\s+age|aged|demographic\w*|were\s+(?:women|men|female|male))\b"),
-                re(r"(?i)\b(?:from\s+baseline|within[- ]group|change\s+from|pre-?\s*to\s*post|before\s+and\s+after)\b"),
-                re(r"(?i)\b(?:reduced|reduction|increased|increase|lowered|decreased|decrease|fell|rose)\s+(?:\w+\s+){0,4}?by\s+(?:about\s+)?\d+(?:\.\d+)?\s*%|\brelative\s+(?:risk\s+|rate\s+|odds\s+)?reductions?\b|\b(?:vaccine\s+efficacy|protective\s+efficacy|VE)\b|\d\s*%\s*(?:\([^()]*\)\s*)?(?:\w+\s+){0,3}?(?:reduction|decrease|increase)s?\b"),
+                re(r"(?i)\b(?:power(?:ed)?|sample\s+size|to\s+detect|was\s+calculated|hypothesi[sz]ed|assuming|non-?inferiority\s+margin|will\s+be|(?:in)?eligib\w*)\b"),
+                re(r"(?i)\b(?:from\s+baseline|within[- ]group|change\s+from|pre-?\s*to\s*post|before\s+and\s+after|from\s+[-\d.]+\s*%?\s*(?:\([^()]*\)\s*)?at\s+baseline|(?:than|compared\s+(?:with|to))\s+(?:at\s+)?baseline|(?:groups?|participants|patients|children|subjects|women|men|arms?)\s+(?:\w+\s+)?(?:showed|presented|experienced)\s+an?\s+(?:(?:significant|mean|average)\s+)?(?:change|decrease|increase|reduction|improvement|gain|loss)\s+of|(?:lost|gained)\s+(?:an?\s+(?:mean|average)\s+(?:of\s+)?)?[\d.]+\s*(?:kg|lb|pounds)\b)|\b(?:declined|decreased|increased|improved|reduced|fell|rose|dropped)\s+(?:by\s+)?[-+]?[\d.]+\s*(?:%|[a-z/]+)?\s*[(\[][^()\[\]]*\b(?:CI|confidence)\b[^()\[\]]*[)\]]\s+in\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm)\b"),
+                re(r"(?i)\b(?:at\s+baseline|baseline\s+(?:characteristics|values?|levels?|data|scores?|measurements?)|characteristics|mean\s+age|median\s+age|aged|demographic\w*|(?:was|were)\s+(?:predominantly\s+|mostly\s+)?(?:women|men|female|male))\b"),
+                re(r"(?i)\b(?:reduced|reduction|increased|increase|lowered|decreased|decrease|fell|rose)\s+(?:\w+\s+){0,4}?by\s+(?:about\s+)?\d+(?:\.\d+)?\s*%|\brelative\s+(?:risk\s+|rate\s+|odds\s+)?(?:reductions?|increases?|changes?)\b|\b(?:vaccine\s+efficacy|protective\s+efficacy|VE)\b|\d\s*%\s*(?:\([^()]*\)\s*)?(?:\w+\s+){0,3}?(?:reduction|decrease|increase)s?\b"),
                 re(r"(?i)\b(?:per\s+(?:1|one|each|unit|sd|standard\s+deviation|\d+[- ]?(?:unit|point|year|mg|kg))|for\s+each|for\s+every)\b"),
-                re(r"(?i)\bper\s+[\d,]+\s*(?:person|patient|participant|child|woman|women|infant)s?[- ](?:years?|months?|weeks?|days?)\b|\b(?:person|patient)[- ]years?\b|%\s*/\s*(?:year|yr)\b|\bannual(?:ized)?\s+rates?\b"),
-                re(r"(?i)\b(?:predict\w*|prognostic|risk\s+factors?|associated\s+with|associations?|correlat\w*|regression|coefficients?|slope)\b|[βρ]"),
-                re(r"(?i)\b(?:Cmax|Tmax|bioequivalen\w*|pharmacokinetic\w*|geometric\s+mean\s+ratios?|GMRs?|GMTs?|titer\s+ratios?)\b"),
-                re(r"(?i)\b(?:sensitivity|specificity|AUC|area\s+under|accuracy|kappa|ICC|agreement|predictive\s+value)\b"),
-                re(r"(?i)\b(?:mean|median|average|geometric|prevalence|incidence\s+rate)\b"),
+                re(r"(?i)\bper\s+[\d,]+\s*(?:person|patient|participant|child|woman|women|infant)s?[- ](?:years?|months?|weeks?|days?)\b|\b(?:person|patient)[- ]years?\b|\bper\s+(?:person|patient|participant|child|woman|infant)\s+per\s+(?:year|month)\b|%\s*/\s*(?:year|yr)\b|\bannual(?:ized)?\s+rates?\b"),
+                re(r"(?i)\b(?:predict\w*|prognostic|risk\s+factors?|associated\s+with|associations?|correlat\w*|regression|coefficients?|slope|interaction\s+terms?)\b|[βρ]"),
+                re(r"(?i)\b(?:Cmax|Tmax|bioequivalen\w*|pharmacokinetic\w*|geometric\s+mean\s+ratios?|GLS\s*means?\s+ratios?|geometric\s+least[- ]squares?|GMRs?|GMTs?|titer\s+ratios?|treatment\s+ratios?|quotient)\b"),
+                re(r"(?i)\b(?:sensitivity|specificity|AUC|area\s+under|accuracy|precision|kappa|ICC|agreement|predictive\s+value)\b"),
+                re(r"(?i)\b(?:mean|median|average|geometric|prevalence|incidence\s+rate|ED\d\d|EC\d\d|IC\d\d|inhibitory\s+concentration)\b"),
             ],
-            things_after: re(r"(?i)^\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+){0,2}?(?:domains?|items?|variables?|questions?|scenarios?|parameters?|outcomes?|measures?|(?:sub)?scales?|criteria|strains?|sessions?|visits?|comparisons?|recordings?|protocols?|doses?|tests?|sites?|practices?|clinics?|hospitals?|cent(?:re|er)s?|studies|trials|placements?|procedures?|samples?|specimens?|time\s*points?|responses|approaches|episodes?|cycles?|days|weeks|months|nights)\b"),
+            things_after: re(r"(?i)^\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+){0,2}?(?:domains?|items?|variables?|questions?|scenarios?|parameters?|outcomes?|measures?|(?:sub)?scales?|criteria|strains?|sessions?|visits?|comparisons?|recordings?|protocols?|doses?|tests?|sites?|practices?|clinics?|hospitals?|cent(?:re|er)s?|studies|trials|placements?|procedures?|samples?|specimens?|time\s*points?|responses|approaches|episodes?|cycles?|days|weeks|months|nights|steps|outbreaks?|diagnos[ie]s|genes?|modules?|lipids|metabolites|proteins|(?:bio)?markers)\b"),
             people_or_allocation: re(r"(?i)^\s*(?:patients|participants|subjects|women|men|children|people|persons|infants|adults)\b|\brandomi[sz]ed\b"),
-            one_of_options: re(r"(?i)(?:\b(?:assigned|allocated|randomi[sz]ed|distributed|received|consumed|exposed|took\s+part)\b\s+(?:\w+\s+){0,3}?(?:to|into|in|on)?\s*|^)(?:1|one)\s+(?:out\s+)?of\s+(?:the\s+)?(?:\d+|two|three|four|five|six)\s+(?:[\w-]+\s+){0,3}?(?:groups?|arms?|conditions?|interventions?|diets?|treatments?|regimens?|sequences?|approaches|beverages|formulations|products|programs?|programmes?|systems?)\b"),
-            not_count_after: re(r"^(?:[.,]\d|/\d|-?\s*(?:mg|g|mcg|µg|μg|ml|mL|mmHg|kg|IU|units?|v/v|w/w|mmol|cm|mm)\b|\s*[-\s](?i:person|patient|child|woman|women)[- ]?(?i:years?|months?|days?)\b)"),
+            one_of_options: re(r"(?i)(?:\b(?:assigned|allocated|randomi[sz]ed|distributed|received|consumed|exposed|took\s+part)\b\s+(?:\w+\s+){0,3}?(?:to|into|in|on)?\s*|\b(?:or|in|into)\s+|\(\s*|^)(?:1|one)\s+(?:out\s+)?of\s+(?:the\s+)?(?:\d+|two|three|four|five|six)\s+(?:[\w-]+\s+){0,3}?(?:groups?|arms?|conditions?|interventions?|diets?|treatments?|regimens?|sequences?|approaches|beverages|formulations|products|programs?|programmes?|systems?)\b"),
+            not_count_after: re(r"^(?:[.,]\d|/\d|-\d|-\s*(?:,|and\b|or\b)|\s*(?i:grade)\b|,\s*(?:v/v|w/w|v:v)|-?\s*(?:mg|g|mcg|µg|μg|ml|mL|mmHg|kg|IU|units?|v/v|w/w|mmol|cm|mm)\b|\s*[-\s](?i:person|patient|child|woman|women)[- ]?(?i:years?|months?|days?)\b)"),
             not_count_before: re(r"(?i)(?:\bgrades?\s*|[\d.]\.|[/:]|\d\s*/\s*|[<>=]\s*[\d.]+\s*/\s*|\bp\s*[<>=]\s*)$"),
+            compares: re(r"(?i)\b(?:differences?|(?:adj)?diff|effects?|in\s+favou?r|absolute|non-?inferiority|equivalen\w+|margin|placebo[- ](?:corrected|adjusted|subtracted)|lower|higher|greater|larger|smaller|lesser|less|more|fewer|better|worse|shorter|longer|(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?(?:placebo|controls?|usual\s+care|sham))\b"),
+            ratio_measure: re(r"\b(?:Adj|adj|a)?(?:OR|HR|RR|IRR)\b|(?i:\b(?:odds|hazards?|risk|rate)\s+ratios?\b|\brelative\s+risk\b|\bnumber\s+needed)"),
+            difference_short: re(r"\b(?:Adj|adj|a)?(?:MD|SMD|RD)\b"),
+            comparative_compound: re(r"(?i)^\s+(?:respiratory|limbs?|back|extremit\w+|urinary|genital|gastro\w*|GI|abdominal|bounds?|limits?|education|order|doses?|levels?|income|grade)\b"),
+            count_over_n: re(r"(?i)\b\d+\s*(?:/|of|out\s+of)\s*\d+\b"),
+            percent_before: re(r"\d\s*%\s*[(\[,;:]?\s*$"),
+            change_words: re(r"(?i)\b(?:changes?|changed|increase[sd]?|decrease[sd]?|reduc\w+|improve\w*|declined?|gain(?:ed)?|loss|lost|rose|fell)\b"),
+            mean_or_prevalence: re(r"(?i)\b(?:mean|median|average|geometric|prevalence)\b"),
+            p_opens_bracket: re(r"(?i)[(\[]\s*p(?:-value)?\s*[<=>≤≥]\s*[\d.]+\s*\)?\s*[,;]?\s*$"),
+            pair_opens_bracket: re(r"(?i)[(\[]\s*[-+]?[\d.]+\s*%?\s*(?:vs\.?|versus|v\.?)\s*[-+]?[\d.]+\s*[^()\[\]\d]{0,20}[,;]\s*(?:p\s*[<=>]\s*[\d.]+\s*[,;]\s*)?$"),
+            between_groups_before: re(r"(?i)\b(?:between|among)\s+(?:the\s+)?(?:\d+|two|three|both)?\s*(?:groups|arms)\s*[(\[]\s*$"),
+            interval_of_difference_after: re(r"(?i)^\s*(?:of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?differences?\s+(?:was|were|is)\b"),
+            second_value_before: re(r"(?i)(?:\bvs\.?|\bversus|\bcompared\s+(?:with|to)|\bthan)\s*$"),
+            treatment_words: re(r"(?i)\b(?:intervention|treatment|treated|randomi[sz]ed|placebo|versus|vs|compared)\b"),
+            covariate_framing: re(r"(?i)\b(?:predict\w*|prognostic|risk\s+factors?|determinants?|covariates?|multivariat\w*|multivariable|logistic\s+regression|independent(?:ly)?)\b"),
+            than_number: re(r"^\s+than\s+[\d.]"),
+            nnt_before: re(r"(?i)\bNN[TH]\b|\bneeded\s+to\s+(?:treat|harm|screen|vaccinate|receive)\b"),
+            relative_change_before: re(r"(?i)(?:\b(?:reduced|decreased|increased|lowered)\b[^()\[\];]{0,40}?\bby\s+(?:about\s+)?\d+(?:\.\d+)?\s*%|\d\s*%\s*(?:relative\s+)?(?:reduction|decrease|increase)s?)\s*[(\[,;:]?\s*$"),
+            absolute_change: re(r"(?i)\babsolute\b|percentage[- ]points?|%[- ]points?"),
+            named_estimate: re(r"(?:^|[;,]\s*)(?:(?i:effect\s+size|(?:mean\s+)?difference)|MD|SMD|OR|HR|RR|d)\s*[=:]?\s*[-+]?[\d.]"),
+            snellen_near: re(r"(?i)\b(?:acuity|UDVA|CDVA|BCVA|UCVA|vision|Snellen|or\s+(?:better|worse))\b"),
             results_label: re(r"\b(?:RESULTS?|Results|FINDINGS|Findings)\s*[:.]"),
             conclusion_label: re(r"\b(?:CONCLUSIONS?|Conclusions?|INTERPRETATION|Interpretation|DISCUSSION)\s*[:.]"),
         }
@@ -155,10 +226,7 @@ impl Audit {
         for (kind, pattern) in KINDS.iter().zip(&p.expressions) {
             for m in pattern.find_iter(&s[results_from..results_to]) {
                 let (at, end) = (results_from + m.start(), results_from + m.end());
-                if *kind == "x_slash_n" && !is_count_ratio(m.as_str(), &s[..at], &s[end..]) {
-                    continue;
-                }
-                if *kind == "ci" && !is_interval_label(m.as_str(), &s[..at], &s[end..]) {
+                if !is_expression(kind, m.as_str(), &s[..at], &s[end..]) {
                     continue;
                 }
                 let tally = self.kinds.entry(kind).or_default();
@@ -169,10 +237,8 @@ impl Audit {
                     continue;
                 }
                 let sentence = text.sentence_at(at);
-                let sentence_text = &s[sentence.0..sentence.1];
-                let reason = local_reason(p, kind, s, sentence, (at, end)).or_else(|| {
-                    REASONS.iter().zip(&p.reasons).find(|(_, r)| r.is_match(sentence_text)).map(|(reason, _)| *reason)
-                });
+                let reason = local_reason(p, kind, s, sentence, (at, end))
+                    .or_else(|| sentence_reason(p, kind, s, sentence, (at, end)));
                 match reason {
                     Some(reason) => *tally.by_reason.entry(reason).or_default() += 1,
                     None => {
@@ -228,6 +294,18 @@ impl Audit {
     }
 }
 
+/// Whether a match is the expression its kind counts, once: an `x/N` that is a count over its
+/// denominator, a CI label that gives an interval and does not repeat the label before it, an
+/// `x of N` that does not start inside a decimal.
+fn is_expression(kind: &str, expression: &str, before: &str, after: &str) -> bool {
+    match kind {
+        "x_slash_n" => is_count_ratio(expression, before, after),
+        "ci" => is_interval_label(expression, before, after) && !repeats_label(before),
+        "x_of_n" => !is_decimal_tail(before),
+        _ => true,
+    }
+}
+
 /// The reason read from the expression itself and its next words, before the sentence's:
 /// a count of things that are not participants, or one of a design's options.
 fn local_reason(
@@ -237,6 +315,16 @@ fn local_reason(
     sentence: (usize, usize),
     (at, end): (usize, usize),
 ) -> Option<&'static str> {
+    if kind == "ci" {
+        let before = &s[floor_boundary(s, at.saturating_sub(80).max(sentence.0))..at];
+        if p.nnt_before.is_match(before) {
+            return Some("nnt");
+        }
+        if p.relative_change_before.find(before).is_some_and(|m| !p.absolute_change.is_match(m.as_str())) {
+            return Some("relative_change");
+        }
+        return estimate_not_written(p, s, sentence, (at, end)).then_some("no_estimate");
+    }
     if !matches!(kind, "x_of_n" | "x_slash_n") {
         return None;
     }
@@ -251,6 +339,166 @@ fn local_reason(
     let from = floor_boundary(s, at.saturating_sub(60).max(sentence.0));
     let to = floor_boundary(s, (end + 60).min(sentence.1));
     p.one_of_options.is_match(&s[from..to]).then_some("design")
+}
+
+/// The reason read from the expression's sentence, unless the sentence up to it (or the words
+/// right after its bracket) shows it to be what the GUIDE makes a row: a comparison between
+/// groups (`difference`, `effect`, `lower`, `in favour of`, `versus placebo`, a non-inferiority
+/// margin), a ratio measure (`OR`, `rate ratio`; a covariate's or another ratio's own reasons
+/// aside), or a count over its denominator in its clause. A percentage with a CI is a group's
+/// rate (events or survival) unless its clause calls it a mean or a prevalence.
+/// Counts (`x of N`, `x/N`, `n =`) take only the design and baseline reasons, read in their
+/// own clause: a sentence's other words say nothing of them.
+fn sentence_reason(
+    p: &Patterns,
+    kind: &str,
+    s: &str,
+    sentence: (usize, usize),
+    (at, end): (usize, usize),
+) -> Option<&'static str> {
+    let window = &s[sentence.0..at];
+    let after = &s[end..floor_boundary(s, (end + 80).min(sentence.1))];
+    let after =
+        after.find([')', ']']).map_or(after, |close| &after[..floor_boundary(after, (close + 40).min(after.len()))]);
+    if kind != "ci" {
+        let clause = clause_before(s, sentence.0, at);
+        let local = &s[floor_boundary(s, at - clause.len())..floor_boundary(s, (end + 40).min(sentence.1))];
+        return REASONS[..3]
+            .iter()
+            .zip(&p.reasons)
+            .find(|(reason, r)| **reason != "within_group" && r.is_match(local))
+            .map(|(reason, _)| *reason);
+    }
+    if p.count_over_n.is_match(clause_before(s, sentence.0, at)) {
+        return None;
+    }
+    let compares = compares_groups(p, window) || compares_groups(p, after);
+    let ratio = p.ratio_measure.is_match(window);
+    let clause = tight_clause(clause_before(s, sentence.0, at));
+    let percent = p.percent_before.is_match(window) && !p.mean_or_prevalence.is_match(clause);
+    // A single group's value is a level, written alone: not a change (`mean change 6.8 min/day`
+    // may be one against control) and not one side of a comparison (`vs`, `compared with`).
+    let level =
+        !p.change_words.is_match(window) && !p.treatment_words.is_match(window) && !p.treatment_words.is_match(after);
+    let sentence_text = &s[sentence.0..sentence.1];
+    // A ratio is a predictor's when the sentence frames it so (`independent risk factor`,
+    // `logistic regression`) and its clause names no treatment or comparison of arms.
+    let covariate = p.covariate_framing.is_match(sentence_text);
+    REASONS
+        .iter()
+        .zip(&p.reasons)
+        .filter(|(reason, _)| match **reason {
+            "predictor" => {
+                !compares
+                    && !p.treatment_words.is_match(window)
+                    && !p.treatment_words.is_match(after)
+                    && (!ratio || covariate)
+            }
+            "other_ratio" | "per_unit" => !compares,
+            "per_person_time" => !ratio,
+            "single_group_value" => !compares && !ratio && !percent && level,
+            _ => !compares && !ratio,
+        })
+        .find(|(_, r)| r.is_match(sentence_text))
+        .map(|(reason, _)| *reason)
+}
+
+/// Whether a text names a comparison between groups: a difference, an effect, `in favour of`,
+/// `versus placebo`, or a comparative (`3.7 mm Hg lower`) that is no threshold (`6 or more
+/// examinations`, `more than 10 days`).
+fn compares_groups(p: &Patterns, text: &str) -> bool {
+    p.compares.find_iter(text).any(|m| {
+        let before = text[..m.start()].trim_end();
+        let after = &text[m.end()..];
+        let threshold = before.ends_with(" or") || p.than_number.is_match(after);
+        !threshold && !p.comparative_compound.is_match(after)
+    }) || p.difference_short.is_match(text)
+}
+
+/// The words of an expression's clause before it: back to the sentence's start, at most 100
+/// bytes, and after the last closing bracket (the end of the list item before).
+fn clause_before(s: &str, sentence_start: usize, at: usize) -> &str {
+    let from = floor_boundary(s, at.saturating_sub(100).max(sentence_start));
+    let before = &s[from..at];
+    before.rfind([')', ']']).map_or(before, |close| &before[close + 1..])
+}
+
+/// The end of a clause after its last `;` or full stop: the words that name its own value.
+fn tight_clause(clause: &str) -> &str {
+    // A full stop ends a clause when a space follows it; a decimal point does not.
+    let stop = clause.rfind(". ").map(|at| at + 2);
+    let semicolon = clause.rfind(';').map(|at| at + 1);
+    stop.max(semicolon).map_or(clause, |at| &clause[at..])
+}
+
+/// Whether a CI gives the interval of an estimate the text does not write (GUIDE: value is
+/// required; never compute): its bracket opens with a p-value and no number of the clause
+/// before it is an estimate (only the second of two group values, `30% versus 41% (p = 0.2,
+/// 95% CI`), or two group values open its bracket (`(10.5 vs. 8.6 days, p = 0.005, 95% CI`),
+/// or it follows `between the 2 groups (`, or it is the subject of its sentence (`The 95% CI
+/// of the adjusted treatment difference was`). A ratio or difference named after it in the
+/// bracket is its estimate after all.
+fn estimate_not_written(p: &Patterns, s: &str, sentence: (usize, usize), (at, end): (usize, usize)) -> bool {
+    let before = &s[floor_boundary(s, at.saturating_sub(120).max(sentence.0))..at];
+    let after = &s[end..floor_boundary(s, (end + 80).min(sentence.1))];
+    let in_bracket = after.find([')', ']']).map_or(after, |close| &after[..close]);
+    if p.named_estimate.is_match(in_bracket) {
+        return false;
+    }
+    if p.interval_of_difference_after.is_match(after) {
+        return !has_number(&s[sentence.0..at]);
+    }
+    if p.pair_opens_bracket.is_match(before) || p.between_groups_before.is_match(before) {
+        return true;
+    }
+    let Some(m) = p.p_opens_bracket.find(before) else { return false };
+    let pre = clause_before(s, sentence.0, at - (before.len() - m.start()));
+    match last_number(pre) {
+        None => true,
+        Some(number_at) => p.second_value_before.is_match(pre[..number_at].trim_end()),
+    }
+}
+
+/// Where the last number of a text starts: digits not inside a word (`O2`, `IL-6` hold none).
+fn last_number(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut found = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        let starts = b.is_ascii_digit()
+            && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || matches!(bytes[i - 1], b'.' | b',' | b'-')));
+        if starts {
+            found = Some(i);
+        }
+    }
+    found
+}
+
+fn has_number(text: &str) -> bool {
+    last_number(text).is_some()
+}
+
+/// Whether a CI label repeats the label just before it: the abbreviation after its spelled-out
+/// name (`95% confidence interval (CI) 0.56, 2.8`, `interval, CI: 87.8`) or the label written
+/// twice (`95% CI (95% CI -0.37 to 0.37)`). One interval, counted once.
+fn repeats_label(before: &str) -> bool {
+    let trimmed = before.trim_end_matches(|c: char| c.is_whitespace() || "([,:;".contains(c));
+    if trimmed.len() == before.len() {
+        return false;
+    }
+    let tail = trimmed[floor_boundary(trimmed, trimmed.len().saturating_sub(24))..].to_ascii_lowercase();
+    let bare_label = tail.ends_with(" ci") || tail.ends_with("%ci") || tail.ends_with("%cl") || tail.ends_with(" cl");
+    tail.ends_with("confidence interval")
+        || tail.ends_with("confidence intervals")
+        || tail.ends_with("confidence limits")
+        || tail.ends_with("credible interval")
+        || bare_label
+}
+
+/// Whether `x of N` starts inside a decimal (`4.6 of 5.0`, `coagulation 4.0 of 10`): a score out
+/// of its maximum, no count.
+fn is_decimal_tail(before: &str) -> bool {
+    let bytes = before.as_bytes();
+    bytes.len() >= 2 && matches!(bytes[bytes.len() - 1], b'.' | b',') && bytes[bytes.len() - 2].is_ascii_digit()
 }
 
 /// Whether a `CI` label gives an interval: bounds follow it within a few words, and it is no
@@ -278,7 +526,18 @@ fn is_count_ratio(expression: &str, before: &str, after: &str) -> bool {
         (Some(Ok(x)), Some(Ok(n))) => x <= n && n > 1 && !(1900..=2100).contains(&n),
         _ => false,
     };
-    counts && !p.not_count_after.is_match(after) && !p.not_count_before.is_match(before)
+    // `FAPESP-015/14149`, `5/06 ± 0.52 s`: a part written with a leading zero is an identifier or
+    // a mistyped decimal, not a count.
+    let leading_zero = expression.split('/').any(|part| {
+        let part = part.trim().as_bytes();
+        part.len() > 1 && part[0] == b'0'
+    });
+    let snellen = expression.trim_start().starts_with("20/") && {
+        let near_before = &before[floor_boundary(before, before.len().saturating_sub(40))..];
+        let near_after = &after[..floor_boundary(after, after.len().min(20))];
+        p.snellen_near.is_match(near_before) || p.snellen_near.is_match(near_after)
+    };
+    counts && !leading_zero && !snellen && !p.not_count_after.is_match(after) && !p.not_count_before.is_match(before)
 }
 
 /// The shape of an expression: the two words before it, itself and the word after, lower
@@ -395,5 +654,58 @@ mod tests {
         assert_eq!(x.seen, 3);
         assert_eq!(x.by_reason.get("not_participants").copied(), Some(1));
         assert_eq!(x.by_reason.get("design").copied(), Some(1));
+    }
+
+    #[test]
+    fn a_spelled_out_label_and_its_abbreviation_are_one_interval() {
+        assert!(repeats_label("a gain of 2.1 kg (95% confidence interval ("));
+        assert!(repeats_label("the cure rate was 91.0% (95% confidence interval, "));
+        assert!(repeats_label("(mean difference) -0.1, 95% CI ("));
+        assert!(!repeats_label("HR 0.58, "));
+        assert!(!repeats_label("(95% CI 0.2 to 0.6), 95% CI"));
+        let a = audit("RESULTS: Children grew 1.2 cm more (95% confidence interval (CI) 0.4 to 2.0) than controls.");
+        assert_eq!(a.kind("ci").seen, 1);
+    }
+
+    #[test]
+    fn a_ci_of_an_unwritten_difference_is_no_estimate() {
+        let a = audit(
+            "RESULTS: Between group differences in pain were not significant (p = 0.31, 95% CI -1.2 to 4.0). \
+             Stay was 9.5 vs. 7.1 days (p = 0.01, 95% CI 0.4-3.9) in the two arms.",
+        );
+        let ci = a.kind("ci");
+        assert_eq!((ci.by_reason.get("no_estimate").copied(), ci.unexplained), (Some(2), 0));
+    }
+
+    #[test]
+    fn a_named_difference_gets_no_reason_from_its_sentence() {
+        // `mean` would make a single group's value; `difference` makes the estimate a row's.
+        let a = audit("RESULTS: The mean difference in sleep was 3.4 hours (95% CI 1.1 to 5.7) between arms.");
+        let ci = a.kind("ci");
+        assert_eq!(ci.seen - ci.in_rows, ci.unexplained, "{:?}", ci.by_reason);
+        let b = audit(
+            "RESULTS: Mean scores were 41.2 (95% CI 39.0 to 43.4) in arm A and 44.0 (95% CI 42.1 to 45.9) in arm B.",
+        );
+        assert_eq!(b.kind("ci").by_reason.get("single_group_value").copied(), Some(2));
+    }
+
+    #[test]
+    fn changes_within_one_group_are_within_group() {
+        let a = audit(
+            "RESULTS: Walkers lost 4.1 kg [95% CI 3.0 to 5.2], compared with 1.0 kg (95% CI 0.2 to 1.8) in the diet group. \
+             The sham group showed an increase of 0.7 points (95% CI 0.1 to 1.3).",
+        );
+        assert_eq!(a.kind("ci").by_reason.get("within_group").copied(), Some(3));
+    }
+
+    #[test]
+    fn identifiers_visual_acuity_and_grades_are_no_counts() {
+        assert!(!is_count_ratio("012/33456", "grant NIH-", "-2"));
+        assert!(!is_count_ratio("5/06", "group (", " ± 0.52 s)"));
+        assert!(is_count_ratio("0/30", "0% (", ")"));
+        assert!(!is_count_ratio("20/40", "corrected visual acuity of ", " or better"));
+        assert!(is_count_ratio("20/40", "(50%, ", ") in the placebo arm"));
+        assert!(!is_count_ratio("3/4", "treatment-related ", " grade adverse events"));
+        assert!(!is_count_ratio("15/85", "acetate (", ", v/v) as mobile phase"));
     }
 }
