@@ -458,6 +458,10 @@ fn read_percent_for(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text
             .iter()
             .any(|w| lead_lower.split_whitespace().any(|word| word.starts_with(w)));
         let indefinite = s[whole.end()..].starts_with("a ") || s[whole.end()..].starts_with("an ");
+        // `7.2% after oxytocin` names a group; `50% after the intervention` a time.
+        if lead_lower == "after" && super::ends_with_lowercase(whole.as_str().trim_end(), " the") {
+            continue;
+        }
         let strong = matches!(lead_lower.as_str(), "for" | "with") || treatment_lead && !indefinite;
         let comparator = rules.comparator.is_match(&label.text);
         let listed = in_group_list(rules, arms, s, p.start(), &label);
