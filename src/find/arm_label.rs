@@ -141,6 +141,11 @@ impl ArmLabels {
         matches!(words.as_slice(), [noun, id] if !noun.ends_with('s') && self.is_group_noun(noun) && is_group_id(id))
     }
 
+    /// Whether a word ends a label (`and`, `were`, `of`): it names no group.
+    pub fn is_boundary(&self, word: &str) -> bool {
+        self.boundaries.contains(&word.to_ascii_lowercase())
+    }
+
     /// Whether a word is a group noun (`group`, `arm`, `cohort`).
     pub fn is_group_noun(&self, word: &str) -> bool {
         self.group_nouns.contains(&word.to_ascii_lowercase())

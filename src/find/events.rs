@@ -38,6 +38,7 @@ pub struct EventRules {
     slash: Regex,
     bracketed_slash: Regex,
     percent_of_n: Regex,
+    of_n_participants: Regex,
     count_percent: Regex,
     percent_pair: Gated,
     percent: Regex,
@@ -103,6 +104,7 @@ impl EventRules {
             slash: pattern("slash")?,
             bracketed_slash: pattern("bracketed_slash")?,
             percent_of_n: pattern("percent_of_n")?,
+            of_n_participants: pattern("of_n_participants")?,
             count_percent: pattern("count_percent")?,
             percent_pair: triggers.gate("percent_pair", pattern("percent_pair")?),
             percent: pattern("percent")?,
@@ -456,6 +458,10 @@ fn read_percent_for(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text
             .iter()
             .any(|w| lead_lower.split_whitespace().any(|word| word.starts_with(w)));
         let indefinite = s[whole.end()..].starts_with("a ") || s[whole.end()..].starts_with("an ");
+        // `7.2% after oxytocin` names a group; `50% after the intervention` a time.
+        if lead_lower == "after" && super::ends_with_lowercase(whole.as_str().trim_end(), " the") {
+            continue;
+        }
         let strong = matches!(lead_lower.as_str(), "for" | "with") || treatment_lead && !indefinite;
         let comparator = rules.comparator.is_match(&label.text);
         let listed = in_group_list(rules, arms, s, p.start(), &label);
@@ -939,15 +945,15 @@ fn resolve_this_group(arms: &ArmRules, s: &str, known: &Known<'_>, item: &mut It
         .map(|(_, k)| k.clone());
 }
 
-/// Whether a label follows `with`, `for`, `between` or `and`: `with standard chemotherapy (64%)`.
-/// Whether the group ending at `end` is the first of a list its sentence gives `respectively`
-/// (`5.5% and 5.3% of celecoxib and placebo recipients, respectively`): the pair takes it.
-/// Whether words start with a joiner (`and in the placebo group`): they begin another item.
+/// Whether words start with a joiner (`and in the placebo group`) or a comparison (`than in the
+/// placebo group`): they begin another item.
 fn starts_with_joiner(words: &str) -> bool {
     let first = words.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
-    matches!(first.as_str(), "and" | "or" | "but" | "while" | "whereas" | "vs" | "vs." | "versus")
+    matches!(first.as_str(), "and" | "or" | "but" | "while" | "whereas" | "vs" | "vs." | "versus" | "than")
 }
 
+/// Whether the group ending at `end` is the first of a list its sentence gives `respectively`
+/// (`5.5% and 5.3% of celecoxib and placebo recipients, respectively`): the pair takes it.
 fn opens_respectively_list(text: &Text, end: usize) -> bool {
     let s = text.as_str();
     let (_, to) = text.sentence_at(end);
@@ -956,6 +962,7 @@ fn opens_respectively_list(text: &Text, end: usize) -> bool {
     joined && rest.contains("respectively")
 }
 
+/// Whether a label follows `with`, `for`, `between` or `and`: `with standard chemotherapy (64%)`.
 fn preceded_by_preposition(s: &str, label: &Label) -> bool {
     let before = s[..label.span.0].trim_end().to_ascii_lowercase();
     [" with", " for", " between", " and", " than", " vs", " versus", " in"].iter().any(|w| before.ends_with(w))
@@ -1031,28 +1038,7 @@ fn is_denominator_before(before: &str) -> bool {
 
 /// `59% (178 of 302)`, `39 of 60 (65.0%)`, `48 [17%] of 276`, `2/74 [2.7 %]`.
 fn read_of_n(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, live: &Live<'_>, s: &str, items: &mut Items) {
-    let percent_of_n = live.has("percent_of_n").then(|| rules.percent_of_n.captures_iter(s));
-    for caps in percent_of_n.into_iter().flatten() {
-        let (Some(whole), Some(p), Some(e), Some(n)) = (caps.get(0), caps.name("p"), caps.name("e"), caps.name("n"))
-        else {
-            continue;
-        };
-        // `87.2% (567/650, 95% CI 84.4% to 89.6%)`: the item runs to the end of its bracket.
-        let end = if whole.as_str().ends_with(|c: char| c.is_alphabetic() || matches!(c, '=' | '<' | '>')) {
-            s[whole.end()..].find([')', ']']).map_or(whole.end(), |close| whole.end() + close + 1)
-        } else {
-            whole.end()
-        };
-        let mut item = Item::new("events.of_n_percent", (whole.start(), end));
-        item.events = read_count(e.as_str());
-        item.n = read_count(n.as_str());
-        item.percent = read_percent(p.as_str());
-        if let (Some(events), Some(n)) = (&item.events, &item.n) {
-            if consistent(events, n, item.percent.as_ref()) {
-                items.push(item);
-            }
-        }
-    }
+    read_percent_of_n(rules, live, s, items);
     let of_n = live.has("of_n").then(|| rules.of_n.captures_iter(s));
     let shapes =
         of_n.into_iter().flatten().chain(rules.slash.captures_iter(s)).chain(rules.bracketed_slash.captures_iter(s));
@@ -1089,6 +1075,20 @@ fn read_of_n(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, live: &Live
         if arms.is_non_participant(next_word) {
             continue;
         }
+        // `3 of 41 placebo recipients (7%, 2-20)`: the group named before a participant noun.
+        if !bracketed && !rules.label_lead.is_match(after) {
+            if let Some(tail) = named_participants(rules, arms, known, s, whole.end()) {
+                let agrees = |p: &Num| consistent(events, denominator, Some(p));
+                if let Some(written) = tail.percent.filter(|p| percent.is_none() && agrees(p)) {
+                    percent = Some(written);
+                }
+                item.span.1 = tail.end;
+                item.arm = tail.group;
+                item.percent = percent;
+                items.push(item);
+                continue;
+            }
+        }
         if percent.is_none()
             && !bracketed
             && !arms.labels.is_participant(next_word)
@@ -1109,6 +1109,80 @@ fn read_of_n(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, live: &Live
         }
         items.push(item);
     }
+}
+
+/// `59% (178 of 302)`, `(3%; 1 of 37)`: a percentage, then its count and denominator.
+fn read_percent_of_n(rules: &EventRules, live: &Live<'_>, s: &str, items: &mut Items) {
+    let percent_of_n = live.has("percent_of_n").then(|| rules.percent_of_n.captures_iter(s));
+    for caps in percent_of_n.into_iter().flatten() {
+        let (Some(whole), Some(p), Some(e), Some(n)) = (caps.get(0), caps.name("p"), caps.name("e"), caps.name("n"))
+        else {
+            continue;
+        };
+        // `87.2% (567/650, 95% CI 84.4% to 89.6%)`: the item runs to the end of its bracket.
+        let end = if whole.as_str().ends_with(|c: char| c.is_alphabetic() || matches!(c, '=' | '<' | '>')) {
+            s[whole.end()..].find([')', ']']).map_or(whole.end(), |close| whole.end() + close + 1)
+        } else {
+            whole.end()
+        };
+        let mut item = Item::new("events.of_n_percent", (whole.start(), end));
+        item.events = read_count(e.as_str());
+        item.n = read_count(n.as_str());
+        item.percent = read_percent(p.as_str());
+        if let (Some(events), Some(n)) = (&item.events, &item.n) {
+            if consistent(events, n, item.percent.as_ref()) {
+                items.push(item);
+            }
+        }
+    }
+}
+
+/// Participants named after a denominator: `placebo recipients`, `UC patients (40%)`.
+struct NamedParticipants {
+    /// The group named before the participant noun, when the words name one (`placebo`).
+    group: Option<String>,
+    /// The percentage in the bracket after the noun.
+    percent: Option<Num>,
+    /// Where the noun, or its bracket, ends.
+    end: usize,
+}
+
+/// The participants named after a denominator ending at `at` (`of 41 placebo recipients`), by
+/// one to three words and a participant noun (`of_n_participants`): the words name a group when
+/// they are one of the record's arms or a generic arm (a treatment, `erythromycin-treated
+/// women`, is read as the label after the item); else they describe the sample (`10 UC
+/// patients`) and the group must be written right after (`in the 4000 IU group`). No word may
+/// end a label (`of citrate-treated`, `were women`).
+fn named_participants(
+    rules: &EventRules,
+    arms: &ArmRules,
+    known: &Known<'_>,
+    s: &str,
+    at: usize,
+) -> Option<NamedParticipants> {
+    let caps = rules.of_n_participants.captures(&s[at..])?;
+    let (whole, words) = (caps.get(0)?, caps.name("words")?);
+    let name = words.as_str().trim();
+    if name.split_whitespace().any(|w| arms.labels.is_participant(w) || arms.labels.is_boundary(w)) {
+        return None;
+    }
+    let percent = caps.name("p").and_then(|p| read_percent(p.as_str()));
+    let end = at + whole.end();
+    // `in the 4000 IU group` names the group, not `were randomized to ...` (an allocation).
+    let lead = rules.label_lead.captures(&s[end..]).and_then(|c| c.name("lead"));
+    if lead.is_some_and(|l| matches!(l.as_str().to_ascii_lowercase().as_str(), "in" | "among")) {
+        return Some(NamedParticipants { group: None, percent, end });
+    }
+    // `placebo-treated women` is read as the label after the item.
+    if arms.labels.names_treatment(name) {
+        return None;
+    }
+    let names_group = known.names_arm(name) || rules.generic_arms.iter().any(|g| g.eq_ignore_ascii_case(name));
+    (names_group && !arms.outcomes.is_match(name)).then(|| NamedParticipants {
+        group: Some(name.to_string()),
+        percent,
+        end,
+    })
 }
 
 /// `45% vs 30%`, `45 vs. 35%`, `43 and 24%, respectively`: two items side by side.
@@ -1833,7 +1907,7 @@ fn assign_opening_or_bracket(
     for (index, (item, in_run)) in items.iter_mut().zip(in_run).enumerate().filter(|(_, (i, _))| i.arm.is_none()) {
         let (from, _) = text.sentence_at(item.span.0);
         let opening = opening_group(rules, arms, known, s, from, item.span.0);
-        let bracketed = bracket_group(arms, known, s, from, item.span.0);
+        let bracketed = bracket_group(rules, arms, known, s, from, item.span.0);
         // `in the X arm compared with the Y arm (4.5% vs 0.7%`: before a bracket holding a pair,
         // the group written second in a comparison is not the first item's.
         let bracketed = bracketed.filter(|l| {
@@ -1904,9 +1978,18 @@ fn subject_group(
         .then_some(label)
 }
 
-/// `dalteparin-treated patients (2/74 [2.7 %])`, `placebo (14 [0.2%])`: the group right before
-/// the bracket that opens at `at`, in the sentence starting at `from`.
-fn bracket_group(arms: &ArmRules, known: &Known<'_>, s: &str, from: usize, at: usize) -> Option<Label> {
+/// `dalteparin-treated patients (2/74 [2.7 %])`, `placebo (14 [0.2%])`, `control clusters
+/// (53.3%; 2707/5079)`: the group right before the bracket that opens at `at`, in the sentence
+/// starting at `from`; a generic arm name needs no group noun unless it follows `the` (`liked
+/// the intervention (22/25)` names no group).
+fn bracket_group(
+    rules: &EventRules,
+    arms: &ArmRules,
+    known: &Known<'_>,
+    s: &str,
+    from: usize,
+    at: usize,
+) -> Option<Label> {
     let bracketed = s[..at].trim_end().ends_with(['(', '[']).then(|| {
         arms.labels.before(s, at).or_else(|| {
             // Over a participant noun: `dalteparin-treated patients (`.
@@ -1926,9 +2009,21 @@ fn bracket_group(arms: &ArmRules, known: &Known<'_>, s: &str, from: usize, at: u
         l.span.0 >= from
             && (arms.labels.has_group_noun(&l.text)
                 || is_known(known, l)
+                || (names_generic_arm(rules, arms, &l.text)
+                    && !super::ends_with_lowercase(s[..l.span.0].trim_end(), " the"))
                 || s[l.span.0..l.span.1].ends_with("-treated"))
             && !arms.outcomes.is_match(&l.text)
     })
+}
+
+/// Whether a label is a generic arm name (`control`), or one before a participant noun
+/// (`control clusters`).
+fn names_generic_arm(rules: &EventRules, arms: &ArmRules, label: &str) -> bool {
+    let name = match label.rsplit_once(' ') {
+        Some((name, noun)) if arms.labels.is_participant(noun) => name,
+        _ => label,
+    };
+    rules.generic_arms.iter().any(|g| g.eq_ignore_ascii_case(name))
 }
 
 /// `higher in group A than in group B (98.2% versus 86.7%)`: the first item of each pair
