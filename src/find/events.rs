@@ -873,8 +873,9 @@ fn read_labelled_list(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, te
             || after.starts_with("vs")
             || after.starts_with("versus");
         let name = label.as_str().trim_end_matches([',', ':']).trim();
-        let lead =
-            ["and ", "or ", "the "].iter().find(|w| name.len() > w.len() && name[..w.len()].eq_ignore_ascii_case(w));
+        let lead = ["and ", "or ", "the "]
+            .iter()
+            .find(|w| name.len() > w.len() && name.get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w)));
         let name = lead.map_or(name, |w| &name[w.len()..]);
         if !ends || arms.outcomes.is_match(name) || arms.is_characteristic(name) || arms.labels.names_everyone(name) {
             continue;
@@ -1598,7 +1599,14 @@ fn completes_trial(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item
         .find(|&(p, _)| separator(item.span.1 + p))
         .map_or(to, |(p, _)| item.span.1 + p);
     let said_after: String = s[item.span.1..].split_whitespace().take(2).collect::<Vec<_>>().join(" ");
-    rules.completion.is_match(&s[clause_from..clause_to]) && !arms.outcomes.is_match(&said_after)
+    // `19 of 70 (27%) patients who completed the trial had a relapse`: a relative clause only
+    // says whom the denominator counts.
+    let clause = &s[clause_from..clause_to];
+    let staying = rules.completion.find_iter(clause).any(|m| {
+        let word_before = clause[..m.start()].trim_end().rsplit(' ').next().unwrap_or("");
+        !["who", "that", "which"].iter().any(|pronoun| word_before.eq_ignore_ascii_case(pronoun))
+    });
+    staying && !arms.outcomes.is_match(&said_after)
 }
 
 /// Whether words opening with `median` or `mean` name the time of follow-up (`median
