@@ -2147,6 +2147,8 @@ fn run_groups(
             }
         }
     }
+    // The words of the sentence before the run, which may name one group of a pair from elsewhere.
+    let before = s.get(sentence.0..items[index].span.0).unwrap_or_default();
     // `(4.5% vs 0.7%, 3.0% vs 0%, respectively)`: pairs in a row, each of the two groups.
     let paired = run == 2 || run % 2 == 0 && in_pairs(s, &items[index..end]);
     let pair: Option<Vec<String>> = if paired {
@@ -2158,6 +2160,7 @@ fn run_groups(
                 // The pair the previous sentence compares.
                 let previous = text.sentences.get(sentence_index.checked_sub(1)?)?;
                 compared_without_digits(arms, s, *previous)
+                    .map(|pair| named_first(&s[sentence.0..items[index].span.0], pair))
             })
     } else {
         None
@@ -2167,17 +2170,38 @@ fn run_groups(
     let listed = || (run >= 3).then(|| groups_after(rules, arms, known, s, items[end - 1].span.1, run)).flatten();
     pair.map(|pair| (cycle(&pair), false))
         .or_else(|| listed().map(|groups| (groups, false)))
-        .or_else(|| (known.len() == run).then(|| (known.to_vec(), true)))
-        .or_else(|| (paired && known.len() == 2).then(|| (cycle(known), true)))
+        .or_else(|| (known.len() == run).then(|| (named_first(before, known.to_vec()), true)))
+        .or_else(|| (paired && known.len() == 2).then(|| (cycle(&named_first(before, known.to_vec())), true)))
         .or_else(|| {
-            let pair = labelled_pair(arms, &items[..index]);
+            let pair = named_first(before, labelled_pair(arms, &items[..index]));
             (paired && pair.len() == 2).then(|| (cycle(&pair), false))
         })
         .or_else(|| {
             let first =
                 (run == 2).then(|| record_pair.get_or_init(|| first_compared_pair(arms, text)).clone()).flatten();
-            first.map(|pair| (pair, true))
+            first.map(|pair| (named_first(before, pair), true))
         })
+}
+
+/// A pair of groups from elsewhere, reordered when the words before a run of values name one of
+/// them only: `an advantage for hydrotherapy (response rates 70% versus 38%)` gives the first
+/// value to hydrotherapy whichever order the pair was written in before.
+fn named_first(before: &str, mut pair: Vec<String>) -> Vec<String> {
+    if pair.len() != 2 {
+        return pair;
+    }
+    let words =
+        super::lowercase_words(before.split(|c: char| !c.is_alphanumeric() && c != '+').filter(|w| !w.is_empty()));
+    let named = |group: &String| {
+        let key = group_key(group);
+        !key.is_empty() && format!(" {words} ").contains(&format!(" {key} "))
+    };
+    // `higher with A than with B [49.5% vs 18.2%]`: a comparison orders them itself.
+    let compares = [" than ", " compared ", " versus ", " vs "].iter().any(|w| format!(" {words} ").contains(w));
+    if !compares && named(&pair[1]) && !named(&pair[0]) {
+        pair.swap(0, 1);
+    }
+    pair
 }
 
 /// Whole-trial counts: an unlabelled item in a sentence about everyone, or in a record of one group.
