@@ -526,7 +526,10 @@ fn read_percents_then_arms(arms: &ArmRules, known: &Known<'_>, text: &Text, item
             continue;
         }
         let rest = s[label.span.1..].trim_start().to_ascii_lowercase();
+        // `2.6% control (p = 0.7)`: a bracket of the comparison's p-value ends it too.
+        let p_bracket = rest.strip_prefix(['(', '[']).is_some_and(|inner| p_value(inner.trim_start()).is_ok());
         let ends = rest.is_empty()
+            || p_bracket
             || rest.starts_with([',', ';', '.', ')', ']'])
             || ["vs", "versus", "and ", "or ", "compared", "respectively"].iter().any(|w| rest.starts_with(w));
         let head = s[..at].trim_end();
