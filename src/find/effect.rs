@@ -110,6 +110,10 @@ pub struct EffectRules {
     baseline_comparison: Regex,
     bracketed_ci_value: Regex,
     next_group_value: Regex,
+    paired_value_after: Regex,
+    paired_value_before: Regex,
+    outcome_change: Regex,
+    sentence_compares: Regex,
     next_outcome_bracket: Regex,
     group_before_bracket: Regex,
     standardised_cue: Regex,
@@ -368,6 +372,10 @@ impl EffectRules {
             baseline_comparison: rules.pattern("baseline_comparison")?,
             bracketed_ci_value: rules.pattern("bracketed_ci_value")?,
             next_group_value: rules.pattern("next_group_value")?,
+            paired_value_after: rules.pattern("paired_value_after")?,
+            paired_value_before: rules.pattern("paired_value_before")?,
+            outcome_change: rules.pattern("outcome_change")?,
+            sentence_compares: rules.pattern("sentence_compares")?,
             next_outcome_bracket: rules.pattern("next_outcome_bracket")?,
             group_before_bracket: rules.pattern("group_before_bracket")?,
             standardised_cue: rules.pattern("standardised_cue")?,
@@ -1032,6 +1040,8 @@ fn unnamed_difference_code(
     let unit = &s[estimate.start..label_at];
     if !(called_difference || below_zero)
         || within_group
+        || paired_group_values(rules, s, sentence, estimate)
+        || single_group_change(rules, s, sentence, clause)
         || rules.not_difference.is_match(clause)
         || (unit.contains('%') && rules.relative_by.is_match(clause))
         || out_of_scope(rules, text, sentence, groups)
@@ -1039,6 +1049,21 @@ fn unnamed_difference_code(
         return None;
     }
     Some(difference_measure(rules, unit, clause))
+}
+
+/// Whether `estimate` is one of two groups' own values set side by side: another value follows it
+/// after `vs`/`compared with` (`paired_value_after`) or precedes it so (`paired_value_before`).
+fn paired_group_values(rules: &EffectRules, s: &str, sentence: (usize, usize), estimate: &Estimate) -> bool {
+    let after = &s[estimate.end..sentence.1.max(estimate.end)];
+    let value_after = rules.paired_value_after.captures(after).is_some_and(|c| c.name("ci").is_none());
+    value_after || rules.paired_value_before.is_match(&s[sentence.0..estimate.start])
+}
+
+/// Whether `clause`, the words before an unnamed difference, makes it a change the outcome
+/// undergoes within one group (`outcome_change`) in a sentence that compares nothing
+/// (`sentence_compares`): `mean waiting times decreased by 22 min (95% CI …)`.
+fn single_group_change(rules: &EffectRules, s: &str, sentence: (usize, usize), clause: &str) -> bool {
+    rules.outcome_change.is_match(clause) && !rules.sentence_compares.is_match(&s[sentence.0..sentence.1])
 }
 
 /// The measure of a difference written as `unit` (its number and what follows it) in `clause`:
@@ -1528,6 +1553,9 @@ fn inherited_at<'m>(
         return None;
     }
     let estimate = read_estimate(rules, s, i, mention.measure.code, true, false)?;
+    if !is_ratio(mention.measure.code) && paired_group_values(rules, s, sentence, &estimate) {
+        return None;
+    }
     // Unlabelled "11 [7-21]" is as often a median with its range: only "(1.29, 0.78-2.14)"
     // (value, comma, interval), a labelled CI or the next of a list is taken.
     if !(estimate.labelled || estimate.opener == Some(',') && !after_copula || continues_list) {
