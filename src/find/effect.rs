@@ -110,10 +110,7 @@ pub struct EffectRules {
     baseline_comparison: Regex,
     bracketed_ci_value: Regex,
     next_group_value: Regex,
-    paired_value_after: Regex,
-    paired_value_before: Regex,
-    outcome_change: Regex,
-    sentence_compares: Regex,
+    one_group: OneGroup,
     next_outcome_bracket: Regex,
     group_before_bracket: Regex,
     standardised_cue: Regex,
@@ -372,10 +369,7 @@ impl EffectRules {
             baseline_comparison: rules.pattern("baseline_comparison")?,
             bracketed_ci_value: rules.pattern("bracketed_ci_value")?,
             next_group_value: rules.pattern("next_group_value")?,
-            paired_value_after: rules.pattern("paired_value_after")?,
-            paired_value_before: rules.pattern("paired_value_before")?,
-            outcome_change: rules.pattern("outcome_change")?,
-            sentence_compares: rules.pattern("sentence_compares")?,
+            one_group: OneGroup::compile(rules)?,
             next_outcome_bracket: rules.pattern("next_outcome_bracket")?,
             group_before_bracket: rules.pattern("group_before_bracket")?,
             standardised_cue: rules.pattern("standardised_cue")?,
@@ -1051,19 +1045,45 @@ fn unnamed_difference_code(
     Some(difference_measure(rules, unit, clause))
 }
 
+/// The patterns of a value that is one group's own, not a difference of two.
+#[derive(Debug)]
+struct OneGroup {
+    /// After a value and its CI: `vs` and another value (`paired_value_after`).
+    paired_value_after: Regex,
+    /// Before a value: another value and `vs` (`paired_value_before`).
+    paired_value_before: Regex,
+    /// Before a difference: a change the outcome itself undergoes (`outcome_change`).
+    outcome_change: Regex,
+    /// A sentence comparing groups or naming one (`sentence_compares`).
+    sentence_compares: Regex,
+}
+
+impl OneGroup {
+    /// Compiles the four patterns from the effect rules.
+    fn compile(rules: &Source<'_>) -> Result<OneGroup> {
+        Ok(OneGroup {
+            paired_value_after: rules.pattern("paired_value_after")?,
+            paired_value_before: rules.pattern("paired_value_before")?,
+            outcome_change: rules.pattern("outcome_change")?,
+            sentence_compares: rules.pattern("sentence_compares")?,
+        })
+    }
+}
+
 /// Whether `estimate` is one of two groups' own values set side by side: another value follows it
 /// after `vs`/`compared with` (`paired_value_after`) or precedes it so (`paired_value_before`).
 fn paired_group_values(rules: &EffectRules, s: &str, sentence: (usize, usize), estimate: &Estimate) -> bool {
     let after = &s[estimate.end..sentence.1.max(estimate.end)];
-    let value_after = rules.paired_value_after.captures(after).is_some_and(|c| c.name("ci").is_none());
-    value_after || rules.paired_value_before.is_match(&s[sentence.0..estimate.start])
+    let value_after = rules.one_group.paired_value_after.captures(after).is_some_and(|c| c.name("ci").is_none());
+    value_after || rules.one_group.paired_value_before.is_match(&s[sentence.0..estimate.start])
 }
 
 /// Whether `clause`, the words before an unnamed difference, makes it a change the outcome
 /// undergoes within one group (`outcome_change`) in a sentence that compares nothing
 /// (`sentence_compares`): `mean waiting times decreased by 22 min (95% CI …)`.
 fn single_group_change(rules: &EffectRules, s: &str, sentence: (usize, usize), clause: &str) -> bool {
-    rules.outcome_change.is_match(clause) && !rules.sentence_compares.is_match(&s[sentence.0..sentence.1])
+    rules.one_group.outcome_change.is_match(clause)
+        && !rules.one_group.sentence_compares.is_match(&s[sentence.0..sentence.1])
 }
 
 /// The measure of a difference written as `unit` (its number and what follows it) in `clause`:
