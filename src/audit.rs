@@ -73,14 +73,14 @@ fn patterns() -> &'static Patterns {
             reasons: [
                 re(r"(?i)\b(?:power(?:ed)?|sample\s+size|to\s+detect|was\s+calculated|hypothesi[sz]ed|assuming|non-?inferiority\s+margin|will\s+be|eligib\w*)\b"),
                 re(r"(?i)\b(?:baseline|characteristics|mean\s+age|median\s+age|aged|demographic\w*|were\s+(?:women|men|female|male))\b"),
-                re(r"(?i)\b(?:from\s+baseline|within[- ]group|change\s+from|pre-?\s*to\s*post|before\s+and\s+after)\b"),
-                re(r"(?i)\b(?:reduced|reduction|increased|increase|lowered|decreased|decrease|fell|rose)\s+(?:\w+\s+){0,4}?by\s+(?:about\s+)?\d+(?:\.\d+)?\s*%|\brelative\s+(?:risk\s+|rate\s+|odds\s+)?reductions?\b|\b(?:vaccine\s+efficacy|protective\s+efficacy|VE)\b|\d\s*%\s*(?:\([^()]*\)\s*)?(?:\w+\s+){0,3}?(?:reduction|decrease|increase)s?\b"),
+                re(r"(?i)\b(?:from\s+baseline|within[- ]group|change\s+from|pre-?\s*to\s*post|before\s+and\s+after)\b|\b(?:decreased|increased|declined|fell|rose|dropped|improved|changed|reduced|lowered)\s+(?:significantly\s+)?by\s+[-−]?\d|\bchanges?\s+(?:[\w-]+\s+){0,2}(?:was|were)\s+[-−]?\d"),
+                re(r"(?i)\b(?:reduced|reduction|increased|increase|lowered|decreased|decrease|fell|rose)\s+(?:\w+\s+){0,4}?by\s+(?:about\s+)?\d+(?:\.\d+)?\s*%|\brelative\s+(?:risk\s+|rate\s+|odds\s+)?reductions?\b|\b(?:vaccine\s+efficacy|protective\s+efficacy|VE)\b|\befficacy\s+(?:of\s+)?[-−]?\d|\d\s*%\s*(?:\([^()]*\)\s*)?(?:\w+\s+){0,3}?(?:reduction|decrease|increase)s?\b"),
                 re(r"(?i)\b(?:per\s+(?:1|one|each|unit|sd|standard\s+deviation|\d+[- ]?(?:unit|point|year|mg|kg))|for\s+each|for\s+every)\b"),
                 re(r"(?i)\bper\s+[\d,]+\s*(?:person|patient|participant|child|woman|women|infant)s?[- ](?:years?|months?|weeks?|days?)\b|\b(?:person|patient)[- ]years?\b|%\s*/\s*(?:year|yr)\b|\bannual(?:ized)?\s+rates?\b"),
                 re(r"(?i)\b(?:predict\w*|prognostic|risk\s+factors?|associated\s+with|associations?|correlat\w*|regression|coefficients?|slope)\b|[βρ]"),
                 re(r"(?i)\b(?:Cmax|Tmax|bioequivalen\w*|pharmacokinetic\w*|geometric\s+mean\s+ratios?|GMRs?|GMTs?|titer\s+ratios?)\b"),
                 re(r"(?i)\b(?:sensitivity|specificity|AUC|area\s+under|accuracy|kappa|ICC|agreement|predictive\s+value)\b"),
-                re(r"(?i)\b(?:mean|median|average|geometric|prevalence|incidence\s+rate)\b"),
+                re(r"(?i)\b(?:mean|median|average|geometric|prevalence|incidence\s+rate)\b|\b(?:CI|confidence\s+interval)\b[^;()\[\]]{0,30}[)\]]+\s*(?:vs\.?|versus|compared\s+(?:with|to))\s+(?:[A-Za-z-]+\s+){0,3}[(\[]?\s*(?:mean\s+)?[-−]?\d"),
             ],
             things_after: re(r"(?i)^\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+){0,2}?(?:domains?|items?|variables?|questions?|scenarios?|parameters?|outcomes?|measures?|(?:sub)?scales?|criteria|strains?|sessions?|visits?|comparisons?|recordings?|protocols?|doses?|tests?|sites?|practices?|clinics?|hospitals?|cent(?:re|er)s?|studies|trials|placements?|procedures?|samples?|specimens?|time\s*points?|responses|approaches|episodes?|cycles?|days|weeks|months|nights)\b"),
             people_or_allocation: re(r"(?i)^\s*(?:patients|participants|subjects|women|men|children|people|persons|infants|adults)\b|\brandomi[sz]ed\b"),
@@ -347,6 +347,16 @@ mod tests {
         a.write_text(&mut report, 5, 1).unwrap();
         let report = String::from_utf8(report).unwrap();
         assert!(report.contains("    1  # ( #% ci #\n"), "{report}");
+    }
+
+    #[test]
+    fn group_values_side_by_side_and_an_outcome_s_own_change_have_reasons() {
+        let a = audit(
+            "RESULTS: Stride length did not change between the arms [−0.021 cm (95% CI −0.045 to 0.003) vs. −0.009 cm]. Queue times fell by 14 min (95% CI 11 to 17 min).",
+        );
+        let ci = a.kind("ci");
+        let reasons = (ci.by_reason.get("single_group_value").copied(), ci.by_reason.get("within_group").copied());
+        assert_eq!((ci.seen, ci.in_rows, reasons, ci.unexplained), (2, 0, (Some(1), Some(1)), 0));
     }
 
     #[test]
