@@ -578,7 +578,9 @@ pub fn settle_endpoints(
             };
             row.endpoint = match &previous {
                 Some((earlier, endpoint)) if *earlier == sentence.0 => Some(endpoint.clone()),
-                _ => subject().or_else(|| previous_endpoint(rules, text, sentence)),
+                _ => subject()
+                    .or_else(|| previous_endpoint(rules, text, sentence))
+                    .or_else(|| rates_subject_before(text, sentence).filter(|phrase| !names_group(phrase))),
             };
         }
         if let Some(endpoint) = &row.endpoint {
@@ -1785,6 +1787,32 @@ fn group_words(rules: &EffectRules, name: &str) -> Vec<String> {
         .collect()
 }
 
+/// What the group rates of the sentence right before `sentence` are of, when its first rate
+/// follows `was`/`were` (`Continued abstinence at 12 months was 7.4% in A and 1% in B. No
+/// differences were noted [RR 7.04 (0.9-7.2)]`): the subject of that verb.
+fn rates_subject_before(text: &Text, sentence: (usize, usize)) -> Option<String> {
+    let index = text.sentence_index(sentence.0);
+    let (from, to) = *text.sentences.get(index.checked_sub(1)?)?;
+    let before = text.as_str().get(from..to)?;
+    let rate_at = [" was ", " were "]
+        .iter()
+        .flat_map(|verb| before.match_indices(verb).map(move |(at, _)| at + verb.len()))
+        .filter(|&at| {
+            let rest = &before[at..];
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.').len();
+            digits > 0 && rest[digits..].trim_start().starts_with('%')
+        })
+        .min()?;
+    // `Continued abstinence at 12 months confirmed through CO was`: the outcome ends at its time.
+    let time_at =
+        before[..rate_at].find(" at ").filter(|&at| before[at + 4..].starts_with(|c: char| c.is_ascii_digit()));
+    let subject = match time_at {
+        Some(at) => outcome::phrase_before(before, at),
+        None => outcome::subject_of_copula(before, rate_at),
+    };
+    subject.filter(|phrase| clean_endpoint(phrase).is_some())
+}
+
 /// The last lexicon endpoint of the two sentences before `sentence`: `5-year OS was 62% vs
 /// 48%. The hazard ratio was 0.229.`, `2-year OS rates were 93.4 and 66.0%. The differences
 /// were significant. The hazard ratio (HR) was 0.229.`
@@ -1929,6 +1957,13 @@ mod tests {
         assert_eq!(found[1].as_deref(), Some("pain severity"));
         assert_eq!(found[2].as_deref(), Some("remission"));
         assert_eq!(found[3].as_deref(), Some("remission"));
+    }
+
+    #[test]
+    fn an_estimate_after_a_sentence_of_group_rates_takes_what_they_are_of() {
+        let text = "Sustained remission at 6 months assessed by a blinded rater was 9.1% with A and 2% with B. \
+                    The groups did not differ significantly [RR 4.55 (0.8-9.9)].";
+        assert_eq!(endpoints(text), vec![Some("Sustained remission".to_string())]);
     }
 
     #[test]
