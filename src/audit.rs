@@ -90,6 +90,8 @@ struct Patterns {
     /// The words right before a number that make it the second of two group values
     /// (`30% versus 41%`, `compared to 100% in`).
     second_value_before: Regex,
+    /// After a CI: its bracket closes and another group's value follows (`(95% CI …) vs. −0.009 cm`).
+    value_set_against: Regex,
     /// Words that make an estimate the randomized comparison's, not a covariate's, or a value
     /// one side of a comparison.
     treatment_words: Regex,
@@ -122,9 +124,9 @@ fn patterns() -> &'static Patterns {
             ],
             reasons: [
                 re(r"(?i)\b(?:power(?:ed)?|sample\s+size|to\s+detect|was\s+calculated|hypothesi[sz]ed|assuming|non-?inferiority\s+margin|will\s+be|(?:in)?eligib\w*)\b"),
-                re(r"(?i)\b(?:from\s+baseline|within[- ]group|change\s+from|pre-?\s*to\s*post|before\s+and\s+after|from\s+[-\d.]+\s*%?\s*(?:\([^()]*\)\s*)?at\s+baseline|(?:than|compared\s+(?:with|to))\s+(?:at\s+)?baseline|(?:groups?|participants|patients|children|subjects|women|men|arms?)\s+(?:\w+\s+)?(?:showed|presented|experienced)\s+an?\s+(?:(?:significant|mean|average)\s+)?(?:change|decrease|increase|reduction|improvement|gain|loss)\s+of|(?:lost|gained)\s+(?:an?\s+(?:mean|average)\s+(?:of\s+)?)?[\d.]+\s*(?:kg|lb|pounds)\b)|\b(?:declined|decreased|increased|improved|reduced|fell|rose|dropped)\s+(?:by\s+)?[-+]?[\d.]+\s*(?:%|[a-z/]+)?\s*[(\[][^()\[\]]*\b(?:CI|confidence)\b[^()\[\]]*[)\]]\s+in\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm)\b"),
+                re(r"(?i)\b(?:from\s+baseline|within[- ]group|change\s+from|pre-?\s*to\s*post|before\s+and\s+after|from\s+[-\d.]+\s*%?\s*(?:\([^()]*\)\s*)?at\s+baseline|(?:than|compared\s+(?:with|to))\s+(?:at\s+)?baseline|(?:groups?|participants|patients|children|subjects|women|men|arms?)\s+(?:\w+\s+)?(?:showed|presented|experienced)\s+an?\s+(?:(?:significant|mean|average)\s+)?(?:change|decrease|increase|reduction|improvement|gain|loss)\s+of|(?:lost|gained)\s+(?:an?\s+(?:mean|average)\s+(?:of\s+)?)?[\d.]+\s*(?:kg|lb|pounds)\b)|\b(?:declined|decreased|increased|improved|reduced|fell|rose|dropped)\s+(?:by\s+)?[-+]?[\d.]+\s*(?:%|[a-z/]+)?\s*[(\[][^()\[\]]*\b(?:CI|confidence)\b[^()\[\]]*[)\]]\s+in\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm)\b|\b(?:decreased|increased|declined|fell|rose|dropped|improved|changed|reduced|lowered)\s+(?:significantly\s+)?by\s+[-−]?\d|\bchanges?\s+(?:[\w-]+\s+){0,2}(?:was|were)\s+[-−]?\d"),
                 re(r"(?i)\b(?:at\s+baseline|baseline\s+(?:characteristics|values?|levels?|data|scores?|measurements?)|characteristics|mean\s+age|median\s+age|aged|demographic\w*|(?:was|were)\s+(?:predominantly\s+|mostly\s+)?(?:women|men|female|male))\b"),
-                re(r"(?i)\b(?:reduced|reduction|increased|increase|lowered|decreased|decrease|fell|rose)\s+(?:\w+\s+){0,4}?by\s+(?:about\s+)?\d+(?:\.\d+)?\s*%|\brelative\s+(?:risk\s+|rate\s+|odds\s+)?(?:reductions?|increases?|changes?)\b|\b(?:vaccine\s+efficacy|protective\s+efficacy|VE)\b|\d\s*%\s*(?:\([^()]*\)\s*)?(?:\w+\s+){0,3}?(?:reduction|decrease|increase)s?\b"),
+                re(r"(?i)\b(?:reduced|reduction|increased|increase|lowered|decreased|decrease|fell|rose)\s+(?:\w+\s+){0,4}?by\s+(?:about\s+)?\d+(?:\.\d+)?\s*%|\brelative\s+(?:risk\s+|rate\s+|odds\s+)?(?:reductions?|increases?|changes?)\b|\b(?:vaccine\s+efficacy|protective\s+efficacy|VE)\b|\d\s*%\s*(?:\([^()]*\)\s*)?(?:\w+\s+){0,3}?(?:reduction|decrease|increase)s?\b|\befficacy\s+(?:of\s+)?[-−]?\d"),
                 re(r"(?i)\b(?:per\s+(?:1|one|each|unit|sd|standard\s+deviation|\d+[- ]?(?:unit|point|year|mg|kg))|for\s+each|for\s+every)\b"),
                 re(r"(?i)\bper\s+[\d,]+\s*(?:person|patient|participant|child|woman|women|infant)s?[- ](?:years?|months?|weeks?|days?)\b|\b(?:person|patient)[- ]years?\b|\bper\s+(?:person|patient|participant|child|woman|infant)\s+per\s+(?:year|month)\b|%\s*/\s*(?:year|yr)\b|\bannual(?:ized)?\s+rates?\b"),
                 re(r"(?i)\b(?:predict\w*|prognostic|risk\s+factors?|associated\s+with|associations?|correlat\w*|regression|coefficients?|slope|interaction\s+terms?)\b|[βρ]"),
@@ -150,6 +152,7 @@ fn patterns() -> &'static Patterns {
             between_groups_before: re(r"(?i)\b(?:between|among)\s+(?:the\s+)?(?:\d+|two|three|both)?\s*(?:groups|arms)\s*[(\[]\s*$"),
             interval_of_difference_after: re(r"(?i)^\s*(?:of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?differences?\s+(?:was|were|is)\b"),
             second_value_before: re(r"(?i)(?:\bvs\.?|\bversus|\bcompared\s+(?:with|to)|\bthan)\s*$"),
+            value_set_against: re(r"(?i)^[^;()\[\]]{0,30}[)\]]+\s*(?:vs\.?|versus|compared\s+(?:with|to))\s+(?:[A-Za-z-]+\s+){0,3}[(\[]?\s*(?:mean\s+)?[-−]?\d"),
             treatment_words: re(r"(?i)\b(?:intervention|treatment|treated|randomi[sz]ed|placebo|versus|vs|compared)\b"),
             covariate_framing: re(r"(?i)\b(?:predict\w*|prognostic|risk\s+factors?|determinants?|covariates?|multivariat\w*|multivariable|logistic\s+regression|independent(?:ly)?)\b"),
             than_number: re(r"^\s+than\s+[\d.]"),
@@ -322,6 +325,10 @@ fn local_reason(
         }
         if p.relative_change_before.find(before).is_some_and(|m| !p.absolute_change.is_match(m.as_str())) {
             return Some("relative_change");
+        }
+        // `[−0.021 cm (95% CI …) vs. −0.009 cm]`: one group's value set against another's.
+        if p.value_set_against.is_match(&s[end..floor_boundary(s, (end + 80).min(sentence.1))]) {
+            return Some("single_group_value");
         }
         return estimate_not_written(p, s, sentence, (at, end)).then_some("no_estimate");
     }
@@ -606,6 +613,16 @@ mod tests {
         a.write_text(&mut report, 5, 1).unwrap();
         let report = String::from_utf8(report).unwrap();
         assert!(report.contains("    1  # ( #% ci #\n"), "{report}");
+    }
+
+    #[test]
+    fn group_values_side_by_side_and_an_outcome_s_own_change_have_reasons() {
+        let a = audit(
+            "RESULTS: Stride length did not change between the arms [−0.021 cm (95% CI −0.045 to 0.003) vs. −0.009 cm]. Queue times fell by 14 min (95% CI 11 to 17 min).",
+        );
+        let ci = a.kind("ci");
+        let reasons = (ci.by_reason.get("single_group_value").copied(), ci.by_reason.get("within_group").copied());
+        assert_eq!((ci.seen, ci.in_rows, reasons, ci.unexplained), (2, 0, (Some(1), Some(1)), 0));
     }
 
     #[test]

@@ -31,7 +31,10 @@ fn the_seed_rows_carry_study_source_and_primary() {
     assert!(rows.iter().all(|row| row["study"] == "Ruers 2017" && row["source"] == "ruers-2017-jnci.ris"));
     // "the primary end point (30-month overall survival [OS] > 38%)": every OS row is primary.
     let hr = rows.iter().find(|row| row["measure"] == "HR").unwrap();
-    assert_eq!((hr["endpoint"].as_str(), hr["primary"].as_str(), hr["adjusted"].as_str()), ("OS", "TRUE", "FALSE"));
+    assert_eq!(
+        (hr["endpoint"].as_str(), hr["primary"].as_str(), hr["adjusted"].as_str()),
+        ("overall survival (OS)", "TRUE", "FALSE")
+    );
     let deaths = rows.iter().find(|row| row["kind"] == "events").unwrap();
     assert_eq!((deaths["endpoint"].as_str(), deaths["primary"].as_str()), ("died", ""));
     let headers: Vec<String> = csv::Reader::from_reader(&trialrex(&["extract", SEED]).stdout[..])

@@ -24,7 +24,10 @@ fn seed_gives_exactly_its_survival_median_and_followup_rows() {
             "survival systemic treatment arm 8 years 8.9 [3.3, 18.1]",
         ]
     );
-    assert!(rows.iter().filter(|r| r.kind == Kind::Survival).all(|r| r.endpoint.as_deref() == Some("OS")));
+    assert!(rows
+        .iter()
+        .filter(|r| r.kind == Kind::Survival)
+        .all(|r| r.endpoint.as_deref() == Some("overall survival (OS)")));
     assert_eq!(
         of(Kind::Median),
         vec![

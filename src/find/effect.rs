@@ -110,6 +110,7 @@ pub struct EffectRules {
     baseline_comparison: Regex,
     bracketed_ci_value: Regex,
     next_group_value: Regex,
+    one_group: OneGroup,
     next_outcome_bracket: Regex,
     group_before_bracket: Regex,
     standardised_cue: Regex,
@@ -368,6 +369,7 @@ impl EffectRules {
             baseline_comparison: rules.pattern("baseline_comparison")?,
             bracketed_ci_value: rules.pattern("bracketed_ci_value")?,
             next_group_value: rules.pattern("next_group_value")?,
+            one_group: OneGroup::compile(rules)?,
             next_outcome_bracket: rules.pattern("next_outcome_bracket")?,
             group_before_bracket: rules.pattern("group_before_bracket")?,
             standardised_cue: rules.pattern("standardised_cue")?,
@@ -576,7 +578,9 @@ pub fn settle_endpoints(
             };
             row.endpoint = match &previous {
                 Some((earlier, endpoint)) if *earlier == sentence.0 => Some(endpoint.clone()),
-                _ => subject().or_else(|| previous_endpoint(rules, text, sentence)),
+                _ => subject()
+                    .or_else(|| previous_endpoint(rules, text, sentence))
+                    .or_else(|| rates_subject_before(text, sentence).filter(|phrase| !names_group(phrase))),
             };
         }
         if let Some(endpoint) = &row.endpoint {
@@ -1032,6 +1036,8 @@ fn unnamed_difference_code(
     let unit = &s[estimate.start..label_at];
     if !(called_difference || below_zero)
         || within_group
+        || paired_group_values(rules, s, sentence, estimate)
+        || single_group_change(rules, s, sentence, clause)
         || rules.not_difference.is_match(clause)
         || (unit.contains('%') && rules.relative_by.is_match(clause))
         || out_of_scope(rules, text, sentence, groups)
@@ -1039,6 +1045,47 @@ fn unnamed_difference_code(
         return None;
     }
     Some(difference_measure(rules, unit, clause))
+}
+
+/// The patterns of a value that is one group's own, not a difference of two.
+#[derive(Debug)]
+struct OneGroup {
+    /// After a value and its CI: `vs` and another value (`paired_value_after`).
+    paired_value_after: Regex,
+    /// Before a value: another value and `vs` (`paired_value_before`).
+    paired_value_before: Regex,
+    /// Before a difference: a change the outcome itself undergoes (`outcome_change`).
+    outcome_change: Regex,
+    /// A sentence comparing groups or naming one (`sentence_compares`).
+    sentence_compares: Regex,
+}
+
+impl OneGroup {
+    /// Compiles the four patterns from the effect rules.
+    fn compile(rules: &Source<'_>) -> Result<OneGroup> {
+        Ok(OneGroup {
+            paired_value_after: rules.pattern("paired_value_after")?,
+            paired_value_before: rules.pattern("paired_value_before")?,
+            outcome_change: rules.pattern("outcome_change")?,
+            sentence_compares: rules.pattern("sentence_compares")?,
+        })
+    }
+}
+
+/// Whether `estimate` is one of two groups' own values set side by side: another value follows it
+/// after `vs`/`compared with` (`paired_value_after`) or precedes it so (`paired_value_before`).
+fn paired_group_values(rules: &EffectRules, s: &str, sentence: (usize, usize), estimate: &Estimate) -> bool {
+    let after = &s[estimate.end..sentence.1.max(estimate.end)];
+    let value_after = rules.one_group.paired_value_after.captures(after).is_some_and(|c| c.name("ci").is_none());
+    value_after || rules.one_group.paired_value_before.is_match(&s[sentence.0..estimate.start])
+}
+
+/// Whether `clause`, the words before an unnamed difference, makes it a change the outcome
+/// undergoes within one group (`outcome_change`) in a sentence that compares nothing
+/// (`sentence_compares`): `mean waiting times decreased by 22 min (95% CI …)`.
+fn single_group_change(rules: &EffectRules, s: &str, sentence: (usize, usize), clause: &str) -> bool {
+    rules.one_group.outcome_change.is_match(clause)
+        && !rules.one_group.sentence_compares.is_match(&s[sentence.0..sentence.1])
 }
 
 /// The measure of a difference written as `unit` (its number and what follows it) in `clause`:
@@ -1528,6 +1575,9 @@ fn inherited_at<'m>(
         return None;
     }
     let estimate = read_estimate(rules, s, i, mention.measure.code, true, false)?;
+    if !is_ratio(mention.measure.code) && paired_group_values(rules, s, sentence, &estimate) {
+        return None;
+    }
     // Unlabelled "11 [7-21]" is as often a median with its range: only "(1.29, 0.78-2.14)"
     // (value, comma, interval), a labelled CI or the next of a list is taken.
     if !(estimate.labelled || estimate.opener == Some(',') && !after_copula || continues_list) {
@@ -1737,6 +1787,32 @@ fn group_words(rules: &EffectRules, name: &str) -> Vec<String> {
         .collect()
 }
 
+/// What the group rates of the sentence right before `sentence` are of, when its first rate
+/// follows `was`/`were` (`Continued abstinence at 12 months was 7.4% in A and 1% in B. No
+/// differences were noted [RR 7.04 (0.9-7.2)]`): the subject of that verb.
+fn rates_subject_before(text: &Text, sentence: (usize, usize)) -> Option<String> {
+    let index = text.sentence_index(sentence.0);
+    let (from, to) = *text.sentences.get(index.checked_sub(1)?)?;
+    let before = text.as_str().get(from..to)?;
+    let rate_at = [" was ", " were "]
+        .iter()
+        .flat_map(|verb| before.match_indices(verb).map(move |(at, _)| at + verb.len()))
+        .filter(|&at| {
+            let rest = &before[at..];
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.').len();
+            digits > 0 && rest[digits..].trim_start().starts_with('%')
+        })
+        .min()?;
+    // `Continued abstinence at 12 months confirmed through CO was`: the outcome ends at its time.
+    let time_at =
+        before[..rate_at].find(" at ").filter(|&at| before[at + 4..].starts_with(|c: char| c.is_ascii_digit()));
+    let subject = match time_at {
+        Some(at) => outcome::phrase_before(before, at),
+        None => outcome::subject_of_copula(before, rate_at),
+    };
+    subject.filter(|phrase| clean_endpoint(phrase).is_some())
+}
+
 /// The last lexicon endpoint of the two sentences before `sentence`: `5-year OS was 62% vs
 /// 48%. The hazard ratio was 0.229.`, `2-year OS rates were 93.4 and 66.0%. The differences
 /// were significant. The hazard ratio (HR) was 0.229.`
@@ -1881,6 +1957,13 @@ mod tests {
         assert_eq!(found[1].as_deref(), Some("pain severity"));
         assert_eq!(found[2].as_deref(), Some("remission"));
         assert_eq!(found[3].as_deref(), Some("remission"));
+    }
+
+    #[test]
+    fn an_estimate_after_a_sentence_of_group_rates_takes_what_they_are_of() {
+        let text = "Sustained remission at 6 months assessed by a blinded rater was 9.1% with A and 2% with B. \
+                    The groups did not differ significantly [RR 4.55 (0.8-9.9)].";
+        assert_eq!(endpoints(text), vec![Some("Sustained remission".to_string())]);
     }
 
     #[test]

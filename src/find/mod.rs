@@ -219,7 +219,10 @@ pub fn find_rows(rules: &RuleSet, record_id: &str, abstract_text: &str) -> Vec<R
         .into_iter()
         .map(|finding| {
             let mut row = finding.row;
-            row.endpoint = row.endpoint.and_then(|e| clean_endpoint(&e));
+            row.endpoint = row
+                .endpoint
+                .and_then(|e| clean_endpoint(&e))
+                .map(|e| outcome::spelled_out(text.as_str(), &e).unwrap_or(e));
             let (start, end, evidence) = text.norm.evidence(finding.span.0, finding.span.1);
             row.record_id = record_id.to_string();
             row.start = start;

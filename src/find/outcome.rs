@@ -878,9 +878,78 @@ pub fn clause_subject(text: &str, clause_start: usize, at: usize) -> Option<Stri
     phrase_forward(&clause[from..], &["the", "a", "an", "in", "overall", "also"], false)
 }
 
+/// Small words a name may hold that its abbreviation leaves out (`quality of life (QL)`).
+const UNABBREVIATED: &[&str] = &["of", "and", "the", "to", "in", "for", "on", "at"];
+
+/// An endpoint that is only an abbreviation, spelled out as the abstract defines it:
+/// `PWV` becomes `pulse wave velocity (PWV)` where the text writes `pulse wave velocity (PWV)`.
+/// The name is the words right before the bracketed abbreviation whose initials (each part of a
+/// hyphenated word counting) spell its letters in order; `None` when the text defines it
+/// nowhere so.
+pub fn spelled_out(text: &str, endpoint: &str) -> Option<String> {
+    let is_abbreviation = endpoint.chars().all(|c| c.is_alphanumeric() || c == '-')
+        && endpoint.chars().filter(|c| c.is_uppercase()).count() >= 2;
+    if !is_abbreviation {
+        return None;
+    }
+    let letters: Vec<char> = endpoint.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+    for open in ['(', '['] {
+        let needle = format!("{open}{endpoint}");
+        for (at, _) in text.match_indices(&needle) {
+            let closes = text[at + needle.len()..].starts_with([')', ']', ';', ',']);
+            if let Some(start) = closes.then(|| name_start(&text[..at], &letters)).flatten() {
+                return Some(format!("{} ({endpoint})", text[start..at].trim_end()));
+            }
+        }
+    }
+    None
+}
+
+/// Where the name whose initials spell `letters` starts, in the words ending `head`.
+fn name_start(head: &str, letters: &[char]) -> Option<usize> {
+    let mut pending = letters.len();
+    for (from, to) in last_words(head, letters.len() * 2).into_iter().rev() {
+        let word = &head[from..to];
+        if word.ends_with([',', ';', ':', '.', ')', ']']) && to != head.trim_end().len() {
+            return None;
+        }
+        for part in word.split('-').rev() {
+            let initial = part.chars().next().and_then(|c| c.to_lowercase().next());
+            if pending > 0 && initial == Some(letters[pending - 1]) {
+                pending -= 1;
+                if pending == 0 {
+                    // `out-of-hospital cardiac arrest (OHCA)`: the whole first word is the name's.
+                    return Some(from);
+                }
+            } else if !UNABBREVIATED.contains(&part.to_lowercase().as_str()) {
+                return None;
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_abbreviation_is_spelled_out_as_the_text_defines_it() {
+        let text = "We measured arterial stiffness as pulse wave velocity (PWV) and the event-free time [EFT].";
+        assert_eq!(spelled_out(text, "PWV").as_deref(), Some("pulse wave velocity (PWV)"));
+        assert_eq!(spelled_out(text, "EFT").as_deref(), Some("event-free time (EFT)"));
+        assert_eq!(
+            spelled_out("an out-of-hospital cardiac arrest (OHCA)", "OHCA").as_deref(),
+            Some("out-of-hospital cardiac arrest (OHCA)")
+        );
+        assert_eq!(
+            spelled_out("health-related quality of life (HRQoL)", "HRQoL").as_deref(),
+            Some("health-related quality of life (HRQoL)")
+        );
+        assert_eq!(spelled_out("the total score (TS) was", "PWV"), None);
+        assert_eq!(spelled_out("was measured with a new tool (PWV)", "PWV"), None);
+        assert_eq!(spelled_out(text, "velocity"), None);
+    }
 
     #[test]
     fn last_words_are_the_tail_of_words() {

@@ -49,7 +49,7 @@ pub struct ConfidenceInterval {
     pub p: Option<PValue>,
 }
 
-/// The name of an interval: `CI`, `C.I.`, `confidence interval`, `credible interval`, `CrI`,
+/// The name of an interval: `CI`, `C.I.` (or `C.I`), `confidence interval`, `credible interval`, `CrI`,
 /// `confidence limits`, `uncertainty interval`, `UI`.
 fn interval_name(input: &str) -> PResult<'_, &str> {
     terminated(
@@ -65,6 +65,7 @@ fn interval_name(input: &str) -> PResult<'_, &str> {
                 alt((tag_no_case("intervals"), tag_no_case("interval"), tag_no_case("limits"), tag_no_case("limit"))),
             ))),
             tag_no_case("C.I."),
+            tag_no_case("C.I"),
             tag("CIs"),
             tag("CI"),
             tag("CrI"),
@@ -478,6 +479,7 @@ mod tests {
         assert_eq!(level("95% CI 0.3"), Some((" 0.3".into(), Some(95.0))));
         assert_eq!(level("95 % confidence interval [CI] = 0.38"), Some((" = 0.38".into(), Some(95.0))));
         assert_eq!(level("95%CI: 1.2"), Some((": 1.2".into(), Some(95.0))));
+        assert_eq!(level("95% C.I 2.1 to 6.0"), Some((" 2.1 to 6.0".into(), Some(95.0))));
         assert_eq!(level("95 per cent CI 1.2"), Some((" 1.2".into(), Some(95.0))));
         assert_eq!(level("CI 0.28"), Some((" 0.28".into(), None)));
         assert_eq!(level("90% confidence limits, 1"), Some((", 1".into(), Some(90.0))));
