@@ -713,8 +713,13 @@ fn push_per_group(
         identified
     };
     for index in 0..k {
-        let arm = if names.len() == k { names[index].text.clone() } else { format!("group {}", index + 1) };
-        found.findings.push(Finding { row: size_row(&arm, n.clone(), "arm_size.per_group"), span });
+        let named = names.len() == k;
+        let arm = if named { names[index].text.clone() } else { format!("group {}", index + 1) };
+        let mut row = size_row(&arm, n.clone(), "arm_size.per_group");
+        if !named {
+            crate::validate::flag(&mut row, crate::validate::ARM_SIZE_GROUP_UNNAMED);
+        }
+        found.findings.push(Finding { row, span });
     }
 }
 
@@ -1674,6 +1679,28 @@ mod tests {
             vec!["arm_size drug X 60", "arm_size placebo 59"]
         );
         assert_eq!(sizes("Infants (n = 162) were randomized."), vec!["arm_size total 162"]);
+    }
+
+    #[test]
+    fn groups_counted_but_not_named_are_flagged_for_the_reviewer() {
+        let rules = RuleSet::embedded().unwrap();
+        let rows = find_rows(
+            &rules,
+            "t",
+            "Thirty teeth were randomly divided into three groups (n = 10). Leakage was measured.",
+        );
+        let per_group: Vec<_> = rows.iter().filter(|r| r.rule == "arm_size.per_group").collect();
+        assert_eq!(per_group.len(), 3);
+        assert!(per_group.iter().all(|r| r.checks.contains(&"arm_size.group_unnamed")), "{per_group:?}");
+        // Named groups need no flag.
+        let rows = find_rows(
+            &rules,
+            "t",
+            "Sixty patients were randomized into two groups of 30: the ginger group and the placebo group.",
+        );
+        let named: Vec<_> = rows.iter().filter(|r| r.rule == "arm_size.per_group").collect();
+        assert_eq!(named.len(), 2);
+        assert!(named.iter().all(|r| r.checks.is_empty()), "{named:?}");
     }
 
     #[test]

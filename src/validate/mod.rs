@@ -145,6 +145,10 @@ checks! {
     ARM_SIZE_NOT_POSITIVE = "arm_size.not_positive", Hard,
         "an arm size is 0 or negative",
         "none";
+    /// An arm size whose group the text counts but does not name.
+    ARM_SIZE_GROUP_UNNAMED = "arm_size.group_unnamed", Soft,
+        "the text gives k groups of n but names none of them: the label `group i` is the group's place, not words of the abstract, for the reviewer to fill in",
+        "none";
     /// Arm sizes that do not add up to any total.
     ARM_SIZE_SUM_DIFFERS_FROM_TOTAL = "arm_size.sum_differs_from_total", Soft,
         "the sizes of the record's arms (one per arm label, at least two labels) add up to none of its totals",
