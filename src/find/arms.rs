@@ -1043,6 +1043,17 @@ fn percent_in_bracket(text: &str) -> bool {
     number_end > 0 && inside[number_end..].starts_with('%')
 }
 
+/// Where a bracket holding a percentage and nothing else closes, or its list goes on: `(38.5%)`,
+/// `[12 %]`, `(5.9%, overall …` (after the `,`); `None` for `(78% women)`.
+fn bare_share_end(text: &str) -> Option<usize> {
+    if !percent_in_bracket(text) {
+        return None;
+    }
+    let after_percent = text.find('%')? + 1;
+    let rest = text[after_percent..].trim_start();
+    rest.starts_with([')', ']', ',', ';']).then(|| text.len() - rest.len() + 1)
+}
+
 /// `57 patients in group A` (`arm_size.in_arm`): an arm's size in a sentence about allocation,
 /// not outcomes. Whether a group follows the count: then the count is decided, a size or nothing.
 fn read_in_arm_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut Found) -> bool {
@@ -1101,12 +1112,9 @@ fn read_total_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut 
 /// responded`, `33 children (82.5%) were boys`): a part of some group, not the trial, unless its
 /// clause completes, joins or is analysed (`70 patients (64%) participated in the trial`).
 fn is_unsized_share(rules: &ArmRules, count: &ParticipantCount<'_>, end: usize) -> bool {
-    static BARE_SHARE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*[(\[]\s*\d+(?:\.\d+)?\s*%\s*[)\],;]").expect("the bare-share pattern compiles")
-    });
     let s = count.s;
-    let Some(share) = BARE_SHARE.find(&s[end..]) else { return false };
-    let rest = &s[end + share.end()..count.sentence_end.max(end + share.end())];
+    let Some(share_end) = bare_share_end(&s[end..]) else { return false };
+    let rest = &s[end + share_end..count.sentence_end.max(end + share_end)];
     let clause_after = rest.split([';', ',']).next().unwrap_or(rest);
     let clause_before = count.before.rsplit([';', ',']).next().unwrap_or(count.before);
     !rules.sized_share.is_match(clause_after) && !rules.sized_share.is_match(clause_before)

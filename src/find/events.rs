@@ -2195,12 +2195,13 @@ fn named_first(before: &str, mut pair: Vec<String>) -> Vec<String> {
     }
     let words =
         super::lowercase_words(before.split(|c: char| !c.is_alphanumeric() && c != '+').filter(|w| !w.is_empty()));
+    let words = format!(" {words} ");
     let named = |group: &String| {
         let key = group_key(group);
-        !key.is_empty() && format!(" {words} ").contains(&format!(" {key} "))
+        !key.is_empty() && words.contains(&format!(" {key} "))
     };
     // `higher with A than with B [49.5% vs 18.2%]`: a comparison orders them itself.
-    let compares = [" than ", " compared ", " versus ", " vs "].iter().any(|w| format!(" {words} ").contains(w));
+    let compares = [" than ", " compared ", " versus ", " vs "].iter().any(|w| words.contains(w));
     if !compares && named(&pair[1]) && !named(&pair[0]) {
         pair.swap(0, 1);
     }
