@@ -913,6 +913,10 @@ struct ParticipantCount<'t> {
 /// brackets right after it.
 fn not_a_participant_count(rules: &ArmRules, caps: &Captures<'_>, count: &ParticipantCount<'_>) -> bool {
     let ParticipantCount { s, whole, n_match, has_noun, sentence, before, total_of, opening_of, .. } = *count;
+    // `9.5 mg patches`: the digits after a decimal point are no count.
+    if before.strip_suffix('.').is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit())) {
+        return true;
+    }
     if !total_of && !opening_of && (rules.not_a_size_before.is_match(before) || is_denominator(before)) {
         return true;
     }
@@ -936,12 +940,7 @@ fn not_a_participant_count(rules: &ArmRules, caps: &Captures<'_>, count: &Partic
             return true;
         }
         let mods = caps.name("mods").map_or("", |m| m.as_str());
-        if mods.split_whitespace().any(|w| {
-            let w = w.to_ascii_lowercase();
-            // `35 T1-L1 TSCI patients`, `40 HIV-1 infected adults`: a name with digits describes
-            // them; a word that is all digits and signs (`2-3`) is no modifier.
-            rules.modifier_stops.contains(&w) || w.starts_with(|c: char| c.is_ascii_digit())
-        }) {
+        if modifiers_stop(rules, mods) {
             return true;
         }
     } else if rules.non_participants.iter().any(|w| s[n_match.end()..].trim_start().starts_with(w.as_str())) {
@@ -959,6 +958,39 @@ fn not_a_participant_count(rules: &ArmRules, caps: &Captures<'_>, count: &Partic
         }
     }
     false
+}
+
+/// Whether the words between a count and its participant noun show it counts something else:
+/// a word that stops a description, or a word starting with a digit. `35 T1-L1 TSCI patients`
+/// and `40 HIV-1 infected adults` describe them; a word of digits and signs (`2-3`) is no
+/// modifier. Asides in brackets with a letter are skipped (`60 overweight (BMI > 25), healthy
+/// adults`, `28 (nine men, 26 full-time) office workers`); a comma, `and` or `or` joins two
+/// describing words (`20 healthy, male subjects`, `13 overweight or obese adults`) but joins no
+/// last word to the noun (`after 12 weeks, patients`, `into 4 groups and patients`).
+fn modifiers_stop(rules: &ArmRules, mods: &str) -> bool {
+    let mut plain = String::with_capacity(mods.len());
+    let mut rest = mods;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')') else { return true };
+        let aside = &rest[open + 1..open + close];
+        // `29 (of 362) patients` counts a part of a group, not the group.
+        if !aside.chars().any(char::is_alphabetic) || aside.trim_start().starts_with("of ") {
+            return true;
+        }
+        plain.push_str(&rest[..open]);
+        plain.push(' ');
+        rest = &rest[open + close + 1..];
+    }
+    plain.push_str(rest);
+    let words: Vec<&str> = plain.split_whitespace().filter(|w| *w != ",").collect();
+    if words.last().is_some_and(|w| w.ends_with(',')) {
+        return true;
+    }
+    words.iter().enumerate().any(|(i, word)| {
+        let w = word.trim_end_matches(',').to_ascii_lowercase();
+        let joins = matches!(w.as_str(), "and" | "or") && i > 0 && i + 1 < words.len() && !words[i - 1].ends_with(',');
+        !joins && (rules.modifier_stops.contains(&w) || w.starts_with(|c: char| c.is_ascii_digit()))
+    })
 }
 
 /// After the count's noun: an outcome (`died`) makes it an event count, and an exclusion
@@ -1010,6 +1042,12 @@ fn read_assigned_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &m
             let next_word = s[label.span.1..].split_whitespace().next().unwrap_or("");
             if rules.outcomes.is_match(next_word) || percent_in_bracket(&s[label.span.1..]) {
                 return true;
+            }
+            // `28 workers took part in ...` is taking part, not a group named `part`; `were given
+            // a 40 energy % fat diet` gives an amount, not a group.
+            let quantity = s[label.span.1..].trim_start().starts_with('%');
+            if label.text.eq_ignore_ascii_case("part") || label.text.starts_with("part ") || quantity {
+                return false;
             }
             // `2061 patients were randomly assigned to amoxicillin (1038) and placebo (1023)`:
             // the count is everyone's, and each group's follows its name.
