@@ -35,6 +35,8 @@ pub struct ArmRules {
     pub labels: ArmLabels,
     participant_count: Gated,
     count_allocated: Gated,
+    count_received: Gated,
+    received_context: Regex,
     n_equals: Gated,
     assigned_lead: Regex,
     then_allocated: Regex,
@@ -109,6 +111,8 @@ impl ArmRules {
             labels: ArmLabels::compile(source)?,
             participant_count: gated("participant_count")?,
             count_allocated: gated("count_allocated")?,
+            count_received: gated("count_received")?,
+            received_context: lexicon_pattern(source, "received_context")?,
             n_equals: gated("n_equals")?,
             assigned_lead: lexicon_pattern(source, "assigned_lead")?,
             then_allocated: lexicon_pattern(source, "then_allocated")?,
@@ -248,6 +252,7 @@ pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
         read_participant_count(rules, text, &caps, false, &mut found);
     }
     if rules.on("arm_size.assigned") {
+        find_received_counts(rules, text, &mut found);
         find_allocation_lists(rules, text, &mut found);
         find_allocated_brackets(rules, text, &mut found);
     }
@@ -1171,6 +1176,37 @@ fn breaks_down_by_sex(rules: &ArmRules, sentence: &str) -> bool {
         }
     }
     female && male
+}
+
+/// `Of the 159 patients randomized, 82 received progesterone and 77 received placebo`: counts
+/// without a noun, each before what its group received, in a sentence that allocates. Two groups
+/// at least, or no row: `50 underwent abdominal surgery` alone counts a procedure.
+fn find_received_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
+    let s = text.as_str();
+    for caps in rules.count_received.captures(text) {
+        let (Some(whole), Some(n_match)) = (caps.get(0), caps.name("n")) else { continue };
+        let at = n_match.start();
+        let (sentence_start, sentence_end) = text.sentence_at(at);
+        let before = &s[sentence_start..at];
+        let decimal = before.strip_suffix('.').is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+        if found.taken.contains(&at) || decimal || !rules.received_context.is_match(before) {
+            continue;
+        }
+        let (Some(n), Some(label)) = (read_count(n_match.as_str()), rules.labels.after(s, whole.end())) else {
+            continue;
+        };
+        if rules.labels.names_everyone(&label.text) || lists_alternatives(s, &label) {
+            continue;
+        }
+        let mut others = Found { findings: Vec::new(), taken: found.taken.clone() };
+        read_continuations(rules, s, label.span.1, sentence_end, "arm_size.assigned", &mut others);
+        if others.findings.is_empty() {
+            continue;
+        }
+        found.push(at, &label.text, n, "arm_size.assigned", (at, label.span.1));
+        found.taken.extend(others.taken);
+        found.findings.extend(others.findings);
+    }
 }
 
 /// `randomized: 31 to ECT, 30 to CBT and 29 to IP`: counts with their groups listed after an
