@@ -36,6 +36,7 @@ pub struct ArmRules {
     participant_count: Gated,
     count_allocated: Gated,
     count_received: Gated,
+    joined_group_tail: Regex,
     received_context: Regex,
     n_equals: Gated,
     assigned_lead: Regex,
@@ -112,6 +113,7 @@ impl ArmRules {
             participant_count: gated("participant_count")?,
             count_allocated: gated("count_allocated")?,
             count_received: gated("count_received")?,
+            joined_group_tail: lexicon_pattern(source, "joined_group_tail")?,
             received_context: lexicon_pattern(source, "received_context")?,
             n_equals: gated("n_equals")?,
             assigned_lead: lexicon_pattern(source, "assigned_lead")?,
@@ -1104,7 +1106,12 @@ fn read_in_arm_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut
     let n = count.n.clone();
     let lead_from = if has_noun { whole.end() } else { n_match.end() };
     if let Some(lead) = rules.in_arm.find(&s[lead_from..]) {
-        if let Some(label) = rules.labels.after(s, lead_from + lead.end()) {
+        if let Some(mut label) = rules.labels.after(s, lead_from + lead.end()) {
+            // `32 patients in the incision and drainage arm`: the name goes on to its group noun.
+            if let Some(tail) = rules.joined_group_tail.find(&s[label.span.1..]) {
+                label.span.1 += tail.end();
+                label.text = s[label.span.0..label.span.1].to_string();
+            }
             if rules.labels.has_group_noun(&label.text) {
                 if rules.on("arm_size.in_arm")
                     && (rules.allocation.is_match(sentence) || existential(before))
