@@ -71,6 +71,8 @@ pub struct ArmRules {
     pub allocation: Regex,
     /// Words of outcomes.
     pub outcomes: Regex,
+    /// Nouns of a change in an outcome: `an improvement in 70 and 39 women`.
+    changes: Regex,
     /// Words naming the study itself (`eligible for this study`).
     study_named: Regex,
     /// Words that make a count given with its share a size: `70 patients (64%) participated`.
@@ -146,6 +148,7 @@ impl ArmRules {
             participant_noun: lexicon_pattern(source, "participant_noun")?,
             allocation: words("allocation")?,
             outcomes: words("outcomes")?,
+            changes: words("changes")?,
             study_named: words("study_named")?,
             sized_share: words("sized_share")?,
             non_participants: lower("non_participants")?,
@@ -300,6 +303,7 @@ fn find_respectively_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
             || rules.exclusion.is_match(sentence)
             || (rules.outcomes.is_match(sentence) && !rules.allocation.is_match(sentence))
             || is_denominator(&s[from..list.start()])
+            || counts_a_result(rules, &s[from..list.start()])
         {
             continue;
         }
@@ -321,6 +325,13 @@ fn find_respectively_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
             found.push(at, &group, n, "arm_size.list", (at, caps.get(0).map_or(at + 1, |m| m.end())));
         }
     }
+}
+
+/// Whether the clause before a list of counts says what happened to them: `a decrease in 56 and
+/// 86 women in the A and B groups, respectively` counts those with a result, not the groups.
+fn counts_a_result(rules: &ArmRules, before: &str) -> bool {
+    let clause = before.rsplit([',', ';']).next().unwrap_or(before);
+    rules.outcomes.is_match(clause) || rules.changes.is_match(clause)
 }
 
 /// Whether the sentence holding `at` states a design, a hypothesis or a sample size.
