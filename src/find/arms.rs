@@ -36,6 +36,7 @@ pub struct ArmRules {
     participant_count: Gated,
     count_allocated: Gated,
     count_received: Gated,
+    studied_in: Regex,
     joined_group_tail: Regex,
     received_context: Regex,
     n_equals: Gated,
@@ -115,6 +116,7 @@ impl ArmRules {
             participant_count: gated("participant_count")?,
             count_allocated: gated("count_allocated")?,
             count_received: gated("count_received")?,
+            studied_in: lexicon_pattern(source, "studied_in")?,
             joined_group_tail: lexicon_pattern(source, "joined_group_tail")?,
             received_context: lexicon_pattern(source, "received_context")?,
             n_equals: gated("n_equals")?,
@@ -1157,7 +1159,10 @@ fn read_total_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut 
     if subgroup {
         return;
     }
-    if (rules.allocation.is_match(sentence) || opens) && (has_noun || rules.allocation.is_match(whole.as_str())) {
+    let studied_in = has_noun && rules.studied_in.is_match(before);
+    if (rules.allocation.is_match(sentence) || opens || studied_in)
+        && (has_noun || rules.allocation.is_match(whole.as_str()))
+    {
         let end = if has_noun { whole.end() } else { n_match.end() };
         // `52 PM01183-treated patients`: the words name the group by its treatment.
         let named = &count.s[n_match.end()..end];
@@ -1334,6 +1339,20 @@ fn lists_alternatives(s: &str, label: &Label) -> bool {
     }
     let clause = format!(" {} ", clause.to_ascii_lowercase());
     [" or ", " versus ", " vs ", " vs. ", " groups ", " arms "].iter().any(|w| clause.contains(w))
+        || names_a_list(&s[label.span.1..])
+}
+
+/// Whether a comma after a label goes on to name more treatments up to an `and`: `treated with
+/// placebo, etoricoxib 30 mg and 60 mg, celecoxib ...` lists what the groups received, so the
+/// count is none of them alone. A count after the comma (`placebo, and 59 with drug`) is the
+/// next group's.
+fn names_a_list(after: &str) -> bool {
+    let Some(rest) = after.trim_start().strip_prefix(',') else { return false };
+    let item = rest.split([';', '.', '(', ')']).next().unwrap_or(rest);
+    let first = item.split_whitespace().next().unwrap_or("");
+    let next_item_named = first.starts_with(|c: char| c.is_alphabetic())
+        && !matches!(first, "and" | "or" | "respectively" | "which" | "who" | "whereas" | "while" | "but" | "with");
+    next_item_named && item.split(',').next().is_some_and(|part| part.split_whitespace().any(|w| w == "and"))
 }
 
 /// `... and 59 to Y`, `, 278 underwent hepatic resection`: further arms after a first one.
