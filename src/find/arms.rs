@@ -1035,7 +1035,7 @@ fn outcome_or_exclusion_after(rules: &ArmRules, count: &ParticipantCount<'_>) ->
     // `The study involved 180 patients who required ...`, `we enrolled 553 patients with
     // cancer`: after an allocation verb, what follows the noun describes the participants.
     let clause_before = before.rsplit([',', ';']).next().unwrap_or(before);
-    let allocated_before = rules.allocation.is_match(clause_before);
+    let allocated_before = rules.allocation.is_match(clause_before) || has_noun && rules.studied_in.is_match(before);
     // `Sixteen women with lumbopelvic pain were included`: the outcome word describes them.
     let allocated_after =
         has_noun && (rules.then_allocated.is_match(said) || rules.allocation.is_match(&next.join(" ")));
