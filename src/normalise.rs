@@ -216,7 +216,10 @@ impl<'a> Builder<'a> {
 
     fn run(mut self) -> Normalised {
         while self.at < self.bytes.len() {
-            self.step();
+            self.copy_plain();
+            if self.at < self.bytes.len() {
+                self.step();
+            }
         }
         self.end_copy();
         Normalised {
@@ -225,6 +228,31 @@ impl<'a> Builder<'a> {
             original: self.original.to_string(),
             original_chars: self.at_char,
         }
+    }
+
+    /// Reads on over the bytes [`Builder::step`] would copy one by one, without asking it: ASCII
+    /// other than letters and the bytes it may rewrite (a space only after a non-digit, where it
+    /// cannot separate digit groups), and whole words whose first letter starts no number word
+    /// nor `percent` (most of an abstract).
+    fn copy_plain(&mut self) {
+        let bytes = self.bytes;
+        let mut at = self.at;
+        while let Some(&b) = bytes.get(at) {
+            match b {
+                b' ' if at > 0 && bytes[at - 1].is_ascii_digit() => break,
+                b'\t' | b'\r' | b'\n' | b',' | b'`' | b'&' => break,
+                b if b.is_ascii_alphabetic() => {
+                    let first = b.to_ascii_lowercase();
+                    if first == b'p' || NUMBER_WORD_INITIALS.contains(&first) {
+                        break;
+                    }
+                    at = self.alpha_end(at);
+                }
+                b if b.is_ascii() => at += 1,
+                _ => break,
+            }
+        }
+        self.copy(at - self.at, at - self.at);
     }
 
     /// Whether the normalised text so far ends with a digit.
@@ -634,11 +662,22 @@ fn starts_with_word(bytes: &[u8], word: &[u8]) -> bool {
 /// The first letters of the number words [`word_value`] knows, in lower case.
 const NUMBER_WORD_INITIALS: [u8; 9] = [b'e', b'f', b'h', b'm', b'n', b'o', b's', b't', b'z'];
 
+/// The first three letters of every number word [`word_value`] knows, in lower case.
+const NUMBER_WORD_STARTS: [[u8; 3]; 19] = [
+    *b"zer", *b"one", *b"two", *b"thr", *b"fou", *b"fiv", *b"six", *b"sev", *b"eig", *b"nin", *b"ten", *b"ele",
+    *b"twe", *b"thi", *b"fif", *b"for", *b"hun", *b"tho", *b"mil",
+];
+
 /// The value of a number word given as ASCII letters, in any case, without allocating (this
 /// runs on every word of every abstract that starts with one of [`NUMBER_WORD_INITIALS`]).
 fn word_value_of(word: &[u8]) -> Option<u64> {
     // Every number word starts with one of these letters: a quick no for most words.
     if !(3..=9).contains(&word.len()) || !NUMBER_WORD_INITIALS.contains(&(word[0] | 0x20)) {
+        return None;
+    }
+    // The first three letters of a number word: a quick no for `the`, `of`, `study`, ...
+    let start = [word[0] | 0x20, word[1] | 0x20, word[2] | 0x20];
+    if !NUMBER_WORD_STARTS.contains(&start) {
         return None;
     }
     let mut key = 0u128;
@@ -666,6 +705,10 @@ const fn packed(word: &[u8]) -> u128 {
 /// `match` over numbers instead of comparing strings one after another).
 macro_rules! number_words {
     ($($name:ident = $word:literal => $value:expr,)*) => {
+        /// Every number word, in lower case (for tests of the quick refusals).
+        #[cfg(test)]
+        const NUMBER_WORDS: &[&[u8]] = &[$($word),*];
+
         /// The value of a number word ("seven", "sixty", "hundred"), given [`packed`] in lower case.
         fn word_value(key: u128) -> Option<u64> {
             $(const $name: u128 = packed($word);)*
@@ -745,6 +788,15 @@ mod tests {
     fn exponents_and_entities() {
         assert_eq!(norm("P = 1.2 × 10⁻⁵"), "P = 1.2 x 10^-5");
         assert_eq!(norm("p &lt; 0.001 &#8804; 2"), "p < 0.001 <= 2");
+    }
+
+    #[test]
+    fn every_number_word_starts_as_the_quick_tests_expect() {
+        for word in NUMBER_WORDS {
+            assert!(NUMBER_WORD_INITIALS.contains(&word[0]), "{word:?}");
+            assert!(NUMBER_WORD_STARTS.contains(&[word[0], word[1], word[2]]), "{word:?}");
+            assert!(word_value_of(&word.to_ascii_uppercase()).is_some(), "{word:?}");
+        }
     }
 
     #[test]

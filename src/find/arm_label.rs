@@ -10,10 +10,10 @@
 //! The word lists live in `rules/arms.toml` (`label_boundaries`, `group_nouns`, `not_labels`,
 //! `participants`), compiled once with the rest of the rules.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::compile::Source;
-use super::{ends_with_lowercase, Finding};
+use super::{ends_with_lowercase, Finding, WordSet};
 use crate::error::Result;
 
 /// The most words a label may have.
@@ -28,13 +28,13 @@ const SAME_GROUP_STOPWORDS: &[&str] = &["the", "a", "an", "arm", "group", "arms"
 /// The compiled word lists that read arm labels.
 #[derive(Debug, Clone)]
 pub struct ArmLabels {
-    boundaries: HashSet<String>,
-    group_nouns: HashSet<String>,
-    not_labels: HashSet<String>,
-    participants: HashSet<String>,
-    whole_study: HashSet<String>,
-    not_groups: HashSet<String>,
-    non_participants: HashSet<String>,
+    boundaries: WordSet,
+    group_nouns: WordSet,
+    not_labels: WordSet,
+    participants: WordSet,
+    whole_study: WordSet,
+    not_groups: WordSet,
+    non_participants: WordSet,
 }
 
 /// A label and where it stands, as a byte span of the normalised text.
@@ -46,7 +46,7 @@ pub struct Label {
     pub span: (usize, usize),
 }
 
-fn lower_set(words: &[String]) -> HashSet<String> {
+fn lower_set(words: &[String]) -> WordSet {
     words.iter().map(|w| w.to_ascii_lowercase()).collect()
 }
 

@@ -23,7 +23,7 @@ use regex::{Captures, Match, Regex};
 
 use super::arm_label::{self, small_number, ArmLabels, Label};
 use super::compile::{lexicon_pattern, Gated, Source, Triggers};
-use super::{Finding, Text};
+use super::{Finding, Text, WordSet};
 use crate::error::Result;
 use crate::grammar::count;
 use crate::model::{Kind, Num, Row};
@@ -56,7 +56,7 @@ pub struct ArmRules {
     bare_bracket_count: Regex,
     allocation_colon: Regex,
     site_source_before: Regex,
-    site_nouns: HashSet<String>,
+    site_nouns: WordSet,
     bracket_arm_joint: Regex,
     bracket_count: Regex,
     per_group: Gated,
@@ -78,17 +78,17 @@ pub struct ArmRules {
     study_named: Regex,
     /// Words that make a count given with its share a size: `70 patients (64%) participated`.
     sized_share: Regex,
-    non_participants: HashSet<String>,
-    cluster_nouns: HashSet<String>,
-    characteristics: HashSet<String>,
-    sex_letters: HashSet<String>,
-    pooled_groups: HashSet<String>,
+    non_participants: WordSet,
+    cluster_nouns: WordSet,
+    characteristics: WordSet,
+    sex_letters: WordSet,
+    pooled_groups: WordSet,
     /// Words that describe a sample rather than name a group (`n = 416, mean age 63 years`).
-    sample_descriptions: HashSet<String>,
-    event_nouns_before_of: HashSet<String>,
+    sample_descriptions: WordSet,
+    event_nouns_before_of: WordSet,
     cluster_design: Regex,
     event_found: Regex,
-    units: HashSet<String>,
+    units: WordSet,
     bracket_list: Regex,
     list_item_lead: Regex,
     bracket_list_after: Regex,
@@ -96,17 +96,16 @@ pub struct ArmRules {
     named_counts: Regex,
     pair: Gated,
     subgroup: Regex,
-    modifier_stops: HashSet<String>,
-    enabled: HashSet<String>,
+    modifier_stops: WordSet,
+    enabled: WordSet,
 }
 
 impl ArmRules {
     /// Compiles the arm-size rules of `arms.toml`.
     pub fn compile(source: &Source<'_>) -> Result<ArmRules> {
         let words = |key: &str| source.word_pattern(key, true);
-        let lower = |key: &str| -> Result<HashSet<String>> {
-            Ok(source.words(key)?.iter().map(|w| w.to_ascii_lowercase()).collect())
-        };
+        let lower =
+            |key: &str| -> Result<WordSet> { Ok(source.words(key)?.iter().map(|w| w.to_ascii_lowercase()).collect()) };
         let mut triggers = Triggers::compile(source, source)?;
         let mut gated = |key: &str| -> Result<Gated> { Ok(triggers.gate(key, lexicon_pattern(source, key)?)) };
         let mut modifier_stops = lower("label_boundaries")?;

@@ -1439,6 +1439,9 @@ fn find_inherited(
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // A number starts with a digit or `-`: skip to the next one at once.
+        let Some(skip) = bytes[i..].iter().position(|&b| b.is_ascii_digit() || b == b'-') else { break };
+        i += skip;
         if !starts_number(bytes, i) || taken.iter().any(|&(a, b)| a <= i && i < b) {
             i += 1;
             continue;

@@ -84,7 +84,7 @@ pub struct EventRules {
     completion: Regex,
     threshold: Regex,
     whole_trial: Regex,
-    enabled: HashSet<String>,
+    enabled: super::WordSet,
     /// Which of the [`GATED`] patterns match in an abstract.
     pub(crate) gate: ScanGate,
 }

@@ -134,6 +134,53 @@ impl Text {
     }
 }
 
+/// A set of words or rule ids from the rule files, only ever asked whether it holds a word
+/// (never listed, so the order of its hash plays no part): hashed with [`WordHasher`].
+pub(crate) type WordSet = std::collections::HashSet<String, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// A fast hash for short keys of the rule files (the multiply-and-rotate of `FxHash`): the
+/// standard SipHash, built to resist chosen keys, cost several times as much per lookup, and
+/// the finders look words up millions of times per corpus.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word) ^ (rest.len() as u64) << 59);
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.add(value as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        // The table reads its buckets from the low bits and its tags from the high ones: fold
+        // the well-mixed high half into the low.
+        self.0 ^ (self.0 >> 32)
+    }
+}
+
 /// Adds `stretch` to `stretches` (in order), joined to the last one when they touch.
 fn join(stretches: &mut Vec<(usize, usize)>, (from, to): (usize, usize)) {
     match stretches.last_mut() {
@@ -233,88 +280,89 @@ pub fn find_rows(rules: &RuleSet, record_id: &str, abstract_text: &str) -> Vec<R
         .collect()
 }
 
-/// Words that cannot open or make up an endpoint: connectors, pronouns, group words.
+/// Words that cannot open or make up an endpoint: connectors, pronouns, group words; in lower
+/// case and sorted, for [`is_connector`]'s binary search.
 const NOT_AN_ENDPOINT: &[&str] = &[
-    "than",
-    "whereas",
-    "while",
-    "there",
-    "it",
-    "its",
-    "as",
-    "and",
-    "or",
-    "to",
-    "with",
-    "in",
-    "for",
-    "of",
-    "at",
-    "on",
-    "by",
-    "from",
-    "only",
-    "total",
     "a",
+    "all",
+    "although",
     "an",
-    "the",
-    "this",
-    "that",
-    "these",
-    "those",
-    "which",
-    "who",
-    "vs",
-    "versus",
-    "receiving",
-    "received",
-    "patients",
-    "participants",
-    "subjects",
-    "group",
-    "groups",
+    "and",
+    "are",
     "arm",
     "arms",
-    "were",
-    "was",
-    "is",
-    "are",
+    "as",
+    "at",
     "be",
     "been",
+    "between",
+    "both",
+    "but",
+    "by",
+    "compared",
+    "control",
+    "day",
+    "days",
+    "did",
+    "difference",
+    "each",
+    "for",
+    "from",
+    "group",
+    "groups",
+    "h",
     "had",
     "has",
     "have",
-    "did",
-    "not",
-    "no",
-    "both",
-    "each",
-    "all",
-    "respectively",
-    "intervention",
-    "control",
-    "placebo",
-    "compared",
-    "n",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
     "hour",
     "hours",
-    "h",
-    "but",
     "however",
-    "although",
+    "in",
+    "intervention",
+    "is",
+    "it",
+    "its",
+    "mean",
+    "month",
+    "months",
+    "n",
+    "no",
+    "not",
+    "of",
+    "on",
+    "only",
+    "or",
+    "participants",
+    "patients",
+    "placebo",
+    "received",
+    "receiving",
+    "respectively",
     "sd",
     "se",
-    "difference",
-    "between",
-    "mean",
+    "subjects",
+    "than",
+    "that",
+    "the",
+    "there",
+    "these",
+    "this",
+    "those",
+    "to",
+    "total",
+    "versus",
+    "vs",
+    "was",
+    "week",
+    "weeks",
+    "were",
+    "whereas",
+    "which",
+    "while",
+    "who",
+    "with",
+    "year",
+    "years",
 ];
 
 /// An endpoint phrase as a reader wants it, or nothing: leading connectors and articles
@@ -328,10 +376,7 @@ fn clean_endpoint(endpoint: &str) -> Option<String> {
     fn bare(w: &str) -> &str {
         w.trim_matches(|c: char| !c.is_alphanumeric())
     }
-    let connector = |w: &str| {
-        let w = bare(w);
-        NOT_AN_ENDPOINT.iter().any(|n| n.eq_ignore_ascii_case(w))
-    };
+    let connector = |w: &str| is_connector(bare(w));
     while words.first().is_some_and(|w| connector(w)) {
         words.remove(0);
     }
@@ -353,6 +398,17 @@ fn clean_endpoint(endpoint: &str) -> Option<String> {
     let content = content.count();
     let garbled = phrase.contains(['±', '=', '%']) || content == 0 || connectors > content;
     (!garbled).then_some(phrase)
+}
+
+/// Whether `word` is one of [`NOT_AN_ENDPOINT`], ignoring ASCII case: its lower case looked up
+/// in the sorted list (this runs on every word of every endpoint phrase, several times).
+fn is_connector(word: &str) -> bool {
+    const LONGEST: usize = 12;
+    let mut lower = [0u8; LONGEST];
+    let Some(lower) = lower.get_mut(..word.len()) else { return false };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    NOT_AN_ENDPOINT.binary_search_by(|n| n.as_bytes().cmp(lower)).is_ok()
 }
 
 /// A percentage tied to a time point is a landmark rate; when the events finder read the same
@@ -465,6 +521,30 @@ mod tests {
     }
 
     use super::clean_endpoint;
+
+    #[test]
+    fn a_word_set_finds_what_it_holds_and_nothing_else() {
+        let words = ["a", "an", "patients", "participants", "in each", "12345678", "123456789", "é"];
+        let set: super::WordSet = words.iter().map(|w| w.to_string()).collect();
+        for word in words {
+            assert!(set.contains(word), "{word}");
+        }
+        for word in ["", "A", "patient", "participants ", "1234567", "1234567890", "e"] {
+            assert!(!set.contains(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn connectors_are_sorted_and_found_in_any_case() {
+        assert!(super::NOT_AN_ENDPOINT.windows(2).all(|w| w[0] < w[1]));
+        assert!(super::NOT_AN_ENDPOINT.iter().all(|w| w.len() <= 12), "is_connector reads 12 bytes at most");
+        for word in super::NOT_AN_ENDPOINT {
+            assert!(super::is_connector(word) && super::is_connector(&word.to_ascii_uppercase()), "{word}");
+        }
+        for word in ["", "response", "Placebos", "thé", "participantsx", "é"] {
+            assert!(!super::is_connector(word), "{word}");
+        }
+    }
 
     #[test]
     fn endpoints_keep_words_and_refuse_leftovers() {
