@@ -24,6 +24,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+mod ci_reasons;
+
 use crate::find::Text;
 use crate::model::Row;
 use crate::normalise::floor_boundary;
@@ -107,6 +109,17 @@ struct Patterns {
     absolute_change: Regex,
     /// A named estimate with its number inside a CI's bracket (`, effect size = 0.8`, `; OR 2.1`).
     named_estimate: Regex,
+    /// `the mean score of satisfaction … was`: the `x of N` after it is a score out of its maximum.
+    score_is: Regex,
+    /// Counts of a subgroup (`Among subjects with endothelial dysfunction (RHI <= 1.67; n = 14)`):
+    /// no arm and no trial total.
+    subgroup: Regex,
+    /// Counts of people before randomization: screened, approached, willing to take part (GUIDE:
+    /// people screened or approached are no arm sizes), unless the clause randomizes them.
+    recruitment: Regex,
+    allocation: Regex,
+    /// A list of reasons for not taking part: `Reasons for noneligibility … were refusal (n = 16)`.
+    reasons_for_exclusion: Regex,
     results_label: Regex,
     conclusion_label: Regex,
 }
@@ -123,7 +136,7 @@ fn patterns() -> &'static Patterns {
                 re(r"\b[nN]\s*[=:]\s*\d"),
             ],
             reasons: [
-                re(r"(?i)\b(?:power(?:ed)?|sample\s+size|to\s+detect|was\s+calculated|hypothesi[sz]ed|assuming|non-?inferiority\s+margin|will\s+be|(?:in)?eligib\w*)\b"),
+                re(r"(?i)\b(?:power(?:ed)?|sample\s+size|to\s+detect|was\s+calculated|hypothesi[sz]ed|assuming|non-?inferiority\s+margin|will\s+be|(?:in|non-?)?eligib\w*)\b"),
                 re(r"(?i)\b(?:from\s+baseline|within[- ]group|change\s+from|pre-?\s*to\s*post|before\s+and\s+after|from\s+[-\d.]+\s*%?\s*(?:\([^()]*\)\s*)?at\s+baseline|(?:than|compared\s+(?:with|to))\s+(?:at\s+)?baseline|(?:groups?|participants|patients|children|subjects|women|men|arms?)\s+(?:\w+\s+)?(?:showed|presented|experienced)\s+an?\s+(?:(?:significant|mean|average)\s+)?(?:change|decrease|increase|reduction|improvement|gain|loss)\s+of|(?:lost|gained)\s+(?:an?\s+(?:mean|average)\s+(?:of\s+)?)?[\d.]+\s*(?:kg|lb|pounds)\b)|\b(?:declined|decreased|increased|improved|reduced|fell|rose|dropped)\s+(?:by\s+)?[-+]?[\d.]+\s*(?:%|[a-z/]+)?\s*[(\[][^()\[\]]*\b(?:CI|confidence)\b[^()\[\]]*[)\]]\s+in\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm)\b|\b(?:decreased|increased|declined|fell|rose|dropped|improved|changed|reduced|lowered)\s+(?:significantly\s+)?by\s+[-−]?\d|\bchanges?\s+(?:[\w-]+\s+){0,2}(?:was|were)\s+[-−]?\d"),
                 re(r"(?i)\b(?:at\s+baseline|baseline\s+(?:characteristics|values?|levels?|data|scores?|measurements?)|characteristics|mean\s+age|median\s+age|aged|demographic\w*|(?:was|were)\s+(?:predominantly\s+|mostly\s+)?(?:women|men|female|male))\b"),
                 re(r"(?i)\b(?:reduced|reduction|increased|increase|lowered|decreased|decrease|fell|rose)\s+(?:\w+\s+){0,4}?by\s+(?:about\s+)?\d+(?:\.\d+)?\s*%|\brelative\s+(?:risk\s+|rate\s+|odds\s+)?(?:reductions?|increases?|changes?)\b|\b(?:vaccine\s+efficacy|protective\s+efficacy|VE)\b|\d\s*%\s*(?:\([^()]*\)\s*)?(?:\w+\s+){0,3}?(?:reduction|decrease|increase)s?\b|\befficacy\s+(?:of\s+)?[-−]?\d"),
@@ -134,11 +147,11 @@ fn patterns() -> &'static Patterns {
                 re(r"(?i)\b(?:sensitivity|specificity|AUC|area\s+under|accuracy|precision|kappa|ICC|agreement|predictive\s+value)\b"),
                 re(r"(?i)\b(?:mean|median|average|geometric|prevalence|incidence\s+rate|ED\d\d|EC\d\d|IC\d\d|inhibitory\s+concentration)\b"),
             ],
-            things_after: re(r"(?i)^\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+){0,2}?(?:domains?|items?|variables?|questions?|scenarios?|parameters?|outcomes?|measures?|(?:sub)?scales?|criteria|strains?|sessions?|visits?|comparisons?|recordings?|protocols?|doses?|tests?|sites?|practices?|clinics?|hospitals?|cent(?:re|er)s?|studies|trials|placements?|procedures?|samples?|specimens?|time\s*points?|responses|approaches|episodes?|cycles?|days|weeks|months|nights|steps|outbreaks?|diagnos[ie]s|genes?|modules?|lipids|metabolites|proteins|(?:bio)?markers)\b"),
+            things_after: re(r"(?i)^\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+){0,2}?(?:domains?|items?|variables?|questions?|scenarios?|parameters?|outcomes?|measures?|(?:sub)?scales?|criteria|strains?|sessions?|visits?|comparisons?|recordings?|protocols?|doses?|tests?|sites?|practices?|clinics?|hospitals?|cent(?:re|er)s?|studies|trials|placements?|procedures?|samples?|specimens?|time\s*points?|responses|approaches|episodes?|cycles?|days|weeks|months|nights|steps|outbreaks?|diagnos[ie]s|genes?|modules?|lipids|metabolites|proteins|(?:bio)?markers|models|arms)\b"),
             people_or_allocation: re(r"(?i)^\s*(?:patients|participants|subjects|women|men|children|people|persons|infants|adults)\b|\brandomi[sz]ed\b"),
-            one_of_options: re(r"(?i)(?:\b(?:assigned|allocated|randomi[sz]ed|distributed|received|consumed|exposed|took\s+part)\b\s+(?:\w+\s+){0,3}?(?:to|into|in|on)?\s*|\b(?:or|in|into)\s+|\(\s*|^)(?:1|one)\s+(?:out\s+)?of\s+(?:the\s+)?(?:\d+|two|three|four|five|six)\s+(?:[\w-]+\s+){0,3}?(?:groups?|arms?|conditions?|interventions?|diets?|treatments?|regimens?|sequences?|approaches|beverages|formulations|products|programs?|programmes?|systems?)\b"),
-            not_count_after: re(r"^(?:[.,]\d|/\d|-\d|-\s*(?:,|and\b|or\b)|\s*(?i:grade)\b|,\s*(?:v/v|w/w|v:v)|-?\s*(?:mg|g|mcg|µg|μg|ml|mL|mmHg|kg|IU|units?|v/v|w/w|mmol|cm|mm)\b|\s*[-\s](?i:person|patient|child|woman|women)[- ]?(?i:years?|months?|days?)\b)"),
-            not_count_before: re(r"(?i)(?:\bgrades?\s*|[\d.]\.|[/:]|\d\s*/\s*|[<>=]\s*[\d.]+\s*/\s*|\bp\s*[<>=]\s*)$"),
+            one_of_options: re(r"(?i)(?:\b(?:assigned|allocated|randomi[sz]ed|distributed|received|consumed|exposed|took\s+part)\b\s+(?:\w+\s+){0,3}?(?:to|into|in|on)?\s*|\b(?:or|in|into)\s+|\(\s*|^)(?:1|one)\s+(?:out\s+)?of\s+(?:the\s+)?(?:\d+|two|three|four|five|six)\s+(?:[\w-]+\s+){0,3}?(?:groups?|arms?|conditions?|interventions?|diets?|treatments?|regimens?|sequences?|approaches|beverages|formulations|products|programs?|programmes?|systems?|configurations?)\b"),
+            not_count_after: re(r"^(?:[.,]\d|/\d|-\d|\s*±|\s+(?i:hours?|hrs?)\b|\s+on\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?i:scale)\b|-\s*(?:,|and\b|or\b)|\s*(?i:grade)\b|,\s*(?:v/v|w/w|v:v)|-?\s*(?:mg|g|mcg|µg|μg|ml|mL|mmHg|kg|IU|units?|v/v|w/w|mmol|cm|mm)\b|\s*[-\s](?i:person|patient|child|woman|women)[- ]?(?i:years?|months?|days?)\b)"),
+            not_count_before: re(r"(?i)(?:\b(?:grades?|stages?)\s*|[\d.]\.|[/:]|\d\s*/\s*|[<>=]\s*[\d.]+\s*/\s*|\bp\s*[<>=]\s*)$"),
             compares: re(r"(?i)\b(?:differences?|(?:adj)?diff|effects?|in\s+favou?r|absolute|non-?inferiority|equivalen\w+|margin|placebo[- ](?:corrected|adjusted|subtracted)|lower|higher|greater|larger|smaller|lesser|less|more|fewer|better|worse|shorter|longer|(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?(?:placebo|controls?|usual\s+care|sham))\b"),
             ratio_measure: re(r"\b(?:Adj|adj|a)?(?:OR|HR|RR|IRR)\b|(?i:\b(?:odds|hazards?|risk|rate)\s+ratios?\b|\brelative\s+risk\b|\bnumber\s+needed)"),
             difference_short: re(r"\b(?:Adj|adj|a)?(?:MD|SMD|RD)\b"),
@@ -161,6 +174,11 @@ fn patterns() -> &'static Patterns {
             absolute_change: re(r"(?i)\babsolute\b|percentage[- ]points?|%[- ]points?"),
             named_estimate: re(r"(?:^|[;,]\s*)(?:(?i:effect\s+size|(?:mean\s+)?difference)|MD|SMD|OR|HR|RR|d)\s*[=:]?\s*[-+]?[\d.]"),
             snellen_near: re(r"(?i)\b(?:acuity|UDVA|CDVA|BCVA|UCVA|vision|Snellen|or\s+(?:better|worse))\b"),
+            score_is: re(r"(?i)\bscores?\b[^.;()\[\]]{0,60}\b(?:was|were|of|:)\s*$"),
+            subgroup: re(r"(?i)\b(?:among|for)\s+(?:the\s+)?(?:participants|patients|subjects|women|men|children|those|infants|adults)\s+(?:with|without|whose|aged)\b|\bsubgroups?\s+of\b"),
+            recruitment: re(r"(?i)\b(?:screened|approached|invited|(?:willing|agreed|declined|refused)\s+to\s+participate)\b"),
+            allocation: re(r"(?i)\b(?:randomi[sz]\w*|enrolled|allocated|assigned)\b"),
+            reasons_for_exclusion: re(r"(?i)^\s*(?:[A-Z.]+\s*:+\s*)?(?:the\s+)?(?:main\s+)?reasons?\s+for\s+(?:non-?eligibility|ineligibility|exclusion|non-?participation|not\s+participating)\b"),
             results_label: re(r"\b(?:RESULTS?|Results|FINDINGS|Findings)\s*[:.]"),
             conclusion_label: re(r"\b(?:CONCLUSIONS?|Conclusions?|INTERPRETATION|Interpretation|DISCUSSION)\s*[:.]"),
         }
@@ -235,13 +253,20 @@ impl Audit {
                 let tally = self.kinds.entry(kind).or_default();
                 tally.seen += 1;
                 let (start, stop, _) = text.norm.evidence(at, end);
-                if spans.iter().any(|&(a, b)| a < stop && start < b) {
+                let interval_of_row =
+                    *kind == "ci" && spans.iter().any(|&(_, b)| opens_interval(abstract_text, b, start));
+                if interval_of_row || spans.iter().any(|&(a, b)| a < stop && start < b) {
                     tally.in_rows += 1;
+                    list_expression(record_id, kind, "in_rows", s, (at, end));
                     continue;
                 }
                 let sentence = text.sentence_at(at);
                 let reason = local_reason(p, kind, s, sentence, (at, end))
-                    .or_else(|| sentence_reason(p, kind, s, sentence, (at, end)));
+                    .or_else(|| sentence_reason(p, kind, s, sentence, (at, end)))
+                    .or_else(
+                        || if *kind == "ci" { ci_reasons::group_value_reason(s, sentence, (at, end)) } else { None },
+                    );
+                list_expression(record_id, kind, reason.unwrap_or("unexplained"), s, (at, end));
                 match reason {
                     Some(reason) => *tally.by_reason.entry(reason).or_default() += 1,
                     None => {
@@ -297,6 +322,29 @@ impl Audit {
     }
 }
 
+/// With `TRIALREX_AUDIT_LIST` set, writes every expression and what became of it to standard
+/// error, one tab-separated line each (record, kind, status, offset, snippet): the list to read
+/// when a reason or a count changes.
+fn list_expression(record_id: &str, kind: &str, status: &str, s: &str, (at, end): (usize, usize)) {
+    static LIST: OnceLock<bool> = OnceLock::new();
+    if *LIST.get_or_init(|| std::env::var_os("TRIALREX_AUDIT_LIST").is_some()) {
+        eprintln!("{record_id}\t{kind}\t{status}\t{at}\t{}", wide_snippet(s, at, end).replace(['\t', '\n'], " "));
+    }
+}
+
+/// Whether a row's evidence ends right where a CI's bracket opens, only a percent sign, a comma
+/// or the bracket between (`arm (8.9` + `%, 95% CI`, `69%` + ` (95% CI`): the CI is the interval of
+/// the row's value, which the events kind holds without its bounds.
+fn opens_interval(abstract_text: &str, row_end: usize, label_at: usize) -> bool {
+    row_end <= label_at
+        && label_at - row_end <= 6
+        && abstract_text.get(row_end..label_at).is_some_and(|gap| {
+            let marks: String = gap.chars().filter(|c| !c.is_whitespace()).collect();
+            let marks = marks.strip_prefix('%').unwrap_or(&marks);
+            (1..=2).contains(&marks.len()) && marks.chars().all(|c| "([,;".contains(c))
+        })
+}
+
 /// Whether a match is the expression its kind counts, once: an `x/N` that is a count over its
 /// denominator, a CI label that gives an interval and does not repeat the label before it, an
 /// `x of N` that does not start inside a decimal.
@@ -304,7 +352,9 @@ fn is_expression(kind: &str, expression: &str, before: &str, after: &str) -> boo
     match kind {
         "x_slash_n" => is_count_ratio(expression, before, after),
         "ci" => is_interval_label(expression, before, after) && !repeats_label(before),
-        "x_of_n" => !is_decimal_tail(before),
+        "x_of_n" => !is_decimal_tail(before) && !is_score_of_maximum(before, after),
+        // `N = 2.0` visits: a mean, no count.
+        "n_equals" => !is_decimal_after(after),
         _ => true,
     }
 }
@@ -330,22 +380,23 @@ fn local_reason(
         if p.value_set_against.is_match(&s[end..floor_boundary(s, (end + 80).min(sentence.1))]) {
             return Some("single_group_value");
         }
-        return estimate_not_written(p, s, sentence, (at, end)).then_some("no_estimate");
+        return estimate_not_written(p, s, sentence, (at, end))
+            .then_some("no_estimate")
+            .or_else(|| ci_reasons::local_ci_reason(s, sentence, (at, end)));
     }
     if !matches!(kind, "x_of_n" | "x_slash_n") {
         return None;
     }
-    // `21/26 standard best practice patients` counts people; `42 of 82 shops were randomized`
-    // counts the trial's clusters.
-    if let Some(thing) = p.things_after.find(&s[end..sentence.1]) {
-        let rest = &s[end + thing.end()..floor_boundary(s, (end + thing.end() + 40).min(sentence.1))];
-        if !p.people_or_allocation.is_match(rest) {
-            return Some("not_participants");
-        }
-    }
     let from = floor_boundary(s, at.saturating_sub(60).max(sentence.0));
     let to = floor_boundary(s, (end + 60).min(sentence.1));
-    p.one_of_options.is_match(&s[from..to]).then_some("design")
+    if p.one_of_options.is_match(&s[from..to]) {
+        return Some("design");
+    }
+    // `21/26 standard best practice patients` counts people; `42 of 82 shops were randomized`
+    // counts the trial's clusters.
+    let thing = p.things_after.find(&s[end..sentence.1])?;
+    let rest = &s[end + thing.end()..floor_boundary(s, (end + thing.end() + 40).min(sentence.1))];
+    (!p.people_or_allocation.is_match(rest)).then_some("not_participants")
 }
 
 /// The reason read from the expression's sentence, unless the sentence up to it (or the words
@@ -370,6 +421,9 @@ fn sentence_reason(
     if kind != "ci" {
         let clause = clause_before(s, sentence.0, at);
         let local = &s[floor_boundary(s, at - clause.len())..floor_boundary(s, (end + 40).min(sentence.1))];
+        if let Some(reason) = count_reason(p, kind, &s[sentence.0..sentence.1], clause, local) {
+            return Some(reason);
+        }
         return REASONS[..3]
             .iter()
             .zip(&p.reasons)
@@ -408,6 +462,21 @@ fn sentence_reason(
         })
         .find(|(_, r)| r.is_match(sentence_text))
         .map(|(reason, _)| *reason)
+}
+
+/// The reasons of a count read in its own clause or from its sentence's opening words: a list of
+/// reasons for not taking part (`design`), a subgroup's size (`n =` only), people before
+/// randomization (`recruitment`).
+fn count_reason(p: &Patterns, kind: &str, sentence_text: &str, clause: &str, local: &str) -> Option<&'static str> {
+    if p.reasons_for_exclusion.is_match(sentence_text) {
+        return Some("design");
+    }
+    if kind == "n_equals"
+        && (p.subgroup.is_match(clause) || p.subgroup.find(sentence_text).is_some_and(|m| m.start() == 0))
+    {
+        return Some("subgroup");
+    }
+    (p.recruitment.is_match(local) && !p.allocation.is_match(local)).then_some("recruitment")
 }
 
 /// Whether a text names a comparison between groups: a difference, an effect, `in favour of`,
@@ -501,6 +570,24 @@ fn repeats_label(before: &str) -> bool {
         || bare_label
 }
 
+/// Whether the digits at the start of a text run on into a decimal (`n = 2.0` visits: a mean).
+fn is_decimal_after(after: &str) -> bool {
+    let rest = after.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.starts_with('.') && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether `x of N` is a score or a name, no count: it runs on into a decimal (`day 2 of 28.3%`),
+/// it is the number of a name (`SF-36 of 2 groups`), or a score is said to be it (`the mean
+/// score of satisfaction was 20 out of 90`).
+fn is_score_of_maximum(before: &str, after: &str) -> bool {
+    let p = patterns();
+    let decimal_after = is_decimal_after(after);
+    let bytes = before.as_bytes();
+    let name = bytes.len() >= 2 && bytes[bytes.len() - 1] == b'-' && bytes[bytes.len() - 2].is_ascii_alphabetic();
+    let near = &before[floor_boundary(before, before.len().saturating_sub(80))..];
+    decimal_after || name || p.score_is.is_match(near)
+}
+
 /// Whether `x of N` starts inside a decimal (`4.6 of 5.0`, `coagulation 4.0 of 10`): a score out
 /// of its maximum, no count.
 fn is_decimal_tail(before: &str) -> bool {
@@ -567,6 +654,16 @@ fn shape_of(s: &str, at: usize, end: usize) -> String {
         }
     }
     shape
+}
+
+/// Up to 200 bytes of text before an expression and 100 after, with the expression marked.
+fn wide_snippet(s: &str, at: usize, end: usize) -> String {
+    let from = floor_boundary(s, at.saturating_sub(200));
+    let mut to = (end + 100).min(s.len());
+    while !s.is_char_boundary(to) {
+        to += 1;
+    }
+    format!("{}[[{}]]{}", &s[from..at], &s[at..end], &s[end..to])
 }
 
 /// Up to 60 bytes of text either side of an expression, on character boundaries.
@@ -715,6 +812,70 @@ mod tests {
         assert_eq!(a.kind("ci").by_reason.get("within_group").copied(), Some(3));
     }
 
+    fn reasons(a: &Audit, kind: &str) -> Vec<(&'static str, usize)> {
+        let t = a.kind(kind);
+        let mut out: Vec<(&'static str, usize)> = t.by_reason.into_iter().collect();
+        out.push(("unexplained", t.unexplained));
+        out
+    }
+
+    #[test]
+    fn groups_values_side_by_side_are_single_group_values() {
+        let a = audit(
+            "RESULTS: Mean pain scores were 3.1 (95% CI 2.5 to 3.7) in the yoga group and 4.4 (95% CI 3.8 to 5.0) \
+             in the waiting-list group. Serum zinc was higher in the fortified group (14.2 umol/l; 95% CI 13.0-15.4) \
+             than in the control group (11.9 umol/l; 95% CI 10.8-13.0).",
+        );
+        assert_eq!(reasons(&a, "ci"), vec![("single_group_value", 4), ("unexplained", 0)]);
+    }
+
+    #[test]
+    fn effects_per_arm_and_group_percentages_are_no_group_values() {
+        let a = audit(
+            "RESULTS: The effect versus placebo was 5.2 m (95% CI 1.0 to 9.4) for drug A and 0.4 m (95% CI -3.0 to 3.8) \
+             for drug B. Cure rates were 91% (95% CI 80 to 97) in arm A and 85% (95% CI 72 to 93) in arm B.",
+        );
+        let ci = a.kind("ci");
+        assert_eq!(ci.by_reason.get("single_group_value"), None, "{:?}", ci.by_reason);
+    }
+
+    #[test]
+    fn predictors_of_an_association_list_are_predictors() {
+        let a = audit(
+            "RESULTS: In adjusted analysis, older age (OR = 2.1, 95% CI 1.2-3.5) and living alone (OR = 1.8, 95% CI \
+             1.1-2.9) were associated with non-adherence.",
+        );
+        assert_eq!(a.kind("ci").by_reason.get("predictor").copied(), Some(2));
+        let b = audit("RESULTS: Allocation to the app (OR = 0.5, 95% CI 0.3-0.8) was associated with fewer relapses.");
+        assert_eq!(b.kind("ci").by_reason.get("predictor"), None);
+    }
+
+    #[test]
+    fn an_interval_of_an_unwritten_difference_or_a_bound_alone_is_no_estimate() {
+        let a = audit(
+            "RESULTS: Systolic pressure was 121.0 mmHg (SD: 6.0) vs. 127.5 mmHg (SD: 6.2) in the saline group (95% CI \
+             3.1-9.0, p < 0.001). The difference met the criterion, as the upper limit of the 95% CI (1.2) was below \
+             the margin.",
+        );
+        assert_eq!(a.kind("ci").by_reason.get("no_estimate").copied(), Some(2));
+    }
+
+    #[test]
+    fn scores_means_and_subgroups_are_no_arm_counts() {
+        assert!(is_score_of_maximum("the mean score of satisfaction was ", " before the course"));
+        assert!(is_score_of_maximum("pain fell on day ", ".3% in the group"));
+        assert!(!is_score_of_maximum("infection occurred in ", " patients"));
+        let a = audit(
+            "RESULTS: The mean number of visits (n = 2.0) was similar. Among participants with diabetes, weight fell by \
+             2 kg (n = 40). Reasons for ineligibility were refusal (n = 12) and death (n = 3).",
+        );
+        let n = a.kind("n_equals");
+        assert_eq!(
+            (n.seen, n.by_reason.get("subgroup").copied(), n.by_reason.get("design").copied()),
+            (3, Some(1), Some(2))
+        );
+    }
+
     #[test]
     fn identifiers_visual_acuity_and_grades_are_no_counts() {
         assert!(!is_count_ratio("012/33456", "grant NIH-", "-2"));
@@ -724,5 +885,8 @@ mod tests {
         assert!(is_count_ratio("20/40", "(50%, ", ") in the placebo arm"));
         assert!(!is_count_ratio("3/4", "treatment-related ", " grade adverse events"));
         assert!(!is_count_ratio("15/85", "acetate (", ", v/v) as mobile phase"));
+        assert!(!is_count_ratio("3/4", "children with stage ", " kidney disease"));
+        assert!(!is_count_ratio("5/76", "group (", " ± 0.67 s)"));
+        assert!(!is_count_ratio("4/5", "rated ", " on the satisfaction rating scale"));
     }
 }

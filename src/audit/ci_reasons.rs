@@ -1,0 +1,302 @@
+//! Reasons read from a confidence interval's own words (twelfth session): the groups' values set
+//! side by side, a change the sentence gives one group as its subject, the predictors of an
+//! association list, agreement and ratio names right before the value, a bound cited alone,
+//! and the interval of a difference the text does not write.
+//!
+//! Each reason looks at the words that govern the estimate (the value right before the label
+//! and the words around it), never at a word anywhere in the sentence, and each steps back
+//! where the GUIDE makes the estimate a row: a difference, an effect, a ratio measure of the
+//! randomized comparison, a group's percentage of a binary outcome (an events row).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{compares_groups, is_expression, patterns, tight_clause};
+use crate::normalise::floor_boundary;
+
+struct CiPatterns {
+    /// A group's value right before the label: `12.9 (95% CI`, `0.22 L (95% CI`, `0.42: 95% CI`.
+    value_then_label: Regex,
+    /// A group's value opening the label's bracket: `(6.1s; CI`, `(average: -0.3; 95%CI`.
+    bracket_value_then_label: Regex,
+    /// Names that make the value before the label an estimate of a comparison, not a group's.
+    estimate_name_before: Regex,
+    /// After the CI's bracket: the group the value belongs to (`) in the control group`,
+    /// `) ng/ml in soft gelatin capsule group`, `) for SFC`).
+    group_after: Regex,
+    /// A connector that sets one group's value against another's.
+    set_against: Regex,
+    /// Words between two values that make them parts of a comparison, not two groups' values.
+    between_blocker: Regex,
+    /// Words of a clause that make a value a difference or one against a comparator.
+    difference_words: Regex,
+    /// Words right before a value that name it a difference or an effect.
+    difference_names: Regex,
+    /// What makes a percentage a mean or a score rather than a group's share with an outcome.
+    percent_as_level: Regex,
+    /// One group as the subject of a change: `In the Web group, activity increased at 3 (`,
+    /// `The Logbook group also increased activity at 3 (`.
+    group_subject_change: Regex,
+    /// Words that set a value against another one.
+    against: Regex,
+    /// An association or prediction said of a list of factors.
+    association: Regex,
+    /// A ratio or coefficient opening the CI's bracket: `(OR = 3.3, 95%CI`, `(AHR, 0.50; 95% CI`.
+    ratio_in_bracket: Regex,
+    /// Words that name the randomized comparison or a group of it.
+    allocation_words: Regex,
+    /// Agreement and discrimination measures right before the value (GUIDE: no correlations,
+    /// no diagnostic accuracy).
+    agreement_before: Regex,
+    /// Ratios outside the GUIDE's measures right before the value.
+    other_ratio_before: Regex,
+    /// One bound of an interval cited against a margin: `the lower limit of the 95% CI`.
+    bound_before: Regex,
+    bound_after: Regex,
+    /// `(95% CI for difference` / `of difference`.
+    for_difference_after: Regex,
+    /// A number with a comparative: the difference is written (`1.17 points/month lower`).
+    comparative_number: Regex,
+    /// Two group values set against each other, then the label: `80.3 mmHg (SD: 4.9) compared
+    /// to 85.1 mmHg (SD: 5.4) in the Saline group (95% CI`.
+    pair_with_spread_before: Regex,
+    /// A label followed by `margin`: a non-inferiority margin, no interval.
+    margin_after: Regex,
+}
+
+fn ci_patterns() -> &'static CiPatterns {
+    static PATTERNS: OnceLock<CiPatterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let re = |p: &str| Regex::new(p).expect("audit patterns are valid");
+        CiPatterns {
+            value_then_label: re(r"(?:^|[\s(\[=:])([-−+]?\d+(?:[.,]\d+)?)\s*(%|[A-Za-zµμ°/€£$][^\s\d()\[\];,:=]{0,15}(?:\s+[A-Za-z/][^\s\d()\[\];,:=]{0,12})?)?\s*[,;]?\s*[(\[:]\s*$"),
+            bracket_value_then_label: re(r"(?i)[(\[]\s*(?:(?:mean|average)\s*:?\s*)?([-−+]?\d+(?:[.,]\d+)?)\s*(%|[a-zµμ°/€£$][^\s\d()\[\];,:=]{0,15}(?:\s+[a-z/][^\s\d()\[\];,:=]{0,12})?)?\s*[;,:]\s*(?:the\s+)?$"),
+            estimate_name_before: re(r"(?i)\b(?:differences?|diff|effects?|ratios?|OR|HR|RR|IRR|MD|SMD|RD|beta|β|B|b|d|ES|r|kappa|reduction|NNT|p|P)\s*(?:\[[^\]]*\]\s*)?[=:,]?\s*(?:of\s+|was\s+|were\s+|is\s+)?$"),
+            group_after: re(r"(?i)^\s*(?:[^\s\d()\[\];,.]{1,15}\s+)?(?:in|for)\s+(?:the\s+)?[A-Za-z]"),
+            set_against: re(r"(?i)\b(?:vs\.?|versus|v/s|compared\s+(?:with|to)|than|while|whereas)\b"),
+            between_blocker: re(r"(?i)\b(?:differences?|diff|effects?|ratios?|OR|HR|RR|MD|respectively)\b"),
+            difference_words: re(r"(?i)\b(?:differences?|diff|effects?|in\s+favou?r|placebo[- ](?:corrected|adjusted|subtracted)|(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?(?:placebo|controls?|usual\s+care|sham))\b"),
+            difference_names: re(r"(?i)\b(?:differences?|diff|effects?|in\s+favou?r|placebo[- ](?:corrected|adjusted|subtracted))\b"),
+            percent_as_level: re(r"(?i)\b(?:mean|median|average|scores?|levels?|concentrations?|saturation|fat|HbA1c)\b"),
+            group_subject_change: re(r"(?i)^\s*(?:in\s+the\s+[^,;()]{1,40}?\s+(?:group|arm)s?\s*,|the\s+[^,;()]{1,40}?\s+(?:group|arm)\s+(?:also\s+|only\s+)?)(?:[\w-]+\s+){0,4}?(?:increased|decreased|improved|declined|reduced|gained|lost)\b"),
+            against: re(r"(?i)\b(?:vs\.?|versus|compared|than|relative\s+to)\b"),
+            association: re(r"(?i)\b(?:(?:were|was|is|are)\s+(?:(?:significantly|independently|positively|negatively|inversely)\s+)?(?:associated|related|correlated)\s+(?:with|to)|(?:independent\s+)?predictors?\s+(?:of|for)|risk\s+factors?)\b"),
+            ratio_in_bracket: re(r"(?i)[(\[]\s*(?:(?:adjusted|adj|a)\s*)?(?:OR|HR|AHR|aOR|odds\s+ratio|hazard\s+ratio|β|beta)\s*(?:\[[^\]]*\]\s*)?[=:,]?\s*[-−]?[\d.]+\s*[.,;]\s*$"),
+            allocation_words: re(r"(?i)\b(?:interventions?|treatments?|treated|randomi[sz]\w*|placebo|versus|vs|compared|groups?|arms?|allocat\w*|assigned|vaccine\w*|controls?)\b"),
+            agreement_before: re(r"(?i)\b(?:kappa|κ|ICC|intraclass|sensitivity|specificity|c-statistic|Cronbach)\b[^;()\[\]]{0,12}$"),
+            other_ratio_before: re(r"(?i)\b(?:GMRs?|geometric\s+mean\s+ratios?|(?:estimated\s+)?treatment\s+ratios?)\b[^;()\[\]]{0,20}$"),
+            bound_before: re(r"(?i)\b(?:upper|lower)\s+(?:limit|bound|end)\s+of\s+(?:the\s+)?(?:(?:\d-sided|two-sided|one-sided)\s+)?$"),
+            bound_after: re(r"(?i)^\s*(?:\(CI\)\s*)?(?:upper|lower)\s+(?:limit|bound)s?\b"),
+            for_difference_after: re(r"(?i)^\s*(?:for|of)\s+(?:the\s+)?differences?\b"),
+            comparative_number: re(r"(?i)\d\s*(?:%|[a-z/.\-0-9]{0,20})?\s+(?:lower|higher|greater|more|less|fewer|shorter|longer|smaller|larger)\b"),
+            pair_with_spread_before: re(r"(?i)[-+]?\d[\d.]*\s*%?\s*[^\d;()\[\]]{0,20}?\s*\([^()]*\)\s*(?:vs\.?|versus|compared\s+(?:with|to))\s+[-+]?\d[\d.]*\s*%?\s*[^\d;()\[\]]{0,20}?\s*\([^()]*\)\s*(?:in\s+the\s+[\w\s-]{1,30}?)?\s*$"),
+            margin_after: re(r"(?i)^\s*margins?\b"),
+        }
+    })
+}
+
+/// The reason read from a CI's own words, or none.
+pub(super) fn local_ci_reason(s: &str, sentence: (usize, usize), (at, end): (usize, usize)) -> Option<&'static str> {
+    let c = ci_patterns();
+    let before = &s[floor_boundary(s, at.saturating_sub(80).max(sentence.0))..at];
+    let after = &s[end..floor_boundary(s, (end + 80).min(sentence.1))];
+    if c.margin_after.is_match(after) {
+        return Some("design");
+    }
+    if c.agreement_before.is_match(value_context(before)) {
+        return Some("diagnostic");
+    }
+    if c.other_ratio_before.is_match(value_context(before)) {
+        return Some("other_ratio");
+    }
+    if bound_alone(c, before, after) || difference_not_written(c, s, sentence, at, after) {
+        return Some("no_estimate");
+    }
+    predictor_in_list(c, s, sentence, at, before).then_some("predictor")
+}
+
+/// The reasons read from a CI's own words that the sentence's reasons go before (a group's
+/// value that the sentence calls a ratio or a rate per person-time is better named so): a change
+/// said of one group, or one of several groups' values set side by side.
+pub(super) fn group_value_reason(s: &str, sentence: (usize, usize), (at, end): (usize, usize)) -> Option<&'static str> {
+    let c = ci_patterns();
+    if one_group_changes(c, s, sentence, (at, end)) {
+        return Some("within_group");
+    }
+    side_by_side(c, s, sentence, at).then_some("single_group_value")
+}
+
+/// The words before a label up to the value: the bracket's opening and its first value cut off,
+/// so `AUC 0.71 [` reads `AUC`.
+fn value_context(before: &str) -> &str {
+    let trimmed = before.trim_end_matches(|ch: char| ch.is_whitespace() || "([,;:".contains(ch));
+    trimmed.trim_end_matches(|ch: char| ch.is_ascii_digit() || ".-−+ ".contains(ch))
+}
+
+/// One bound of an interval cited against a margin, no estimate in the words before it: `the
+/// lower limit of the 95% CI (-1.6) was outside the boundary`, `The 95% CI upper limit for …
+/// was <1.5 mm Hg`.
+fn bound_alone(c: &CiPatterns, before: &str, after: &str) -> bool {
+    let near = &before[floor_boundary(before, before.len().saturating_sub(60))..];
+    (c.bound_before.is_match(before) || c.bound_after.is_match(after)) && !super::has_number(near)
+}
+
+/// The CI of a difference the text does not write: `(95% CI for difference, …)` after two
+/// groups' values with no comparative number (`129 cells/mm3 for IL-2 and 13 cells/mm3 for
+/// control participants (95% CI for difference`), or after two values with their SDs set against
+/// each other (`80.3 mmHg (SD: 4.9) compared to 85.1 mmHg (SD: 5.4) in the Saline group (95% CI`).
+fn difference_not_written(c: &CiPatterns, s: &str, sentence: (usize, usize), at: usize, after: &str) -> bool {
+    let window = &s[floor_boundary(s, at.saturating_sub(160).max(sentence.0))..at];
+    let clause = own_clause(window);
+    if c.pair_with_spread_before
+        .is_match(own_clause(window.trim_end_matches(|ch: char| ch.is_whitespace() || ";,([".contains(ch))))
+    {
+        return true;
+    }
+    let p = patterns();
+    c.for_difference_after.is_match(after)
+        && number_count(clause) >= 2
+        && !c.comparative_number.is_match(clause)
+        && !p.named_estimate.is_match(clause)
+        && !compares_by_name(clause)
+}
+
+/// The end of a text after its last `;` or full stop that ends a sentence (`. ` before a capital;
+/// `vs. 127.5` goes on).
+fn own_clause(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let stop = (1..bytes.len().saturating_sub(1))
+        .rev()
+        .find(|&i| bytes[i] == b';' || (bytes[i - 1] == b'.' && bytes[i] == b' ' && bytes[i + 1].is_ascii_uppercase()));
+    stop.map_or(text, |i| &text[i + 1..])
+}
+
+/// Whether a clause names its number a difference or an effect (`difference of 3.1`).
+fn compares_by_name(clause: &str) -> bool {
+    let p = patterns();
+    p.difference_short.is_match(clause) || ci_patterns().difference_words.is_match(clause)
+}
+
+fn number_count(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .filter(|&i| {
+            bytes[i].is_ascii_digit()
+                && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || b".,-/".contains(&bytes[i - 1])))
+        })
+        .count()
+}
+
+/// A ratio or coefficient of one factor in a list the sentence calls associated with an outcome
+/// or predictors of it (GUIDE: not coefficients of a model of several predictors), when nothing
+/// from the sentence's start to the label names the randomized comparison or a group of it:
+/// `absence of fever (OR = 3.3, 95%CI …), vomiting (OR = 2.6, 95%CI …) … were associated with`.
+fn predictor_in_list(c: &CiPatterns, s: &str, sentence: (usize, usize), at: usize, before: &str) -> bool {
+    c.ratio_in_bracket.is_match(before)
+        && c.association.is_match(&s[sentence.0..sentence.1])
+        && !c.allocation_words.is_match(&s[sentence.0..at])
+}
+
+/// A change the sentence gives one group as its subject (`In the Web group, activity increased
+/// at 3 (mean change 6.8 min/day, 95% CI`), with nothing before or right after it that sets it
+/// against another group or names a difference.
+fn one_group_changes(c: &CiPatterns, s: &str, sentence: (usize, usize), (at, end): (usize, usize)) -> bool {
+    let window = &s[sentence.0..at];
+    let after = &s[end..floor_boundary(s, (end + 80).min(sentence.1))];
+    let after =
+        after.find([')', ']']).map_or(after, |close| &after[..floor_boundary(after, (close + 40).min(after.len()))]);
+    let p = patterns();
+    c.group_subject_change.is_match(window)
+        && !c.against.is_match(window)
+        && !c.against.is_match(after)
+        && !compares_groups(p, window)
+        && !compares_groups(p, after)
+        && !p.ratio_measure.is_match(window)
+}
+
+/// A group's value with its CI, in a CI's bracket of its own.
+struct Slot {
+    /// Where the value starts.
+    value_at: usize,
+    /// The label.
+    label_at: usize,
+    /// Just after the bracket that holds the label.
+    close: usize,
+    /// The value's group is named right after the bracket (`in the control group`) or before it
+    /// (`for Laryngeal tube (6.1s; CI`).
+    grouped: bool,
+    /// The value is a percentage.
+    percent: bool,
+}
+
+/// The slot of a label: the value right before it that is no named estimate.
+fn slot_of(c: &CiPatterns, s: &str, sentence: (usize, usize), at: usize) -> Option<Slot> {
+    let from = floor_boundary(s, at.saturating_sub(60).max(sentence.0));
+    let before = &s[from..at];
+    let (caps, in_bracket) = match c.bracket_value_then_label.captures(before) {
+        Some(caps) => (caps, true),
+        None => (c.value_then_label.captures(before)?, false),
+    };
+    let value = caps.get(1)?;
+    let value_at = from + value.start();
+    let named = &s[floor_boundary(s, value_at.saturating_sub(30).max(sentence.0))..value_at];
+    let named =
+        if in_bracket { named.trim_end_matches(|ch: char| ch.is_whitespace() || "([:".contains(ch)) } else { named };
+    if c.estimate_name_before.is_match(named) {
+        return None;
+    }
+    let rest = &s[at..sentence.1];
+    let close = at + rest.find([')', ']']).map_or(rest.len(), |i| i + 1);
+    let grouped = in_bracket || c.group_after.is_match(&s[close..floor_boundary(s, (close + 60).min(sentence.1))]);
+    let percent = caps.get(2).is_some_and(|u| u.as_str().starts_with('%'));
+    Some(Slot { value_at, label_at: at, close, grouped, percent })
+}
+
+/// Whether a CI is one of two or more groups' values set side by side in its sentence (GUIDE:
+/// a group's own mean or change is no row): `12.9 (95% CI …) in the arthroscopy group and 11.4
+/// (95% CI …) in the control group`, `(69.3 mcg/l; 95% CI …) than the formula group (11.3
+/// mcg/l; 95% CI …)`. The values are joined by a word that sets them against each other, or
+/// each is given its group and the clause names no comparison; none is named a difference or
+/// an effect, and none is a bare percentage (a group's share with an outcome: an events row).
+fn side_by_side(c: &CiPatterns, s: &str, sentence: (usize, usize), at: usize) -> bool {
+    let p = patterns();
+    let labels =
+        p.expressions[0].find_iter(&s[sentence.0..sentence.1]).map(|m| (sentence.0 + m.start(), sentence.0 + m.end()));
+    let labels = labels.filter(|&(a, e)| is_expression("ci", &s[a..e], &s[..a], &s[e..]));
+    let slots: Vec<Option<Slot>> = labels.map(|(a, _)| slot_of(c, s, sentence, a)).collect();
+    let Some(me) = slots.iter().position(|slot| slot.as_ref().is_some_and(|slot| slot.label_at == at)) else {
+        return false;
+    };
+    // The chain of joined slots around this one.
+    let joint = |i: usize| -> Option<bool> {
+        let (a, b) = (slots.get(i)?.as_ref()?, slots.get(i + 1)?.as_ref()?);
+        let between = s.get(a.close..b.value_at)?;
+        if between.len() > 150 || c.between_blocker.is_match(between) || p.named_estimate.is_match(between) {
+            return None;
+        }
+        // The connector joins the two values, not a later clause (`…], and glucose fell compared
+        // to placebo [change: -1.2 (95% CI`): it follows the first value's bracket closely.
+        let against = c.set_against.find(between).is_some_and(|m| m.start() <= 40);
+        (against || (a.grouped && b.grouped)).then_some(against)
+    };
+    let mut first = me;
+    while first > 0 && joint(first - 1).is_some() {
+        first -= 1;
+    }
+    let mut last = me;
+    while joint(last).is_some() {
+        last += 1;
+    }
+    if first == last {
+        return false;
+    }
+    let chain: Vec<&Slot> = slots[first..=last].iter().flatten().collect();
+    let head = chain[0];
+    let clause = tight_clause(super::clause_before(s, sentence.0, head.value_at));
+    let governing = &s[floor_boundary(s, head.value_at.saturating_sub(60).max(sentence.0))..head.value_at];
+    let against = (first..last).any(|i| joint(i) == Some(true));
+    let named = if against { c.difference_names.is_match(governing) } else { compares_groups(p, clause) };
+    let bare_percent = chain.iter().any(|slot| slot.percent) && !c.percent_as_level.is_match(clause);
+    !named && !bare_percent && !p.ratio_measure.is_match(governing) && !p.difference_short.is_match(governing)
+}
