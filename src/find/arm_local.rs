@@ -152,9 +152,9 @@ fn patterns() -> &'static Patterns {
                 r"(?i:\bin|\bfor|\bamong)\s+(?:the\s+)?(?:(?:\d+\s+)?(?i:patients|participants)\s+(?i:allocated|assigned|randomi[sz]ed|treated)\s+(?:to\s+|with\s+)?)?((?:[^\s,;:()\[\]]+\s+){0,7}?[^\s,;:()\[\]]+)(?:\s*\((?i:n)\s*=\s*\d+\))?\s+(?:was|were|of)\s*$",
             ),
             // `(erlotinib, 3.7 months`, `vs placebo, 3.6`, `mitoxantrone = 106 days`, `(arm A,
-            // median [IQR] = 4`, `; arm B, median 5`.
+            // median [IQR] = 4`, `; arm B, median 5`, `were: placebo, 39%; and drug A, 29%`.
             before_comma: build(
-                r"(?:^|[(;]\s*|\b(?:vs\.?|versus|and)\s+)([A-Za-z][A-Za-z0-9+/-]*(?:\s+[A-Za-z0-9+/-]+){0,3})\s*(?:[,=:]|,\s*(?i:median)(?:\s*[(\[][^()\[\]]{1,30}[)\]])?\s*[,=:]?)\s*$",
+                r"(?:^|[(;:]\s*(?:and\s+)?|\b(?:vs\.?|versus|and)\s+)([A-Za-z][A-Za-z0-9+/-]*(?:\s+[A-Za-z0-9+/-]+){0,3})\s*(?:[,=:]|,\s*(?i:median)(?:\s*[(\[][^()\[\]]{1,30}[)\]])?\s*[,=:]?)\s*$",
             ),
             // `... for the GB group and the MR group, respectively`.
             respectively_after: build(
@@ -511,6 +511,8 @@ mod tests {
         assert_eq!(one("Median overall survival in 275 patients allocated EOC was "), Some("EOC".into()));
         assert_eq!(one("survival rates in groups A and B were "), Some("group A|group B".into()));
         assert_eq!(one("time to removal in the control group (n = 14) was "), Some("control group".into()));
+        assert_eq!(one("; and drug B, "), Some("drug B".into()));
+        assert_eq!(one("rates at 6 months were: placebo, "), Some("placebo".into()));
         assert_eq!(before("Median OS was "), None);
     }
 
