@@ -146,14 +146,15 @@ fn patterns() -> &'static Patterns {
             before_bracket: build(
                 r"(?i:\bin|\bfor|\bamong|\b(?:higher|lower|better|worse|longer|shorter|greater|more|less|than)\s+with)\s+(?:the\s+)?((?:[^\s,;:()\[\]]+\s+){0,5}[^\s,;:()\[\]]+)\s*[(\[]\s*$",
             ),
-            // `for 10 μM trabedersen was`, `in 275 patients allocated EOC was` before a value.
+            // `for 10 μM trabedersen was`, `in 275 patients allocated EOC was`, `in the control group (n =
+            // 14) was` before a value.
             before_copula: build(
-                r"(?i:\bin|\bfor|\bamong)\s+(?:the\s+)?(?:(?:\d+\s+)?(?i:patients|participants)\s+(?i:allocated|assigned|randomi[sz]ed|treated)\s+(?:to\s+|with\s+)?)?((?:[^\s,;:()\[\]]+\s+){0,7}?[^\s,;:()\[\]]+)\s+(?:was|were|of)\s*$",
+                r"(?i:\bin|\bfor|\bamong)\s+(?:the\s+)?(?:(?:\d+\s+)?(?i:patients|participants)\s+(?i:allocated|assigned|randomi[sz]ed|treated)\s+(?:to\s+|with\s+)?)?((?:[^\s,;:()\[\]]+\s+){0,7}?[^\s,;:()\[\]]+)(?:\s*\((?i:n)\s*=\s*\d+\))?\s+(?:was|were|of)\s*$",
             ),
             // `(erlotinib, 3.7 months`, `vs placebo, 3.6`, `mitoxantrone = 106 days`, `(arm A,
-            // median [IQR] = 4`, `; arm B, median 5`.
+            // median [IQR] = 4`, `; arm B, median 5`, `were: placebo, 39%; and drug A, 29%`.
             before_comma: build(
-                r"(?:^|[(;]\s*|\b(?:vs\.?|versus|and)\s+)([A-Za-z][A-Za-z0-9+/-]*(?:\s+[A-Za-z0-9+/-]+){0,3})\s*(?:[,=:]|,\s*(?i:median)(?:\s*[(\[][^()\[\]]{1,30}[)\]])?\s*[,=:]?)\s*$",
+                r"(?:^|[(;:]\s*(?:and\s+)?|\b(?:vs\.?|versus|and)\s+)([A-Za-z][A-Za-z0-9+/-]*(?:\s+[A-Za-z0-9+/-]+){0,3})\s*(?:[,=:]|,\s*(?i:median)(?:\s*[(\[][^()\[\]]{1,30}[)\]])?\s*[,=:]?)\s*$",
             ),
             // `... for the GB group and the MR group, respectively`.
             respectively_after: build(
@@ -172,7 +173,7 @@ fn patterns() -> &'static Patterns {
             // `Patients with X had longer OS than Y (`, `X demonstrated ... versus Y (` → X, Y; after
             // a concessive clause (`Although OS was similar, the X group had longer DFS (DFS) than`).
             subject_than: build(
-                r"^\s*(?:[A-Z][A-Z. ]*:\s*)?(?:(?:Although|While|Whereas)\s[^,;()]{1,80},\s+)?(?:the\s+)?([A-Za-z][^,;()\[\]%]{1,60}?)\s+(?:had|showed|achieved|experienced|demonstrated)\s+(?:[^;()\[\]]|\([A-Za-z0-9 -]{1,12}\)){0,80}?\b(?:than|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?([^,;()\[\]%\d]{1,50}?)\s*[(,;]",
+                r"^\s*(?:[A-Z][A-Z. ]*:\s*)?(?:(?:Although|While|Whereas)\s[^,;()]{1,80},\s+)?(?:the\s+)?([A-Za-z][^,;()\[\]%]{1,60}?)\s+(?:had|showed|achieved|experienced|demonstrated|presented|exhibited)\s+(?:[^;()\[\]]|\([A-Za-z0-9 -]{1,12}\)){0,80}?\b(?:than|versus|vs\.?|compared (?:with|to))\s+(?:the\s+)?([^,;()\[\]%\d]{1,50}?)\s*[(,;]",
             ),
         }
     })
@@ -234,7 +235,9 @@ pub fn after(text: &str) -> Option<ArmAfter> {
     if !respectively && clause.contains("respectively") {
         return None;
     }
-    if labels.len() > 1 && !respectively {
+    // `2.9 and 3.4 months in the placebo and erlotinib arms`: a plural group noun closing the
+    // list names each group in it, in order, as `respectively` would.
+    if labels.len() > 1 && !respectively && !ends_with_plural_group_noun(labels.last().map_or("", String::as_str)) {
         labels.truncate(1);
     }
     // `with` also leads to what is not a group: `with no significant difference`.
@@ -246,6 +249,11 @@ pub fn after(text: &str) -> Option<ArmAfter> {
         return None;
     }
     Some(ArmAfter { labels, respectively })
+}
+
+/// Whether a label ends with `arms` or `groups`, the noun a list of groups shares.
+fn ends_with_plural_group_noun(label: &str) -> bool {
+    label.rsplit(' ').next().is_some_and(|noun| matches!(noun.to_ascii_lowercase().as_str(), "arms" | "groups"))
 }
 
 fn starts_respectively(text: &str) -> bool {
@@ -487,6 +495,11 @@ mod tests {
             Some((vec!["GB group".into(), "MR group".into()], true))
         );
         assert_eq!(after_labels(" in 278 patients allocated mEOC+P (hazard"), Some((vec!["mEOC+P".into()], false)));
+        assert_eq!(
+            after_labels(" in the saline and drug Z arms; HR"),
+            Some((vec!["saline".into(), "drug Z arms".into()], false))
+        );
+        assert_eq!(after_labels(" in the saline and drug Z arm"), Some((vec!["saline".into()], false)));
     }
 
     #[test]
@@ -497,6 +510,9 @@ mod tests {
         assert_eq!(one("Median survival for 10 μM trabedersen was "), Some("10 μM trabedersen".into()));
         assert_eq!(one("Median overall survival in 275 patients allocated EOC was "), Some("EOC".into()));
         assert_eq!(one("survival rates in groups A and B were "), Some("group A|group B".into()));
+        assert_eq!(one("time to removal in the control group (n = 14) was "), Some("control group".into()));
+        assert_eq!(one("; and drug B, "), Some("drug B".into()));
+        assert_eq!(one("rates at 6 months were: placebo, "), Some("placebo".into()));
         assert_eq!(before("Median OS was "), None);
     }
 

@@ -119,7 +119,7 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
             continue;
         }
         let (numbers, unit_found) = read_chain(s, from, to, i, unit);
-        let Some((unit_name, unit_end)) = unit_found else {
+        let Some((unit_name, unit_end)) = unit_found.or_else(|| carried_unit(s, to, &values, &numbers, unit)) else {
             i = numbers.last().map_or(i + 1, |n| n.end.max(i + 1));
             continue;
         };
@@ -350,6 +350,30 @@ fn name_chain_groups(values: &mut [Value], first: usize, s: &str, from: usize, e
             values[first].chain_arms_before = Some(labels);
         }
     }
+}
+
+/// `5.6 months with drug A and 3.1 (95% CI 2.5–4.0) with drug B`: a duration written without
+/// its unit right after one that has it and names its group after it, in a list or comparison,
+/// takes that unit when a group phrase follows it too. Returns the unit and where the number
+/// ends.
+fn carried_unit(
+    s: &str,
+    to: usize,
+    values: &[Value],
+    numbers: &[ChainNumber],
+    unit: Unit,
+) -> Option<(Option<&'static str>, usize)> {
+    let [number] = numbers else { return None };
+    let previous = values.last().filter(|v| unit == Unit::Time && v.arm.is_some() && !v.arm_before)?;
+    let gap = s.get(previous.end..number.start)?;
+    let plain = gap.len() <= 80 && !gap.contains(|c: char| c.is_ascii_digit() || ";()[]%".contains(c));
+    let gap = gap.trim_end();
+    let joined =
+        plain && [" and", " vs", " vs.", " versus", " compared with", " compared to"].iter().any(|j| gap.ends_with(j));
+    let after = &s[number.end..to];
+    let past_ci = ci_after_value(after).map_or(0, |(rest, _)| consumed(after, rest));
+    let named = arm_local::after(&after[past_ci..]).is_some_and(|found| !found.respectively);
+    (joined && named).then_some((previous.time_unit, number.end))
 }
 
 /// Whether the number at byte `i` is a p-value: `P = 0.002`, `p<0.01`, `P-value = 0.3`.

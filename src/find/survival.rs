@@ -36,6 +36,7 @@ pub struct SurvivalRules {
     design: Regex,
     blockers: Regex,
     not_a_rate_before: Regex,
+    not_a_rate_after: Regex,
     joined_endpoint: Regex,
     series: SeriesPatterns,
     landmark: bool,
@@ -56,6 +57,7 @@ impl SurvivalRules {
             design: rules.word_pattern("design_cues", true)?,
             blockers: rules.pattern("blockers")?,
             not_a_rate_before: rules.pattern("not_a_rate_before")?,
+            not_a_rate_after: rules.pattern("not_a_rate_after")?,
             joined_endpoint: rules.pattern("joined_endpoint")?,
             series: SeriesPatterns::compile(rules)?,
             landmark: rules.enabled("survival.landmark"),
@@ -131,8 +133,8 @@ pub fn find(rules: &SurvivalRules, labels: &ArmLabels, text: &Text, arm_sizes: &
 
 /// `The absolute increase in rate of PFS at 3 years was 7.3% (from 28.1% to 35.4%)`, `a
 /// difference in cumulative recurrence rate of 6.1%`: the first values of an anchor written
-/// after a difference or a change are that difference, no group's rate; the rates after them
-/// stay.
+/// after a difference or a change are that difference, no group's rate, and so is a value
+/// followed by the rates it joins (`; 8.1% (from 28.1% to 36.2%)`); the rates stay.
 fn drop_difference(rules: &SurvivalRules, s: &str, from: usize, anchor: &Anchor, values: &mut Vec<series::Value>) {
     let lead = series::char_floor(s, anchor.start.saturating_sub(60).max(from));
     if let Some(first) =
@@ -140,6 +142,11 @@ fn drop_difference(rules: &SurvivalRules, s: &str, from: usize, anchor: &Anchor,
     {
         values.retain(|v| v.chain != first);
     }
+    // `8.1% (from 28.1% to 36.2%)`: a change written with the rates it joins.
+    values.retain(|v| {
+        let unit_end = s[v.start..v.end].find('%').map_or(v.end, |i| v.start + i + 1);
+        !rules.not_a_rate_after.is_match(&s[unit_end..])
+    });
 }
 
 /// The rows of an anchor's assigned percentages, each at its slot's time point and endpoint,
@@ -206,7 +213,8 @@ fn endpoint_anchors(rules: &SurvivalRules, s: &str, from: usize, to: usize) -> V
                 continue;
             }
         }
-        if let Some(anchor) = time_in_sentence(rules, s, (from, to), (start, end), endpoint) {
+        let shared = || shared_time(&anchors, (start, end), endpoint);
+        if let Some(anchor) = time_in_sentence(rules, s, (from, to), (start, end), endpoint).or_else(shared) {
             last_endpoint_end = Some(end);
             anchors.push(anchor);
         }
@@ -272,6 +280,14 @@ fn time_in_sentence(
     let at = before.or_else(after)?;
     let (times, _) = time_points_at(s, at, to)?;
     (times.len() == 1).then(|| Anchor { start, body_end: end, times, endpoints: vec![endpoint.to_string()] })
+}
+
+/// `3-year OS was 78% in A vs 82% in B, while DFS differed (59% in A vs 75% in B)`: a further
+/// endpoint of the sentence, not joined to the anchor before it, takes that anchor's one time
+/// point, so its values are its own and not the earlier endpoint's.
+fn shared_time(anchors: &[Anchor], (start, end): (usize, usize), endpoint: &str) -> Option<Anchor> {
+    let previous = anchors.last().filter(|a| a.times.len() == 1)?;
+    Some(Anchor { start, body_end: end, times: previous.times.clone(), endpoints: vec![endpoint.to_string()] })
 }
 
 /// `The 30-day rate of stroke or death was`, `the 12-month event-free rate was`: a rate of an
