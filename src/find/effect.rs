@@ -987,7 +987,19 @@ fn estimate_before_label(rules: &EffectRules, s: &str, sentence: (usize, usize),
         .filter(|&i| starts_number(s.as_bytes(), i) && !rules.p_label_before.is_match(&s[window..i]))
         .filter_map(|i| read_estimate(rules, s, i, "MD", true, false))
         .find(|e| e.labelled && e.start < label_at && e.end > label_at)
+        .and_then(|e| signed_before_currency(s, e))
         .filter(Estimate::within_interval)
+}
+
+/// An estimate whose minus stands before its currency sign (`-€1160`) takes the minus.
+fn signed_before_currency(s: &str, mut estimate: Estimate) -> Option<Estimate> {
+    let head = &s[..estimate.start];
+    let Some(before_sign) = head.strip_suffix(['£', '$', '€', '¥']) else { return Some(estimate) };
+    if before_sign.ends_with('-') && !estimate.value.text.starts_with('-') {
+        estimate.value = Num::parse(&format!("-{}", estimate.value.text))?;
+        estimate.start = before_sign.len() - 1;
+    }
+    Some(estimate)
 }
 
 /// The measure of an estimate with a labelled CI and no name, or `None` when it is no
