@@ -1909,12 +1909,10 @@ fn effect_on_outcome(rules: &EffectRules, sentence: &str, at: usize) -> Option<S
     let cue = rules.effect_on.find_iter(head).last()?;
     // A digit inside a word (`D2 versus placebo`) names a group, not a value; after a comma
     // another outcome may stand (`no effects on secondary outcomes, except PWV [`).
-    // A digit opening a word (`6MWT`) is part of a name too.
     let between = &head[cue.end()..];
     let mut previous = ' ';
-    for (i, c) in between.char_indices() {
-        let opens_name = || between[i..].trim_start_matches(|d: char| d.is_ascii_digit()).starts_with(char::is_alphabetic);
-        if c.is_ascii_digit() && !previous.is_alphanumeric() && !opens_name() || matches!(c, ',' | ';') {
+    for c in between.chars() {
+        if c.is_ascii_digit() && !previous.is_alphanumeric() || matches!(c, ',' | ';') {
             return None;
         }
         previous = c;
