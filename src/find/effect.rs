@@ -789,8 +789,13 @@ fn find_bare_differences(
 ) -> Vec<Finding> {
     let s = text.as_str();
     let mut findings = Vec::new();
-    for called in rules.bare_difference.called.find_iter(s) {
+    for caps in rules.bare_difference.called.captures_iter(s) {
+        let Some(called) = caps.get(0) else { continue };
         let at = called.end();
+        let label = caps.name("level").or_else(|| caps.name("level2"));
+        let level = label.and_then(|m| Num::parse(m.as_str()));
+        // The endpoint is read before the label, not from it (`CI`).
+        let label_from = label.map_or(at, |m| s[..m.start()].rfind(['(', '[']).unwrap_or(at));
         let overlaps = |(a, b): (usize, usize)| {
             taken.iter().chain(findings.iter().map(|f: &Finding| &f.span)).any(|&(x, y)| x < b && a < y)
         };
@@ -802,7 +807,15 @@ fn find_bare_differences(
         if rules.bare_difference.not_before.is_match(clause) || rules.not_difference.is_match(clause) {
             continue;
         }
-        let Some(estimate) = read_estimate(rules, s, at, "MD", false, false) else { continue };
+        let Some(mut estimate) = read_estimate(rules, s, at, "MD", false, level.is_some()) else { continue };
+        if level.is_some() {
+            if estimate.interval.is_none() {
+                continue;
+            }
+            if estimate.level.is_none() {
+                estimate.level = level;
+            }
+        }
         let holds = estimate.interval.is_none() || estimate.within_interval();
         let after = &s[estimate.end..sentence.1.max(estimate.end)];
         if !holds
@@ -813,7 +826,7 @@ fn find_bare_differences(
         }
         let code = difference_measure(rules, &s[estimate.start..estimate.end], clause);
         let mention =
-            Mention { start: at, end: at, measure: MeasureName { code, adjusted: false }, ratio_reading: None };
+            Mention { start: label_from, end: at, measure: MeasureName { code, adjusted: false }, ratio_reading: None };
         let row = effect_row(rules, text, &mention, &estimate, estimate.p.clone(), labels, "effect.difference");
         if (row.p_value.is_none() && estimate.interval.is_none()) || out_of_scope(rules, text, sentence, groups) {
             continue;
@@ -974,7 +987,19 @@ fn estimate_before_label(rules: &EffectRules, s: &str, sentence: (usize, usize),
         .filter(|&i| starts_number(s.as_bytes(), i) && !rules.p_label_before.is_match(&s[window..i]))
         .filter_map(|i| read_estimate(rules, s, i, "MD", true, false))
         .find(|e| e.labelled && e.start < label_at && e.end > label_at)
+        .and_then(|e| signed_before_currency(s, e))
         .filter(Estimate::within_interval)
+}
+
+/// An estimate whose minus stands before its currency sign (`-€1160`) takes the minus.
+fn signed_before_currency(s: &str, mut estimate: Estimate) -> Option<Estimate> {
+    let head = &s[..estimate.start];
+    let Some(before_sign) = head.strip_suffix(['£', '$', '€', '¥']) else { return Some(estimate) };
+    if before_sign.ends_with('-') && !estimate.value.text.starts_with('-') {
+        estimate.value = Num::parse(&format!("-{}", estimate.value.text))?;
+        estimate.start = before_sign.len() - 1;
+    }
+    Some(estimate)
 }
 
 /// The measure of an estimate with a labelled CI and no name, or `None` when it is no
@@ -1034,6 +1059,8 @@ fn unnamed_difference_code(
         && !than_before
         && !clause.to_ascii_lowercase().contains("differ");
     let unit = &s[estimate.start..label_at];
+    // `−2.5, 95% CI −8.9, 3.8 percentage points`: the interval's unit is the difference's.
+    let points_after = s[label_at..estimate.end].contains("percentage point");
     if !(called_difference || below_zero)
         || within_group
         || paired_group_values(rules, s, sentence, estimate)
@@ -1044,7 +1071,7 @@ fn unnamed_difference_code(
     {
         return None;
     }
-    Some(difference_measure(rules, unit, clause))
+    Some(if points_after { "RD" } else { difference_measure(rules, unit, clause) })
 }
 
 /// The patterns of a value that is one group's own, not a difference of two.
