@@ -1394,7 +1394,8 @@ fn push_percent_list(
     let end = list[list.len() - 1].1;
     // The record's arms in order only for a plain list (no `vs`) in a sentence that names no
     // group: a sentence naming its groups may name them in another order.
-    let plain = list.windows(2).all(|w| !s[w[0].1..w[1].0].contains('v'));
+    // The joint after any aside: `(95% confidence interval ...)` holds a `v` but no `vs`.
+    let plain = list.windows(2).all(|w| !s[aside_end(s, w[0].1).min(w[1].0)..w[1].0].contains('v'));
     let sentence = &s[from..to];
     let names_groups = names_a_group(arms, known, sentence);
     let respectively = s[end..to].contains("respectively");
