@@ -2585,6 +2585,14 @@ fn outcome_verb(arms: &ArmRules, clause: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_number_naming_a_group_ends_no_range() {
+        assert!(super::ends_with_range_word("scores from 2 and"));
+        assert!(!super::ends_with_range_word("7 (14%) patients in arm 2 and"));
+        assert!(!super::ends_with_range_word("in Group 1 and"));
+        assert!(super::ends_with_range_word("in subgroup1 to"));
+    }
+
     use crate::find::RuleSet;
     use crate::find::{find_rows, signature};
     use crate::model::Kind;
