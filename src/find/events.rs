@@ -78,6 +78,7 @@ pub struct EventRules {
     landmark: Regex,
     time_to_event: Regex,
     baseline: Regex,
+    baseline_word: Regex,
     change: Regex,
     ci: Regex,
     design: Regex,
@@ -143,6 +144,7 @@ impl EventRules {
             landmark: pattern("landmark")?,
             time_to_event: source.pattern_with_case("time_to_event", false)?,
             baseline: pattern("baseline")?,
+            baseline_word: pattern("baseline_word")?,
             change: pattern("change")?,
             ci: pattern("ci")?,
             design: pattern("design")?,
@@ -1392,7 +1394,8 @@ fn push_percent_list(
     let end = list[list.len() - 1].1;
     // The record's arms in order only for a plain list (no `vs`) in a sentence that names no
     // group: a sentence naming its groups may name them in another order.
-    let plain = list.windows(2).all(|w| !s[w[0].1..w[1].0].contains('v'));
+    // The joint after any aside: `(95% confidence interval ...)` holds a `v` but no `vs`.
+    let plain = list.windows(2).all(|w| !s[aside_end(s, w[0].1).min(w[1].0)..w[1].0].contains('v'));
     let sentence = &s[from..to];
     let names_groups = names_a_group(arms, known, sentence);
     let respectively = s[end..to].contains("respectively");
@@ -1537,7 +1540,12 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item) -> bo
     // Counts keep to sentences of outcomes, unless the sentence says it is about baseline.
     let counted = matches!(item.rule, "events.count_in_arm" | "events.total_count")
         && !sentence.to_ascii_lowercase().contains("baseline");
-    if !counted && rules.baseline.is_match(sentence) && !arms.outcomes.is_match(&s[item.span.1..to.max(item.span.1)]) {
+    // An outcome said after the item, or right before it in a sentence that does not speak of
+    // baseline (`delivery occurred in 15 (13%) of 115 ... women`), makes it no baseline
+    // characteristic.
+    let outcome_said = arms.outcomes.is_match(&s[item.span.1..to.max(item.span.1)])
+        || (outcome_in_before(arms, &s[from..item.span.0]) && !rules.baseline_word.is_match(sentence));
+    if !counted && rules.baseline.is_match(sentence) && !outcome_said {
         return false;
     }
     // `the target HbA1c < 7.0% with X`: a threshold, not a share of a group; `8.9 ± 2.2% in
@@ -1581,6 +1589,19 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item) -> bo
         }
     }
     true
+}
+
+/// Whether the clause before an item says an outcome of counts: an outcome word, `in` and a
+/// number (`occurred in 15 (13%) of 115 A-treated and` before the second item of a pair).
+fn outcome_in_before(arms: &ArmRules, before: &str) -> bool {
+    let clause = &before[before.rfind([';', ':']).map_or(0, |p| p + 1)..];
+    clause.match_indices(" in ").any(|(at, _)| {
+        // The item itself follows the end of `before`.
+        let after = &clause[at + 4..];
+        let number_after = after.is_empty() || after.starts_with(|c: char| c.is_ascii_digit());
+        let last_word = clause[..at].rsplit(' ').next().unwrap_or("");
+        number_after && arms.outcomes.is_match(last_word)
+    })
 }
 
 /// Whether an item's clause is about staying in the trial (`22 of the 27 subjects completed the
@@ -2340,16 +2361,29 @@ fn n_equals_after(s: &str, at: usize) -> Option<(Num, usize)> {
     Some((n, at + rest.len() - after.len()))
 }
 
-/// Whether the words before a count end a range or list of numbers: `0 to 1 (83.5%)`.
+/// Whether the words before a count end a range or list of numbers: `0 to 1 (83.5%)`; not
+/// when the number before names a group (`in group 2 and 19 (38%) in group 1`).
 fn ends_with_range_word(before: &str) -> bool {
     ["to", "and", "or", "aged", "age"].iter().any(|w| {
         // `before` is often everything before the count: it is not lower-cased whole.
         let head = super::ends_with_lowercase(before, w).then(|| &before[..before.len() - w.len()]);
         head.is_some_and(|head| {
-            head.ends_with(' ')
-                && (*w == "aged" || *w == "age" || head.trim_end().ends_with(|c: char| c.is_ascii_digit()))
+            head.ends_with(' ') && (*w == "aged" || *w == "age" || ends_with_number_not_group(head.trim_end()))
         })
     })
+}
+
+/// Whether `text` ends with a number that is not a group's name (`group 2`, `arm 1`).
+fn ends_with_number_not_group(text: &str) -> bool {
+    let head = text.trim_end_matches(|c: char| c.is_ascii_digit());
+    if head.len() == text.len() {
+        return false;
+    }
+    let noun = head.strip_suffix(' ').unwrap_or("");
+    let names_group = ["group", "arm", "cohort"].iter().any(|g| {
+        super::ends_with_lowercase(noun, g) && !noun[..noun.len() - g.len()].ends_with(|c: char| c.is_alphanumeric())
+    });
+    !names_group
 }
 
 /// Whether two items stand side by side: only a connector (`vs`, `and`, `,`) between them.
@@ -2551,6 +2585,14 @@ fn outcome_verb(arms: &ArmRules, clause: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_number_naming_a_group_ends_no_range() {
+        assert!(super::ends_with_range_word("scores from 2 and"));
+        assert!(!super::ends_with_range_word("7 (14%) patients in arm 2 and"));
+        assert!(!super::ends_with_range_word("in Group 1 and"));
+        assert!(super::ends_with_range_word("in subgroup1 to"));
+    }
+
     use crate::find::RuleSet;
     use crate::find::{find_rows, signature};
     use crate::model::Kind;
