@@ -37,6 +37,7 @@ pub struct ArmRules {
     count_allocated: Gated,
     count_received: Gated,
     studied_in: Regex,
+    split_item: Regex,
     joined_group_tail: Regex,
     received_context: Regex,
     n_equals: Gated,
@@ -116,6 +117,7 @@ impl ArmRules {
             count_allocated: gated("count_allocated")?,
             count_received: gated("count_received")?,
             studied_in: lexicon_pattern(source, "studied_in")?,
+            split_item: lexicon_pattern(source, "split_item")?,
             joined_group_tail: lexicon_pattern(source, "joined_group_tail")?,
             received_context: lexicon_pattern(source, "received_context")?,
             n_equals: gated("n_equals")?,
@@ -1169,8 +1171,40 @@ fn read_total_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut 
         let arm = if has_noun && treated { named.trim() } else { "total" };
         if !is_unsized_share(rules, count, end) {
             found.push(at, arm, n, "arm_size.total", (at, end));
+            read_split_after_total(rules, count.s, end, count.sentence_end, found);
         }
     }
+}
+
+/// `A total of 120 patients were randomized, 60 in the drug group and 60 in the placebo group`,
+/// `217 patients with cancer, 112 in arm A and 105 in arm B`: after the clause of a total, its
+/// split into groups: two groups at least, or no row (`, 40 in the morning`, `; one in each
+/// group`).
+fn read_split_after_total(rules: &ArmRules, s: &str, from: usize, sentence_end: usize, found: &mut Found) {
+    let rest = &s[from..sentence_end.max(from)];
+    let Some(clause_end) = rest.find([',', ':', ';']) else { return };
+    if rest[..clause_end].contains(['(', '[']) {
+        return;
+    }
+    let item_from = from + clause_end;
+    let Some(caps) = rules.split_item.captures(&s[item_from..sentence_end.max(item_from)]) else { return };
+    let (Some(lead), Some(n_match)) = (caps.get(0), caps.name("n")) else { return };
+    let at = item_from + n_match.start();
+    let Some(n) = read_count(n_match.as_str()) else { return };
+    let Some(label) = rules.labels.after(s, item_from + lead.end()) else { return };
+    let first_word = label.text.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    let every = matches!(first_word.as_str(), "each" | "both" | "all" | "either");
+    if found.taken.contains(&at) || every || rules.labels.names_everyone(&label.text) {
+        return;
+    }
+    let mut others = Found { findings: Vec::new(), taken: found.taken.clone() };
+    read_continuations(rules, s, label.span.1, sentence_end, "arm_size.assigned", &mut others);
+    if others.findings.is_empty() {
+        return;
+    }
+    found.push(at, &label.text, n, "arm_size.assigned", (at, label.span.1));
+    found.taken.extend(others.taken);
+    found.findings.extend(others.findings);
 }
 
 /// Whether a count is followed by its bare share (`Fifty-five patients (38.5%) in group A
