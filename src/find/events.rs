@@ -59,6 +59,10 @@ pub struct EventRules {
     comparator: Regex,
     count_in_arm: Regex,
     total_count: Regex,
+    clause_group: Regex,
+    clause_count: Regex,
+    clause_joint: Regex,
+    not_an_outcome_state: Regex,
     label_lead: Regex,
     outcome_lead: Regex,
     pair_lead: Regex,
@@ -125,6 +129,10 @@ impl EventRules {
             comparator: pattern("comparator")?,
             count_in_arm: pattern("count_in_arm")?,
             total_count: pattern("total_count")?,
+            clause_group: pattern("clause_group")?,
+            clause_count: pattern("clause_count")?,
+            clause_joint: pattern("clause_joint")?,
+            not_an_outcome_state: pattern("not_an_outcome_state")?,
             label_lead: pattern("label_lead")?,
             outcome_lead: pattern("outcome_lead")?,
             pair_lead: pattern("pair_lead")?,
@@ -194,6 +202,9 @@ struct Item {
     /// The item counts those who completed the trial: arm sizes, not events (GUIDE.md's
     /// settled calls).
     completed: bool,
+    /// The outcome as the reader saw it, when the words around the item do not say it
+    /// (`8 were hyperthyroid` after `In the fixed-dose group,`).
+    said: Option<String>,
     rule: &'static str,
 }
 
@@ -208,6 +219,7 @@ impl Item {
             by_record_order: false,
             context_start: None,
             completed: false,
+            said: None,
             rule,
         }
     }
@@ -284,7 +296,8 @@ impl Items<'_> {
 /// 10. `group_percent` (`read_group_percent`): `with standard chemotherapy (64%) than ...`;
 /// 11. `group_rate` (`read_group_rate`): `Mortality in the surgery group was 12%`;
 /// 12. `count_in_arm` (`read_count_in_arm`): `35 patients in the combined modality arm`;
-/// 13. `total_count` (`read_counts`): `508 deaths`.
+/// 13. `total_count` (`read_counts`): `508 deaths`;
+/// 14. `group_clause_count` (`read_group_clause_counts`): `In group A, 8 were cured`.
 ///
 /// The items then get their groups and endpoints and become rows (`findings_from_items`).
 pub fn find(rules: &EventRules, arms: &ArmRules, text: &Text, arm_sizes: &[Finding]) -> Vec<Finding> {
@@ -348,6 +361,9 @@ pub(super) fn find_with_known(rules: &EventRules, arms: &ArmRules, text: &Text, 
     }
     if rules.on("events.total_count") && live.has("total_count") {
         read_counts(&rules.total_count, "events.total_count", text, &mut items);
+    }
+    if rules.on("events.group_clause_count") {
+        read_group_clause_counts(rules, arms, known, text, &mut items);
     }
     findings_from_items(rules, arms, text, known, known.arm_sizes, items.items)
 }
@@ -719,6 +735,56 @@ fn read_count_in_arm(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, tex
         }
         items.push(item);
     }
+}
+
+/// `In the fixed-dose group, 8 were hyperthyroid, 4 were euthyroid and 2 were hypothyroid`,
+/// `Among those given aspirin, 12 died` (`group_clause_count`): bare counts, each with its
+/// outcome, in the clauses after an opening that names their group and ends in a comma.
+fn read_group_clause_counts(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    for lead in rules.clause_group.find_iter(s) {
+        let (_, to) = text.sentence_at(lead.end());
+        let Some(label) = arms.labels.after(s, lead.end()) else { continue };
+        let named = arms.labels.has_group_noun(&label.text) || is_known(known, &label);
+        let after = s.get(label.span.1..to).unwrap_or("");
+        if !named || arms.labels.names_everyone(&label.text) || !after.trim_start().starts_with(',') {
+            continue;
+        }
+        let mut at = label.span.1 + after.find(',').map_or(0, |i| i + 1);
+        while let Some(caps) = rules.clause_count.captures(&s[at..to]) {
+            let (Some(whole), Some(e)) = (caps.get(0), caps.name("e")) else { break };
+            let state_ok = caps.name("state").is_none_or(|w| !rules.not_an_outcome_state.is_match(w.as_str()));
+            if !state_ok {
+                break;
+            }
+            // `8 were cured and 2 were unchanged`: the next count's `and` is no part of this one.
+            let whole = whole.as_str();
+            let next =
+                whole.match_indices(" and ").find(|(i, _)| whole[i + 5..].starts_with(|c: char| c.is_ascii_digit()));
+            let taken = whole[..next.map_or(whole.len(), |(i, _)| i)].trim_end();
+            let mut item = Item::new("events.group_clause_count", (at + e.start(), at + taken.len()));
+            item.events = read_count(e.as_str());
+            item.percent = caps.name("p").and_then(|p| read_percent(p.as_str()));
+            item.arm = Some(label.text.clone());
+            let from = caps.name("state").or(caps.name("said")).map(|w| w.start());
+            item.said = from.filter(|&f| f < taken.len()).map(|f| clause_outcome(&taken[f..]));
+            items.push(item);
+            at += taken.len();
+            let Some(joint) = rules.clause_joint.find(&s[at..to]) else { break };
+            at += joint.end();
+        }
+    }
+}
+
+/// The outcome words of a clause's count, up to where its time or circumstance starts:
+/// `hypothyroid after the first dose` gives `hypothyroid`.
+fn clause_outcome(words: &str) -> String {
+    let cut = [" after ", " at ", " within ", " during ", " by ", " following ", " with ", " in "]
+        .iter()
+        .filter_map(|w| words.find(w))
+        .min()
+        .unwrap_or(words.len());
+    words[..cut].trim().to_string()
 }
 
 /// Turns the items read into rows: sorted, those in scope (`in_scope`), each given its group
@@ -2434,7 +2500,8 @@ fn item_endpoints(arms: &ArmRules, known: &Known<'_>, text: &Text, items: &[Item
                 // item's group.
                 || previous_arm.as_ref().is_some_and(|(earlier, arm)| *earlier == sentence && phrase.contains(arm.as_str()))
         };
-        let own = endpoint(arms, known, text, items[i].span).filter(|phrase| !names_group(phrase)).or_else(|| {
+        let own = items[i].said.clone().or_else(|| endpoint(arms, known, text, items[i].span));
+        let own = own.filter(|phrase| !names_group(phrase)).or_else(|| {
             outcome::phrase_before(&s[sentence.0..sentence.1], at - sentence.0).filter(|p| !names_group(p))
         });
         let chosen = match (&own, &previous) {
@@ -2591,6 +2658,13 @@ mod tests {
         assert!(!super::ends_with_range_word("7 (14%) patients in arm 2 and"));
         assert!(!super::ends_with_range_word("in Group 1 and"));
         assert!(super::ends_with_range_word("in subgroup1 to"));
+    }
+
+    #[test]
+    fn a_clause_outcome_stops_where_its_time_starts() {
+        assert_eq!(super::clause_outcome("hypothyroid after the second visit"), "hypothyroid");
+        assert_eq!(super::clause_outcome("wheeze at 6 months"), "wheeze");
+        assert_eq!(super::clause_outcome("relapsed"), "relapsed");
     }
 
     use crate::find::RuleSet;
