@@ -803,7 +803,8 @@ fn findings_from_items(
     for item in items.iter_mut() {
         item.completed = completes_trial(rules, arms, text, item);
     }
-    items.retain(|item| in_scope(rules, arms, text, item));
+    let mut tests = SentenceTests::default();
+    items.retain(|item| in_scope(rules, arms, text, item, &mut tests));
     // `115 patients were treated with A and 117 patients with B`: a count read as a group's
     // size is not also its events.
     let group_size_at = |at: usize| arm_sizes.iter().any(|f| f.span.0 == at && f.row.arm.as_deref() != Some("total"));
@@ -1594,24 +1595,49 @@ fn groups_after(
     })
 }
 
+/// What `in_scope` asks of a whole sentence, each read at most once per sentence: the items
+/// come sorted, so those of one sentence follow each other.
+#[derive(Default)]
+struct SentenceTests {
+    span: (usize, usize),
+    /// A design sentence that is no sensitivity analysis.
+    design: Option<bool>,
+    /// The sentence holds `baseline` in any case.
+    says_baseline: Option<bool>,
+    baseline_word: Option<bool>,
+    baseline: Option<bool>,
+}
+
+impl SentenceTests {
+    /// Forgets what was read of another sentence.
+    fn at(&mut self, span: (usize, usize)) -> &mut Self {
+        if self.span != span {
+            *self = SentenceTests { span, ..SentenceTests::default() };
+        }
+        self
+    }
+}
+
 /// Leaves out design sentences, baseline characteristics, changes of continuous measures,
 /// confidence levels and landmark rates (a percentage alone at a time point).
-fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item) -> bool {
+fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item, tests: &mut SentenceTests) -> bool {
     let s = text.as_str();
     let (from, to) = text.sentence_at(item.span.0);
     let sentence = &s[from..to];
-    if rules.design.is_match(sentence) && !sensitivity_analysis(rules, sentence) {
+    let tests = tests.at((from, to));
+    if *tests.design.get_or_insert_with(|| rules.design.is_match(sentence) && !sensitivity_analysis(rules, sentence)) {
         return false;
     }
     // Counts keep to sentences of outcomes, unless the sentence says it is about baseline.
     let counted = matches!(item.rule, "events.count_in_arm" | "events.total_count")
-        && !sentence.to_ascii_lowercase().contains("baseline");
+        && !*tests.says_baseline.get_or_insert_with(|| sentence.to_ascii_lowercase().contains("baseline"));
     // An outcome said after the item, or right before it in a sentence that does not speak of
     // baseline (`delivery occurred in 15 (13%) of 115 ... women`), makes it no baseline
     // characteristic.
     let outcome_said = arms.outcomes.is_match(&s[item.span.1..to.max(item.span.1)])
-        || (outcome_in_before(arms, &s[from..item.span.0]) && !rules.baseline_word.is_match(sentence));
-    if !counted && rules.baseline.is_match(sentence) && !outcome_said {
+        || (outcome_in_before(arms, &s[from..item.span.0])
+            && !*tests.baseline_word.get_or_insert_with(|| rules.baseline_word.is_match(sentence)));
+    if !counted && *tests.baseline.get_or_insert_with(|| rules.baseline.is_match(sentence)) && !outcome_said {
         return false;
     }
     // `the target HbA1c < 7.0% with X`: a threshold, not a share of a group; `8.9 ± 2.2% in
