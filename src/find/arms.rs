@@ -35,7 +35,8 @@ pub struct ArmRules {
     pub labels: ArmLabels,
     participant_count: Gated,
     count_allocated: Gated,
-    count_received: Gated,
+    received_verb: Regex,
+    received_after_count: Regex,
     studied_in: Regex,
     split_item: Regex,
     joined_group_tail: Regex,
@@ -115,7 +116,8 @@ impl ArmRules {
             labels: ArmLabels::compile(source)?,
             participant_count: gated("participant_count")?,
             count_allocated: gated("count_allocated")?,
-            count_received: gated("count_received")?,
+            received_verb: lexicon_pattern(source, "received_verb")?,
+            received_after_count: lexicon_pattern(source, "received_after_count")?,
             studied_in: lexicon_pattern(source, "studied_in")?,
             split_item: lexicon_pattern(source, "split_item")?,
             joined_group_tail: lexicon_pattern(source, "joined_group_tail")?,
@@ -1234,21 +1236,50 @@ fn breaks_down_by_sex(rules: &ArmRules, sentence: &str) -> bool {
     female && male
 }
 
+/// Where a count written in digits (`82`, `1,220`) that ends right at `end` starts, as the
+/// pattern `\b(\d{1,3}(?:,\d{3})+|\d+)` reads it; `None` after a word character (`A12`).
+fn count_ending_at(s: &str, end: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let run = |to: usize| bytes[..to].iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let last = run(end);
+    if last == 0 {
+        return None;
+    }
+    let mut start = end - last;
+    // `1,220`, `12,345,678`: groups of three after commas, led by one to three digits.
+    let mut group_start = start;
+    while last == 3 && group_start >= 2 && bytes[group_start - 1] == b',' {
+        let lead = run(group_start - 1);
+        if !(1..=3).contains(&lead) {
+            break;
+        }
+        group_start -= 1 + lead;
+        start = group_start;
+        if lead < 3 {
+            break;
+        }
+    }
+    let word_before = s[..start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_');
+    (!word_before).then_some(start)
+}
+
 /// `Of the 159 patients randomized, 82 received progesterone and 77 received placebo`: counts
 /// without a noun, each before what its group received, in a sentence that allocates. Two groups
 /// at least, or no row: `50 underwent abdominal surgery` alone counts a procedure.
 fn find_received_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
-    for caps in rules.count_received.captures(text) {
-        let (Some(whole), Some(n_match)) = (caps.get(0), caps.name("n")) else { continue };
-        let at = n_match.start();
+    for verb in rules.received_verb.find_iter(s) {
+        let Some(at) = count_ending_at(s, verb.start()) else { continue };
+        let Some(lead) = rules.received_after_count.find(&s[verb.start()..]) else { continue };
+        let whole_end = verb.start() + lead.end();
+        let n_text = &s[at..verb.start()];
         let (sentence_start, sentence_end) = text.sentence_at(at);
         let before = &s[sentence_start..at];
         let decimal = before.strip_suffix('.').is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
         if found.taken.contains(&at) || decimal || !rules.received_context.is_match(before) {
             continue;
         }
-        let (Some(n), Some(label)) = (read_count(n_match.as_str()), rules.labels.after(s, whole.end())) else {
+        let (Some(n), Some(label)) = (read_count(n_text), rules.labels.after(s, whole_end)) else {
             continue;
         };
         if rules.labels.names_everyone(&label.text) || lists_alternatives(s, &label) {
@@ -1907,6 +1938,19 @@ mod tests {
             vec!["arm_size controls 1239", "arm_size interventions 1311"]
         );
         assert_eq!(sizes("Toxicity was recorded in 3 patients (2 in arm A, one in arm B)."), Vec::<String>::new());
+    }
+
+    #[test]
+    fn count_ending_at_reads_digits_as_the_count_pattern_does() {
+        fn at(s: &str) -> Option<&str> {
+            super::count_ending_at(s, s.len()).map(|start| &s[start..])
+        }
+        assert_eq!(at("Of them, 82"), Some("82"));
+        assert_eq!(at("in all 12,345,678"), Some("12,345,678"));
+        assert_eq!(at("1234,567"), Some("567"));
+        assert_eq!(at("2,34"), Some("34"));
+        assert_eq!(at("arm A12"), None);
+        assert_eq!(at("no count "), None);
     }
 
     #[test]
