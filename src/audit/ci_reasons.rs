@@ -69,6 +69,8 @@ fn ci_patterns() -> &'static CiPatterns {
     static PATTERNS: OnceLock<CiPatterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let re = |p: &str| Regex::new(p).expect("audit patterns are valid");
+        // Words that name a value a difference or an effect.
+        let difference = r"differences?|diff|effects?|in\s+favou?r|placebo[- ](?:corrected|adjusted|subtracted)";
         CiPatterns {
             value_then_label: re(r"(?:^|[\s(\[=:])([-−+]?\d+(?:[.,]\d+)?)\s*(%|[A-Za-zµμ°/€£$][^\s\d()\[\];,:=]{0,15}(?:\s+[A-Za-z/][^\s\d()\[\];,:=]{0,12})?)?\s*[,;]?\s*[(\[:]\s*$"),
             bracket_value_then_label: re(r"(?i)[(\[]\s*(?:(?:mean|average)\s*:?\s*)?([-−+]?\d+(?:[.,]\d+)?)\s*(%|[a-zµμ°/€£$][^\s\d()\[\];,:=]{0,15}(?:\s+[a-z/][^\s\d()\[\];,:=]{0,12})?)?\s*[;,:]\s*(?:the\s+)?$"),
@@ -76,8 +78,8 @@ fn ci_patterns() -> &'static CiPatterns {
             group_after: re(r"(?i)^\s*(?:[^\s\d()\[\];,.]{1,15}\s+)?(?:in|for)\s+(?:the\s+)?[A-Za-z]"),
             set_against: re(r"(?i)\b(?:vs\.?|versus|v/s|compared\s+(?:with|to)|than|while|whereas)\b"),
             between_blocker: re(r"(?i)\b(?:differences?|diff|effects?|ratios?|OR|HR|RR|MD|respectively)\b"),
-            difference_words: re(r"(?i)\b(?:differences?|diff|effects?|in\s+favou?r|placebo[- ](?:corrected|adjusted|subtracted)|(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?(?:placebo|controls?|usual\s+care|sham))\b"),
-            difference_names: re(r"(?i)\b(?:differences?|diff|effects?|in\s+favou?r|placebo[- ](?:corrected|adjusted|subtracted))\b"),
+            difference_words: re(&format!(r"(?i)\b(?:{difference}|(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?(?:placebo|controls?|usual\s+care|sham))\b")),
+            difference_names: re(&format!(r"(?i)\b(?:{difference})\b")),
             percent_as_level: re(r"(?i)\b(?:mean|median|average|scores?|levels?|concentrations?|saturation|fat|HbA1c)\b"),
             group_subject_change: re(r"(?i)^\s*(?:in\s+the\s+[^,;()]{1,40}?\s+(?:group|arm)s?\s*,|the\s+[^,;()]{1,40}?\s+(?:group|arm)\s+(?:also\s+|only\s+)?)(?:[\w-]+\s+){0,4}?(?:increased|decreased|improved|declined|reduced|gained|lost)\b"),
             against: re(r"(?i)\b(?:vs\.?|versus|compared|than|relative\s+to)\b"),

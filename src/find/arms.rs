@@ -937,7 +937,7 @@ struct ParticipantCount<'t> {
 fn not_a_participant_count(rules: &ArmRules, caps: &Captures<'_>, count: &ParticipantCount<'_>) -> bool {
     let ParticipantCount { s, whole, n_match, has_noun, sentence, before, total_of, opening_of, .. } = *count;
     // `9.5 mg patches`: the digits after a decimal point are no count.
-    if before.strip_suffix('.').is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit())) {
+    if after_decimal_point(before) {
         return true;
     }
     if !total_of && !opening_of && (rules.not_a_size_before.is_match(before) || is_denominator(before)) {
@@ -991,7 +991,8 @@ fn not_a_participant_count(rules: &ArmRules, caps: &Captures<'_>, count: &Partic
 /// describing words (`20 healthy, male subjects`, `13 overweight or obese adults`) but joins no
 /// last word to the noun (`after 12 weeks, patients`, `into 4 groups and patients`).
 fn modifiers_stop(rules: &ArmRules, mods: &str) -> bool {
-    let mut plain = String::with_capacity(mods.len());
+    // The words outside the asides.
+    let mut words: Vec<&str> = Vec::new();
     let mut rest = mods;
     while let Some(open) = rest.find('(') {
         let Some(close) = rest[open..].find(')') else { return true };
@@ -1000,12 +1001,10 @@ fn modifiers_stop(rules: &ArmRules, mods: &str) -> bool {
         if !aside.chars().any(char::is_alphabetic) || aside.trim_start().starts_with("of ") {
             return true;
         }
-        plain.push_str(&rest[..open]);
-        plain.push(' ');
+        words.extend(rest[..open].split_whitespace().filter(|w| *w != ","));
         rest = &rest[open + close + 1..];
     }
-    plain.push_str(rest);
-    let words: Vec<&str> = plain.split_whitespace().filter(|w| *w != ",").collect();
+    words.extend(rest.split_whitespace().filter(|w| *w != ","));
     if words.last().is_some_and(|w| w.ends_with(',')) {
         return true;
     }
@@ -1194,19 +1193,34 @@ fn read_split_after_total(rules: &ArmRules, s: &str, from: usize, sentence_end: 
     let at = item_from + n_match.start();
     let Some(n) = read_count(n_match.as_str()) else { return };
     let Some(label) = rules.labels.after(s, item_from + lead.end()) else { return };
+    // `; one in each group`: a count said of every group names none. (Not `is_vague`: `Group 1`
+    // is a group here.)
     let first_word = label.text.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
     let every = matches!(first_word.as_str(), "each" | "both" | "all" | "either");
     if found.taken.contains(&at) || every || rules.labels.names_everyone(&label.text) {
         return;
     }
+    push_with_next_groups(rules, s, (at, n, &label), sentence_end, found);
+}
+
+/// A group's count (`at`, `n`, its label) and the groups that continue it (`and 77 received Y`),
+/// pushed together when at least one continues it; nothing otherwise. Whether it pushed.
+fn push_with_next_groups(
+    rules: &ArmRules,
+    s: &str,
+    (at, n, label): (usize, Num, &Label),
+    sentence_end: usize,
+    found: &mut Found,
+) -> bool {
     let mut others = Found { findings: Vec::new(), taken: found.taken.clone() };
     read_continuations(rules, s, label.span.1, sentence_end, "arm_size.assigned", &mut others);
     if others.findings.is_empty() {
-        return;
+        return false;
     }
     found.push(at, &label.text, n, "arm_size.assigned", (at, label.span.1));
     found.taken.extend(others.taken);
     found.findings.extend(others.findings);
+    true
 }
 
 /// Whether a count is followed by its bare share (`Fifty-five patients (38.5%) in group A
@@ -1234,6 +1248,11 @@ fn breaks_down_by_sex(rules: &ArmRules, sentence: &str) -> bool {
         }
     }
     female && male
+}
+
+/// Whether text ends with a digit and a decimal point: a count after it is a decimal's digits.
+fn after_decimal_point(before: &str) -> bool {
+    before.strip_suffix('.').is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Where a count written in digits (`82`, `1,220`) that ends right at `end` starts, as the
@@ -1275,8 +1294,7 @@ fn find_received_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
         let n_text = &s[at..verb.start()];
         let (sentence_start, sentence_end) = text.sentence_at(at);
         let before = &s[sentence_start..at];
-        let decimal = before.strip_suffix('.').is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
-        if found.taken.contains(&at) || decimal || !rules.received_context.is_match(before) {
+        if found.taken.contains(&at) || after_decimal_point(before) || !rules.received_context.is_match(before) {
             continue;
         }
         let (Some(n), Some(label)) = (read_count(n_text), rules.labels.after(s, whole_end)) else {
@@ -1285,14 +1303,7 @@ fn find_received_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
         if rules.labels.names_everyone(&label.text) || lists_alternatives(s, &label) {
             continue;
         }
-        let mut others = Found { findings: Vec::new(), taken: found.taken.clone() };
-        read_continuations(rules, s, label.span.1, sentence_end, "arm_size.assigned", &mut others);
-        if others.findings.is_empty() {
-            continue;
-        }
-        found.push(at, &label.text, n, "arm_size.assigned", (at, label.span.1));
-        found.taken.extend(others.taken);
-        found.findings.extend(others.findings);
+        push_with_next_groups(rules, s, (at, n, &label), sentence_end, found);
     }
 }
 
