@@ -62,6 +62,8 @@ pub struct ArmRules {
     bracket_arm_joint: Regex,
     bracket_count: Regex,
     per_group: Gated,
+    alternatives_lead: Regex,
+    alternative_ends: WordSet,
     group_count: Regex,
     not_a_size_before: Regex,
     opening_of: Regex,
@@ -143,6 +145,8 @@ impl ArmRules {
             bracket_arm_joint: lexicon_pattern(source, "bracket_arm_joint")?,
             bracket_count: lexicon_pattern(source, "bracket_count")?,
             per_group: gated("per_group")?,
+            alternatives_lead: lexicon_pattern(source, "alternatives_lead")?,
+            alternative_ends: lower("alternative_ends")?,
             group_count: lexicon_pattern(source, "group_count")?,
             not_a_size_before: lexicon_pattern(source, "not_a_size_before")?,
             opening_of: lexicon_pattern(source, "opening_of")?,
@@ -375,7 +379,7 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
         let each_group = |k: usize, found: &mut Found| {
             if found.taken.insert(n_match.start()) {
                 let span = (n_at, n_match.end());
-                push_per_group(rules, k, &n, &record_groups(rules, s), span, sentence_start, found);
+                push_per_group(rules, k, &n, &record_groups(rules, s), text, span, found);
             }
         };
         let mut head_words = head.rsplit(' ').map(str::to_lowercase);
@@ -705,7 +709,7 @@ fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
         let k = stated.unwrap_or(if (2..=4).contains(&groups.len()) { groups.len() } else { 2 });
         let whole = caps.get(0).map_or((n_match.start(), n_match.end()), |m| (m.start(), m.end()));
         if found.taken.insert(n_match.start()) {
-            push_per_group(rules, k, &n, groups, whole, sentence_start, found);
+            push_per_group(rules, k, &n, groups, text, whole, found);
         }
     }
 }
@@ -713,27 +717,35 @@ fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
 /// One row of size `n` for each of `k` groups, named by the record's `groups` when it names `k`;
 /// else by the `k` it names from the count's sentence on (`age group` in a background sentence
 /// names no arm); else by the `k` that are a group noun and an identifier (`group I` ... `Group
-/// IV`, beside `any other group`); else `group 1` ... `group k`.
+/// IV`, beside `any other group`); else by a list of `k` alternatives in the sentences `around`
+/// the count (`with A, B, and C`, `received, respectively, A, B or C`); else `group 1` ...
+/// `group k`.
 fn push_per_group(
     rules: &ArmRules,
     k: usize,
     n: &Num,
     groups: &[Label],
+    text: &Text,
     span: (usize, usize),
-    sentence_start: usize,
     found: &mut Found,
 ) {
     if !(2..=8).contains(&k) {
         return;
     }
+    let sentence_start = text.sentence_at(span.0).0;
     let from_here: Vec<&Label> = groups.iter().filter(|g| g.span.0 >= sentence_start).collect();
     let identified: Vec<&Label> = groups.iter().filter(|g| rules.labels.names_by_id(&g.text)).collect();
+    let listed: Vec<Label>;
     let names: Vec<&Label> = if groups.len() == k {
         groups.iter().collect()
     } else if from_here.len() == k {
         from_here
-    } else {
+    } else if identified.len() == k {
         identified
+    } else {
+        let around = sentences_around(text, sentence_start);
+        listed = listed_alternatives(rules, text.as_str(), around, k).unwrap_or_default();
+        listed.iter().collect()
     };
     for index in 0..k {
         let named = names.len() == k;
@@ -744,6 +756,91 @@ fn push_per_group(
         }
         found.findings.push(Finding { row, span });
     }
+}
+
+/// The sentence before `sentence_start`'s sentence, that sentence and the next one, as one span.
+fn sentences_around(text: &Text, sentence_start: usize) -> (usize, usize) {
+    let index = text.sentence_index(sentence_start);
+    let first = index.saturating_sub(1);
+    let last = (index + 1).min(text.sentences.len().saturating_sub(1));
+    match (text.sentences.get(first), text.sentences.get(last)) {
+        (Some(a), Some(b)) => (a.0, b.1),
+        _ => (sentence_start, sentence_start),
+    }
+}
+
+/// The first list of exactly `k` alternatives in `s[around]` that follows a word leading to the
+/// arms (`either`, `received`, `respectively`, `with`, `to`): `with One, Two, and Three systems`,
+/// `participated in A, B, or no exercise`. Each item is a few words, cut at a word that ends a
+/// name (`for`, `according`, `during`).
+fn listed_alternatives(rules: &ArmRules, s: &str, around: (usize, usize), k: usize) -> Option<Vec<Label>> {
+    let window = s.get(around.0..around.1)?;
+    rules.alternatives_lead.find_iter(window).find_map(|lead| {
+        let from = around.0 + lead.end();
+        let items = alternatives_after(rules, s, from, around.1)?;
+        (items.len() == k).then_some(items)
+    })
+}
+
+/// The items of `A, B, or C` / `A, B and C` / `A or B` from `from` on: commas part the items, and
+/// the item after the joining `or`/`and` is the last.
+fn alternatives_after(rules: &ArmRules, s: &str, from: usize, limit: usize) -> Option<Vec<Label>> {
+    let rest = s.get(from..limit)?;
+    let clause_end = rest.find(['.', ';', '(', ')', '[', ']', ':']).unwrap_or(rest.len());
+    let mut items = Vec::new();
+    let mut at = 0;
+    let mut closed = false;
+    for chunk in rest[..clause_end].split(',') {
+        let start = at + (chunk.len() - chunk.trim_start().len());
+        at += chunk.len() + 1;
+        let trimmed = chunk.trim();
+        let joined = ["or ", "and "].iter().find_map(|j| trimmed.strip_prefix(j));
+        if let Some(last) = joined {
+            let offset = from + start + (trimmed.len() - last.len());
+            items.push(alternative_item(rules, s, offset, last)?);
+            closed = true;
+            break;
+        }
+        let split = [" or ", " and "].iter().filter_map(|j| trimmed.find(j).map(|i| (i, j.len()))).min();
+        if let Some((i, len)) = split {
+            // `A and B` alone may be one thing made of two (`starch and vitamins`).
+            if items.is_empty() && len == " and ".len() {
+                return None;
+            }
+            items.push(alternative_item(rules, s, from + start, &trimmed[..i])?);
+            items.push(alternative_item(rules, s, from + start + i + len, &trimmed[i + len..])?);
+            closed = true;
+            break;
+        }
+        items.push(alternative_item(rules, s, from + start, trimmed)?);
+        if items.len() > 8 {
+            return None;
+        }
+    }
+    (closed && items.len() >= 2).then_some(items)
+}
+
+/// One named alternative: the words up to one that ends a name, one to five words with a letter.
+fn alternative_item(rules: &ArmRules, s: &str, at: usize, words: &str) -> Option<Label> {
+    let (at, words) = match words.strip_prefix("either ") {
+        Some(rest) => (at + "either ".len(), rest),
+        None => (at, words),
+    };
+    let mut end = 0;
+    let mut count = 0;
+    for word in words.split_whitespace() {
+        if rules.alternative_ends.contains(&word.to_ascii_lowercase()) {
+            break;
+        }
+        count += 1;
+        end = word.as_ptr() as usize - words.as_ptr() as usize + word.len();
+    }
+    let text = &words[..end];
+    if !(1..=5).contains(&count) || !text.contains(|c: char| c.is_alphabetic()) || text.contains(['%', '=']) {
+        return None;
+    }
+    let start = at + (s.get(at..)?.len() - s.get(at..)?.trim_start().len());
+    Some(Label { span: (start, start + end), text: text.to_string() })
 }
 
 /// The groups a record names with a group noun (`the DZ group`, `group A`), in order, one each.
