@@ -305,8 +305,19 @@ impl ArmLabels {
         let text = s.get(sentence.0..sentence.1)?;
         let lower = text.to_ascii_lowercase();
         let respectively = lower.contains("respectively");
-        let connectors: &[&str] =
-            &[" than ", " vs. ", " vs ", " versus ", " over ", " compared with ", " compared to ", " and ", " or "];
+        let connectors: &[&str] = &[
+            " than ",
+            " vs. ",
+            " vs ",
+            " versus ",
+            " over ",
+            " compared with ",
+            " compared to ",
+            " in comparison to ",
+            " in comparison with ",
+            " and ",
+            " or ",
+        ];
         let mut found: Vec<(usize, &str)> = Vec::new();
         for connector in connectors {
             if (*connector == " and " || *connector == " or ") && !respectively {

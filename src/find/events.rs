@@ -1923,6 +1923,11 @@ fn assign_labels_after(
         if pair_ends_clause {
             continue;
         }
+        if let Some(group) = group_of_participants(rules, arms, known, &label) {
+            item.span.1 = label.span.1;
+            item.arm = Some(group);
+            continue;
+        }
         if arms.labels.names_everyone(&label.text) {
             if matches!(lead_word.as_deref(), Some("of") | Some("among")) || item.rule == "events.total_count" {
                 item.arm = Some("total".to_string());
@@ -1947,6 +1952,18 @@ fn assign_labels_after(
         }
     }
     weak
+}
+
+/// `of the controls`, `of brodalumab subjects`, `in placebo patients`: a comparator (`comparator`)
+/// or one of the record's arms, alone or before a participant noun, names that group, not everyone.
+fn group_of_participants(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, label: &Label) -> Option<String> {
+    let group = match label.text.rsplit_once(' ') {
+        Some((rest, last)) if arms.labels.is_participant(last) => rest,
+        _ => label.text.as_str(),
+    };
+    let comparator = rules.comparator.is_match(&group.to_ascii_lowercase());
+    let named = comparator || (group != label.text && starts_with_letter(group) && known.names_arm(group));
+    named.then(|| group.to_string())
 }
 
 /// `group B 86.8% (59/68)`, `(low dose, 8/44 [18.2%], placebo, 1/44 [2.3%])`: a count with
@@ -2038,10 +2055,11 @@ fn assign_opening_or_bracket(
             let lead = &s[from..l.span.0];
             let lower = lead.to_ascii_lowercase();
             let lead_words: Vec<&str> = lower.split_whitespace().rev().take(4).collect();
-            let compared =
-                lead_words.iter().any(|w| matches!(*w, "than" | "versus" | "vs" | "vs." | "compared" | "over"));
+            let compared = lead_words
+                .iter()
+                .any(|w| matches!(*w, "than" | "versus" | "vs" | "vs." | "compared" | "comparison" | "over"));
             if in_run && compared {
-                let word_at = ["than", "versus", "vs", "compared", "over"]
+                let word_at = ["than", "versus", "vs", "compared", "in comparison", "over"]
                     .iter()
                     .filter_map(|w| lower.rfind(&format!(" {w} ")))
                     .max()
@@ -2771,6 +2789,26 @@ mod tests {
         assert_eq!(
             events("Diarrhoea was more common with erlotinib than placebo (8% vs 1%)."),
             vec!["events erlotinib -/- 8%", "events placebo -/- 1%"]
+        );
+    }
+
+    #[test]
+    fn a_comparator_after_of_names_the_control_group() {
+        assert_eq!(
+            events(
+                "At 6 months, 8/40 (20%) of the exercise group had relapsed compared to 4/38 (11%) of the controls."
+            ),
+            vec!["events controls 4/38 11%", "events exercise group 8/40 20%"]
+        );
+    }
+
+    #[test]
+    fn in_comparison_to_joins_a_compared_pair() {
+        assert_eq!(
+            events(
+                "Remission was more frequent in the yoga group in comparison to the reading group (31.5% vs. 12.0%)."
+            ),
+            vec!["events reading group -/- 12.0%", "events yoga group -/- 31.5%"]
         );
     }
 
