@@ -341,7 +341,7 @@ pub(super) fn find_with_known(rules: &EventRules, arms: &ArmRules, text: &Text, 
     }
     if rules.on("events.percent_for") {
         read_percent_then_group(rules, arms, known, s, &mut items);
-        read_percents_then_arms(arms, known, text, &mut items);
+        read_percents_then_arms(rules, arms, known, text, &mut items);
     }
     if rules.on("events.total_rate") && live.has("total_rate") {
         read_total_rate(rules, arms, text, &mut items);
@@ -526,9 +526,10 @@ fn read_percent_then_group(rules: &EventRules, arms: &ArmRules, known: &Known<'_
 /// `2.5% albendazole versus 2.6% control`, `75% experimental group and 86% control group`: two
 /// or more percentages in a sentence, each followed by its group with no word between, each
 /// group one of the record's arms or a group noun phrase, and the clause ending after it.
-fn read_percents_then_arms(arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
+fn read_percents_then_arms(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
     let s = text.as_str();
-    let mut found: Vec<Item> = Vec::new();
+    // Each item with whether its group is named (a group noun, a comparator, an arm of the record).
+    let mut found: Vec<(Item, bool)> = Vec::new();
     for (at, _) in s.match_indices('%') {
         // A word must follow after one space: `2.5% albendazole`.
         if !s[at + 1..].strip_prefix(' ').is_some_and(|rest| rest.starts_with(char::is_alphabetic)) {
@@ -539,11 +540,23 @@ fn read_percents_then_arms(arms: &ArmRules, known: &Known<'_>, text: &Text, item
         if gap.is_empty() || !gap.trim().is_empty() {
             continue;
         }
-        let named = arms.labels.has_group_noun(&label.text) || is_known(known, &label);
-        if !named || arms.labels.names_everyone(&label.text) || arms.outcomes.is_match(&label.text) {
+        let named = arms.labels.has_group_noun(&label.text)
+            || is_known(known, &label)
+            || rules.comparator.is_match(&label.text.to_ascii_lowercase());
+        let rest = s[label.span.1..].trim_start().to_ascii_lowercase();
+        // `(10.7% txt2stop vs 4.9% control`: a short unnamed label stands when joined by a
+        // comparison word to a named one (checked below).
+        let compared = ["vs", "versus"].iter().any(|w| rest.starts_with(w))
+            || ["vs", "vs.", "versus"]
+                .iter()
+                .any(|w| s[..at].trim_end_matches(|c: char| c.is_ascii_digit() || c == '.').trim_end().ends_with(w));
+        let short = label.text.split_whitespace().count() <= 2 && starts_with_letter(&label.text);
+        if !(named || compared && short)
+            || arms.labels.names_everyone(&label.text)
+            || arms.outcomes.is_match(&label.text)
+        {
             continue;
         }
-        let rest = s[label.span.1..].trim_start().to_ascii_lowercase();
         // `2.6% control (p = 0.7)`: a bracket of the comparison's p-value ends it too.
         let p_bracket = rest.strip_prefix(['(', '[']).is_some_and(|inner| p_value(inner.trim_start()).is_ok());
         let ends = rest.is_empty()
@@ -557,13 +570,22 @@ fn read_percents_then_arms(arms: &ArmRules, known: &Known<'_>, text: &Text, item
             continue;
         }
         if let Some(item) = Item::group_percent("events.percent_for", (number_start, label.span.1), value, label.text) {
-            found.push(item);
+            found.push((item, named));
         }
     }
-    for item in &found {
+    for (item, named) in &found {
         let sentence = text.sentence_at(item.span.0);
-        let partners = found.iter().filter(|other| text.sentence_at(other.span.0) == sentence && other.arm != item.arm);
-        if partners.count() >= 1 {
+        let mut partners =
+            found.iter().filter(|(other, _)| text.sentence_at(other.span.0) == sentence && other.arm != item.arm);
+        // An unnamed group needs a named partner right beside it: `4.9% control`.
+        let stands = if *named {
+            partners.next().is_some()
+        } else {
+            partners.any(|(other, other_named)| {
+                *other_named && side_by_side(s, text, item, other) || side_by_side(s, text, other, item) && *other_named
+            })
+        };
+        if stands {
             items.push(item.clone());
         }
     }
@@ -2810,6 +2832,16 @@ mod tests {
             ),
             vec!["events reading group -/- 12.0%", "events yoga group -/- 31.5%"]
         );
+    }
+
+    #[test]
+    fn a_percentage_then_an_unnamed_group_stands_beside_a_named_one() {
+        assert_eq!(
+            events("Uptake at three months was similar (21.3% leaflet vs. 20.1% control, p = 0.6)."),
+            vec!["events control -/- 20.1%", "events leaflet -/- 21.3%"]
+        );
+        // Two unnamed words are no pair of groups.
+        assert!(events("Uptake was similar (21.3% leaflet vs. 20.1% letter, p = 0.6).").is_empty());
     }
 
     #[test]
