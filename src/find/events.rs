@@ -2354,11 +2354,32 @@ fn named_first(before: &str, mut pair: Vec<String>) -> Vec<String> {
         !key.is_empty() && words.contains(&format!(" {key} "))
     };
     // `higher with A than with B [49.5% vs 18.2%]`: a comparison orders them itself.
-    let compares = [" than ", " compared ", " versus ", " vs "].iter().any(|w| words.contains(w));
-    if !compares && named(&pair[1]) && !named(&pair[0]) {
-        pair.swap(0, 1);
+    let compares = [" than ", " compared ", " versus ", " vs "].iter().filter_map(|w| words.rfind(w)).max();
+    match compares {
+        None if named(&pair[1]) && !named(&pair[0]) => pair.swap(0, 1),
+        Some(at) if compared_second(&words[..at], &words[at..], &pair) => pair.swap(0, 1),
+        _ => {}
     }
     pair
+}
+
+/// Whether a comparison names the first of `pair` after its comparison word (`more likely than
+/// controls`) or the second before it (`the double dose was better than ...`), and not the other
+/// way round: then the values after it are the second group's first. Groups are told apart by
+/// their own words of four letters or more (`double` of `double dose`, not the shared `dose`),
+/// a word of the text matching when one starts with the other (`controls`, `control`).
+fn compared_second(subject: &str, object: &str, pair: &[String]) -> bool {
+    let keys: Vec<String> = pair.iter().map(|g| group_key(g)).collect();
+    let own = |i: usize| -> Vec<&str> {
+        keys[i].split(' ').filter(|w| w.len() >= 4 && !keys[1 - i].split(' ').any(|o| o == *w)).collect()
+    };
+    let mentions = |part: &str, i: usize| {
+        let own = own(i);
+        part.split(' ').filter(|w| w.len() >= 4).any(|w| own.iter().any(|o| w.starts_with(o) || o.starts_with(w)))
+    };
+    let (first_before, second_before) = (mentions(subject, 0), mentions(subject, 1));
+    let (first_after, second_after) = (mentions(object, 0), mentions(object, 1));
+    (first_after && !second_after && !first_before) || (second_before && !first_before && !second_after)
 }
 
 /// Whole-trial counts: an unlabelled item in a sentence about everyone, or in a record of one group.
@@ -2842,6 +2863,13 @@ mod tests {
         );
         // Two unnamed words are no pair of groups.
         assert!(events("Uptake was similar (21.3% leaflet vs. 20.1% letter, p = 0.6).").is_empty());
+    }
+
+    #[test]
+    fn a_comparison_orders_the_record_pair() {
+        let text = "Adults were randomized to a walking programme or control conditions. Participants \
+                    assigned to walking were more likely than controls to report no falls (41.5% vs 22.0%).";
+        assert_eq!(events(text), vec!["events control conditions -/- 22.0%", "events walking programme -/- 41.5%"]);
     }
 
     #[test]
