@@ -2532,7 +2532,8 @@ fn ends_with_number_not_group(text: &str) -> bool {
     if head.len() == text.len() {
         return false;
     }
-    let noun = head.strip_suffix(' ').unwrap_or("");
+    // `group 1 and`, `Group-1 and`.
+    let noun = head.strip_suffix([' ', '-']).unwrap_or("");
     let names_group = ["group", "arm", "cohort"].iter().any(|g| {
         super::ends_with_lowercase(noun, g) && !noun[..noun.len() - g.len()].ends_with(|c: char| c.is_alphanumeric())
     });
@@ -2744,6 +2745,7 @@ mod tests {
         assert!(super::ends_with_range_word("scores from 2 and"));
         assert!(!super::ends_with_range_word("7 (14%) patients in arm 2 and"));
         assert!(!super::ends_with_range_word("in Group 1 and"));
+        assert!(!super::ends_with_range_word("in Group-1 and"));
         assert!(super::ends_with_range_word("in subgroup1 to"));
     }
 
