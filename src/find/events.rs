@@ -582,7 +582,7 @@ fn read_percents_then_arms(rules: &EventRules, arms: &ArmRules, known: &Known<'_
             partners.next().is_some()
         } else {
             partners.any(|(other, other_named)| {
-                *other_named && side_by_side(s, text, item, other) || side_by_side(s, text, other, item) && *other_named
+                *other_named && (side_by_side(s, text, item, other) || side_by_side(s, text, other, item))
             })
         };
         if stands {
@@ -1919,6 +1919,7 @@ fn assign_labels_after(
 ) -> Vec<Option<Label>> {
     let s = text.as_str();
     let mut weak: Vec<Option<Label>> = vec![None; items.len()];
+    let mut everyone: Vec<Option<Label>> = vec![None; items.len()];
     for (index, item) in items.iter_mut().enumerate().filter(|(_, i)| i.arm.is_none()) {
         let Some((label, lead_word)) = label_after_item(rules, arms, s, item.span.1) else { continue };
         if names_an_outcome(arms, s, &label.text) && !is_known(known, &label) {
@@ -1951,6 +1952,7 @@ fn assign_labels_after(
             continue;
         }
         if arms.labels.names_everyone(&label.text) {
+            everyone[index] = Some(label.clone());
             if matches!(lead_word.as_deref(), Some("of") | Some("among")) || item.rule == "events.total_count" {
                 item.arm = Some("total".to_string());
             }
@@ -1973,7 +1975,39 @@ fn assign_labels_after(
             weak[index] = Some(label);
         }
     }
+    assign_parallel_participants(arms, text, &everyone, items);
     weak
+}
+
+/// `46/216 (21%) in T facilities versus 47/350 (13%) in T&P facilities`: labels of one sentence
+/// that end in the same participant noun after different words name two groups, not everyone.
+fn assign_parallel_participants(arms: &ArmRules, text: &Text, everyone: &[Option<Label>], items: &mut [Item]) {
+    // Only a participant noun: `ITT analysis` and `PP analysis` are analyses of the same groups.
+    let noun = |label: &Label| {
+        let (words, noun) = label.text.rsplit_once(' ')?;
+        arms.labels.is_participant(noun).then(|| (group_key(words), noun.to_ascii_lowercase()))
+    };
+    let parallel: Vec<bool> = everyone
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let Some((words, last)) = label.as_ref().and_then(noun) else { return false };
+            let sentence = text.sentence_index(items[i].span.0);
+            !words.is_empty()
+                && !arms.is_characteristic(&words)
+                && everyone.iter().enumerate().any(|(j, other)| {
+                    j != i
+                        && text.sentence_index(items[j].span.0) == sentence
+                        && other.as_ref().and_then(noun).is_some_and(|(w, l)| l == last && !w.is_empty() && w != words)
+                })
+        })
+        .collect();
+    for ((item, label), parallel) in items.iter_mut().zip(everyone).zip(parallel) {
+        if let Some(label) = label.as_ref().filter(|_| parallel) {
+            item.span.1 = item.span.1.max(label.span.1);
+            item.arm = Some(label.text.clone());
+        }
+    }
 }
 
 /// `of the controls`, `of brodalumab subjects`, `in placebo patients`: a comparator (`comparator`)
@@ -2379,7 +2413,8 @@ fn compared_second(subject: &str, object: &str, pair: &[String]) -> bool {
     };
     let (first_before, second_before) = (mentions(subject, 0), mentions(subject, 1));
     let (first_after, second_after) = (mentions(object, 0), mentions(object, 1));
-    (first_after && !second_after && !first_before) || (second_before && !first_before && !second_after)
+    // Neither named on the wrong side, and one named on its own side.
+    !first_before && !second_after && (first_after || second_before)
 }
 
 /// Whole-trial counts: an unlabelled item in a sentence about everyone, or in a record of one group.
@@ -2872,6 +2907,17 @@ mod tests {
         let text = "Adults were randomized to a walking programme or control conditions. Participants \
                     assigned to walking were more likely than controls to report no falls (41.5% vs 22.0%).";
         assert_eq!(events(text), vec!["events control conditions -/- 22.0%", "events walking programme -/- 41.5%"]);
+    }
+
+    #[test]
+    fn parallel_participant_labels_name_two_groups() {
+        assert_eq!(
+            events("Falls were fewer in staff: 30/120 (25%) in K facilities versus 18/130 (14%) in K&M facilities."),
+            vec!["events K facilities 30/120 25%", "events K&M facilities 18/130 14%"]
+        );
+        // Analyses are no groups.
+        let got = events("Cure was 45/60 (75%) in the ITT analysis and 45/50 (90%) in the PP analysis.");
+        assert!(got.iter().all(|row| !row.contains("analysis")), "{got:?}");
     }
 
     #[test]
