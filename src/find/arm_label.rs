@@ -139,6 +139,7 @@ impl ArmLabels {
     pub fn names_by_id(&self, label: &str) -> bool {
         let words: Vec<&str> = label.split_whitespace().collect();
         matches!(words.as_slice(), [noun, id] if !noun.ends_with('s') && self.is_group_noun(noun) && is_group_id(id))
+            || matches!(words.as_slice(), [word] if self.is_hyphenated_group(word))
     }
 
     /// Whether a word ends a label (`and`, `were`, `of`): it names no group.
@@ -151,9 +152,14 @@ impl ArmLabels {
         self.group_nouns.contains(&word.to_ascii_lowercase())
     }
 
-    /// Whether a label names a group with a group noun (`placebo group`, `arm C`).
+    /// Whether a label names a group with a group noun (`placebo group`, `arm C`, `Group-1`).
     pub fn has_group_noun(&self, label: &str) -> bool {
-        label.split_whitespace().any(|w| self.is_group_noun(w))
+        label.split_whitespace().any(|w| self.is_group_noun(w) || self.is_hyphenated_group(w))
+    }
+
+    /// Whether a word is a group noun and its identifier joined by a hyphen: `Group-1`, `arm-B`.
+    pub fn is_hyphenated_group(&self, word: &str) -> bool {
+        word.split_once('-').is_some_and(|(noun, id)| self.is_group_noun(noun) && is_group_id(id))
     }
 
     /// The label whose words start at byte `from`: `combined modality arm and ...` →
@@ -180,6 +186,9 @@ impl ArmLabels {
                 break;
             }
             words.push(word);
+            if self.is_hyphenated_group(&lower) {
+                break;
+            }
             if self.group_nouns.contains(&lower) && !word.ends_sentence {
                 // A group noun ends the label, with its identifier: `group A`, `arm 2`.
                 if let Some(id) = word_at(s, skip_spaces(s, word.end)) {
@@ -305,8 +314,19 @@ impl ArmLabels {
         let text = s.get(sentence.0..sentence.1)?;
         let lower = text.to_ascii_lowercase();
         let respectively = lower.contains("respectively");
-        let connectors: &[&str] =
-            &[" than ", " vs. ", " vs ", " versus ", " over ", " compared with ", " compared to ", " and ", " or "];
+        let connectors: &[&str] = &[
+            " than ",
+            " vs. ",
+            " vs ",
+            " versus ",
+            " over ",
+            " compared with ",
+            " compared to ",
+            " in comparison to ",
+            " in comparison with ",
+            " and ",
+            " or ",
+        ];
         let mut found: Vec<(usize, &str)> = Vec::new();
         for connector in connectors {
             if (*connector == " and " || *connector == " or ") && !respectively {
@@ -497,6 +517,15 @@ mod tests {
         // The article stays an article: `a group of` names no group `a group`.
         let s = "50% in a group of smokers";
         assert_ne!(labels().after(s, s.find("a group").unwrap()).map(|l| l.text), Some("a group".to_string()));
+    }
+
+    #[test]
+    fn a_hyphenated_group_noun_and_identifier_is_a_group() {
+        let s = "12 (30%) patients in Group-1 and 5 (12%) in Group-2.";
+        let label = labels().after(s, s.find("Group-1").unwrap()).unwrap();
+        assert_eq!(label.text, "Group-1");
+        assert!(labels().has_group_noun(&label.text) && labels().names_by_id(&label.text));
+        assert!(!labels().has_group_noun("follow-up"));
     }
 
     #[test]

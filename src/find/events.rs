@@ -341,7 +341,7 @@ pub(super) fn find_with_known(rules: &EventRules, arms: &ArmRules, text: &Text, 
     }
     if rules.on("events.percent_for") {
         read_percent_then_group(rules, arms, known, s, &mut items);
-        read_percents_then_arms(arms, known, text, &mut items);
+        read_percents_then_arms(rules, arms, known, text, &mut items);
     }
     if rules.on("events.total_rate") && live.has("total_rate") {
         read_total_rate(rules, arms, text, &mut items);
@@ -526,9 +526,10 @@ fn read_percent_then_group(rules: &EventRules, arms: &ArmRules, known: &Known<'_
 /// `2.5% albendazole versus 2.6% control`, `75% experimental group and 86% control group`: two
 /// or more percentages in a sentence, each followed by its group with no word between, each
 /// group one of the record's arms or a group noun phrase, and the clause ending after it.
-fn read_percents_then_arms(arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
+fn read_percents_then_arms(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
     let s = text.as_str();
-    let mut found: Vec<Item> = Vec::new();
+    // Each item with whether its group is named (a group noun, a comparator, an arm of the record).
+    let mut found: Vec<(Item, bool)> = Vec::new();
     for (at, _) in s.match_indices('%') {
         // A word must follow after one space: `2.5% albendazole`.
         if !s[at + 1..].strip_prefix(' ').is_some_and(|rest| rest.starts_with(char::is_alphabetic)) {
@@ -539,11 +540,23 @@ fn read_percents_then_arms(arms: &ArmRules, known: &Known<'_>, text: &Text, item
         if gap.is_empty() || !gap.trim().is_empty() {
             continue;
         }
-        let named = arms.labels.has_group_noun(&label.text) || is_known(known, &label);
-        if !named || arms.labels.names_everyone(&label.text) || arms.outcomes.is_match(&label.text) {
+        let named = arms.labels.has_group_noun(&label.text)
+            || is_known(known, &label)
+            || rules.comparator.is_match(&label.text.to_ascii_lowercase());
+        let rest = s[label.span.1..].trim_start().to_ascii_lowercase();
+        // `(10.7% txt2stop vs 4.9% control`: a short unnamed label stands when joined by a
+        // comparison word to a named one (checked below).
+        let compared = ["vs", "versus"].iter().any(|w| rest.starts_with(w))
+            || ["vs", "vs.", "versus"]
+                .iter()
+                .any(|w| s[..at].trim_end_matches(|c: char| c.is_ascii_digit() || c == '.').trim_end().ends_with(w));
+        let short = label.text.split_whitespace().count() <= 2 && starts_with_letter(&label.text);
+        if !(named || compared && short)
+            || arms.labels.names_everyone(&label.text)
+            || arms.outcomes.is_match(&label.text)
+        {
             continue;
         }
-        let rest = s[label.span.1..].trim_start().to_ascii_lowercase();
         // `2.6% control (p = 0.7)`: a bracket of the comparison's p-value ends it too.
         let p_bracket = rest.strip_prefix(['(', '[']).is_some_and(|inner| p_value(inner.trim_start()).is_ok());
         let ends = rest.is_empty()
@@ -557,13 +570,22 @@ fn read_percents_then_arms(arms: &ArmRules, known: &Known<'_>, text: &Text, item
             continue;
         }
         if let Some(item) = Item::group_percent("events.percent_for", (number_start, label.span.1), value, label.text) {
-            found.push(item);
+            found.push((item, named));
         }
     }
-    for item in &found {
+    for (item, named) in &found {
         let sentence = text.sentence_at(item.span.0);
-        let partners = found.iter().filter(|other| text.sentence_at(other.span.0) == sentence && other.arm != item.arm);
-        if partners.count() >= 1 {
+        let mut partners =
+            found.iter().filter(|(other, _)| text.sentence_at(other.span.0) == sentence && other.arm != item.arm);
+        // An unnamed group needs a named partner right beside it: `4.9% control`.
+        let stands = if *named {
+            partners.next().is_some()
+        } else {
+            partners.any(|(other, other_named)| {
+                *other_named && (side_by_side(s, text, item, other) || side_by_side(s, text, other, item))
+            })
+        };
+        if stands {
             items.push(item.clone());
         }
     }
@@ -1897,6 +1919,7 @@ fn assign_labels_after(
 ) -> Vec<Option<Label>> {
     let s = text.as_str();
     let mut weak: Vec<Option<Label>> = vec![None; items.len()];
+    let mut everyone: Vec<Option<Label>> = vec![None; items.len()];
     for (index, item) in items.iter_mut().enumerate().filter(|(_, i)| i.arm.is_none()) {
         let Some((label, lead_word)) = label_after_item(rules, arms, s, item.span.1) else { continue };
         if names_an_outcome(arms, s, &label.text) && !is_known(known, &label) {
@@ -1923,7 +1946,13 @@ fn assign_labels_after(
         if pair_ends_clause {
             continue;
         }
+        if let Some(group) = group_of_participants(rules, arms, known, &label) {
+            item.span.1 = label.span.1;
+            item.arm = Some(group);
+            continue;
+        }
         if arms.labels.names_everyone(&label.text) {
+            everyone[index] = Some(label.clone());
             if matches!(lead_word.as_deref(), Some("of") | Some("among")) || item.rule == "events.total_count" {
                 item.arm = Some("total".to_string());
             }
@@ -1946,7 +1975,51 @@ fn assign_labels_after(
             weak[index] = Some(label);
         }
     }
+    assign_parallel_participants(arms, text, &everyone, items);
     weak
+}
+
+/// `46/216 (21%) in T facilities versus 47/350 (13%) in T&P facilities`: labels of one sentence
+/// that end in the same participant noun after different words name two groups, not everyone.
+fn assign_parallel_participants(arms: &ArmRules, text: &Text, everyone: &[Option<Label>], items: &mut [Item]) {
+    // Only a participant noun: `ITT analysis` and `PP analysis` are analyses of the same groups.
+    let noun = |label: &Label| {
+        let (words, noun) = label.text.rsplit_once(' ')?;
+        arms.labels.is_participant(noun).then(|| (group_key(words), noun.to_ascii_lowercase()))
+    };
+    let parallel: Vec<bool> = everyone
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let Some((words, last)) = label.as_ref().and_then(noun) else { return false };
+            let sentence = text.sentence_index(items[i].span.0);
+            !words.is_empty()
+                && !arms.is_characteristic(&words)
+                && everyone.iter().enumerate().any(|(j, other)| {
+                    j != i
+                        && text.sentence_index(items[j].span.0) == sentence
+                        && other.as_ref().and_then(noun).is_some_and(|(w, l)| l == last && !w.is_empty() && w != words)
+                })
+        })
+        .collect();
+    for ((item, label), parallel) in items.iter_mut().zip(everyone).zip(parallel) {
+        if let Some(label) = label.as_ref().filter(|_| parallel) {
+            item.span.1 = item.span.1.max(label.span.1);
+            item.arm = Some(label.text.clone());
+        }
+    }
+}
+
+/// `of the controls`, `of brodalumab subjects`, `in placebo patients`: a comparator (`comparator`)
+/// or one of the record's arms, alone or before a participant noun, names that group, not everyone.
+fn group_of_participants(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, label: &Label) -> Option<String> {
+    let group = match label.text.rsplit_once(' ') {
+        Some((rest, last)) if arms.labels.is_participant(last) => rest,
+        _ => label.text.as_str(),
+    };
+    let comparator = rules.comparator.is_match(&group.to_ascii_lowercase());
+    let named = comparator || (group != label.text && starts_with_letter(group) && known.names_arm(group));
+    named.then(|| group.to_string())
 }
 
 /// `group B 86.8% (59/68)`, `(low dose, 8/44 [18.2%], placebo, 1/44 [2.3%])`: a count with
@@ -2038,10 +2111,11 @@ fn assign_opening_or_bracket(
             let lead = &s[from..l.span.0];
             let lower = lead.to_ascii_lowercase();
             let lead_words: Vec<&str> = lower.split_whitespace().rev().take(4).collect();
-            let compared =
-                lead_words.iter().any(|w| matches!(*w, "than" | "versus" | "vs" | "vs." | "compared" | "over"));
+            let compared = lead_words
+                .iter()
+                .any(|w| matches!(*w, "than" | "versus" | "vs" | "vs." | "compared" | "comparison" | "over"));
             if in_run && compared {
-                let word_at = ["than", "versus", "vs", "compared", "over"]
+                let word_at = ["than", "versus", "vs", "compared", "in comparison", "over"]
                     .iter()
                     .filter_map(|w| lower.rfind(&format!(" {w} ")))
                     .max()
@@ -2314,11 +2388,33 @@ fn named_first(before: &str, mut pair: Vec<String>) -> Vec<String> {
         !key.is_empty() && words.contains(&format!(" {key} "))
     };
     // `higher with A than with B [49.5% vs 18.2%]`: a comparison orders them itself.
-    let compares = [" than ", " compared ", " versus ", " vs "].iter().any(|w| words.contains(w));
-    if !compares && named(&pair[1]) && !named(&pair[0]) {
-        pair.swap(0, 1);
+    let compares = [" than ", " compared ", " versus ", " vs "].iter().filter_map(|w| words.rfind(w)).max();
+    match compares {
+        None if named(&pair[1]) && !named(&pair[0]) => pair.swap(0, 1),
+        Some(at) if compared_second(&words[..at], &words[at..], &pair) => pair.swap(0, 1),
+        _ => {}
     }
     pair
+}
+
+/// Whether a comparison names the first of `pair` after its comparison word (`more likely than
+/// controls`) or the second before it (`the double dose was better than ...`), and not the other
+/// way round: then the values after it are the second group's first. Groups are told apart by
+/// their own words of four letters or more (`double` of `double dose`, not the shared `dose`),
+/// a word of the text matching when one starts with the other (`controls`, `control`).
+fn compared_second(subject: &str, object: &str, pair: &[String]) -> bool {
+    let keys: Vec<String> = pair.iter().map(|g| group_key(g)).collect();
+    let own = |i: usize| -> Vec<&str> {
+        keys[i].split(' ').filter(|w| w.len() >= 4 && !keys[1 - i].split(' ').any(|o| o == *w)).collect()
+    };
+    let mentions = |part: &str, i: usize| {
+        let own = own(i);
+        part.split(' ').filter(|w| w.len() >= 4).any(|w| own.iter().any(|o| w.starts_with(o) || o.starts_with(w)))
+    };
+    let (first_before, second_before) = (mentions(subject, 0), mentions(subject, 1));
+    let (first_after, second_after) = (mentions(object, 0), mentions(object, 1));
+    // Neither named on the wrong side, and one named on its own side.
+    !first_before && !second_after && (first_after || second_before)
 }
 
 /// Whole-trial counts: an unlabelled item in a sentence about everyone, or in a record of one group.
@@ -2471,7 +2567,8 @@ fn ends_with_number_not_group(text: &str) -> bool {
     if head.len() == text.len() {
         return false;
     }
-    let noun = head.strip_suffix(' ').unwrap_or("");
+    // `group 1 and`, `Group-1 and`.
+    let noun = head.strip_suffix([' ', '-']).unwrap_or("");
     let names_group = ["group", "arm", "cohort"].iter().any(|g| {
         super::ends_with_lowercase(noun, g) && !noun[..noun.len() - g.len()].ends_with(|c: char| c.is_alphanumeric())
     });
@@ -2683,6 +2780,7 @@ mod tests {
         assert!(super::ends_with_range_word("scores from 2 and"));
         assert!(!super::ends_with_range_word("7 (14%) patients in arm 2 and"));
         assert!(!super::ends_with_range_word("in Group 1 and"));
+        assert!(!super::ends_with_range_word("in Group-1 and"));
         assert!(super::ends_with_range_word("in subgroup1 to"));
     }
 
@@ -2772,6 +2870,54 @@ mod tests {
             events("Diarrhoea was more common with erlotinib than placebo (8% vs 1%)."),
             vec!["events erlotinib -/- 8%", "events placebo -/- 1%"]
         );
+    }
+
+    #[test]
+    fn a_comparator_after_of_names_the_control_group() {
+        assert_eq!(
+            events(
+                "At 6 months, 8/40 (20%) of the exercise group had relapsed compared to 4/38 (11%) of the controls."
+            ),
+            vec!["events controls 4/38 11%", "events exercise group 8/40 20%"]
+        );
+    }
+
+    #[test]
+    fn in_comparison_to_joins_a_compared_pair() {
+        assert_eq!(
+            events(
+                "Remission was more frequent in the yoga group in comparison to the reading group (31.5% vs. 12.0%)."
+            ),
+            vec!["events reading group -/- 12.0%", "events yoga group -/- 31.5%"]
+        );
+    }
+
+    #[test]
+    fn a_percentage_then_an_unnamed_group_stands_beside_a_named_one() {
+        assert_eq!(
+            events("Uptake at three months was similar (21.3% leaflet vs. 20.1% control, p = 0.6)."),
+            vec!["events control -/- 20.1%", "events leaflet -/- 21.3%"]
+        );
+        // Two unnamed words are no pair of groups.
+        assert!(events("Uptake was similar (21.3% leaflet vs. 20.1% letter, p = 0.6).").is_empty());
+    }
+
+    #[test]
+    fn a_comparison_orders_the_record_pair() {
+        let text = "Adults were randomized to a walking programme or control conditions. Participants \
+                    assigned to walking were more likely than controls to report no falls (41.5% vs 22.0%).";
+        assert_eq!(events(text), vec!["events control conditions -/- 22.0%", "events walking programme -/- 41.5%"]);
+    }
+
+    #[test]
+    fn parallel_participant_labels_name_two_groups() {
+        assert_eq!(
+            events("Falls were fewer in staff: 30/120 (25%) in K facilities versus 18/130 (14%) in K&M facilities."),
+            vec!["events K facilities 30/120 25%", "events K&M facilities 18/130 14%"]
+        );
+        // Analyses are no groups.
+        let got = events("Cure was 45/60 (75%) in the ITT analysis and 45/50 (90%) in the PP analysis.");
+        assert!(got.iter().all(|row| !row.contains("analysis")), "{got:?}");
     }
 
     #[test]
