@@ -20,6 +20,14 @@ struct CountPatterns {
     quantile: Regex,
     /// Participants sorted into groups by their outcome: `were classified as responders (n = 15)`.
     classified: Regex,
+    /// A part of a group already counted: `found in 59 children among which 22% (n = 13)`.
+    among_which: Regex,
+    /// A count of those who failed or responded: `5 of 6 clinical failures involved migration`.
+    of_responders: Regex,
+    /// Things, not people, as the sentence's subject: `The sample rejection rate was 0.8% (n = 60)`.
+    things_subject: Regex,
+    /// A share of things after an `x of N`: `30 out of 54 (56%) of baseline plus serial data models`.
+    share_of_things: Regex,
     /// A threshold that defines a group, inside the count's bracket (`(>90 min/week; n = 18`,
     /// `(>=10% WL at Year 1; n=132`) or right before it (`a PTV of <= 1302 ml (n=41)`).
     threshold_in_bracket: Regex,
@@ -56,6 +64,10 @@ fn count_patterns() -> &'static CountPatterns {
             threshold_in_bracket: re(r"[(\[](?:[^()\[\]]*?[^pP=<>\s\d.]\s*|\s*)(?:[<>≤≥]=?|=>|=<)\s*\d[^()\[\]]*$"),
             threshold_before_bracket: re(r"(?i)\bof\s*(?:[<>≤≥]=?|=>|=<)\s*[\d.]+\s*[a-z/%]*\s*[(\[]\s*$"),
             dose_unit: re(r"(?i)(?:[<>≤≥]=?)\s*[\d.]+\s*(?:mg|g|µg|μg|mcg|IU|ml|mL|mmol)\b"),
+            among_which: re(r"(?i)\bamong\s+(?:which|whom)\b"),
+            of_responders: re(r"(?i)^\s+(?:clinical\s+|treatment\s+)?(?:failures|non-?responders|responders|relapses)\b"),
+            things_subject: re(r"(?i)^\W*(?:[A-Z][\w.]*:\s*)?(?:the\s+)?(?:[\w-]+\s+)?(?:samples?|specimens?)\s+(?:rejection|contamination|loss)\b"),
+            share_of_things: re(r"(?i)^\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)\s+of\s+(?:[\w-]+\s+){0,4}?(?:models|analyses)\b"),
             run_in: re(r"(?i)\brun-?in\b"),
             allocation: re(r"(?i)\b(?:randomi[sz]\w*|allocated|assigned)\b"),
             before_treatment: re(r"(?i)\b(?:before|prior\s+to)\s+(?:the\s+)?(?:treatment|intervention|randomi[sz]ation)\b"),
@@ -81,8 +93,11 @@ pub(super) fn count_reason(
     let p = count_patterns();
     let sentence_text = &s[sentence.0..sentence.1];
     let before = &s[floor_boundary(s, at.saturating_sub(120).max(sentence.0))..at];
-    if is_subgroup(p, kind, sentence_text, before) {
+    if is_subgroup(p, kind, sentence_text, &s[sentence.0..at], &s[end..sentence.1]) {
         return Some("subgroup");
+    }
+    if p.things_subject.is_match(sentence_text) || kind == "x_of_n" && p.share_of_things.is_match(&s[end..sentence.1]) {
+        return Some("not_participants");
     }
     if p.run_in.is_match(sentence_text) && !p.allocation.is_match(sentence_text) {
         return Some("recruitment");
@@ -105,19 +120,26 @@ pub(super) fn count_reason(
 }
 
 /// Whether a count is the size of a group defined by a measurement or an outcome: quantiles of
-/// a measurement (any count), participants classified by their response, or a threshold in or
+/// a measurement (any count), those who failed or responded (`x of N`), participants classified
+/// by their response, a part of a group counted before (`among which`), or a threshold in or
 /// right before the bracket of an `n =` that is no dose.
-fn is_subgroup(p: &CountPatterns, kind: &str, sentence_text: &str, before: &str) -> bool {
+fn is_subgroup(p: &CountPatterns, kind: &str, sentence_text: &str, before_in_sentence: &str, after: &str) -> bool {
+    let before =
+        &before_in_sentence[floor_boundary(before_in_sentence, before_in_sentence.len().saturating_sub(120))..];
     if p.quantile.is_match(sentence_text) {
+        return true;
+    }
+    if kind == "x_of_n" && p.of_responders.is_match(after) {
         return true;
     }
     if kind != "n_equals" {
         return false;
     }
     let classified = p.classified.is_match(sentence_text) && !p.allocation.is_match(sentence_text);
+    let nested = p.among_which.is_match(before_in_sentence);
     let threshold = (p.threshold_in_bracket.is_match(before) || p.threshold_before_bracket.is_match(before))
         && !p.dose_unit.is_match(&before[before.rfind(['(', '[']).unwrap_or(0)..]);
-    classified || threshold
+    classified || nested || threshold
 }
 
 /// Whether the words between a count and `before treatment` set it against that time (`than
@@ -174,6 +196,20 @@ mod tests {
         assert_eq!(reason("n_equals", t, "n = 8"), Some("subgroup"));
         let t = "With a tumour volume of <= 40 ml (n = 21) the rate was 12%.";
         assert_eq!(reason("n_equals", t, "n = 2"), Some("subgroup"));
+    }
+
+    #[test]
+    fn parts_of_a_counted_group_and_counts_of_things_have_reasons() {
+        let t = "Scars were seen in 40 knees (50%) among which 30% (n = 12) were wide.";
+        assert_eq!(reason("n_equals", t, "n = 1"), Some("subgroup"));
+        let t = "In all, 4 of 7 treatment failures involved a loose screw.";
+        assert_eq!(reason("x_of_n", t, "4 of 7"), Some("subgroup"));
+        let t = "The specimen loss rate was 2.1% (n = 17) at site A.";
+        assert_eq!(reason("n_equals", t, "n = 1"), Some("not_participants"));
+        let t = "Recall was good in 12 out of 20 (60%) of the tested risk models.";
+        assert_eq!(reason("x_of_n", t, "12 out of 20"), Some("not_participants"));
+        let t = "In all, 4 of 7 treatment-naive patients relapsed.";
+        assert_eq!(reason("x_of_n", t, "4 of 7"), None);
     }
 
     #[test]
