@@ -151,7 +151,7 @@ fn patterns() -> &'static Patterns {
             things_after: re(r"(?i)^\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+){0,2}?(?:domains?|items?|variables?|questions?|scenarios?|parameters?|outcomes?|measures?|(?:sub)?scales?|criteria|strains?|sessions?|visits?|comparisons?|recordings?|protocols?|doses?|tests?|sites?|practices?|clinics?|hospitals?|cent(?:re|er)s?|studies|trials|placements?|procedures?|samples?|specimens?|time\s*points?|responses|approaches|episodes?|cycles?|days|weeks|months|nights|steps|outbreaks?|diagnos[ie]s|genes?|modules?|lipids|metabolites|proteins|(?:bio)?markers|models|arms|cancers|tumou?rs|lesions|polyps)\b"),
             people_or_allocation: re(r"(?i)^\s*(?:patients|participants|subjects|women|men|children|people|persons|infants|adults)\b|\brandomi[sz]ed\b"),
             one_of_options: re(r"(?i)(?:\b(?:assigned|allocated|randomi[sz]ed|distributed|received|consumed|exposed|took\s+part|using)\b\s+(?:\w+\s+){0,3}?(?:to|into|in|on)?\s*|\b(?:or|in|into)\s+|\(\s*|^)(?:1|one)\s+(?:out\s+)?of\s+(?:the\s+)?(?:\d+|two|three|four|five|six)\s+(?:[\w-]+\s+){0,3}?(?:groups?|arms?|conditions?|interventions?|diets?|treatments?|regimens?|sequences?|approaches|beverages|formulations|products|programs?|programmes?|systems?|configurations?)\b"),
-            not_count_after: re(r"^(?:[.,]\d|/\d|-\d|\s*±|\s+(?i:hours?|hrs?)\b|\s+on\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?i:scale)\b|-\s*(?:,|and\b|or\b)|\s*(?i:grade)\b|,\s*(?:v/v|w/w|v:v)|-?\s*(?:mg|g|mcg|µg|μg|ml|mL|mmHg|kg|IU|units?|v/v|w/w|mmol|cm|mm)\b|\s*[-\s](?i:person|patient|child|woman|women)[- ]?(?i:years?|months?|days?)\b)"),
+            not_count_after: re(r"^(?:[.,]\d|/\d|-\d|\s*±|\s*(?:[-–]\s*\d+\s*)?(?i:cups?|teaspoons?|tablespoons?|glass(?:es)?)\b|\s+and\s+\d+\s*/\s*\d+\s*(?:μM|µM|mM|nM|pg|ng|mg)\b|\s+(?i:hours?|hrs?)\b|\s+on\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?i:scale)\b|-\s*(?:,|and\b|or\b)|\s*(?i:grade)\b|,\s*(?:v/v|w/w|v:v)|-?\s*(?:mg|g|mcg|µg|μg|ml|mL|mmHg|kg|IU|units?|v/v|w/w|mmol|cm|mm)\b|\s*[-\s](?i:person|patient|child|woman|women)[- ]?(?i:years?|months?|days?)\b)"),
             not_count_before: re(r"(?i)(?:\b(?:grades?|stages?|class(?:es)?|levels?|CTAS|ASA|NYHA|Tanner)\s*|[\d.]\.|[/:]|\d\s*/\s*|[<>=]\s*[\d.]+\s*/\s*|\bp\s*[<>=]\s*|\d\.\d+\s*/\s*\d+\s*,?\s+(?:and|or)\s+)$"),
             compares: re(r"(?i)\b(?:differences?|(?:adj)?diff|effects?|in\s+favou?r|absolute|non-?inferiority|equivalen\w+|margin|placebo[- ](?:corrected|adjusted|subtracted)|lower|higher|greater|larger|smaller|lesser|less|more|fewer|better|worse|shorter|longer|(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?(?:placebo|controls?|usual\s+care|sham))\b"),
             ratio_measure: re(r"\b(?:Adj|adj|a)?(?:OR|HR|RR|IRR)\b|(?i:\b(?:odds|hazards?|risk|rate)\s+ratios?\b|\brelative\s+risk\b|\bnumber\s+needed)"),
@@ -899,6 +899,8 @@ mod tests {
         assert!(!is_count_ratio("5/76", "group (", " ± 0.67 s)"));
         assert!(!is_count_ratio("4/5", "rated ", " on the satisfaction rating scale"));
         assert!(!is_count_ratio("2/3", "triage patients (CTAS ", ") waited less"));
+        assert!(!is_count_ratio("1/2", "drank tea (", " -1 cup) before"));
+        assert!(!is_count_ratio("41/44", "levels were ", " and 39/07 μM in the two groups"));
         assert!(!is_count_ratio("10/80", "placebo, 2.5/40, and ", " mg groups"));
         assert!(is_count_ratio("10/80", "placebo (4/40) and ", " in the drug group"));
     }
