@@ -25,6 +25,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 mod ci_reasons;
+mod count_reasons;
 
 use crate::find::Text;
 use crate::model::Row;
@@ -147,11 +148,11 @@ fn patterns() -> &'static Patterns {
                 re(r"(?i)\b(?:sensitivity|specificity|AUC|area\s+under|accuracy|precision|kappa|ICC|agreement|predictive\s+value)\b"),
                 re(r"(?i)\b(?:mean|median|average|geometric|prevalence|incidence\s+rate|ED\d\d|EC\d\d|IC\d\d|inhibitory\s+concentration)\b"),
             ],
-            things_after: re(r"(?i)^\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+){0,2}?(?:domains?|items?|variables?|questions?|scenarios?|parameters?|outcomes?|measures?|(?:sub)?scales?|criteria|strains?|sessions?|visits?|comparisons?|recordings?|protocols?|doses?|tests?|sites?|practices?|clinics?|hospitals?|cent(?:re|er)s?|studies|trials|placements?|procedures?|samples?|specimens?|time\s*points?|responses|approaches|episodes?|cycles?|days|weeks|months|nights|steps|outbreaks?|diagnos[ie]s|genes?|modules?|lipids|metabolites|proteins|(?:bio)?markers|models|arms)\b"),
+            things_after: re(r"(?i)^\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+){0,2}?(?:domains?|items?|variables?|questions?|scenarios?|parameters?|outcomes?|measures?|(?:sub)?scales?|criteria|strains?|sessions?|visits?|comparisons?|recordings?|protocols?|doses?|tests?|sites?|practices?|clinics?|hospitals?|cent(?:re|er)s?|studies|trials|placements?|procedures?|samples?|specimens?|time\s*points?|responses|approaches|episodes?|cycles?|days|weeks|months|nights|steps|outbreaks?|diagnos[ie]s|genes?|modules?|lipids|metabolites|proteins|(?:bio)?markers|models|arms|cancers|tumou?rs|lesions|polyps)\b"),
             people_or_allocation: re(r"(?i)^\s*(?:patients|participants|subjects|women|men|children|people|persons|infants|adults)\b|\brandomi[sz]ed\b"),
-            one_of_options: re(r"(?i)(?:\b(?:assigned|allocated|randomi[sz]ed|distributed|received|consumed|exposed|took\s+part)\b\s+(?:\w+\s+){0,3}?(?:to|into|in|on)?\s*|\b(?:or|in|into)\s+|\(\s*|^)(?:1|one)\s+(?:out\s+)?of\s+(?:the\s+)?(?:\d+|two|three|four|five|six)\s+(?:[\w-]+\s+){0,3}?(?:groups?|arms?|conditions?|interventions?|diets?|treatments?|regimens?|sequences?|approaches|beverages|formulations|products|programs?|programmes?|systems?|configurations?)\b"),
-            not_count_after: re(r"^(?:[.,]\d|/\d|-\d|\s*±|\s+(?i:hours?|hrs?)\b|\s+on\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?i:scale)\b|-\s*(?:,|and\b|or\b)|\s*(?i:grade)\b|,\s*(?:v/v|w/w|v:v)|-?\s*(?:mg|g|mcg|µg|μg|ml|mL|mmHg|kg|IU|units?|v/v|w/w|mmol|cm|mm)\b|\s*[-\s](?i:person|patient|child|woman|women)[- ]?(?i:years?|months?|days?)\b)"),
-            not_count_before: re(r"(?i)(?:\b(?:grades?|stages?)\s*|[\d.]\.|[/:]|\d\s*/\s*|[<>=]\s*[\d.]+\s*/\s*|\bp\s*[<>=]\s*)$"),
+            one_of_options: re(r"(?i)(?:\b(?:assigned|allocated|randomi[sz]ed|distributed|received|consumed|exposed|took\s+part|using)\b\s+(?:\w+\s+){0,3}?(?:to|into|in|on)?\s*|\b(?:or|in|into)\s+|\(\s*|^)(?:1|one)\s+(?:out\s+)?of\s+(?:the\s+)?(?:\d+|two|three|four|five|six)\s+(?:[\w-]+\s+){0,3}?(?:groups?|arms?|conditions?|interventions?|diets?|treatments?|regimens?|sequences?|approaches|beverages|formulations|products|programs?|programmes?|systems?|configurations?)\b"),
+            not_count_after: re(r"^(?:[.,]\d|/\d|-\d|\s*±|\s*(?:[-–]\s*\d+\s*)?(?i:cups?|teaspoons?|tablespoons?|glass(?:es)?)\b|\s+and\s+\d+\s*/\s*\d+\s*(?:μM|µM|mM|nM|pg|ng|mg)\b|\s+(?i:hours?|hrs?)\b|\s+on\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?i:scale)\b|-\s*(?:,|and\b|or\b)|\s*(?i:grade)\b|,\s*(?:v/v|w/w|v:v)|-?\s*(?:mg|g|mcg|µg|μg|ml|mL|mmHg|kg|IU|units?|v/v|w/w|mmol|cm|mm)\b|\s*[-\s](?i:person|patient|child|woman|women)[- ]?(?i:years?|months?|days?)\b)"),
+            not_count_before: re(r"(?i)(?:\b(?:grades?|stages?|class(?:es)?|levels?|CTAS|ASA|NYHA|Tanner)\s*|[\d.]\.|[/:]|\d\s*/\s*|[<>=]\s*[\d.]+\s*/\s*|\bp\s*[<>=]\s*|\d\.\d+\s*/\s*\d+\s*,?\s+(?:and|or)\s+)$"),
             compares: re(r"(?i)\b(?:differences?|(?:adj)?diff|effects?|in\s+favou?r|absolute|non-?inferiority|equivalen\w+|margin|placebo[- ](?:corrected|adjusted|subtracted)|lower|higher|greater|larger|smaller|lesser|less|more|fewer|better|worse|shorter|longer|(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?(?:placebo|controls?|usual\s+care|sham))\b"),
             ratio_measure: re(r"\b(?:Adj|adj|a)?(?:OR|HR|RR|IRR)\b|(?i:\b(?:odds|hazards?|risk|rate)\s+ratios?\b|\brelative\s+risk\b|\bnumber\s+needed)"),
             difference_short: re(r"\b(?:Adj|adj|a)?(?:MD|SMD|RD)\b"),
@@ -263,9 +264,10 @@ impl Audit {
                 let sentence = text.sentence_at(at);
                 let reason = local_reason(p, kind, s, sentence, (at, end))
                     .or_else(|| sentence_reason(p, kind, s, sentence, (at, end)))
-                    .or_else(
-                        || if *kind == "ci" { ci_reasons::group_value_reason(s, sentence, (at, end)) } else { None },
-                    );
+                    .or_else(|| match *kind {
+                        "ci" => ci_reasons::group_value_reason(s, sentence, (at, end)),
+                        _ => count_reasons::count_reason(kind, s, sentence, (at, end), rows),
+                    });
                 list_expression(record_id, kind, reason.unwrap_or("unexplained"), s, (at, end));
                 match reason {
                     Some(reason) => *tally.by_reason.entry(reason).or_default() += 1,
@@ -420,7 +422,7 @@ fn sentence_reason(
         after.find([')', ']']).map_or(after, |close| &after[..floor_boundary(after, (close + 40).min(after.len()))]);
     if kind != "ci" {
         let clause = clause_before(s, sentence.0, at);
-        let local = &s[floor_boundary(s, at - clause.len())..floor_boundary(s, (end + 40).min(sentence.1))];
+        let local = &s[floor_boundary(s, at - clause.len())..clause_end(s, end, sentence.1)];
         if let Some(reason) = count_reason(p, kind, &s[sentence.0..sentence.1], clause, local) {
             return Some(reason);
         }
@@ -497,6 +499,14 @@ fn clause_before(s: &str, sentence_start: usize, at: usize) -> &str {
     let from = floor_boundary(s, at.saturating_sub(100).max(sentence_start));
     let before = &s[from..at];
     before.rfind([')', ']']).map_or(before, |close| &before[close + 1..])
+}
+
+/// Where the words that follow a count end: 40 bytes on, or further at the end of its clause
+/// (its next `;` or `,`, within 80 bytes: `4 of 5 participants reported nocturia at baseline;`).
+fn clause_end(s: &str, end: usize, sentence_end: usize) -> usize {
+    let reach = &s[end..floor_boundary(s, (end + 80).min(sentence_end))];
+    let stop = reach.find([';', ',']).map_or(0, |at| end + at);
+    floor_boundary(s, stop.max(end + 40).min(sentence_end))
 }
 
 /// The end of a clause after its last `;` or full stop: the words that name its own value.
@@ -888,5 +898,21 @@ mod tests {
         assert!(!is_count_ratio("3/4", "children with stage ", " kidney disease"));
         assert!(!is_count_ratio("5/76", "group (", " ± 0.67 s)"));
         assert!(!is_count_ratio("4/5", "rated ", " on the satisfaction rating scale"));
+        assert!(!is_count_ratio("2/3", "triage patients (CTAS ", ") waited less"));
+        assert!(!is_count_ratio("1/2", "drank tea (", " -1 cup) before"));
+        assert!(!is_count_ratio("41/44", "levels were ", " and 39/07 μM in the two groups"));
+        assert!(!is_count_ratio("10/80", "placebo, 2.5/40, and ", " mg groups"));
+        assert!(is_count_ratio("10/80", "placebo (4/40) and ", " in the drug group"));
+    }
+
+    #[test]
+    fn lesions_a_design_s_device_and_a_baseline_further_on_have_reasons() {
+        let a = audit(
+            "RESULTS: The test missed 4 of 30 malignant lesions. Pain fell in one session using 1 of 4 tested probe configurations. \
+             In all, 7 of 9 study participants reported insomnia at baseline; it persisted.",
+        );
+        let x = a.kind("x_of_n");
+        let reasons = ["not_participants", "design", "baseline"].map(|r| x.by_reason.get(r).copied());
+        assert_eq!((x.seen, reasons, x.unexplained), (3, [Some(1); 3], 0));
     }
 }

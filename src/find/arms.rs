@@ -68,6 +68,8 @@ pub struct ArmRules {
     not_a_size_before: Regex,
     opening_of: Regex,
     design: Regex,
+    sorted_groups: Regex,
+    sorted_by_allocation: Regex,
     exclusion: Regex,
     sex_count: Regex,
     count_list: Regex,
@@ -151,6 +153,8 @@ impl ArmRules {
             not_a_size_before: lexicon_pattern(source, "not_a_size_before")?,
             opening_of: lexicon_pattern(source, "opening_of")?,
             design: lexicon_pattern(source, "design")?,
+            sorted_groups: lexicon_pattern(source, "sorted_groups")?,
+            sorted_by_allocation: lexicon_pattern(source, "sorted_by_allocation")?,
             exclusion: lexicon_pattern(source, "exclusion")?,
             sex_count: lexicon_pattern(source, "sex_count")?,
             count_list: lexicon_pattern(source, "count_list")?,
@@ -349,13 +353,25 @@ fn in_design_sentence(rules: &ArmRules, text: &Text, at: usize) -> bool {
     rules.design.is_match(&text.as_str()[from..to])
 }
 
+/// Whether the sentence holding `at` sorts participants by their response or a characteristic,
+/// not by allocation (`were classified for pain changes as non-responders (n = 34)`, but `were
+/// randomly categorized as`): its `n =` are no arm sizes.
+fn sorts_by_response(rules: &ArmRules, text: &Text, at: usize) -> bool {
+    let (from, to) = text.sentence_at(at);
+    let sentence = &text.as_str()[from..to];
+    rules.sorted_groups.is_match(sentence) && !rules.sorted_by_allocation.is_match(sentence)
+}
+
 /// `drug X (n = 60)`, `Patients (n=168)`, `combination group, n = 17`.
 fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
     for caps in rules.n_equals.captures(text) {
         let (Some(whole), Some(n_match)) = (caps.get(0), caps.get(1)) else { continue };
         let Some(n) = read_count(n_match.as_str()) else { continue };
-        if found.taken.contains(&n_match.start()) || in_design_sentence(rules, text, n_match.start()) {
+        if found.taken.contains(&n_match.start())
+            || in_design_sentence(rules, text, n_match.start())
+            || sorts_by_response(rules, text, n_match.start())
+        {
             continue;
         }
         let (sentence_start, sentence_end) = text.sentence_at(n_match.start());
@@ -1414,7 +1430,10 @@ fn find_allocation_lists(rules: &ArmRules, text: &Text, found: &mut Found) {
     for caps in rules.allocation_colon.captures_iter(s) {
         let Some(n_match) = caps.name("n") else { continue };
         let (Some(whole), Some(n)) = (caps.get(0), read_count(n_match.as_str())) else { continue };
-        if found.taken.contains(&n_match.start()) || in_design_sentence(rules, text, n_match.start()) {
+        if found.taken.contains(&n_match.start())
+            || in_design_sentence(rules, text, n_match.start())
+            || sorts_by_response(rules, text, n_match.start())
+        {
             continue;
         }
         let Some(label) = rules.labels.after(s, whole.end()) else { continue };

@@ -1,0 +1,250 @@
+//! Reasons for counts (`x of N`, `x/N`, `n =`) outside every row, read from their own bracket,
+//! clause and sentence (thirteenth session): the size of a group the text defines by a
+//! measurement or an outcome, not by allocation (a subgroup); people in a run-in before
+//! randomization; a characteristic before treatment; the number behind a correlation; a group's
+//! size already a row; a count of days or events, not of participants.
+//!
+//! Each reason holds only for the shape it names: the GUIDE makes the `n =` of an arm,
+//! analysed or not, an arm size, so a count keeps no reason when its words name a group of the
+//! randomized comparison.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::model::{Kind, Row};
+use crate::normalise::floor_boundary;
+
+struct CountPatterns {
+    /// Groups made of quantiles of a measurement: `infants within the 4th quartile`.
+    quantile: Regex,
+    /// Participants sorted into groups by their outcome: `were classified as responders (n = 15)`.
+    classified: Regex,
+    /// A part of a group already counted: `found in 59 children among which 22% (n = 13)`.
+    among_which: Regex,
+    /// A count of those who failed or responded: `5 of 6 clinical failures involved migration`.
+    of_responders: Regex,
+    /// Things, not people, as the sentence's subject: `The sample rejection rate was 0.8% (n = 60)`.
+    things_subject: Regex,
+    /// A share of things after an `x of N`: `30 out of 54 (56%) of baseline plus serial data models`.
+    share_of_things: Regex,
+    /// A threshold that defines a group, inside the count's bracket (`(>90 min/week; n = 18`,
+    /// `(>=10% WL at Year 1; n=132`) or right before it (`a PTV of <= 1302 ml (n=41)`).
+    threshold_in_bracket: Regex,
+    threshold_before_bracket: Regex,
+    /// A dose after a threshold: `(>=10 mg/kg; n = 40)` may be an arm.
+    dose_unit: Regex,
+    /// A run-in before randomization (GUIDE: people screened or approached are no arm sizes).
+    run_in: Regex,
+    allocation: Regex,
+    /// Groups compared before treatment: `… than the placebo group (39/51) before the treatment`.
+    before_treatment: Regex,
+    /// A list of characteristics: `Patients were predominantly female (65.8%, n=102/155) and …`,
+    /// `The main indication for endoscopy was bleeding (n=80)`, `Sites of treatment included`.
+    characteristics: Regex,
+    /// A correlation in the count's bracket: `(r = 0.81, P = 0.023, n = 7`.
+    correlation: Regex,
+    /// Things counted right before the count's bracket: `diarrhea days (n = 13)`.
+    things_before: Regex,
+    /// The digits of an `n =`.
+    n_value: Regex,
+    /// The bracket an `n =` opens, with a group word before it: `ND (`, `LD group (`.
+    bracket_then_n: Regex,
+    /// What may come right before a group's whole name: a stop, a bracket, a list word.
+    arm_starts: Regex,
+}
+
+fn count_patterns() -> &'static CountPatterns {
+    static PATTERNS: OnceLock<CountPatterns> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let re = |p: &str| Regex::new(p).expect("audit count patterns are valid");
+        CountPatterns {
+            quantile: re(r"(?i)\b(?:quartiles?|tertiles?|quintiles?|deciles?)\b"),
+            classified: re(r"(?i)\b(?:classified|categori[sz]ed)\b[^.;]{0,80}\b(?:as|into)\b"),
+            threshold_in_bracket: re(r"[(\[](?:[^()\[\]]*?[^pP=<>\s\d.]\s*|\s*)(?:[<>≤≥]=?|=>|=<)\s*\d[^()\[\]]*$"),
+            threshold_before_bracket: re(r"(?i)\bof\s*(?:[<>≤≥]=?|=>|=<)\s*[\d.]+\s*[a-z/%]*\s*[(\[]\s*$"),
+            dose_unit: re(r"(?i)(?:[<>≤≥]=?)\s*[\d.]+\s*(?:mg|g|µg|μg|mcg|IU|ml|mL|mmol)\b"),
+            among_which: re(r"(?i)\bamong\s+(?:which|whom)\b"),
+            of_responders: re(r"(?i)^\s+(?:clinical\s+|treatment\s+)?(?:failures|non-?responders|responders|relapses)\b"),
+            things_subject: re(r"(?i)^\W*(?:[A-Z][\w.]*:\s*)?(?:the\s+)?(?:[\w-]+\s+)?(?:samples?|specimens?)\s+(?:rejection|contamination|loss)\b"),
+            share_of_things: re(r"(?i)^\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)\s+of\s+(?:[\w-]+\s+){0,4}?(?:models|analyses)\b"),
+            run_in: re(r"(?i)\brun-?in\b"),
+            allocation: re(r"(?i)\b(?:randomi[sz]\w*|allocated|assigned)\b"),
+            before_treatment: re(r"(?i)\b(?:before|prior\s+to)\s+(?:the\s+)?(?:treatment|intervention|randomi[sz]ation)\b"),
+            characteristics: re(r"(?i)\b(?:were|was)\s+(?:predominantly|mostly|largely)\s+(?:female|male|women|men)\b|\b(?:main\s+)?indications?\s+(?:for|of)\b|\bsites?\s+of\s+(?:treatment|metastas[ie]s)\b"),
+            correlation: re(r"[(\[][^()\[\]]*\b(?:r|rs|rho|ρ)\s*=\s*[-−]?\s*[\d.]+[^()\[\]]*$"),
+            things_before: re(r"(?i)\b(?:days|episodes|attacks|visits|sessions|specimens|samples)\s*[(\[]\s*$"),
+            n_value: re(r"^\s*[nN]\s*[=:]\s*(\d+)"),
+            bracket_then_n: re(r"(?i)(?:\s+(?:group|arm))?\s*[(\[]\s*$"),
+            arm_starts: re(r"(?i)(?:^|[(,;:]\s*|\b(?:and|or|into|to|in|the|vs\.?|versus)\s+)$"),
+        }
+    })
+}
+
+/// The reason of a count outside every row read from its bracket, clause and sentence, or
+/// `None`: `subgroup`, `recruitment`, `baseline`, `predictor`, `repeated`, `not_participants`.
+pub(super) fn count_reason(
+    kind: &str,
+    s: &str,
+    sentence: (usize, usize),
+    (at, end): (usize, usize),
+    rows: &[Row],
+) -> Option<&'static str> {
+    let p = count_patterns();
+    let sentence_text = &s[sentence.0..sentence.1];
+    let before = &s[floor_boundary(s, at.saturating_sub(120).max(sentence.0))..at];
+    if is_subgroup(p, kind, sentence_text, &s[sentence.0..at], &s[end..sentence.1]) {
+        return Some("subgroup");
+    }
+    if p.things_subject.is_match(sentence_text) || kind == "x_of_n" && p.share_of_things.is_match(&s[end..sentence.1]) {
+        return Some("not_participants");
+    }
+    if p.run_in.is_match(sentence_text) && !p.allocation.is_match(sentence_text) {
+        return Some("recruitment");
+    }
+    let compared_before_treatment =
+        p.before_treatment.find(&s[end..sentence.1]).is_some_and(|m| !is_against(&s[end..end + m.start()]));
+    if compared_before_treatment || p.characteristics.is_match(&s[sentence.0..at]) {
+        return Some("baseline");
+    }
+    if kind != "n_equals" {
+        return None;
+    }
+    if p.correlation.is_match(before) {
+        return Some("predictor");
+    }
+    if p.things_before.is_match(before) {
+        return Some("not_participants");
+    }
+    repeats_arm_size(p, s, sentence, (at, end), rows).then_some("repeated")
+}
+
+/// Whether a count is the size of a group defined by a measurement or an outcome: quantiles of
+/// a measurement (any count), those who failed or responded (`x of N`), participants classified
+/// by their response, a part of a group counted before (`among which`), or a threshold in or
+/// right before the bracket of an `n =` that is no dose.
+fn is_subgroup(p: &CountPatterns, kind: &str, sentence_text: &str, before_in_sentence: &str, after: &str) -> bool {
+    let before =
+        &before_in_sentence[floor_boundary(before_in_sentence, before_in_sentence.len().saturating_sub(120))..];
+    if p.quantile.is_match(sentence_text) {
+        return true;
+    }
+    if kind == "x_of_n" && p.of_responders.is_match(after) {
+        return true;
+    }
+    if kind != "n_equals" {
+        return false;
+    }
+    let classified = p.classified.is_match(sentence_text) && !p.allocation.is_match(sentence_text);
+    let nested = p.among_which.is_match(before_in_sentence);
+    let threshold = (p.threshold_in_bracket.is_match(before) || p.threshold_before_bracket.is_match(before))
+        && !p.dose_unit.is_match(&before[before.rfind(['(', '[']).unwrap_or(0)..]);
+    classified || nested || threshold
+}
+
+/// Whether the words between a count and `before treatment` set it against that time (`than
+/// before treatment`, `compared with before the intervention`): a change, not a baseline.
+fn is_against(between: &str) -> bool {
+    let tail = between.trim_end().to_ascii_lowercase();
+    tail.ends_with("than") || tail.ends_with("with") || tail.ends_with("to") || tail.ends_with("from")
+}
+
+/// Whether an `n = N` gives again the size of a group already a row (GUIDE: the same arm and
+/// size once per abstract): it opens a bracket right after that row's arm, named whole (`into
+/// ND (n = 5)`, not `Long infusion of peptide (n = 6)` for an arm `peptide`), or right after
+/// a test (`P=.02 (N=124)`) when it is the trial's total.
+fn repeats_arm_size(
+    p: &CountPatterns,
+    s: &str,
+    sentence: (usize, usize),
+    (at, end): (usize, usize),
+    rows: &[Row],
+) -> bool {
+    let Some(n) = p.n_value.captures(&s[at..floor_boundary(s, (end + 8).min(s.len()))]) else { return false };
+    let n = &n[1];
+    let near = &s[floor_boundary(s, at.saturating_sub(80).max(sentence.0))..at];
+    let Some(open) = p.bracket_then_n.find(near) else { return false };
+    // The group's name without and with its `group` word: `ND`, `experimental group`.
+    let bracket = near.rfind(['(', '[']).unwrap_or(near.len());
+    let names = [&near[..open.start()], near[..bracket].trim_end()];
+    rows.iter().filter(|r| r.kind == Kind::ArmSize && r.n.as_ref().is_some_and(|v| v.text == n)).any(|r| {
+        match r.arm.as_deref() {
+            None | Some("total") => open.as_str().trim_start().len() == 1,
+            Some(arm) => {
+                names.iter().any(|named| named.strip_suffix(arm).is_some_and(|head| p.arm_starts.is_match(head)))
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(kind: &str, text: &str, expression: &str) -> Option<&'static str> {
+        let at = text.find(expression).unwrap();
+        count_reason(kind, text, (0, text.len()), (at, at + expression.len()), &[])
+    }
+
+    #[test]
+    fn groups_by_measurement_or_outcome_are_subgroups() {
+        let t = "Pups in the top quartile of exposure versus the rest were more often ill (9/30 versus 8/90).";
+        assert_eq!(reason("x_slash_n", t, "9/30"), Some("subgroup"));
+        let t = "Knees were classified as responders (n = 12) or non-responders (n = 30).";
+        assert_eq!(reason("n_equals", t, "n = 3"), Some("subgroup"));
+        let t = "Gain was larger in keepers (>=5% loss at year 2; n = 88) than in others.";
+        assert_eq!(reason("n_equals", t, "n = 8"), Some("subgroup"));
+        let t = "With a tumour volume of <= 40 ml (n = 21) the rate was 12%.";
+        assert_eq!(reason("n_equals", t, "n = 2"), Some("subgroup"));
+    }
+
+    #[test]
+    fn parts_of_a_counted_group_and_counts_of_things_have_reasons() {
+        let t = "Scars were seen in 40 knees (50%) among which 30% (n = 12) were wide.";
+        assert_eq!(reason("n_equals", t, "n = 1"), Some("subgroup"));
+        let t = "In all, 4 of 7 treatment failures involved a loose screw.";
+        assert_eq!(reason("x_of_n", t, "4 of 7"), Some("subgroup"));
+        let t = "The specimen loss rate was 2.1% (n = 17) at site A.";
+        assert_eq!(reason("n_equals", t, "n = 1"), Some("not_participants"));
+        let t = "Recall was good in 12 out of 20 (60%) of the tested risk models.";
+        assert_eq!(reason("x_of_n", t, "12 out of 20"), Some("not_participants"));
+        let t = "In all, 4 of 7 treatment-naive patients relapsed.";
+        assert_eq!(reason("x_of_n", t, "4 of 7"), None);
+    }
+
+    #[test]
+    fn arms_p_values_and_doses_are_no_thresholds() {
+        let t = "Weight fell by 2.1 kg (P < 0.05; n = 140) in the diet arm.";
+        assert_eq!(reason("n_equals", t, "n = 1"), None);
+        let t = "The high-dose arm (>=10 mg/kg; n = 40) had fewer relapses.";
+        assert_eq!(reason("n_equals", t, "n = 4"), None);
+    }
+
+    #[test]
+    fn run_ins_characteristics_and_correlations_have_reasons() {
+        let t = "Of 700 people completing the run-in, 60% (n = 420) reached the goal.";
+        assert_eq!(reason("n_equals", t, "n = 4"), Some("recruitment"));
+        let t = "The yoga group had more severe cases (30/41) than the control group (28/44) before the treatment.";
+        assert_eq!(reason("x_slash_n", t, "28/44"), Some("baseline"));
+        let t = "Scores were better than before the intervention (30/41 improved).";
+        assert_eq!(reason("x_slash_n", t, "30/41"), None);
+        let t = "Members were mostly male (70%, n=60/86) and retired (55%, n=47/86).";
+        assert_eq!(reason("x_slash_n", t, "47/86"), Some("baseline"));
+        let t = "Dose was linked to the marker (r = 0.7, P = 0.02, n = 9).";
+        assert_eq!(reason("n_equals", t, "n = 9"), Some("predictor"));
+        let t = "One child had many wheezy days (n = 14) and was excluded.";
+        assert_eq!(reason("n_equals", t, "n = 1"), Some("not_participants"));
+    }
+
+    #[test]
+    fn a_group_size_already_a_row_is_repeated() {
+        let text = "Rats were fed a low diet (LD, n = 8) and then randomized into LD (n = 8) or HD (n = 9).";
+        let at = text.rfind("n = 8").unwrap();
+        let mut row = Row::new("t", Kind::ArmSize);
+        (row.arm, row.n) = (Some("LD".into()), crate::model::Num::parse("8"));
+        let reason = count_reason("n_equals", text, (0, text.len()), (at, at + 5), std::slice::from_ref(&row));
+        assert_eq!(reason, Some("repeated"));
+        let at = text.find("n = 9").unwrap();
+        assert_eq!(count_reason("n_equals", text, (0, text.len()), (at, at + 5), &[row]), None);
+    }
+}
