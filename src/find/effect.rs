@@ -831,7 +831,9 @@ fn find_bare_differences(
         if (row.p_value.is_none() && estimate.interval.is_none()) || out_of_scope(rules, text, sentence, groups) {
             continue;
         }
-        findings.push(Finding { row, span: (estimate.start, estimate.end) });
+        // `difference (95% CI) = 4.54 (0.10, 8.98)`: the evidence holds the label the level is read from.
+        let start = if label.is_some() { called.start() } else { estimate.start };
+        findings.push(Finding { row, span: (start, estimate.end) });
     }
     findings
 }
@@ -1939,6 +1941,16 @@ mod tests {
     fn effects(text: &str) -> Vec<String> {
         let rules = RuleSet::embedded().unwrap();
         crate::find::find_rows(&rules, "t", text).iter().filter(|r| r.kind == Kind::Effect).map(signature).collect()
+    }
+
+    #[test]
+    fn a_difference_with_its_label_before_the_value_holds_the_label() {
+        let rules = RuleSet::embedded().unwrap();
+        let text = "Walking speed rose more with training, with difference (95% CI) = 0.21 (0.05, 0.37) m/s.";
+        let rows = crate::find::find_rows(&rules, "t", text);
+        let effect = rows.iter().find(|r| r.kind == Kind::Effect).unwrap();
+        assert_eq!(effect.evidence, "difference (95% CI) = 0.21 (0.05, 0.37)");
+        assert_eq!(signature(effect), "MD 0.21 [0.05, 0.37] 95%");
     }
 
     #[test]
