@@ -110,6 +110,8 @@ pub struct EffectRules {
     baseline_comparison: Regex,
     bracketed_ci_value: Regex,
     next_group_value: Regex,
+    group_value_after: Regex,
+    group_value_before: Regex,
     one_group: OneGroup,
     next_outcome_bracket: Regex,
     group_before_bracket: Regex,
@@ -369,6 +371,8 @@ impl EffectRules {
             baseline_comparison: rules.pattern("baseline_comparison")?,
             bracketed_ci_value: rules.pattern("bracketed_ci_value")?,
             next_group_value: rules.pattern("next_group_value")?,
+            group_value_after: rules.pattern("group_value_after")?,
+            group_value_before: rules.pattern("group_value_before")?,
             one_group: OneGroup::compile(rules)?,
             next_outcome_bracket: rules.pattern("next_outcome_bracket")?,
             group_before_bracket: rules.pattern("group_before_bracket")?,
@@ -541,7 +545,26 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         let next = find_next_outcome_differences(rules, text, &findings, &labels);
         findings.extend(next);
     }
+    let findings = drop_group_values(rules, text, findings);
     drop_covariate_lists(rules, text, findings)
+}
+
+/// Leaves out a difference that is one group's own value: its group named right after it and
+/// another value following, or another bracketed value and its group right before it (`77.2%
+/// (CI …) for the control group and 74.8% (CI …) for the intervention group`). The GUIDE's
+/// differences are between groups, written with their own number.
+fn drop_group_values(rules: &EffectRules, text: &Text, findings: Vec<Finding>) -> Vec<Finding> {
+    let s = text.as_str();
+    findings
+        .into_iter()
+        .filter(|f| {
+            let difference = matches!(f.row.measure, Some("MD" | "RD"));
+            let sentence = text.sentence_at(f.span.0);
+            let after = s.get(f.span.1..sentence.1.max(f.span.1)).unwrap_or("");
+            let before = s.get(sentence.0..f.span.0.max(sentence.0)).unwrap_or("");
+            !(difference && (rules.group_value_after.is_match(after) || rules.group_value_before.is_match(before)))
+        })
+        .collect()
 }
 
 /// Settles the endpoints of the effect rows `findings` once the record's groups are known:
