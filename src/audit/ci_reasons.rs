@@ -70,6 +70,13 @@ struct CiPatterns {
     pair_with_spread_before: Regex,
     /// A label followed by `margin`: a non-inferiority margin, no interval.
     margin_after: Regex,
+    /// After a value's bracket: the value set against baseline (`) higher than at baseline`).
+    baseline_after: Regex,
+    /// Before a value, in its clause: a change from or against baseline (`remained 1.4 %-units
+    /// higher than at baseline`, `from baseline to week 12 was`).
+    baseline_before: Regex,
+    /// Words naming another group, a difference or an effect: the change is not one group's.
+    other_group: Regex,
 }
 
 fn ci_patterns() -> &'static CiPatterns {
@@ -103,6 +110,9 @@ fn ci_patterns() -> &'static CiPatterns {
             comparative_number: re(r"(?i)\d\s*(?:%|[a-z/.\-0-9]{0,20})?\s+(?:lower|higher|greater|more|less|fewer|shorter|longer|smaller|larger)\b"),
             pair_with_spread_before: re(r"(?i)[-+]?\d[\d.]*\s*%?\s*[^\d;()\[\]]{0,20}?\s*\([^()]*\)\s*(?:vs\.?|versus|compared\s+(?:with|to))\s+[-+]?\d[\d.]*\s*%?\s*[^\d;()\[\]]{0,20}?\s*\([^()]*\)\s*(?:in\s+the\s+[\w\s-]{1,30}?)?\s*$"),
             margin_after: re(r"(?i)^\s*margins?\b"),
+            baseline_after: re(r"(?i)^[^()\[\]]{0,40}?[)\]]\s*(?:[\w%-]+\s+){0,2}?(?:higher|lower|greater|less|more|above|below)\s+than\s+(?:at\s+)?(?:the\s+)?baseline\b"),
+            baseline_before: re(r"(?i)\b(?:(?:higher|lower|greater|less|more|above|below)\s+than\s+(?:at\s+)?(?:the\s+)?baseline|(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s+baseline)\b[^;()\[\]]*$"),
+            other_group: re(r"(?i)\b(?:placebo|controls?|usual\s+care|sham|differ\w*|effects?|between|groups|arms|versus|vs\.?|compared|relative)\b"),
         }
     })
 }
@@ -135,7 +145,7 @@ pub(super) fn local_ci_reason(s: &str, sentence: (usize, usize), (at, end): (usi
 /// said of one group, or one of several groups' values set side by side.
 pub(super) fn group_value_reason(s: &str, sentence: (usize, usize), (at, end): (usize, usize)) -> Option<&'static str> {
     let c = ci_patterns();
-    if one_group_changes(c, s, sentence, (at, end)) {
+    if one_group_changes(c, s, sentence, (at, end)) || against_baseline(c, s, sentence, (at, end)) {
         return Some("within_group");
     }
     side_by_side(c, s, sentence, at).then_some("single_group_value")
@@ -227,6 +237,17 @@ fn one_group_changes(c: &CiPatterns, s: &str, sentence: (usize, usize), (at, end
         && !compares_groups(p, window)
         && !compares_groups(p, after)
         && !p.ratio_measure.is_match(window)
+}
+
+/// A value set against baseline, with nothing in its clause naming another group, a difference
+/// or an effect: `SaO2 nadir was 2.7 %-units (IQR 4.9; 95% CI …) higher than at baseline`.
+fn against_baseline(c: &CiPatterns, s: &str, sentence: (usize, usize), (at, end): (usize, usize)) -> bool {
+    let clause = own_clause(&s[floor_boundary(s, at.saturating_sub(120).max(sentence.0))..at]);
+    let after = &s[end..floor_boundary(s, (end + 80).min(sentence.1))];
+    let against_after = c.baseline_after.find(after);
+    let words = format!("{clause} {}", against_after.map_or("", |m| m.as_str()));
+    (against_after.is_some() || c.baseline_before.is_match(clause.trim_end_matches(|ch: char| "([ ,;:".contains(ch))))
+        && !c.other_group.is_match(&words.replace("baseline", ""))
 }
 
 /// A group's value with its CI, in a CI's bracket of its own.
@@ -343,6 +364,13 @@ mod tests {
     fn a_single_letter_group_is_no_coefficient() {
         let text = "RESULTS: Healing was in group A and B: 88.5%; 95% CI 70.2-96.0%.";
         assert!(!reasons(text).iter().any(|(reason, _)| reason == "coefficient"));
+    }
+
+    #[test]
+    fn a_value_against_baseline_is_a_change_within_a_group() {
+        let text = "RESULTS: Two weeks after the last dose, peak flow was 3.1 %-units (IQR 5.0; 95% CI 0.4, \
+                    9.9) higher than at baseline.";
+        assert_eq!(reasons(text), vec![("within_group".to_string(), 1), ("unexplained".to_string(), 0)]);
     }
 
     #[test]
