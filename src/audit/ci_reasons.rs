@@ -1,7 +1,9 @@
 //! Reasons read from a confidence interval's own words (twelfth session): the groups' values set
 //! side by side, a change the sentence gives one group as its subject, the predictors of an
 //! association list, agreement and ratio names right before the value, a bound cited alone,
-//! and the interval of a difference the text does not write.
+//! and the interval of a difference the text does not write; a regression or correlation
+//! coefficient right before the value (`coefficient`: the GUIDE's measures hold none, and the
+//! gold leaves out an intervention's `β` too), and the next geometric mean ratio of a list.
 //!
 //! Each reason looks at the words that govern the estimate (the value right before the label
 //! and the words around it), never at a word anywhere in the sentence, and each steps back
@@ -51,6 +53,11 @@ struct CiPatterns {
     agreement_before: Regex,
     /// Ratios outside the GUIDE's measures right before the value.
     other_ratio_before: Regex,
+    /// The next value of a list that such a ratio opens: `GMRs of 1.01 (90% CI …) and 0.94 (`.
+    other_ratio_listed: Regex,
+    /// A coefficient right before the label: a regression's (`β = 0.02, 95 % CI`, `(B -0.19
+    /// litres, 95% CI`, `interaction term 3.72 [95% CI`) or a correlation's (`r = .42 (95% CI`).
+    coefficient_before: Regex,
     /// One bound of an interval cited against a margin: `the lower limit of the 95% CI`.
     bound_before: Regex,
     bound_after: Regex,
@@ -63,6 +70,13 @@ struct CiPatterns {
     pair_with_spread_before: Regex,
     /// A label followed by `margin`: a non-inferiority margin, no interval.
     margin_after: Regex,
+    /// After a value's bracket: the value set against baseline (`) higher than at baseline`).
+    baseline_after: Regex,
+    /// Before a value, in its clause: a change from or against baseline (`remained 1.4 %-units
+    /// higher than at baseline`, `from baseline to week 12 was`).
+    baseline_before: Regex,
+    /// Words naming another group, a difference or an effect: the change is not one group's.
+    other_group: Regex,
 }
 
 fn ci_patterns() -> &'static CiPatterns {
@@ -83,17 +97,22 @@ fn ci_patterns() -> &'static CiPatterns {
             percent_as_level: re(r"(?i)\b(?:mean|median|average|scores?|levels?|concentrations?|saturation|fat|HbA1c)\b"),
             group_subject_change: re(r"(?i)^\s*(?:in\s+the\s+[^,;()]{1,40}?\s+(?:group|arm)s?\s*,|the\s+[^,;()]{1,40}?\s+(?:group|arm)\s+(?:also\s+|only\s+)?)(?:[\w-]+\s+){0,4}?(?:increased|decreased|improved|declined|reduced|gained|lost)\b"),
             against: re(r"(?i)\b(?:vs\.?|versus|compared|than|relative\s+to)\b"),
-            association: re(r"(?i)\b(?:(?:were|was|is|are)\s+(?:(?:significantly|independently|positively|negatively|inversely)\s+)?(?:associated|related|correlated)\s+(?:with|to)|(?:independent\s+)?predictors?\s+(?:of|for)|risk\s+factors?)\b"),
+            association: re(r"(?i)\b(?:(?:were|was|is|are)\s+(?:(?:significantly|independently|positively|negatively|inversely)\s+)?(?:(?:associated|related|correlated)\s+(?:with|to)|(?:more|less)\s+likely\s+to)|(?:independent\s+)?predictors?\s+(?:of|for)|risk\s+factors?)\b"),
             ratio_in_bracket: re(r"(?i)[(\[]\s*(?:(?:adjusted|adj|a)\s*)?(?:OR|HR|AHR|aOR|odds\s+ratio|hazard\s+ratio|β|beta)\s*(?:\[[^\]]*\]\s*)?[=:,]?\s*[-−]?[\d.]+\s*[.,;]\s*$"),
             allocation_words: re(r"(?i)\b(?:interventions?|treatments?|treated|randomi[sz]\w*|placebo|versus|vs|compared|groups?|arms?|allocat\w*|assigned|vaccine\w*|controls?)\b"),
             agreement_before: re(r"(?i)\b(?:kappa|κ|ICC|intraclass|sensitivity|specificity|c-statistic|Cronbach)\b[^;()\[\]]{0,12}$"),
             other_ratio_before: re(r"(?i)\b(?:GMRs?|geometric\s+mean\s+ratios?|(?:estimated\s+)?treatment\s+ratios?)\b[^;()\[\]]{0,20}$"),
+            other_ratio_listed: re(r"(?i)\b(?:GMRs?|geometric\s+mean\s+ratios?)\s+(?:of\s+|were\s+|was\s+)?[-−]?\d[\d.]*\s*[(\[][^()\[\]]{0,40}[)\]]\s*(?:,\s*(?:and\s+)?|and\s+)[-−]?\d[\d.]*\s*[(\[]?\s*$"),
+            coefficient_before: re(r"(?:(?:^|[\s(\[;:,])(?:β|ρ|(?i:beta|rho|interaction\s+terms?|coefficients?))\s*[=:]?\s*[-−+]?|(?:^|[\s(\[;:,])[Bbr]\s*=\s*[-−+]?|[(\[]\s*B\s+[-−])\d*[.,]?\d+\s*(?:[A-Za-zµμ%/]+\s*)?[,;]?\s*[(\[]?\s*$"),
             bound_before: re(r"(?i)\b(?:upper|lower)\s+(?:limit|bound|end)\s+of\s+(?:the\s+)?(?:(?:\d-sided|two-sided|one-sided)\s+)?$"),
             bound_after: re(r"(?i)^\s*(?:\(CI\)\s*)?(?:upper|lower)\s+(?:limit|bound)s?\b"),
             for_difference_after: re(r"(?i)^\s*(?:for|of)\s+(?:the\s+)?differences?\b"),
             comparative_number: re(r"(?i)\d\s*(?:%|[a-z/.\-0-9]{0,20})?\s+(?:lower|higher|greater|more|less|fewer|shorter|longer|smaller|larger)\b"),
             pair_with_spread_before: re(r"(?i)[-+]?\d[\d.]*\s*%?\s*[^\d;()\[\]]{0,20}?\s*\([^()]*\)\s*(?:vs\.?|versus|compared\s+(?:with|to))\s+[-+]?\d[\d.]*\s*%?\s*[^\d;()\[\]]{0,20}?\s*\([^()]*\)\s*(?:in\s+the\s+[\w\s-]{1,30}?)?\s*$"),
             margin_after: re(r"(?i)^\s*margins?\b"),
+            baseline_after: re(r"(?i)^[^()\[\]]{0,40}?[)\]]\s*(?:[\w%-]+\s+){0,2}?(?:higher|lower|greater|less|more|above|below)\s+than\s+(?:at\s+)?(?:the\s+)?baseline\b"),
+            baseline_before: re(r"(?i)\b(?:(?:higher|lower|greater|less|more|above|below)\s+than\s+(?:at\s+)?(?:the\s+)?baseline|(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s+baseline)\b[^;()\[\]]*$"),
+            other_group: re(r"(?i)\b(?:placebo|controls?|usual\s+care|sham|differ\w*|effects?|between|groups|arms|versus|vs\.?|compared|relative)\b"),
         }
     })
 }
@@ -109,8 +128,11 @@ pub(super) fn local_ci_reason(s: &str, sentence: (usize, usize), (at, end): (usi
     if c.agreement_before.is_match(value_context(before)) {
         return Some("diagnostic");
     }
-    if c.other_ratio_before.is_match(value_context(before)) {
+    if c.other_ratio_before.is_match(value_context(before)) || c.other_ratio_listed.is_match(before) {
         return Some("other_ratio");
+    }
+    if c.coefficient_before.is_match(before) {
+        return Some("coefficient");
     }
     if bound_alone(c, before, after) || difference_not_written(c, s, sentence, at, after) {
         return Some("no_estimate");
@@ -123,7 +145,7 @@ pub(super) fn local_ci_reason(s: &str, sentence: (usize, usize), (at, end): (usi
 /// said of one group, or one of several groups' values set side by side.
 pub(super) fn group_value_reason(s: &str, sentence: (usize, usize), (at, end): (usize, usize)) -> Option<&'static str> {
     let c = ci_patterns();
-    if one_group_changes(c, s, sentence, (at, end)) {
+    if one_group_changes(c, s, sentence, (at, end)) || against_baseline(c, s, sentence, (at, end)) {
         return Some("within_group");
     }
     side_by_side(c, s, sentence, at).then_some("single_group_value")
@@ -217,6 +239,17 @@ fn one_group_changes(c: &CiPatterns, s: &str, sentence: (usize, usize), (at, end
         && !p.ratio_measure.is_match(window)
 }
 
+/// A value set against baseline, with nothing in its clause naming another group, a difference
+/// or an effect: `SaO2 nadir was 2.7 %-units (IQR 4.9; 95% CI …) higher than at baseline`.
+fn against_baseline(c: &CiPatterns, s: &str, sentence: (usize, usize), (at, end): (usize, usize)) -> bool {
+    let clause = own_clause(&s[floor_boundary(s, at.saturating_sub(120).max(sentence.0))..at]);
+    let after = &s[end..floor_boundary(s, (end + 80).min(sentence.1))];
+    let against_after = c.baseline_after.find(after);
+    let words = format!("{clause} {}", against_after.map_or("", |m| m.as_str()));
+    (against_after.is_some() || c.baseline_before.is_match(clause.trim_end_matches(|ch: char| "([ ,;:".contains(ch))))
+        && !c.other_group.is_match(&words.replace("baseline", ""))
+}
+
 /// A group's value with its CI, in a CI's bracket of its own.
 struct Slot {
     /// Where the value starts.
@@ -301,4 +334,56 @@ fn side_by_side(c: &CiPatterns, s: &str, sentence: (usize, usize), at: usize) ->
     let named = if against { c.difference_names.is_match(governing) } else { compares_groups(p, clause) };
     let bare_percent = chain.iter().any(|slot| slot.percent) && !c.percent_as_level.is_match(clause);
     !named && !bare_percent && !p.ratio_measure.is_match(governing) && !p.difference_short.is_match(governing)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::audit::Audit;
+    use crate::{Extractor, Record};
+
+    fn reasons(text: &str) -> Vec<(String, usize)> {
+        let record = Record { native_id: Some("t".into()), abstract_text: text.into(), ..Record::default() };
+        let rows = Extractor::with_default_rules().unwrap().extract(&record);
+        let mut audit = Audit::new();
+        audit.add("t", text, &rows);
+        let ci = audit.kind("ci");
+        let mut reasons: Vec<(String, usize)> = ci.by_reason.iter().map(|(r, n)| (r.to_string(), *n)).collect();
+        reasons.push(("unexplained".into(), ci.unexplained));
+        reasons
+    }
+
+    #[test]
+    fn coefficients_and_correlations_are_named() {
+        let text = "RESULTS: Scores rose more in the coached arm than in the waitlist arm (β = 0.31, 95% CI \
+                    0.05-0.57) and knowledge too (B -0.42 points, 95% CI -0.80 to -0.04). Gains tracked \
+                    attendance (r = .38 (95% CI .12, .59)).";
+        assert_eq!(reasons(text), vec![("coefficient".to_string(), 3), ("unexplained".to_string(), 0)]);
+    }
+
+    #[test]
+    fn a_single_letter_group_is_no_coefficient() {
+        let text = "RESULTS: Healing was in group A and B: 88.5%; 95% CI 70.2-96.0%.";
+        assert!(!reasons(text).iter().any(|(reason, _)| reason == "coefficient"));
+    }
+
+    #[test]
+    fn a_value_against_baseline_is_a_change_within_a_group() {
+        let text = "RESULTS: Two weeks after the last dose, peak flow was 3.1 %-units (IQR 5.0; 95% CI 0.4, \
+                    9.9) higher than at baseline.";
+        assert_eq!(reasons(text), vec![("within_group".to_string(), 1), ("unexplained".to_string(), 0)]);
+    }
+
+    #[test]
+    fn the_next_geometric_mean_ratio_of_a_list_is_another_ratio() {
+        let text = "RESULTS: Exposure was unchanged, with GMRs of 1.02 (90% CI: 0.97, 1.07) and 0.95 (90% CI: \
+                    0.90, 1.01) for AUC and Cmax, respectively.";
+        assert_eq!(reasons(text), vec![("other_ratio".to_string(), 2), ("unexplained".to_string(), 0)]);
+    }
+
+    #[test]
+    fn factors_of_those_more_likely_to_do_something_are_predictors() {
+        let text = "RESULTS: Drivers who had worked nights (AHR, 0.62; 95% CI, 0.41-0.93) and those who had \
+                    changed jobs (AHR, 0.55; 95% CI, 0.33-0.90) were less likely to report rest breaks.";
+        assert!(reasons(text).contains(&("predictor".to_string(), 2)));
+    }
 }

@@ -110,6 +110,8 @@ pub struct EffectRules {
     baseline_comparison: Regex,
     bracketed_ci_value: Regex,
     next_group_value: Regex,
+    group_value_after: Regex,
+    group_value_before: Regex,
     one_group: OneGroup,
     next_outcome_bracket: Regex,
     group_before_bracket: Regex,
@@ -369,6 +371,8 @@ impl EffectRules {
             baseline_comparison: rules.pattern("baseline_comparison")?,
             bracketed_ci_value: rules.pattern("bracketed_ci_value")?,
             next_group_value: rules.pattern("next_group_value")?,
+            group_value_after: rules.pattern("group_value_after")?,
+            group_value_before: rules.pattern("group_value_before")?,
             one_group: OneGroup::compile(rules)?,
             next_outcome_bracket: rules.pattern("next_outcome_bracket")?,
             group_before_bracket: rules.pattern("group_before_bracket")?,
@@ -541,7 +545,26 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         let next = find_next_outcome_differences(rules, text, &findings, &labels);
         findings.extend(next);
     }
+    let findings = drop_group_values(rules, text, findings);
     drop_covariate_lists(rules, text, findings)
+}
+
+/// Leaves out a difference that is one group's own value: its group named right after it and
+/// another value following, or another bracketed value and its group right before it (`77.2%
+/// (CI …) for the control group and 74.8% (CI …) for the intervention group`). The GUIDE's
+/// differences are between groups, written with their own number.
+fn drop_group_values(rules: &EffectRules, text: &Text, findings: Vec<Finding>) -> Vec<Finding> {
+    let s = text.as_str();
+    findings
+        .into_iter()
+        .filter(|f| {
+            let difference = matches!(f.row.measure, Some("MD" | "RD"));
+            let sentence = text.sentence_at(f.span.0);
+            let after = s.get(f.span.1..sentence.1.max(f.span.1)).unwrap_or("");
+            let before = s.get(sentence.0..f.span.0.max(sentence.0)).unwrap_or("");
+            !(difference && (rules.group_value_after.is_match(after) || rules.group_value_before.is_match(before)))
+        })
+        .collect()
 }
 
 /// Settles the endpoints of the effect rows `findings` once the record's groups are known:
@@ -831,7 +854,9 @@ fn find_bare_differences(
         if (row.p_value.is_none() && estimate.interval.is_none()) || out_of_scope(rules, text, sentence, groups) {
             continue;
         }
-        findings.push(Finding { row, span: (estimate.start, estimate.end) });
+        // `difference (95% CI) = 4.54 (0.10, 8.98)`: the evidence holds the label the level is read from.
+        let start = if label.is_some() { called.start() } else { estimate.start };
+        findings.push(Finding { row, span: (start, estimate.end) });
     }
     findings
 }
@@ -1939,6 +1964,16 @@ mod tests {
     fn effects(text: &str) -> Vec<String> {
         let rules = RuleSet::embedded().unwrap();
         crate::find::find_rows(&rules, "t", text).iter().filter(|r| r.kind == Kind::Effect).map(signature).collect()
+    }
+
+    #[test]
+    fn a_difference_with_its_label_before_the_value_holds_the_label() {
+        let rules = RuleSet::embedded().unwrap();
+        let text = "Walking speed rose more with training, with difference (95% CI) = 0.21 (0.05, 0.37) m/s.";
+        let rows = crate::find::find_rows(&rules, "t", text);
+        let effect = rows.iter().find(|r| r.kind == Kind::Effect).unwrap();
+        assert_eq!(effect.evidence, "difference (95% CI) = 0.21 (0.05, 0.37)");
+        assert_eq!(signature(effect), "MD 0.21 [0.05, 0.37] 95%");
     }
 
     #[test]
