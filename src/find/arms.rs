@@ -293,6 +293,10 @@ fn is_plausible_size(rules: &ArmRules, finding: &Finding, s: &str) -> bool {
 /// names no outcome.
 fn find_respectively_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
+    // Every count it reads stands in a sentence with `respectively`: most abstracts have none.
+    if !s.contains("respectively") {
+        return;
+    }
     for caps in rules.count_list.captures_iter(s) {
         let Some(list) = caps.name("list") else { continue };
         let (from, to) = text.sentence_at(list.start());
@@ -1726,6 +1730,10 @@ fn find_pairs(rules: &ArmRules, text: &Text, found: &mut Found) {
 /// name in brackets, then its size.
 fn find_label_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
+    // Both patterns need an `=`.
+    if !s.contains('=') {
+        return;
+    }
     for caps in rules.label_equals.captures_iter(s) {
         let (Some(label), Some(n_match)) = (caps.name("label"), caps.name("n")) else { continue };
         let Some(n) = read_count(n_match.as_str()) else { continue };
