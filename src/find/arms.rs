@@ -301,6 +301,10 @@ fn is_plausible_size(rules: &ArmRules, finding: &Finding, s: &str) -> bool {
 /// names no outcome.
 fn find_respectively_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
+    // Every count it reads stands in a sentence with `respectively`: most abstracts have none.
+    if !s.contains("respectively") {
+        return;
+    }
     for caps in rules.count_list.captures_iter(s) {
         let Some(list) = caps.name("list") else { continue };
         let (from, to) = text.sentence_at(list.start());
@@ -1131,8 +1135,12 @@ fn modifiers_stop(rules: &ArmRules, mods: &str) -> bool {
 /// After the count's noun: an outcome (`died`) makes it an event count, and an exclusion
 /// (outside an aside in brackets) something other than a size.
 fn outcome_or_exclusion_after(rules: &ArmRules, count: &ParticipantCount<'_>) -> bool {
-    let ParticipantCount { s, whole, n_match, has_noun, sentence_end, before, .. } = *count;
-    let tail_from = if has_noun { whole.end() } else { n_match.end() };
+    let ParticipantCount { s, whole, has_noun, sentence_end, before, .. } = *count;
+    // Only a count with its noun is said to have an outcome or an exclusion.
+    if !has_noun {
+        return false;
+    }
+    let tail_from = whole.end();
     let tail = &s[tail_from..sentence_end.max(tail_from)];
     // `223 infants (7 infants excluded after randomization)`: an exclusion in the aside in
     // brackets is not said of the count.
@@ -1147,19 +1155,21 @@ fn outcome_or_exclusion_after(rules: &ArmRules, count: &ParticipantCount<'_>) ->
         next = next.into_iter().skip(1).filter(|w| !matches!(*w, "had" | "have" | "were")).take(1).collect();
     }
     let next_words = next.join(" ");
-    // `The study involved 180 patients who required ...`, `we enrolled 553 patients with
-    // cancer`: after an allocation verb, what follows the noun describes the participants.
-    let clause_before = before.rsplit([',', ';']).next().unwrap_or(before);
-    let allocated_before = rules.allocation.is_match(clause_before) || has_noun && rules.studied_in.is_match(before);
-    // `Sixteen women with lumbopelvic pain were included`: the outcome word describes them.
-    let allocated_after =
-        has_noun && (rules.then_allocated.is_match(said) || rules.allocation.is_match(&next.join(" ")));
-    let outcome_after = !allocated_before && !allocated_after && rules.outcomes.is_match(&next_words);
+    // The outcome word first: the tests of allocation around it are dearer and seldom needed.
+    let outcome_after = rules.outcomes.is_match(&next_words) && {
+        // `The study involved 180 patients who required ...`, `we enrolled 553 patients with
+        // cancer`: after an allocation verb, what follows the noun describes the participants.
+        let clause_before = before.rsplit([',', ';']).next().unwrap_or(before);
+        let allocated_before = rules.allocation.is_match(clause_before) || rules.studied_in.is_match(before);
+        // `Sixteen women with lumbopelvic pain were included`: the outcome word describes them.
+        let allocated_after = rules.then_allocated.is_match(said) || rules.allocation.is_match(&next_words);
+        !allocated_before && !allocated_after
+    };
     // `Of the 40 patients with grade 3 toxicity, ...`: those with an outcome are no group of the trial.
     let opening_clause = tail.split([',', ';']).next().unwrap_or(tail);
     let outcome_group =
         count.opening_of && rules.outcomes.is_match(opening_clause) && !rules.allocation.is_match(opening_clause);
-    has_noun && (outcome_after || outcome_group || !aside && rules.exclusion.is_match(&next_words))
+    outcome_after || outcome_group || !aside && rules.exclusion.is_match(&next_words)
 }
 
 /// `... were assigned to X`, `... received X` (`arm_size.assigned`): X's size, with those of
@@ -1842,6 +1852,10 @@ fn find_pairs(rules: &ArmRules, text: &Text, found: &mut Found) {
 /// name in brackets, then its size.
 fn find_label_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
+    // Both patterns need an `=`.
+    if !s.contains('=') {
+        return;
+    }
     for caps in rules.label_equals.captures_iter(s) {
         let (Some(label), Some(n_match)) = (caps.name("label"), caps.name("n")) else { continue };
         let Some(n) = read_count(n_match.as_str()) else { continue };
