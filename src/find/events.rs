@@ -41,6 +41,7 @@ pub struct EventRules {
     of_n_participants: Regex,
     count_percent: Regex,
     percent_pair: Gated,
+    per_unit_after: Regex,
     percent: Regex,
     group_list_next: Regex,
     group_list_previous: Regex,
@@ -112,6 +113,7 @@ impl EventRules {
             of_n_participants: pattern("of_n_participants")?,
             count_percent: pattern("count_percent")?,
             percent_pair: triggers.gate("percent_pair", pattern("percent_pair")?),
+            per_unit_after: pattern("per_unit_after")?,
             percent: pattern("percent")?,
             group_list_next: pattern("group_list_next")?,
             group_list_previous: pattern("group_list_previous")?,
@@ -1298,7 +1300,10 @@ fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, s:
         let before = s[..p1.start()].trim_end();
         let conn = conn.as_str().to_ascii_lowercase();
         let versus = conn.starts_with('v');
-        if before.ends_with(['-', '±', '/', '<', '>', '=']) || versus && in_longer_chain(before, &s[whole_end..]) {
+        if before.ends_with(['-', '±', '/', '<', '>', '='])
+            || versus && in_longer_chain(before, &s[whole_end..])
+            || rules.per_unit_after.is_match(&s[whole_end..])
+        {
             continue;
         }
         let (from, to) = text.sentence_at(p1.start());
@@ -1672,6 +1677,9 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item, tests
     let bound = ["less than", "more than", "fewer than", "greater than", "lower than", "higher than"];
     let opens_with_number = s[item.span.0..].starts_with(|c: char| c.is_ascii_digit());
     if item.events.is_none() && opens_with_number && bound.iter().any(|b| super::ends_with_lowercase(before, b)) {
+        return false;
+    }
+    if rules.per_unit_after.is_match(&s[item.span.1..]) {
         return false;
     }
     if item.completed {
