@@ -1382,8 +1382,11 @@ fn read_each_group(rules: &EventRules, known: &Known<'_>, text: &Text, items: &m
             continue;
         }
         let start = caps.name("p").or_else(|| caps.name("e")).map_or(whole.start(), |m| m.start());
-        // `FEV-1 and PEFR`, `IL-6`, `p < 0.05`: a number inside a name or a decimal is no count.
-        if s[..start].ends_with(|c: char| !(c.is_whitespace() || c == '(')) && start > 0 {
+        // `FEV-1 and PEFR`, `IL-6`, `p < 0.05`: a number inside a name or a decimal is no count;
+        // `from day 3 in both groups`: a day.
+        if s[..start].ends_with(|c: char| !(c.is_whitespace() || c == '(')) && start > 0
+            || caps.name("e").is_some() && not_a_count_before(&s[..start])
+        {
             continue;
         }
         let (percent, events) = match (caps.name("p"), caps.name("e")) {
