@@ -42,6 +42,7 @@ pub struct EventRules {
     count_percent: Regex,
     percent_pair: Gated,
     per_unit_after: Regex,
+    not_a_share: Regex,
     percent: Regex,
     group_list_next: Regex,
     group_list_previous: Regex,
@@ -114,6 +115,7 @@ impl EventRules {
             count_percent: pattern("count_percent")?,
             percent_pair: triggers.gate("percent_pair", pattern("percent_pair")?),
             per_unit_after: pattern("per_unit_after")?,
+            not_a_share: pattern("not_a_share")?,
             percent: pattern("percent")?,
             group_list_next: pattern("group_list_next")?,
             group_list_previous: pattern("group_list_previous")?,
@@ -1683,6 +1685,12 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item, tests
         return false;
     }
     if rules.per_unit_after.is_match(&s[item.span.1..]) {
+        return false;
+    }
+    // `Concordance between the tests was 71.6%`: the value's clause measures no outcome share.
+    let clause_before = &s[from..item.span.0.max(from)];
+    let clause_before = &clause_before[clause_before.rfind([';', ':']).map_or(0, |c| c + 1)..];
+    if rules.not_a_share.is_match(clause_before) {
         return false;
     }
     if item.completed {
