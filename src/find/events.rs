@@ -476,9 +476,10 @@ fn read_percent_for(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text
         // `60% using glargine`; not `63% using a cut-off`, which names no group.
         // `of patients receiving 5 mg risedronate`: a lead naming a treatment given.
         let lead_lower = lead.as_str().to_ascii_lowercase();
-        let treatment_lead = ["using", "receiving", "received", "given", "taking", "treated", "allocated", "assigned", "randomi"]
-            .iter()
-            .any(|w| lead_lower.split_whitespace().any(|word| word.starts_with(w)));
+        let treatment_lead =
+            ["using", "receiving", "received", "given", "taking", "treated", "allocated", "assigned", "randomi"]
+                .iter()
+                .any(|w| lead_lower.split_whitespace().any(|word| word.starts_with(w)));
         let indefinite = s[whole.end()..].starts_with("a ") || s[whole.end()..].starts_with("an ");
         // `7.2% after oxytocin` names a group; `50% after the intervention` a time.
         if lead_lower == "after" && super::ends_with_lowercase(whole.as_str().trim_end(), " the") {
