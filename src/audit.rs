@@ -112,15 +112,6 @@ struct Patterns {
     named_estimate: Regex,
     /// `the mean score of satisfaction … was`: the `x of N` after it is a score out of its maximum.
     score_is: Regex,
-    /// Counts of a subgroup (`Among subjects with endothelial dysfunction (RHI <= 1.67; n = 14)`):
-    /// no arm and no trial total.
-    subgroup: Regex,
-    /// Counts of people before randomization: screened, approached, willing to take part (GUIDE:
-    /// people screened or approached are no arm sizes), unless the clause randomizes them.
-    recruitment: Regex,
-    allocation: Regex,
-    /// A list of reasons for not taking part: `Reasons for noneligibility … were refusal (n = 16)`.
-    reasons_for_exclusion: Regex,
     results_label: Regex,
     conclusion_label: Regex,
 }
@@ -176,10 +167,6 @@ fn patterns() -> &'static Patterns {
             named_estimate: re(r"(?:^|[;,]\s*)(?:(?i:effect\s+size|(?:mean\s+)?difference)|MD|SMD|OR|HR|RR|d)\s*[=:]?\s*[-+]?[\d.]"),
             snellen_near: re(r"(?i)\b(?:acuity|UDVA|CDVA|BCVA|UCVA|vision|Snellen|or\s+(?:better|worse))\b"),
             score_is: re(r"(?i)\bscores?\b[^.;()\[\]]{0,60}\b(?:was|were|of|:)\s*$"),
-            subgroup: re(r"(?i)\b(?:among|for)\s+(?:the\s+)?(?:participants|patients|subjects|women|men|children|those|infants|adults)\s+(?:with|without|whose|aged)\b|\bsubgroups?\s+of\b"),
-            recruitment: re(r"(?i)\b(?:screened|approached|invited|(?:willing|agreed|declined|refused)\s+to\s+participate)\b"),
-            allocation: re(r"(?i)\b(?:randomi[sz]\w*|enrolled|allocated|assigned)\b"),
-            reasons_for_exclusion: re(r"(?i)^\s*(?:[A-Z.]+\s*:+\s*)?(?:the\s+)?(?:main\s+)?reasons?\s+for\s+(?:non-?eligibility|ineligibility|exclusion|non-?participation|not\s+participating)\b"),
             results_label: re(r"\b(?:RESULTS?|Results|FINDINGS|Findings)\s*[:.]"),
             conclusion_label: re(r"\b(?:CONCLUSIONS?|Conclusions?|INTERPRETATION|Interpretation|DISCUSSION)\s*[:.]"),
         }
@@ -423,7 +410,7 @@ fn sentence_reason(
     if kind != "ci" {
         let clause = clause_before(s, sentence.0, at);
         let local = &s[floor_boundary(s, at - clause.len())..clause_end(s, end, sentence.1)];
-        if let Some(reason) = count_reason(p, kind, &s[sentence.0..sentence.1], clause, local) {
+        if let Some(reason) = count_reasons::clause_reason(kind, &s[sentence.0..sentence.1], clause, local) {
             return Some(reason);
         }
         return REASONS[..3]
@@ -464,21 +451,6 @@ fn sentence_reason(
         })
         .find(|(_, r)| r.is_match(sentence_text))
         .map(|(reason, _)| *reason)
-}
-
-/// The reasons of a count read in its own clause or from its sentence's opening words: a list of
-/// reasons for not taking part (`design`), a subgroup's size (`n =` only), people before
-/// randomization (`recruitment`).
-fn count_reason(p: &Patterns, kind: &str, sentence_text: &str, clause: &str, local: &str) -> Option<&'static str> {
-    if p.reasons_for_exclusion.is_match(sentence_text) {
-        return Some("design");
-    }
-    if kind == "n_equals"
-        && (p.subgroup.is_match(clause) || p.subgroup.find(sentence_text).is_some_and(|m| m.start() == 0))
-    {
-        return Some("subgroup");
-    }
-    (p.recruitment.is_match(local) && !p.allocation.is_match(local)).then_some("recruitment")
 }
 
 /// Whether a text names a comparison between groups: a difference, an effect, `in favour of`,

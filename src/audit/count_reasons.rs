@@ -1,5 +1,8 @@
-//! Reasons for counts (`x of N`, `x/N`, `n =`) outside every row, read from their own bracket,
-//! clause and sentence (thirteenth session): the size of a group the text defines by a
+//! Reasons for counts (`x of N`, `x/N`, `n =`) outside every row. [`clause_reason`] reads the
+//! count's clause and its sentence's opening words before the sentence's general reasons are
+//! tried (a list of reasons for not taking part, a subgroup named by its members, people before
+//! randomization); [`count_reason`] reads the count's own bracket, clause and sentence after them
+//! (thirteenth session): the size of a group the text defines by a
 //! measurement or an outcome, not by allocation (a subgroup); people in a run-in before
 //! randomization; a characteristic before treatment; the number behind a correlation; a group's
 //! size already a row; a count of days or events, not of participants.
@@ -34,8 +37,18 @@ struct CountPatterns {
     threshold_before_bracket: Regex,
     /// A dose after a threshold: `(>=10 mg/kg; n = 40)` may be an arm.
     dose_unit: Regex,
+    /// A list of reasons for not taking part: `Reasons for noneligibility … were refusal (n = 16)`.
+    reasons_for_exclusion: Regex,
+    /// Counts of a subgroup (`Among subjects with endothelial dysfunction (RHI <= 1.67; n = 14)`):
+    /// no arm and no trial total.
+    subgroup: Regex,
+    /// Counts of people before randomization: screened, approached, willing to take part (GUIDE:
+    /// people screened or approached are no arm sizes), unless the clause enrols or randomizes them.
+    recruitment: Regex,
+    enrolment: Regex,
     /// A run-in before randomization (GUIDE: people screened or approached are no arm sizes).
     run_in: Regex,
+    /// What makes a run-in or a sorting of participants the allocation after all.
     allocation: Regex,
     /// Groups compared before treatment: `… than the placebo group (39/51) before the treatment`.
     before_treatment: Regex,
@@ -68,6 +81,10 @@ fn count_patterns() -> &'static CountPatterns {
             of_responders: re(r"(?i)^\s+(?:clinical\s+|treatment\s+)?(?:failures|non-?responders|responders|relapses)\b"),
             things_subject: re(r"(?i)^\W*(?:[A-Z][\w.]*:\s*)?(?:the\s+)?(?:[\w-]+\s+)?(?:samples?|specimens?)\s+(?:rejection|contamination|loss)\b"),
             share_of_things: re(r"(?i)^\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)\s+of\s+(?:[\w-]+\s+){0,4}?(?:models|analyses)\b"),
+            reasons_for_exclusion: re(r"(?i)^\s*(?:[A-Z.]+\s*:+\s*)?(?:the\s+)?(?:main\s+)?reasons?\s+for\s+(?:non-?eligibility|ineligibility|exclusion|non-?participation|not\s+participating)\b"),
+            subgroup: re(r"(?i)\b(?:among|for)\s+(?:the\s+)?(?:participants|patients|subjects|women|men|children|those|infants|adults)\s+(?:with|without|whose|aged)\b|\bsubgroups?\s+of\b"),
+            recruitment: re(r"(?i)\b(?:screened|approached|invited|(?:willing|agreed|declined|refused)\s+to\s+participate)\b"),
+            enrolment: re(r"(?i)\b(?:randomi[sz]\w*|enrolled|allocated|assigned)\b"),
             run_in: re(r"(?i)\brun-?in\b"),
             allocation: re(r"(?i)\b(?:randomi[sz]\w*|allocated|assigned)\b"),
             before_treatment: re(r"(?i)\b(?:before|prior\s+to)\s+(?:the\s+)?(?:treatment|intervention|randomi[sz]ation)\b"),
@@ -79,6 +96,22 @@ fn count_patterns() -> &'static CountPatterns {
             arm_starts: re(r"(?i)(?:^|[(,;:]\s*|\b(?:and|or|into|to|in|the|vs\.?|versus)\s+)$"),
         }
     })
+}
+
+/// The reason of a count read in its `clause`, its words around (`local`) or its sentence's
+/// opening words, or `None`: a list of reasons for not taking part (`design`), a subgroup's size
+/// (`n =` only), people before randomization (`recruitment`).
+pub(super) fn clause_reason(kind: &str, sentence_text: &str, clause: &str, local: &str) -> Option<&'static str> {
+    let p = count_patterns();
+    if p.reasons_for_exclusion.is_match(sentence_text) {
+        return Some("design");
+    }
+    if kind == "n_equals"
+        && (p.subgroup.is_match(clause) || p.subgroup.find(sentence_text).is_some_and(|m| m.start() == 0))
+    {
+        return Some("subgroup");
+    }
+    (p.recruitment.is_match(local) && !p.enrolment.is_match(local)).then_some("recruitment")
 }
 
 /// The reason of a count outside every row read from its bracket, clause and sentence, or

@@ -790,8 +790,8 @@ fn sentences_around(text: &Text, sentence_start: usize) -> (usize, usize) {
 }
 
 /// The first list of exactly `k` alternatives in `s[around]` that follows a word leading to the
-/// arms (`either`, `received`, `respectively`, `with`, `to`): `with One, Two, and Three systems`,
-/// `participated in A, B, or no exercise`. Each item is a few words, cut at a word that ends a
+/// arms (`alternatives_lead`: `either`, `received`, `respectively`, a verb before `with`, an
+/// allocation before `to`): `treated with either A or B`, `participated in A, B, or no exercise`. Each item is a few words, cut at a word that ends a
 /// name (`for`, `according`, `during`).
 fn listed_alternatives(rules: &ArmRules, s: &str, around: (usize, usize), k: usize) -> Option<Vec<Label>> {
     let window = s.get(around.0..around.1)?;
@@ -817,7 +817,7 @@ fn alternatives_after(rules: &ArmRules, s: &str, from: usize, limit: usize) -> O
         let joined = ["or ", "and "].iter().find_map(|j| trimmed.strip_prefix(j));
         if let Some(last) = joined {
             let offset = from + start + (trimmed.len() - last.len());
-            items.push(alternative_item(rules, s, offset, last)?);
+            items.push(alternative_item(rules, offset, last)?);
             closed = true;
             break;
         }
@@ -827,12 +827,12 @@ fn alternatives_after(rules: &ArmRules, s: &str, from: usize, limit: usize) -> O
             if items.is_empty() && len == " and ".len() {
                 return None;
             }
-            items.push(alternative_item(rules, s, from + start, &trimmed[..i])?);
-            items.push(alternative_item(rules, s, from + start + i + len, &trimmed[i + len..])?);
+            items.push(alternative_item(rules, from + start, &trimmed[..i])?);
+            items.push(alternative_item(rules, from + start + i + len, &trimmed[i + len..])?);
             closed = true;
             break;
         }
-        items.push(alternative_item(rules, s, from + start, trimmed)?);
+        items.push(alternative_item(rules, from + start, trimmed)?);
         if items.len() > 8 {
             return None;
         }
@@ -840,27 +840,38 @@ fn alternatives_after(rules: &ArmRules, s: &str, from: usize, limit: usize) -> O
     (closed && items.len() >= 2).then_some(items)
 }
 
-/// One named alternative: the words up to one that ends a name, one to five words with a letter.
-fn alternative_item(rules: &ArmRules, s: &str, at: usize, words: &str) -> Option<Label> {
-    let (at, words) = match words.strip_prefix("either ") {
-        Some(rest) => (at + "either ".len(), rest),
-        None => (at, words),
-    };
+/// One named alternative, `words` starting at byte `at` of the text: its words (after `either`) up to one that
+/// ends a name, one to five words with a letter.
+fn alternative_item(rules: &ArmRules, at: usize, words: &str) -> Option<Label> {
+    let skipped = words.len() - words.trim_start().strip_prefix("either ").unwrap_or(words.trim_start()).len();
+    let words = &words[skipped..];
     let mut end = 0;
     let mut count = 0;
-    for word in words.split_whitespace() {
+    for (offset, word) in word_offsets(words) {
         if rules.alternative_ends.contains(&word.to_ascii_lowercase()) {
             break;
         }
         count += 1;
-        end = word.as_ptr() as usize - words.as_ptr() as usize + word.len();
+        end = offset + word.len();
     }
     let text = &words[..end];
     if !(1..=5).contains(&count) || !text.contains(|c: char| c.is_alphabetic()) || text.contains(['%', '=']) {
         return None;
     }
-    let start = at + (s.get(at..)?.len() - s.get(at..)?.trim_start().len());
+    let start = at + skipped;
     Some(Label { span: (start, start + end), text: text.to_string() })
+}
+
+/// The words of a text split on whitespace, each with its byte offset.
+fn word_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let rest = &text[from..];
+        let start = from + rest.find(|c: char| !c.is_whitespace())?;
+        let end = text[start..].find(char::is_whitespace).map_or(text.len(), |len| start + len);
+        from = end;
+        Some((start, &text[start..end]))
+    })
 }
 
 /// The groups a record names with a group noun (`the DZ group`, `group A`), in order, one each.

@@ -1303,6 +1303,7 @@ fn read_percent_pairs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, s:
         let before = s[..p1.start()].trim_end();
         let conn = conn.as_str().to_ascii_lowercase();
         let versus = conn.starts_with('v');
+        // `0.21 vs. 0.64%/year`: the unit after the second value makes both values rates.
         if before.ends_with(['-', '±', '/', '<', '>', '='])
             || versus && in_longer_chain(before, &s[whole_end..])
             || rules.per_unit_after.is_match(&s[whole_end..])
