@@ -283,7 +283,23 @@ fn arms_may_match_any_of_several_totals_and_sizes() {
         arm_size("A", "57"),
         arm_size("b", "58"),
     ]);
-    assert!(rows.iter().all(|row| row.checks.is_empty()), "{:?}", rows.iter().map(|r| &r.checks).collect::<Vec<_>>());
+    assert!(rows.iter().all(|row| !row.checks.contains(&"arm_size.sum_differs_from_total")));
+    // Two sizes for one arm still ask a reader which is which; two totals do not.
+    for row in &rows[2..] {
+        assert_eq!(row.checks, ["arm_size.several_sizes"], "{:?}", row.arm);
+    }
+    assert!(rows[..2].iter().all(|row| row.checks.is_empty()));
+}
+
+#[test]
+fn two_sizes_for_one_arm_are_warnings() {
+    let rows = run(vec![arm_size("placebo group", "1150"), arm_size("Placebo", "414"), arm_size("drug", "637")]);
+    assert_flagged(&rows[0], "arm_size.several_sizes", Status::Warning);
+    assert_flagged(&rows[1], "arm_size.several_sizes", Status::Warning);
+    assert!(rows[2].checks.is_empty());
+    // The same size written twice is one size.
+    let rows = run(vec![arm_size("placebo", "60"), arm_size("placebo arm", "60")]);
+    assert!(rows.iter().all(|row| row.checks.is_empty()));
 }
 
 #[test]

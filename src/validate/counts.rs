@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
-    arm_key, flag, rounding_half_unit, ARM_SIZE_NOT_POSITIVE, ARM_SIZE_SUM_DIFFERS_FROM_TOTAL, EVENTS_ARM_UNRESOLVED,
-    EVENTS_EXCEED_N, EVENTS_NEGATIVE_COUNT, EVENTS_N_DIFFERS_FROM_ARM_SIZE, EVENTS_N_NOT_POSITIVE,
-    EVENTS_PERCENT_MISMATCH, EVENTS_PERCENT_OUT_OF_RANGE,
+    arm_key, flag, rounding_half_unit, ARM_SIZE_NOT_POSITIVE, ARM_SIZE_SEVERAL_SIZES, ARM_SIZE_SUM_DIFFERS_FROM_TOTAL,
+    EVENTS_ARM_UNRESOLVED, EVENTS_EXCEED_N, EVENTS_NEGATIVE_COUNT, EVENTS_N_DIFFERS_FROM_ARM_SIZE,
+    EVENTS_N_NOT_POSITIVE, EVENTS_PERCENT_MISMATCH, EVENTS_PERCENT_OUT_OF_RANGE,
 };
 use crate::model::{Kind, Row};
 
@@ -112,6 +112,16 @@ pub(super) fn check_arm_sums(rows: &mut [Row]) {
     let flagged = sizes.values().flat_map(|(_, indexes)| indexes.iter()).chain(total_rows.iter());
     for &index in flagged.collect::<Vec<_>>() {
         flag(&mut rows[index], ARM_SIZE_SUM_DIFFERS_FROM_TOTAL);
+    }
+}
+
+/// Flags the arm_size rows of an arm label (other than `total`) that the record gives more than
+/// one size: a reader must tell the randomized number from the analysed one, or find the misread.
+pub(super) fn check_sizes_per_arm(rows: &mut [Row]) {
+    let sizes = arm_sizes(rows);
+    let several = sizes.iter().filter(|(arm, (options, _))| arm.as_str() != TOTAL && options.len() > 1);
+    for &index in several.flat_map(|(_, (_, indexes))| indexes).collect::<Vec<_>>() {
+        flag(&mut rows[index], ARM_SIZE_SEVERAL_SIZES);
     }
 }
 

@@ -153,6 +153,10 @@ checks! {
     ARM_SIZE_SUM_DIFFERS_FROM_TOTAL = "arm_size.sum_differs_from_total", Soft,
         "the sizes of the record's arms (one per arm label, at least two labels) add up to none of its totals",
         "none: counts are exact; every choice of one size per arm is tried";
+    /// One arm given different sizes.
+    ARM_SIZE_SEVERAL_SIZES = "arm_size.several_sizes", Soft,
+        "the record gives one arm label (not `total`) more than one size: expected when one is the randomized and one the analysed number, else one of them is misread or belongs to another group",
+        "none: counts are exact";
     /// A survival percentage outside 0–100.
     SURVIVAL_OUT_OF_RANGE = "survival.out_of_range", Hard,
         "the rate or a bound of its CI is below 0 or above 100 percent",
@@ -192,6 +196,7 @@ pub fn validate_record(rows: &mut [Row]) {
         check_row(row);
     }
     counts::check_arm_sums(rows);
+    counts::check_sizes_per_arm(rows);
     counts::check_events_denominators(rows);
     survival::check_rates_over_time(rows);
 }
