@@ -68,3 +68,19 @@ fn unnamed_differences_with_their_ci() {
     );
     assert_eq!(effects, vec!["MD 1.93 [0.063, 3.8] 95%"]);
 }
+
+#[test]
+fn labels_and_endpoints_are_copied_as_written() {
+    // The finders read number words as digits and dashes as hyphens; the row gives the words of
+    // the abstract, so a reviewer can search for them.
+    let rows = rows_of(
+        "Women were randomized to one tablet daily (n = 70) or placebo (n = 68). \
+         Grade 3–4 neutropenia was seen in 12 of 70 women in the one tablet daily group.",
+    );
+    let arms: Vec<&str> = rows.iter().filter(|r| r.kind == Kind::ArmSize).filter_map(|r| r.arm.as_deref()).collect();
+    assert_eq!(arms, ["one tablet daily", "placebo"]);
+    let events: Vec<&Row> = rows.iter().filter(|r| r.kind == Kind::Events).collect();
+    assert_eq!(events.len(), 1, "{:?}", rows.iter().map(signature).collect::<Vec<_>>());
+    assert_eq!(events[0].arm.as_deref(), Some("one tablet daily"));
+    assert!(events[0].endpoint.as_deref().is_some_and(|e| e.contains("3–4")), "{:?}", events[0].endpoint);
+}

@@ -269,7 +269,9 @@ pub fn find_rows(rules: &RuleSet, record_id: &str, abstract_text: &str) -> Vec<R
             row.endpoint = row
                 .endpoint
                 .and_then(|e| clean_endpoint(&e))
-                .map(|e| outcome::spelled_out(text.as_str(), &e).unwrap_or(e));
+                .map(|e| outcome::spelled_out(text.as_str(), &e).unwrap_or(e))
+                .map(|e| as_written(&text, e, finding.span.0));
+            row.arm = row.arm.map(|arm| as_written(&text, arm, finding.span.0));
             let (start, end, evidence) = text.norm.evidence(finding.span.0, finding.span.1);
             row.record_id = record_id.to_string();
             row.start = start;
@@ -278,6 +280,21 @@ pub fn find_rows(rules: &RuleSet, record_id: &str, abstract_text: &str) -> Vec<R
             row
         })
         .collect()
+}
+
+/// A phrase read from the normalised text, as the abstract writes it: the original words of its
+/// occurrence nearest the row's evidence at `near` (`Group B, one tablet twice weekly` where the
+/// normalised text reads `1 tablet`, `grade 3–4` for `grade 3-4`). A phrase the original already
+/// holds, or that the normalised text does not hold (a label the finder made, `group 2`), stays.
+fn as_written(text: &Text, phrase: String, near: usize) -> String {
+    if phrase.is_empty() || text.norm.original().contains(phrase.as_str()) {
+        return phrase;
+    }
+    let nearest = text.as_str().match_indices(phrase.as_str()).map(|(at, _)| at).min_by_key(|&at| at.abs_diff(near));
+    match nearest {
+        Some(at) => text.norm.evidence(at, at + phrase.len()).2.to_string(),
+        None => phrase,
+    }
 }
 
 /// Words that cannot open or make up an endpoint: connectors, pronouns, group words; in lower
