@@ -1262,8 +1262,10 @@ fn read_in_arm_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut
                 label.text = s[label.span.0..label.span.1].to_string();
             }
             if rules.labels.has_group_noun(&label.text) {
+                // `Forty patients were in the X group`: being in a group is its allocation.
+                let were_in = has_noun && lead.as_str().trim_start().starts_with("we");
                 if rules.on("arm_size.in_arm")
-                    && (rules.allocation.is_match(sentence) || existential(before))
+                    && (rules.allocation.is_match(sentence) || existential(before) || were_in)
                     && !rules.outcomes.is_match(sentence)
                 {
                     found.push(at, &label.text, n, "arm_size.in_arm", (at, label.span.1));
@@ -1582,9 +1584,13 @@ fn read_continuations(rules: &ArmRules, s: &str, mut from: usize, limit: usize, 
         let Some(caps) = rules.continuation.captures(&s[from..limit]) else { return };
         let (Some(whole), Some(n_match)) = (caps.get(0), caps.name("n")) else { return };
         let Some(n) = read_count(n_match.as_str()) else { return };
-        let Some(label) = rules.labels.after(s, from + whole.end()) else { return };
+        let Some(mut label) = rules.labels.after(s, from + whole.end()) else { return };
         if rules.labels.names_everyone(&label.text) {
             return;
+        }
+        if let Some(tail) = rules.joined_group_tail.find(&s[label.span.1..limit]) {
+            label.span.1 += tail.end();
+            label.text = s[label.span.0..label.span.1].to_string();
         }
         found.push(from + n_match.start(), &label.text, n, rule, (from + n_match.start(), label.span.1));
         from = label.span.1;
