@@ -125,8 +125,8 @@ fn ci_patterns() -> &'static CiPatterns {
             baseline_after: re(r"(?i)^[^()\[\]]{0,40}?[)\]]\s*(?:[\w%-]+\s+){0,2}?(?:higher|lower|greater|less|more|above|below)\s+than\s+(?:at\s+)?(?:the\s+)?baseline\b"),
             baseline_before: re(r"(?i)\b(?:(?:higher|lower|greater|less|more|above|below)\s+than\s+(?:at\s+)?(?:the\s+)?baseline|(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s+baseline)\b[^;()\[\]]*$"),
             other_group: re(r"(?i)\b(?:placebo|controls?|usual\s+care|sham|differ\w*|effects?|between|groups|arms|versus|vs\.?|compared|relative)\b"),
-            changed_from: re(r"(?i)\b(?:increased|decreased|improved|fell|rose|declined|dropped|changed|reduced)\s+(?:significantly\s+|slightly\s+)?from\s+[-−+]?\d"),
-            group_named: re(r"(?i)\b(?:groups?|arms?|placebo|controls?|usual\s+care|sham|versus|vs\.?|compared|relative|differ\w*|effects?|between|interventions?|treated|randomi[sz]\w*)\b"),
+            changed_from: re(r"(?i)\b(?:increased|decreased|improved|fell|rose|declined|dropped|changed|reduced)\s+(?:significantly\s+|slightly\s+)?from\s+[-−+]?\d|\b(?:mean|average)\s+(?:decrease|increase|reduction|improvement|change|gain|loss)\s+(?:of\s+)?[-−+]?\d"),
+            group_named: re(r"(?i)\b(?:groups?|arms?|placebo|controls?|usual\s+care|sham|versus|vs\.?|compared|relative|differ\w*|effects?|between|interventions?|treated|randomi[sz]\w*|than|favou?r\w*|adjusted)\b"),
             bounds_after: re(r"(?i)^\s*(?:[(\[]\s*C[Il]\s*[)\]])?\s*[:=,]?\s*[(\[]?\s*(?:(?:of|for)\s+(?:the\s+)?(?:mean\s+)?differences?\s*[:=,]?\s*)?([-−]?)\s*(\d+(?:\.\d+)?)\s*%?\s*(?:[a-zµμ/]{1,8})??\s*(?:-|–|to|,|;)\s*([-−]?)\s*(\d+(?:\.\d+)?)"),
             number: re(r"(?:^|[^\d,])([-−]?)(\d+(?:\.\d+)?|\.\d+)"),
             of_difference_after: re(r"(?i)^\s*(?:for|of)\s+(?:the\s+)?(?:mean\s+)?differences?\b"),
@@ -274,9 +274,11 @@ fn against_baseline(c: &CiPatterns, s: &str, sentence: (usize, usize), (at, end)
         && !c.other_group.is_match(&words.replace("baseline", ""))
 }
 
-/// A change over time from a first value, said of no group against another (`The average score
-/// increased from 63% (95% CI …) to 96% (95% CI …) at CHC A (p = 0.039), 58% (95% CI …) to 93%
-/// …`, `The LWBS rate was reduced from 4.7% to 0.7% (95% CI`): GUIDE, no within-group change.
+/// A change over time from a first value, or a mean change, said of no group against another
+/// (`The average score increased from 63% (95% CI …) to 96% (95% CI …) at CHC A (p = 0.039), 58%
+/// (95% CI …) to 93% …`, `The LWBS rate was reduced from 4.7% to 0.7% (95% CI`, `Following the
+/// course there was an average decrease of 3.6 points in anxiety (95% CI`): GUIDE, no
+/// within-group change.
 /// Not when a group, an arm, a comparator or a difference is named from the change word to the
 /// label or right after its bracket (`from 20% in the control group to 10% (95% CI`).
 fn changed_from_value(c: &CiPatterns, s: &str, sentence: (usize, usize), (at, end): (usize, usize)) -> bool {
@@ -474,6 +476,11 @@ mod tests {
         let text = "RESULTS: The mean quiz score rose from 55% (95% CI 50-60) to 81% (95% CI 77-85) at clinic A \
                     (p = 0.01), and from 49% (95% CI 44-54) to 78% (95% CI 73-83) at clinic B.";
         assert_eq!(reasons(text), vec![("within_group".to_string(), 4), ("unexplained".to_string(), 0)]);
+        let text =
+            "RESULTS: After the course there was an average decrease of 4.2 points in worry (95% CI 2.9 to 5.5).";
+        assert_eq!(reasons(text), vec![("within_group".to_string(), 1), ("unexplained".to_string(), 0)]);
+        let text = "RESULTS: There was an average decrease of 4.2 points (95% CI 2.9 to 5.5) more than with sham.";
+        assert!(!reasons(text).iter().any(|(reason, _)| reason == "within_group"));
         let text = "RESULTS: Relapse fell from 30% in the control group to 12% (95% CI 8-16) with the drug.";
         assert!(!reasons(text).iter().any(|(reason, _)| reason == "within_group"));
     }
