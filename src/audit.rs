@@ -128,7 +128,7 @@ fn patterns() -> &'static Patterns {
                 re(r"\b[nN]\s*[=:]\s*\d"),
             ],
             reasons: [
-                re(r"(?i)\b(?:power(?:ed)?|sample\s+size|to\s+detect|was\s+calculated|hypothesi[sz]ed|assuming|non-?inferiority\s+margin|will\s+be|(?:in|non-?)?eligib\w*)\b"),
+                re(r"(?i)\b(?:power(?:ed)?|sample\s+size|to\s+detect|(?:was|were)\s+calculated|hypothesi[sz]ed|assuming|non-?inferiority\s+margin|will\s+be|(?:in|non-?)?eligib\w*)\b"),
                 re(r"(?i)\b(?:from\s+baseline|within[- ]group|change\s+from|pre-?\s*to\s*post|before\s+and\s+after|from\s+[-\d.]+\s*%?\s*(?:\([^()]*\)\s*)?at\s+baseline|(?:than|compared\s+(?:with|to))\s+(?:at\s+)?baseline|(?:groups?|participants|patients|children|subjects|women|men|arms?)\s+(?:\w+\s+)?(?:showed|presented|experienced)\s+an?\s+(?:(?:significant|mean|average)\s+)?(?:change|decrease|increase|reduction|improvement|gain|loss)\s+of|(?:lost|gained)\s+(?:an?\s+(?:mean|average)\s+(?:of\s+)?)?[\d.]+\s*(?:kg|lb|pounds)\b)|\b(?:declined|decreased|increased|improved|reduced|fell|rose|dropped)\s+(?:by\s+)?[-+]?[\d.]+\s*(?:%|[a-z/]+)?\s*[(\[][^()\[\]]*\b(?:CI|confidence)\b[^()\[\]]*[)\]]\s+in\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:group|arm)\b|\b(?:decreased|increased|declined|fell|rose|dropped|improved|changed|reduced|lowered)\s+(?:significantly\s+)?by\s+[-−]?\d|\bchanges?\s+(?:[\w-]+\s+){0,2}(?:was|were)\s+[-−]?\d"),
                 re(r"(?i)\b(?:at\s+baseline|baseline\s+(?:characteristics|values?|levels?|data|scores?|measurements?)|characteristics|mean\s+age|median\s+age|aged|demographic\w*|(?:was|were)\s+(?:predominantly\s+|mostly\s+)?(?:women|men|female|male))\b"),
                 re(r"(?i)\b(?:reduced|reduction|increased|increase|lowered|decreased|decrease|fell|rose)\s+(?:\w+\s+){0,4}?by\s+(?:about\s+)?\d+(?:\.\d+)?\s*%|\brelative\s+(?:risk\s+|rate\s+|odds\s+)?(?:reductions?|increases?|changes?)\b|\b(?:vaccine\s+efficacy|protective\s+efficacy|VE)\b|\d\s*%\s*(?:\([^()]*\)\s*)?(?:\w+\s+){0,3}?(?:reduction|decrease|increase)s?\b|\befficacy\s+(?:of\s+)?[-−]?\d"),
@@ -413,10 +413,18 @@ fn sentence_reason(
         if let Some(reason) = count_reasons::clause_reason(kind, &s[sentence.0..sentence.1], clause, local) {
             return Some(reason);
         }
+        // A design is read in the count's own part of its clause (`the sample size was recruited,
+        // and a response rate of 90.9% (130/143)` is no design); a baseline list runs on over
+        // `, and` (`52.0% (191/367) were women, and 97.5% (358/367) were immigrants`).
+        let own = count_reasons::own_part(local, clause.len());
         return REASONS[..3]
             .iter()
             .zip(&p.reasons)
-            .find(|(reason, r)| **reason != "within_group" && r.is_match(local))
+            .find(|(reason, r)| match **reason {
+                "design" => r.find_iter(own).any(|m| !count_reasons::describes_people(own, m)),
+                "baseline" => r.is_match(local),
+                _ => false,
+            })
             .map(|(reason, _)| *reason);
     }
     if p.count_over_n.is_match(clause_before(s, sentence.0, at)) {

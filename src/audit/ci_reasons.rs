@@ -77,6 +77,18 @@ struct CiPatterns {
     baseline_before: Regex,
     /// Words naming another group, a difference or an effect: the change is not one group's.
     other_group: Regex,
+    /// A change over time from a first value: `The average score increased from 63% (`, `The
+    /// LWBS rate was reduced from 4.7% to 0.7% (`.
+    changed_from: Regex,
+    /// Words that make a change one group's against another's: a group, an arm, a comparator.
+    group_named: Regex,
+    /// The bounds right after a label: `95% CI 818-11130`, `(95% CI of difference -0.4 to 0.4`.
+    bounds_after: Regex,
+    /// A number of a text, not inside a word (`IL-6`, `AUC0` hold none).
+    number: Regex,
+    /// `(95% CI for difference`, `95% CI of the difference`: the interval of an estimate that may
+    /// not be the value before it.
+    of_difference_after: Regex,
 }
 
 fn ci_patterns() -> &'static CiPatterns {
@@ -113,6 +125,11 @@ fn ci_patterns() -> &'static CiPatterns {
             baseline_after: re(r"(?i)^[^()\[\]]{0,40}?[)\]]\s*(?:[\w%-]+\s+){0,2}?(?:higher|lower|greater|less|more|above|below)\s+than\s+(?:at\s+)?(?:the\s+)?baseline\b"),
             baseline_before: re(r"(?i)\b(?:(?:higher|lower|greater|less|more|above|below)\s+than\s+(?:at\s+)?(?:the\s+)?baseline|(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s+baseline)\b[^;()\[\]]*$"),
             other_group: re(r"(?i)\b(?:placebo|controls?|usual\s+care|sham|differ\w*|effects?|between|groups|arms|versus|vs\.?|compared|relative)\b"),
+            changed_from: re(r"(?i)\b(?:increased|decreased|improved|fell|rose|declined|dropped|changed|reduced)\s+(?:significantly\s+|slightly\s+)?from\s+[-−+]?\d|\b(?:mean|average)\s+(?:decrease|increase|reduction|improvement|change|gain|loss)\s+(?:of\s+)?[-−+]?\d"),
+            group_named: re(r"(?i)\b(?:groups?|arms?|placebo|controls?|usual\s+care|sham|versus|vs\.?|compared|relative|differ\w*|effects?|between|interventions?|treated|randomi[sz]\w*|than|favou?r\w*|adjusted)\b"),
+            bounds_after: re(r"(?i)^\s*(?:[(\[]\s*C[Il]\s*[)\]])?\s*[:=,]?\s*[(\[]?\s*(?:(?:of|for)\s+(?:the\s+)?(?:mean\s+)?differences?\s*[:=,]?\s*)?([-−]?)\s*(\d+(?:\.\d+)?)\s*%?\s*(?:[a-zµμ/]{1,8})??\s*(?:-|–|to|,|;)\s*([-−]?)\s*(\d+(?:\.\d+)?)"),
+            number: re(r"(?:^|[^\d,])([-−]?)(\d+(?:\.\d+)?|\.\d+)"),
+            of_difference_after: re(r"(?i)^\s*(?:for|of)\s+(?:the\s+)?(?:mean\s+)?differences?\b"),
         }
     })
 }
@@ -142,13 +159,20 @@ pub(super) fn local_ci_reason(s: &str, sentence: (usize, usize), (at, end): (usi
 
 /// The reasons read from a CI's own words that the sentence's reasons go before (a group's
 /// value that the sentence calls a ratio or a rate per person-time is better named so): a change
-/// said of one group, or one of several groups' values set side by side.
+/// said of one group, one of several groups' values set side by side, or an interval whose
+/// estimate is not written.
 pub(super) fn group_value_reason(s: &str, sentence: (usize, usize), (at, end): (usize, usize)) -> Option<&'static str> {
     let c = ci_patterns();
-    if one_group_changes(c, s, sentence, (at, end)) || against_baseline(c, s, sentence, (at, end)) {
+    if one_group_changes(c, s, sentence, (at, end))
+        || against_baseline(c, s, sentence, (at, end))
+        || changed_from_value(c, s, sentence, (at, end))
+    {
         return Some("within_group");
     }
-    side_by_side(c, s, sentence, at).then_some("single_group_value")
+    if side_by_side(c, s, sentence, at) {
+        return Some("single_group_value");
+    }
+    estimate_outside_bounds(c, s, sentence, (at, end)).then_some("no_estimate")
 }
 
 /// The words before a label up to the value: the bracket's opening and its first value cut off,
@@ -250,6 +274,73 @@ fn against_baseline(c: &CiPatterns, s: &str, sentence: (usize, usize), (at, end)
         && !c.other_group.is_match(&words.replace("baseline", ""))
 }
 
+/// A change over time from a first value, or a mean change, said of no group against another
+/// (`The average score increased from 63% (95% CI …) to 96% (95% CI …) at CHC A (p = 0.039), 58%
+/// (95% CI …) to 93% …`, `The LWBS rate was reduced from 4.7% to 0.7% (95% CI`, `Following the
+/// course there was an average decrease of 3.6 points in anxiety (95% CI`): GUIDE, no
+/// within-group change.
+/// Not when a group, an arm, a comparator or a difference is named from the change word to the
+/// label or right after its bracket (`from 20% in the control group to 10% (95% CI`).
+fn changed_from_value(c: &CiPatterns, s: &str, sentence: (usize, usize), (at, end): (usize, usize)) -> bool {
+    let Some(change) = c.changed_from.find_iter(&s[sentence.0..at]).last() else { return false };
+    let between = &s[sentence.0 + change.start()..at];
+    let after = &s[end..floor_boundary(s, (end + 80).min(sentence.1))];
+    let after = &after[..floor_boundary(after, closing_bracket(after).map_or(after.len(), |close| close + 40))];
+    !c.group_named.is_match(between) && !c.group_named.is_match(after) && !patterns().ratio_measure.is_match(between)
+}
+
+/// The interval of an estimate the text does not write, told by its bounds (GUIDE: value is
+/// required, never computed): no value stands right before the label, or the label gives the
+/// interval of a difference (`(95% CI of difference 818-11130`), and no number of the sentence
+/// before it (up to 200 bytes), nor of its bracket after the bounds and the words right after,
+/// lies between its bounds, a percentage read also as a proportion and back (an estimate lies
+/// inside its interval): `with upright active forward elevation producing the greatest EMG for
+/// all muscles (95% CI, 12% to 50% MVIC)`, `(29.3 l/min) and … (32.0 l/min) (95% CI -10.4 to
+/// 4.9`. Mangled bounds (lower above upper) decide nothing.
+fn estimate_outside_bounds(c: &CiPatterns, s: &str, sentence: (usize, usize), (at, end): (usize, usize)) -> bool {
+    let after = &s[end..floor_boundary(s, (end + 120).min(sentence.1))];
+    let Some(bounds) = c.bounds_after.captures(after) else { return false };
+    let bound = |sign: usize, digits: usize| -> Option<f64> {
+        let value: f64 = bounds.get(digits)?.as_str().parse().ok()?;
+        Some(if bounds.get(sign).is_some_and(|m| !m.as_str().is_empty()) { -value } else { value })
+    };
+    let (Some(lower), Some(upper)) = (bound(1, 2), bound(3, 4)) else { return false };
+    if lower >= upper {
+        return false;
+    }
+    let before = &s[floor_boundary(s, at.saturating_sub(60).max(sentence.0))..at];
+    let direct_value = slot_value_before(c, before);
+    if direct_value && !c.of_difference_after.is_match(after) {
+        return false;
+    }
+    let rest = &after[bounds.get(0).map_or(0, |m| m.end())..];
+    let rest = &rest[..floor_boundary(rest, closing_bracket(rest).map_or(rest.len(), |close| close + 40))];
+    let window = &s[floor_boundary(s, at.saturating_sub(200).max(sentence.0))..at];
+    let inside = |v: f64| [v, -v, v / 100.0, v * 100.0].iter().any(|x| (lower..=upper).contains(x));
+    let numbers = c.number.captures_iter(window).chain(c.number.captures_iter(rest));
+    !numbers.filter_map(|n| n.get(2)?.as_str().parse::<f64>().ok()).any(inside)
+}
+
+/// Whether a value other than a p-value stands right before a label: `12.9 (95% CI`, `(6.1s; CI`.
+fn slot_value_before(c: &CiPatterns, before: &str) -> bool {
+    let value = c.bracket_value_then_label.captures(before).or_else(|| c.value_then_label.captures(before));
+    value.and_then(|caps| caps.get(1)).is_some_and(|v| {
+        let named = before[..v.start()].trim_end_matches(|ch: char| ch.is_whitespace() || "([:=<>".contains(ch));
+        !named.to_ascii_lowercase().ends_with('p') && !named.to_ascii_lowercase().ends_with("p-value")
+    })
+}
+
+/// Where the bracket a label stands in closes: its first `)` or `]`, past the abbreviation of a
+/// spelled-out label (`(95% confidence interval (CI) 8.2-17.6) in the` closes after `17.6`).
+fn closing_bracket(text: &str) -> Option<usize> {
+    let first = text.find([')', ']'])?;
+    let head = text[..first].trim_end();
+    if head.ends_with("(CI") || head.ends_with("[CI") || head.ends_with("(Cl") || head.ends_with("[Cl") {
+        return text[first + 1..].find([')', ']']).map(|next| first + 1 + next);
+    }
+    Some(first)
+}
+
 /// A group's value with its CI, in a CI's bracket of its own.
 struct Slot {
     /// Where the value starts.
@@ -282,7 +373,7 @@ fn slot_of(c: &CiPatterns, s: &str, sentence: (usize, usize), at: usize) -> Opti
         return None;
     }
     let rest = &s[at..sentence.1];
-    let close = at + rest.find([')', ']']).map_or(rest.len(), |i| i + 1);
+    let close = at + closing_bracket(rest).map_or(rest.len(), |i| i + 1);
     let grouped = in_bracket || c.group_after.is_match(&s[close..floor_boundary(s, (close + 60).min(sentence.1))]);
     let percent = caps.get(2).is_some_and(|u| u.as_str().starts_with('%'));
     Some(Slot { value_at, label_at: at, close, grouped, percent })
@@ -378,6 +469,31 @@ mod tests {
         let text = "RESULTS: Exposure was unchanged, with GMRs of 1.02 (90% CI: 0.97, 1.07) and 0.95 (90% CI: \
                     0.90, 1.01) for AUC and Cmax, respectively.";
         assert_eq!(reasons(text), vec![("other_ratio".to_string(), 2), ("unexplained".to_string(), 0)]);
+    }
+
+    #[test]
+    fn a_change_from_a_first_value_of_no_group_is_within_a_group() {
+        let text = "RESULTS: The mean quiz score rose from 55% (95% CI 50-60) to 81% (95% CI 77-85) at clinic A \
+                    (p = 0.01), and from 49% (95% CI 44-54) to 78% (95% CI 73-83) at clinic B.";
+        assert_eq!(reasons(text), vec![("within_group".to_string(), 4), ("unexplained".to_string(), 0)]);
+        let text =
+            "RESULTS: After the course there was an average decrease of 4.2 points in worry (95% CI 2.9 to 5.5).";
+        assert_eq!(reasons(text), vec![("within_group".to_string(), 1), ("unexplained".to_string(), 0)]);
+        let text = "RESULTS: There was an average decrease of 4.2 points (95% CI 2.9 to 5.5) more than with sham.";
+        assert!(!reasons(text).iter().any(|(reason, _)| reason == "within_group"));
+        let text = "RESULTS: Relapse fell from 30% in the control group to 12% (95% CI 8-16) with the drug.";
+        assert!(!reasons(text).iter().any(|(reason, _)| reason == "within_group"));
+    }
+
+    #[test]
+    fn an_interval_around_no_written_value_is_no_estimate() {
+        let text = "RESULTS: Grip force was largest with the open hand (95% CI, 31% to 48% MVC). Stay was \
+                    shorter with the pathway (4.1 days) than without it (6.0 days) (95% CI -2.9 to -0.8).";
+        assert_eq!(reasons(text), vec![("no_estimate".to_string(), 2), ("unexplained".to_string(), 0)]);
+        // The estimate is written, with or without its leading zero: no reason.
+        let text = "RESULTS: Stay was shorter with the pathway (1.9 days, 95% CI 0.8 to 2.9) than without it. \
+                    Reliability was higher with the app (alpha =.91; 95% CI 0.88-0.93) than on paper.";
+        assert!(!reasons(text).iter().any(|(reason, _)| reason == "no_estimate"));
     }
 
     #[test]

@@ -65,6 +65,10 @@ struct CountPatterns {
     bracket_then_n: Regex,
     /// What may come right before a group's whole name: a stop, a bracket, a list word.
     arm_starts: Regex,
+    /// A new clause joined to the one before: `…, and`, `…, whereas`, `…, but`.
+    joined_clause: Regex,
+    /// After `eligible`, the people it describes: `potentially eligible physicians responded`.
+    people_after: Regex,
 }
 
 fn count_patterns() -> &'static CountPatterns {
@@ -94,6 +98,8 @@ fn count_patterns() -> &'static CountPatterns {
             n_value: re(r"^\s*[nN]\s*[=:]\s*(\d+)"),
             bracket_then_n: re(r"(?i)(?:\s+(?:group|arm))?\s*[(\[]\s*$"),
             arm_starts: re(r"(?i)(?:^|[(,;:]\s*|\b(?:and|or|into|to|in|the|vs\.?|versus)\s+)$"),
+            joined_clause: re(r"(?i),\s+(?:and|but|whereas|while)\s+"),
+            people_after: re(r"(?i)^\s+(?:[\w-]+\s+)?(?:patients|participants|subjects|women|men|children|people|persons|adults|infants|individuals|physicians|clinicians|nurses|students|volunteers)\b"),
         }
     })
 }
@@ -112,6 +118,26 @@ pub(super) fn clause_reason(kind: &str, sentence_text: &str, clause: &str, local
         return Some("subgroup");
     }
     (p.recruitment.is_match(local) && !p.enrolment.is_match(local)).then_some("recruitment")
+}
+
+/// The words of a count's clause from the last clause joined before it (`…, and`, `…, whereas`)
+/// on, `count_at` being the count's offset in `local`: `the original estimated sample size was
+/// recruited, and a response rate of 90.9% (130/143) was achieved` reads from `a response rate`.
+pub(super) fn own_part(local: &str, count_at: usize) -> &str {
+    let count_at = floor_boundary(local, count_at.min(local.len()));
+    joined_clause_end(&local[..count_at]).map_or(local, |from| &local[from..])
+}
+
+fn joined_clause_end(before: &str) -> Option<usize> {
+    count_patterns().joined_clause.find_iter(before).last().map(|m| m.end())
+}
+
+/// Whether a design word of a count's clause is `eligible` describing the people counted
+/// (`1214 out of 8477 potentially eligible physicians responded`): the people are the trial's,
+/// the count a result, no design.
+pub(super) fn describes_people(local: &str, design_word: regex::Match<'_>) -> bool {
+    design_word.as_str().eq_ignore_ascii_case("eligible")
+        && count_patterns().people_after.is_match(&local[design_word.end()..])
 }
 
 /// The reason of a count outside every row read from its bracket, clause and sentence, or
@@ -267,6 +293,18 @@ mod tests {
         assert_eq!(reason("n_equals", t, "n = 9"), Some("predictor"));
         let t = "One child had many wheezy days (n = 14) and was excluded.";
         assert_eq!(reason("n_equals", t, "n = 1"), Some("not_participants"));
+    }
+
+    #[test]
+    fn a_count_of_eligible_people_or_after_a_design_clause_keeps_no_design_reason() {
+        let local = "Of 2400 screened, 310 of 2400 were eligible for the trial";
+        let design = regex::Regex::new("eligible").unwrap().find(local).unwrap();
+        assert!(!describes_people(local, design));
+        let local = "In all, 310 of 2400 potentially eligible physicians answered";
+        let design = regex::Regex::new("eligible").unwrap().find(local).unwrap();
+        assert!(describes_people(local, design));
+        let local = "the planned sample size was reached, and a follow-up rate of 88% (44/50) was seen";
+        assert_eq!(own_part(local, local.find("44/50").unwrap()), "a follow-up rate of 88% (44/50) was seen");
     }
 
     #[test]

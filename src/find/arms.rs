@@ -373,6 +373,7 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
         let (Some(whole), Some(n_match)) = (caps.get(0), caps.get(1)) else { continue };
         let Some(n) = read_count(n_match.as_str()) else { continue };
         if found.taken.contains(&n_match.start())
+            || is_count_of_denominator(&s[n_match.end()..])
             || in_design_sentence(rules, text, n_match.start())
             || sorts_by_response(rules, text, n_match.start())
         {
@@ -433,6 +434,13 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
             .map_or((n_at, n_match.end()), |l| (l.span.0.min(n_at), l.span.1.max(n_match.end())));
         found.push(n_match.start(), arm, n, "arm_size.n_equals", (from, to));
     }
+}
+
+/// Whether the digits of an `n =` go on over a denominator (`(n = 170/573; OR 1.7`): they count
+/// those with an event, not the group; the denominator is the group's size, read with the events.
+fn is_count_of_denominator(after: &str) -> bool {
+    let rest = after.trim_start();
+    rest.strip_prefix('/').is_some_and(|d| d.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The group an `n =` gives the size of, tried in order: named after it (`N = 357 for
@@ -2020,6 +2028,12 @@ mod tests {
             vec!["arm_size drug X 60", "arm_size placebo 59"]
         );
         assert_eq!(sizes("Infants (n = 162) were randomized."), vec!["arm_size total 162"]);
+    }
+
+    #[test]
+    fn an_n_over_a_denominator_counts_events_not_the_group() {
+        let got = sizes("Remission was seen with drug A (n = 70/173; odds ratio 1.7) and drug B (n = 44/147; OR 1.2).");
+        assert!(!got.iter().any(|row| row.ends_with(" 70") || row.ends_with(" 44")), "{got:?}");
     }
 
     #[test]
