@@ -121,6 +121,7 @@ pub struct EffectRules {
     for_group: Regex,
     for_group_end: Regex,
     list_separator: Regex,
+    than_difference: ThanDifference,
 }
 
 /// Which effect rules are enabled (`enabled = false` in a rule file turns one off).
@@ -382,6 +383,7 @@ impl EffectRules {
             for_group: rules.pattern("for_group")?,
             for_group_end: rules.pattern("for_group_end")?,
             list_separator: rules.pattern("list_separator")?,
+            than_difference: ThanDifference::compile(rules)?,
         })
     }
 
@@ -542,6 +544,8 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         let taken: Vec<(usize, usize)> =
             findings.iter().map(|f| f.span).chain(mentions.iter().map(|m| (m.start, m.end))).collect();
         findings.extend(find_p_differences(rules, text, &taken, &labels, &mut compared_group_words));
+        let taken: Vec<(usize, usize)> = findings.iter().map(|f| f.span).collect();
+        findings.extend(find_than_differences(rules, text, &taken, &labels, &mut compared_group_words));
         let next = find_next_outcome_differences(rules, text, &findings, &labels);
         findings.extend(next);
     }
@@ -953,6 +957,115 @@ fn find_p_differences(
         }
     }
     findings
+}
+
+/// The patterns of a difference written with a comparative and `than` (`than_difference`).
+#[derive(Debug)]
+struct ThanDifference {
+    /// The numbers, their unit, the comparative and the group after `than`.
+    written: Regex,
+    /// Right before the numbers: a word making them a time point (`after 6 weeks better than`).
+    not_before: Regex,
+    /// The group after `than`: a treatment or a group's name (`than_group`).
+    group: Regex,
+}
+
+impl ThanDifference {
+    /// Compiles the three patterns from the effect rules.
+    fn compile(rules: &Source<'_>) -> Result<ThanDifference> {
+        Ok(ThanDifference {
+            written: rules.pattern("than_difference")?,
+            not_before: rules.pattern("than_difference_not_before")?,
+            group: rules.pattern("than_group")?,
+        })
+    }
+}
+
+/// Differences written as their number (or a list of them), a unit, a comparative and the
+/// groups, with no CI label: `increased by 0.08 units more in the intervention group than in the
+/// control group (P = .04)`, `was 189.6, 148.8 and 145.0 days shorter in group A than group B
+/// respectively`, `151 days greater than with IFN-α`. The unit must be a difference's
+/// (`difference_unit`): not ratios in words (`4.3 times greater`), counts of people (`3 patients
+/// more`), percentages (as often a relative change); not a time point (`after 6 weeks better
+/// than`, `than_difference_not_before`), nor against
+/// something other than a group (`than_group`: not `than the MCID`, not `than at baseline`). The
+/// p-value or CI right after the groups is a lone difference's.
+fn find_than_differences(
+    rules: &EffectRules,
+    text: &Text,
+    taken: &[(usize, usize)],
+    labels: &[(usize, Num)],
+    groups: &mut Option<Vec<String>>,
+) -> Vec<Finding> {
+    let s = text.as_str();
+    let written = &rules.than_difference;
+    let mut findings = Vec::new();
+    for caps in written.written.captures_iter(s) {
+        let (Some(values), Some(second)) = (caps.name("values"), caps.name("second")) else { continue };
+        let starts_alone = !s[..values.start()].ends_with(|c: char| c.is_alphanumeric() || ".,-/+".contains(c));
+        let unit = caps.name("unit").map_or("", |m| m.as_str());
+        // `points/month`: a unit per time reads as its first part.
+        let a_unit = unit.is_empty()
+            || rules.difference_unit.find(unit).is_some_and(|m| {
+                let per = &unit[m.end()..];
+                per.is_empty() || per.strip_prefix('/').is_some_and(|time| time.chars().all(char::is_alphabetic))
+            });
+        let sentence = text.sentence_at(values.start());
+        if !starts_alone
+            || !a_unit
+            || written.not_before.is_match(&s[sentence.0..values.start()])
+            || !written.group.is_match(second.as_str())
+            || rules.baseline_comparison.is_match(&s[values.start()..second.end()])
+            || taken.iter().any(|&(a, b)| a < second.end() && values.start() < b)
+            || out_of_scope(rules, text, sentence, groups)
+        {
+            continue;
+        }
+        let numbers: Vec<(usize, usize, Num)> = (values.start()..values.end())
+            .filter(|&i| starts_number(s.as_bytes(), i))
+            .filter_map(|i| {
+                let input = &s[i..values.end()];
+                decimal(input).ok().map(|(rest, value)| (i, i + consumed(input, rest), value))
+            })
+            .collect();
+        let clause = &s[clause_start(s, sentence, values.start())..values.start()];
+        let code = difference_measure(rules, unit, clause);
+        let lone = numbers.len() == 1;
+        for (at, end, value) in numbers {
+            let mut estimate = Estimate::bare(value, at, end);
+            if lone {
+                read_than_tail(&mut estimate, s, second.end());
+            }
+            let mention =
+                Mention { start: at, end: at, measure: MeasureName { code, adjusted: false }, ratio_reading: None };
+            let mut row = effect_row(rules, text, &mention, &estimate, estimate.p.clone(), labels, "effect.difference");
+            // `The waiting time … to the test, titration, and treatment was 189.6, 148.8 and 145.0
+            // days shorter`: a list's numbers are of the sentence's subject, not of its last item.
+            if !lone {
+                let head = s[sentence.0..at].find(',').map_or(at, |comma| sentence.0 + comma);
+                row.endpoint = outcome::clause_subject(s, sentence.0, head).or(row.endpoint);
+            }
+            findings.push(Finding { row, span: (estimate.start, estimate.end) });
+        }
+    }
+    findings
+}
+
+/// Reads the CI or p-value written right after the groups of a difference compared with `than`
+/// (`than in the control group (P = .04)`) into `estimate`, which then ends after them.
+fn read_than_tail(estimate: &mut Estimate, s: &str, from: usize) {
+    let rest = &s[from..];
+    if let Ok((after, ci)) = ci_after_estimate(false)(rest) {
+        let mut read = estimate.clone();
+        read.take_ci(ci);
+        if read.within_interval() {
+            read.end = from + consumed(rest, after);
+            *estimate = read;
+        }
+    } else if let Ok((after, p)) = p_value_after(rest) {
+        estimate.p = Some(p);
+        estimate.end = from + consumed(rest, after);
+    }
 }
 
 /// Differences in the next outcome's bracket after a difference of the same sentence, with an
