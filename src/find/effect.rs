@@ -310,11 +310,11 @@ impl EffectRules {
         let mention = mention_pattern(lexicon, &names, &abbreviations)?;
         let slotted_names = slotted_names(lexicon, &names)?;
         let ratio_readings = ratio_readings(rules, &abbreviations)?;
-        let equals_only = equals_only(rules, &abbreviations)?;
         Ok(EffectRules {
             mention,
             names,
             slotted_names,
+            equals_only: equals_only(rules, &abbreviations)?,
             abbreviations,
             adjusted_context: lexicon.word_pattern("adjusted_context", true)?,
             endpoints: endpoint_pattern(lexicon)?,
@@ -337,7 +337,6 @@ impl EffectRules {
             predictor_adjusted_for: rules.pattern("predictor_adjusted_for")?,
             predictor_subject: rules.pattern("predictor_subject")?,
             group_synonyms: synonym_classes(rules.words("group_synonyms")?),
-            equals_only,
             ci_aside: rules.pattern("ci_aside")?,
             ratio_readings,
             abbreviation_definition: rules.pattern_with_case("abbreviation_definition", false)?,
@@ -2135,6 +2134,17 @@ mod tests {
         assert_eq!(found[1].as_deref(), Some("pain severity"));
         assert_eq!(found[2].as_deref(), Some("remission"));
         assert_eq!(found[3].as_deref(), Some("remission"));
+    }
+
+    #[test]
+    fn a_list_of_differences_compared_with_than_takes_the_sentence_subject() {
+        let text = "The waiting time from referral to the scan, to the first dose, and to discharge was \
+                    20.5, 14.2 and 9.0 days shorter in group A than group B respectively. Pain was 0.4 \
+                    points lower in the splint group than in the control group (P = .02).";
+        assert_eq!(effects(text), vec!["MD 20.5", "MD 14.2", "MD 9.0", "MD 0.4 p=0.02"]);
+        let found = endpoints(text);
+        assert!(found[..3].iter().all(|e| e.as_deref() == Some("waiting time from referral")), "{found:?}");
+        assert_eq!(found[3].as_deref(), Some("Pain"));
     }
 
     #[test]
