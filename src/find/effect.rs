@@ -1040,7 +1040,9 @@ fn find_than_differences(
             let mut row = effect_row(rules, text, &mention, &estimate, estimate.p.clone(), labels, "effect.difference");
             // `The waiting time … to the test, titration, and treatment was 189.6, 148.8 and 145.0
             // days shorter`: a list's numbers are of the sentence's subject, not of its last item.
-            if !lone {
+            if lone {
+                row.endpoint = copula_subject(rules, s, sentence, at).or(row.endpoint);
+            } else {
                 let head = s[sentence.0..at].find(',').map_or(at, |comma| sentence.0 + comma);
                 row.endpoint = outcome::clause_subject(s, sentence.0, head).or(row.endpoint);
             }
@@ -1048,6 +1050,22 @@ fn find_than_differences(
         }
     }
     findings
+}
+
+/// The outcome a lone than-difference is of, when a copula stands right before its number: the
+/// phrase before `was` in `time spent without progression or toxicity was 151 days greater`, `a
+/// RMR that was only 79 kcal greater` (a hedge such as `only` between is skipped).
+fn copula_subject(rules: &EffectRules, s: &str, sentence: (usize, usize), at: usize) -> Option<String> {
+    let head = s[sentence.0..at].trim_end();
+    let head = ["only", "about", "approximately", "nearly", "almost"]
+        .iter()
+        .find_map(|hedge| head.strip_suffix(hedge).filter(|rest| rest.ends_with(' ')))
+        .unwrap_or(head)
+        .trim_end();
+    let copula = rules.copula_end.find(head)?;
+    let before = head[..copula.start()].trim_end();
+    let before = before.strip_suffix(" that").or_else(|| before.strip_suffix(" which")).unwrap_or(before);
+    outcome::outcome_before(before, before.len()).filter(|phrase| clean_endpoint(phrase).is_some())
 }
 
 /// Reads the CI or p-value written right after the groups of a difference compared with `than`
