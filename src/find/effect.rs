@@ -121,6 +121,7 @@ pub struct EffectRules {
     for_group: Regex,
     for_group_end: Regex,
     list_separator: Regex,
+    than_difference: ThanDifference,
 }
 
 /// Which effect rules are enabled (`enabled = false` in a rule file turns one off).
@@ -309,11 +310,11 @@ impl EffectRules {
         let mention = mention_pattern(lexicon, &names, &abbreviations)?;
         let slotted_names = slotted_names(lexicon, &names)?;
         let ratio_readings = ratio_readings(rules, &abbreviations)?;
-        let equals_only = equals_only(rules, &abbreviations)?;
         Ok(EffectRules {
             mention,
             names,
             slotted_names,
+            equals_only: equals_only(rules, &abbreviations)?,
             abbreviations,
             adjusted_context: lexicon.word_pattern("adjusted_context", true)?,
             endpoints: endpoint_pattern(lexicon)?,
@@ -336,7 +337,6 @@ impl EffectRules {
             predictor_adjusted_for: rules.pattern("predictor_adjusted_for")?,
             predictor_subject: rules.pattern("predictor_subject")?,
             group_synonyms: synonym_classes(rules.words("group_synonyms")?),
-            equals_only,
             ci_aside: rules.pattern("ci_aside")?,
             ratio_readings,
             abbreviation_definition: rules.pattern_with_case("abbreviation_definition", false)?,
@@ -382,6 +382,7 @@ impl EffectRules {
             for_group: rules.pattern("for_group")?,
             for_group_end: rules.pattern("for_group_end")?,
             list_separator: rules.pattern("list_separator")?,
+            than_difference: ThanDifference::compile(rules)?,
         })
     }
 
@@ -542,6 +543,8 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         let taken: Vec<(usize, usize)> =
             findings.iter().map(|f| f.span).chain(mentions.iter().map(|m| (m.start, m.end))).collect();
         findings.extend(find_p_differences(rules, text, &taken, &labels, &mut compared_group_words));
+        let taken: Vec<(usize, usize)> = findings.iter().map(|f| f.span).collect();
+        findings.extend(find_than_differences(rules, text, &taken, &labels, &mut compared_group_words));
         let next = find_next_outcome_differences(rules, text, &findings, &labels);
         findings.extend(next);
     }
@@ -953,6 +956,133 @@ fn find_p_differences(
         }
     }
     findings
+}
+
+/// The patterns of a difference written with a comparative and `than` (`than_difference`).
+#[derive(Debug)]
+struct ThanDifference {
+    /// The numbers, their unit, the comparative and the group after `than`.
+    written: Regex,
+    /// Right before the numbers: a word making them a time point (`after 6 weeks better than`).
+    not_before: Regex,
+    /// The group after `than`: a treatment or a group's name (`than_group`).
+    group: Regex,
+}
+
+impl ThanDifference {
+    /// Compiles the three patterns from the effect rules.
+    fn compile(rules: &Source<'_>) -> Result<ThanDifference> {
+        Ok(ThanDifference {
+            written: rules.pattern("than_difference")?,
+            not_before: rules.pattern("than_difference_not_before")?,
+            group: rules.pattern("than_group")?,
+        })
+    }
+}
+
+/// Differences written as their number (or a list of them), a unit, a comparative and the
+/// groups, with no CI label: `increased by 0.08 units more in the intervention group than in the
+/// control group (P = .04)`, `was 189.6, 148.8 and 145.0 days shorter in group A than group B
+/// respectively`, `151 days greater than with IFN-α`. The unit must be a difference's
+/// (`difference_unit`): not ratios in words (`4.3 times greater`), counts of people (`3 patients
+/// more`), percentages (as often a relative change); not a time point (`after 6 weeks better
+/// than`, `than_difference_not_before`), nor against
+/// something other than a group (`than_group`: not `than the MCID`, not `than at baseline`). The
+/// p-value or CI right after the groups is a lone difference's.
+fn find_than_differences(
+    rules: &EffectRules,
+    text: &Text,
+    taken: &[(usize, usize)],
+    labels: &[(usize, Num)],
+    groups: &mut Option<Vec<String>>,
+) -> Vec<Finding> {
+    let s = text.as_str();
+    let written = &rules.than_difference;
+    let mut findings = Vec::new();
+    for caps in written.written.captures_iter(s) {
+        let (Some(values), Some(second)) = (caps.name("values"), caps.name("second")) else { continue };
+        let starts_alone = !s[..values.start()].ends_with(|c: char| c.is_alphanumeric() || ".,-/+".contains(c));
+        let unit = caps.name("unit").map_or("", |m| m.as_str());
+        // `points/month`: a unit per time reads as its first part.
+        let a_unit = unit.is_empty()
+            || rules.difference_unit.find(unit).is_some_and(|m| {
+                let per = &unit[m.end()..];
+                per.is_empty() || per.strip_prefix('/').is_some_and(|time| time.chars().all(char::is_alphabetic))
+            });
+        let sentence = text.sentence_at(values.start());
+        if !starts_alone
+            || !a_unit
+            || written.not_before.is_match(&s[sentence.0..values.start()])
+            || !written.group.is_match(second.as_str())
+            || rules.baseline_comparison.is_match(&s[values.start()..second.end()])
+            || taken.iter().any(|&(a, b)| a < second.end() && values.start() < b)
+            || out_of_scope(rules, text, sentence, groups)
+        {
+            continue;
+        }
+        let numbers: Vec<(usize, usize, Num)> = (values.start()..values.end())
+            .filter(|&i| starts_number(s.as_bytes(), i))
+            .filter_map(|i| {
+                let input = &s[i..values.end()];
+                decimal(input).ok().map(|(rest, value)| (i, i + consumed(input, rest), value))
+            })
+            .collect();
+        let clause = &s[clause_start(s, sentence, values.start())..values.start()];
+        let code = difference_measure(rules, unit, clause);
+        let lone = numbers.len() == 1;
+        for (at, end, value) in numbers {
+            let mut estimate = Estimate::bare(value, at, end);
+            if lone {
+                read_than_tail(&mut estimate, s, second.end());
+            }
+            let mention =
+                Mention { start: at, end: at, measure: MeasureName { code, adjusted: false }, ratio_reading: None };
+            let mut row = effect_row(rules, text, &mention, &estimate, estimate.p.clone(), labels, "effect.difference");
+            // `The waiting time … to the test, titration, and treatment was 189.6, 148.8 and 145.0
+            // days shorter`: a list's numbers are of the sentence's subject, not of its last item.
+            if lone {
+                row.endpoint = copula_subject(rules, s, sentence, at).or(row.endpoint);
+            } else {
+                let head = s[sentence.0..at].find(',').map_or(at, |comma| sentence.0 + comma);
+                row.endpoint = outcome::clause_subject(s, sentence.0, head).or(row.endpoint);
+            }
+            findings.push(Finding { row, span: (estimate.start, estimate.end) });
+        }
+    }
+    findings
+}
+
+/// The outcome a lone than-difference is of, when a copula stands right before its number: the
+/// phrase before `was` in `time spent without progression or toxicity was 151 days greater`, `a
+/// RMR that was only 79 kcal greater` (a hedge such as `only` between is skipped).
+fn copula_subject(rules: &EffectRules, s: &str, sentence: (usize, usize), at: usize) -> Option<String> {
+    let head = s[sentence.0..at].trim_end();
+    let head = ["only", "about", "approximately", "nearly", "almost"]
+        .iter()
+        .find_map(|hedge| head.strip_suffix(hedge).filter(|rest| rest.ends_with(' ')))
+        .unwrap_or(head)
+        .trim_end();
+    let copula = rules.copula_end.find(head)?;
+    let before = head[..copula.start()].trim_end();
+    let before = before.strip_suffix(" that").or_else(|| before.strip_suffix(" which")).unwrap_or(before);
+    outcome::outcome_before(before, before.len()).filter(|phrase| clean_endpoint(phrase).is_some())
+}
+
+/// Reads the CI or p-value written right after the groups of a difference compared with `than`
+/// (`than in the control group (P = .04)`) into `estimate`, which then ends after them.
+fn read_than_tail(estimate: &mut Estimate, s: &str, from: usize) {
+    let rest = &s[from..];
+    if let Ok((after, ci)) = ci_after_estimate(false)(rest) {
+        let mut read = estimate.clone();
+        read.take_ci(ci);
+        if read.within_interval() {
+            read.end = from + consumed(rest, after);
+            *estimate = read;
+        }
+    } else if let Ok((after, p)) = p_value_after(rest) {
+        estimate.p = Some(p);
+        estimate.end = from + consumed(rest, after);
+    }
 }
 
 /// Differences in the next outcome's bracket after a difference of the same sentence, with an
@@ -2022,6 +2152,17 @@ mod tests {
         assert_eq!(found[1].as_deref(), Some("pain severity"));
         assert_eq!(found[2].as_deref(), Some("remission"));
         assert_eq!(found[3].as_deref(), Some("remission"));
+    }
+
+    #[test]
+    fn a_list_of_differences_compared_with_than_takes_the_sentence_subject() {
+        let text = "The waiting time from referral to the scan, to the first dose, and to discharge was \
+                    20.5, 14.2 and 9.0 days shorter in group A than group B respectively. Pain was 0.4 \
+                    points lower in the splint group than in the control group (P = .02).";
+        assert_eq!(effects(text), vec!["MD 20.5", "MD 14.2", "MD 9.0", "MD 0.4 p=0.02"]);
+        let found = endpoints(text);
+        assert!(found[..3].iter().all(|e| e.as_deref() == Some("waiting time from referral")), "{found:?}");
+        assert_eq!(found[3].as_deref(), Some("Pain"));
     }
 
     #[test]
