@@ -92,6 +92,9 @@ pub(crate) struct Utf8Text<R> {
     /// Decoded text not handed out yet, from `out_at` on.
     out: Vec<u8>,
     out_at: usize,
+    /// The buffer the source is read into: the last one handed out, whose bytes are read over
+    /// instead of zeroed anew for every chunk.
+    chunk: Vec<u8>,
     /// Bytes of the source decoded so far (for the byte offset in the note).
     consumed: u64,
     eof: bool,
@@ -113,6 +116,7 @@ impl<R: Read> Utf8Text<R> {
             pending: Vec::new(),
             out: Vec::new(),
             out_at: 0,
+            chunk: Vec::new(),
             consumed: 0,
             eof: false,
             note,
@@ -129,24 +133,33 @@ impl<R: Read> Utf8Text<R> {
 
     /// Reads the next chunk of the source and decodes what can be decoded of it.
     fn refill(&mut self) -> io::Result<()> {
+        // The text handed out last is read over: its buffer becomes the chunk buffer.
+        std::mem::swap(&mut self.out, &mut self.chunk);
         self.out.clear();
         self.out_at = 0;
         while self.out.is_empty() && !(self.eof && self.pending.is_empty()) {
             if !self.eof {
-                let start = self.pending.len();
-                self.pending.resize(start + CHUNK_BYTES, 0);
+                // Zeroes only what the last chunk did not fill (nothing after a full read).
+                self.chunk.resize(CHUNK_BYTES, 0);
                 let read = loop {
-                    match self.inner.read(&mut self.pending[start..]) {
+                    match self.inner.read(&mut self.chunk) {
                         Ok(read) => break read,
                         Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
-                        Err(err) => {
-                            self.pending.truncate(start);
-                            return Err(err);
-                        }
+                        Err(err) => return Err(err),
                     }
                 };
-                self.pending.truncate(start + read);
                 self.eof = read == 0;
+                // Valid UTF-8 with nothing pending, nearly every chunk: handed out as read.
+                let as_read = self.pending.is_empty()
+                    && self.encoding == Encoding::Utf8
+                    && std::str::from_utf8(&self.chunk[..read]).is_ok();
+                if as_read {
+                    self.chunk.truncate(read);
+                    std::mem::swap(&mut self.out, &mut self.chunk);
+                    self.consumed += read as u64;
+                    continue;
+                }
+                self.pending.extend_from_slice(&self.chunk[..read]);
             }
             match self.encoding {
                 Encoding::Utf8 => self.decode_utf8(),
