@@ -8,7 +8,7 @@
 //! superset of Latin-1 that browsers use for it), so a Latin-1 `é` stays `é`, and the first such
 //! byte is reported once per file as a warning: the text was read, but not as the file said.
 
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read};
 use std::sync::{Arc, Mutex};
 
 use encoding_rs::{Decoder, UTF_16BE, UTF_16LE, WINDOWS_1252};
@@ -225,14 +225,25 @@ impl<R: Read> Utf8Text<R> {
 
 impl<R: Read> Read for Utf8Text<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+/// The decoded text is buffered already: readers take it from here without a `BufReader`'s copy.
+impl<R: Read> BufRead for Utf8Text<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
         if self.out_at >= self.out.len() {
             self.refill()?;
         }
-        let available = &self.out[self.out_at..];
-        let n = available.len().min(buf.len());
-        buf[..n].copy_from_slice(&available[..n]);
-        self.out_at += n;
-        Ok(n)
+        Ok(&self.out[self.out_at..])
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.out_at = (self.out_at + amount).min(self.out.len());
     }
 }
 
