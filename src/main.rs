@@ -2,6 +2,11 @@
 
 use std::process::ExitCode;
 
+/// The run allocates and frees many small strings and vectors per abstract; mimalloc serves them
+/// in a fraction of the system allocator's instructions (see docs/performance.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let code = match trialrex_cli::run() {
         Ok(code) => code,

@@ -8,7 +8,7 @@
 //! superset of Latin-1 that browsers use for it), so a Latin-1 `é` stays `é`, and the first such
 //! byte is reported once per file as a warning: the text was read, but not as the file said.
 
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read};
 use std::sync::{Arc, Mutex};
 
 use encoding_rs::{Decoder, UTF_16BE, UTF_16LE, WINDOWS_1252};
@@ -92,6 +92,9 @@ pub(crate) struct Utf8Text<R> {
     /// Decoded text not handed out yet, from `out_at` on.
     out: Vec<u8>,
     out_at: usize,
+    /// The buffer the source is read into: the last one handed out, whose bytes are read over
+    /// instead of zeroed anew for every chunk.
+    chunk: Vec<u8>,
     /// Bytes of the source decoded so far (for the byte offset in the note).
     consumed: u64,
     eof: bool,
@@ -113,6 +116,7 @@ impl<R: Read> Utf8Text<R> {
             pending: Vec::new(),
             out: Vec::new(),
             out_at: 0,
+            chunk: Vec::new(),
             consumed: 0,
             eof: false,
             note,
@@ -129,24 +133,33 @@ impl<R: Read> Utf8Text<R> {
 
     /// Reads the next chunk of the source and decodes what can be decoded of it.
     fn refill(&mut self) -> io::Result<()> {
+        // The text handed out last is read over: its buffer becomes the chunk buffer.
+        std::mem::swap(&mut self.out, &mut self.chunk);
         self.out.clear();
         self.out_at = 0;
         while self.out.is_empty() && !(self.eof && self.pending.is_empty()) {
             if !self.eof {
-                let start = self.pending.len();
-                self.pending.resize(start + CHUNK_BYTES, 0);
+                // Zeroes only what the last chunk did not fill (nothing after a full read).
+                self.chunk.resize(CHUNK_BYTES, 0);
                 let read = loop {
-                    match self.inner.read(&mut self.pending[start..]) {
+                    match self.inner.read(&mut self.chunk) {
                         Ok(read) => break read,
                         Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
-                        Err(err) => {
-                            self.pending.truncate(start);
-                            return Err(err);
-                        }
+                        Err(err) => return Err(err),
                     }
                 };
-                self.pending.truncate(start + read);
                 self.eof = read == 0;
+                // Valid UTF-8 with nothing pending, nearly every chunk: handed out as read.
+                let as_read = self.pending.is_empty()
+                    && self.encoding == Encoding::Utf8
+                    && std::str::from_utf8(&self.chunk[..read]).is_ok();
+                if as_read {
+                    self.chunk.truncate(read);
+                    std::mem::swap(&mut self.out, &mut self.chunk);
+                    self.consumed += read as u64;
+                    continue;
+                }
+                self.pending.extend_from_slice(&self.chunk[..read]);
             }
             match self.encoding {
                 Encoding::Utf8 => self.decode_utf8(),
@@ -212,14 +225,25 @@ impl<R: Read> Utf8Text<R> {
 
 impl<R: Read> Read for Utf8Text<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+/// The decoded text is buffered already: readers take it from here without a `BufReader`'s copy.
+impl<R: Read> BufRead for Utf8Text<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
         if self.out_at >= self.out.len() {
             self.refill()?;
         }
-        let available = &self.out[self.out_at..];
-        let n = available.len().min(buf.len());
-        buf[..n].copy_from_slice(&available[..n]);
-        self.out_at += n;
-        Ok(n)
+        Ok(&self.out[self.out_at..])
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.out_at = (self.out_at + amount).min(self.out.len());
     }
 }
 

@@ -1,5 +1,6 @@
 //! JSON Lines: one `{"id", "title", "abstract", ...}` object per line.
 
+use std::borrow::Cow;
 use std::io::BufRead;
 
 use serde::Deserialize;
@@ -97,7 +98,14 @@ impl Iterator for JsonlRecords {
 impl JsonlRecords {
     fn parse_line(&self) -> Result<Record> {
         let location = Location::at(self.file.clone(), self.record, self.line);
-        let (text, bad_at) = decode_lossy(&self.buf);
+        // A valid line is parsed where it lies; only an invalid one is copied, with U+FFFD.
+        let (text, bad_at) = match std::str::from_utf8(&self.buf) {
+            Ok(text) => (Cow::Borrowed(text), None),
+            Err(_) => {
+                let (text, bad_at) = decode_lossy(&self.buf);
+                (Cow::Owned(text), bad_at)
+            }
+        };
         let warnings = bad_at
             .map(|offset| vec![format!("invalid UTF-8 at byte {} of the line, replaced with U+FFFD", offset + 1)])
             .unwrap_or_default();

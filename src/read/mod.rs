@@ -23,7 +23,7 @@ mod wos;
 mod xml;
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Cursor, Read};
+use std::io::{self, BufRead, Cursor, Read};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -172,7 +172,7 @@ pub fn from_reader(raw: Box<dyn Read + Send>, file: &str, forced: Option<Format>
                 .at(Location::file(file))
         })?,
     };
-    let input: Input = Box::new(BufReader::with_capacity(256 * 1024, Cursor::new(prefix).chain(decoded)));
+    let input: Input = Box::new(Cursor::new(prefix).chain(decoded));
     Ok(Box::new(NotedRecords { records: read(input, file, format), note, file: file.to_string(), told: false }))
 }
 
