@@ -2121,22 +2121,37 @@ fn assign_opening_or_bracket(
                 || (i + 1 < items.len() && side_by_side(s, text, &items[i], &items[i + 1]))
         })
         .collect();
+    // `With misoprostol, more women delivered (57.5% vs. 32.5%)`: the two values of a comparison
+    // are two groups', so the group opening the sentence is not both items'; the run's groups
+    // (`assign_runs`) put it first.
+    let compared: Vec<bool> = (0..items.len())
+        .map(|i| {
+            (i > 0 && compared_side_by_side(s, text, &items[i - 1], &items[i]))
+                || (i + 1 < items.len() && compared_side_by_side(s, text, &items[i], &items[i + 1]))
+        })
+        .collect();
     let mut compared_pairs: Vec<(usize, Label, usize)> = Vec::new();
     for (index, (item, in_run)) in items.iter_mut().zip(in_run).enumerate().filter(|(_, (i, _))| i.arm.is_none()) {
         let (from, _) = text.sentence_at(item.span.0);
-        let opening = opening_group(rules, arms, known, s, from, item.span.0);
+        let opening = (!compared[index]).then(|| opening_group(rules, arms, known, s, from, item.span.0)).flatten();
         let bracketed = bracket_group(rules, arms, known, s, from, item.span.0);
         // `in the X arm compared with the Y arm (4.5% vs 0.7%`: before a bracket holding a pair,
         // the group written second in a comparison is not the first item's.
         let bracketed = bracketed.filter(|l| {
             let lead = &s[from..l.span.0];
             let lower = lead.to_ascii_lowercase();
-            let lead_words: Vec<&str> = lower.split_whitespace().rev().take(4).collect();
-            let compared = lead_words
-                .iter()
-                .any(|w| matches!(*w, "than" | "versus" | "vs" | "vs." | "compared" | "comparison" | "over"));
+            // `compared with patients in the placebo group (`, `non-inferior to MMF (`, `as opposed
+            // to the Bolus group (`: the group after a comparison word is the pair's second.
+            let lead_words: Vec<&str> = lower.split_whitespace().rev().take(6).collect();
+            let compared = lead_words.iter().any(|w| {
+                matches!(
+                    *w,
+                    "than" | "versus" | "vs" | "vs." | "compared" | "comparison" | "over" | "opposed" | "between"
+                ) || w.ends_with("inferior")
+                    || w.ends_with("superior")
+            });
             if in_run && compared {
-                let word_at = ["than", "versus", "vs", "compared", "in comparison", "over"]
+                let word_at = ["than", "versus", "vs", "compared", "in comparison", "over", "as opposed", "inferior"]
                     .iter()
                     .filter_map(|w| lower.rfind(&format!(" {w} ")))
                     .max()
@@ -2301,6 +2316,7 @@ fn assign_runs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Te
             if let Some((groups, by_record_order)) =
                 run_groups(rules, arms, known, text, items, (index, end), &record_pair)
             {
+                let groups = other_of_pair(s, text, &items[index..end], groups);
                 for (item, group) in items[index..end].iter_mut().zip(groups) {
                     if item.arm.is_none() {
                         item.arm = Some(group);
@@ -2311,6 +2327,31 @@ fn assign_runs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Te
         }
         index = end;
     }
+}
+
+/// The groups of a compared pair (`31% vs 12%`) whose one item has its group already: the
+/// other item takes the other group of the pair, whichever place the pair gives it, since
+/// one group cannot hold both values of a comparison.
+fn other_of_pair(s: &str, text: &Text, run: &[Item], mut groups: Vec<String>) -> Vec<String> {
+    let ([a, b], [first, second]) = (run, groups.as_slice()) else { return groups };
+    if !compared_side_by_side(s, text, a, b) {
+        return groups;
+    }
+    let (arm, free) = match (&a.arm, &b.arm) {
+        (Some(arm), None) => (arm, 1),
+        (None, Some(arm)) => (arm, 0),
+        _ => return groups,
+    };
+    let key = group_key(arm);
+    let other = if group_key(first) == key {
+        second.clone()
+    } else if group_key(second) == key {
+        first.clone()
+    } else {
+        return groups;
+    };
+    groups[free] = other;
+    groups
 }
 
 /// `two PR, seven SD and three PD in the PC arm`: a list of response counts shares the group
@@ -2594,6 +2635,15 @@ fn ends_with_number_not_group(text: &str) -> bool {
         super::ends_with_lowercase(noun, g) && !noun[..noun.len() - g.len()].ends_with(|c: char| c.is_alphanumeric())
     });
     !names_group
+}
+
+/// Whether two items stand side by side joined by a comparison (`45% vs 30%`), which makes them
+/// two groups' values.
+fn compared_side_by_side(s: &str, text: &Text, a: &Item, b: &Item) -> bool {
+    side_by_side(s, text, a, b) && {
+        let between = s[a.span.1..b.span.0].to_ascii_lowercase();
+        between.contains("vs") || between.contains("versus") || between.contains("compared")
+    }
 }
 
 /// Whether two items stand side by side: only a connector (`vs`, `and`, `,`) between them.
