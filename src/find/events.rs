@@ -2420,10 +2420,18 @@ fn run_groups(
     let cycle = |groups: &[String]| groups.iter().cycle().take(run).cloned().collect::<Vec<String>>();
     // `10 (50%), 12 (60%) and 15 (75%) patients in groups C, B, and D, respectively`.
     let listed = || (run >= 3).then(|| groups_after(rules, arms, known, s, items[end - 1].span.1, run)).flatten();
+    let after = s.get(items[end - 1].span.1..sentence.1).unwrap_or_default();
+    let times = lists_times(after);
+    // `in the intervention group increased from 7.5% to 24% and 43.3% one month and three
+    // months after, respectively`: values listed by time are all of the group named before.
+    if times {
+        return group_before(arms, known, s, sentence.0, items[index].span.0).map(|group| (vec![group; run], false));
+    }
+    let ordered = |pair: Vec<String>| named_first_or_after(before, after, pair);
     pair.map(|pair| (cycle(&pair), false))
         .or_else(|| listed().map(|groups| (groups, false)))
-        .or_else(|| (known.len() == run).then(|| (named_first(before, known.to_vec()), true)))
-        .or_else(|| (paired && known.len() == 2).then(|| (cycle(&named_first(before, known.to_vec())), true)))
+        .or_else(|| (known.len() == run && !times).then(|| (ordered(known.to_vec()), true)))
+        .or_else(|| (paired && known.len() == 2 && !times).then(|| (cycle(&ordered(known.to_vec())), true)))
         .or_else(|| {
             let pair = named_first(before, labelled_pair(arms, &items[..index]));
             (paired && pair.len() == 2).then(|| (cycle(&pair), false))
@@ -2431,8 +2439,68 @@ fn run_groups(
         .or_else(|| {
             let first =
                 (run == 2).then(|| record_pair.get_or_init(|| first_compared_pair(arms, text)).clone()).flatten();
-            first.map(|pair| (named_first(before, pair), true))
+            first.filter(|pair| !times && names_nearby(text, sentence_index, pair)).map(|pair| (ordered(pair), true))
         })
+}
+
+/// Whether the list a `respectively` closes after a run names times, not groups: `86% and 84%
+/// in years 1 and 4, respectively`, `7.2% and 11.2% for the two periods respectively`; not `at
+/// week 104 in the A and B groups, respectively`.
+fn lists_times(after: &str) -> bool {
+    let lower = after.to_ascii_lowercase();
+    lower.find("respectively").is_some_and(|at| {
+        let words: Vec<&str> = lower[..at].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let list = &words[words.len().saturating_sub(6)..];
+        let time = |w: &&str| {
+            matches!(*w, "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days" | "period" | "periods")
+        };
+        let group = |w: &&str| matches!(*w, "group" | "groups" | "arm" | "arms" | "cohort" | "cohorts");
+        list.iter().any(time) && !list.iter().any(group)
+    })
+}
+
+/// Whether the sentence `sentence_index` or the one before names one of `groups`: the pair a
+/// record compares elsewhere stands for a run's groups only then (`lower failure rate (1
+/// (2.1%) versus 15 (31.3%))` is no comparison of `anxiolysis` and `immobility`, read far away).
+fn names_nearby(text: &Text, sentence_index: usize, groups: &[String]) -> bool {
+    let s = text.as_str();
+    let from = text.sentences.get(sentence_index.saturating_sub(1)).map_or(0, |previous| previous.0);
+    let to = text.sentences.get(sentence_index).map_or(s.len(), |sentence| sentence.1);
+    let words = super::lowercase_words(
+        s.get(from..to).unwrap_or_default().split(|c: char| !c.is_alphanumeric() && c != '+').filter(|w| !w.is_empty()),
+    );
+    let words = format!(" {words} ");
+    // A group's own word will do: `cautery` names `intraluminal cautery`, `SAL/FP` names
+    // `stable-dose SAL/FP`; words any group may have (`dose`, `therapy`) do not.
+    let generic = ["dose", "doses", "therapy", "treatment", "care", "standard", "usual", "plus", "alone", "only"];
+    groups.iter().any(|group| {
+        group_key(group)
+            .split(' ')
+            .any(|w| w.len() >= 3 && !generic.contains(&w) && words.contains(&format!(" {w} ")))
+    })
+}
+
+/// [`named_first`], or when the words before the run name neither group, the words after it in
+/// its sentence: `The total number of complications (46 vs. 99) ... were smaller in the GDFR
+/// group` gives 46 to the GDFR group.
+fn named_first_or_after(before: &str, after: &str, pair: Vec<String>) -> Vec<String> {
+    let words = |text: &str| {
+        let words =
+            super::lowercase_words(text.split(|c: char| !c.is_alphanumeric() && c != '+').filter(|w| !w.is_empty()));
+        format!(" {words} ")
+    };
+    let named = |text: &str| {
+        let text = words(text);
+        pair.iter().any(|group| {
+            let key = group_key(group);
+            !key.is_empty() && text.contains(&format!(" {key} "))
+        })
+    };
+    if pair.len() == 2 && !named(before) && named(after) {
+        named_first(after, pair)
+    } else {
+        named_first(before, pair)
+    }
 }
 
 /// A pair of groups from elsewhere, reordered when the words before a run of values name one of
@@ -2469,9 +2537,15 @@ fn compared_second(subject: &str, object: &str, pair: &[String]) -> bool {
     let own = |i: usize| -> Vec<&str> {
         keys[i].split(' ').filter(|w| w.len() >= 4 && !keys[1 - i].split(' ').any(|o| o == *w)).collect()
     };
+    // `group A`, `Group II`: a group told apart only by a short name is mentioned whole.
+    let whole: Vec<String> = pair
+        .iter()
+        .map(|g| super::lowercase_words(g.split(|c: char| !c.is_alphanumeric() && c != '+').filter(|w| !w.is_empty())))
+        .collect();
     let mentions = |part: &str, i: usize| {
         let own = own(i);
         part.split(' ').filter(|w| w.len() >= 4).any(|w| own.iter().any(|o| w.starts_with(o) || o.starts_with(w)))
+            || own.is_empty() && !whole[i].is_empty() && format!(" {part} ").contains(&format!(" {} ", whole[i]))
     };
     let (first_before, second_before) = (mentions(subject, 0), mentions(subject, 1));
     let (first_after, second_after) = (mentions(object, 0), mentions(object, 1));
