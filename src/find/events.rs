@@ -859,9 +859,21 @@ fn findings_from_items(
         .into_iter()
         .filter(|item| arms.on("arm_size.completed") && (!grouped || named(item)))
         .flat_map(completer_sizes);
+    // `RESULTS`, `days 2-6`, `their peers`: a label that names no group leaves the item
+    // without one, after it has lent its outcome to the items beside it.
     items
         .into_iter()
         .zip(endpoints)
+        .filter_map(|(mut item, endpoint)| {
+            if item.arm.as_deref().is_some_and(super::arm_label::names_no_group) {
+                item.arm = None;
+                item.by_record_order = false;
+                if item.events.is_none() || item.n.is_none() {
+                    return None;
+                }
+            }
+            Some((item, endpoint))
+        })
         .map(|(item, endpoint)| {
             let mut row = Row::new("", Kind::Events);
             row.arm = item.arm;
