@@ -431,6 +431,11 @@ fn read_count_percent(rules: &EventRules, s: &str, items: &mut Items) {
         if before.ends_with(['=', '<', '>', '-', '/']) || period || ends_with_range_word(before) {
             continue;
         }
+        // `17 of the 38 eyes in group 1 (44.7%)`: the number names the group.
+        let lower = before.to_ascii_lowercase();
+        if e.len() <= 2 && ["group", "arm", "cohort"].iter().any(|noun| lower.ends_with(noun)) {
+            continue;
+        }
         let mut item = Item::new("events.count_percent", (whole.start(), whole.end()));
         item.events = read_count(e.as_str());
         item.percent = read_percent(p.as_str());
@@ -845,6 +850,7 @@ fn findings_from_items(
     for item in items.iter_mut() {
         resolve_this_group(arms, s, known, item);
     }
+    untotal_compared(text, &mut items);
     // A count with its denominator (`17/78`, `9 of 114`) is kept when its group stays
     // unnamed: validation flags it (events.arm_unresolved) for the reviewer. A percentage alone
     // is too often something else to keep without its group.
@@ -889,6 +895,35 @@ fn findings_from_items(
         })
         .chain(sizes)
         .collect()
+}
+
+/// `1 (0.6%) TT versus 15 (8.6%) DO`, `345/2973 (11.6%) responded compared with 106/993
+/// (10.7%) who were not offered`: two values a comparison joins are two groups', never both
+/// the whole trial's; they are left without a group (kept, flagged, when a count has its
+/// denominator).
+fn untotal_compared(text: &Text, items: &mut [Item]) {
+    let s = text.as_str();
+    let joined: Vec<bool> = items
+        .windows(2)
+        .map(|pair| {
+            let (a, b) = (&pair[0], &pair[1]);
+            let total = |i: &Item| i.arm.as_deref() == Some("total");
+            let gap = s.get(a.span.1..b.span.0).unwrap_or("(").to_ascii_lowercase();
+            let compares = gap.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "vs" | "versus" | "compared"));
+            total(a)
+                && total(b)
+                && compares
+                && gap.split_whitespace().count() <= 6
+                && !gap.contains(['(', ')', ';'])
+                && text.sentence_index(a.span.0) == text.sentence_index(b.span.0)
+        })
+        .collect();
+    for (at, joined) in joined.into_iter().enumerate() {
+        if joined {
+            items[at].arm = None;
+            items[at + 1].arm = None;
+        }
+    }
 }
 
 /// A count of those who completed the trial (`176 of 208 for control`) gives its group two
