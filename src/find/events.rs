@@ -748,9 +748,12 @@ fn read_count_in_arm(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, tex
         let listed = in_group_list(rules, arms, s, e.start(), &label);
         // `one fracture occurred in each treatment group` is no one group's count (`each_group`).
         let every = ["each ", "both ", "all "].iter().any(|w| label.text.to_ascii_lowercase().starts_with(w));
+        // `56 and 86 women in the intervention and control groups, respectively`: the first
+        // group of a respectively-list is not the last count's.
         if !(arms.labels.has_group_noun(&label.text) || is_known(known, &label) || listed)
             || arms.labels.names_everyone(&label.text)
             || every
+            || opens_respectively_list(text, label.span.1)
         {
             continue;
         }
