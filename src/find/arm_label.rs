@@ -422,7 +422,14 @@ fn opens_no_group(lower: &str) -> bool {
     let first = lower.split(' ').next().unwrap_or_default();
     matches!(
         first,
-        "results" | "conclusions" | "conclusion" | "methods" | "background" | "objective" | "objectives" | "possible"
+        "results"
+            | "conclusions"
+            | "conclusion"
+            | "methods"
+            | "background"
+            | "objective"
+            | "objectives"
+            | "possible"
             | "following"
     )
 }

@@ -2192,7 +2192,9 @@ fn assign_opening_or_bracket(
             let lower = lead.to_ascii_lowercase();
             // `compared with patients in the placebo group (`, `non-inferior to MMF (`, `as opposed
             // to the Bolus group (`: the group after a comparison word is the pair's second.
-            let lead_words: Vec<&str> = lower.split_whitespace().rev().take(6).collect();
+            // Not a comparison of numbers before it: `lasted less than 7 days in the X group (`.
+            let tail = lower.rsplit(|c: char| c.is_ascii_digit()).next().unwrap_or_default();
+            let lead_words: Vec<&str> = tail.split_whitespace().rev().take(6).collect();
             let compared = lead_words.iter().any(|w| {
                 matches!(
                     *w,
@@ -2502,7 +2504,10 @@ fn lists_times(after: &str) -> bool {
         let words: Vec<&str> = lower[..at].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
         let list = &words[words.len().saturating_sub(6)..];
         let time = |w: &&str| {
-            matches!(*w, "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days" | "period" | "periods")
+            matches!(
+                *w,
+                "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days" | "period" | "periods"
+            )
         };
         let group = |w: &&str| matches!(*w, "group" | "groups" | "arm" | "arms" | "cohort" | "cohorts");
         list.iter().any(time) && !list.iter().any(group)
@@ -2524,9 +2529,7 @@ fn names_nearby(text: &Text, sentence_index: usize, groups: &[String]) -> bool {
     // `stable-dose SAL/FP`; words any group may have (`dose`, `therapy`) do not.
     let generic = ["dose", "doses", "therapy", "treatment", "care", "standard", "usual", "plus", "alone", "only"];
     groups.iter().any(|group| {
-        group_key(group)
-            .split(' ')
-            .any(|w| w.len() >= 3 && !generic.contains(&w) && words.contains(&format!(" {w} ")))
+        group_key(group).split(' ').any(|w| w.len() >= 3 && !generic.contains(&w) && words.contains(&format!(" {w} ")))
     })
 }
 
@@ -3095,6 +3098,61 @@ mod tests {
         );
         // Two unnamed words are no pair of groups.
         assert!(events("Uptake was similar (21.3% leaflet vs. 20.1% letter, p = 0.6).").is_empty());
+    }
+
+    #[test]
+    fn a_group_opening_a_sentence_is_not_both_values_of_a_comparison() {
+        let text = "Women were randomized to 60 mg of drug K (n = 80) or 40 mg of drug M (n = 81). With drug K, \
+                    more women delivered within a day (61.5% vs. 40.5%, p < 0.01).";
+        let got = events(text);
+        assert!(got.contains(&"events drug K -/- 61.5%".to_string()), "{got:?}");
+        assert!(!got.contains(&"events drug K -/- 40.5%".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn the_bracket_group_after_a_comparison_word_is_the_second() {
+        let text = "More children in the zinc group were cured at day 5 compared with children in the \
+                    placebo group (62% vs 41%, p = 0.01).";
+        assert_eq!(events(text), vec!["events placebo group -/- 41%", "events zinc group -/- 62%"]);
+    }
+
+    #[test]
+    fn values_listed_by_time_are_not_the_record_arms() {
+        let text = "Farms were randomized to an intervention (n = 20) or control (n = 20). Residues were \
+                    detected on tools (71% and 64% in years 1 and 3, respectively).";
+        assert!(events(text).is_empty(), "{:?}", events(text));
+    }
+
+    #[test]
+    fn values_listed_by_time_after_a_group_are_that_groups() {
+        let text = "Men were randomized to an intervention (n = 40) or control (n = 40). Screening uptake in \
+                    the intervention group rose from 8% to 21% and 39% one month and three months later, \
+                    respectively.";
+        assert_eq!(events(text), vec!["events intervention -/- 21%", "events intervention -/- 39%"]);
+    }
+
+    #[test]
+    fn a_heading_a_time_or_a_possessive_names_no_group() {
+        assert!(crate::find::arm_label::names_no_group("RESULTS"));
+        assert!(crate::find::arm_label::names_no_group("days 2-6"));
+        assert!(crate::find::arm_label::names_no_group("6-year follow-up"));
+        assert!(crate::find::arm_label::names_no_group("their peers"));
+        assert!(!crate::find::arm_label::names_no_group("5-day course"));
+        assert!(!crate::find::arm_label::names_no_group("16-week lifestyle intervention"));
+        assert!(!crate::find::arm_label::names_no_group("placebo group"));
+    }
+
+    #[test]
+    fn two_compared_counts_are_not_both_the_whole_trials() {
+        let text = "Wound infection occurred in 4 (2.1%) SC versus 11 (5.9%) IC after surgery.";
+        let got = events(text);
+        assert!(got.iter().all(|row| !row.starts_with("events total")), "{got:?}");
+    }
+
+    #[test]
+    fn a_respectively_list_of_groups_may_open_with_of() {
+        let text = "Rash was reported in 24.5% and 11.0% of topical therapy and oral therapy groups, respectively.";
+        assert_eq!(events(text), vec!["events oral therapy groups -/- 11.0%", "events topical therapy -/- 24.5%"]);
     }
 
     #[test]
