@@ -2473,7 +2473,8 @@ fn run_groups(
     // `10 (50%), 12 (60%) and 15 (75%) patients in groups C, B, and D, respectively`.
     let listed = || (run >= 3).then(|| groups_after(rules, arms, known, s, items[end - 1].span.1, run)).flatten();
     let after = s.get(items[end - 1].span.1..sentence.1).unwrap_or_default();
-    let times = lists_times(after);
+    // From the last value's start: a reader may have taken the list's words as its label.
+    let times = lists_times(s.get(items[end - 1].span.0..sentence.1).unwrap_or_default());
     // `in the intervention group increased from 7.5% to 24% and 43.3% one month and three
     // months after, respectively`: values listed by time are all of the group named before.
     if times {
@@ -2510,7 +2511,11 @@ fn lists_times(after: &str) -> bool {
             )
         };
         let group = |w: &&str| matches!(*w, "group" | "groups" | "arm" | "arms" | "cohort" | "cohorts");
-        list.iter().any(time) && !list.iter().any(group)
+        // A list: `years 1 and 4`, `the two periods` (read `the 2 periods`); not `completed 24
+        // weeks of treatment`.
+        let listed = list.iter().any(|w| matches!(*w, "and" | "both"))
+            || list.windows(2).any(|pair| pair[0] == "the" && pair[1].bytes().all(|b| b.is_ascii_digit()));
+        listed && list.iter().any(time) && !list.iter().any(group)
     })
 }
 
@@ -3129,6 +3134,14 @@ mod tests {
                     the intervention group rose from 8% to 21% and 39% one month and three months later, \
                     respectively.";
         assert_eq!(events(text), vec!["events intervention -/- 21%", "events intervention -/- 39%"]);
+    }
+
+    #[test]
+    fn a_respectively_list_of_times_is_told_from_one_of_groups() {
+        assert!(super::lists_times("7.2% and 11.2% for the 2 periods respectively (P = 0.17)."));
+        assert!(super::lists_times("84% in years 1 and 4, respectively)"));
+        assert!(!super::lists_times("20 (80.0%) completed 24 weeks of treatment, respectively."));
+        assert!(!super::lists_times("20% at week 104 in the A and B groups, respectively."));
     }
 
     #[test]
