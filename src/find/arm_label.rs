@@ -416,6 +416,59 @@ impl ArmLabels {
     }
 }
 
+/// Whether a phrase opens with a word no group's name opens with: a section heading read on
+/// (`RESULTS`, `Results Average work incapacity`), `possible groups`, `following 6 months`.
+fn opens_no_group(lower: &str) -> bool {
+    let first = lower.split(' ').next().unwrap_or_default();
+    matches!(
+        first,
+        "results"
+            | "conclusions"
+            | "conclusion"
+            | "methods"
+            | "background"
+            | "objective"
+            | "objectives"
+            | "possible"
+            | "following"
+    )
+}
+
+/// Whether a phrase names a time, not a group: `days 2-6`, `weeks 19 through 26`, `6-month`,
+/// `6-year follow-up`, `postoperative period` (but `5-day course` and `16-week lifestyle
+/// intervention` are groups).
+fn names_a_time(lower: &str) -> bool {
+    let unit = |w: &str| {
+        let w = w.strip_suffix('s').unwrap_or(w);
+        matches!(w, "day" | "week" | "month" | "year" | "hour")
+    };
+    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '–'));
+    let numbered_unit = |w: &str| w.split_once('-').is_some_and(|(n, u)| number(n) && unit(u));
+    let time_word = |w: &str| {
+        matches!(w, "period" | "follow-up" | "followup" | "postoperative" | "through" | "to" | "and")
+            || w.starts_with("post-")
+    };
+    let words: Vec<&str> = lower.split(' ').collect();
+    words.iter().any(|w| unit(w) || numbered_unit(w) || matches!(*w, "period" | "follow-up"))
+        && words.iter().all(|w| unit(w) || numbered_unit(w) || number(w) || time_word(w))
+}
+
+/// Whether a label opens with a possessive (`their peers`, `its utility`): it speaks of people
+/// or things already named.
+fn opens_with_possessive(lower: &str) -> bool {
+    let first = lower.split(' ').next().unwrap_or_default();
+    matches!(first, "their" | "its" | "our" | "his" | "her")
+}
+
+/// Whether a label read beside a value of an outcome names no group: a heading, a time, a
+/// possessive phrase (`RESULTS`, `days 2-6`, `6-year follow-up`, `their peers`). Arm sizes keep
+/// such labels (`received their parents' preferred treatment`, `during the study period (n =
+/// 9)` still counts a group); an outcome's value said of them is of no group the reader knows.
+pub fn names_no_group(label: &str) -> bool {
+    let lower = label.to_ascii_lowercase();
+    opens_no_group(&lower) || names_a_time(&lower) || opens_with_possessive(&lower)
+}
+
 /// Whether a word identifies a group after a group noun: `A`, `2`, `II`, `C.`.
 fn is_group_id(word: &str) -> bool {
     let word = word.trim_end_matches('.');

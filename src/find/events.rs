@@ -431,6 +431,11 @@ fn read_count_percent(rules: &EventRules, s: &str, items: &mut Items) {
         if before.ends_with(['=', '<', '>', '-', '/']) || period || ends_with_range_word(before) {
             continue;
         }
+        // `17 of the 38 eyes in group 1 (44.7%)`: the number names the group.
+        let lower = before.to_ascii_lowercase();
+        if e.len() <= 2 && ["group", "arm", "cohort"].iter().any(|noun| lower.ends_with(noun)) {
+            continue;
+        }
         let mut item = Item::new("events.count_percent", (whole.start(), whole.end()));
         item.events = read_count(e.as_str());
         item.percent = read_percent(p.as_str());
@@ -743,9 +748,12 @@ fn read_count_in_arm(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, tex
         let listed = in_group_list(rules, arms, s, e.start(), &label);
         // `one fracture occurred in each treatment group` is no one group's count (`each_group`).
         let every = ["each ", "both ", "all "].iter().any(|w| label.text.to_ascii_lowercase().starts_with(w));
+        // `56 and 86 women in the intervention and control groups, respectively`: the first
+        // group of a respectively-list is not the last count's.
         if !(arms.labels.has_group_noun(&label.text) || is_known(known, &label) || listed)
             || arms.labels.names_everyone(&label.text)
             || every
+            || opens_respectively_list(text, label.span.1)
         {
             continue;
         }
@@ -845,6 +853,7 @@ fn findings_from_items(
     for item in items.iter_mut() {
         resolve_this_group(arms, s, known, item);
     }
+    untotal_compared(text, &mut items);
     // A count with its denominator (`17/78`, `9 of 114`) is kept when its group stays
     // unnamed: validation flags it (events.arm_unresolved) for the reviewer. A percentage alone
     // is too often something else to keep without its group.
@@ -859,9 +868,21 @@ fn findings_from_items(
         .into_iter()
         .filter(|item| arms.on("arm_size.completed") && (!grouped || named(item)))
         .flat_map(completer_sizes);
+    // `RESULTS`, `days 2-6`, `their peers`: a label that names no group leaves the item
+    // without one, after it has lent its outcome to the items beside it.
     items
         .into_iter()
         .zip(endpoints)
+        .filter_map(|(mut item, endpoint)| {
+            if item.arm.as_deref().is_some_and(super::arm_label::names_no_group) {
+                item.arm = None;
+                item.by_record_order = false;
+                if item.events.is_none() || item.n.is_none() {
+                    return None;
+                }
+            }
+            Some((item, endpoint))
+        })
         .map(|(item, endpoint)| {
             let mut row = Row::new("", Kind::Events);
             row.arm = item.arm;
@@ -877,6 +898,35 @@ fn findings_from_items(
         })
         .chain(sizes)
         .collect()
+}
+
+/// `1 (0.6%) TT versus 15 (8.6%) DO`, `345/2973 (11.6%) responded compared with 106/993
+/// (10.7%) who were not offered`: two values a comparison joins are two groups', never both
+/// the whole trial's; they are left without a group (kept, flagged, when a count has its
+/// denominator).
+fn untotal_compared(text: &Text, items: &mut [Item]) {
+    let s = text.as_str();
+    let joined: Vec<bool> = items
+        .windows(2)
+        .map(|pair| {
+            let (a, b) = (&pair[0], &pair[1]);
+            let total = |i: &Item| i.arm.as_deref() == Some("total");
+            let gap = s.get(a.span.1..b.span.0).unwrap_or("(").to_ascii_lowercase();
+            let compares = gap.split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "vs" | "versus" | "compared"));
+            total(a)
+                && total(b)
+                && compares
+                && gap.split_whitespace().count() <= 6
+                && !gap.contains(['(', ')', ';'])
+                && text.sentence_index(a.span.0) == text.sentence_index(b.span.0)
+        })
+        .collect();
+    for (at, joined) in joined.into_iter().enumerate() {
+        if joined {
+            items[at].arm = None;
+            items[at + 1].arm = None;
+        }
+    }
 }
 
 /// A count of those who completed the trial (`176 of 208 for control`) gives its group two
@@ -2121,22 +2171,39 @@ fn assign_opening_or_bracket(
                 || (i + 1 < items.len() && side_by_side(s, text, &items[i], &items[i + 1]))
         })
         .collect();
+    // `With misoprostol, more women delivered (57.5% vs. 32.5%)`: the two values of a comparison
+    // are two groups', so the group opening the sentence is not both items'; the run's groups
+    // (`assign_runs`) put it first.
+    let compared: Vec<bool> = (0..items.len())
+        .map(|i| {
+            (i > 0 && compared_side_by_side(s, text, &items[i - 1], &items[i]))
+                || (i + 1 < items.len() && compared_side_by_side(s, text, &items[i], &items[i + 1]))
+        })
+        .collect();
     let mut compared_pairs: Vec<(usize, Label, usize)> = Vec::new();
     for (index, (item, in_run)) in items.iter_mut().zip(in_run).enumerate().filter(|(_, (i, _))| i.arm.is_none()) {
         let (from, _) = text.sentence_at(item.span.0);
-        let opening = opening_group(rules, arms, known, s, from, item.span.0);
+        let opening = (!compared[index]).then(|| opening_group(rules, arms, known, s, from, item.span.0)).flatten();
         let bracketed = bracket_group(rules, arms, known, s, from, item.span.0);
         // `in the X arm compared with the Y arm (4.5% vs 0.7%`: before a bracket holding a pair,
         // the group written second in a comparison is not the first item's.
         let bracketed = bracketed.filter(|l| {
             let lead = &s[from..l.span.0];
             let lower = lead.to_ascii_lowercase();
-            let lead_words: Vec<&str> = lower.split_whitespace().rev().take(4).collect();
-            let compared = lead_words
-                .iter()
-                .any(|w| matches!(*w, "than" | "versus" | "vs" | "vs." | "compared" | "comparison" | "over"));
+            // `compared with patients in the placebo group (`, `non-inferior to MMF (`, `as opposed
+            // to the Bolus group (`: the group after a comparison word is the pair's second.
+            // Not a comparison of numbers before it: `lasted less than 7 days in the X group (`.
+            let tail = lower.rsplit(|c: char| c.is_ascii_digit()).next().unwrap_or_default();
+            let lead_words: Vec<&str> = tail.split_whitespace().rev().take(6).collect();
+            let compared = lead_words.iter().any(|w| {
+                matches!(
+                    *w,
+                    "than" | "versus" | "vs" | "vs." | "compared" | "comparison" | "over" | "opposed" | "between"
+                ) || w.ends_with("inferior")
+                    || w.ends_with("superior")
+            });
             if in_run && compared {
-                let word_at = ["than", "versus", "vs", "compared", "in comparison", "over"]
+                let word_at = ["than", "versus", "vs", "compared", "in comparison", "over", "as opposed", "inferior"]
                     .iter()
                     .filter_map(|w| lower.rfind(&format!(" {w} ")))
                     .max()
@@ -2301,6 +2368,7 @@ fn assign_runs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Te
             if let Some((groups, by_record_order)) =
                 run_groups(rules, arms, known, text, items, (index, end), &record_pair)
             {
+                let groups = other_of_pair(s, text, &items[index..end], groups);
                 for (item, group) in items[index..end].iter_mut().zip(groups) {
                     if item.arm.is_none() {
                         item.arm = Some(group);
@@ -2311,6 +2379,31 @@ fn assign_runs(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Te
         }
         index = end;
     }
+}
+
+/// The groups of a compared pair (`31% vs 12%`) whose one item has its group already: the
+/// other item takes the other group of the pair, whichever place the pair gives it, since
+/// one group cannot hold both values of a comparison.
+fn other_of_pair(s: &str, text: &Text, run: &[Item], mut groups: Vec<String>) -> Vec<String> {
+    let ([a, b], [first, second]) = (run, groups.as_slice()) else { return groups };
+    if !compared_side_by_side(s, text, a, b) {
+        return groups;
+    }
+    let (arm, free) = match (&a.arm, &b.arm) {
+        (Some(arm), None) => (arm, 1),
+        (None, Some(arm)) => (arm, 0),
+        _ => return groups,
+    };
+    let key = group_key(arm);
+    let other = if group_key(first) == key {
+        second.clone()
+    } else if group_key(second) == key {
+        first.clone()
+    } else {
+        return groups;
+    };
+    groups[free] = other;
+    groups
 }
 
 /// `two PR, seven SD and three PD in the PC arm`: a list of response counts shares the group
@@ -2379,10 +2472,19 @@ fn run_groups(
     let cycle = |groups: &[String]| groups.iter().cycle().take(run).cloned().collect::<Vec<String>>();
     // `10 (50%), 12 (60%) and 15 (75%) patients in groups C, B, and D, respectively`.
     let listed = || (run >= 3).then(|| groups_after(rules, arms, known, s, items[end - 1].span.1, run)).flatten();
+    let after = s.get(items[end - 1].span.1..sentence.1).unwrap_or_default();
+    // From the last value's start: a reader may have taken the list's words as its label.
+    let times = lists_times(s.get(items[end - 1].span.0..sentence.1).unwrap_or_default());
+    // `in the intervention group increased from 7.5% to 24% and 43.3% one month and three
+    // months after, respectively`: values listed by time are all of the group named before.
+    if times {
+        return group_before(arms, known, s, sentence.0, items[index].span.0).map(|group| (vec![group; run], false));
+    }
+    let ordered = |pair: Vec<String>| named_first_or_after(before, after, pair);
     pair.map(|pair| (cycle(&pair), false))
         .or_else(|| listed().map(|groups| (groups, false)))
-        .or_else(|| (known.len() == run).then(|| (named_first(before, known.to_vec()), true)))
-        .or_else(|| (paired && known.len() == 2).then(|| (cycle(&named_first(before, known.to_vec())), true)))
+        .or_else(|| (known.len() == run && !times).then(|| (ordered(known.to_vec()), true)))
+        .or_else(|| (paired && known.len() == 2 && !times).then(|| (cycle(&ordered(known.to_vec())), true)))
         .or_else(|| {
             let pair = named_first(before, labelled_pair(arms, &items[..index]));
             (paired && pair.len() == 2).then(|| (cycle(&pair), false))
@@ -2390,8 +2492,73 @@ fn run_groups(
         .or_else(|| {
             let first =
                 (run == 2).then(|| record_pair.get_or_init(|| first_compared_pair(arms, text)).clone()).flatten();
-            first.map(|pair| (named_first(before, pair), true))
+            first.filter(|pair| !times && names_nearby(text, sentence_index, pair)).map(|pair| (ordered(pair), true))
         })
+}
+
+/// Whether the list a `respectively` closes after a run names times, not groups: `86% and 84%
+/// in years 1 and 4, respectively`, `7.2% and 11.2% for the two periods respectively`; not `at
+/// week 104 in the A and B groups, respectively`.
+fn lists_times(after: &str) -> bool {
+    let lower = after.to_ascii_lowercase();
+    lower.find("respectively").is_some_and(|at| {
+        let words: Vec<&str> = lower[..at].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let list = &words[words.len().saturating_sub(6)..];
+        let time = |w: &&str| {
+            matches!(
+                *w,
+                "year" | "years" | "month" | "months" | "week" | "weeks" | "day" | "days" | "period" | "periods"
+            )
+        };
+        let group = |w: &&str| matches!(*w, "group" | "groups" | "arm" | "arms" | "cohort" | "cohorts");
+        // A list: `years 1 and 4`, `the two periods` (read `the 2 periods`); not `completed 24
+        // weeks of treatment`.
+        let listed = list.iter().any(|w| matches!(*w, "and" | "both"))
+            || list.windows(2).any(|pair| pair[0] == "the" && pair[1].bytes().all(|b| b.is_ascii_digit()));
+        listed && list.iter().any(time) && !list.iter().any(group)
+    })
+}
+
+/// Whether the sentence `sentence_index` or the one before names one of `groups`: the pair a
+/// record compares elsewhere stands for a run's groups only then (`lower failure rate (1
+/// (2.1%) versus 15 (31.3%))` is no comparison of `anxiolysis` and `immobility`, read far away).
+fn names_nearby(text: &Text, sentence_index: usize, groups: &[String]) -> bool {
+    let s = text.as_str();
+    let from = text.sentences.get(sentence_index.saturating_sub(1)).map_or(0, |previous| previous.0);
+    let to = text.sentences.get(sentence_index).map_or(s.len(), |sentence| sentence.1);
+    let words = super::lowercase_words(
+        s.get(from..to).unwrap_or_default().split(|c: char| !c.is_alphanumeric() && c != '+').filter(|w| !w.is_empty()),
+    );
+    let words = format!(" {words} ");
+    // A group's own word will do: `cautery` names `intraluminal cautery`, `SAL/FP` names
+    // `stable-dose SAL/FP`; words any group may have (`dose`, `therapy`) do not.
+    let generic = ["dose", "doses", "therapy", "treatment", "care", "standard", "usual", "plus", "alone", "only"];
+    groups.iter().any(|group| {
+        group_key(group).split(' ').any(|w| w.len() >= 3 && !generic.contains(&w) && words.contains(&format!(" {w} ")))
+    })
+}
+
+/// [`named_first`], or when the words before the run name neither group, the words after it in
+/// its sentence: `The total number of complications (46 vs. 99) ... were smaller in the GDFR
+/// group` gives 46 to the GDFR group.
+fn named_first_or_after(before: &str, after: &str, pair: Vec<String>) -> Vec<String> {
+    let words = |text: &str| {
+        let words =
+            super::lowercase_words(text.split(|c: char| !c.is_alphanumeric() && c != '+').filter(|w| !w.is_empty()));
+        format!(" {words} ")
+    };
+    let named = |text: &str| {
+        let text = words(text);
+        pair.iter().any(|group| {
+            let key = group_key(group);
+            !key.is_empty() && text.contains(&format!(" {key} "))
+        })
+    };
+    if pair.len() == 2 && !named(before) && named(after) {
+        named_first(after, pair)
+    } else {
+        named_first(before, pair)
+    }
 }
 
 /// A pair of groups from elsewhere, reordered when the words before a run of values name one of
@@ -2428,9 +2595,15 @@ fn compared_second(subject: &str, object: &str, pair: &[String]) -> bool {
     let own = |i: usize| -> Vec<&str> {
         keys[i].split(' ').filter(|w| w.len() >= 4 && !keys[1 - i].split(' ').any(|o| o == *w)).collect()
     };
+    // `group A`, `Group II`: a group told apart only by a short name is mentioned whole.
+    let whole: Vec<String> = pair
+        .iter()
+        .map(|g| super::lowercase_words(g.split(|c: char| !c.is_alphanumeric() && c != '+').filter(|w| !w.is_empty())))
+        .collect();
     let mentions = |part: &str, i: usize| {
         let own = own(i);
         part.split(' ').filter(|w| w.len() >= 4).any(|w| own.iter().any(|o| w.starts_with(o) || o.starts_with(w)))
+            || own.is_empty() && !whole[i].is_empty() && format!(" {part} ").contains(&format!(" {} ", whole[i]))
     };
     let (first_before, second_before) = (mentions(subject, 0), mentions(subject, 1));
     let (first_after, second_after) = (mentions(object, 0), mentions(object, 1));
@@ -2594,6 +2767,15 @@ fn ends_with_number_not_group(text: &str) -> bool {
         super::ends_with_lowercase(noun, g) && !noun[..noun.len() - g.len()].ends_with(|c: char| c.is_alphanumeric())
     });
     !names_group
+}
+
+/// Whether two items stand side by side joined by a comparison (`45% vs 30%`), which makes them
+/// two groups' values.
+fn compared_side_by_side(s: &str, text: &Text, a: &Item, b: &Item) -> bool {
+    side_by_side(s, text, a, b) && {
+        let between = s[a.span.1..b.span.0].to_ascii_lowercase();
+        between.contains("vs") || between.contains("versus") || between.contains("compared")
+    }
 }
 
 /// Whether two items stand side by side: only a connector (`vs`, `and`, `,`) between them.
@@ -2921,6 +3103,69 @@ mod tests {
         );
         // Two unnamed words are no pair of groups.
         assert!(events("Uptake was similar (21.3% leaflet vs. 20.1% letter, p = 0.6).").is_empty());
+    }
+
+    #[test]
+    fn a_group_opening_a_sentence_is_not_both_values_of_a_comparison() {
+        let text = "Women were randomized to 60 mg of drug K (n = 80) or 40 mg of drug M (n = 81). With drug K, \
+                    more women delivered within a day (61.5% vs. 40.5%, p < 0.01).";
+        let got = events(text);
+        assert!(got.contains(&"events drug K -/- 61.5%".to_string()), "{got:?}");
+        assert!(!got.contains(&"events drug K -/- 40.5%".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn the_bracket_group_after_a_comparison_word_is_the_second() {
+        let text = "More children in the zinc group were cured at day 5 compared with children in the \
+                    placebo group (62% vs 41%, p = 0.01).";
+        assert_eq!(events(text), vec!["events placebo group -/- 41%", "events zinc group -/- 62%"]);
+    }
+
+    #[test]
+    fn values_listed_by_time_are_not_the_record_arms() {
+        let text = "Farms were randomized to an intervention (n = 20) or control (n = 20). Residues were \
+                    detected on tools (71% and 64% in years 1 and 3, respectively).";
+        assert!(events(text).is_empty(), "{:?}", events(text));
+    }
+
+    #[test]
+    fn values_listed_by_time_after_a_group_are_that_groups() {
+        let text = "Men were randomized to an intervention (n = 40) or control (n = 40). Screening uptake in \
+                    the intervention group rose from 8% to 21% and 39% one month and three months later, \
+                    respectively.";
+        assert_eq!(events(text), vec!["events intervention -/- 21%", "events intervention -/- 39%"]);
+    }
+
+    #[test]
+    fn a_respectively_list_of_times_is_told_from_one_of_groups() {
+        assert!(super::lists_times("7.2% and 11.2% for the 2 periods respectively (P = 0.17)."));
+        assert!(super::lists_times("84% in years 1 and 4, respectively)"));
+        assert!(!super::lists_times("20 (80.0%) completed 24 weeks of treatment, respectively."));
+        assert!(!super::lists_times("20% at week 104 in the A and B groups, respectively."));
+    }
+
+    #[test]
+    fn a_heading_a_time_or_a_possessive_names_no_group() {
+        assert!(crate::find::arm_label::names_no_group("RESULTS"));
+        assert!(crate::find::arm_label::names_no_group("days 2-6"));
+        assert!(crate::find::arm_label::names_no_group("6-year follow-up"));
+        assert!(crate::find::arm_label::names_no_group("their peers"));
+        assert!(!crate::find::arm_label::names_no_group("5-day course"));
+        assert!(!crate::find::arm_label::names_no_group("16-week lifestyle intervention"));
+        assert!(!crate::find::arm_label::names_no_group("placebo group"));
+    }
+
+    #[test]
+    fn two_compared_counts_are_not_both_the_whole_trials() {
+        let text = "Wound infection occurred in 4 (2.1%) SC versus 11 (5.9%) IC after surgery.";
+        let got = events(text);
+        assert!(got.iter().all(|row| !row.starts_with("events total")), "{got:?}");
+    }
+
+    #[test]
+    fn a_respectively_list_of_groups_may_open_with_of() {
+        let text = "Rash was reported in 24.5% and 11.0% of topical therapy and oral therapy groups, respectively.";
+        assert_eq!(events(text), vec!["events oral therapy groups -/- 11.0%", "events topical therapy -/- 24.5%"]);
     }
 
     #[test]
