@@ -24,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 
 use regex::Regex;
 
-use super::compile::{compile_pattern, Source};
+use super::compile::{compile_pattern, Gated, Source, Triggers};
 use super::{clean_endpoint, outcome, Finding, Text};
 use crate::error::Result;
 use crate::grammar::{
@@ -961,8 +961,9 @@ fn find_p_differences(
 /// The patterns of a difference written with a comparative and `than` (`than_difference`).
 #[derive(Debug)]
 struct ThanDifference {
-    /// The numbers, their unit, the comparative and the group after `than`.
-    written: Regex,
+    /// The numbers, their unit, the comparative and the group after `than`, searched only in
+    /// sentences holding `than`.
+    written: Gated,
     /// Right before the numbers: a word making them a time point (`after 6 weeks better than`).
     not_before: Regex,
     /// The group after `than`: a treatment or a group's name (`than_group`).
@@ -970,10 +971,13 @@ struct ThanDifference {
 }
 
 impl ThanDifference {
-    /// Compiles the three patterns from the effect rules.
+    /// Compiles the three patterns from the effect rules, the first gated by its triggers.
     fn compile(rules: &Source<'_>) -> Result<ThanDifference> {
+        let mut triggers = Triggers::compile(rules, rules)?;
+        let written = triggers.gate("than_difference", rules.pattern("than_difference")?);
+        triggers.all_gated()?;
         Ok(ThanDifference {
-            written: rules.pattern("than_difference")?,
+            written,
             not_before: rules.pattern("than_difference_not_before")?,
             group: rules.pattern("than_group")?,
         })
@@ -999,7 +1003,7 @@ fn find_than_differences(
     let s = text.as_str();
     let written = &rules.than_difference;
     let mut findings = Vec::new();
-    for caps in written.written.captures_iter(s) {
+    for caps in written.written.captures(text) {
         let (Some(values), Some(second)) = (caps.name("values"), caps.name("second")) else { continue };
         let starts_alone = !s[..values.start()].ends_with(|c: char| c.is_alphanumeric() || ".,-/+".contains(c));
         let unit = caps.name("unit").map_or("", |m| m.as_str());

@@ -282,18 +282,39 @@ pub fn find_rows(rules: &RuleSet, record_id: &str, abstract_text: &str) -> Vec<R
         .collect()
 }
 
+/// How far around a row's evidence [`as_written`] looks for its phrase before the whole text.
+const PHRASE_WINDOW: usize = 400;
+
 /// A phrase read from the normalised text, as the abstract writes it: the original words of its
 /// occurrence nearest the row's evidence at `near` (`Group B, one tablet twice weekly` where the
-/// normalised text reads `1 tablet`, `grade 3–4` for `grade 3-4`). A phrase the original already
-/// holds, or that the normalised text does not hold (a label the finder made, `group 2`), stays.
+/// normalised text reads `1 tablet`, `grade 3–4` for `grade 3-4`). A phrase the normalised text
+/// does not hold (a label the finder made, `group 2`) stays.
 fn as_written(text: &Text, phrase: String, near: usize) -> String {
-    if phrase.is_empty() || text.norm.original().contains(phrase.as_str()) {
+    let s = text.as_str();
+    if phrase.is_empty() {
         return phrase;
     }
-    let nearest = text.as_str().match_indices(phrase.as_str()).map(|(at, _)| at).min_by_key(|&at| at.abs_diff(near));
-    match nearest {
-        Some(at) => text.norm.evidence(at, at + phrase.len()).2.to_string(),
+    let finder = memchr::memmem::Finder::new(phrase.as_bytes());
+    let nearest_in = |from: usize, to: usize| {
+        finder.find_iter(&s.as_bytes()[from..to]).map(|at| from + at).min_by_key(|&at| at.abs_diff(near))
+    };
+    let window = (
+        crate::normalise::floor_boundary(s, near.saturating_sub(PHRASE_WINDOW)),
+        crate::normalise::ceil_boundary(s, near.saturating_add(PHRASE_WINDOW).min(s.len())),
+    );
+    match nearest_in(window.0, window.1).or_else(|| nearest_in(0, s.len())) {
+        Some(at) => written_at(text, phrase, at),
         None => phrase,
+    }
+}
+
+/// The original words of `phrase`, which stands at normalised byte `at`.
+fn written_at(text: &Text, phrase: String, at: usize) -> String {
+    let written = text.norm.evidence(at, at + phrase.len()).2;
+    if written == phrase {
+        phrase
+    } else {
+        written.to_string()
     }
 }
 

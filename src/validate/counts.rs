@@ -66,9 +66,12 @@ fn whole_count(value: f64) -> Option<u64> {
     (value > 0.0 && value.fract() == 0.0 && value < 1e15).then_some(value as u64)
 }
 
+/// The sizes given for each arm label (totals under `total`), with the rows giving them.
+type ArmSizes = BTreeMap<String, (BTreeSet<u64>, Vec<usize>)>;
+
 /// The record's arm sizes by arm label (totals under `total`), with the rows they come from.
-fn arm_sizes(rows: &[Row]) -> BTreeMap<String, (BTreeSet<u64>, Vec<usize>)> {
-    let mut sizes: BTreeMap<String, (BTreeSet<u64>, Vec<usize>)> = BTreeMap::new();
+fn arm_sizes(rows: &[Row]) -> ArmSizes {
+    let mut sizes = ArmSizes::new();
     for (index, row) in rows.iter().enumerate() {
         if row.kind != Kind::ArmSize {
             continue;
@@ -85,6 +88,16 @@ fn arm_sizes(rows: &[Row]) -> BTreeMap<String, (BTreeSet<u64>, Vec<usize>)> {
     sizes
 }
 
+/// The checks across a record's counts, over its arm sizes read once: arms against totals,
+/// several sizes for one arm, events denominators against their arm's sizes. Flagging leaves
+/// every arm and count as it was, so the sizes stay right for each check.
+pub(super) fn check_counts_across_rows(rows: &mut [Row]) {
+    let sizes = arm_sizes(rows);
+    check_arm_sums(rows, &sizes);
+    check_sizes_per_arm(rows, &sizes);
+    check_events_denominators(rows, &sizes);
+}
+
 /// Flags arm sizes that add up to none of the record's totals.
 ///
 /// Runs only when the record has at least two arm labels other than `total` and at least one
@@ -92,24 +105,24 @@ fn arm_sizes(rows: &[Row]) -> BTreeMap<String, (BTreeSet<u64>, Vec<usize>)> {
 /// totals; the check passes when any choice of one size per arm sums to any total, so
 /// "randomized" arms against an "analysed" total of the same trial do not flag, but arms that fit
 /// no total do. Every arm_size row of the record with an arm label gets the code.
-pub(super) fn check_arm_sums(rows: &mut [Row]) {
-    let mut sizes = arm_sizes(rows);
-    let Some((totals, total_rows)) = sizes.remove(TOTAL) else { return };
-    if sizes.len() < 2 {
+fn check_arm_sums(rows: &mut [Row], sizes: &ArmSizes) {
+    let Some((totals, total_rows)) = sizes.get(TOTAL) else { return };
+    let arms = || sizes.iter().filter(|(arm, _)| arm.as_str() != TOTAL).map(|(_, size)| size);
+    if arms().count() < 2 {
         return;
     }
-    let combinations = sizes.values().try_fold(1usize, |acc, (options, _)| acc.checked_mul(options.len()));
+    let combinations = arms().try_fold(1usize, |acc, (options, _)| acc.checked_mul(options.len()));
     if combinations.is_none_or(|count| count > MAX_ARM_COMBINATIONS) {
         return;
     }
     let mut sums = BTreeSet::from([0u64]);
-    for (options, _) in sizes.values() {
+    for (options, _) in arms() {
         sums = sums.iter().flat_map(|sum| options.iter().map(move |n| sum.saturating_add(*n))).collect();
     }
     if sums.iter().any(|sum| totals.contains(sum)) {
         return;
     }
-    let flagged = sizes.values().flat_map(|(_, indexes)| indexes.iter()).chain(total_rows.iter());
+    let flagged = arms().flat_map(|(_, indexes)| indexes.iter()).chain(total_rows.iter());
     for &index in flagged.collect::<Vec<_>>() {
         flag(&mut rows[index], ARM_SIZE_SUM_DIFFERS_FROM_TOTAL);
     }
@@ -117,8 +130,7 @@ pub(super) fn check_arm_sums(rows: &mut [Row]) {
 
 /// Flags the arm_size rows of an arm label (other than `total`) that the record gives more than
 /// one size: a reader must tell the randomized number from the analysed one, or find the misread.
-pub(super) fn check_sizes_per_arm(rows: &mut [Row]) {
-    let sizes = arm_sizes(rows);
+fn check_sizes_per_arm(rows: &mut [Row], sizes: &ArmSizes) {
     let several = sizes.iter().filter(|(arm, (options, _))| arm.as_str() != TOTAL && options.len() > 1);
     for &index in several.flat_map(|(_, (_, indexes))| indexes).collect::<Vec<_>>() {
         flag(&mut rows[index], ARM_SIZE_SEVERAL_SIZES);
@@ -127,8 +139,7 @@ pub(super) fn check_sizes_per_arm(rows: &mut [Row]) {
 
 /// Flags events rows whose denominator is none of the arm_size counts given for the same arm
 /// label (`total` included). Rows whose arm has no arm_size row are not checked.
-pub(super) fn check_events_denominators(rows: &mut [Row]) {
-    let sizes = arm_sizes(rows);
+fn check_events_denominators(rows: &mut [Row], sizes: &ArmSizes) {
     for row in rows.iter_mut() {
         if row.kind != Kind::Events {
             continue;

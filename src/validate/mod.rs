@@ -195,9 +195,7 @@ pub fn validate_record(rows: &mut [Row]) {
     for row in rows.iter_mut() {
         check_row(row);
     }
-    counts::check_arm_sums(rows);
-    counts::check_sizes_per_arm(rows);
-    counts::check_events_denominators(rows);
+    counts::check_counts_across_rows(rows);
     survival::check_rates_over_time(rows);
 }
 
