@@ -64,6 +64,7 @@ pub struct EffectRules {
     not_a_measure: Regex,
     not_a_measure_after: Regex,
     design_context: Regex,
+    method_agreement: Regex,
     comparison: Regex,
     comparison_stop: Regex,
     predictor_context: Regex,
@@ -92,6 +93,7 @@ pub struct EffectRules {
     difference_cue: Regex,
     bare_difference: BareDifference,
     within_group: Regex,
+    all_groups_change: Regex,
     not_difference: Regex,
     relative_by: Regex,
     difference_after: Regex,
@@ -331,6 +333,7 @@ impl EffectRules {
             not_a_measure: rules.pattern("not_a_measure")?,
             not_a_measure_after: rules.pattern("not_a_measure_after")?,
             design_context: rules.pattern("design_context")?,
+            method_agreement: rules.pattern("method_agreement")?,
             comparison: rules.pattern("comparison")?,
             comparison_stop: rules.pattern("comparison_stop")?,
             predictor_context: rules.pattern("predictor_context")?,
@@ -353,6 +356,7 @@ impl EffectRules {
             difference_cue: rules.pattern("difference_cue")?,
             bare_difference: BareDifference::compile(rules)?,
             within_group: rules.pattern("within_group")?,
+            all_groups_change: rules.pattern("all_groups_change")?,
             not_difference: rules.pattern("not_difference")?,
             relative_by: rules.pattern("relative_by")?,
             difference_after: rules.pattern("difference_after")?,
@@ -830,7 +834,10 @@ fn find_bare_differences(
         }
         let sentence = text.sentence_at(at);
         let clause = &s[clause_start(s, sentence, called.start())..called.start()];
-        if rules.bare_difference.not_before.is_match(clause) || rules.not_difference.is_match(clause) {
+        if rules.bare_difference.not_before.is_match(clause)
+            || rules.not_difference.is_match(clause)
+            || every_group_changed(rules, clause)
+        {
             continue;
         }
         let Some(mut estimate) = read_estimate(rules, s, at, "MD", false, level.is_some()) else { continue };
@@ -1212,7 +1219,8 @@ fn unnamed_difference_code(
     let within_group = rules.within_group.is_match(clause)
         && !compared_after
         && !than_before
-        && !clause.to_ascii_lowercase().contains("differ");
+        && !clause.to_ascii_lowercase().contains("differ")
+        || every_group_changed(rules, clause);
     let unit = &s[estimate.start..label_at];
     // `−2.5, 95% CI −8.9, 3.8 percentage points`: the interval's unit is the difference's.
     let points_after = s[label_at..estimate.end].contains("percentage point");
@@ -1227,6 +1235,16 @@ fn unnamed_difference_code(
         return None;
     }
     Some(if points_after { "RD" } else { difference_measure(rules, unit, clause) })
+}
+
+/// Whether a clause says every group changed (`all_groups_change`: "both groups had
+/// improvements in pain over time (difference …") with no comparison of the groups after it:
+/// its estimate is a change within each group, whatever the clause calls it.
+fn every_group_changed(rules: &EffectRules, clause: &str) -> bool {
+    rules.all_groups_change.find_iter(clause).any(|change| {
+        let after = &clause[change.end()..];
+        !rules.comparison_before.is_match(after) && !after.to_ascii_lowercase().contains("between")
+    })
 }
 
 /// The patterns of a value that is one group's own, not a difference of two.
@@ -1922,10 +1940,13 @@ fn compared_groups(rules: &EffectRules, sentence_text: &str) -> Vec<((usize, usi
 }
 
 /// Whether a sentence's estimates are out of scope: it describes the design (sample size,
-/// hypothesis) or frames its estimates as a predictor's.
+/// hypothesis), compares two ways of measuring (`method_agreement`) or frames its estimates as
+/// a predictor's.
 fn out_of_scope(rules: &EffectRules, text: &Text, sentence: (usize, usize), groups: &mut Option<Vec<String>>) -> bool {
     let sentence_text = text.as_str().get(sentence.0..sentence.1).unwrap_or("");
-    rules.design_context.is_match(sentence_text) || predictor_framed(rules, text, sentence_text, groups)
+    rules.design_context.is_match(sentence_text)
+        || rules.method_agreement.is_match(sentence_text)
+        || predictor_framed(rules, text, sentence_text, groups)
 }
 
 /// Whether a sentence frames its estimates as a predictor's rather than as a comparison of
