@@ -63,8 +63,7 @@ pub struct EffectRules {
     p_label_before: Regex,
     not_a_measure: Regex,
     not_a_measure_after: Regex,
-    design_context: Regex,
-    method_agreement: Regex,
+    scope: SentenceScope,
     comparison: Regex,
     comparison_stop: Regex,
     predictor_context: Regex,
@@ -92,8 +91,7 @@ pub struct EffectRules {
     enabled: Enabled,
     difference_cue: Regex,
     bare_difference: BareDifference,
-    within_group: Regex,
-    all_groups_change: Regex,
+    within_group: WithinGroup,
     not_difference: Regex,
     relative_by: Regex,
     difference_after: Regex,
@@ -332,8 +330,7 @@ impl EffectRules {
             p_label_before: rules.pattern("p_label_before")?,
             not_a_measure: rules.pattern("not_a_measure")?,
             not_a_measure_after: rules.pattern("not_a_measure_after")?,
-            design_context: rules.pattern("design_context")?,
-            method_agreement: rules.pattern("method_agreement")?,
+            scope: SentenceScope::compile(rules)?,
             comparison: rules.pattern("comparison")?,
             comparison_stop: rules.pattern("comparison_stop")?,
             predictor_context: rules.pattern("predictor_context")?,
@@ -355,8 +352,7 @@ impl EffectRules {
             enabled: Enabled::read(rules),
             difference_cue: rules.pattern("difference_cue")?,
             bare_difference: BareDifference::compile(rules)?,
-            within_group: rules.pattern("within_group")?,
-            all_groups_change: rules.pattern("all_groups_change")?,
+            within_group: WithinGroup::compile(rules)?,
             not_difference: rules.pattern("not_difference")?,
             relative_by: rules.pattern("relative_by")?,
             difference_after: rules.pattern("difference_after")?,
@@ -785,6 +781,41 @@ fn find_unnamed_differences(
     findings
 }
 
+/// The patterns of a change within a group rather than a difference of groups.
+#[derive(Debug)]
+struct WithinGroup {
+    /// Before an estimate: words of a change within one group (`within_group`).
+    words: Regex,
+    /// In the clause before an estimate: every group changed (`all_groups_change`).
+    every_group: Regex,
+}
+
+impl WithinGroup {
+    /// Compiles the two patterns from the effect rules.
+    fn compile(rules: &Source<'_>) -> Result<WithinGroup> {
+        Ok(WithinGroup { words: rules.pattern("within_group")?, every_group: rules.pattern("all_groups_change")? })
+    }
+}
+
+/// The patterns of a sentence whose estimates are no results of the trial's comparison.
+#[derive(Debug)]
+struct SentenceScope {
+    /// The design, sample size or hypothesis (`design_context`).
+    design: Regex,
+    /// The agreement of two ways of measuring (`method_agreement`).
+    method_agreement: Regex,
+}
+
+impl SentenceScope {
+    /// Compiles the two patterns from the effect rules.
+    fn compile(rules: &Source<'_>) -> Result<SentenceScope> {
+        Ok(SentenceScope {
+            design: rules.pattern("design_context")?,
+            method_agreement: rules.pattern("method_agreement")?,
+        })
+    }
+}
+
 /// The patterns of a difference called so right before its own number.
 #[derive(Debug)]
 struct BareDifference {
@@ -853,7 +884,7 @@ fn find_bare_differences(
         let after = &s[estimate.end..sentence.1.max(estimate.end)];
         if !holds
             || rules.baseline_comparison.is_match(&s[called.start()..estimate.end])
-            || rules.within_group.is_match(after.get(..after.len().min(30)).unwrap_or(""))
+            || rules.within_group.words.is_match(after.get(..after.len().min(30)).unwrap_or(""))
         {
             continue;
         }
@@ -1216,7 +1247,7 @@ fn unnamed_difference_code(
         rules.difference_cue.is_match(clause) || compared_after || change_compared || compared_before && !group_after;
     let below_zero = ci.lower.value < 0.0 && !group_after;
     // A change within one group, unless the text calls it a difference or compares it.
-    let within_group = rules.within_group.is_match(clause)
+    let within_group = rules.within_group.words.is_match(clause)
         && !compared_after
         && !than_before
         && !clause.to_ascii_lowercase().contains("differ")
@@ -1241,7 +1272,7 @@ fn unnamed_difference_code(
 /// improvements in pain over time (difference …") with no comparison of the groups after it:
 /// its estimate is a change within each group, whatever the clause calls it.
 fn every_group_changed(rules: &EffectRules, clause: &str) -> bool {
-    rules.all_groups_change.find_iter(clause).any(|change| {
+    rules.within_group.every_group.find_iter(clause).any(|change| {
         let after = &clause[change.end()..];
         !rules.comparison_before.is_match(after) && !after.to_ascii_lowercase().contains("between")
     })
@@ -1944,8 +1975,8 @@ fn compared_groups(rules: &EffectRules, sentence_text: &str) -> Vec<((usize, usi
 /// a predictor's.
 fn out_of_scope(rules: &EffectRules, text: &Text, sentence: (usize, usize), groups: &mut Option<Vec<String>>) -> bool {
     let sentence_text = text.as_str().get(sentence.0..sentence.1).unwrap_or("");
-    rules.design_context.is_match(sentence_text)
-        || rules.method_agreement.is_match(sentence_text)
+    rules.scope.design.is_match(sentence_text)
+        || rules.scope.method_agreement.is_match(sentence_text)
         || predictor_framed(rules, text, sentence_text, groups)
 }
 
