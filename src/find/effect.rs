@@ -63,7 +63,7 @@ pub struct EffectRules {
     p_label_before: Regex,
     not_a_measure: Regex,
     not_a_measure_after: Regex,
-    design_context: Regex,
+    scope: SentenceScope,
     comparison: Regex,
     comparison_stop: Regex,
     predictor_context: Regex,
@@ -91,7 +91,7 @@ pub struct EffectRules {
     enabled: Enabled,
     difference_cue: Regex,
     bare_difference: BareDifference,
-    within_group: Regex,
+    within_group: WithinGroup,
     not_difference: Regex,
     relative_by: Regex,
     difference_after: Regex,
@@ -330,7 +330,7 @@ impl EffectRules {
             p_label_before: rules.pattern("p_label_before")?,
             not_a_measure: rules.pattern("not_a_measure")?,
             not_a_measure_after: rules.pattern("not_a_measure_after")?,
-            design_context: rules.pattern("design_context")?,
+            scope: SentenceScope::compile(rules)?,
             comparison: rules.pattern("comparison")?,
             comparison_stop: rules.pattern("comparison_stop")?,
             predictor_context: rules.pattern("predictor_context")?,
@@ -352,7 +352,7 @@ impl EffectRules {
             enabled: Enabled::read(rules),
             difference_cue: rules.pattern("difference_cue")?,
             bare_difference: BareDifference::compile(rules)?,
-            within_group: rules.pattern("within_group")?,
+            within_group: WithinGroup::compile(rules)?,
             not_difference: rules.pattern("not_difference")?,
             relative_by: rules.pattern("relative_by")?,
             difference_after: rules.pattern("difference_after")?,
@@ -781,6 +781,41 @@ fn find_unnamed_differences(
     findings
 }
 
+/// The patterns of a change within a group rather than a difference of groups.
+#[derive(Debug)]
+struct WithinGroup {
+    /// Before an estimate: words of a change within one group (`within_group`).
+    words: Regex,
+    /// In the clause before an estimate: every group changed (`all_groups_change`).
+    every_group: Regex,
+}
+
+impl WithinGroup {
+    /// Compiles the two patterns from the effect rules.
+    fn compile(rules: &Source<'_>) -> Result<WithinGroup> {
+        Ok(WithinGroup { words: rules.pattern("within_group")?, every_group: rules.pattern("all_groups_change")? })
+    }
+}
+
+/// The patterns of a sentence whose estimates are no results of the trial's comparison.
+#[derive(Debug)]
+struct SentenceScope {
+    /// The design, sample size or hypothesis (`design_context`).
+    design: Regex,
+    /// The agreement of two ways of measuring (`method_agreement`).
+    method_agreement: Regex,
+}
+
+impl SentenceScope {
+    /// Compiles the two patterns from the effect rules.
+    fn compile(rules: &Source<'_>) -> Result<SentenceScope> {
+        Ok(SentenceScope {
+            design: rules.pattern("design_context")?,
+            method_agreement: rules.pattern("method_agreement")?,
+        })
+    }
+}
+
 /// The patterns of a difference called so right before its own number.
 #[derive(Debug)]
 struct BareDifference {
@@ -830,7 +865,10 @@ fn find_bare_differences(
         }
         let sentence = text.sentence_at(at);
         let clause = &s[clause_start(s, sentence, called.start())..called.start()];
-        if rules.bare_difference.not_before.is_match(clause) || rules.not_difference.is_match(clause) {
+        if rules.bare_difference.not_before.is_match(clause)
+            || rules.not_difference.is_match(clause)
+            || every_group_changed(rules, clause)
+        {
             continue;
         }
         let Some(mut estimate) = read_estimate(rules, s, at, "MD", false, level.is_some()) else { continue };
@@ -846,7 +884,7 @@ fn find_bare_differences(
         let after = &s[estimate.end..sentence.1.max(estimate.end)];
         if !holds
             || rules.baseline_comparison.is_match(&s[called.start()..estimate.end])
-            || rules.within_group.is_match(after.get(..after.len().min(30)).unwrap_or(""))
+            || rules.within_group.words.is_match(after.get(..after.len().min(30)).unwrap_or(""))
         {
             continue;
         }
@@ -1213,10 +1251,11 @@ fn unnamed_difference_code(
         rules.difference_cue.is_match(clause) || compared_after || change_compared || compared_before && !group_after;
     let below_zero = ci.lower.value < 0.0 && !group_after;
     // A change within one group, unless the text calls it a difference or compares it.
-    let within_group = rules.within_group.is_match(clause)
+    let within_group = rules.within_group.words.is_match(clause)
         && !compared_after
         && !than_before
-        && !clause.to_ascii_lowercase().contains("differ");
+        && !clause.to_ascii_lowercase().contains("differ")
+        || every_group_changed(rules, clause);
     let unit = &s[estimate.start..label_at];
     // `−2.5, 95% CI −8.9, 3.8 percentage points`: the interval's unit is the difference's.
     let points_after = s[label_at..estimate.end].contains("percentage point");
@@ -1231,6 +1270,16 @@ fn unnamed_difference_code(
         return None;
     }
     Some(if points_after { "RD" } else { difference_measure(rules, unit, clause) })
+}
+
+/// Whether a clause says every group changed (`all_groups_change`: "both groups had
+/// improvements in pain over time (difference …") with no comparison of the groups after it:
+/// its estimate is a change within each group, whatever the clause calls it.
+fn every_group_changed(rules: &EffectRules, clause: &str) -> bool {
+    rules.within_group.every_group.find_iter(clause).any(|change| {
+        let after = &clause[change.end()..];
+        !rules.comparison_before.is_match(after) && !after.to_ascii_lowercase().contains("between")
+    })
 }
 
 /// The patterns of a value that is one group's own, not a difference of two.
@@ -1926,10 +1975,13 @@ fn compared_groups(rules: &EffectRules, sentence_text: &str) -> Vec<((usize, usi
 }
 
 /// Whether a sentence's estimates are out of scope: it describes the design (sample size,
-/// hypothesis) or frames its estimates as a predictor's.
+/// hypothesis), compares two ways of measuring (`method_agreement`) or frames its estimates as
+/// a predictor's.
 fn out_of_scope(rules: &EffectRules, text: &Text, sentence: (usize, usize), groups: &mut Option<Vec<String>>) -> bool {
     let sentence_text = text.as_str().get(sentence.0..sentence.1).unwrap_or("");
-    rules.design_context.is_match(sentence_text) || predictor_framed(rules, text, sentence_text, groups)
+    rules.scope.design.is_match(sentence_text)
+        || rules.scope.method_agreement.is_match(sentence_text)
+        || predictor_framed(rules, text, sentence_text, groups)
 }
 
 /// Whether a sentence frames its estimates as a predictor's rather than as a comparison of
