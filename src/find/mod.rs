@@ -291,7 +291,8 @@ const PHRASE_WINDOW: usize = 400;
 /// does not hold (a label the finder made, `group 2`) stays.
 fn as_written(text: &Text, phrase: String, near: usize) -> String {
     let s = text.as_str();
-    if phrase.is_empty() {
+    // `total` is the contract's word for the whole trial, not words of the abstract.
+    if phrase.is_empty() || phrase == "total" {
         return phrase;
     }
     let finder = memchr::memmem::Finder::new(phrase.as_bytes());
