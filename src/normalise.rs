@@ -49,7 +49,7 @@ pub(crate) fn floor_boundary(text: &str, mut at: usize) -> usize {
 }
 
 /// The first character boundary of `text` at or after byte `at`.
-pub(crate) fn ceil_boundary(text: &str, mut at: usize) -> usize {
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
     while at < text.len() && !text.is_char_boundary(at) {
         at += 1;
     }

@@ -1264,11 +1264,7 @@ fn read_in_arm_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut
     let lead_from = if has_noun { whole.end() } else { n_match.end() };
     if let Some(lead) = rules.in_arm.find(&s[lead_from..]) {
         if let Some(mut label) = rules.labels.after(s, lead_from + lead.end()) {
-            // `32 patients in the incision and drainage arm`: the name goes on to its group noun.
-            if let Some(tail) = rules.joined_group_tail.find(&s[label.span.1..]) {
-                label.span.1 += tail.end();
-                label.text = s[label.span.0..label.span.1].to_string();
-            }
+            extend_to_group_noun(rules, s, &mut label, s.len());
             if rules.labels.has_group_noun(&label.text) {
                 // `Forty patients were in the X group`: being in a group is its allocation.
                 let were_in = has_noun && lead.as_str().trim_start().starts_with("we");
@@ -1596,12 +1592,19 @@ fn read_continuations(rules: &ArmRules, s: &str, mut from: usize, limit: usize, 
         if rules.labels.names_everyone(&label.text) {
             return;
         }
-        if let Some(tail) = rules.joined_group_tail.find(&s[label.span.1..limit]) {
-            label.span.1 += tail.end();
-            label.text = s[label.span.0..label.span.1].to_string();
-        }
+        extend_to_group_noun(rules, s, &mut label, limit);
         found.push(from + n_match.start(), &label.text, n, rule, (from + n_match.start(), label.span.1));
         from = label.span.1;
+    }
+}
+
+/// A group's name cut at `and` or at a bracket goes on to its group noun before `limit`
+/// (`joined_group_tail`): `32 patients in the incision and drainage arm`, `40 in the ibuprofen
+/// (400 mg) group`.
+fn extend_to_group_noun(rules: &ArmRules, s: &str, label: &mut Label, limit: usize) {
+    if let Some(tail) = rules.joined_group_tail.find(&s[label.span.1..limit.max(label.span.1)]) {
+        label.span.1 += tail.end();
+        label.text = s[label.span.0..label.span.1].to_string();
     }
 }
 

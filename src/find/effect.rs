@@ -307,14 +307,15 @@ impl EffectRules {
     /// Compiles the effect rules from the lexicon and the effect rule file.
     pub fn compile(lexicon: &Source<'_>, rules: &Source<'_>) -> Result<EffectRules> {
         let (names, abbreviations) = measure_names(lexicon)?;
-        let mention = mention_pattern(lexicon, &names, &abbreviations)?;
-        let slotted_names = slotted_names(lexicon, &names)?;
-        let ratio_readings = ratio_readings(rules, &abbreviations)?;
+        let mut triggers = Triggers::compile(rules, rules)?;
+        let than_difference = ThanDifference::compile(rules, &mut triggers)?;
+        triggers.all_gated()?;
         Ok(EffectRules {
-            mention,
+            mention: mention_pattern(lexicon, &names, &abbreviations)?,
+            slotted_names: slotted_names(lexicon, &names)?,
             names,
-            slotted_names,
             equals_only: equals_only(rules, &abbreviations)?,
+            ratio_readings: ratio_readings(rules, &abbreviations)?,
             abbreviations,
             adjusted_context: lexicon.word_pattern("adjusted_context", true)?,
             endpoints: endpoint_pattern(lexicon)?,
@@ -338,7 +339,6 @@ impl EffectRules {
             predictor_subject: rules.pattern("predictor_subject")?,
             group_synonyms: synonym_classes(rules.words("group_synonyms")?),
             ci_aside: rules.pattern("ci_aside")?,
-            ratio_readings,
             abbreviation_definition: rules.pattern_with_case("abbreviation_definition", false)?,
             per_unit: rules.pattern("per_unit")?,
             per_unit_after: rules.pattern("per_unit_after")?,
@@ -382,7 +382,7 @@ impl EffectRules {
             for_group: rules.pattern("for_group")?,
             for_group_end: rules.pattern("for_group_end")?,
             list_separator: rules.pattern("list_separator")?,
-            than_difference: ThanDifference::compile(rules)?,
+            than_difference,
         })
     }
 
@@ -1009,13 +1009,10 @@ struct ThanDifference {
 }
 
 impl ThanDifference {
-    /// Compiles the three patterns from the effect rules, the first gated by its triggers.
-    fn compile(rules: &Source<'_>) -> Result<ThanDifference> {
-        let mut triggers = Triggers::compile(rules, rules)?;
-        let written = triggers.gate("than_difference", rules.pattern("than_difference")?);
-        triggers.all_gated()?;
+    /// Compiles the three patterns from the effect rules, the first gated by the file's triggers.
+    fn compile(rules: &Source<'_>, triggers: &mut Triggers) -> Result<ThanDifference> {
         Ok(ThanDifference {
-            written,
+            written: triggers.gate("than_difference", rules.pattern("than_difference")?),
             not_before: rules.pattern("than_difference_not_before")?,
             group: rules.pattern("than_group")?,
         })

@@ -52,6 +52,8 @@ pub struct EventRules {
     each_group_phrase: Regex,
     /// Arm names a record may use without defining them (`generic_arms`).
     generic_arms: Vec<String>,
+    /// Word beginnings of a lead naming a treatment given (`treatment_leads`).
+    treatment_leads: Vec<String>,
     percent_for: Regex,
     arm_then_percent: Regex,
     labelled_percent: Regex,
@@ -124,6 +126,7 @@ impl EventRules {
             each_group_outcome: pattern("each_group_outcome")?,
             each_group_phrase: pattern("each_group_phrase")?,
             generic_arms: source.words("generic_arms")?.to_vec(),
+            treatment_leads: source.words("treatment_leads")?.to_vec(),
             percent_for: pattern("percent_for")?,
             arm_then_percent: pattern("arm_then_percent")?,
             labelled_percent: pattern("labelled_percent")?,
@@ -481,10 +484,10 @@ fn read_percent_for(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text
         // `60% using glargine`; not `63% using a cut-off`, which names no group.
         // `of patients receiving 5 mg risedronate`: a lead naming a treatment given.
         let lead_lower = lead.as_str().to_ascii_lowercase();
-        let treatment_lead =
-            ["using", "receiving", "received", "given", "taking", "treated", "allocated", "assigned", "randomi"]
-                .iter()
-                .any(|w| lead_lower.split_whitespace().any(|word| word.starts_with(w)));
+        let treatment_lead = rules
+            .treatment_leads
+            .iter()
+            .any(|w| lead_lower.split_whitespace().any(|word| word.starts_with(w.as_str())));
         let indefinite = s[whole.end()..].starts_with("a ") || s[whole.end()..].starts_with("an ");
         // `7.2% after oxytocin` names a group; `50% after the intervention` a time.
         if lead_lower == "after" && super::ends_with_lowercase(whole.as_str().trim_end(), " the") {
@@ -2519,6 +2522,14 @@ fn lists_times(after: &str) -> bool {
     })
 }
 
+/// The words of `text` in lower case, split as labels are (`+` stays inside a word), each with a
+/// space on both sides, so that ` key ` finds a whole run of words: `" in the a+b group "`.
+fn spaced_words(text: &str) -> String {
+    let words =
+        super::lowercase_words(text.split(|c: char| !c.is_alphanumeric() && c != '+').filter(|w| !w.is_empty()));
+    format!(" {words} ")
+}
+
 /// Whether the sentence `sentence_index` or the one before names one of `groups`: the pair a
 /// record compares elsewhere stands for a run's groups only then (`lower failure rate (1
 /// (2.1%) versus 15 (31.3%))` is no comparison of `anxiolysis` and `immobility`, read far away).
@@ -2526,10 +2537,7 @@ fn names_nearby(text: &Text, sentence_index: usize, groups: &[String]) -> bool {
     let s = text.as_str();
     let from = text.sentences.get(sentence_index.saturating_sub(1)).map_or(0, |previous| previous.0);
     let to = text.sentences.get(sentence_index).map_or(s.len(), |sentence| sentence.1);
-    let words = super::lowercase_words(
-        s.get(from..to).unwrap_or_default().split(|c: char| !c.is_alphanumeric() && c != '+').filter(|w| !w.is_empty()),
-    );
-    let words = format!(" {words} ");
+    let words = spaced_words(s.get(from..to).unwrap_or_default());
     // A group's own word will do: `cautery` names `intraluminal cautery`, `SAL/FP` names
     // `stable-dose SAL/FP`; words any group may have (`dose`, `therapy`) do not.
     let generic = ["dose", "doses", "therapy", "treatment", "care", "standard", "usual", "plus", "alone", "only"];
@@ -2542,13 +2550,8 @@ fn names_nearby(text: &Text, sentence_index: usize, groups: &[String]) -> bool {
 /// its sentence: `The total number of complications (46 vs. 99) ... were smaller in the GDFR
 /// group` gives 46 to the GDFR group.
 fn named_first_or_after(before: &str, after: &str, pair: Vec<String>) -> Vec<String> {
-    let words = |text: &str| {
-        let words =
-            super::lowercase_words(text.split(|c: char| !c.is_alphanumeric() && c != '+').filter(|w| !w.is_empty()));
-        format!(" {words} ")
-    };
     let named = |text: &str| {
-        let text = words(text);
+        let text = spaced_words(text);
         pair.iter().any(|group| {
             let key = group_key(group);
             !key.is_empty() && text.contains(&format!(" {key} "))
@@ -2568,9 +2571,7 @@ fn named_first(before: &str, mut pair: Vec<String>) -> Vec<String> {
     if pair.len() != 2 {
         return pair;
     }
-    let words =
-        super::lowercase_words(before.split(|c: char| !c.is_alphanumeric() && c != '+').filter(|w| !w.is_empty()));
-    let words = format!(" {words} ");
+    let words = spaced_words(before);
     let named = |group: &String| {
         let key = group_key(group);
         !key.is_empty() && words.contains(&format!(" {key} "))
@@ -2596,10 +2597,7 @@ fn compared_second(subject: &str, object: &str, pair: &[String]) -> bool {
         keys[i].split(' ').filter(|w| w.len() >= 4 && !keys[1 - i].split(' ').any(|o| o == *w)).collect()
     };
     // `group A`, `Group II`: a group told apart only by a short name is mentioned whole.
-    let whole: Vec<String> = pair
-        .iter()
-        .map(|g| super::lowercase_words(g.split(|c: char| !c.is_alphanumeric() && c != '+').filter(|w| !w.is_empty())))
-        .collect();
+    let whole: Vec<String> = pair.iter().map(|g| spaced_words(g).trim().to_string()).collect();
     let mentions = |part: &str, i: usize| {
         let own = own(i);
         part.split(' ').filter(|w| w.len() >= 4).any(|w| own.iter().any(|o| w.starts_with(o) || o.starts_with(w)))

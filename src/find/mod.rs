@@ -299,10 +299,8 @@ fn as_written(text: &Text, phrase: String, near: usize) -> String {
     let nearest_in = |from: usize, to: usize| {
         finder.find_iter(&s.as_bytes()[from..to]).map(|at| from + at).min_by_key(|&at| at.abs_diff(near))
     };
-    let window = (
-        crate::normalise::floor_boundary(s, near.saturating_sub(PHRASE_WINDOW)),
-        crate::normalise::ceil_boundary(s, near.saturating_add(PHRASE_WINDOW).min(s.len())),
-    );
+    // Bytes, not characters: a match of the phrase's bytes starts and ends on character bounds.
+    let window = (near.saturating_sub(PHRASE_WINDOW), near.saturating_add(PHRASE_WINDOW).min(s.len()));
     match nearest_in(window.0, window.1).or_else(|| nearest_in(0, s.len())) {
         Some(at) => written_at(text, phrase, at),
         None => phrase,
