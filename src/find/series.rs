@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::arm_label::{group_key, ArmLabels};
+use super::arm_label::{group_key, names_known_group, ArmLabels};
 use super::compile::Source;
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
@@ -352,6 +352,27 @@ fn name_chain_groups(values: &mut [Value], first: usize, s: &str, from: usize, e
     }
 }
 
+/// A value that names no group and is followed by one of the record's groups, bare, before a
+/// `;`, `,` or closing bracket: `Mortality (54% CVVH; 55% CVVHD)`, `(10 vs. 32% rizatriptan)`.
+/// Bare words after a value are named a group only when the record defines that group.
+pub fn name_by_record(values: &mut [Value], s: &str, record: &[String]) {
+    if record.is_empty() {
+        return;
+    }
+    for value in values.iter_mut().filter(|v| v.arm.is_none()) {
+        let rest = &s[value.end..];
+        let words = rest.trim_start_matches(' ');
+        let Some(stop) = words.find([';', ',', ')', ']']) else { continue };
+        let phrase = words[..stop].trim_end();
+        let plain = phrase.split(' ').count() <= 4
+            && phrase.chars().next().is_some_and(char::is_alphabetic)
+            && phrase.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '+' | '/'));
+        if words.len() < rest.len() && plain && names_known_group(record, phrase) {
+            value.arm = Some(phrase.to_string());
+        }
+    }
+}
+
 /// `5.6 months with drug A and 3.1 (95% CI 2.5–4.0) with drug B`: a duration written without
 /// its unit right after one that has it and names its group after it, in a list or comparison,
 /// takes that unit when a group phrase follows it too. Returns the unit and where the number
@@ -468,7 +489,11 @@ pub fn assign(values: &[Value], slots: usize, lists: &[Vec<String>], context: &C
     settle_compared_pairs(values, &mut arms, lists, context);
     if slots == 1 {
         let mut out = Vec::new();
-        let fallback = if arms.iter().all(Option::is_none) { list_of(n) } else { None };
+        let fallback = if arms.iter().all(Option::is_none) {
+            list_of(n).or_else(|| context.unnamed_pair.clone().filter(|_| n == 2))
+        } else {
+            None
+        };
         for (i, v) in values.iter().enumerate() {
             if v.for_both {
                 if let Some(pair) = list_of(2) {
@@ -539,6 +564,9 @@ pub struct Context {
     /// The one group of a sentence whose subject is a group (`47 patients treated with X
     /// achieved a median PFS of 13 months`), for values that name none.
     pub subject: Option<String>,
+    /// The record's two groups, in its order, when the sentence speaks of both without naming
+    /// either (`similar in both groups (25.7% versus 29.9%)`): for two values that name none.
+    pub unnamed_pair: Option<Vec<String>>,
 }
 
 /// The words of a group label that tell groups apart ([`group_key`]), one string each.
@@ -640,6 +668,8 @@ struct GroupPatterns {
     referring: Regex,
     listed: Regex,
     compares: Regex,
+    both_groups: Regex,
+    subject_than: Regex,
 }
 
 /// Compiles the patterns now, at start-up, rather than on their first use.
@@ -652,9 +682,10 @@ fn group_patterns() -> &'static GroupPatterns {
     PATTERNS.get_or_init(|| {
         let build = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("series pattern {p}: {e}"));
         GroupPatterns {
-            // `randomised to receive either`, `randomly assigned to`, `allocated (1:1) to`.
+            // `randomised to receive either`, `randomly assigned to`, `allocated (1:1) to`, `we
+            // randomized critically ill adults with AKI to`.
             allocation: build(
-                r"(?i:\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:\(\d+\s*:\s*\d+\)\s+)?(?:\w+\s+)?to\s+(?:receive\s+)?(?:either\s+)?)",
+                r"(?i:\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:\(\d+\s*:\s*\d+\)\s+)?(?:[\w-]+\s+){0,10}?to\s+(?:receive\s+)?(?:either\s+)?)",
             ),
             // `comparing X with Y`, `between X and Y`.
             comparing: build(r"(?i:\b(?:comparing|between)\s+)"),
@@ -673,6 +704,17 @@ fn group_patterns() -> &'static GroupPatterns {
             referring: build(r"(?i:\bthese\s+(?:\w+\s+)?(?:groups|categories|subgroups)\b)"),
             // A comparison in the sentence: `compared with patients without restenosis`.
             compares: build(r"(?i:\b(?:compared\s+(?:with|to)|than|relative\s+to|in\s+whom)\b)"),
+            // A sentence about the trial's two groups without naming them: `similar in both groups`,
+            // `between the two arms`, `in either group`.
+            both_groups: build(
+                r"(?i:\b(?:(?:in|for|of|across)\s+(?:the\s+)?(?:both|two|2|either)|between\s+(?:the\s+)?(?:two\s+|2\s+|treatment\s+|study\s+)?)\s*(?:treatment\s+|study\s+|randomi[sz]ed\s+)?(?:groups?|arms?)\b)",
+            ),
+            // A subject compared with another group after a verb of result: `The NIV group presented
+            // longer survival (…) than the no-NIV group (…)`, `Women with p53 over-expression had
+            // shorter OS than those without p53 over-expression`.
+            subject_than: build(
+                r"^\s*(?:[A-Z][A-Za-z .]*:\s*)?(?:(?:In\s+contrast|However|Moreover|Furthermore|Overall),\s*)?(?P<first>[^,;:()\[\]]{2,70}?)\s+(?:had|has|have|showed|presented|experienced|achieved|attained|displayed|demonstrated|lived)\b.*?\b(?:than|compared\s+(?:with|to))\s+(?P<second>[^,;:()\[\]]{2,70}?)\s*(?:[(\[,;:]|\.?\s*$)",
+            ),
             // `70% of patients had no WL, 16% had ⩽5% WL, and 5% had >10% WL`.
             listed: build(r"\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:the\s+)?[a-z]+\s+)?(?:had|were|was)\s+([^,;()]{1,30}?)(?:\s*,|\s+and\b|\s*\.?\s*$)"),
         }
@@ -695,16 +737,29 @@ pub fn sentence_groups(
     lists.extend(arm_local::respectively_list(sentence));
     lists.extend(arm_local::comparison_list(sentence));
     lists.extend(sentence_pair(labels, s, (from, to)));
+    lists.extend(subject_and_comparator(labels, sentence));
     if let Some(previous) = previous {
         lists.extend(referred_groups(sentence, previous));
     }
     lists.extend(named_record_pair(record, sentence));
-    (lists, Context { record: record.to_vec(), subject: subject_group(labels, sentence) })
+    let both = distinct_groups(record);
+    let unnamed_pair = (both.len() == 2 && group_patterns().both_groups.is_match(sentence)).then_some(both);
+    (lists, Context { record: record.to_vec(), subject: subject_group(labels, sentence), unnamed_pair })
 }
 
 /// The two groups the record allocates to: `randomised to either X or Y`, `assigned to X or Y`.
 pub fn allocated_pair(labels: &ArmLabels, s: &str) -> Option<(String, String)> {
-    group_patterns().allocation.find_iter(s).find_map(|m| alternatives(labels, s, m.end(), false))
+    // Words between the verb and `to` that show it is no allocation of people to two groups:
+    // `randomised controlled study was to compare`, `assigned into four groups to receive`.
+    const NOT_BETWEEN: &[&str] =
+        &["controlled", "trial", "study", "was", "were", "is", "are", "into", "groups", "arms"];
+    group_patterns()
+        .allocation
+        .find_iter(s)
+        .filter(|m| {
+            !m.as_str().split_whitespace().skip(1).any(|w| NOT_BETWEEN.contains(&w.to_ascii_lowercase().as_str()))
+        })
+        .find_map(|m| alternatives(labels, s, m.end(), false))
 }
 
 /// The arms a record defines, in order: the alternatives of an allocation (`randomised to
@@ -758,6 +813,31 @@ pub fn sentence_pair(labels: &ArmLabels, s: &str, sentence: (usize, usize)) -> O
     }
     let (first, second) = labels.compared_pair(s, sentence)?;
     Some(vec![first.text, second.text])
+}
+
+/// The subject of a result and the group it is compared with, when both are groups: a group
+/// noun (`The NIV group … than the no-NIV group`) or participants defined by what they have
+/// (`Women with p53 over-expression … than those without p53 over-expression`).
+///
+/// Not when the values are `respectively` (`Patients with Del19 tumours displayed better OS
+/// (median: 45.3 vs 33.3 months, respectively) than those with L858R`): they are then another
+/// list's, the arms within each subgroup.
+pub fn subject_and_comparator(labels: &ArmLabels, sentence: &str) -> Option<Vec<String>> {
+    if sentence.contains("respectively") {
+        return None;
+    }
+    let caps = group_patterns().subject_than.captures(sentence)?;
+    let phrase = |key: &str| -> Option<String> {
+        let text = caps.name(key)?.as_str().trim();
+        let text = text.strip_prefix("the ").or_else(|| text.strip_prefix("The ")).unwrap_or(text);
+        let mut words = text.split_whitespace();
+        let first = words.next()?;
+        let defined_by_trait = (labels.is_participant(first) || first.eq_ignore_ascii_case("those"))
+            && matches!(words.next(), Some("with" | "without"));
+        (labels.has_group_noun(text) || defined_by_trait).then(|| text.to_string())
+    };
+    let (first, second) = (phrase("first")?, phrase("second")?);
+    (group_key(&first) != group_key(&second)).then(|| vec![first, second])
 }
 
 /// The group a sentence's subject names, when the sentence reports a result for it:
@@ -956,6 +1036,42 @@ mod tests {
         );
         assert_eq!(subject_group(&l, "All patients treated with X had a median OS of 12 months."), None);
         assert_eq!(subject_group(&l, "Patients had a median survival of 12 months."), None);
+    }
+
+    #[test]
+    fn a_subject_compared_with_another_group_is_a_pair() {
+        let l = labels();
+        let pair = |a: &str, b: &str| Some(vec![a.to_string(), b.to_string()]);
+        assert_eq!(
+            subject_and_comparator(
+                &l,
+                "The cream group had a longer time to relapse (median 40 days) than the placebo group (21 days)."
+            ),
+            pair("cream group", "placebo group")
+        );
+        assert_eq!(
+            subject_and_comparator(&l, "In contrast, men with a KRAS mutation had shorter PFS than those without a mutation (4.1 vs 6.0 months; P = 0.01)."),
+            pair("men with a KRAS mutation", "those without a mutation")
+        );
+        // Values `respectively` belong to a list named elsewhere (the arms within each subgroup).
+        assert_eq!(
+            subject_and_comparator(&l, "Patients with stage II disease had longer OS (30 vs 25 months, respectively) than those with stage III."),
+            None
+        );
+        // Neither side is a group: a noun phrase of the result.
+        assert_eq!(subject_and_comparator(&l, "The drug had a longer half-life than expected (12 h)."), None);
+    }
+
+    #[test]
+    fn two_values_of_both_groups_follow_the_record_order() {
+        let l = labels();
+        let record = vec!["early tracheotomy".to_string(), "late tracheotomy".to_string()];
+        let s = "Mortality at day 90 was similar in both groups (25.7% versus 29.9%).";
+        let (_, context) = sentence_groups(&l, s, (0, s.len()), None, &record);
+        assert_eq!(context.unnamed_pair, Some(record.clone()));
+        let s = "Mortality at day 90 was 25.7% versus 29.9%.";
+        let (_, context) = sentence_groups(&l, s, (0, s.len()), None, &record);
+        assert_eq!(context.unnamed_pair, None);
     }
 
     #[test]
