@@ -347,7 +347,7 @@ pub(super) fn find_with_known(rules: &EventRules, arms: &ArmRules, text: &Text, 
         read_labelled_list(rules, arms, known, text, &mut items);
     }
     if rules.on("events.percent_for") {
-        read_percent_then_group(rules, arms, known, s, &mut items);
+        read_percent_then_group(rules, arms, known, text, &mut items);
         read_percents_then_arms(rules, arms, known, text, &mut items);
     }
     if rules.on("events.total_rate") && live.has("total_rate") {
@@ -520,11 +520,37 @@ fn read_percent_for(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text
     }
 }
 
-/// `diarrhoea (18%, ILF)` (`percent_then_group`): the percentage, then one of the record's arms,
-/// in brackets.
-fn read_percent_then_group(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, s: &str, items: &mut Items) {
+/// `diarrhoea (18%, ILF)`, `rash 20.0% (erlotinib) vs 5.0% (placebo)` (`percent_then_group`):
+/// the percentage, then one of the record's arms, in brackets.
+fn read_percent_then_group(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    // Where each `20.0% (erlotinib` opens (a word in the brackets, no bound such as `up to`
+    // before), so that one can be required to have a partner in its sentence.
+    let bracketed: Vec<usize> = rules
+        .percent_then_group
+        .captures_iter(s)
+        .filter(|c| c.get(0).is_some_and(|w| s[w.end()..].starts_with(char::is_alphabetic)))
+        .filter_map(|c| c.name("q"))
+        .filter(|q| !super::ends_with_lowercase(s[..q.start()].trim_end(), "up to"))
+        .map(|q| q.start())
+        .collect();
     for caps in rules.percent_then_group.captures_iter(s) {
-        let (Some(whole), Some(p)) = (caps.get(0), caps.name("p")) else { continue };
+        let (Some(whole), Some(p)) = (caps.get(0), caps.name("p").or_else(|| caps.name("q"))) else { continue };
+        // `20.0% (erlotinib) vs 5.0% (placebo)`: a group in brackets after a bare percentage
+        // needs another in its sentence; alone it may be a strength (`bupivacaine 0.25% (group B)`).
+        if caps.name("q").is_some() {
+            let sentence = text.sentence_at(p.start());
+            if !bracketed.contains(&p.start()) {
+                continue;
+            }
+            // The partner in the same clause: `98.99% (A) and 97.69% (B)`, no comma between.
+            let joined = |at: usize| !s[at.min(p.start())..at.max(p.start())].contains([',', ';']);
+            let partners =
+                bracketed.iter().filter(|&&at| at != p.start() && text.sentence_at(at) == sentence && joined(at));
+            if partners.count() == 0 {
+                continue;
+            }
+        }
         let Some(label) = arms.labels.after(s, whole.end()) else { continue };
         if !is_known(known, &label) || !s[label.span.1..].trim_start().starts_with([')', ']']) {
             continue;
@@ -1733,8 +1759,8 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item, tests
     if before.ends_with(['<', '>', '±']) {
         return false;
     }
-    // `in less than 1% of women`: a bound, not a value.
-    let bound = ["less than", "more than", "fewer than", "greater than", "lower than", "higher than"];
+    // `in less than 1% of women`, `up to 98%`: a bound, not a value.
+    let bound = ["less than", "more than", "fewer than", "greater than", "lower than", "higher than", "up to"];
     let opens_with_number = s[item.span.0..].starts_with(|c: char| c.is_ascii_digit());
     if item.events.is_none() && opens_with_number && bound.iter().any(|b| super::ends_with_lowercase(before, b)) {
         return false;
