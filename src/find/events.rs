@@ -347,7 +347,7 @@ pub(super) fn find_with_known(rules: &EventRules, arms: &ArmRules, text: &Text, 
         read_labelled_list(rules, arms, known, text, &mut items);
     }
     if rules.on("events.percent_for") {
-        read_percent_then_group(rules, arms, known, s, &mut items);
+        read_percent_then_group(rules, arms, known, text, &mut items);
         read_percents_then_arms(rules, arms, known, text, &mut items);
     }
     if rules.on("events.total_rate") && live.has("total_rate") {
@@ -520,13 +520,42 @@ fn read_percent_for(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text
     }
 }
 
-/// `diarrhoea (18%, ILF)` (`percent_then_group`): the percentage, then one of the record's arms,
-/// in brackets.
-fn read_percent_then_group(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, s: &str, items: &mut Items) {
+/// `diarrhoea (18%, ILF)`, `rash 20.0% (erlotinib) vs 5.0% (placebo)` (`percent_then_group`):
+/// the percentage, then one of the record's arms, in brackets.
+fn read_percent_then_group(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    // Where each `20.0% (erlotinib` opens (a word in the brackets, no bound such as `up to`
+    // before), so that one can be required to have a partner in its sentence.
+    let bracketed: Vec<(usize, usize)> = rules
+        .percent_then_group
+        .captures_iter(s)
+        .filter_map(|c| Some((c.get(0)?, c.name("q")?)))
+        .filter(|(w, _)| s[w.end()..].starts_with(char::is_alphabetic))
+        .filter(|(_, q)| !super::ends_with_lowercase(s[..q.start()].trim_end(), "up to"))
+        .map(|(w, q)| (q.start(), w.end()))
+        .collect();
     for caps in rules.percent_then_group.captures_iter(s) {
-        let (Some(whole), Some(p)) = (caps.get(0), caps.name("p")) else { continue };
+        let (Some(whole), Some(p)) = (caps.get(0), caps.name("p").or_else(|| caps.name("q"))) else { continue };
+        // `20.0% (erlotinib) vs 5.0% (placebo)`: a group in brackets after a bare percentage
+        // needs another in its sentence; alone it may be a strength (`bupivacaine 0.25% (group B)`).
+        let partner_named = match caps.name("q") {
+            Some(_) => match bracket_partner(arms, known, text, &bracketed, p.start()) {
+                Some(named) => named,
+                None => continue,
+            },
+            None => false,
+        };
         let Some(label) = arms.labels.after(s, whole.end()) else { continue };
-        if !is_known(known, &label) || !s[label.span.1..].trim_start().starts_with([')', ']']) {
+        if !s[label.span.1..].trim_start().starts_with([')', ']']) {
+            continue;
+        }
+        // `17.1% (hCG) and 18.2% (control)`: a short name beside one of the record's arms.
+        let beside_arm = partner_named
+            && label.text.split_whitespace().count() <= 3
+            && starts_with_letter(&label.text)
+            && !arms.labels.names_everyone(&label.text)
+            && !arms.outcomes.is_match(&label.text);
+        if !(is_known(known, &label) || beside_arm) {
             continue;
         }
         if let Some(item) = Item::group_percent("events.percent_for", (p.start(), label.span.1), p.as_str(), label.text)
@@ -534,6 +563,33 @@ fn read_percent_then_group(rules: &EventRules, arms: &ArmRules, known: &Known<'_
             items.push(item);
         }
     }
+}
+
+/// Whether the bracketed percentage at `at` (one of `bracketed`: where each starts, where its
+/// group does) has a partner joined to it in its clause (`98.99% (A) and 97.69% (B)`, no comma
+/// between): `None` without one, else whether a partner's group is one of the record's arms.
+fn bracket_partner(
+    arms: &ArmRules,
+    known: &Known<'_>,
+    text: &Text,
+    bracketed: &[(usize, usize)],
+    at: usize,
+) -> Option<bool> {
+    let s = text.as_str();
+    if !bracketed.iter().any(|&(start, _)| start == at) {
+        return None;
+    }
+    let sentence = text.sentence_at(at);
+    let joined = |other: usize| !s[other.min(at)..other.max(at)].contains([',', ';']);
+    let partners: Vec<usize> = bracketed
+        .iter()
+        .filter(|&&(start, _)| start != at && text.sentence_at(start) == sentence && joined(start))
+        .map(|&(_, group)| group)
+        .collect();
+    if partners.is_empty() {
+        return None;
+    }
+    Some(partners.iter().any(|&group| arms.labels.after(s, group).is_some_and(|label| is_known(known, &label))))
 }
 
 /// `2.5% albendazole versus 2.6% control`, `75% experimental group and 86% control group`: two
@@ -861,8 +917,11 @@ fn findings_from_items(
     // unnamed: validation flags it (events.arm_unresolved) for the reviewer. A percentage alone
     // is too often something else to keep without its group.
     let (completed, items): (Vec<Item>, Vec<Item>) = items.into_iter().partition(|item| item.completed);
-    let items: Vec<Item> =
+    let mut items: Vec<Item> =
         items.into_iter().filter(|item| item.arm.is_some() || (item.events.is_some() && item.n.is_some())).collect();
+    for item in items.iter_mut() {
+        bracketed_count(s, arm_sizes, item);
+    }
     let endpoints = item_endpoints(arms, known, text, &items);
     // A count of completers whose group stays unnamed beside others with theirs is no total.
     let named = |item: &Item| item.arm.as_deref().is_some_and(|arm| arm != "total");
@@ -901,6 +960,32 @@ fn findings_from_items(
         })
         .chain(sizes)
         .collect()
+}
+
+/// `was 20.5% (n = 7)`, `95% (n = 19) of the subjects`: the count of a group's percentage,
+/// in brackets right after it, is its events. Not when the group's size is known and the two
+/// disagree: `38.6% (n = 88)` may give the group's size.
+fn bracketed_count(s: &str, arm_sizes: &[Finding], item: &mut Item) {
+    let (Some(percent), None, None) = (&item.percent, &item.events, &item.n) else { return };
+    if !s[item.span.0..item.span.1].trim_end().ends_with('%') {
+        return;
+    }
+    let Some((k, end)) = n_equals_after(s, item.span.1) else { return };
+    let Some(close) = s[end..].trim_start().strip_prefix([')', ']']) else { return };
+    if k.value.fract() != 0.0 || k.value < 1.0 {
+        return;
+    }
+    let Some(arm) = item.arm.as_deref().map(group_key) else { return };
+    let sizes: Vec<&Num> = arm_sizes
+        .iter()
+        .filter(|f| f.row.arm.as_deref().is_some_and(|a| group_key(a) == arm))
+        .filter_map(|f| f.row.n.as_ref())
+        .collect();
+    if sizes.iter().any(|n| !agrees(&k, n, percent)) {
+        return;
+    }
+    item.events = Some(k);
+    item.span.1 = s.len() - close.len();
 }
 
 /// `1 (0.6%) TT versus 15 (8.6%) DO`, `345/2973 (11.6%) responded compared with 106/993
@@ -1733,8 +1818,8 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item, tests
     if before.ends_with(['<', '>', '±']) {
         return false;
     }
-    // `in less than 1% of women`: a bound, not a value.
-    let bound = ["less than", "more than", "fewer than", "greater than", "lower than", "higher than"];
+    // `in less than 1% of women`, `up to 98%`: a bound, not a value.
+    let bound = ["less than", "more than", "fewer than", "greater than", "lower than", "higher than", "up to"];
     let opens_with_number = s[item.span.0..].starts_with(|c: char| c.is_ascii_digit());
     if item.events.is_none() && opens_with_number && bound.iter().any(|b| super::ends_with_lowercase(before, b)) {
         return false;
@@ -2825,8 +2910,9 @@ fn item_endpoints(arms: &ArmRules, known: &Known<'_>, text: &Text, items: &[Item
                 || previous_arm.as_ref().is_some_and(|(earlier, arm)| *earlier == sentence && phrase.contains(arm.as_str()))
         };
         let own = items[i].said.clone().or_else(|| endpoint(arms, known, text, items[i].span));
+        let first = chain_start(s, sentence.0, at);
         let own = own.filter(|phrase| !names_group(phrase)).or_else(|| {
-            outcome::phrase_before(&s[sentence.0..sentence.1], at - sentence.0).filter(|p| !names_group(p))
+            outcome::phrase_before(&s[sentence.0..sentence.1], first - sentence.0).filter(|p| !names_group(p))
         });
         let chosen = match (&own, &previous) {
             (Some(_), _) => own,
@@ -2844,6 +2930,9 @@ fn item_endpoints(arms: &ArmRules, known: &Known<'_>, text: &Text, items: &[Item
 fn endpoint(arms: &ArmRules, known: &Known<'_>, text: &Text, span: (usize, usize)) -> Option<String> {
     let s = text.as_str();
     let (from, to) = text.sentence_at(span.0);
+    // The words before `5.0% (placebo)` in `rash 20.0% (erlotinib) vs 5.0% (placebo)` are those
+    // before the first value of the chain.
+    let first = chain_start(s, from, span.0);
     // `One deep vein thrombosis was observed`, `Four patients withdrew`: named after the count.
     let number = s[span.0..span.1].find(|c: char| c.is_ascii_digit()).map(|p| span.0 + p);
     if let Some(named) = number.and_then(|at| outcome::counted_outcome(&s[..to], at, |w| arms.labels.is_participant(w)))
@@ -2862,7 +2951,7 @@ fn endpoint(arms: &ArmRules, known: &Known<'_>, text: &Text, span: (usize, usize
     if after_words.first().is_some_and(|w| arms.outcomes.is_match(w)) {
         return Some(after_words.join(" "));
     }
-    let before = &s[from..span.0];
+    let before = &s[from..first];
     // `92 of 119 patients had died: 39 of 60 in X and 53 of 59 in Y`: the items after a colon
     // share the outcome written before it.
     let shared = before.rfind(':').and_then(|colon| outcome_verb(arms, &before[..colon]));
@@ -2917,6 +3006,48 @@ fn phrase_before_bracket(
 ) -> Option<String> {
     outcome::phrase_not_led_by(&s[from..to], bracket - from, GROUP_PREPOSITIONS)
         .filter(|p| !known.names_arm(p) && !arms.labels.has_group_noun(p) && !arms.labels.names_everyone(p))
+}
+
+/// Where a chain of percentages, each with its bracket and joined in one clause, that ends
+/// at byte `at` starts (`20.0% (erlotinib) vs 5.0% (placebo)`, `74.6% (A) and 72.4% (B)`);
+/// `at` itself when no bracketed percentage comes right before it. `from` bounds the search.
+fn chain_start(s: &str, from: usize, at: usize) -> usize {
+    // Only a percentage continues a chain: `22% (I) vs 14/43, 33% (C)` starts a new item.
+    let number_len = s[at..].find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(s.len() - at);
+    if number_len == 0 || !s[at + number_len..].trim_start().starts_with('%') {
+        return at;
+    }
+    let mut at = at;
+    while let Some(start) = previous_in_chain(&s[from..at]) {
+        at = from + start;
+    }
+    at
+}
+
+/// The start of the bracketed percentage and joiner that end `head` (`20.0% (erlotinib) vs `).
+fn previous_in_chain(head: &str) -> Option<usize> {
+    let head = head.trim_end();
+    let joiner = ["vs.", "vs", "versus", "and", "or"].iter().find(|w| super::ends_with_lowercase(head, w))?;
+    let head = &head[..head.len() - joiner.len()];
+    if !head.ends_with([' ', ')', ']']) {
+        return None;
+    }
+    let head = head.trim_end();
+    let closer = head.chars().next_back().filter(|c| matches!(c, ')' | ']'))?;
+    let opener = if closer == ')' { '(' } else { '[' };
+    let open = head.rfind(opener)?;
+    let inside = &head[open + 1..head.len() - 1];
+    if inside.contains(['(', ')', '[', ']']) || inside.len() > 60 {
+        return None;
+    }
+    let value = head[..open].trim_end().strip_suffix('%')?.trim_end();
+    let start = value
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, '.' | '·'))
+        .last()
+        .map(|(i, _)| i)?;
+    value[start..].starts_with(|c: char| c.is_ascii_digit()).then_some(start)
 }
 
 /// Words after which a phrase names a group, not an outcome.
@@ -3062,6 +3193,44 @@ mod tests {
         assert_eq!(
             events("Overall, 39 of 60 (65.0%) in the combined modality arm had died."),
             vec!["events combined modality arm 39/60 65.0%"]
+        );
+    }
+
+    fn endpoints(text: &str) -> Vec<String> {
+        let rules = RuleSet::embedded().unwrap();
+        find_rows(&rules, "t", text)
+            .iter()
+            .filter(|r| r.kind == Kind::Events)
+            .map(|r| r.endpoint.clone().unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn a_chain_of_bracketed_percentages_shares_the_outcome_before_it() {
+        let text = "Patients were randomised to drug K or placebo. Adverse events were similar, except for \
+                    rash 20.0% (drug K) vs 5.0% (placebo).";
+        assert_eq!(events(text), vec!["events drug K -/- 20.0%", "events placebo -/- 5.0%"]);
+        assert!(endpoints(text).iter().all(|e| e.ends_with("rash")), "{:?}", endpoints(text));
+        let s = "rash 20.0% (drug K) vs 5.0% (placebo)";
+        assert_eq!(super::chain_start(s, 0, s.find("5.0").unwrap()), s.find("20.0").unwrap());
+        // A count starts no chain of percentages.
+        let s = "depression (19/85, 22% (I) vs 14/43, 33% (C))";
+        assert_eq!(super::chain_start(s, 0, s.find("14/43").unwrap()), s.find("14/43").unwrap());
+    }
+
+    #[test]
+    fn a_count_in_brackets_after_a_group_percentage_is_its_events() {
+        assert_eq!(
+            events("Patients were randomised to drug K or placebo. The stricture rate in the drug K group was 20.5% (n = 7)."),
+            vec!["events drug K group 7/- 20.5%"]
+        );
+        // The group's size, not its events: 88 of 88 is no 38.6%.
+        assert_eq!(
+            events(
+                "Patients were randomised to drug K (n = 88) or placebo (n = 89). The relapse rate in the drug K \
+                 group was 38.6% (n = 88)."
+            ),
+            vec!["events drug K -/- 38.6%"]
         );
     }
 
