@@ -4,6 +4,9 @@
 //! and the interval of a difference the text does not write; a regression or correlation
 //! coefficient right before the value (`coefficient`: the GUIDE's measures hold none, and the
 //! gold leaves out an intervention's `β` too), and the next geometric mean ratio of a list.
+//! Groups' means headed by their label (`[mean (95% CI): €204 (169-238) vs. €213 (…)`) and a
+//! half-maximal concentration are groups' levels; a change from baseline with no group named in
+//! its sentence is within a group.
 //!
 //! Each reason looks at the words that govern the estimate (the value right before the label
 //! and the words around it), never at a word anywhere in the sentence, and each steps back
