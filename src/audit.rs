@@ -93,7 +93,8 @@ struct Patterns {
     /// The words right before a number that make it the second of two group values
     /// (`30% versus 41%`, `compared to 100% in`).
     second_value_before: Regex,
-    /// After a CI: its bracket closes and another group's value follows (`(95% CI …) vs. −0.009 cm`).
+    /// After a CI: its bracket closes and another group's value follows (`(95% CI …) vs. −0.009 cm`,
+    /// `[95% CI 707-912] days in the infliximab group vs 744 [`).
     value_set_against: Regex,
     /// Words that make an estimate the randomized comparison's, not a covariate's, or a value
     /// one side of a comparison.
@@ -112,6 +113,15 @@ struct Patterns {
     named_estimate: Regex,
     /// `the mean score of satisfaction … was`: the `x of N` after it is a score out of its maximum.
     score_is: Regex,
+    /// The bounds right after a bare `CI`: `CI 0.4, 1.2`, `CI 95%: 0.43`, `CI: [0.27`, `CI-0.21`.
+    bounds_next: Regex,
+    /// Words after a label that make it no interval: `95% CI coverage`, `95% confidence intervals
+    /// were calculated for the precision`, `The 95% confidence interval excludes the prespecified`,
+    /// `Confidence intervals were within 80% to 125%`, one bound against a threshold (`upper 90%
+    /// confidence intervals (CI) of <10 ms`, `the 90% CI was >10 ms`).
+    no_interval_after: Regex,
+    /// A full label right after a label: `95% CI (95% CI -0.37`.
+    label_follows: Regex,
     results_label: Regex,
     conclusion_label: Regex,
 }
@@ -157,7 +167,7 @@ fn patterns() -> &'static Patterns {
             between_groups_before: re(r"(?i)\b(?:between|among)\s+(?:the\s+)?(?:\d+|two|three|both)?\s*(?:groups|arms)\s*[(\[]\s*$"),
             interval_of_difference_after: re(r"(?i)^\s*(?:of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?differences?\s+(?:was|were|is)\b"),
             second_value_before: re(r"(?i)(?:\bvs\.?|\bversus|\bcompared\s+(?:with|to)|\bthan)\s*$"),
-            value_set_against: re(r"(?i)^[^;()\[\]]{0,30}[)\]]+\s*(?:vs\.?|versus|compared\s+(?:with|to))\s+(?:[A-Za-z-]+\s+){0,3}[(\[]?\s*(?:mean\s+)?[-−]?\d"),
+            value_set_against: re(r"(?i)^[^;()\[\]]{0,30}[)\]]+\s*(?:(?:[^\s\d()\[\];,]{1,12}\s+)?(?:in|for)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s+(?:group|arm)s?\s+)?(?:vs\.?|versus|compared\s+(?:with|to))\s+(?:[A-Za-z-]+\s+){0,3}[(\[]?\s*(?:mean\s+)?[-−]?\d"),
             treatment_words: re(r"(?i)\b(?:intervention|treatment|treated|randomi[sz]ed|placebo|versus|vs|compared)\b"),
             covariate_framing: re(r"(?i)\b(?:predict\w*|prognostic|risk\s+factors?|determinants?|covariates?|multivariat\w*|multivariable|logistic\s+regression|independent(?:ly)?)\b"),
             than_number: re(r"^\s+than\s+[\d.]"),
@@ -167,6 +177,9 @@ fn patterns() -> &'static Patterns {
             named_estimate: re(r"(?:^|[;,]\s*)(?:(?i:effect\s+size|(?:mean\s+)?difference)|MD|SMD|OR|HR|RR|d)\s*[=:]?\s*[-+]?[\d.]"),
             snellen_near: re(r"(?i)\b(?:acuity|UDVA|CDVA|BCVA|UCVA|vision|Snellen|or\s+(?:better|worse))\b"),
             score_is: re(r"(?i)\bscores?\b[^.;()\[\]]{0,60}\b(?:was|were|of|:)\s*$"),
+            bounds_next: re(r"(?i)^\s*(?:\d{2}(?:\.\d+)?\s*%)?\s*[:=,;]?\s*[(\[]?\s*[:=]?\s*(?:(?:of|for)\s+(?:the\s+)?(?:mean\s+)?differences?\s*[:=,]?\s*)?[-−+]?\s*[€£$]?\s*\.?\d"),
+            no_interval_after: re(r"(?i)^\s*(?:\(CI\)\s*)?(?:coverage|(?:excludes|excluded|includes|included|crossed|crosses)\b|(?:were|was)\s+(?:calculated|computed|constructed|used|within|inside|outside)\b|(?:of|was|were|is)\s*(?:<|>|≤|≥|below\b|above\b|less\s+than\b|greater\s+than\b))"),
+            label_follows: re(r"(?i)^\s*[(\[]\s*\d{2}(?:\.\d+)?\s*%\s*(?:CI|C\.I\.|Cl|confidence|credible)\b"),
             results_label: re(r"\b(?:RESULTS?|Results|FINDINGS|Findings)\s*[:.]"),
             conclusion_label: re(r"\b(?:CONCLUSIONS?|Conclusions?|INTERPRETATION|Interpretation|DISCUSSION)\s*[:.]"),
         }
@@ -340,7 +353,12 @@ fn opens_interval(abstract_text: &str, row_end: usize, label_at: usize) -> bool 
 fn is_expression(kind: &str, expression: &str, before: &str, after: &str) -> bool {
     match kind {
         "x_slash_n" => is_count_ratio(expression, before, after),
-        "ci" => is_interval_label(expression, before, after) && !repeats_label(before),
+        // `95% CI (95% CI -0.37 to 0.37)`: the inner label, with its bounds, is the one counted.
+        "ci" => {
+            is_interval_label(expression, before, after)
+                && (expression.contains('%') || !repeats_label(before))
+                && !patterns().label_follows.is_match(after)
+        }
         "x_of_n" => !is_decimal_tail(before) && !is_score_of_maximum(before, after),
         // `N = 2.0` visits: a mean, no count.
         "n_equals" => !is_decimal_after(after),
@@ -595,8 +613,15 @@ fn is_interval_label(label: &str, before: &str, after: &str) -> bool {
     if defined_here && !spelled_out && !has_level {
         return false;
     }
+    let p = patterns();
+    // A bare `CI` gives its bounds at once (`CI 0.4, 1.2`, `CI 95%: 0.43`); `the CI arm (P = 0.04)`
+    // and `CO, CI, SvO2 … (p<0.05)` name a treatment and a cardiac index.
+    let bare = !has_level && !spelled_out && label.trim().len() <= 4;
+    if (bare && !p.bounds_next.is_match(after)) || p.no_interval_after.is_match(after) {
+        return false;
+    }
     // A label with its level may head a list whose bounds come later (`(95% CI) at 6 months
-    // were 59.4% (53.7% to 63.8%)`); a bare `CI` gives its bounds at once.
+    // were 59.4% (53.7% to 63.8%)`).
     let reach = if has_level { 100 } else { 30 };
     after.chars().take(reach).any(|c| c.is_ascii_digit())
 }
@@ -769,6 +794,22 @@ mod tests {
         assert!(!repeats_label("(95% CI 0.2 to 0.6), 95% CI"));
         let a = audit("RESULTS: Children grew 1.2 cm more (95% confidence interval (CI) 0.4 to 2.0) than controls.");
         assert_eq!(a.kind("ci").seen, 1);
+    }
+
+    #[test]
+    fn labels_that_give_no_interval_are_not_counted() {
+        // A treatment and a cardiac index abbreviated `CI`; statements about an interval.
+        let a = audit(
+            "RESULTS: Delays were fewer in the CI arm (P = 0.04). Cardiac output, CI, SvO2 were higher \
+             (p<0.05). The 95% confidence interval excludes the margin of 10 points. Confidence intervals \
+             were within 80% to 125% for AUC. Upper 90% confidence intervals (CI) of <10 ms were seen.",
+        );
+        assert_eq!(a.kind("ci").seen, 0);
+        // A label written twice is one interval: the inner one, with its bounds.
+        let b = audit("RESULTS: Visits were alike (MD -0.10, 95% CI (95% CI -0.40 to 0.20)).");
+        assert_eq!(b.kind("ci").seen, 1);
+        let c = audit("RESULTS: Mortality was lower (RR 0.66 CI 95%: 0.43 to 1.03; OR 0.5, CI: [0.27, 0.9]).");
+        assert_eq!(c.kind("ci").seen, 2);
     }
 
     #[test]

@@ -4,6 +4,9 @@
 //! and the interval of a difference the text does not write; a regression or correlation
 //! coefficient right before the value (`coefficient`: the GUIDE's measures hold none, and the
 //! gold leaves out an intervention's `β` too), and the next geometric mean ratio of a list.
+//! Groups' means headed by their label (`[mean (95% CI): €204 (169-238) vs. €213 (…)`) and a
+//! half-maximal concentration are groups' levels; a change from baseline with no group named in
+//! its sentence is within a group.
 //!
 //! Each reason looks at the words that govern the estimate (the value right before the label
 //! and the words around it), never at a word anywhere in the sentence, and each steps back
@@ -38,7 +41,8 @@ struct CiPatterns {
     /// What makes a percentage a mean or a score rather than a group's share with an outcome.
     percent_as_level: Regex,
     /// One group as the subject of a change: `In the Web group, activity increased at 3 (`,
-    /// `The Logbook group also increased activity at 3 (`.
+    /// `The Logbook group also increased activity at 3 (`, each of two: `HCHO and PCHO groups
+    /// improved times: 6.6% (`.
     group_subject_change: Regex,
     /// Words that set a value against another one.
     against: Regex,
@@ -78,7 +82,8 @@ struct CiPatterns {
     /// Words naming another group, a difference or an effect: the change is not one group's.
     other_group: Regex,
     /// A change over time from a first value: `The average score increased from 63% (`, `The
-    /// LWBS rate was reduced from 4.7% to 0.7% (`.
+    /// LWBS rate was reduced from 4.7% to 0.7% (`, `From baseline to 18 months, participants
+    /// showed lower mean weight (-4.2 kg [`.
     changed_from: Regex,
     /// Words that make a change one group's against another's: a group, an arm, a comparator.
     group_named: Regex,
@@ -86,9 +91,23 @@ struct CiPatterns {
     bounds_after: Regex,
     /// A number of a text, not inside a word (`IL-6`, `AUC0` hold none).
     number: Regex,
+    /// The words of a p-value right before its number: `p=`, `P < `, `p-value = `.
+    p_equals: Regex,
     /// `(95% CI for difference`, `95% CI of the difference`: the interval of an estimate that may
     /// not be the value before it.
     of_difference_after: Regex,
+    /// A test's sidedness, whose digit is no estimate: `the 2-sided 95% CI`.
+    sided: Regex,
+    /// A label heading the values after it as means: `[mean (95% CI): €204 (169-238) vs. €213`,
+    /// `(least squares mean [95% CI] score change from baseline 1.60 [1.28, 1.91], 1.69 [`.
+    mean_heads: Regex,
+    /// The words from the heading label's bracket to its first value: none names a difference.
+    heading_to_value: Regex,
+    /// After a value's bounds: the next group's value with its bounds (`) vs. €213 (`, `], 1.69 [`).
+    next_value: Regex,
+    /// A concentration that inhibits or acts on half, right before the value (`50% inhibitory
+    /// concentration for dihydroartemisinin was 1.10 nM;`, `EC50 of 3.2 (`): one group's level.
+    half_maximal_before: Regex,
 }
 
 fn ci_patterns() -> &'static CiPatterns {
@@ -107,7 +126,7 @@ fn ci_patterns() -> &'static CiPatterns {
             difference_words: re(&format!(r"(?i)\b(?:{difference}|(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?(?:placebo|controls?|usual\s+care|sham))\b")),
             difference_names: re(&format!(r"(?i)\b(?:{difference})\b")),
             percent_as_level: re(r"(?i)\b(?:mean|median|average|scores?|levels?|concentrations?|saturation|fat|HbA1c)\b"),
-            group_subject_change: re(r"(?i)^\s*(?:in\s+the\s+[^,;()]{1,40}?\s+(?:group|arm)s?\s*,|the\s+[^,;()]{1,40}?\s+(?:group|arm)\s+(?:also\s+|only\s+)?)(?:[\w-]+\s+){0,4}?(?:increased|decreased|improved|declined|reduced|gained|lost)\b"),
+            group_subject_change: re(r"(?i)^\s*(?:[A-Z]+\s*:\s*)?(?:in\s+the\s+[^,;()]{1,40}?\s+(?:group|arm)s?\s*,|the\s+[^,;()]{1,40}?\s+(?:group|arm)\s+(?:also\s+|only\s+)?|[A-Z][\w-]*\s+and\s+[A-Z][\w-]*\s+(?:groups|arms)\s+(?:also\s+|both\s+)?)(?:[\w-]+\s+){0,4}?(?:increased|decreased|improved|declined|reduced|gained|lost)\b"),
             against: re(r"(?i)\b(?:vs\.?|versus|compared|than|relative\s+to)\b"),
             association: re(r"(?i)\b(?:(?:were|was|is|are)\s+(?:(?:significantly|independently|positively|negatively|inversely)\s+)?(?:(?:associated|related|correlated)\s+(?:with|to)|(?:more|less)\s+likely\s+to)|(?:independent\s+)?predictors?\s+(?:of|for)|risk\s+factors?)\b"),
             ratio_in_bracket: re(r"(?i)[(\[]\s*(?:(?:adjusted|adj|a)\s*)?(?:OR|HR|AHR|aOR|odds\s+ratio|hazard\s+ratio|β|beta)\s*(?:\[[^\]]*\]\s*)?[=:,]?\s*[-−]?[\d.]+\s*[.,;]\s*$"),
@@ -125,11 +144,17 @@ fn ci_patterns() -> &'static CiPatterns {
             baseline_after: re(r"(?i)^[^()\[\]]{0,40}?[)\]]\s*(?:[\w%-]+\s+){0,2}?(?:higher|lower|greater|less|more|above|below)\s+than\s+(?:at\s+)?(?:the\s+)?baseline\b"),
             baseline_before: re(r"(?i)\b(?:(?:higher|lower|greater|less|more|above|below)\s+than\s+(?:at\s+)?(?:the\s+)?baseline|(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s+baseline)\b[^;()\[\]]*$"),
             other_group: re(r"(?i)\b(?:placebo|controls?|usual\s+care|sham|differ\w*|effects?|between|groups|arms|versus|vs\.?|compared|relative)\b"),
-            changed_from: re(r"(?i)\b(?:increased|decreased|improved|fell|rose|declined|dropped|changed|reduced)\s+(?:significantly\s+|slightly\s+)?from\s+[-−+]?\d|\b(?:mean|average)\s+(?:decrease|increase|reduction|improvement|change|gain|loss)\s+(?:of\s+)?[-−+]?\d"),
+            changed_from: re(r"(?i)\bfrom\s+baseline\s+to\s+(?:the\s+)?(?:end|week|month|day|year|\d)|\b(?:increased|decreased|improved|fell|rose|declined|dropped|changed|reduced)\s+(?:significantly\s+|slightly\s+)?from\s+[-−+]?\d|\b(?:mean|average)\s+(?:decrease|increase|reduction|improvement|change|gain|loss)\s+(?:of\s+)?[-−+]?\d"),
             group_named: re(r"(?i)\b(?:groups?|arms?|placebo|controls?|usual\s+care|sham|versus|vs\.?|compared|relative|differ\w*|effects?|between|interventions?|treated|randomi[sz]\w*|than|favou?r\w*|adjusted)\b"),
-            bounds_after: re(r"(?i)^\s*(?:[(\[]\s*C[Il]\s*[)\]])?\s*[:=,]?\s*[(\[]?\s*(?:(?:of|for)\s+(?:the\s+)?(?:mean\s+)?differences?\s*[:=,]?\s*)?([-−]?)\s*(\d+(?:\.\d+)?)\s*%?\s*(?:[a-zµμ/]{1,8})??\s*(?:-|–|to|,|;)\s*([-−]?)\s*(\d+(?:\.\d+)?)"),
+            bounds_after: re(r"(?i)^\s*(?:[(\[]\s*C[Il]\s*[)\]])?\s*[:=,]?\s*[(\[]?\s*(?:(?:of|for)\s+(?:the\s+)?(?:mean\s+)?(?:[a-z]+\s+)?differences?(?:\s+in\s+[\w-]+)?\s*[:=,]?\s*(?:of\s+)?[(\[]?\s*)?([-−]?)\s*(\d+(?:\.\d+)?)\s*%?\s*(?:[a-zµμ/]{1,8})??\s*(?:-|–|to|,|;)\s*([-−]?)\s*(\d+(?:\.\d+)?)"),
             number: re(r"(?:^|[^\d,])([-−]?)(\d+(?:\.\d+)?|\.\d+)"),
+            p_equals: re(r"(?i)\bp(?:[- ]value)?\s*[=<>≤≥]\s*[-−]?$"),
             of_difference_after: re(r"(?i)^\s*(?:for|of)\s+(?:the\s+)?(?:mean\s+)?differences?\b"),
+            sided: re(r"(?i)\d\s*-\s*sided"),
+            mean_heads: re(r"(?i)\b(?:(?:least[- ]squares?|geometric|adjusted)\s+)?means?\s*[(\[]\s*$"),
+            heading_to_value: re(r"(?i)^[^\d]{0,60}?[-−+]?\s*[€£$]?\s*\d"),
+            next_value: re(r"(?i)^\s*(?:[a-zµμ%/$€£]+\s*)?(?:,|;|vs\.?|versus|and|compared\s+(?:with|to))\s*(?:[a-z-]+\s+){0,3}?[-−+]?\s*[€£$]?\s*\d[\d.,]*\s*(?:[a-zµμ%/]+\s*)?[(\[]"),
+            half_maximal_before: re(r"(?i)(?:\b(?:IC|EC|ED)\s?50\b|\b50\s*%\s+(?:inhibitory|effective)\s+(?:concentration|dose)\b|\bhalf[- ]maximal\b)[^;()\[\]]{0,50}$"),
         }
     })
 }
@@ -151,6 +176,9 @@ pub(super) fn local_ci_reason(s: &str, sentence: (usize, usize), (at, end): (usi
     if c.coefficient_before.is_match(before) {
         return Some("coefficient");
     }
+    if c.half_maximal_before.is_match(value_context(before)) {
+        return Some("single_group_value");
+    }
     if bound_alone(c, before, after) || difference_not_written(c, s, sentence, at, after) {
         return Some("no_estimate");
     }
@@ -169,10 +197,35 @@ pub(super) fn group_value_reason(s: &str, sentence: (usize, usize), (at, end): (
     {
         return Some("within_group");
     }
-    if side_by_side(c, s, sentence, at) {
+    if side_by_side(c, s, sentence, at) || mean_heads_values(c, s, sentence, (at, end)) {
         return Some("single_group_value");
     }
     estimate_outside_bounds(c, s, sentence, (at, end)).then_some("no_estimate")
+}
+
+/// A label in the bracket of `mean` that heads the groups' values after it, no word up to the
+/// first value naming a difference, an effect or a ratio: `[mean (95% CI): €204 (169-238) vs.
+/// €213 (182-243)`, `(least squares mean [95% CI] score change from baseline 1.60 [1.28, 1.91],
+/// 1.69 […]` (GUIDE: a group's own mean or change is no row). Not a median (a median time to an
+/// event is a row), nor a value alone (`[mean (90% CI), 9.6 ms (7.2, 12.0)]`: an effect).
+fn mean_heads_values(c: &CiPatterns, s: &str, sentence: (usize, usize), (at, end): (usize, usize)) -> bool {
+    let before = &s[floor_boundary(s, at.saturating_sub(40).max(sentence.0))..at];
+    let after = &s[end..floor_boundary(s, (end + 80).min(sentence.1))];
+    let Some(close) = after.find([')', ']']) else { return false };
+    let values = &after[close + 1..];
+    let heading = c.heading_to_value.find(values).map(|m| m.as_str());
+    // A second group's value follows the first one's bounds: one value alone may be an effect
+    // (`[mean (90% CI), 9.6 ms (7.2, 12.0)]` of a drug against placebo).
+    let second = heading.and_then(|words| {
+        let rest = &values[words.len()..];
+        let close = rest.find([')', ']'])?;
+        Some(c.next_value.is_match(&rest[close + 1..]))
+    });
+    second == Some(true)
+        && c.mean_heads.is_match(before)
+        && !super::has_number(&after[..close])
+        && heading.is_some_and(|words| !c.other_group.is_match(words) && !patterns().ratio_measure.is_match(words))
+        && !patterns().ratio_measure.is_match(before)
 }
 
 /// The words before a label up to the value: the bracket's opening and its first value cut off,
@@ -187,7 +240,8 @@ fn value_context(before: &str) -> &str {
 /// was <1.5 mm Hg`.
 fn bound_alone(c: &CiPatterns, before: &str, after: &str) -> bool {
     let near = &before[floor_boundary(before, before.len().saturating_sub(60))..];
-    (c.bound_before.is_match(before) || c.bound_after.is_match(after)) && !super::has_number(near)
+    let near = c.sided.replace_all(near, "");
+    (c.bound_before.is_match(before) || c.bound_after.is_match(after)) && !super::has_number(&near)
 }
 
 /// The CI of a difference the text does not write: `(95% CI for difference, …)` after two
@@ -283,7 +337,10 @@ fn against_baseline(c: &CiPatterns, s: &str, sentence: (usize, usize), (at, end)
 /// label or right after its bracket (`from 20% in the control group to 10% (95% CI`).
 fn changed_from_value(c: &CiPatterns, s: &str, sentence: (usize, usize), (at, end): (usize, usize)) -> bool {
     let Some(change) = c.changed_from.find_iter(&s[sentence.0..at]).last() else { return false };
-    let between = &s[sentence.0 + change.start()..at];
+    // `treatment differences versus placebo in change from baseline to week 8 were`: a change
+    // from baseline is read with all the words before it.
+    let from = if change.as_str().to_ascii_lowercase().starts_with("from") { 0 } else { change.start() };
+    let between = &s[sentence.0 + from..at];
     let after = &s[end..floor_boundary(s, (end + 80).min(sentence.1))];
     let after = &after[..floor_boundary(after, closing_bracket(after).map_or(after.len(), |close| close + 40))];
     !c.group_named.is_match(between) && !c.group_named.is_match(after) && !patterns().ratio_measure.is_match(between)
@@ -316,9 +373,28 @@ fn estimate_outside_bounds(c: &CiPatterns, s: &str, sentence: (usize, usize), (a
     let rest = &after[bounds.get(0).map_or(0, |m| m.end())..];
     let rest = &rest[..floor_boundary(rest, closing_bracket(rest).map_or(rest.len(), |close| close + 40))];
     let window = &s[floor_boundary(s, at.saturating_sub(200).max(sentence.0))..at];
-    let inside = |v: f64| [v, -v, v / 100.0, v * 100.0].iter().any(|x| (lower..=upper).contains(x));
-    let numbers = c.number.captures_iter(window).chain(c.number.captures_iter(rest));
-    !numbers.filter_map(|n| n.get(2)?.as_str().parse::<f64>().ok()).any(inside)
+    // A percentage is read as a proportion only against bounds of proportions, and a proportion
+    // as a percentage only against bounds past 1 (`27.6% greater` is not 2760 units).
+    let proportions = lower.abs() <= 1.0 && upper.abs() <= 1.0;
+    let inside = |v: f64| {
+        let scaled = if proportions && v.abs() > 1.0 {
+            v / 100.0
+        } else if !proportions && v.abs() <= 1.0 {
+            v * 100.0
+        } else {
+            v
+        };
+        [v, -v, scaled].iter().any(|x| (lower..=upper).contains(x))
+    };
+    // A p-value is no estimate (`(p=0.008) using a 95% CI for mean treatment difference of -26`).
+    let estimates = |text: &str| -> Vec<f64> {
+        c.number
+            .captures_iter(text)
+            .filter(|n| n.get(2).is_some_and(|m| !c.p_equals.is_match(&text[..m.start()])))
+            .filter_map(|n| n.get(2)?.as_str().parse::<f64>().ok())
+            .collect()
+    };
+    !estimates(window).into_iter().chain(estimates(rest)).any(inside)
 }
 
 /// Whether a value other than a p-value stands right before a label: `12.9 (95% CI`, `(6.1s; CI`.
@@ -501,5 +577,58 @@ mod tests {
         let text = "RESULTS: Drivers who had worked nights (AHR, 0.62; 95% CI, 0.41-0.93) and those who had \
                     changed jobs (AHR, 0.55; 95% CI, 0.33-0.90) were less likely to report rest breaks.";
         assert!(reasons(text).contains(&("predictor".to_string(), 2)));
+    }
+
+    fn has(text: &str, reason: &str) -> bool {
+        reasons(text).iter().any(|(r, n)| r == reason && *n > 0)
+    }
+
+    #[test]
+    fn means_headed_by_their_label_are_group_values() {
+        let text = "RESULTS: Costs did not differ for app vs. paper [mean (95% CI): €310 (250-370) vs. €295 \
+                    (240-350)].";
+        assert_eq!(reasons(text), vec![("single_group_value".to_string(), 1), ("unexplained".to_string(), 0)]);
+        // One value alone may be an effect.
+        let text = "RESULTS: The drug had no effect on QTc except at 1 h [mean (90% CI), 8.1 ms (6.0, 10.2)].";
+        assert!(!has(text, "single_group_value"));
+    }
+
+    #[test]
+    fn a_half_maximal_concentration_and_a_value_before_its_group_are_group_values() {
+        let text = "RESULTS: Isolates were more susceptible (50% inhibitory concentration for compound K was \
+                    2.3 nM; 95% CI: 1.9-2.8 nM) than in 2010.";
+        assert!(has(text, "single_group_value"));
+        let text = "RESULTS: Mean time to relapse was 640 [95% CI 580-700] days in the tablet group vs 610 \
+                    [560-660] days in the injection group.";
+        assert!(has(text, "single_group_value"));
+    }
+
+    #[test]
+    fn a_change_from_baseline_of_no_group_is_within_a_group() {
+        let text = "RESULTS: From baseline to 12 months, participants showed lower mean waist (-3.1 cm [95% CI \
+                    -4.0 to -2.2]; P<.001).";
+        assert_eq!(reasons(text), vec![("within_group".to_string(), 1), ("unexplained".to_string(), 0)]);
+        let text = "RESULTS: Treatment differences versus placebo in change from baseline to week 8 were \
+                    significant (high dose, -4.1 [95% CI -6.0 to -2.2]).";
+        assert!(!has(text, "within_group"));
+        let text = "RESULTS: Sprint and Tempo groups improved times over 5 km: 3.1% (90% CI: 1.2, 5.0%) and \
+                    2.2% (0.5, 3.9%).";
+        assert!(has(text, "within_group"));
+    }
+
+    #[test]
+    fn a_bound_after_a_sided_test_and_intervals_of_unwritten_differences_are_no_estimate() {
+        let text = "RESULTS: Since the lower limit of the 2-sided 95% CI (-1.1) was above the margin, the \
+                    pump was non-inferior.";
+        assert!(has(text, "no_estimate"));
+        let text = "RESULTS: Villous area was 27.6% greater (27623 v. 21650 um2; 95% CI of difference 818-11130 \
+                    um2; P = 0.03).";
+        assert!(has(text, "no_estimate"));
+        let text = "RESULTS: Learners who used the app had higher scores (p = 0.02, 95% CI = 0.83-12.19, effect \
+                    size = 0.8).";
+        assert!(has(text, "no_estimate"));
+        let text = "RESULTS: Scores were lower at site A than at site B (1.72 versus 1.82, p = 0.003). The 90 % \
+                    confidence interval (CI) for the difference in score (0.05, 0.17) was within the margin.";
+        assert!(has(text, "no_estimate"));
     }
 }
