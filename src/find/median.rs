@@ -121,14 +121,13 @@ pub fn find(
         let mut groups: Option<(Vec<Vec<String>>, Context)> = None;
         for (index, anchor) in anchors.iter().enumerate() {
             let region_end = anchors.get(index + 1).map_or(to, |next| next.start);
-            let Some(mut values) = anchor_durations(rules, s, from, anchor, region_end) else { continue };
+            let Some(values) = anchor_durations(rules, s, from, anchor, region_end) else { continue };
             let slots = anchor.endpoints.len();
             let rule = if slots == 1 { "median.time_to_event" } else { "median.endpoints" };
             if (slots == 1 && !rules.time_to_event) || (slots > 1 && !rules.several_endpoints) {
                 continue;
             }
             let record = record.get_or_insert_with(|| series::record_arms(labels, text, arm_sizes));
-            series::name_by_record(&mut values, s, record);
             let (lists, context) =
                 groups.get_or_insert_with(|| series::sentence_groups(labels, s, (from, to), None, record));
             let mut candidate_lists = lists.clone();

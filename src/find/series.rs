@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::arm_label::{group_key, names_known_group, ArmLabels};
+use super::arm_label::{group_key, ArmLabels};
 use super::compile::Source;
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
@@ -352,27 +352,6 @@ fn name_chain_groups(values: &mut [Value], first: usize, s: &str, from: usize, e
     }
 }
 
-/// A value that names no group and is followed by one of the record's groups, bare, before a
-/// `;`, `,` or closing bracket: `Mortality (54% CVVH; 55% CVVHD)`, `(10 vs. 32% rizatriptan)`.
-/// Bare words after a value are named a group only when the record defines that group.
-pub fn name_by_record(values: &mut [Value], s: &str, record: &[String]) {
-    if record.is_empty() {
-        return;
-    }
-    for value in values.iter_mut().filter(|v| v.arm.is_none()) {
-        let rest = &s[value.end..];
-        let words = rest.trim_start_matches(' ');
-        let Some(stop) = words.find([';', ',', ')', ']']) else { continue };
-        let phrase = words[..stop].trim_end();
-        let plain = phrase.split(' ').count() <= 4
-            && phrase.chars().next().is_some_and(char::is_alphabetic)
-            && phrase.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '+' | '/'));
-        if words.len() < rest.len() && plain && names_known_group(record, phrase) {
-            value.arm = Some(phrase.to_string());
-        }
-    }
-}
-
 /// `5.6 months with drug A and 3.1 (95% CI 2.5–4.0) with drug B`: a duration written without
 /// its unit right after one that has it and names its group after it, in a list or comparison,
 /// takes that unit when a group phrase follows it too. Returns the unit and where the number
@@ -489,11 +468,7 @@ pub fn assign(values: &[Value], slots: usize, lists: &[Vec<String>], context: &C
     settle_compared_pairs(values, &mut arms, lists, context);
     if slots == 1 {
         let mut out = Vec::new();
-        let fallback = if arms.iter().all(Option::is_none) {
-            list_of(n).or_else(|| context.unnamed_pair.clone().filter(|_| n == 2))
-        } else {
-            None
-        };
+        let fallback = if arms.iter().all(Option::is_none) { list_of(n) } else { None };
         for (i, v) in values.iter().enumerate() {
             if v.for_both {
                 if let Some(pair) = list_of(2) {
@@ -564,9 +539,6 @@ pub struct Context {
     /// The one group of a sentence whose subject is a group (`47 patients treated with X
     /// achieved a median PFS of 13 months`), for values that name none.
     pub subject: Option<String>,
-    /// The record's two groups, in its order, when the sentence speaks of both without naming
-    /// either (`similar in both groups (25.7% versus 29.9%)`): for two values that name none.
-    pub unnamed_pair: Option<Vec<String>>,
 }
 
 /// The words of a group label that tell groups apart ([`group_key`]), one string each.
@@ -668,7 +640,6 @@ struct GroupPatterns {
     referring: Regex,
     listed: Regex,
     compares: Regex,
-    both_groups: Regex,
     subject_than: Regex,
 }
 
@@ -704,11 +675,6 @@ fn group_patterns() -> &'static GroupPatterns {
             referring: build(r"(?i:\bthese\s+(?:\w+\s+)?(?:groups|categories|subgroups)\b)"),
             // A comparison in the sentence: `compared with patients without restenosis`.
             compares: build(r"(?i:\b(?:compared\s+(?:with|to)|than|relative\s+to|in\s+whom)\b)"),
-            // A sentence about the trial's two groups without naming them: `similar in both groups`,
-            // `between the two arms`, `in either group`.
-            both_groups: build(
-                r"(?i:\b(?:(?:in|for|of|across)\s+(?:the\s+)?(?:both|two|2|either)|between\s+(?:the\s+)?(?:two\s+|2\s+|treatment\s+|study\s+)?)\s*(?:treatment\s+|study\s+|randomi[sz]ed\s+)?(?:groups?|arms?)\b)",
-            ),
             // A subject compared with another group after a verb of result: `The NIV group presented
             // longer survival (…) than the no-NIV group (…)`, `Women with p53 over-expression had
             // shorter OS than those without p53 over-expression`.
@@ -742,9 +708,7 @@ pub fn sentence_groups(
         lists.extend(referred_groups(sentence, previous));
     }
     lists.extend(named_record_pair(record, sentence));
-    let both = distinct_groups(record);
-    let unnamed_pair = (both.len() == 2 && group_patterns().both_groups.is_match(sentence)).then_some(both);
-    (lists, Context { record: record.to_vec(), subject: subject_group(labels, sentence), unnamed_pair })
+    (lists, Context { record: record.to_vec(), subject: subject_group(labels, sentence) })
 }
 
 /// The two groups the record allocates to: `randomised to either X or Y`, `assigned to X or Y`.
@@ -1060,18 +1024,6 @@ mod tests {
         );
         // Neither side is a group: a noun phrase of the result.
         assert_eq!(subject_and_comparator(&l, "The drug had a longer half-life than expected (12 h)."), None);
-    }
-
-    #[test]
-    fn two_values_of_both_groups_follow_the_record_order() {
-        let l = labels();
-        let record = vec!["early tracheotomy".to_string(), "late tracheotomy".to_string()];
-        let s = "Mortality at day 90 was similar in both groups (25.7% versus 29.9%).";
-        let (_, context) = sentence_groups(&l, s, (0, s.len()), None, &record);
-        assert_eq!(context.unnamed_pair, Some(record.clone()));
-        let s = "Mortality at day 90 was 25.7% versus 29.9%.";
-        let (_, context) = sentence_groups(&l, s, (0, s.len()), None, &record);
-        assert_eq!(context.unnamed_pair, None);
     }
 
     #[test]

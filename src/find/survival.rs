@@ -107,7 +107,6 @@ pub fn find(rules: &SurvivalRules, labels: &ArmLabels, text: &Text, arm_sizes: &
             }
             let mut values = series::scan(&rules.series, s, anchor.body_end, region_end, Unit::Percent);
             drop_difference(rules, s, from, anchor, &mut values);
-            series::name_by_record(&mut values, s, record);
             let slots: Vec<(&Duration, &String)> = if anchor.times.len() == 1 {
                 anchor.endpoints.iter().map(|e| (&anchor.times[0], e)).collect()
             } else {
