@@ -118,8 +118,7 @@ pub struct EffectRules {
     standardised_cue: Regex,
     proportion_cue: Regex,
     times_likely: Regex,
-    for_group: Regex,
-    for_group_end: Regex,
+    for_group: ForGroup,
     list_separator: Regex,
     than_difference: ThanDifference,
 }
@@ -379,8 +378,7 @@ impl EffectRules {
             standardised_cue: rules.pattern("standardised_cue")?,
             proportion_cue: rules.pattern("proportion_cue")?,
             times_likely: rules.pattern("times_likely")?,
-            for_group: rules.pattern("for_group")?,
-            for_group_end: rules.pattern("for_group_end")?,
+            for_group: ForGroup::compile(rules)?,
             list_separator: rules.pattern("list_separator")?,
             than_difference,
         })
@@ -767,9 +765,14 @@ fn find_unnamed_differences(
         taken.push((estimate.start, estimate.end));
         findings.push(Finding { row, span: (estimate.start, estimate.end) });
         // `3.8 min/day, 95% CI 1.5 to 6.1; 4.7 min/day, 0.0 to 9.5`: the next differences of
-        // a list, each with its interval, are of the same measure.
-        while let Some(next) = read_listed(rules, s, end, code) {
-            if !next.within_interval() || next.end > sentence.1 {
+        // a list, each with its interval, are of the same measure; so are those each for its
+        // own dose or schedule (`22.5 m (95% CI …) for weekly and 0.5 m (95% CI …) for qow`).
+        while let Some((next, for_dose)) = {
+            let group = dose_group_after(rules, s, (end, sentence.1));
+            read_listed(rules, s, group.map_or(end, |at| at), code).map(|next| (next, group.is_some()))
+        } {
+            let ends_group = || dose_group_after(rules, s, (next.end, sentence.1)).is_some();
+            if !next.within_interval() || next.end > sentence.1 || for_dose && !ends_group() {
                 break;
             }
             let row = effect_row(rules, text, &mention, &next, next.p.clone(), labels, "effect.difference");
@@ -779,6 +782,39 @@ fn find_unnamed_differences(
         }
     }
     findings
+}
+
+/// The patterns of the group a bare estimate of a list is for (` for quetiapine 300 mg/day`).
+#[derive(Debug)]
+struct ForGroup {
+    /// The group's words (`for_group`).
+    words: Regex,
+    /// A word ending them: the next item or clause (`for_group_end`).
+    end: Regex,
+    /// A word naming a group, arm or comparator, whose value is its own (`group_word`).
+    names_group: Regex,
+}
+
+impl ForGroup {
+    /// Compiles the three patterns from the effect rules.
+    fn compile(rules: &Source<'_>) -> Result<ForGroup> {
+        Ok(ForGroup {
+            words: rules.pattern("for_group")?,
+            end: rules.pattern("for_group_end")?,
+            names_group: rules.pattern("group_word")?,
+        })
+    }
+}
+
+/// Where the dose or schedule a difference is for ends, when one follows it (` for weekly`, ` for
+/// 22G`, `for_group` up to `for_group_end`) within `span`: not a group, arm or comparator named
+/// (`for the placebo group`), whose value would be that group's own.
+fn dose_group_after(rules: &EffectRules, s: &str, span: (usize, usize)) -> Option<usize> {
+    let group = rules.for_group.words.find(s.get(span.0..span.1)?)?;
+    let group_end = rules.for_group.end.find(group.as_str()).map_or(group.end(), |m| m.start());
+    let words = &group.as_str()[..group_end];
+    let names_group = rules.for_group.names_group.is_match(words);
+    (group_end > " for".len() && !names_group).then_some(span.0 + group_end)
 }
 
 /// The patterns of a change within a group rather than a difference of groups.
@@ -1244,8 +1280,13 @@ fn unnamed_difference_code(
         && rules.comparison_before.is_match(before)
         && !rules.baseline_comparison.is_match(&s[sentence.0..sentence.1]);
     let than_before = compared_before && rules.comparative.is_match(clause) && clause.contains(" than ");
-    let called_difference =
-        rules.difference_cue.is_match(clause) || compared_after || change_compared || compared_before && !group_after;
+    let unit = &s[estimate.start..label_at];
+    let aside = comparative_aside(rules, s, sentence, estimate, unit);
+    let called_difference = rules.difference_cue.is_match(clause)
+        || compared_after
+        || change_compared
+        || compared_before && !group_after
+        || aside == Some(true);
     let below_zero = ci.lower.value < 0.0 && !group_after;
     // A change within one group, unless the text calls it a difference or compares it.
     let within_group = rules.within_group.words.is_match(clause)
@@ -1253,10 +1294,10 @@ fn unnamed_difference_code(
         && !than_before
         && !clause.to_ascii_lowercase().contains("differ")
         || every_group_changed(rules, clause);
-    let unit = &s[estimate.start..label_at];
     // `−2.5, 95% CI −8.9, 3.8 percentage points`: the interval's unit is the difference's.
     let points_after = s[label_at..estimate.end].contains("percentage point");
     if !(called_difference || below_zero)
+        || aside == Some(false)
         || within_group
         || paired_group_values(rules, s, sentence, estimate)
         || single_group_change(rules, s, sentence, clause)
@@ -1267,6 +1308,34 @@ fn unnamed_difference_code(
         return None;
     }
     Some(if points_after { "RD" } else { difference_measure(rules, unit, clause) })
+}
+
+/// Whether a comparative written between a difference and its CI (`unit`, from the value to the
+/// label: `10.3 μmol greater with A vs. B (`) makes it a difference of groups: `Some(true)` when
+/// the comparison is written in it or within 100 bytes after the estimate (`8 points higher (95% CI
+/// …) with A compared with B`), `Some(false)` when not or when the value is a plain percentage,
+/// which is as often a relative change (`27% lower`), or a ratio in words (`2 times higher`);
+/// `None` with no comparative there.
+fn comparative_aside(
+    rules: &EffectRules,
+    s: &str,
+    sentence: (usize, usize),
+    estimate: &Estimate,
+    unit: &str,
+) -> Option<bool> {
+    let number_end = unit.find(|c: char| c.is_alphabetic() || c == '%').unwrap_or(unit.len());
+    if !rules.comparative.is_match(&unit[number_end..]) {
+        return None;
+    }
+    // `2.1 times greater`: a ratio written in words, no difference.
+    if unit.contains("times") || unit.contains("fold") {
+        return Some(false);
+    }
+    let points = unit.contains("point");
+    let after_end = crate::normalise::floor_boundary(s, (estimate.end + 100).min(sentence.1.max(estimate.end)));
+    let compared =
+        rules.comparison_before.is_match(unit) || rules.comparison_before.is_match(&s[estimate.end..after_end]);
+    Some(compared && (points || !unit.contains('%')))
 }
 
 /// Whether a clause says every group changed (`all_groups_change`: "both groups had
@@ -1591,8 +1660,8 @@ fn read_for_list(
     let mut listed = Vec::new();
     let mut position = first.end;
     loop {
-        let group = rules.for_group.find(s.get(position..limit)?)?;
-        let group_end = rules.for_group_end.find(group.as_str()).map_or(group.end(), |m| m.start());
+        let group = rules.for_group.words.find(s.get(position..limit)?)?;
+        let group_end = rules.for_group.end.find(group.as_str()).map_or(group.end(), |m| m.start());
         if group_end <= " for".len() {
             break;
         }
@@ -1601,7 +1670,7 @@ fn read_for_list(
         let at = position + separator.end();
         let Ok((rest, value)) = decimal(&s[at..]) else { break };
         let end = s.len() - rest.len();
-        if end >= limit || !rules.for_group.is_match(&s[end..limit]) {
+        if end >= limit || !rules.for_group.words.is_match(&s[end..limit]) {
             break;
         }
         listed.push(Estimate::bare(value, at, end));

@@ -260,7 +260,12 @@ fn ci_opener(input: &str) -> PResult<'_, Option<char>> {
     let (input, _) = ws(input)?;
     let (input, open) = opt(one_of("([,;:"))(input)?;
     let (input, _) = ws(input)?;
-    let (input, inner) = if matches!(open, Some(',' | ';')) { opt(one_of("(["))(input)? } else { (input, None) };
+    // `; (95% CI …)`, `[(95% CI …); p = …]`: the inner bracket opens the CI.
+    let (input, inner) = match open {
+        Some(',' | ';') => opt(one_of("(["))(input)?,
+        Some('[') => opt(char('('))(input)?,
+        _ => (input, None),
+    };
     let (input, _) = ws(input)?;
     Ok((input, inner.or(open)))
 }
@@ -276,11 +281,12 @@ fn label_closing_bracket(input: &str) -> PResult<'_, Option<Num>> {
 }
 
 /// A label and what separates it from the bounds: `95% CI: `, `95% CI = `, `CI, `, `95% CI; `,
-/// `95% CI `.
+/// `95% CI `, `95% CI of `, `95% CI from `.
 fn label_then_separator(input: &str) -> PResult<'_, Option<Num>> {
     // `95% CI (26.9% to 62.7%)`: the bounds may open a bracket of their own.
     let own_bracket = opt(terminated(one_of("(["), ws));
-    map(tuple((ci_label, ws, opt(one_of(":=,;")), ws, own_bracket)), |(level, _, _, _, _)| level)(input)
+    let word = opt(terminated(alt((tag("of"), tag("from"))), ws1));
+    map(tuple((ci_label, ws, opt(one_of(":=,;")), ws, word, own_bracket)), |(level, _, _, _, _, _)| level)(input)
 }
 
 /// The label after the opener, if any (`Some(level)`); only a round bracket may hold the
@@ -532,6 +538,7 @@ mod tests {
         assert_eq!(ci_opener("; (95% CI"), Ok(("95% CI", Some('('))));
         assert_eq!(ci_opener(", 95% CI"), Ok(("95% CI", Some(','))));
         assert_eq!(ci_opener(" 95% CI"), Ok(("95% CI", None)));
+        assert_eq!(ci_opener(" [(95% CI"), Ok(("95% CI", Some('('))));
         assert_eq!(
             p_before_bounds("P = .002; 95% CI").map(|(rest, p)| (rest, p.value.text)),
             Ok(("95% CI", "0.002".into()))
@@ -563,6 +570,10 @@ mod tests {
         assert_eq!(read(", 0.34-0.92").as_deref(), Some("|0.34 0.92 - false , -"));
         assert_eq!(read(", 0.34, 0.92"), None);
         assert_eq!(read(", 95% CI; 1.2 - 4.7)").as_deref(), Some(")|1.2 4.7 95 true , -"));
+        assert_eq!(read(" with a 95% CI of -6.6 to 3.2 (").as_deref(), None);
+        assert_eq!(read("; 95% CI from -3.1 to 4.2;").as_deref(), Some(";|-3.1 4.2 95 true ; -"));
+        assert_eq!(read(" [(95% CI 0.42-0.96); p = 0.03]").as_deref(), Some("; p = 0.03]|0.42 0.96 95 true ( -"));
+        assert_eq!(read(" (95% CI of difference 8-11)"), None);
         assert_eq!(shown(ci_after_estimate(true)(" (1.2, 3.4) and")).as_deref(), Some(" and|1.2 3.4 - false ( -"));
     }
 
