@@ -102,6 +102,10 @@ pub struct ArmRules {
     named_counts: Regex,
     pair: Gated,
     subgroup: Regex,
+    completed_verb: Regex,
+    completed_item: Regex,
+    completed_lead: Regex,
+    completed_not_label: Regex,
     modifier_stops: WordSet,
     enabled: WordSet,
 }
@@ -181,6 +185,10 @@ impl ArmRules {
             named_counts: lexicon_pattern(source, "named_counts")?,
             pair: gated("pair")?,
             subgroup: lexicon_pattern(source, "subgroup")?,
+            completed_verb: lexicon_pattern(source, "completed_verb")?,
+            completed_item: lexicon_pattern(source, "completed_item")?,
+            completed_lead: lexicon_pattern(source, "completed_lead")?,
+            completed_not_label: lexicon_pattern(source, "completed_not_label")?,
             modifier_stops,
             enabled: source.file.rule.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect(),
         };
@@ -273,6 +281,10 @@ pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
         find_received_counts(rules, text, &mut found);
         find_allocation_lists(rules, text, &mut found);
         find_allocated_brackets(rules, text, &mut found);
+    }
+    // Last: a size said before keeps its own words.
+    if rules.on("arm_size.completed_list") {
+        find_completed_lists(rules, text, &mut found);
     }
     let s = text.as_str();
     found.findings.retain(|f| is_plausible_size(rules, f, s));
@@ -1971,6 +1983,78 @@ fn find_subgroups(rules: &ArmRules, text: &Text, found: &mut Found) {
             continue;
         }
         found.push(n_match.start(), label.as_str().trim(), n, "arm_size.subgroup", (whole.start(), label.end()));
+    }
+}
+
+/// `26/27 drug- and 23/23 placebo-randomised patients completed`, `77 out of 91 enrolled
+/// patients completed`: counts over their groups' sizes that open the clause of a verb of
+/// staying in the trial, each followed by its group's name; every group gets its completers and
+/// its size (`total` when the only item names no group).
+fn find_completed_lists(rules: &ArmRules, text: &Text, found: &mut Found) {
+    let s = text.as_str();
+    for verb in rules.completed_verb.find_iter(s) {
+        let (sentence_start, _) = text.sentence_at(verb.start());
+        let clause_start = s[sentence_start..verb.start()].rfind([';', ':']).map_or(sentence_start, |at| sentence_start + at + 1);
+        let clause = &s[clause_start..verb.start()];
+        let items: Vec<Captures<'_>> = rules.completed_item.captures_iter(clause).collect();
+        let Some(first) = items.first().and_then(|c| c.get(0)) else { continue };
+        if !rules.completed_lead.is_match(clause[..first.start()].trim()) {
+            continue;
+        }
+        let Some(groups) = completed_groups(rules, clause, &items) else { continue };
+        for (caps, arm) in items.iter().zip(groups) {
+            let (Some(x), Some(n), Some(whole)) = (caps.name("x"), caps.name("n"), caps.get(0)) else { continue };
+            let (Some(x_n), Some(n_n)) = (read_count(x.as_str()), read_count(n.as_str())) else { continue };
+            let span = (clause_start + whole.start(), clause_start + whole.end());
+            found.push(clause_start + n.start(), &arm, n_n, "arm_size.completed_list", span);
+            found.push(clause_start + x.start(), &arm, x_n, "arm_size.completed_list", span);
+        }
+    }
+}
+
+/// The group each item of a completed list names, read between it and the next item (or the
+/// verb): `belatacept MI-treated,` gives `belatacept MI`, `abatacept- and` gives `abatacept`;
+/// `None` when any part holds more than a name (`who`, `with`, an outcome) or names no group
+/// while others do.
+fn completed_groups(rules: &ArmRules, clause: &str, items: &[Captures<'_>]) -> Option<Vec<String>> {
+    let mut groups = Vec::new();
+    for (k, caps) in items.iter().enumerate() {
+        let from = caps.get(0)?.end();
+        let to = items.get(k + 1).and_then(|c| c.get(0)).map_or(clause.len(), |m| m.start());
+        let after = clause[from..to].trim();
+        // `114/122/155 completed`: three counts run together, no item.
+        if after.starts_with('/') {
+            return None;
+        }
+        // `48.7% of enrollees (459/943)`: the group is named before the count.
+        let pre = caps.name("pre").map_or("", |m| m.as_str());
+        let part = format!("{pre} {}", after.trim_end_matches(',').trim());
+        let part = part.trim();
+        let part = if k + 1 < items.len() { part.strip_suffix(" and").or(part.strip_suffix(",")).unwrap_or(part).trim() } else { part };
+        if part.contains(['(', ')', '[', ']', '%', '=']) || rules.completed_not_label.is_match(part) || rules.outcomes.is_match(part) {
+            return None;
+        }
+        let mut words: Vec<&str> = part.split_whitespace().collect();
+        while words.last().is_some_and(|w| rules.labels.is_participant(w) || rules.labels.names_everyone(w)) {
+            words.pop();
+        }
+        if words.len() > 4 || words.iter().any(|w| rules.is_non_participant(w)) {
+            return None;
+        }
+        let name = words.join(" ");
+        let name = ["-treated", "-randomised", "-randomized", "-allocated", "-assigned", "-"]
+            .iter()
+            .find_map(|suffix| name.strip_suffix(suffix))
+            .unwrap_or(&name)
+            .trim()
+            .to_string();
+        groups.push(name);
+    }
+    let unnamed = groups.iter().filter(|g| g.is_empty()).count();
+    match (unnamed, groups.len()) {
+        (0, _) => Some(groups),
+        (1, 1) => Some(vec!["total".to_string()]),
+        _ => None,
     }
 }
 
