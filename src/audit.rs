@@ -410,7 +410,7 @@ fn sentence_reason(
     if kind != "ci" {
         let clause = clause_before(s, sentence.0, at);
         let local = &s[floor_boundary(s, at - clause.len())..clause_end(s, end, sentence.1)];
-        if let Some(reason) = count_reasons::clause_reason(kind, &s[sentence.0..sentence.1], clause, local) {
+        if let Some(reason) = count_reasons::clause_reason(kind, &s[sentence.0..sentence.1], (&s[sentence.0..at], clause), local) {
             return Some(reason);
         }
         // A design is read in the count's own part of its clause (`the sample size was recruited,
