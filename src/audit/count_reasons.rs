@@ -131,17 +131,19 @@ pub(super) fn clause_reason(
     if p.reasons_for_exclusion.is_match(sentence_text) {
         return Some("design");
     }
-    let opens_subgroup = p.subgroup.find(sentence_text).is_some_and(|m| m.start() == 0)
-        || p.opening_subgroup.is_match(sentence_text);
+    let opens_subgroup =
+        p.subgroup.find(sentence_text).is_some_and(|m| m.start() == 0) || p.opening_subgroup.is_match(sentence_text);
     if kind == "n_equals" && (p.subgroup.is_match(clause) || opens_subgroup) {
         return Some("subgroup");
     }
     // An `n =` after the words that leave people out, with no allocation between (an `x/N`
     // there still holds its group's size: `5/24 withdrew in the curcumin group`).
-    if kind == "n_equals" && p.excluded.find_iter(upto).last().is_some_and(|m| {
-        let after = &upto[m.end()..];
-        !p.enrolment.is_match(after) && !p.kept.is_match(after)
-    }) {
+    if kind == "n_equals"
+        && p.excluded.find_iter(upto).last().is_some_and(|m| {
+            let after = &upto[m.end()..];
+            !p.enrolment.is_match(after) && !p.kept.is_match(after)
+        })
+    {
         return Some("exclusion");
     }
     if p.procedure_sites.is_match(upto) {
@@ -335,6 +337,24 @@ mod tests {
         assert!(describes_people(local, design));
         let local = "the planned sample size was reached, and a follow-up rate of 88% (44/50) was seen";
         assert_eq!(own_part(local, local.find("44/50").unwrap()), "a follow-up rate of 88% (44/50) was seen");
+    }
+
+    #[test]
+    fn exclusions_procedure_sites_and_opening_subgroups_have_reasons() {
+        let clause = |t: &'static str, e: &str| {
+            let at = t.find(e).unwrap();
+            clause_reason("n_equals", t, (&t[..at], &t[at.saturating_sub(60)..at]), &t[at.saturating_sub(60)..])
+        };
+        let t = "40 people were not randomised because of anaemia (n = 12) or travel (n = 28).";
+        assert_eq!(clause(t, "n = 28"), Some("exclusion"));
+        let t = "Ten were excluded, leaving the analysed sample (n = 90).";
+        assert_eq!(clause(t, "n = 90"), None);
+        let t = "The site of injection was the arm (n = 20) or the thigh (n = 11).";
+        assert_eq!(clause(t, "n = 11"), Some("procedure"));
+        let t = "In the participants with diabetes (n = 30 vs 31), scores fell.";
+        assert_eq!(clause(t, "n = 30"), Some("subgroup"));
+        let t = "Levels were higher in severe attacks (310 [90-1000] mg/l; n = 29) than in mild ones.";
+        assert_eq!(reason("n_equals", t, "n = 29"), Some("not_participants"));
     }
 
     #[test]
