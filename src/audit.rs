@@ -149,7 +149,7 @@ fn patterns() -> &'static Patterns {
                 re(r"(?i)\b(?:sensitivity|specificity|AUC|area\s+under|accuracy|precision|kappa|ICC|agreement|predictive\s+value)\b"),
                 re(r"(?i)\b(?:mean|median|average|geometric|prevalence|incidence\s+rate|ED\d\d|EC\d\d|IC\d\d|inhibitory\s+concentration)\b"),
             ],
-            things_after: re(r"(?i)^\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+){0,2}?(?:domains?|items?|variables?|questions?|scenarios?|parameters?|outcomes?|measures?|(?:sub)?scales?|criteria|strains?|sessions?|visits?|comparisons?|recordings?|protocols?|doses?|tests?|sites?|practices?|clinics?|hospitals?|cent(?:re|er)s?|studies|trials|placements?|procedures?|samples?|specimens?|time\s*points?|responses|approaches|episodes?|cycles?|days|weeks|months|nights|steps|outbreaks?|diagnos[ie]s|genes?|modules?|lipids|metabolites|proteins|(?:bio)?markers|models|arms|cancers|tumou?rs|lesions|polyps)\b"),
+            things_after: re(r"(?i)^(?:\s+[\w-]+\s+(?:and|or)\s+\d+\s*(?:(?:out\s+of|of)\s+|/\s*)\d+)?\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+){0,2}?(?:domains?|items?|variables?|questions?|scenarios?|parameters?|outcomes?|measures?|(?:sub)?scales?|criteria|strains?|sessions?|visits?|comparisons?|recordings?|protocols?|doses?|tests?|sites?|practices?|clinics?|hospitals?|cent(?:re|er)s?|studies|trials|placements?|procedures?|samples?|specimens?|time\s*points?|responses|approaches|episodes?|cycles?|days|weeks|months|nights|steps|outbreaks?|diagnos[ie]s|genes?|modules?|lipids|metabolites|proteins|(?:bio)?markers|models|arms|cancers|tumou?rs|lesions|polyps)\b"),
             people_or_allocation: re(r"(?i)^\s*(?:patients|participants|subjects|women|men|children|people|persons|infants|adults)\b|\brandomi[sz]ed\b"),
             one_of_options: re(r"(?i)(?:\b(?:assigned|allocated|randomi[sz]ed|distributed|received|consumed|exposed|took\s+part|using)\b\s+(?:\w+\s+){0,3}?(?:to|into|in|on)?\s*|\b(?:or|in|into)\s+|\(\s*|^)(?:1|one)\s+(?:out\s+)?of\s+(?:the\s+)?(?:\d+|two|three|four|five|six)\s+(?:[\w-]+\s+){0,3}?(?:groups?|arms?|conditions?|interventions?|diets?|treatments?|regimens?|sequences?|approaches|beverages|formulations|products|programs?|programmes?|systems?|configurations?)\b"),
             not_count_after: re(r"^(?:[.,]\d|/\d|-\d|\s*±|\s*(?:[-–]\s*\d+\s*)?(?i:cups?|teaspoons?|tablespoons?|glass(?:es)?)\b|\s+and\s+\d+\s*/\s*\d+\s*(?:μM|µM|mM|nM|pg|ng|mg)\b|\s+(?i:hours?|hrs?)\b|\s+on\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?i:scale)\b|-\s*(?:,|and\b|or\b)|\s*(?i:grade)\b|,\s*(?:v/v|w/w|v:v)|-?\s*(?:mg|g|mcg|µg|μg|ml|mL|mmHg|kg|IU|units?|v/v|w/w|mmol|cm|mm)\b|\s*[-\s](?i:person|patient|child|woman|women)[- ]?(?i:years?|months?|days?)\b)"),
@@ -428,7 +428,9 @@ fn sentence_reason(
     if kind != "ci" {
         let clause = clause_before(s, sentence.0, at);
         let local = &s[floor_boundary(s, at - clause.len())..clause_end(s, end, sentence.1)];
-        if let Some(reason) = count_reasons::clause_reason(kind, &s[sentence.0..sentence.1], clause, local) {
+        if let Some(reason) =
+            count_reasons::clause_reason(kind, &s[sentence.0..sentence.1], (&s[sentence.0..at], clause), local)
+        {
             return Some(reason);
         }
         // A design is read in the count's own part of its clause (`the sample size was recruited,

@@ -37,6 +37,15 @@ struct CountPatterns {
     threshold_before_bracket: Regex,
     /// A dose after a threshold: `(>=10 mg/kg; n = 40)` may be an arm.
     dose_unit: Regex,
+    /// A sentence that opens with a subgroup: `In the participants with MCI (n = 14 vs 15), ...`.
+    opening_subgroup: Regex,
+    /// People left out of the randomized groups: `69 patients were not randomised because of ...`.
+    excluded: Regex,
+    /// What brings people back into the groups after an exclusion: `leaving 40 analysed`.
+    kept: Regex,
+    /// Where in the body one procedure was done: `The location of harvest was thigh (n = 3)`
+    /// (GUIDE: the number who received one procedure is no arm size).
+    procedure_sites: Regex,
     /// A list of reasons for not taking part: `Reasons for noneligibility … were refusal (n = 16)`.
     reasons_for_exclusion: Regex,
     /// Counts of a subgroup (`Among subjects with endothelial dysfunction (RHI <= 1.67; n = 14)`):
@@ -87,6 +96,10 @@ fn count_patterns() -> &'static CountPatterns {
             share_of_things: re(r"(?i)^\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)\s+of\s+(?:[\w-]+\s+){0,4}?(?:models|analyses)\b"),
             reasons_for_exclusion: re(r"(?i)^\s*(?:[A-Z.]+\s*:+\s*)?(?:the\s+)?(?:main\s+)?reasons?\s+for\s+(?:non-?eligibility|ineligibility|exclusion|non-?participation|not\s+participating)\b"),
             subgroup: re(r"(?i)\b(?:among|for)\s+(?:the\s+)?(?:participants|patients|subjects|women|men|children|those|infants|adults)\s+(?:with|without|whose|aged)\b|\bsubgroups?\s+of\b"),
+            opening_subgroup: re(r"(?i)^\W*(?:[A-Z.]+\s*:+\s*)?in\s+(?:the\s+)?(?:participants|patients|subjects|women|men|children|those|infants|adults)\s+(?:with|without|whose|aged)\b"),
+            excluded: re(r"(?i)\b(?:not\s+(?:been\s+)?randomi[sz]ed|excluded|withdr[ae]wn|withdrew|dropped\s+out|lost\s+to\s+follow-?up|ineligible)\b"),
+            kept: re(r"(?i)\b(?:leaving|remain\w*|analy[sz]\w*|complet\w*|included)\b"),
+            procedure_sites: re(r"(?i)\b(?:locations?|sites?)\s+of\s+(?:the\s+)?(?:harvest|injection|incision|implantation|puncture)\b"),
             recruitment: re(r"(?i)\b(?:screened|approached|invited|(?:willing|agreed|declined|refused)\s+to\s+participate)\b"),
             enrolment: re(r"(?i)\b(?:randomi[sz]\w*|enrolled|allocated|assigned)\b"),
             run_in: re(r"(?i)\brun-?in\b"),
@@ -94,7 +107,7 @@ fn count_patterns() -> &'static CountPatterns {
             before_treatment: re(r"(?i)\b(?:before|prior\s+to)\s+(?:the\s+)?(?:treatment|intervention|randomi[sz]ation)\b"),
             characteristics: re(r"(?i)\b(?:were|was)\s+(?:predominantly|mostly|largely)\s+(?:female|male|women|men)\b|\b(?:main\s+)?indications?\s+(?:for|of)\b|\bsites?\s+of\s+(?:treatment|metastas[ie]s)\b"),
             correlation: re(r"[(\[][^()\[\]]*\b(?:r|rs|rho|ρ)\s*=\s*[-−]?\s*[\d.]+[^()\[\]]*$"),
-            things_before: re(r"(?i)\b(?:days|episodes|attacks|visits|sessions|specimens|samples)\s*[(\[]\s*$"),
+            things_before: re(r"(?i)\b(?:days|episodes|attacks|visits|sessions|specimens|samples)\s*[(\[](?:\s*|(?:[^()\[\]]|\[[^()\[\]]*\])*[;,]\s*)$"),
             n_value: re(r"^\s*[nN]\s*[=:]\s*(\d+)"),
             bracket_then_n: re(r"(?i)(?:\s+(?:group|arm))?\s*[(\[]\s*$"),
             arm_starts: re(r"(?i)(?:^|[(,;:]\s*|\b(?:and|or|into|to|in|the|vs\.?|versus)\s+)$"),
@@ -106,16 +119,35 @@ fn count_patterns() -> &'static CountPatterns {
 
 /// The reason of a count read in its `clause`, its words around (`local`) or its sentence's
 /// opening words, or `None`: a list of reasons for not taking part (`design`), a subgroup's size
-/// (`n =` only), people before randomization (`recruitment`).
-pub(super) fn clause_reason(kind: &str, sentence_text: &str, clause: &str, local: &str) -> Option<&'static str> {
+/// (`n =` only), people left out of the randomized groups (`exclusion`), where one procedure was
+/// done (`procedure`), people before randomization (`recruitment`).
+pub(super) fn clause_reason(
+    kind: &str,
+    sentence_text: &str,
+    (upto, clause): (&str, &str),
+    local: &str,
+) -> Option<&'static str> {
     let p = count_patterns();
     if p.reasons_for_exclusion.is_match(sentence_text) {
         return Some("design");
     }
-    if kind == "n_equals"
-        && (p.subgroup.is_match(clause) || p.subgroup.find(sentence_text).is_some_and(|m| m.start() == 0))
-    {
+    let opens_subgroup =
+        p.subgroup.find(sentence_text).is_some_and(|m| m.start() == 0) || p.opening_subgroup.is_match(sentence_text);
+    if kind == "n_equals" && (p.subgroup.is_match(clause) || opens_subgroup) {
         return Some("subgroup");
+    }
+    // An `n =` after the words that leave people out, with no allocation between (an `x/N`
+    // there still holds its group's size: `5/24 withdrew in the curcumin group`).
+    if kind == "n_equals"
+        && p.excluded.find_iter(upto).last().is_some_and(|m| {
+            let after = &upto[m.end()..];
+            !p.enrolment.is_match(after) && !p.kept.is_match(after)
+        })
+    {
+        return Some("exclusion");
+    }
+    if p.procedure_sites.is_match(upto) {
+        return Some("procedure");
     }
     (p.recruitment.is_match(local) && !p.enrolment.is_match(local)).then_some("recruitment")
 }
@@ -305,6 +337,24 @@ mod tests {
         assert!(describes_people(local, design));
         let local = "the planned sample size was reached, and a follow-up rate of 88% (44/50) was seen";
         assert_eq!(own_part(local, local.find("44/50").unwrap()), "a follow-up rate of 88% (44/50) was seen");
+    }
+
+    #[test]
+    fn exclusions_procedure_sites_and_opening_subgroups_have_reasons() {
+        let clause = |t: &'static str, e: &str| {
+            let at = t.find(e).unwrap();
+            clause_reason("n_equals", t, (&t[..at], &t[at.saturating_sub(60)..at]), &t[at.saturating_sub(60)..])
+        };
+        let t = "40 people were not randomised because of anaemia (n = 12) or travel (n = 28).";
+        assert_eq!(clause(t, "n = 28"), Some("exclusion"));
+        let t = "Ten were excluded, leaving the analysed sample (n = 90).";
+        assert_eq!(clause(t, "n = 90"), None);
+        let t = "The site of injection was the arm (n = 20) or the thigh (n = 11).";
+        assert_eq!(clause(t, "n = 11"), Some("procedure"));
+        let t = "In the participants with diabetes (n = 30 vs 31), scores fell.";
+        assert_eq!(clause(t, "n = 30"), Some("subgroup"));
+        let t = "Levels were higher in severe attacks (310 [90-1000] mg/l; n = 29) than in mild ones.";
+        assert_eq!(reason("n_equals", t, "n = 29"), Some("not_participants"));
     }
 
     #[test]

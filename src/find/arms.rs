@@ -102,8 +102,30 @@ pub struct ArmRules {
     named_counts: Regex,
     pair: Gated,
     subgroup: Regex,
+    completed: CompletedPatterns,
     modifier_stops: WordSet,
     enabled: WordSet,
+}
+
+/// The patterns of `arm_size.completed_list`: the verb of staying in the trial, each `x of N`
+/// item, what may open the clause before the first item, and words that make no group's name.
+#[derive(Debug)]
+struct CompletedPatterns {
+    verb: Regex,
+    item: Regex,
+    lead: Regex,
+    not_label: Regex,
+}
+
+impl CompletedPatterns {
+    fn compile(source: &Source<'_>) -> Result<CompletedPatterns> {
+        Ok(CompletedPatterns {
+            verb: lexicon_pattern(source, "completed_verb")?,
+            item: lexicon_pattern(source, "completed_item")?,
+            lead: lexicon_pattern(source, "completed_lead")?,
+            not_label: lexicon_pattern(source, "completed_not_label")?,
+        })
+    }
 }
 
 impl ArmRules {
@@ -181,6 +203,7 @@ impl ArmRules {
             named_counts: lexicon_pattern(source, "named_counts")?,
             pair: gated("pair")?,
             subgroup: lexicon_pattern(source, "subgroup")?,
+            completed: CompletedPatterns::compile(source)?,
             modifier_stops,
             enabled: source.file.rule.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect(),
         };
@@ -273,6 +296,10 @@ pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
         find_received_counts(rules, text, &mut found);
         find_allocation_lists(rules, text, &mut found);
         find_allocated_brackets(rules, text, &mut found);
+    }
+    // Last: a size said before keeps its own words.
+    if rules.on("arm_size.completed_list") {
+        find_completed_lists(rules, text, &mut found);
     }
     let s = text.as_str();
     found.findings.retain(|f| is_plausible_size(rules, f, s));
@@ -461,6 +488,7 @@ fn n_equals_label(
         .or_else(|| aside_label(rules, s, label_end))
         .or_else(|| bracket_head_label(rules, s, sentence_start, n_at))
         .or_else(|| dose_label(rules, s, sentence_start, label_end))
+        .or_else(|| letter_label(s, sentence_start, label_end))
         .or_else(|| n_then_label(rules, s, n_at, n_end))
         .filter(|l| l.span.0 >= sentence_start)
 }
@@ -681,11 +709,40 @@ fn is_group_aside(first_part: &str, semicolon: bool) -> bool {
 fn dose_label(rules: &ArmRules, s: &str, sentence_start: usize, to: usize) -> Option<Label> {
     let head = s.get(sentence_start..to)?.trim_end().trim_end_matches(['(', '[', ',']).trim_end();
     let dose = rules.dose_at_end.captures(head)?.name("dose")?;
-    if !rules.allocation.is_match(&head[..dose.start()]) {
+    // `(vortioxetine 5 mg, n = 564, ...; 10 mg, n = 445`: a dose after another dose's `n =` in
+    // its bracket is the next group of that list.
+    let bracket = &head[head.rfind('(').map_or(0, |at| at + 1)..dose.start()];
+    let listed = bracket.trim_end().ends_with(';') && dose_with_n(bracket);
+    if !rules.allocation.is_match(&head[..dose.start()]) && !listed {
         return None;
     }
     let span = (sentence_start + dose.start(), sentence_start + dose.end());
     Some(Label { span, text: dose.as_str().to_string() })
+}
+
+/// Whether a text holds a dose followed by its `n =`: `5 mg, n = 564`, `10 mg (n = 20)`.
+fn dose_with_n(text: &str) -> bool {
+    static DOSE_N: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\d\s*(?:mg|g|µg|μg|mcg|IU|ml|U)(?:/(?:kg|day|d|m2|week))?\s*[,(]\s*n\s*=\s*\d")
+            .expect("the dose-count pattern compiles")
+    });
+    DOSE_N.is_match(text)
+}
+
+/// `(F, n = 35; F+A, n = 31; A, n = 37)`: a capital letter alone opening a bracket's part names
+/// its group (the label reader takes a lone `A` for an article).
+fn letter_label(s: &str, sentence_start: usize, to: usize) -> Option<Label> {
+    static LETTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[(\[;]\s*(?P<letter>[A-Z])\s*,?\s*$").expect("the letter-label pattern compiles")
+    });
+    let head = s.get(sentence_start..to)?;
+    let letter = LETTER.captures(head)?.name("letter")?;
+    // One of several parts with their own `n =`.
+    if !head[..letter.start()].contains('=') {
+        return None;
+    }
+    let span = (sentence_start + letter.start(), sentence_start + letter.end());
+    Some(Label { span, text: letter.as_str().to_string() })
 }
 
 /// The group before a bracketed aside: `the daily × 5 Mayo Clinic schedule (425 and 20 mg m−2,
@@ -1971,6 +2028,86 @@ fn find_subgroups(rules: &ArmRules, text: &Text, found: &mut Found) {
             continue;
         }
         found.push(n_match.start(), label.as_str().trim(), n, "arm_size.subgroup", (whole.start(), label.end()));
+    }
+}
+
+/// `26/27 drug- and 23/23 placebo-randomised patients completed`, `77 out of 91 enrolled
+/// patients completed`: counts over their groups' sizes that open the clause of a verb of
+/// staying in the trial, each followed by its group's name; every group gets its completers and
+/// its size (`total` when the only item names no group).
+fn find_completed_lists(rules: &ArmRules, text: &Text, found: &mut Found) {
+    let s = text.as_str();
+    for verb in rules.completed.verb.find_iter(s) {
+        let (sentence_start, _) = text.sentence_at(verb.start());
+        let clause_start =
+            s[sentence_start..verb.start()].rfind([';', ':']).map_or(sentence_start, |at| sentence_start + at + 1);
+        let clause = &s[clause_start..verb.start()];
+        let items: Vec<Captures<'_>> = rules.completed.item.captures_iter(clause).collect();
+        let Some(first) = items.first().and_then(|c| c.get(0)) else { continue };
+        if !rules.completed.lead.is_match(clause[..first.start()].trim()) {
+            continue;
+        }
+        let Some(groups) = completed_groups(rules, clause, &items) else { continue };
+        for (caps, arm) in items.iter().zip(groups) {
+            let (Some(x), Some(n), Some(whole)) = (caps.name("x"), caps.name("n"), caps.get(0)) else { continue };
+            let (Some(x_n), Some(n_n)) = (read_count(x.as_str()), read_count(n.as_str())) else { continue };
+            let span = (clause_start + whole.start(), clause_start + whole.end());
+            found.push(clause_start + n.start(), &arm, n_n, "arm_size.completed_list", span);
+            found.push(clause_start + x.start(), &arm, x_n, "arm_size.completed_list", span);
+        }
+    }
+}
+
+/// The group each item of a completed list names, read between it and the next item (or the
+/// verb): `belatacept MI-treated,` gives `belatacept MI`, `abatacept- and` gives `abatacept`;
+/// `None` when any part holds more than a name (`who`, `with`, an outcome) or names no group
+/// while others do.
+fn completed_groups(rules: &ArmRules, clause: &str, items: &[Captures<'_>]) -> Option<Vec<String>> {
+    let mut groups = Vec::new();
+    for (k, caps) in items.iter().enumerate() {
+        let from = caps.get(0)?.end();
+        let to = items.get(k + 1).and_then(|c| c.get(0)).map_or(clause.len(), |m| m.start());
+        let after = clause[from..to].trim();
+        // `114/122/155 completed`: three counts run together, no item.
+        if after.starts_with('/') {
+            return None;
+        }
+        // `48.7% of enrollees (459/943)`: the group is named before the count.
+        let pre = caps.name("pre").map_or("", |m| m.as_str());
+        let part = format!("{pre} {}", after.trim_end_matches(',').trim());
+        let part = part.trim();
+        let part = if k + 1 < items.len() {
+            part.strip_suffix(" and").or(part.strip_suffix(",")).unwrap_or(part).trim()
+        } else {
+            part
+        };
+        if part.contains(['(', ')', '[', ']', '%', '='])
+            || rules.completed.not_label.is_match(part)
+            || rules.outcomes.is_match(part)
+        {
+            return None;
+        }
+        let mut words: Vec<&str> = part.split_whitespace().collect();
+        while words.last().is_some_and(|w| rules.labels.is_participant(w) || rules.labels.names_everyone(w)) {
+            words.pop();
+        }
+        if words.len() > 4 || words.iter().any(|w| rules.is_non_participant(w)) {
+            return None;
+        }
+        let name = words.join(" ");
+        let name = ["-treated", "-randomised", "-randomized", "-allocated", "-assigned", "-"]
+            .iter()
+            .find_map(|suffix| name.strip_suffix(suffix))
+            .unwrap_or(&name)
+            .trim()
+            .to_string();
+        groups.push(name);
+    }
+    let unnamed = groups.iter().filter(|g| g.is_empty()).count();
+    match (unnamed, groups.len()) {
+        (0, _) => Some(groups),
+        (1, 1) => Some(vec!["total".to_string()]),
+        _ => None,
     }
 }
 
