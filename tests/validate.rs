@@ -467,3 +467,16 @@ fn derive_then_validate_never_panics_on_random_rows() {
         }
     }
 }
+
+#[test]
+fn rates_and_medians_without_a_group_are_warnings() {
+    let mut rate = survival("", "OS", "5 years", "43", None);
+    rate.arm = None;
+    assert_flagged(&run_one(rate), "survival.arm_unresolved", Status::Warning);
+    let mut median_row = median("11.5", None, None);
+    median_row.arm = None;
+    assert_flagged(&run_one(median_row), "median.arm_unresolved", Status::Warning);
+    // A named group, or the whole trial, is no warning.
+    assert!(run_one(median("11.5", None, None)).checks.is_empty());
+    assert!(run_one(survival("total", "OS", "5 years", "43", None)).checks.is_empty());
+}

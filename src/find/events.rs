@@ -88,6 +88,8 @@ pub struct EventRules {
     baseline: Regex,
     baseline_word: Regex,
     change: Regex,
+    change_list_item: Regex,
+    direct_change: Regex,
     ci: Regex,
     design: Regex,
     completion: Regex,
@@ -161,6 +163,8 @@ impl EventRules {
             baseline: pattern("baseline")?,
             baseline_word: pattern("baseline_word")?,
             change: pattern("change")?,
+            change_list_item: pattern("change_list_item")?,
+            direct_change: pattern("direct_change")?,
             ci: pattern("ci")?,
             design: pattern("design")?,
             completion: pattern("completion")?,
@@ -1844,8 +1848,16 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item, tests
     }
     if item.events.is_none() {
         let before = &s[from..item.span.0];
-        let window_start = before.len().saturating_sub(40);
-        let window = before.get(window_start..).unwrap_or(before);
+        // A later item of a list takes the words before the list's first item.
+        let mut list_start = before.len();
+        while let Some(earlier) = rules.change_list_item.find(&before[..list_start]) {
+            list_start = earlier.start();
+        }
+        if !rules.direct_change.is_match(&before[..list_start]) {
+            list_start = before.len();
+        }
+        let window_start = list_start.saturating_sub(40);
+        let window = before.get(window_start..list_start).unwrap_or(before);
         // `reduction by ≥2: A 36.8% vs B 54.2%`: a threshold makes the rates shares of responders.
         if rules.change.is_match(window) && !rules.by_people.is_match(window) && !rules.threshold.is_match(window) {
             return false;

@@ -169,6 +169,10 @@ checks! {
     SURVIVAL_RISES_WITH_TIME = "survival.rises_with_time", Soft,
         "within one arm and one survival-type endpoint, a later landmark has a higher rate",
         "rounding of both rates; incidence-type endpoints and rows without arm or endpoint are skipped";
+    /// A landmark rate whose group the text did not let the extractor name.
+    SURVIVAL_ARM_UNRESOLVED = "survival.arm_unresolved", Soft,
+        "the rate is read but its group is not: the arm is empty, for the reviewer to fill in",
+        "none";
     /// A median outside its own CI.
     MEDIAN_CI_EXCLUDES_VALUE = "median.ci_excludes_value", Hard,
         "the median lies outside its confidence interval",
@@ -176,6 +180,10 @@ checks! {
     /// A median duration of zero or less.
     MEDIAN_NOT_POSITIVE = "median.not_positive", Hard,
         "the median duration is 0 or negative",
+        "none";
+    /// A median whose group the text did not let the extractor name.
+    MEDIAN_ARM_UNRESOLVED = "median.arm_unresolved", Soft,
+        "the median is read but its group is not: the arm is empty, for the reviewer to fill in",
         "none";
     /// A follow-up duration of zero or less.
     FOLLOWUP_NOT_POSITIVE = "followup.not_positive", Hard,

@@ -3,13 +3,17 @@
 use std::collections::BTreeMap;
 
 use super::{
-    arm_key, check_interval, clearly_less, flag, Span, MEDIAN_CI_EXCLUDES_VALUE, MEDIAN_NOT_POSITIVE,
-    SURVIVAL_CI_EXCLUDES_VALUE, SURVIVAL_OUT_OF_RANGE, SURVIVAL_RISES_WITH_TIME,
+    arm_key, check_interval, clearly_less, flag, Span, MEDIAN_ARM_UNRESOLVED, MEDIAN_CI_EXCLUDES_VALUE,
+    MEDIAN_NOT_POSITIVE, SURVIVAL_ARM_UNRESOLVED, SURVIVAL_CI_EXCLUDES_VALUE, SURVIVAL_OUT_OF_RANGE,
+    SURVIVAL_RISES_WITH_TIME,
 };
 use crate::model::{Kind, Row};
 
 /// Runs the single-row checks of a survival (landmark rate) row.
 pub(super) fn check_rate(row: &mut Row) {
+    if row.arm.is_none() {
+        flag(row, SURVIVAL_ARM_UNRESOLVED);
+    }
     let out_of_range = [&row.value, &row.lower, &row.upper]
         .iter()
         .any(|num| num.as_ref().is_some_and(|num| !(0.0..=100.0).contains(&num.value)));
@@ -25,6 +29,9 @@ pub(super) fn check_median(row: &mut Row) {
         flag(row, MEDIAN_NOT_POSITIVE);
     }
     check_interval(row, MEDIAN_CI_EXCLUDES_VALUE);
+    if row.arm.is_none() {
+        flag(row, MEDIAN_ARM_UNRESOLVED);
+    }
 }
 
 /// A landmark time such as `3 years`, `30 months`, `12 weeks` or `90 days`, in days.
