@@ -112,6 +112,7 @@ pub struct ArmRules {
 #[derive(Debug)]
 struct CompletedPatterns {
     verb: Regex,
+    verb_words: Vec<String>,
     item: Regex,
     lead: Regex,
     not_label: Regex,
@@ -121,6 +122,7 @@ impl CompletedPatterns {
     fn compile(source: &Source<'_>) -> Result<CompletedPatterns> {
         Ok(CompletedPatterns {
             verb: lexicon_pattern(source, "completed_verb")?,
+            verb_words: source.words("completed_verb_words")?.to_vec(),
             item: lexicon_pattern(source, "completed_item")?,
             lead: lexicon_pattern(source, "completed_lead")?,
             not_label: lexicon_pattern(source, "completed_not_label")?,
@@ -2037,11 +2039,25 @@ fn find_subgroups(rules: &ArmRules, text: &Text, found: &mut Found) {
 /// its size (`total` when the only item names no group).
 fn find_completed_lists(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
-    for verb in rules.completed.verb.find_iter(s) {
-        let (sentence_start, _) = text.sentence_at(verb.start());
+    // Only sentences with a number, an `x/N` or `x of N` and one of the verb's words
+    // (`completed_verb_words`) can hold a list: the verb is searched there alone.
+    let words = &rules.completed.verb_words;
+    let verbs = text
+        .number_stretches()
+        .iter()
+        .filter(|&&(from, to)| memchr::memchr(b'/', &s.as_bytes()[from..to]).is_some() || s[from..to].contains(" of "))
+        .filter(|&&(from, to)| words.iter().any(|w| s[from..to].contains(w.as_str())))
+        .flat_map(|&(from, to)| rules.completed.verb.find_iter(&s[from..to]).map(move |m| from + m.start()));
+    for verb_start in verbs {
+        let (sentence_start, _) = text.sentence_at(verb_start);
         let clause_start =
-            s[sentence_start..verb.start()].rfind([';', ':']).map_or(sentence_start, |at| sentence_start + at + 1);
-        let clause = &s[clause_start..verb.start()];
+            s[sentence_start..verb_start].rfind([';', ':']).map_or(sentence_start, |at| sentence_start + at + 1);
+        let clause = &s[clause_start..verb_start];
+        // The clause opens with its first count, after a lead of a few words at most: most
+        // clauses before `completed` hold no number near their start and are skipped unread.
+        if !clause.bytes().take(60).any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         let items: Vec<Captures<'_>> = rules.completed.item.captures_iter(clause).collect();
         let Some(first) = items.first().and_then(|c| c.get(0)) else { continue };
         if !rules.completed.lead.is_match(clause[..first.start()].trim()) {

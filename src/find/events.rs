@@ -530,29 +530,33 @@ fn read_percent_then_group(rules: &EventRules, arms: &ArmRules, known: &Known<'_
     let s = text.as_str();
     // Where each `20.0% (erlotinib` opens (a word in the brackets, no bound such as `up to`
     // before), so that one can be required to have a partner in its sentence.
-    let bracketed: Vec<(usize, usize)> = rules
+    // Each match once: the whole match, its percentage, and whether it is `P% (` (else `(P%,`).
+    let matches: Vec<(regex::Match<'_>, regex::Match<'_>, bool)> = rules
         .percent_then_group
         .captures_iter(s)
-        .filter_map(|c| Some((c.get(0)?, c.name("q")?)))
-        .filter(|(w, _)| s[w.end()..].starts_with(char::is_alphabetic))
-        .filter(|(_, q)| !super::ends_with_lowercase(s[..q.start()].trim_end(), "up to"))
-        .map(|(w, q)| (q.start(), w.end()))
+        .filter_map(|c| {
+            let q = c.name("q");
+            Some((c.get(0)?, q.or_else(|| c.name("p"))?, q.is_some()))
+        })
         .collect();
-    for caps in rules.percent_then_group.captures_iter(s) {
-        let (Some(whole), Some(p)) = (caps.get(0), caps.name("p").or_else(|| caps.name("q"))) else { continue };
+    let bracketed: Vec<(usize, usize)> = matches
+        .iter()
+        .filter(|&&(w, _, is_q)| is_q && s[w.end()..].starts_with(char::is_alphabetic))
+        .filter(|(_, q, _)| !super::ends_with_lowercase(s[..q.start()].trim_end(), "up to"))
+        .map(|(w, q, _)| (q.start(), w.end()))
+        .collect();
+    for &(whole, p, is_q) in &matches {
         // `20.0% (erlotinib) vs 5.0% (placebo)`: a group in brackets after a bare percentage
         // needs another in its sentence; alone it may be a strength (`bupivacaine 0.25% (group B)`).
-        let partner_named = match caps.name("q") {
-            Some(_) => match bracket_partner(arms, known, text, &bracketed, p.start()) {
+        let Some(label) = closed_label(arms, s, whole.end()) else { continue };
+        let partner_named = if is_q {
+            match bracket_partner(arms, known, text, &bracketed, p.start()) {
                 Some(named) => named,
                 None => continue,
-            },
-            None => false,
+            }
+        } else {
+            false
         };
-        let Some(label) = arms.labels.after(s, whole.end()) else { continue };
-        if !s[label.span.1..].trim_start().starts_with([')', ']']) {
-            continue;
-        }
         // `17.1% (hCG) and 18.2% (control)`: a short name beside one of the record's arms.
         let beside_arm = partner_named
             && label.text.split_whitespace().count() <= 3
@@ -593,7 +597,12 @@ fn bracket_partner(
     if partners.is_empty() {
         return None;
     }
-    Some(partners.iter().any(|&group| arms.labels.after(s, group).is_some_and(|label| is_known(known, &label))))
+    Some(partners.iter().any(|&group| closed_label(arms, s, group).is_some_and(|label| is_known(known, &label))))
+}
+
+/// The label read at `at` when a closing bracket follows it: `erlotinib)`, not `n = 12)`.
+fn closed_label(arms: &ArmRules, s: &str, at: usize) -> Option<Label> {
+    arms.labels.after(s, at).filter(|label| s[label.span.1..].trim_start().starts_with([')', ']']))
 }
 
 /// `2.5% albendazole versus 2.6% control`, `75% experimental group and 86% control group`: two
@@ -1848,18 +1857,7 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item, tests
     }
     if item.events.is_none() {
         let before = &s[from..item.span.0];
-        // A later item of a list takes the words before the list's first item.
-        let mut list_start = before.len();
-        while let Some(earlier) = rules.change_list_item.find(&before[..list_start]) {
-            list_start = earlier.start();
-        }
-        if !rules.direct_change.is_match(&before[..list_start]) {
-            list_start = before.len();
-        }
-        let window_start = list_start.saturating_sub(40);
-        let window = before.get(window_start..list_start).unwrap_or(before);
-        // `reduction by ≥2: A 36.8% vs B 54.2%`: a threshold makes the rates shares of responders.
-        if rules.change.is_match(window) && !rules.by_people.is_match(window) && !rules.threshold.is_match(window) {
+        if is_change_size(rules, before) {
             return false;
         }
         let clause = &before[before.rfind([';', ':']).map_or(0, |p| p + 1)..];
@@ -1874,6 +1872,25 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item, tests
         }
     }
     true
+}
+
+/// Whether the percentage after `before` (its sentence up to it) is the size of a change of a
+/// continuous measure (`GPx decreased 12%`), not a share of people; a later item of a list
+/// whose first item follows its change word directly takes that word (`… 12% in A and 9.6% in
+/// B`).
+fn is_change_size(rules: &EventRules, before: &str) -> bool {
+    let mut list_start = before.len();
+    // An item and its joint fit in 80 bytes: the search looks no further back.
+    let near = |end: usize| crate::normalise::floor_boundary(before, end.saturating_sub(80));
+    while let Some(earlier) = rules.change_list_item.find(&before[near(list_start)..list_start]) {
+        list_start = near(list_start) + earlier.start();
+    }
+    if list_start < before.len() && !rules.direct_change.is_match(&before[near(list_start)..list_start]) {
+        list_start = before.len();
+    }
+    let window = &before[crate::normalise::floor_boundary(before, list_start.saturating_sub(40))..list_start];
+    // `reduction by ≥2: A 36.8% vs B 54.2%`: a threshold makes the rates shares of responders.
+    rules.change.is_match(window) && !rules.by_people.is_match(window) && !rules.threshold.is_match(window)
 }
 
 /// Whether the clause before an item says an outcome of counts: an outcome word, `in` and a
