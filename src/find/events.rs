@@ -3038,8 +3038,9 @@ fn phrase_before_bracket(
 }
 
 /// Where a chain of percentages, each with its bracket and joined in one clause, that ends
-/// at byte `at` starts (`20.0% (erlotinib) vs 5.0% (placebo)`, `74.6% (A) and 72.4% (B)`);
-/// `at` itself when no bracketed percentage comes right before it. `from` bounds the search.
+/// at byte `at` starts (`20.0% (erlotinib) vs 5.0% (placebo)`, `74.6% (A) and 72.4% (B)`,
+/// and a bare pair `35.7% vs. 38.1%`); `at` itself when no percentage comes right before it.
+/// `from` bounds the search.
 fn chain_start(s: &str, from: usize, at: usize) -> usize {
     // Only a percentage continues a chain: `22% (I) vs 14/43, 33% (C)` starts a new item.
     let number_len = s[at..].find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(s.len() - at);
@@ -3062,6 +3063,12 @@ fn previous_in_chain(head: &str) -> Option<usize> {
         return None;
     }
     let head = head.trim_end();
+    // `35.7% vs. 38.1%`, `(81.4 vs. 74.9%`: the two values of a bare pair share one outcome.
+    if joiner.starts_with('v') {
+        if let Some(start) = bare_percentage_start(head) {
+            return Some(start);
+        }
+    }
     let closer = head.chars().next_back().filter(|c| matches!(c, ')' | ']'))?;
     let opener = if closer == ')' { '(' } else { '[' };
     let open = head.rfind(opener)?;
@@ -3069,14 +3076,32 @@ fn previous_in_chain(head: &str) -> Option<usize> {
     if inside.contains(['(', ')', '[', ']']) || inside.len() > 60 {
         return None;
     }
-    let value = head[..open].trim_end().strip_suffix('%')?.trim_end();
-    let start = value
+    value_start(head[..open].trim_end().strip_suffix('%')?.trim_end())
+}
+
+/// The start of the number that ends `head` (`12.5` in `rash 12.5`).
+fn value_start(head: &str) -> Option<usize> {
+    let start = head
         .char_indices()
         .rev()
         .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, '.' | '·'))
         .last()
         .map(|(i, _)| i)?;
-    value[start..].starts_with(|c: char| c.is_ascii_digit()).then_some(start)
+    head[start..].starts_with(|c: char| c.is_ascii_digit()).then_some(start)
+}
+
+/// The start of the percentage, a whole word, that ends `head`: `35.7%`, `35.7 %`, or a number
+/// right after a bracket (`(81.4`), whose percent sign comes after the pair's second value.
+fn bare_percentage_start(head: &str) -> Option<usize> {
+    let (number, sign) = match head.strip_suffix('%') {
+        Some(number) => (number.trim_end(), true),
+        None => (head, false),
+    };
+    let start = value_start(number)?;
+    let before = number[..start].chars().next_back();
+    let opens = before.is_some_and(|c| matches!(c, '(' | '['));
+    let alone = opens || before.is_none_or(char::is_whitespace);
+    (alone && (sign || opens)).then_some(start)
 }
 
 /// Words after which a phrase names a group, not an outcome.
@@ -3242,6 +3267,14 @@ mod tests {
         assert!(endpoints(text).iter().all(|e| e.ends_with("rash")), "{:?}", endpoints(text));
         let s = "rash 20.0% (drug K) vs 5.0% (placebo)";
         assert_eq!(super::chain_start(s, 0, s.find("5.0").unwrap()), s.find("20.0").unwrap());
+        // A bare pair shares the outcome before its first value; a number after a word does
+        // not start a pair without its percent sign.
+        for s in ["rash (20.0 % vs. 5.0 %)", "rash (20.0 vs. 5.0%)", "rash 20.0% versus 5.0%"] {
+            assert_eq!(super::chain_start(s, 0, s.find("5.0").unwrap()), s.find("20.0").unwrap(), "{s}");
+        }
+        for s in ["rash at week 20 vs 5.0%", "rash p=0.2% vs 5.0%"] {
+            assert_eq!(super::chain_start(s, 0, s.find("5.0").unwrap()), s.find("5.0").unwrap(), "{s}");
+        }
         // A count starts no chain of percentages.
         let s = "depression (19/85, 22% (I) vs 14/43, 33% (C))";
         assert_eq!(super::chain_start(s, 0, s.find("14/43").unwrap()), s.find("14/43").unwrap());
