@@ -531,9 +531,24 @@ fn read_percent_then_group(rules: &EventRules, arms: &ArmRules, known: &Known<'_
     // Where each `20.0% (erlotinib` opens (a word in the brackets, no bound such as `up to`
     // before), so that one can be required to have a partner in its sentence.
     // Each match once: the whole match, its percentage, and whether it is `P% (` (else `(P%,`).
-    let matches: Vec<(regex::Match<'_>, regex::Match<'_>, bool)> = rules
-        .percent_then_group
-        .captures_iter(s)
+    // Only the stretches holding a digit and a `%` are searched.
+    let mut found = Vec::new();
+    for &(from, to) in text.number_stretches() {
+        if memchr::memchr(b'%', &s.as_bytes()[from..to]).is_none() {
+            continue;
+        }
+        let mut at = from;
+        while let Some(caps) = rules.percent_then_group.captures_at(&s[..to], at) {
+            let Some(whole) = caps.get(0) else { break };
+            at = whole.end().max(whole.start() + 1);
+            found.push(caps);
+            if at > to {
+                break;
+            }
+        }
+    }
+    let matches: Vec<(regex::Match<'_>, regex::Match<'_>, bool)> = found
+        .into_iter()
         .filter_map(|c| {
             let q = c.name("q");
             Some((c.get(0)?, q.or_else(|| c.name("p"))?, q.is_some()))
