@@ -57,7 +57,7 @@ pub struct EventRules {
     percent_for: Regex,
     arm_then_percent: Regex,
     labelled_percent: Regex,
-    percent_then_group: Regex,
+    percent_then_group: Gated,
     total_rate: Regex,
     response_count: Regex,
     comparator: Regex,
@@ -132,7 +132,7 @@ impl EventRules {
             percent_for: pattern("percent_for")?,
             arm_then_percent: pattern("arm_then_percent")?,
             labelled_percent: pattern("labelled_percent")?,
-            percent_then_group: pattern("percent_then_group")?,
+            percent_then_group: triggers.gate("percent_then_group", pattern("percent_then_group")?),
             total_rate: pattern("total_rate")?,
             response_count: pattern("response_count")?,
             comparator: pattern("comparator")?,
@@ -528,32 +528,18 @@ fn read_percent_for(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text
 /// the percentage, then one of the record's arms, in brackets.
 fn read_percent_then_group(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
     let s = text.as_str();
-    // Where each `20.0% (erlotinib` opens (a word in the brackets, no bound such as `up to`
-    // before), so that one can be required to have a partner in its sentence.
     // Each match once: the whole match, its percentage, and whether it is `P% (` (else `(P%,`).
-    // Only the stretches holding a digit and a `%` are searched.
-    let mut found = Vec::new();
-    for &(from, to) in text.number_stretches() {
-        if memchr::memchr(b'%', &s.as_bytes()[from..to]).is_none() {
-            continue;
-        }
-        let mut at = from;
-        while let Some(caps) = rules.percent_then_group.captures_at(&s[..to], at) {
-            let Some(whole) = caps.get(0) else { break };
-            at = whole.end().max(whole.start() + 1);
-            found.push(caps);
-            if at > to {
-                break;
-            }
-        }
-    }
-    let matches: Vec<(regex::Match<'_>, regex::Match<'_>, bool)> = found
+    let matches: Vec<(regex::Match<'_>, regex::Match<'_>, bool)> = rules
+        .percent_then_group
+        .captures(text)
         .into_iter()
         .filter_map(|c| {
             let q = c.name("q");
             Some((c.get(0)?, q.or_else(|| c.name("p"))?, q.is_some()))
         })
         .collect();
+    // Where each `20.0% (erlotinib` opens (a word in the brackets, no bound such as `up to`
+    // before), so that one can be required to have a partner in its sentence.
     let bracketed: Vec<(usize, usize)> = matches
         .iter()
         .filter(|&&(w, _, is_q)| is_q && s[w.end()..].starts_with(char::is_alphabetic))
