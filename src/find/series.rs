@@ -631,6 +631,9 @@ fn settle_compared_pairs(values: &[Value], arms: &mut [Option<String>], lists: &
     }
 }
 
+/// The verbs of result the `subject` pattern ends with, searched as literals before it.
+const SUBJECT_VERBS: [&str; 5] = ["achieved", "experienced", "had", "showed", "attained"];
+
 struct GroupPatterns {
     allocation: Regex,
     comparing: Regex,
@@ -787,7 +790,9 @@ pub fn sentence_pair(labels: &ArmLabels, s: &str, sentence: (usize, usize)) -> O
 /// (median: 45.3 vs 33.3 months, respectively) than those with L858R`): they are then another
 /// list's, the arms within each subgroup.
 pub fn subject_and_comparator(labels: &ArmLabels, sentence: &str) -> Option<Vec<String>> {
-    if sentence.contains("respectively") {
+    // The pattern's comparison words are lower case and must be there: a literal search finds
+    // their absence faster than the pattern's captures can.
+    if sentence.contains("respectively") || !(sentence.contains("than") || sentence.contains("compared")) {
         return None;
     }
     let caps = group_patterns().subject_than.captures(sentence)?;
@@ -808,6 +813,10 @@ pub fn subject_and_comparator(labels: &ArmLabels, sentence: &str) -> Option<Vec<
 /// `47 patients treated with X achieved … median PFS of 13 months` → `X`; `Dogs with prostatic
 /// involvement experienced a shorter survival` → the whole subject.
 pub fn subject_group(labels: &ArmLabels, sentence: &str) -> Option<String> {
+    // One of the pattern's verbs of result (lower case) must be there; see [`SUBJECT_VERBS`].
+    if !SUBJECT_VERBS.iter().any(|verb| sentence.contains(verb)) {
+        return None;
+    }
     let p = group_patterns();
     let caps = p.subject.captures(sentence)?;
     let subject = caps.get(1)?;
