@@ -3267,6 +3267,13 @@ mod tests {
     }
 
     #[test]
+    fn the_outcome_after_an_item_ends_at_a_comparison() {
+        let text = "Smokers were randomised to counselling or control. At 6 months, 6/59 (10%) of the \
+                    counselling group quit compared to 3/57 (5%) of the controls.";
+        assert_eq!(endpoints(text), vec!["quit", "quit"]);
+    }
+
+    #[test]
     fn a_chain_of_bracketed_percentages_shares_the_outcome_before_it() {
         let text = "Patients were randomised to drug K or placebo. Adverse events were similar, except for \
                     rash 20.0% (drug K) vs 5.0% (placebo).";
