@@ -2957,6 +2957,10 @@ fn item_endpoints(arms: &ArmRules, known: &Known<'_>, text: &Text, items: &[Item
     endpoints
 }
 
+/// Words after an item's outcome verb that end its outcome: a comparison, the next clause, a time.
+const ENDS_AN_OUTCOME_AFTER: &[&str] =
+    &["compared", "vs", "vs.", "versus", "than", "while", "whereas", "but", "respectively", "within"];
+
 fn endpoint(arms: &ArmRules, known: &Known<'_>, text: &Text, span: (usize, usize)) -> Option<String> {
     let s = text.as_str();
     let (from, to) = text.sentence_at(span.0);
@@ -2976,6 +2980,8 @@ fn endpoint(arms: &ArmRules, known: &Known<'_>, text: &Text, span: (usize, usize
         .unwrap_or("")
         .split_whitespace()
         .skip_while(|w| arms.labels.is_participant(w) || matches!(*w, "had" | "have" | "were" | "was" | "who"))
+        // `quit compared to 3/57 (5%)`: the outcome ends where a comparison or a time begins.
+        .take_while(|w| !ENDS_AN_OUTCOME_AFTER.contains(&w.to_ascii_lowercase().as_str()))
         .take(4)
         .collect();
     if after_words.first().is_some_and(|w| arms.outcomes.is_match(w)) {
@@ -3258,6 +3264,13 @@ mod tests {
             .filter(|r| r.kind == Kind::Events)
             .map(|r| r.endpoint.clone().unwrap_or_default())
             .collect()
+    }
+
+    #[test]
+    fn the_outcome_after_an_item_ends_at_a_comparison() {
+        let text = "Smokers were randomised to counselling or control. At 6 months, 6/59 (10%) of the \
+                    counselling group quit compared to 3/57 (5%) of the controls.";
+        assert_eq!(endpoints(text), vec!["quit", "quit"]);
     }
 
     #[test]
