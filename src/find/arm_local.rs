@@ -122,6 +122,7 @@ struct Patterns {
     comparison: Regex,
     compared_first: Regex,
     subject_than: Regex,
+    than_lead: Regex,
 }
 
 /// Compiles the patterns now, at start-up, rather than on their first use.
@@ -134,6 +135,8 @@ fn patterns() -> &'static Patterns {
     PATTERNS.get_or_init(|| {
         let build = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("arm_local pattern {p}: {e}"));
         Patterns {
+            // `than with`, `than in the`: what leads to the group a value is compared with.
+            than_lead: build(r"(?i:\bthan\s+(?:with|in|for|among|on)\s+(?:the\s+)?(?:(?:patients|participants|those)\s+(?:with|in|on|receiving|treated\s+with)\s+(?:the\s+)?)?)$"),
             // What leads from a value to the phrase naming its group.
             lead_in: build(
                 r"^\s*(?:,?\s*respectively,?\s*)?(?i:in|for|among|on|with)\s+(?:(?:the|a|all)\s+)?(?:\d+\s+)?(?:(?i:patients|participants|subjects|women|men|children)\s+)?(?:(?i:allocated|assigned|randomi[sz]ed|treated)\s+(?:to\s+|with\s+)?)?(?:the\s+)?",
@@ -195,6 +198,10 @@ pub struct ArmAfter {
     pub labels: Vec<String>,
     /// Whether `respectively` follows, so the phrase names the groups of a whole list.
     pub respectively: bool,
+    /// Every phrase of a list joined by `and`, before `labels` keeps only the first of a list
+    /// no plural noun closes: a chain of as many values names its groups in order (`45% and
+    /// 30% for X and Y`).
+    pub listed: Vec<String>,
 }
 
 /// The group phrase right after a value (after its CI): `in the combined modality arm`,
@@ -204,11 +211,13 @@ pub fn after(text: &str) -> Option<ArmAfter> {
     if let Some(caps) = p.bracketed.captures(text) {
         let label = caps[1].trim();
         if is_group(label) && !label.contains(|c: char| c.is_ascii_digit()) {
-            return Some(ArmAfter { labels: vec![label.to_string()], respectively: false });
+            let labels = vec![total_alias(label)];
+            return Some(ArmAfter { listed: labels.clone(), labels, respectively: false });
         }
     }
     if let Some(label) = after_colon(text) {
-        return Some(ArmAfter { labels: vec![label], respectively: false });
+        let labels = vec![label];
+        return Some(ArmAfter { listed: labels.clone(), labels, respectively: false });
     }
     let lead = p.lead_in.find(text)?;
     let rest = &text[lead.end()..];
@@ -217,10 +226,10 @@ pub fn after(text: &str) -> Option<ArmAfter> {
         let noun = caps[1].trim_end_matches('s').to_ascii_lowercase();
         let labels = vec![format!("{noun} {}", &caps[2]), format!("{noun} {}", &caps[3])];
         let respectively = starts_respectively(&rest[caps.get(0).map_or(0, |m| m.end())..]);
-        return Some(ArmAfter { labels, respectively });
+        return Some(ArmAfter { listed: labels.clone(), labels, respectively });
     }
     let (label, end) = phrase(rest)?;
-    let mut labels = vec![label];
+    let mut labels = vec![total_alias(&label)];
     let mut tail = &rest[end..];
     // `the GB group and the MR group, respectively`: a list of phrases.
     while let Some(next) = tail.strip_prefix(',').unwrap_or(tail).trim_start().strip_prefix("and ") {
@@ -235,6 +244,7 @@ pub fn after(text: &str) -> Option<ArmAfter> {
     if !respectively && clause.contains("respectively") {
         return None;
     }
+    let listed = labels.clone();
     // `2.9 and 3.4 months in the placebo and erlotinib arms`: a plural group noun closing the
     // list names each group in it, in order, as `respectively` would.
     if labels.len() > 1 && !respectively && !ends_with_plural_group_noun(labels.last().map_or("", String::as_str)) {
@@ -248,7 +258,25 @@ pub fn after(text: &str) -> Option<ArmAfter> {
     {
         return None;
     }
-    Some(ArmAfter { labels, respectively })
+    Some(ArmAfter { labels, respectively, listed })
+}
+
+/// `all patients`, `the whole cohort`: a phrase naming everyone in the trial is the group
+/// `total`; any other label comes back as it is.
+fn total_alias(label: &str) -> String {
+    let lower = label.to_ascii_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    let whole = words.first().is_some_and(|w| matches!(*w, "all" | "entire" | "whole" | "overall"));
+    words.retain(|w| !matches!(*w, "all" | "the" | "entire" | "whole" | "overall" | "randomized" | "randomised"));
+    let everyone = matches!(
+        words.as_slice(),
+        ["patients" | "participants" | "subjects" | "cohort" | "population" | "sample"] | ["study", "population"]
+    );
+    if whole && everyone {
+        "total".to_string()
+    } else {
+        label.to_string()
+    }
 }
 
 /// Whether a label ends with `arms` or `groups`, the noun a list of groups shares.
@@ -260,21 +288,34 @@ fn starts_respectively(text: &str) -> bool {
     text.trim_start_matches([',', ' ']).starts_with("respectively")
 }
 
+/// A group phrase read right before a value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArmBefore {
+    /// The groups named: one, or several (`in groups A and B were`).
+    pub labels: Vec<String>,
+    /// Whether `than` leads to the phrase (`longer with X than with Y (6.1 vs 4.2 months)`): it
+    /// names the group the first value is compared with, not the first value's.
+    pub comparator: bool,
+}
+
 /// The group phrase right before a value: `in the vitamin C group (`, `for X was`, `placebo, `.
 /// Several groups come back for `in groups A and B were`.
-pub fn before(text: &str) -> Option<Vec<String>> {
+pub fn before(text: &str) -> Option<ArmBefore> {
     let p = patterns();
     for pattern in [&p.before_bracket, &p.before_copula, &p.before_comma] {
         if let Some(caps) = pattern.captures(text) {
+            let whole = caps.get(0).map_or(0, |m| m.start());
+            let comparator = p.than_lead.is_match(&text[..caps.get(1).map_or(whole, |m| m.start())]);
             let words = caps[1].trim();
             if let Some(list) = p.lettered.captures(words).filter(|c| c.get(0).is_some_and(|m| m.end() == words.len()))
             {
                 let noun = list[1].trim_end_matches('s').to_ascii_lowercase();
-                return Some(vec![format!("{noun} {}", &list[2]), format!("{noun} {}", &list[3])]);
+                let labels = vec![format!("{noun} {}", &list[2]), format!("{noun} {}", &list[3])];
+                return Some(ArmBefore { labels, comparator });
             }
             if let Some((label, _)) = phrase(words) {
                 if label.len() + 1 >= words.len() {
-                    return Some(vec![label]);
+                    return Some(ArmBefore { labels: vec![total_alias(&label)], comparator });
                 }
             }
         }
@@ -504,7 +545,7 @@ mod tests {
 
     #[test]
     fn phrases_before_a_value() {
-        let one = |s: &str| before(s).map(|l| l.join("|"));
+        let one = |s: &str| before(s).map(|l| l.labels.join("|"));
         assert_eq!(one("was considerably lower in the vitamin C group ("), Some("vitamin C group".into()));
         assert_eq!(one("did not differ between groups (erlotinib, "), Some("erlotinib".into()));
         assert_eq!(one("Median survival for 10 μM trabedersen was "), Some("10 μM trabedersen".into()));

@@ -72,6 +72,9 @@ pub struct Value {
     pub chain_arms_before: Option<Vec<String>>,
     /// `14.2 months for both`: the value holds for every group compared.
     pub for_both: bool,
+    /// `improved from 9.1 to 11.2 months`: the value is either end of a change, whose groups
+    /// no order of the sentence tells.
+    pub from_to: bool,
     /// `14.7% in the PTAS group (nonfatal stroke, 12.5%; …)`: the part of its group's value that
     /// this value gives, as the phrase before it names it ([`settle_breakdowns`]).
     pub part: Option<String>,
@@ -139,7 +142,29 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
         i = end;
     }
     settle_breakdowns(&mut values, s, from);
+    mark_changes(&mut values, s, from);
     values
+}
+
+/// Marks both values of `from 9.1 to 11.2 months` and `from 28·1% to 35·4%`: a chain of two
+/// that `from` opens and `to` joins.
+fn mark_changes(values: &mut [Value], s: &str, from: usize) {
+    for i in 1..values.len() {
+        let (first, second) = (&values[i - 1], &values[i]);
+        let opens = i < 2 || values[i - 2].chain != first.chain;
+        let closes = i + 1 == values.len() || values[i + 1].chain != second.chain;
+        if first.chain != second.chain || !opens || !closes || first.end > second.start {
+            continue;
+        }
+        let before = s[from.min(first.start)..first.start].trim_end();
+        let opened = before.len() >= 5 && before.get(before.len() - 5..).is_some_and(|w| w.eq_ignore_ascii_case(" from"));
+        let joint = s[first.end..second.start].trim();
+        let joined = joint == "to" || joint.ends_with(" to");
+        if opened && joined {
+            values[i - 1].from_to = true;
+            values[i].from_to = true;
+        }
+    }
 }
 
 /// `14.7% in the PTAS group (nonfatal stroke, 12.5%; fatal stroke, 2.2%)`: a value in brackets
@@ -298,6 +323,7 @@ fn push_chain(
             chain_arms: None,
             chain_arms_before: None,
             for_both: false,
+            from_to: false,
             part: None,
         };
         if index + 1 == count {
@@ -326,11 +352,15 @@ fn push_chain(
 /// arm A was`, `in groups A and B were`).
 fn name_chain_groups(values: &mut [Value], first: usize, s: &str, from: usize, end: usize, to: usize) {
     let count = values.len() - first;
+    let chain_len = values.iter().filter(|v| v.chain == values[first].chain).count();
     let tail = &s[end..to];
     let for_both = tail.trim_start().starts_with("for both") || tail.trim_start().starts_with("in both");
     if let Some(found) = arm_local::after(tail) {
         if !found.respectively {
-            if found.labels.len() == 1 {
+            // `45% and 30% for X and Y`: as many groups listed as the chain has values.
+            if chain_len > 1 && found.listed.len() == chain_len {
+                values.last_mut().into_iter().for_each(|v| v.chain_arms = Some(found.listed.clone()));
+            } else if found.labels.len() == 1 {
                 values.last_mut().into_iter().for_each(|v| v.arm = found.labels.first().cloned());
             } else {
                 values.last_mut().into_iter().for_each(|v| v.chain_arms = Some(found.labels.clone()));
@@ -340,8 +370,17 @@ fn name_chain_groups(values: &mut [Value], first: usize, s: &str, from: usize, e
     values.last_mut().into_iter().for_each(|v| v.for_both = for_both);
     let previous_end = if first > 0 { values[first - 1].end } else { from };
     let before_text = &s[previous_end.min(values[first].start)..values[first].start];
-    if let Some(labels) = arm_local::before(before_text) {
-        if labels.len() == 1 {
+    if let Some(found) = arm_local::before(before_text) {
+        let labels = found.labels;
+        // `longer with X than with Y (6.1 vs 4.2 months)`: Y is the second value's group, and
+        // the first value's only in `lower in X (6.8%) than in Y (14.7%)`.
+        let continues = value_joint(&s[end..to]).is_ok_and(|(_, joint)| starts_number(s.as_bytes(), end + joint.len()));
+        if found.comparator && (count > 1 || continues) {
+            if count == 2 && labels.len() == 1 && values[first + 1].arm.is_none() {
+                values[first + 1].arm = labels.first().cloned();
+                values[first + 1].arm_before = true;
+            }
+        } else if labels.len() == 1 {
             if values[first].arm.is_none() || count > 1 {
                 values[first].arm = labels.first().cloned();
                 values[first].arm_before = true;
@@ -476,7 +515,9 @@ pub fn assign(values: &[Value], slots: usize, lists: &[Vec<String>], context: &C
                     continue;
                 }
             }
-            let arm = arms[i].clone().or_else(|| fallback.as_ref().map(|l| l[i].clone()));
+            // `from 9.1 to 11.2 months`: which group changed to which, no order tells.
+            let guessed = if v.from_to { None } else { fallback.as_ref().map(|l| l[i].clone()) };
+            let arm = arms[i].clone().or(guessed);
             out.push(Assigned { value: i, slot: 0, arm });
         }
         if n == 1 && out.len() == 1 && out[0].arm.is_none() && lists.iter().all(|l| l.len() != 2) {
