@@ -78,6 +78,29 @@ const NOT_GROUPS: &[&str] = &[
     "this",
     "these",
     "time",
+    "dfs",
+    "efs",
+    "rfs",
+    "ttp",
+    "favour",
+    "favor",
+    "contrast",
+    "comparison",
+    "addition",
+    "particular",
+    "general",
+    "summary",
+    "terms",
+    "results",
+    "result",
+    "findings",
+    "conclusion",
+    "conclusions",
+    "methods",
+    "background",
+    "objective",
+    "objectives",
+    "interpretation",
 ];
 
 /// Words showing a phrase after `with` is not a group.
@@ -136,7 +159,9 @@ fn patterns() -> &'static Patterns {
         let build = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("arm_local pattern {p}: {e}"));
         Patterns {
             // `than with`, `than in the`: what leads to the group a value is compared with.
-            than_lead: build(r"(?i:\bthan\s+(?:with|in|for|among|on)\s+(?:the\s+)?(?:(?:patients|participants|those)\s+(?:with|in|on|receiving|treated\s+with)\s+(?:the\s+)?)?)$"),
+            than_lead: build(
+                r"(?i:\bthan\s+(?:(?:with|in|for|among|on)\s+)?(?:(?:the\s+)?(?:patients|participants|subjects|those)\s+)?(?:with|in|for|among|on|receiving|treated\s+with)\s+(?:the\s+)?)$",
+            ),
             // What leads from a value to the phrase naming its group.
             lead_in: build(
                 r"^\s*(?:,?\s*respectively,?\s*)?(?i:in|for|among|on|with)\s+(?:(?:the|a|all)\s+)?(?:\d+\s+)?(?:(?i:patients|participants|subjects|women|men|children)\s+)?(?:(?i:allocated|assigned|randomi[sz]ed|treated)\s+(?:to\s+|with\s+)?)?(?:the\s+)?",
@@ -210,6 +235,12 @@ pub fn after(text: &str) -> Option<ArmAfter> {
     let p = patterns();
     if let Some(caps) = p.bracketed.captures(text) {
         let label = caps[1].trim();
+        // `(X vs Y)`: the groups of a compared pair, in order.
+        let pair: Vec<String> = label.split(" vs. ").flat_map(|l| l.split(" vs ")).flat_map(|l| l.split(" versus ")).map(|l| l.trim().to_string()).collect();
+        if pair.len() > 1 {
+            let groups = pair.iter().all(|l| is_group(l) && !l.contains(|c: char| c.is_ascii_digit()));
+            return groups.then(|| ArmAfter { labels: pair.clone(), respectively: false, listed: pair });
+        }
         if is_group(label) && !label.contains(|c: char| c.is_ascii_digit()) {
             let labels = vec![total_alias(label)];
             return Some(ArmAfter { listed: labels.clone(), labels, respectively: false });
@@ -502,7 +533,8 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
     spans.into_iter()
 }
 
-fn is_group(label: &str) -> bool {
+/// Whether a label can name a group: not empty, not a word such as `median`, `OS`, `favour`.
+pub fn is_group(label: &str) -> bool {
     let lower = label.to_ascii_lowercase();
     !label.is_empty() && !NOT_GROUPS.contains(&lower.as_str()) && label.chars().any(char::is_alphabetic)
 }

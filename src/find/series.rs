@@ -527,7 +527,9 @@ pub fn assign(values: &[Value], slots: usize, lists: &[Vec<String>], context: &C
     }
     if n == slots {
         let arm = |i: usize| arms[i].clone().or_else(|| arms.iter().flatten().next().cloned());
-        let total = || Some(context.subject.clone().unwrap_or_else(|| "total".to_string()));
+        // `In arm B, the 1- and 2-year OS rates were`: the one group the sentence opens with.
+        let one = list_of(1).map(|l| l[0].clone());
+        let total = || one.clone().or_else(|| Some(context.subject.clone().unwrap_or_else(|| "total".to_string())));
         return (0..n).map(|i| Assigned { value: i, slot: i, arm: arm(i).or_else(total) }).collect();
     }
     if n % slots != 0 {
@@ -682,6 +684,8 @@ struct GroupPatterns {
     listed: Regex,
     compares: Regex,
     subject_than: Regex,
+    clause_opening: Regex,
+    comparator_lead: Regex,
 }
 
 /// Compiles the patterns now, at start-up, rather than on their first use.
@@ -722,6 +726,16 @@ fn group_patterns() -> &'static GroupPatterns {
             subject_than: build(
                 r"^\s*(?:[A-Z][A-Za-z .]*:\s*)?(?:(?:In\s+contrast|However|Moreover|Furthermore|Overall),\s*)?(?P<first>[^,;:()\[\]]{2,70}?)\s+(?:had|has|have|showed|presented|experienced|achieved|attained|displayed|demonstrated|lived)\b.*?\b(?:than|compared\s+(?:with|to))\s+(?P<second>[^,;:()\[\]]{2,70}?)\s*(?:[(\[,;:]|\.?\s*$)",
             ),
+            // What leads to the group a result is compared with (`than with`, `compared to
+            // patients receiving`), up to two words of its name before a word that tells it apart.
+            comparator_lead: build(
+                r"(?i:\b(?:than|compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s+(?:(?:with|in|for|among|on)\s+)?(?:(?:the\s+)?(?:patients|participants|subjects|those)\s+(?:with|in|for|on|receiving|treated\s+with|given)\s+)?(?:the\s+)?(?:[\w+/-]+\s+){0,2})$",
+            ),
+            // `In the X arm, median OS was`, `…, and in arm B, it was`: a clause that opens by
+            // naming one group.
+            clause_opening: build(
+                r"(?:^|[,;]\s+(?:and\s+|while\s+|whereas\s+|but\s+)?)(?:[A-Z][A-Za-z ]*:\s*)?(?i:in)\s+(?:the\s+)?((?:[^\s,;:()\[\]]+\s+){0,5}?(?i:arm|group|cohort)(?:\s+(?:[A-Z]|\d|I|II|III|IV))?)\s*(?:\((?i:n)\s*=\s*\d+\))?,\s",
+            ),
             // `70% of patients had no WL, 16% had ⩽5% WL, and 5% had >10% WL`.
             listed: build(r"\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:the\s+)?[a-z]+\s+)?(?:had|were|was)\s+([^,;()]{1,30}?)(?:\s*,|\s+and\b|\s*\.?\s*$)"),
         }
@@ -741,6 +755,7 @@ pub fn sentence_groups(
 ) -> (Vec<Vec<String>>, Context) {
     let sentence = &s[from..to];
     let mut lists: Vec<Vec<String>> = Vec::new();
+    lists.extend(clause_groups(sentence));
     lists.extend(arm_local::respectively_list(sentence));
     lists.extend(arm_local::comparison_list(sentence));
     lists.extend(sentence_pair(labels, s, (from, to)));
@@ -817,7 +832,22 @@ pub fn sentence_pair(labels: &ArmLabels, s: &str, sentence: (usize, usize)) -> O
         }
     }
     let (first, second) = labels.compared_pair(s, sentence)?;
-    Some(vec![first.text, second.text])
+    // `a shorter median OS than X`: an endpoint is no group.
+    let group = |label: &str| label.rsplit(' ').next().is_some_and(arm_local::is_group);
+    (group(&first.text) && group(&second.text)).then(|| vec![first.text, second.text])
+}
+
+/// The groups that clauses of a sentence open with, in order: `In the X arm, median OS was 9.1
+/// months, and in the Y arm, it was 11.2 months` → X arm, Y arm. Only singular group nouns
+/// (`arm`, `group`, `cohort`), so a subgroup (`In patients with X,`) names none.
+pub fn clause_groups(sentence: &str) -> Option<Vec<String>> {
+    let p = group_patterns();
+    if !sentence.contains(',') {
+        return None;
+    }
+    let labels: Vec<String> =
+        p.clause_opening.captures_iter(sentence).filter_map(|caps| caps.get(1).map(|m| m.as_str().to_string())).collect();
+    (!labels.is_empty() && labels.iter().all(|l| arm_local::is_group(l))).then_some(labels)
 }
 
 /// The subject of a result and the group it is compared with, when both are groups: a group
@@ -940,12 +970,17 @@ pub fn named_record_pair(record: &[String], sentence: &str) -> Option<Vec<String
         }
         words.iter().find(|(_, w)| own.iter().any(|o| o.chars().count() > 1 && o.as_str() == *w)).map(|(at, _)| *at)
     };
-    match (position(0), position(1)) {
-        (None, None) => None,
-        (Some(a), Some(b)) if b < a => Some(vec![groups[1].clone(), groups[0].clone()]),
-        (None, Some(_)) => Some(vec![groups[1].clone(), groups[0].clone()]),
-        _ => Some(groups),
-    }
+    let first = match (position(0), position(1)) {
+        (None, None) => return None,
+        (Some(a), Some(b)) if b < a => (1, b),
+        (None, Some(b)) => (1, b),
+        (Some(a), _) => (0, a),
+    };
+    // `Compared with Y, X improved OS (52% vs 40%)`, `X gave shorter OS than Y (…)`: the group
+    // named first after a comparison is the second one compared.
+    let compared = group_patterns().comparator_lead.is_match(&lower[..first.1]);
+    let order = if compared { [1 - first.0, first.0] } else { [first.0, 1 - first.0] };
+    Some(order.iter().map(|&k| groups[k].clone()).collect())
 }
 
 /// The words of a lower-cased text with their byte offsets, split like [`group_key`].
