@@ -146,6 +146,7 @@ struct Patterns {
     compared_first: Regex,
     subject_than: Regex,
     than_lead: Regex,
+    opening_item: Regex,
 }
 
 /// Compiles the patterns now, at start-up, rather than on their first use.
@@ -161,6 +162,10 @@ fn patterns() -> &'static Patterns {
             // `than with`, `than in the`: what leads to the group a value is compared with.
             than_lead: build(
                 r"(?i:\bthan\s+(?:(?:with|in|for|among|on)\s+)?(?:(?:the\s+)?(?:patients|participants|subjects|those)\s+)?(?:with|in|for|among|on|receiving|treated\s+with)\s+(?:the\s+)?)$",
+            ),
+            // `were placebo, ` before a value.
+            opening_item: build(
+                r"\b(?:(?:were|was)\s+([A-Za-z][A-Za-z0-9+/-]*(?:\s+[A-Za-z0-9+/-]+){0,3})\s*,|after\s+(?:the\s+)?([A-Za-z][A-Za-z0-9+/-]*(?:\s+[A-Za-z0-9+/-]+){0,3})\s+(?:was|were))\s*$",
             ),
             // What leads from a value to the phrase naming its group.
             lead_in: build(
@@ -317,6 +322,43 @@ fn ends_with_plural_group_noun(label: &str) -> bool {
 
 fn starts_respectively(text: &str) -> bool {
     text.trim_start_matches([',', ' ']).starts_with("respectively")
+}
+
+/// Words that show a phrase after `after` is a time or an event, not a group (`after one year`,
+/// `after randomisation`).
+const NOT_AFTER_AFTER: &[&str] = &[
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minutes", "cycles",
+    "cycle", "doses", "dose", "randomization", "randomisation", "baseline", "discharge", "admission", "follow-up",
+    "treatment", "therapy", "injection", "infusion", "administration", "start", "end", "completion", "onset",
+];
+
+/// `43% after resection`: a group named by `after` and the treatment, which the finders keep
+/// only when a neighbouring value names another group the same way (`… compared to 23% after
+/// RFA`), since `after` more often leads to a time or an event.
+pub fn after_treatment(text: &str) -> Option<String> {
+    let rest = text.trim_start().strip_prefix("after ")?.trim_start();
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let (label, _) = phrase(rest)?;
+    let plain = !label.contains(|c: char| c.is_ascii_digit())
+        && !label.split_whitespace().any(|w| NOT_AFTER_AFTER.contains(&w.to_ascii_lowercase().as_str()));
+    plain.then_some(label)
+}
+
+/// `were placebo, 39.1%`: the first item of a list whose items name their group before a comma,
+/// which the finders keep only when the next value names its group the same way (`;
+/// esomeprazole 20 mg, 29.3%`); `survival after resection was 43%`, kept like [`after_treatment`].
+pub fn opening_item(text: &str) -> Option<String> {
+    let caps = patterns().opening_item.captures(text)?;
+    let (words, after) = match caps.get(1) {
+        Some(m) => (m.as_str().trim(), false),
+        None => (caps.get(2)?.as_str().trim(), true),
+    };
+    // `survival after resection was 43%`: as after a value.
+    if after {
+        return after_treatment(&format!("after {words}")).filter(|label| label.len() + 1 >= words.len());
+    }
+    let (label, _) = phrase(words)?;
+    (label.len() + 1 >= words.len()).then_some(label)
 }
 
 /// A group phrase read right before a value.

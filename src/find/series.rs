@@ -72,6 +72,9 @@ pub struct Value {
     pub chain_arms_before: Option<Vec<String>>,
     /// `14.2 months for both`: the value holds for every group compared.
     pub for_both: bool,
+    /// A group read by a weak cue (`43% after resection`, `were placebo, 39.1%`), kept only
+    /// when a neighbouring value names another group ([`settle_weak_arms`]).
+    pub weak_arm: Option<String>,
     /// `improved from 9.1 to 11.2 months`: the value is either end of a change, whose groups
     /// no order of the sentence tells.
     pub from_to: bool,
@@ -142,8 +145,32 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
         i = end;
     }
     settle_breakdowns(&mut values, s, from);
+    settle_weak_arms(&mut values);
     mark_changes(&mut values, s, from);
     values
+}
+
+/// Keeps a weak group of a value next to one naming another group (`43% after resection
+/// compared to 23% after RFA`, `were placebo, 39.1%; esomeprazole 20 mg, 29.3%`).
+fn settle_weak_arms(values: &mut [Value]) {
+    let named = |v: &Value| v.arm.clone().or_else(|| v.weak_arm.clone());
+    let kept: Vec<Option<String>> = (0..values.len())
+        .map(|i| {
+            let weak = values[i].weak_arm.clone().filter(|_| values[i].arm.is_none())?;
+            let neighbours = [i.checked_sub(1), Some(i + 1)];
+            let other = neighbours
+                .into_iter()
+                .flatten()
+                .filter_map(|j| values.get(j).and_then(named))
+                .any(|arm| group_key(&arm) != group_key(&weak));
+            other.then_some(weak)
+        })
+        .collect();
+    for (value, arm) in values.iter_mut().zip(kept) {
+        if arm.is_some() {
+            value.arm = arm;
+        }
+    }
 }
 
 /// Marks both values of `from 9.1 to 11.2 months` and `from 28·1% to 35·4%`: a chain of two
@@ -323,6 +350,7 @@ fn push_chain(
             chain_arms: None,
             chain_arms_before: None,
             for_both: false,
+            weak_arm: None,
             from_to: false,
             part: None,
         };
@@ -367,6 +395,9 @@ fn name_chain_groups(values: &mut [Value], first: usize, s: &str, from: usize, e
             }
         }
     }
+    if let Some(last) = values.last_mut().filter(|v| v.arm.is_none() && v.chain_arms.is_none()) {
+        last.weak_arm = arm_local::after_treatment(tail);
+    }
     values.last_mut().into_iter().for_each(|v| v.for_both = for_both);
     let previous_end = if first > 0 { values[first - 1].end } else { from };
     let before_text = &s[previous_end.min(values[first].start)..values[first].start];
@@ -388,6 +419,8 @@ fn name_chain_groups(values: &mut [Value], first: usize, s: &str, from: usize, e
         } else {
             values[first].chain_arms_before = Some(labels);
         }
+    } else if let Some(label) = arm_local::opening_item(before_text).filter(|_| values[first].arm.is_none()) {
+        values[first].weak_arm = Some(label);
     }
 }
 
