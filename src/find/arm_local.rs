@@ -241,7 +241,12 @@ pub fn after(text: &str) -> Option<ArmAfter> {
     if let Some(caps) = p.bracketed.captures(text) {
         let label = caps[1].trim();
         // `(X vs Y)`: the groups of a compared pair, in order.
-        let pair: Vec<String> = label.split(" vs. ").flat_map(|l| l.split(" vs ")).flat_map(|l| l.split(" versus ")).map(|l| l.trim().to_string()).collect();
+        let pair: Vec<String> = label
+            .split(" vs. ")
+            .flat_map(|l| l.split(" vs "))
+            .flat_map(|l| l.split(" versus "))
+            .map(|l| l.trim().to_string())
+            .collect();
         if pair.len() > 1 {
             let groups = pair.iter().all(|l| is_group(l) && !l.contains(|c: char| c.is_ascii_digit()));
             return groups.then(|| ArmAfter { labels: pair.clone(), respectively: false, listed: pair });
@@ -327,9 +332,36 @@ fn starts_respectively(text: &str) -> bool {
 /// Words that show a phrase after `after` is a time or an event, not a group (`after one year`,
 /// `after randomisation`).
 const NOT_AFTER_AFTER: &[&str] = &[
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minutes", "cycles",
-    "cycle", "doses", "dose", "randomization", "randomisation", "baseline", "discharge", "admission", "follow-up",
-    "treatment", "therapy", "injection", "infusion", "administration", "start", "end", "completion", "onset",
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minutes",
+    "cycles",
+    "cycle",
+    "doses",
+    "dose",
+    "randomization",
+    "randomisation",
+    "baseline",
+    "discharge",
+    "admission",
+    "follow-up",
+    "treatment",
+    "therapy",
+    "injection",
+    "infusion",
+    "administration",
+    "start",
+    "end",
+    "completion",
+    "onset",
 ];
 
 /// `43% after resection`: a group named by `after` and the treatment, which the finders keep
@@ -615,6 +647,23 @@ mod tests {
             Some((vec!["saline".into(), "drug Z arms".into()], false))
         );
         assert_eq!(after_labels(" in the saline and drug Z arm"), Some((vec!["saline".into()], false)));
+        assert_eq!(
+            after(" for drug Q and saline (P = 0.2)").map(|a| a.listed),
+            Some(vec!["drug Q".into(), "saline".into()])
+        );
+        assert_eq!(after_labels(" (drug Q vs saline)."), Some((vec!["drug Q".into(), "saline".into()], false)));
+        assert_eq!(after_labels(" in favour of drug Q"), None);
+        assert_eq!(before("Median OS for all patients was ").map(|b| b.labels), Some(vec!["total".into()]));
+    }
+
+    #[test]
+    fn weak_cues() {
+        assert_eq!(after_treatment(" after ablation and 20% after"), Some("ablation".into()));
+        assert_eq!(after_treatment(" after two years"), None);
+        assert_eq!(after_treatment(" after randomisation"), None);
+        assert_eq!(opening_item("relapse rates were saline, "), Some("saline".into()));
+        assert_eq!(opening_item("survival after ablation was "), Some("ablation".into()));
+        assert_eq!(opening_item("survival after 3 years was "), None);
     }
 
     #[test]
@@ -629,6 +678,8 @@ mod tests {
         assert_eq!(one("; and drug B, "), Some("drug B".into()));
         assert_eq!(one("rates at 6 months were: placebo, "), Some("placebo".into()));
         assert_eq!(before("Median OS was "), None);
+        let compared = before("was longer in the drug Q group than in the saline group (").unwrap();
+        assert_eq!((compared.labels, compared.comparator), (vec!["saline group".to_string()], true));
     }
 
     #[test]

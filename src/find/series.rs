@@ -184,7 +184,8 @@ fn mark_changes(values: &mut [Value], s: &str, from: usize) {
             continue;
         }
         let before = s[from.min(first.start)..first.start].trim_end();
-        let opened = before.len() >= 5 && before.get(before.len() - 5..).is_some_and(|w| w.eq_ignore_ascii_case(" from"));
+        let opened =
+            before.len() >= 5 && before.get(before.len() - 5..).is_some_and(|w| w.eq_ignore_ascii_case(" from"));
         let joint = s[first.end..second.start].trim();
         let joined = joint == "to" || joint.ends_with(" to");
         if opened && joined {
@@ -878,8 +879,11 @@ pub fn clause_groups(sentence: &str) -> Option<Vec<String>> {
     if !sentence.contains(',') {
         return None;
     }
-    let labels: Vec<String> =
-        p.clause_opening.captures_iter(sentence).filter_map(|caps| caps.get(1).map(|m| m.as_str().to_string())).collect();
+    let labels: Vec<String> = p
+        .clause_opening
+        .captures_iter(sentence)
+        .filter_map(|caps| caps.get(1).map(|m| m.as_str().to_string()))
+        .collect();
     (!labels.is_empty() && labels.iter().all(|l| arm_local::is_group(l))).then_some(labels)
 }
 
@@ -1062,6 +1066,24 @@ mod tests {
         let text =
             Text::new("Patients were randomly assigned to either treatment in equal proportions by telephone or fax.");
         assert!(record_arms(&labels(), &text, &[]).is_empty());
+    }
+
+    #[test]
+    fn groups_that_open_clauses() {
+        assert_eq!(
+            clause_groups("In the saline arm, median OS was 9.1 months, and in arm B, it was 11.2 months."),
+            Some(vec!["saline arm".to_string(), "arm B".to_string()])
+        );
+        assert_eq!(clause_groups("In patients with fever, median OS was 9.1 months."), None);
+    }
+
+    #[test]
+    fn the_record_pair_after_a_comparison() {
+        let record = vec!["drug Q".to_string(), "saline".to_string()];
+        let swapped = Some(vec!["saline".to_string(), "drug Q".to_string()]);
+        assert_eq!(named_record_pair(&record, "Compared with drug Q, saline shortened OS (5 vs 8 months)."), swapped);
+        assert_eq!(named_record_pair(&record, "OS was shorter than with drug Q (5 vs 8 months)."), swapped);
+        assert_eq!(named_record_pair(&record, "Drug Q gave longer OS (8 vs 5 months)."), Some(record.clone()));
     }
 
     #[test]
