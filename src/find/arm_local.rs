@@ -78,6 +78,29 @@ const NOT_GROUPS: &[&str] = &[
     "this",
     "these",
     "time",
+    "dfs",
+    "efs",
+    "rfs",
+    "ttp",
+    "favour",
+    "favor",
+    "contrast",
+    "comparison",
+    "addition",
+    "particular",
+    "general",
+    "summary",
+    "terms",
+    "results",
+    "result",
+    "findings",
+    "conclusion",
+    "conclusions",
+    "methods",
+    "background",
+    "objective",
+    "objectives",
+    "interpretation",
 ];
 
 /// Words showing a phrase after `with` is not a group.
@@ -122,6 +145,8 @@ struct Patterns {
     comparison: Regex,
     compared_first: Regex,
     subject_than: Regex,
+    than_lead: Regex,
+    opening_item: Regex,
 }
 
 /// Compiles the patterns now, at start-up, rather than on their first use.
@@ -134,6 +159,14 @@ fn patterns() -> &'static Patterns {
     PATTERNS.get_or_init(|| {
         let build = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("arm_local pattern {p}: {e}"));
         Patterns {
+            // `than with`, `than in the`: what leads to the group a value is compared with.
+            than_lead: build(
+                r"(?i:\bthan\s+(?:(?:with|in|for|among|on)\s+)?(?:(?:the\s+)?(?:patients|participants|subjects|those)\s+)?(?:with|in|for|among|on|receiving|treated\s+with)\s+(?:the\s+)?)$",
+            ),
+            // `were placebo, ` before a value.
+            opening_item: build(
+                r"\b(?:(?:were|was)\s+([A-Za-z][A-Za-z0-9+/-]*(?:\s+[A-Za-z0-9+/-]+){0,3})\s*,|after\s+(?:the\s+)?([A-Za-z][A-Za-z0-9+/-]*(?:\s+[A-Za-z0-9+/-]+){0,3})\s+(?:was|were))\s*$",
+            ),
             // What leads from a value to the phrase naming its group.
             lead_in: build(
                 r"^\s*(?:,?\s*respectively,?\s*)?(?i:in|for|among|on|with)\s+(?:(?:the|a|all)\s+)?(?:\d+\s+)?(?:(?i:patients|participants|subjects|women|men|children)\s+)?(?:(?i:allocated|assigned|randomi[sz]ed|treated)\s+(?:to\s+|with\s+)?)?(?:the\s+)?",
@@ -195,6 +228,10 @@ pub struct ArmAfter {
     pub labels: Vec<String>,
     /// Whether `respectively` follows, so the phrase names the groups of a whole list.
     pub respectively: bool,
+    /// Every phrase of a list joined by `and`, before `labels` keeps only the first of a list
+    /// no plural noun closes: a chain of as many values names its groups in order (`45% and
+    /// 30% for X and Y`).
+    pub listed: Vec<String>,
 }
 
 /// The group phrase right after a value (after its CI): `in the combined modality arm`,
@@ -203,12 +240,25 @@ pub fn after(text: &str) -> Option<ArmAfter> {
     let p = patterns();
     if let Some(caps) = p.bracketed.captures(text) {
         let label = caps[1].trim();
+        // `(X vs Y)`: the groups of a compared pair, in order.
+        let pair: Vec<String> = label
+            .split(" vs. ")
+            .flat_map(|l| l.split(" vs "))
+            .flat_map(|l| l.split(" versus "))
+            .map(|l| l.trim().to_string())
+            .collect();
+        if pair.len() > 1 {
+            let groups = pair.iter().all(|l| is_group(l) && !l.contains(|c: char| c.is_ascii_digit()));
+            return groups.then(|| ArmAfter { labels: pair.clone(), respectively: false, listed: pair });
+        }
         if is_group(label) && !label.contains(|c: char| c.is_ascii_digit()) {
-            return Some(ArmAfter { labels: vec![label.to_string()], respectively: false });
+            let labels = vec![total_alias(label)];
+            return Some(ArmAfter { listed: labels.clone(), labels, respectively: false });
         }
     }
     if let Some(label) = after_colon(text) {
-        return Some(ArmAfter { labels: vec![label], respectively: false });
+        let labels = vec![label];
+        return Some(ArmAfter { listed: labels.clone(), labels, respectively: false });
     }
     let lead = p.lead_in.find(text)?;
     let rest = &text[lead.end()..];
@@ -217,10 +267,10 @@ pub fn after(text: &str) -> Option<ArmAfter> {
         let noun = caps[1].trim_end_matches('s').to_ascii_lowercase();
         let labels = vec![format!("{noun} {}", &caps[2]), format!("{noun} {}", &caps[3])];
         let respectively = starts_respectively(&rest[caps.get(0).map_or(0, |m| m.end())..]);
-        return Some(ArmAfter { labels, respectively });
+        return Some(ArmAfter { listed: labels.clone(), labels, respectively });
     }
     let (label, end) = phrase(rest)?;
-    let mut labels = vec![label];
+    let mut labels = vec![total_alias(&label)];
     let mut tail = &rest[end..];
     // `the GB group and the MR group, respectively`: a list of phrases.
     while let Some(next) = tail.strip_prefix(',').unwrap_or(tail).trim_start().strip_prefix("and ") {
@@ -235,6 +285,7 @@ pub fn after(text: &str) -> Option<ArmAfter> {
     if !respectively && clause.contains("respectively") {
         return None;
     }
+    let listed = labels.clone();
     // `2.9 and 3.4 months in the placebo and erlotinib arms`: a plural group noun closing the
     // list names each group in it, in order, as `respectively` would.
     if labels.len() > 1 && !respectively && !ends_with_plural_group_noun(labels.last().map_or("", String::as_str)) {
@@ -248,7 +299,25 @@ pub fn after(text: &str) -> Option<ArmAfter> {
     {
         return None;
     }
-    Some(ArmAfter { labels, respectively })
+    Some(ArmAfter { labels, respectively, listed })
+}
+
+/// `all patients`, `the whole cohort`: a phrase naming everyone in the trial is the group
+/// `total`; any other label comes back as it is.
+fn total_alias(label: &str) -> String {
+    let lower = label.to_ascii_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    let whole = words.first().is_some_and(|w| matches!(*w, "all" | "entire" | "whole" | "overall"));
+    words.retain(|w| !matches!(*w, "all" | "the" | "entire" | "whole" | "overall" | "randomized" | "randomised"));
+    let everyone = matches!(
+        words.as_slice(),
+        ["patients" | "participants" | "subjects" | "cohort" | "population" | "sample"] | ["study", "population"]
+    );
+    if whole && everyone {
+        "total".to_string()
+    } else {
+        label.to_string()
+    }
 }
 
 /// Whether a label ends with `arms` or `groups`, the noun a list of groups shares.
@@ -260,21 +329,98 @@ fn starts_respectively(text: &str) -> bool {
     text.trim_start_matches([',', ' ']).starts_with("respectively")
 }
 
+/// Words that show a phrase after `after` is a time or an event, not a group (`after one year`,
+/// `after randomisation`).
+const NOT_AFTER_AFTER: &[&str] = &[
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "hour",
+    "hours",
+    "minutes",
+    "cycles",
+    "cycle",
+    "doses",
+    "dose",
+    "randomization",
+    "randomisation",
+    "baseline",
+    "discharge",
+    "admission",
+    "follow-up",
+    "treatment",
+    "therapy",
+    "injection",
+    "infusion",
+    "administration",
+    "start",
+    "end",
+    "completion",
+    "onset",
+];
+
+/// `43% after resection`: a group named by `after` and the treatment, which the finders keep
+/// only when a neighbouring value names another group the same way (`… compared to 23% after
+/// RFA`), since `after` more often leads to a time or an event.
+pub fn after_treatment(text: &str) -> Option<String> {
+    let rest = text.trim_start().strip_prefix("after ")?.trim_start();
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let (label, _) = phrase(rest)?;
+    let plain = !label.contains(|c: char| c.is_ascii_digit())
+        && !label.split_whitespace().any(|w| NOT_AFTER_AFTER.contains(&w.to_ascii_lowercase().as_str()));
+    plain.then_some(label)
+}
+
+/// `were placebo, 39.1%`: the first item of a list whose items name their group before a comma,
+/// which the finders keep only when the next value names its group the same way (`;
+/// esomeprazole 20 mg, 29.3%`); `survival after resection was 43%`, kept like [`after_treatment`].
+pub fn opening_item(text: &str) -> Option<String> {
+    let caps = patterns().opening_item.captures(text)?;
+    let (words, after) = match caps.get(1) {
+        Some(m) => (m.as_str().trim(), false),
+        None => (caps.get(2)?.as_str().trim(), true),
+    };
+    // `survival after resection was 43%`: as after a value.
+    if after {
+        return after_treatment(&format!("after {words}")).filter(|label| label.len() + 1 >= words.len());
+    }
+    let (label, _) = phrase(words)?;
+    (label.len() + 1 >= words.len()).then_some(label)
+}
+
+/// A group phrase read right before a value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArmBefore {
+    /// The groups named: one, or several (`in groups A and B were`).
+    pub labels: Vec<String>,
+    /// Whether `than` leads to the phrase (`longer with X than with Y (6.1 vs 4.2 months)`): it
+    /// names the group the first value is compared with, not the first value's.
+    pub comparator: bool,
+}
+
 /// The group phrase right before a value: `in the vitamin C group (`, `for X was`, `placebo, `.
 /// Several groups come back for `in groups A and B were`.
-pub fn before(text: &str) -> Option<Vec<String>> {
+pub fn before(text: &str) -> Option<ArmBefore> {
     let p = patterns();
     for pattern in [&p.before_bracket, &p.before_copula, &p.before_comma] {
         if let Some(caps) = pattern.captures(text) {
+            let whole = caps.get(0).map_or(0, |m| m.start());
+            let comparator = p.than_lead.is_match(&text[..caps.get(1).map_or(whole, |m| m.start())]);
             let words = caps[1].trim();
             if let Some(list) = p.lettered.captures(words).filter(|c| c.get(0).is_some_and(|m| m.end() == words.len()))
             {
                 let noun = list[1].trim_end_matches('s').to_ascii_lowercase();
-                return Some(vec![format!("{noun} {}", &list[2]), format!("{noun} {}", &list[3])]);
+                let labels = vec![format!("{noun} {}", &list[2]), format!("{noun} {}", &list[3])];
+                return Some(ArmBefore { labels, comparator });
             }
             if let Some((label, _)) = phrase(words) {
                 if label.len() + 1 >= words.len() {
-                    return Some(vec![label]);
+                    return Some(ArmBefore { labels: vec![total_alias(&label)], comparator });
                 }
             }
         }
@@ -461,7 +607,8 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
     spans.into_iter()
 }
 
-fn is_group(label: &str) -> bool {
+/// Whether a label can name a group: not empty, not a word such as `median`, `OS`, `favour`.
+pub fn is_group(label: &str) -> bool {
     let lower = label.to_ascii_lowercase();
     !label.is_empty() && !NOT_GROUPS.contains(&lower.as_str()) && label.chars().any(char::is_alphabetic)
 }
@@ -500,11 +647,28 @@ mod tests {
             Some((vec!["saline".into(), "drug Z arms".into()], false))
         );
         assert_eq!(after_labels(" in the saline and drug Z arm"), Some((vec!["saline".into()], false)));
+        assert_eq!(
+            after(" for drug Q and saline (P = 0.2)").map(|a| a.listed),
+            Some(vec!["drug Q".into(), "saline".into()])
+        );
+        assert_eq!(after_labels(" (drug Q vs saline)."), Some((vec!["drug Q".into(), "saline".into()], false)));
+        assert_eq!(after_labels(" in favour of drug Q"), None);
+        assert_eq!(before("Median OS for all patients was ").map(|b| b.labels), Some(vec!["total".into()]));
+    }
+
+    #[test]
+    fn weak_cues() {
+        assert_eq!(after_treatment(" after ablation and 20% after"), Some("ablation".into()));
+        assert_eq!(after_treatment(" after two years"), None);
+        assert_eq!(after_treatment(" after randomisation"), None);
+        assert_eq!(opening_item("relapse rates were saline, "), Some("saline".into()));
+        assert_eq!(opening_item("survival after ablation was "), Some("ablation".into()));
+        assert_eq!(opening_item("survival after 3 years was "), None);
     }
 
     #[test]
     fn phrases_before_a_value() {
-        let one = |s: &str| before(s).map(|l| l.join("|"));
+        let one = |s: &str| before(s).map(|l| l.labels.join("|"));
         assert_eq!(one("was considerably lower in the vitamin C group ("), Some("vitamin C group".into()));
         assert_eq!(one("did not differ between groups (erlotinib, "), Some("erlotinib".into()));
         assert_eq!(one("Median survival for 10 μM trabedersen was "), Some("10 μM trabedersen".into()));
@@ -514,6 +678,8 @@ mod tests {
         assert_eq!(one("; and drug B, "), Some("drug B".into()));
         assert_eq!(one("rates at 6 months were: placebo, "), Some("placebo".into()));
         assert_eq!(before("Median OS was "), None);
+        let compared = before("was longer in the drug Q group than in the saline group (").unwrap();
+        assert_eq!((compared.labels, compared.comparator), (vec!["saline group".to_string()], true));
     }
 
     #[test]

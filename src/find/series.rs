@@ -72,6 +72,12 @@ pub struct Value {
     pub chain_arms_before: Option<Vec<String>>,
     /// `14.2 months for both`: the value holds for every group compared.
     pub for_both: bool,
+    /// A group read by a weak cue (`43% after resection`, `were placebo, 39.1%`), kept only
+    /// when a neighbouring value names another group ([`settle_weak_arms`]).
+    pub weak_arm: Option<String>,
+    /// `improved from 9.1 to 11.2 months`: the value is either end of a change, whose groups
+    /// no order of the sentence tells.
+    pub from_to: bool,
     /// `14.7% in the PTAS group (nonfatal stroke, 12.5%; …)`: the part of its group's value that
     /// this value gives, as the phrase before it names it ([`settle_breakdowns`]).
     pub part: Option<String>,
@@ -139,7 +145,54 @@ pub fn scan(patterns: &SeriesPatterns, s: &str, from: usize, to: usize, unit: Un
         i = end;
     }
     settle_breakdowns(&mut values, s, from);
+    settle_weak_arms(&mut values);
+    mark_changes(&mut values, s, from);
     values
+}
+
+/// Keeps a weak group of a value next to one naming another group (`43% after resection
+/// compared to 23% after RFA`, `were placebo, 39.1%; esomeprazole 20 mg, 29.3%`).
+fn settle_weak_arms(values: &mut [Value]) {
+    let named = |v: &Value| v.arm.clone().or_else(|| v.weak_arm.clone());
+    let kept: Vec<Option<String>> = (0..values.len())
+        .map(|i| {
+            let weak = values[i].weak_arm.clone().filter(|_| values[i].arm.is_none())?;
+            let neighbours = [i.checked_sub(1), Some(i + 1)];
+            let other = neighbours
+                .into_iter()
+                .flatten()
+                .filter_map(|j| values.get(j).and_then(named))
+                .any(|arm| group_key(&arm) != group_key(&weak));
+            other.then_some(weak)
+        })
+        .collect();
+    for (value, arm) in values.iter_mut().zip(kept) {
+        if arm.is_some() {
+            value.arm = arm;
+        }
+    }
+}
+
+/// Marks both values of `from 9.1 to 11.2 months` and `from 28·1% to 35·4%`: a chain of two
+/// that `from` opens and `to` joins.
+fn mark_changes(values: &mut [Value], s: &str, from: usize) {
+    for i in 1..values.len() {
+        let (first, second) = (&values[i - 1], &values[i]);
+        let opens = i < 2 || values[i - 2].chain != first.chain;
+        let closes = i + 1 == values.len() || values[i + 1].chain != second.chain;
+        if first.chain != second.chain || !opens || !closes || first.end > second.start {
+            continue;
+        }
+        let before = s[from.min(first.start)..first.start].trim_end();
+        let opened =
+            before.len() >= 5 && before.get(before.len() - 5..).is_some_and(|w| w.eq_ignore_ascii_case(" from"));
+        let joint = s[first.end..second.start].trim();
+        let joined = joint == "to" || joint.ends_with(" to");
+        if opened && joined {
+            values[i - 1].from_to = true;
+            values[i].from_to = true;
+        }
+    }
 }
 
 /// `14.7% in the PTAS group (nonfatal stroke, 12.5%; fatal stroke, 2.2%)`: a value in brackets
@@ -298,6 +351,8 @@ fn push_chain(
             chain_arms: None,
             chain_arms_before: None,
             for_both: false,
+            weak_arm: None,
+            from_to: false,
             part: None,
         };
         if index + 1 == count {
@@ -326,22 +381,38 @@ fn push_chain(
 /// arm A was`, `in groups A and B were`).
 fn name_chain_groups(values: &mut [Value], first: usize, s: &str, from: usize, end: usize, to: usize) {
     let count = values.len() - first;
+    let chain_len = values.iter().filter(|v| v.chain == values[first].chain).count();
     let tail = &s[end..to];
     let for_both = tail.trim_start().starts_with("for both") || tail.trim_start().starts_with("in both");
     if let Some(found) = arm_local::after(tail) {
         if !found.respectively {
-            if found.labels.len() == 1 {
+            // `45% and 30% for X and Y`: as many groups listed as the chain has values.
+            if chain_len > 1 && found.listed.len() == chain_len {
+                values.last_mut().into_iter().for_each(|v| v.chain_arms = Some(found.listed.clone()));
+            } else if found.labels.len() == 1 {
                 values.last_mut().into_iter().for_each(|v| v.arm = found.labels.first().cloned());
             } else {
                 values.last_mut().into_iter().for_each(|v| v.chain_arms = Some(found.labels.clone()));
             }
         }
     }
+    if let Some(last) = values.last_mut().filter(|v| v.arm.is_none() && v.chain_arms.is_none()) {
+        last.weak_arm = arm_local::after_treatment(tail);
+    }
     values.last_mut().into_iter().for_each(|v| v.for_both = for_both);
     let previous_end = if first > 0 { values[first - 1].end } else { from };
     let before_text = &s[previous_end.min(values[first].start)..values[first].start];
-    if let Some(labels) = arm_local::before(before_text) {
-        if labels.len() == 1 {
+    if let Some(found) = arm_local::before(before_text) {
+        let labels = found.labels;
+        // `longer with X than with Y (6.1 vs 4.2 months)`: Y is the second value's group, and
+        // the first value's only in `lower in X (6.8%) than in Y (14.7%)`.
+        let continues = value_joint(&s[end..to]).is_ok_and(|(_, joint)| starts_number(s.as_bytes(), end + joint.len()));
+        if found.comparator && (count > 1 || continues) {
+            if count == 2 && labels.len() == 1 && values[first + 1].arm.is_none() {
+                values[first + 1].arm = labels.first().cloned();
+                values[first + 1].arm_before = true;
+            }
+        } else if labels.len() == 1 {
             if values[first].arm.is_none() || count > 1 {
                 values[first].arm = labels.first().cloned();
                 values[first].arm_before = true;
@@ -349,6 +420,8 @@ fn name_chain_groups(values: &mut [Value], first: usize, s: &str, from: usize, e
         } else {
             values[first].chain_arms_before = Some(labels);
         }
+    } else if let Some(label) = arm_local::opening_item(before_text).filter(|_| values[first].arm.is_none()) {
+        values[first].weak_arm = Some(label);
     }
 }
 
@@ -476,7 +549,9 @@ pub fn assign(values: &[Value], slots: usize, lists: &[Vec<String>], context: &C
                     continue;
                 }
             }
-            let arm = arms[i].clone().or_else(|| fallback.as_ref().map(|l| l[i].clone()));
+            // `from 9.1 to 11.2 months`: which group changed to which, no order tells.
+            let guessed = if v.from_to { None } else { fallback.as_ref().map(|l| l[i].clone()) };
+            let arm = arms[i].clone().or(guessed);
             out.push(Assigned { value: i, slot: 0, arm });
         }
         if n == 1 && out.len() == 1 && out[0].arm.is_none() && lists.iter().all(|l| l.len() != 2) {
@@ -486,7 +561,9 @@ pub fn assign(values: &[Value], slots: usize, lists: &[Vec<String>], context: &C
     }
     if n == slots {
         let arm = |i: usize| arms[i].clone().or_else(|| arms.iter().flatten().next().cloned());
-        let total = || Some(context.subject.clone().unwrap_or_else(|| "total".to_string()));
+        // `In arm B, the 1- and 2-year OS rates were`: the one group the sentence opens with.
+        let one = list_of(1).map(|l| l[0].clone());
+        let total = || one.clone().or_else(|| Some(context.subject.clone().unwrap_or_else(|| "total".to_string())));
         return (0..n).map(|i| Assigned { value: i, slot: i, arm: arm(i).or_else(total) }).collect();
     }
     if n % slots != 0 {
@@ -644,6 +721,8 @@ struct GroupPatterns {
     listed: Regex,
     compares: Regex,
     subject_than: Regex,
+    clause_opening: Regex,
+    comparator_lead: Regex,
 }
 
 /// Compiles the patterns now, at start-up, rather than on their first use.
@@ -684,6 +763,16 @@ fn group_patterns() -> &'static GroupPatterns {
             subject_than: build(
                 r"^\s*(?:[A-Z][A-Za-z .]*:\s*)?(?:(?:In\s+contrast|However|Moreover|Furthermore|Overall),\s*)?(?P<first>[^,;:()\[\]]{2,70}?)\s+(?:had|has|have|showed|presented|experienced|achieved|attained|displayed|demonstrated|lived)\b.*?\b(?:than|compared\s+(?:with|to))\s+(?P<second>[^,;:()\[\]]{2,70}?)\s*(?:[(\[,;:]|\.?\s*$)",
             ),
+            // What leads to the group a result is compared with (`than with`, `compared to
+            // patients receiving`), up to two words of its name before a word that tells it apart.
+            comparator_lead: build(
+                r"(?i:\b(?:than|compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s+(?:(?:with|in|for|among|on)\s+)?(?:(?:the\s+)?(?:patients|participants|subjects|those)\s+(?:with|in|for|on|receiving|treated\s+with|given)\s+)?(?:the\s+)?(?:[\w+/-]+\s+){0,2})$",
+            ),
+            // `In the X arm, median OS was`, `…, and in arm B, it was`: a clause that opens by
+            // naming one group.
+            clause_opening: build(
+                r"(?:^|[,;]\s+(?:and\s+|while\s+|whereas\s+|but\s+)?)(?:[A-Z][A-Za-z ]*:\s*)?(?i:in)\s+(?:the\s+)?((?:[^\s,;:()\[\]]+\s+){0,5}?(?i:arm|group|cohort)(?:\s+(?:[A-Z]|\d|I|II|III|IV))?)\s*(?:\((?i:n)\s*=\s*\d+\))?,\s",
+            ),
             // `70% of patients had no WL, 16% had ⩽5% WL, and 5% had >10% WL`.
             listed: build(r"\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:the\s+)?[a-z]+\s+)?(?:had|were|was)\s+([^,;()]{1,30}?)(?:\s*,|\s+and\b|\s*\.?\s*$)"),
         }
@@ -703,6 +792,7 @@ pub fn sentence_groups(
 ) -> (Vec<Vec<String>>, Context) {
     let sentence = &s[from..to];
     let mut lists: Vec<Vec<String>> = Vec::new();
+    lists.extend(clause_groups(sentence));
     lists.extend(arm_local::respectively_list(sentence));
     lists.extend(arm_local::comparison_list(sentence));
     lists.extend(sentence_pair(labels, s, (from, to)));
@@ -779,7 +869,25 @@ pub fn sentence_pair(labels: &ArmLabels, s: &str, sentence: (usize, usize)) -> O
         }
     }
     let (first, second) = labels.compared_pair(s, sentence)?;
-    Some(vec![first.text, second.text])
+    // `a shorter median OS than X`: an endpoint is no group.
+    let group = |label: &str| label.rsplit(' ').next().is_some_and(arm_local::is_group);
+    (group(&first.text) && group(&second.text)).then(|| vec![first.text, second.text])
+}
+
+/// The groups that clauses of a sentence open with, in order: `In the X arm, median OS was 9.1
+/// months, and in the Y arm, it was 11.2 months` → X arm, Y arm. Only singular group nouns
+/// (`arm`, `group`, `cohort`), so a subgroup (`In patients with X,`) names none.
+pub fn clause_groups(sentence: &str) -> Option<Vec<String>> {
+    let p = group_patterns();
+    if !sentence.contains(',') {
+        return None;
+    }
+    let labels: Vec<String> = p
+        .clause_opening
+        .captures_iter(sentence)
+        .filter_map(|caps| caps.get(1).map(|m| m.as_str().to_string()))
+        .collect();
+    (!labels.is_empty() && labels.iter().all(|l| arm_local::is_group(l))).then_some(labels)
 }
 
 /// The subject of a result and the group it is compared with, when both are groups: a group
@@ -908,12 +1016,17 @@ pub fn named_record_pair(record: &[String], sentence: &str) -> Option<Vec<String
         }
         words.iter().find(|(_, w)| own.iter().any(|o| o.chars().count() > 1 && o.as_str() == *w)).map(|(at, _)| *at)
     };
-    match (position(0), position(1)) {
-        (None, None) => None,
-        (Some(a), Some(b)) if b < a => Some(vec![groups[1].clone(), groups[0].clone()]),
-        (None, Some(_)) => Some(vec![groups[1].clone(), groups[0].clone()]),
-        _ => Some(groups),
-    }
+    let first = match (position(0), position(1)) {
+        (None, None) => return None,
+        (Some(a), Some(b)) if b < a => (1, b),
+        (None, Some(b)) => (1, b),
+        (Some(a), _) => (0, a),
+    };
+    // `Compared with Y, X improved OS (52% vs 40%)`, `X gave shorter OS than Y (…)`: the group
+    // named first after a comparison is the second one compared.
+    let compared = group_patterns().comparator_lead.is_match(&lower[..first.1]);
+    let order = if compared { [1 - first.0, first.0] } else { [first.0, 1 - first.0] };
+    Some(order.iter().map(|&k| groups[k].clone()).collect())
 }
 
 /// The words of a lower-cased text with their byte offsets, split like [`group_key`].
@@ -962,6 +1075,24 @@ mod tests {
         let text =
             Text::new("Patients were randomly assigned to either treatment in equal proportions by telephone or fax.");
         assert!(record_arms(&labels(), &text, &[]).is_empty());
+    }
+
+    #[test]
+    fn groups_that_open_clauses() {
+        assert_eq!(
+            clause_groups("In the saline arm, median OS was 9.1 months, and in arm B, it was 11.2 months."),
+            Some(vec!["saline arm".to_string(), "arm B".to_string()])
+        );
+        assert_eq!(clause_groups("In patients with fever, median OS was 9.1 months."), None);
+    }
+
+    #[test]
+    fn the_record_pair_after_a_comparison() {
+        let record = vec!["drug Q".to_string(), "saline".to_string()];
+        let swapped = Some(vec!["saline".to_string(), "drug Q".to_string()]);
+        assert_eq!(named_record_pair(&record, "Compared with drug Q, saline shortened OS (5 vs 8 months)."), swapped);
+        assert_eq!(named_record_pair(&record, "OS was shorter than with drug Q (5 vs 8 months)."), swapped);
+        assert_eq!(named_record_pair(&record, "Drug Q gave longer OS (8 vs 5 months)."), Some(record.clone()));
     }
 
     #[test]
