@@ -68,6 +68,7 @@ pub struct EffectRules {
     comparison_stop: Regex,
     predictor_context: Regex,
     predictor_adjusted_for: Regex,
+    people_with_risk_factors: Regex,
     predictor_subject: Regex,
     /// Abbreviations of `ratio_readings` with the measure they name when their CI is a ratio's.
     ratio_readings: HashMap<String, MeasureName>,
@@ -335,6 +336,7 @@ impl EffectRules {
             comparison_stop: rules.pattern("comparison_stop")?,
             predictor_context: rules.pattern("predictor_context")?,
             predictor_adjusted_for: rules.pattern("predictor_adjusted_for")?,
+            people_with_risk_factors: rules.pattern("people_with_risk_factors")?,
             predictor_subject: rules.pattern("predictor_subject")?,
             group_synonyms: synonym_classes(rules.words("group_synonyms")?),
             ci_aside: rules.pattern("ci_aside")?,
@@ -1576,8 +1578,10 @@ fn read_estimate(
     labelled_before: bool,
 ) -> Option<Estimate> {
     let input = s.get(at..)?;
-    // "95% CI": the number is the interval's level, not an estimate.
-    if ci_label_at(input).is_some_and(|(level, _)| level.is_some()) {
+    // "95% CI": the number is the interval's level, not an estimate; "<10 ms": a threshold.
+    if ci_label_at(input).is_some_and(|(level, _)| level.is_some())
+        || s[..at].trim_end().ends_with(['<', '>', '≤', '≥'])
+    {
         return None;
     }
     let (rest, value) = decimal(input).ok()?;
@@ -2057,7 +2061,9 @@ fn out_of_scope(rules: &EffectRules, text: &Text, sentence: (usize, usize), grou
 /// bleeding (HR …)" where the abstract writes "higher in women compared with men").
 fn predictor_framed(rules: &EffectRules, text: &Text, sentence_text: &str, groups: &mut Option<Vec<String>>) -> bool {
     for framing in rules.predictor_context.find_iter(sentence_text) {
-        if rules.predictor_adjusted_for.is_match(&sentence_text[..framing.start()]) {
+        if rules.predictor_adjusted_for.is_match(&sentence_text[..framing.start()])
+            || rules.people_with_risk_factors.is_match(&sentence_text[..framing.end()])
+        {
             continue;
         }
         let subject = rules

@@ -116,10 +116,11 @@ pub fn ci_label(input: &str) -> PResult<'_, Option<Num>> {
     let sided = tuple((one_of("12"), one_of("- "), tag_no_case("sided"), ws1));
     let labelled = alt((pair(opt(level_before_name), interval_name), cl_with_level));
     let (rest, (level, _)) = terminated(preceded(opt(sided), labelled), opt(bracketed_abbreviation))(input)?;
-    if level.is_none() {
-        if let Ok((after, level)) = level_after_name(rest) {
-            return Ok((after, Some(level)));
-        }
+    match (&level, level_after_name(rest)) {
+        (None, Ok((after, level))) => return Ok((after, Some(level))),
+        // `95% CI 95% 0.76 to 1.66`: the level written twice.
+        (Some(first), Ok((after, again))) if again.value == first.value => return Ok((after, level)),
+        _ => {}
     }
     Ok((rest, level))
 }
@@ -286,7 +287,9 @@ fn label_then_separator(input: &str) -> PResult<'_, Option<Num>> {
     // `95% CI (26.9% to 62.7%)`: the bounds may open a bracket of their own.
     let own_bracket = opt(terminated(one_of("(["), ws));
     let word = opt(terminated(alt((tag("of"), tag("from"))), ws1));
-    map(tuple((ci_label, ws, opt(one_of(":=,;")), ws, word, own_bracket)), |(level, _, _, _, _, _)| level)(input)
+    // `95% CI (95% CI −0.37 to 0.37)`: the label written again in the bounds' bracket.
+    let again = opt(tuple((ci_label, ws, opt(one_of(":=,;")), ws)));
+    map(tuple((ci_label, ws, opt(one_of(":=,;")), ws, word, own_bracket, again)), |(level, ..)| level)(input)
 }
 
 /// The label after the opener, if any (`Some(level)`); only a round bracket may hold the
