@@ -55,6 +55,7 @@ pub struct EffectRules {
     copula: Regex,
     not_ratio_unit: Regex,
     difference_unit: Regex,
+    difference_sign: Regex,
     inherit_blockers: Regex,
     rate_comparison: Regex,
     not_estimate_after: Regex,
@@ -68,7 +69,6 @@ pub struct EffectRules {
     comparison_stop: Regex,
     predictor_context: Regex,
     predictor_adjusted_for: Regex,
-    people_with_risk_factors: Regex,
     predictor_subject: Regex,
     /// Abbreviations of `ratio_readings` with the measure they name when their CI is a ratio's.
     ratio_readings: HashMap<String, MeasureName>,
@@ -323,6 +323,7 @@ impl EffectRules {
             copula: rules.pattern("copula")?,
             not_ratio_unit: rules.pattern("not_ratio_unit")?,
             difference_unit: rules.pattern("difference_unit")?,
+            difference_sign: rules.pattern("difference_sign")?,
             inherit_blockers: rules.pattern("inherit_blockers")?,
             rate_comparison: rules.pattern("rate_comparison")?,
             not_estimate_after: rules.pattern("not_estimate_after")?,
@@ -336,7 +337,6 @@ impl EffectRules {
             comparison_stop: rules.pattern("comparison_stop")?,
             predictor_context: rules.pattern("predictor_context")?,
             predictor_adjusted_for: rules.pattern("predictor_adjusted_for")?,
-            people_with_risk_factors: rules.pattern("people_with_risk_factors")?,
             predictor_subject: rules.pattern("predictor_subject")?,
             group_synonyms: synonym_classes(rules.words("group_synonyms")?),
             ci_aside: rules.pattern("ci_aside")?,
@@ -648,7 +648,30 @@ fn measure_mentions(rules: &EffectRules, s: &str) -> Vec<Mention> {
         }
         mentions.push(Mention { start: m.start(), end: m.end(), measure, ratio_reading });
     }
+    let signs = difference_signs(rules, s);
+    if !signs.is_empty() {
+        mentions.extend(signs);
+        mentions.sort_by_key(|m| m.start);
+    }
     mentions
+}
+
+/// `Δ 20.0% points [95% CI …]`, `versus placebo [Δ] −0.24`: a delta standing alone before its
+/// number names a mean difference (`difference_sign`), unless its clause speaks of a change
+/// within a group (`within_group`) and compares nothing (`comparison_before`).
+fn difference_signs(rules: &EffectRules, s: &str) -> Vec<Mention> {
+    let mut signs = Vec::new();
+    for caps in rules.difference_sign.captures_iter(s) {
+        let Some(sign) = caps.name("sign") else { continue };
+        let clause_from = s[..sign.start()].rfind(['.', ';', ':']).map_or(0, |i| i + 1);
+        let clause = &s[clause_from..sign.start()];
+        if rules.within_group.words.is_match(clause) && !rules.comparison_before.is_match(clause) {
+            continue;
+        }
+        let measure = MeasureName { code: "MD", adjusted: false };
+        signs.push(Mention { start: sign.start(), end: sign.end(), measure, ratio_reading: None });
+    }
+    signs
 }
 
 /// `effect.named` and `effect.list`: for each mention, the estimate it names and the further
@@ -842,14 +865,17 @@ struct SentenceScope {
     design: Regex,
     /// The agreement of two ways of measuring (`method_agreement`).
     method_agreement: Regex,
+    /// Risk factors that describe a subgroup's people, no predictor (`people_with_risk_factors`).
+    people_with_risk_factors: Regex,
 }
 
 impl SentenceScope {
-    /// Compiles the two patterns from the effect rules.
+    /// Compiles the three patterns from the effect rules.
     fn compile(rules: &Source<'_>) -> Result<SentenceScope> {
         Ok(SentenceScope {
             design: rules.pattern("design_context")?,
             method_agreement: rules.pattern("method_agreement")?,
+            people_with_risk_factors: rules.pattern("people_with_risk_factors")?,
         })
     }
 }
@@ -1972,7 +1998,18 @@ fn reads_as_risk_difference(rules: &EffectRules, text: &Text, mention: &Mention,
         && !name.contains("md")
         && in_percent
         && (rules.proportion_cue.is_match(&s[sentence.0..mention.start])
-            || counts_of_groups(&s[sentence.0..mention.start]))
+            || counts_of_groups(&s[sentence.0..mention.start])
+            || in_percentage_points(rules, s, estimate))
+}
+
+/// Whether an estimate's value is written in percentage points (`20.0% points`, `5 percentage
+/// points`), the unit of a difference of proportions.
+fn in_percentage_points(rules: &EffectRules, s: &str, estimate: &Estimate) -> bool {
+    let after_number = s[estimate.start..].trim_start_matches(|c: char| c == '-' || c == '.' || c.is_ascii_digit());
+    rules.difference_unit.find(after_number).is_some_and(|unit| {
+        let unit = unit.as_str().to_ascii_lowercase();
+        unit.contains("point") && (unit.contains('%') || unit.contains("percent"))
+    })
 }
 
 /// The measure of a difference listed after (or inheriting from) one of measure `code`: the
@@ -2062,7 +2099,7 @@ fn out_of_scope(rules: &EffectRules, text: &Text, sentence: (usize, usize), grou
 fn predictor_framed(rules: &EffectRules, text: &Text, sentence_text: &str, groups: &mut Option<Vec<String>>) -> bool {
     for framing in rules.predictor_context.find_iter(sentence_text) {
         if rules.predictor_adjusted_for.is_match(&sentence_text[..framing.start()])
-            || rules.people_with_risk_factors.is_match(&sentence_text[..framing.end()])
+            || rules.scope.people_with_risk_factors.is_match(&sentence_text[..framing.end()])
         {
             continue;
         }
