@@ -55,6 +55,7 @@ pub struct EffectRules {
     copula: Regex,
     not_ratio_unit: Regex,
     difference_unit: Regex,
+    difference_sign: Regex,
     inherit_blockers: Regex,
     rate_comparison: Regex,
     not_estimate_after: Regex,
@@ -322,6 +323,7 @@ impl EffectRules {
             copula: rules.pattern("copula")?,
             not_ratio_unit: rules.pattern("not_ratio_unit")?,
             difference_unit: rules.pattern("difference_unit")?,
+            difference_sign: rules.pattern("difference_sign")?,
             inherit_blockers: rules.pattern("inherit_blockers")?,
             rate_comparison: rules.pattern("rate_comparison")?,
             not_estimate_after: rules.pattern("not_estimate_after")?,
@@ -646,7 +648,30 @@ fn measure_mentions(rules: &EffectRules, s: &str) -> Vec<Mention> {
         }
         mentions.push(Mention { start: m.start(), end: m.end(), measure, ratio_reading });
     }
+    let signs = difference_signs(rules, s);
+    if !signs.is_empty() {
+        mentions.extend(signs);
+        mentions.sort_by_key(|m| m.start);
+    }
     mentions
+}
+
+/// `Δ 20.0% points [95% CI …]`, `versus placebo [Δ] −0.24`: a delta standing alone before its
+/// number names a mean difference (`difference_sign`), unless its clause speaks of a change
+/// within a group (`within_group`) and compares nothing (`comparison_before`).
+fn difference_signs(rules: &EffectRules, s: &str) -> Vec<Mention> {
+    let mut signs = Vec::new();
+    for caps in rules.difference_sign.captures_iter(s) {
+        let Some(sign) = caps.name("sign") else { continue };
+        let clause_from = s[..sign.start()].rfind(['.', ';', ':']).map_or(0, |i| i + 1);
+        let clause = &s[clause_from..sign.start()];
+        if rules.within_group.words.is_match(clause) && !rules.comparison_before.is_match(clause) {
+            continue;
+        }
+        let measure = MeasureName { code: "MD", adjusted: false };
+        signs.push(Mention { start: sign.start(), end: sign.end(), measure, ratio_reading: None });
+    }
+    signs
 }
 
 /// `effect.named` and `effect.list`: for each mention, the estimate it names and the further
@@ -840,14 +865,17 @@ struct SentenceScope {
     design: Regex,
     /// The agreement of two ways of measuring (`method_agreement`).
     method_agreement: Regex,
+    /// Risk factors that describe a subgroup's people, no predictor (`people_with_risk_factors`).
+    people_with_risk_factors: Regex,
 }
 
 impl SentenceScope {
-    /// Compiles the two patterns from the effect rules.
+    /// Compiles the three patterns from the effect rules.
     fn compile(rules: &Source<'_>) -> Result<SentenceScope> {
         Ok(SentenceScope {
             design: rules.pattern("design_context")?,
             method_agreement: rules.pattern("method_agreement")?,
+            people_with_risk_factors: rules.pattern("people_with_risk_factors")?,
         })
     }
 }
@@ -1576,8 +1604,10 @@ fn read_estimate(
     labelled_before: bool,
 ) -> Option<Estimate> {
     let input = s.get(at..)?;
-    // "95% CI": the number is the interval's level, not an estimate.
-    if ci_label_at(input).is_some_and(|(level, _)| level.is_some()) {
+    // "95% CI": the number is the interval's level, not an estimate; "<10 ms": a threshold.
+    if ci_label_at(input).is_some_and(|(level, _)| level.is_some())
+        || s[..at].trim_end().ends_with(['<', '>', '≤', '≥'])
+    {
         return None;
     }
     let (rest, value) = decimal(input).ok()?;
@@ -1968,7 +1998,18 @@ fn reads_as_risk_difference(rules: &EffectRules, text: &Text, mention: &Mention,
         && !name.contains("md")
         && in_percent
         && (rules.proportion_cue.is_match(&s[sentence.0..mention.start])
-            || counts_of_groups(&s[sentence.0..mention.start]))
+            || counts_of_groups(&s[sentence.0..mention.start])
+            || in_percentage_points(rules, s, estimate))
+}
+
+/// Whether an estimate's value is written in percentage points (`20.0% points`, `5 percentage
+/// points`), the unit of a difference of proportions.
+fn in_percentage_points(rules: &EffectRules, s: &str, estimate: &Estimate) -> bool {
+    let after_number = s[estimate.start..].trim_start_matches(|c: char| c == '-' || c == '.' || c.is_ascii_digit());
+    rules.difference_unit.find(after_number).is_some_and(|unit| {
+        let unit = unit.as_str().to_ascii_lowercase();
+        unit.contains("point") && (unit.contains('%') || unit.contains("percent"))
+    })
 }
 
 /// The measure of a difference listed after (or inheriting from) one of measure `code`: the
@@ -2057,7 +2098,9 @@ fn out_of_scope(rules: &EffectRules, text: &Text, sentence: (usize, usize), grou
 /// bleeding (HR …)" where the abstract writes "higher in women compared with men").
 fn predictor_framed(rules: &EffectRules, text: &Text, sentence_text: &str, groups: &mut Option<Vec<String>>) -> bool {
     for framing in rules.predictor_context.find_iter(sentence_text) {
-        if rules.predictor_adjusted_for.is_match(&sentence_text[..framing.start()]) {
+        if rules.predictor_adjusted_for.is_match(&sentence_text[..framing.start()])
+            || rules.scope.people_with_risk_factors.is_match(&sentence_text[..framing.end()])
+        {
             continue;
         }
         let subject = rules

@@ -101,11 +101,16 @@ fn level_after_name(input: &str) -> PResult<'_, Num> {
     Ok((rest, level))
 }
 
-/// `Cl` (a letter l) for `CI` after a level: `95% Cl 0.37-0.84`; without a level it is chlorine.
+/// `Cl` (a letter l) for `CI` after a level: `95% Cl 0.37-0.84`, and `IC` (intervalle de
+/// confiance, intervalo de confianza): `95% IC: 0.76–1.46`; without a level they are chlorine
+/// and an inspiratory capacity.
 fn cl_with_level(input: &str) -> PResult<'_, (Option<Num>, &str)> {
     pair(
         map(level_before_name, Some),
-        terminated(tag("Cl"), not(peek(nom::character::complete::satisfy(|c| c.is_ascii_alphanumeric())))),
+        terminated(
+            alt((tag("Cl"), tag("IC"))),
+            not(peek(nom::character::complete::satisfy(|c| c.is_ascii_alphanumeric()))),
+        ),
     )(input)
 }
 
@@ -116,10 +121,11 @@ pub fn ci_label(input: &str) -> PResult<'_, Option<Num>> {
     let sided = tuple((one_of("12"), one_of("- "), tag_no_case("sided"), ws1));
     let labelled = alt((pair(opt(level_before_name), interval_name), cl_with_level));
     let (rest, (level, _)) = terminated(preceded(opt(sided), labelled), opt(bracketed_abbreviation))(input)?;
-    if level.is_none() {
-        if let Ok((after, level)) = level_after_name(rest) {
-            return Ok((after, Some(level)));
-        }
+    match (&level, level_after_name(rest)) {
+        (None, Ok((after, level))) => return Ok((after, Some(level))),
+        // `95% CI 95% 0.76 to 1.66`: the level written twice.
+        (Some(first), Ok((after, again))) if again.value == first.value => return Ok((after, level)),
+        _ => {}
     }
     Ok((rest, level))
 }
@@ -286,7 +292,9 @@ fn label_then_separator(input: &str) -> PResult<'_, Option<Num>> {
     // `95% CI (26.9% to 62.7%)`: the bounds may open a bracket of their own.
     let own_bracket = opt(terminated(one_of("(["), ws));
     let word = opt(terminated(alt((tag("of"), tag("from"))), ws1));
-    map(tuple((ci_label, ws, opt(one_of(":=,;")), ws, word, own_bracket)), |(level, _, _, _, _, _)| level)(input)
+    // `95% CI (95% CI −0.37 to 0.37)`: the label written again in the bounds' bracket.
+    let again = opt(tuple((ci_label, ws, opt(one_of(":=,;")), ws)));
+    map(tuple((ci_label, ws, opt(one_of(":=,;")), ws, word, own_bracket, again)), |(level, ..)| level)(input)
 }
 
 /// The label after the opener, if any (`Some(level)`); only a round bracket may hold the
@@ -356,9 +364,13 @@ pub fn ci_after_estimate(labelled_before: bool) -> impl Fn(&str) -> PResult<'_, 
         if !labelled && opener.is_none() {
             return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag)));
         }
-        // `95% CI (26.9% to 62.7%)`: the bracket the bounds opened after the label.
-        let own_bracket = before_label[..before_label.len() - input.len()].trim_end().chars().last();
-        let own_bracket = own_bracket.filter(|c| matches!(c, '(' | '['));
+        // `95% CI (26.9% to 62.7%)`, `95% CI (95% CI −0.37 to 0.37)`: the bracket the bounds
+        // opened after the label, left open.
+        let consumed = &before_label[..before_label.len() - input.len()];
+        let own_bracket = consumed
+            .rfind(['(', '['])
+            .filter(|&at| !consumed[at..].contains([')', ']']))
+            .and_then(|at| consumed[at..].chars().next());
         let (input, bounds) = estimate_bounds(opener, labelled || labelled_before)(input)?;
         let (input, _) = closing_bracket(own_bracket)(input)?;
         let (input, p_inside) = opt(p_after_bounds)(input)?;
@@ -494,6 +506,9 @@ mod tests {
         assert_eq!(level("CI 93%-99%"), Some((" 93%-99%".into(), None)));
         assert_eq!(level("95% Cl 0.4"), Some((" 0.4".into(), Some(95.0))));
         assert_eq!(level("Cl 104 mmol"), None);
+        assert_eq!(level("95% IC: 0.76"), Some((": 0.76".into(), Some(95.0))));
+        assert_eq!(level("IC 2.1 L"), None);
+        assert_eq!(level("95% CI 95% 0.76 to 1.66"), Some((" 0.76 to 1.66".into(), Some(95.0))));
     }
 
     #[test]
@@ -574,6 +589,8 @@ mod tests {
         assert_eq!(read("; 95% CI from -3.1 to 4.2;").as_deref(), Some(";|-3.1 4.2 95 true ; -"));
         assert_eq!(read(" [(95% CI 0.42-0.96); p = 0.03]").as_deref(), Some("; p = 0.03]|0.42 0.96 95 true ( -"));
         assert_eq!(read(" (95% CI of difference 8-11)"), None);
+        assert_eq!(read(", 95% CI (95% CI -0.37 to 0.37))").as_deref(), Some(")|-0.37 0.37 95 true , -"));
+        assert_eq!(read(", 95% confidence interval CI = 1.24-2.67, p").as_deref(), Some(", p|1.24 2.67 95 true , -"));
         assert_eq!(shown(ci_after_estimate(true)(" (1.2, 3.4) and")).as_deref(), Some(" and|1.2 3.4 - false ( -"));
     }
 

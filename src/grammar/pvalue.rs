@@ -170,12 +170,21 @@ pub fn p_value_later_in_bracket(s: &str, at: usize) -> Option<PValue> {
     let inside = &window[..close];
     let p_at = inside.rfind([',', ';']).map(|sep| sep + 1)?;
     let between = inside[..p_at].to_ascii_lowercase();
-    let other = ["(", "[", "ci", "interval", "ratio", "difference", " or ", " hr ", " rr "];
-    if other.iter().any(|w| between.contains(w)) || !between.trim_start().starts_with(',') {
+    let other = ["(", "[", "ci", "interval", "ratio", "difference", " or ", " hr ", " rr ", "δ"];
+    if other.iter().any(|w| between.contains(w)) || !between.trim_start().starts_with(',') || has_p_label(&between) {
         return None;
     }
     let (rest, p) = p_value(inside[p_at..].trim_start()).ok()?;
     rest.trim().is_empty().then_some(p)
+}
+
+/// Whether `text` (lower-cased) holds a p-value's label with its sign (`p = ns`, `p ≤`): the
+/// estimate before it has its own p-value, read or not.
+fn has_p_label(text: &str) -> bool {
+    text.match_indices('p').any(|(i, _)| {
+        let word_start = i == 0 || !text[..i].ends_with(|c: char| c.is_alphanumeric());
+        word_start && text[i + 1..].trim_start().starts_with(['=', '<', '>', '≤', '≥'])
+    })
 }
 
 #[cfg(test)]
@@ -237,6 +246,9 @@ mod tests {
         assert_eq!(later("(mean difference = 15 %; OR 1.2, p = 0.04)"), None);
         assert_eq!(later("(difference 15 %, 95% CI 2 to 28, p = 0.04)"), None);
         assert_eq!(later("(difference 15 %) and p = 0.04"), None);
+        // The estimate's own p-value, even unread, keeps a later one from it.
+        let s = "(5 mg, Δ -0.24, p = NS; 10 mg, n = 445, Δ -1.68, p = .001)";
+        assert!(p_value_later_in_bracket(s, s.find("0.24").unwrap() + 4).is_none());
     }
 
     #[test]
