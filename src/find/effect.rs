@@ -111,6 +111,7 @@ pub struct EffectRules {
     bracketed_ci_value: Regex,
     next_group_value: Regex,
     group_value_after: Regex,
+    per_arm_label: Regex,
     group_value_before: Regex,
     one_group: OneGroup,
     next_outcome_bracket: Regex,
@@ -371,6 +372,7 @@ impl EffectRules {
             bracketed_ci_value: rules.pattern("bracketed_ci_value")?,
             next_group_value: rules.pattern("next_group_value")?,
             group_value_after: rules.pattern("group_value_after")?,
+            per_arm_label: rules.pattern("per_arm_label")?,
             group_value_before: rules.pattern("group_value_before")?,
             one_group: OneGroup::compile(rules)?,
             next_outcome_bracket: rules.pattern("next_outcome_bracket")?,
@@ -547,6 +549,7 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         findings.extend(next);
     }
     let findings = drop_group_values(rules, text, findings);
+    let findings = drop_per_arm_estimates(rules, text, findings);
     drop_covariate_lists(rules, text, findings)
 }
 
@@ -565,6 +568,35 @@ fn drop_group_values(rules: &EffectRules, text: &Text, findings: Vec<Finding>) -
             let before = s.get(sentence.0..f.span.0.max(sentence.0)).unwrap_or("");
             !(difference && (rules.group_value_after.is_match(after) || rules.group_value_before.is_match(before)))
         })
+        .collect()
+}
+
+/// Leaves out the estimates that each arm has of its own: two or more estimates of one sentence,
+/// each opening its bracket or list item with a different arm's name (`(intervention, AOR 1.37
+/// …; control, AOR 1.41 …)`, `per_arm_label`). One estimate per arm is a change within that
+/// arm; a comparison of the arms has one estimate for both.
+fn drop_per_arm_estimates(rules: &EffectRules, text: &Text, findings: Vec<Finding>) -> Vec<Finding> {
+    let s = text.as_str();
+    let labels: Vec<Option<((usize, usize), String)>> = findings
+        .iter()
+        .map(|f| {
+            let sentence = text.sentence_at(f.span.0);
+            let before = s.get(sentence.0..f.span.0.max(sentence.0))?;
+            let item = before.rfind(['(', '[', ';']).map_or(before, |at| &before[at + 1..]);
+            let arm = rules.per_arm_label.captures(item)?.name("arm")?.as_str().to_lowercase();
+            Some((sentence, arm))
+        })
+        .collect();
+    let per_arm = |sentence: (usize, usize)| {
+        let arms: HashSet<&str> =
+            labels.iter().flatten().filter(|(at, _)| *at == sentence).map(|(_, arm)| arm.as_str()).collect();
+        arms.len() >= 2
+    };
+    findings
+        .into_iter()
+        .zip(labels.iter())
+        .filter(|(_, label)| !label.as_ref().is_some_and(|(sentence, _)| per_arm(*sentence)))
+        .map(|(finding, _)| finding)
         .collect()
 }
 
