@@ -1792,8 +1792,15 @@ fn find_inherited(
                 for estimate in estimates {
                     let code = listed_measure(rules, mention.measure.code, s, &estimate);
                     let mention = Mention { measure: MeasureName { code, ..mention.measure }, ..*mention };
-                    let row =
+                    let mut row =
                         effect_row(rules, text, &mention, &estimate, estimate.p.clone(), labels, "effect.inherited");
+                    // In a bracket of its own, its outcome is the one named right before it, not
+                    // the one before the measure it inherits (`reduced X (RR 0.57 …) and Y (0.68 …)`: Y).
+                    if s[..estimate.start].trim_end().ends_with(['(', '[']) {
+                        let here = Mention { start: estimate.start, end: estimate.start, ..mention };
+                        let sentence = text.sentence_at(estimate.start);
+                        row.endpoint = endpoint(rules, s, sentence, &here, &estimate).or(row.endpoint);
+                    }
                     findings.push(Finding { row, span: (estimate.start, estimate.end) });
                     taken.push((estimate.start, estimate.end));
                     i = estimate.end;
@@ -2200,7 +2207,7 @@ fn endpoint(
     let named_after = lead.and_then(|m| outcome::phrase_after(&s[..sentence.1], mention.end + m.end()));
     let at = mention.start.min(estimate.start);
     // A reading that leaves only connectors or a leftover (`respectively`, `B`) gives way to the next.
-    let usable = |phrase: &String| clean_endpoint(phrase).is_some();
+    let usable = |phrase: &String| clean_endpoint(phrase).is_some() && !outcome::names_no_outcome(phrase);
     let within = at - sentence.0;
     named_after
         .or_else(|| more_on_outcome(rules, s.get(estimate.end..sentence.1).unwrap_or("")).filter(usable))
