@@ -862,14 +862,29 @@ pub fn names_no_outcome(phrase: &str) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
+    // `adjusting for baseline covariates`: what an estimate is adjusted for.
+    let adjustment = matches!(first.as_str(), "adjusting" | "adjusted" | "controlling") && words.len() > 1;
     let before_last = words.len().checked_sub(2).map(|i| words[i].as_str());
     let a_control =
         matches!(last.as_str(), "control" | "controls") && before_last.is_some_and(|w| CONTROL_KINDS.contains(&w));
+    // `ITT`, `other approaches to missing data`, `fat T1`: an analysis or a time point's label.
+    let analysis = ANALYSIS_ENDS.contains(&last.as_str()) || names_a_test(last);
+    let time_label =
+        (2..=3).contains(&last.len()) && last.starts_with('t') && last[1..].chars().all(|c| c.is_ascii_digit());
+    let only_time = words.iter().all(|w| TIME_NOUNS.contains(&w.as_str()) || w.starts_with("post"));
     GROUP_ENDS.contains(&last.as_str())
+        || analysis
+        || time_label
+        || only_time
+        || adjustment
         || a_control
         || COMPARATIVES.contains(&first.as_str()) && words.get(1).is_some_and(|w| w == "to")
         || words.iter().all(|w| UNITS.contains(&w.as_str()))
 }
+
+/// Last words of the name of an analysis or a data set.
+const ANALYSIS_ENDS: &[&str] =
+    &["analyses", "data", "imputation", "approach", "approaches", "method", "methods", "ancova", "itt", "population"];
 
 /// Nouns that end the name of a group.
 const GROUP_ENDS: &[&str] = &["group", "groups", "arm", "arms", "cohort", "cohorts"];
@@ -1147,6 +1162,11 @@ mod tests {
         assert!(names_no_outcome("the usual care group"));
         assert!(names_no_outcome("superior to nicotine patch"));
         assert!(names_no_outcome("mm Hg"));
+        assert!(names_no_outcome("other approaches to missing data"));
+        assert!(names_no_outcome("fat T1"));
+        assert!(names_no_outcome("postassessment"));
+        assert!(names_no_outcome("adjusting for baseline covariates"));
+        assert!(!names_no_outcome("T2 lesions"));
         assert!(!names_no_outcome("glycaemic control"));
         assert!(!names_no_outcome("time to tracheal extubation"));
         assert!(!names_no_outcome("systolic blood pressure mm Hg"));
