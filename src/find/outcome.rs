@@ -877,14 +877,48 @@ pub fn names_no_outcome(phrase: &str) -> bool {
         || time_label
         || only_time
         || adjustment
+        || words.iter().all(|w| QUALIFIERS.contains(&w.as_str()))
         || a_control
         || COMPARATIVES.contains(&first.as_str()) && words.get(1).is_some_and(|w| w == "to")
         || words.iter().all(|w| UNITS.contains(&w.as_str()))
 }
 
+/// Words that qualify an estimate, not its outcome: `estimated`, `clinically relevant`, `trend`.
+const QUALIFIERS: &[&str] = &[
+    "estimated",
+    "adjusted",
+    "clinically",
+    "relevant",
+    "important",
+    "meaningful",
+    "significant",
+    "statistically",
+    "trend",
+    "time",
+    "overall",
+    "observed",
+    "areas",
+    "mean",
+    "difference",
+    "effect",
+    "treatment",
+];
+
 /// Last words of the name of an analysis or a data set.
-const ANALYSIS_ENDS: &[&str] =
-    &["analyses", "data", "imputation", "approach", "approaches", "method", "methods", "ancova", "itt", "population"];
+const ANALYSIS_ENDS: &[&str] = &[
+    "analyses",
+    "data",
+    "imputation",
+    "approach",
+    "approaches",
+    "method",
+    "methods",
+    "ancova",
+    "itt",
+    "intent-to-treat",
+    "intention-to-treat",
+    "population",
+];
 
 /// Nouns that end the name of a group.
 const GROUP_ENDS: &[&str] = &["group", "groups", "arm", "arms", "cohort", "cohorts"];
@@ -1166,6 +1200,9 @@ mod tests {
         assert!(names_no_outcome("fat T1"));
         assert!(names_no_outcome("postassessment"));
         assert!(names_no_outcome("adjusting for baseline covariates"));
+        assert!(names_no_outcome("clinically relevant"));
+        assert!(names_no_outcome("estimated mean"));
+        assert!(!names_no_outcome("time to relapse"));
         assert!(!names_no_outcome("T2 lesions"));
         assert!(!names_no_outcome("glycaemic control"));
         assert!(!names_no_outcome("time to tracheal extubation"));
