@@ -2358,6 +2358,14 @@ mod tests {
     }
 
     #[test]
+    fn an_inherited_estimate_takes_the_outcome_next_to_it() {
+        let text = "The drug reduced wound infection (RR 0.57, 95% CI 0.35-0.95) and reduced dehiscence \
+                    (0.68, 95% CI 0.47-0.98) compared with placebo.";
+        let found = endpoints(text);
+        assert_eq!(found, vec![Some("wound infection".to_string()), Some("dehiscence".to_string())]);
+    }
+
+    #[test]
     fn a_p_value_difference_needs_a_sentence_without_group_values() {
         assert_eq!(
             effects("Compared with controls, the trained group improved grip (3.2 kg, p = 0.01) and gait (0.12 m/s, p < 0.001)."),
