@@ -112,6 +112,7 @@ pub struct EffectRules {
     bracketed_ci_value: Regex,
     next_group_value: Regex,
     group_value_after: Regex,
+    per_arm_label: Regex,
     group_value_before: Regex,
     one_group: OneGroup,
     next_outcome_bracket: Regex,
@@ -373,6 +374,7 @@ impl EffectRules {
             bracketed_ci_value: rules.pattern("bracketed_ci_value")?,
             next_group_value: rules.pattern("next_group_value")?,
             group_value_after: rules.pattern("group_value_after")?,
+            per_arm_label: rules.pattern("per_arm_label")?,
             group_value_before: rules.pattern("group_value_before")?,
             one_group: OneGroup::compile(rules)?,
             next_outcome_bracket: rules.pattern("next_outcome_bracket")?,
@@ -549,6 +551,7 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
         findings.extend(next);
     }
     let findings = drop_group_values(rules, text, findings);
+    let findings = drop_per_arm_estimates(rules, text, findings);
     drop_covariate_lists(rules, text, findings)
 }
 
@@ -567,6 +570,35 @@ fn drop_group_values(rules: &EffectRules, text: &Text, findings: Vec<Finding>) -
             let before = s.get(sentence.0..f.span.0.max(sentence.0)).unwrap_or("");
             !(difference && (rules.group_value_after.is_match(after) || rules.group_value_before.is_match(before)))
         })
+        .collect()
+}
+
+/// Leaves out the estimates that each arm has of its own: two or more estimates of one sentence,
+/// each opening its bracket or list item with a different arm's name (`(intervention, AOR 1.37
+/// …; control, AOR 1.41 …)`, `per_arm_label`). One estimate per arm is a change within that
+/// arm; a comparison of the arms has one estimate for both.
+fn drop_per_arm_estimates(rules: &EffectRules, text: &Text, findings: Vec<Finding>) -> Vec<Finding> {
+    let s = text.as_str();
+    let labels: Vec<Option<((usize, usize), String)>> = findings
+        .iter()
+        .map(|f| {
+            let sentence = text.sentence_at(f.span.0);
+            let before = s.get(sentence.0..f.span.0.max(sentence.0))?;
+            let item = before.rfind(['(', '[', ';']).map_or(before, |at| &before[at + 1..]);
+            let arm = rules.per_arm_label.captures(item)?.name("arm")?.as_str().to_lowercase();
+            Some((sentence, arm))
+        })
+        .collect();
+    let per_arm = |sentence: (usize, usize)| {
+        let arms: HashSet<&str> =
+            labels.iter().flatten().filter(|(at, _)| *at == sentence).map(|(_, arm)| arm.as_str()).collect();
+        arms.len() >= 2
+    };
+    findings
+        .into_iter()
+        .zip(labels.iter())
+        .filter(|(_, label)| !label.as_ref().is_some_and(|(sentence, _)| per_arm(*sentence)))
+        .map(|(finding, _)| finding)
         .collect()
 }
 
@@ -1790,8 +1822,15 @@ fn find_inherited(
                 for estimate in estimates {
                     let code = listed_measure(rules, mention.measure.code, s, &estimate);
                     let mention = Mention { measure: MeasureName { code, ..mention.measure }, ..*mention };
-                    let row =
+                    let mut row =
                         effect_row(rules, text, &mention, &estimate, estimate.p.clone(), labels, "effect.inherited");
+                    // In a bracket of its own, its outcome is the one named right before it, not
+                    // the one before the measure it inherits (`reduced X (RR 0.57 …) and Y (0.68 …)`: Y).
+                    if s[..estimate.start].trim_end().ends_with(['(', '[']) {
+                        let here = Mention { start: estimate.start, end: estimate.start, ..mention };
+                        let sentence = text.sentence_at(estimate.start);
+                        row.endpoint = endpoint(rules, s, sentence, &here, &estimate).or(row.endpoint);
+                    }
                     findings.push(Finding { row, span: (estimate.start, estimate.end) });
                     taken.push((estimate.start, estimate.end));
                     i = estimate.end;
@@ -2211,7 +2250,7 @@ fn endpoint(
     let named_after = lead.and_then(|m| outcome::phrase_after(&s[..sentence.1], mention.end + m.end()));
     let at = mention.start.min(estimate.start);
     // A reading that leaves only connectors or a leftover (`respectively`, `B`) gives way to the next.
-    let usable = |phrase: &String| clean_endpoint(phrase).is_some();
+    let usable = |phrase: &String| clean_endpoint(phrase).is_some() && !outcome::names_no_outcome(phrase);
     let within = at - sentence.0;
     named_after
         .or_else(|| more_on_outcome(rules, s.get(estimate.end..sentence.1).unwrap_or("")).filter(usable))
@@ -2359,6 +2398,14 @@ mod tests {
         let text = "Of 400 patients, 200 were assigned to glargine and 200 to standard care. Target \
                     attainment was more likely with glargine (odds ratio 2.98, 95% CI 2.67-3.32).";
         assert_eq!(endpoints(text), vec![Some("Target attainment".to_string())]);
+    }
+
+    #[test]
+    fn an_inherited_estimate_takes_the_outcome_next_to_it() {
+        let text = "The drug reduced wound infection (RR 0.57, 95% CI 0.35-0.95) and reduced dehiscence \
+                    (0.68, 95% CI 0.47-0.98) compared with placebo.";
+        let found = endpoints(text);
+        assert_eq!(found, vec![Some("wound infection".to_string()), Some("dehiscence".to_string())]);
     }
 
     #[test]

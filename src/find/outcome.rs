@@ -852,6 +852,91 @@ pub fn change_phrase(sentence: &str, at: usize) -> Option<String> {
     phrase_forward(&head[from..bracket], &[], true)
 }
 
+/// Whether a phrase names a group, a comparison or only a unit rather than an outcome: it ends
+/// in a group noun (`usual care group`) or a kind of control (`attention control`), opens with a
+/// comparative (`superior to NRT`), or is all units (`mm Hg`).
+pub fn names_no_outcome(phrase: &str) -> bool {
+    let words: Vec<String> = phrase
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '/').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
+    // `adjusting for baseline covariates`: what an estimate is adjusted for.
+    let adjustment = matches!(first.as_str(), "adjusting" | "adjusted" | "controlling") && words.len() > 1;
+    let before_last = words.len().checked_sub(2).map(|i| words[i].as_str());
+    let a_control =
+        matches!(last.as_str(), "control" | "controls") && before_last.is_some_and(|w| CONTROL_KINDS.contains(&w));
+    // `ITT`, `other approaches to missing data`, `fat T1`: an analysis or a time point's label.
+    let analysis = ANALYSIS_ENDS.contains(&last.as_str()) || names_a_test(last);
+    let time_label =
+        (2..=3).contains(&last.len()) && last.starts_with('t') && last[1..].chars().all(|c| c.is_ascii_digit());
+    let only_time = words.iter().all(|w| TIME_NOUNS.contains(&w.as_str()) || w.starts_with("post"));
+    GROUP_ENDS.contains(&last.as_str())
+        || analysis
+        || time_label
+        || only_time
+        || adjustment
+        || words.iter().all(|w| QUALIFIERS.contains(&w.as_str()))
+        || a_control
+        || COMPARATIVES.contains(&first.as_str()) && words.get(1).is_some_and(|w| w == "to")
+        || words.iter().all(|w| UNITS.contains(&w.as_str()))
+}
+
+/// Words that qualify an estimate, not its outcome: `estimated`, `clinically relevant`, `trend`.
+const QUALIFIERS: &[&str] = &[
+    "estimated",
+    "adjusted",
+    "clinically",
+    "relevant",
+    "important",
+    "meaningful",
+    "significant",
+    "statistically",
+    "trend",
+    "time",
+    "overall",
+    "observed",
+    "areas",
+    "mean",
+    "difference",
+    "effect",
+    "treatment",
+];
+
+/// Last words of the name of an analysis or a data set.
+const ANALYSIS_ENDS: &[&str] = &[
+    "analyses",
+    "data",
+    "imputation",
+    "approach",
+    "approaches",
+    "method",
+    "methods",
+    "ancova",
+    "itt",
+    "intent-to-treat",
+    "intention-to-treat",
+    "population",
+];
+
+/// Nouns that end the name of a group.
+const GROUP_ENDS: &[&str] = &["group", "groups", "arm", "arms", "cohort", "cohorts"];
+
+/// Words that make the `control` after them a group: `attention control`, `wait-list control`.
+const CONTROL_KINDS: &[&str] =
+    &["attention", "waitlist", "wait-list", "usual", "sham", "placebo", "active", "no-treatment", "untreated"];
+
+/// Comparatives that with `to` compare groups: `superior to NRT`, `similar to placebo`.
+const COMPARATIVES: &[&str] =
+    &["superior", "inferior", "non-inferior", "noninferior", "similar", "equivalent", "comparable", "compared"];
+
+/// Units a value is written in, which alone name no outcome.
+const UNITS: &[&str] = &[
+    "mm", "hg", "mmhg", "cm", "kg", "g", "mg", "mg/dl", "mmol/l", "ml", "l", "ml/min", "bpm", "points", "point",
+    "units", "min", "s",
+];
+
 /// Words after which the phrase before a bracket names a group, not an outcome.
 const GROUP_LEADS: &[&str] = &[
     "with",
@@ -1103,5 +1188,25 @@ mod tests {
         assert_eq!(read("60 patients in the X group"), None);
         assert_eq!(read("45% of the patients developed febrile neutropenia").as_deref(), Some("febrile neutropenia"));
         assert_eq!(read("12 weeks of treatment"), None);
+    }
+
+    #[test]
+    fn groups_comparisons_and_units_name_no_outcome() {
+        assert!(names_no_outcome("attention control"));
+        assert!(names_no_outcome("the usual care group"));
+        assert!(names_no_outcome("superior to nicotine patch"));
+        assert!(names_no_outcome("mm Hg"));
+        assert!(names_no_outcome("other approaches to missing data"));
+        assert!(names_no_outcome("fat T1"));
+        assert!(names_no_outcome("postassessment"));
+        assert!(names_no_outcome("adjusting for baseline covariates"));
+        assert!(names_no_outcome("clinically relevant"));
+        assert!(names_no_outcome("estimated mean"));
+        assert!(!names_no_outcome("time to relapse"));
+        assert!(!names_no_outcome("T2 lesions"));
+        assert!(!names_no_outcome("glycaemic control"));
+        assert!(!names_no_outcome("time to tracheal extubation"));
+        assert!(!names_no_outcome("systolic blood pressure mm Hg"));
+        assert!(!names_no_outcome(""));
     }
 }
