@@ -403,6 +403,7 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
         let Some(n) = read_count(n_match.as_str()) else { continue };
         if found.taken.contains(&n_match.start())
             || is_count_of_denominator(&s[n_match.end()..])
+            || is_range_end(s, n_match.start(), n_match.end())
             || in_design_sentence(rules, text, n_match.start())
             || sorts_by_response(rules, text, n_match.start())
         {
@@ -470,6 +471,18 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
 fn is_count_of_denominator(after: &str) -> bool {
     let rest = after.trim_start();
     rest.strip_prefix('/').is_some_and(|d| d.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether the count at `s[start..end]` is one end of a range (`n = 15 to 17 per group`,
+/// `(n = 10–13)`): no group has that size, so it gives no row.
+fn is_range_end(s: &str, start: usize, end: usize) -> bool {
+    const JOINS: [&str; 4] = ["to", "-", "–", "—"];
+    let after = s[end..].trim_start();
+    let after = JOINS.iter().find_map(|j| after.strip_prefix(j)).map(str::trim_start);
+    let after = after.is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    let before = s[..start].trim_end();
+    let before = JOINS.iter().find_map(|j| before.strip_suffix(j)).map(str::trim_end);
+    after || before.is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The group an `n =` gives the size of, tried in order: named after it (`N = 357 for
@@ -777,7 +790,10 @@ fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
         let Some(n) = read_count(n_match.as_str()) else { continue };
         // `P < 0.001 for each group`: the decimals of a p-value.
         let decimals = s[..n_match.start()].ends_with(['.', '·']);
-        if decimals || in_design_sentence(rules, text, n_match.start()) {
+        if decimals
+            || is_range_end(s, n_match.start(), n_match.end())
+            || in_design_sentence(rules, text, n_match.start())
+        {
             continue;
         }
         // `on day 7 for each arm`: a time, not a size; `stroke occurred in 13 patients in each
@@ -2175,6 +2191,16 @@ mod tests {
         assert_eq!(sizes("Sixty-one patients were randomized."), vec!["arm_size total 61"]);
         assert_eq!(sizes("A total of 10,372 women were enrolled."), vec!["arm_size total 10372"]);
         assert_eq!(sizes("We randomized 20 170 participants."), vec!["arm_size total 20170"]);
+    }
+
+    #[test]
+    fn a_range_of_sizes_gives_no_size() {
+        assert!(sizes("Rats were assigned randomly to 4 groups (n = 12 to 14 per group) and fed.").is_empty());
+        assert!(sizes("Two groups of piglets (n = 8–11) were treated with the drug or saline.").is_empty());
+        assert_eq!(
+            sizes("Rats were assigned to 3 groups (n = 12 per group)."),
+            vec!["arm_size group 1 12", "arm_size group 2 12", "arm_size group 3 12"]
+        );
     }
 
     #[test]
