@@ -44,6 +44,9 @@ pub struct ArmRules {
     n_equals: Gated,
     assigned_lead: Regex,
     then_allocated: Regex,
+    /// What the group got, after a form or an amount (`a five-day course| of IVIG`, `3 g| of
+    /// magnesium sulphate`): `of` and the words up to a stop.
+    of_what: Regex,
     allocated_verb: Regex,
     allocated_to: Regex,
     outcome_verb: Regex,
@@ -153,6 +156,7 @@ impl ArmRules {
             n_equals: gated("n_equals")?,
             assigned_lead: lexicon_pattern(source, "assigned_lead")?,
             then_allocated: lexicon_pattern(source, "then_allocated")?,
+            of_what: lexicon_pattern(source, "of_what")?,
             allocated_verb: lexicon_pattern(source, "allocated_verb")?,
             allocated_to: lexicon_pattern(source, "allocated_to")?,
             outcome_verb: lexicon_pattern(source, "outcome_verb")?,
@@ -1288,6 +1292,10 @@ fn read_assigned_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &m
             if label.text.eq_ignore_ascii_case("part") || label.text.starts_with("part ") || quantity {
                 return false;
             }
+            let Some(label) = with_what_it_is_of(rules, s, label) else {
+                found.push(at, "total", n, "arm_size.total", (at, whole.end()));
+                return true;
+            };
             // `2061 patients were randomly assigned to amoxicillin (1038) and placebo (1023)`:
             // the count is everyone's, and each group's follows its name.
             let arms = bracketed_arm_counts(rules, s, label.clone(), sentence_end);
@@ -1311,6 +1319,31 @@ fn read_assigned_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &m
         }
     }
     false
+}
+
+/// A label that is a form or an amount of what the group got (`received a five-day course of
+/// IVIG`, `were given 3 g of magnesium sulphate`) grows over what it is of; `None` when that
+/// names alternatives (`injections of BP-C1 or placebo`, `view one of two versions`): the count
+/// is then everyone's, not one group's.
+fn with_what_it_is_of(rules: &ArmRules, s: &str, label: Label) -> Option<Label> {
+    // `view one of two versions` (numbers read as digits: `view 1 of 2`).
+    let last = label.text.rsplit(' ').next().unwrap_or("");
+    if matches!(last, "1" | "one") && s[label.span.1..].trim_start().starts_with("of ") {
+        return None;
+    }
+    let Some(of) = rules.of_what.captures(&s[label.span.1..]).and_then(|c| c.name("what")) else {
+        return Some(label);
+    };
+    // `4 classes of drugs`, `the control group of 10 adults`: no amount of a treatment.
+    if rules.labels.has_group_noun(&label.text) || rules.labels.names_everyone(&label.text) {
+        return Some(label);
+    }
+    let end = label.span.1 + of.end();
+    if s[label.span.1..end].contains(" or ") {
+        return None;
+    }
+    let text = s[label.span.0..end].trim_end().to_string();
+    Some(Label { span: (label.span.0, label.span.0 + text.len()), text })
 }
 
 /// Whether text opens with a percentage in brackets: `(38.0%)`, `[12 %]`.
@@ -1515,6 +1548,7 @@ fn find_received_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
         let (Some(n), Some(label)) = (read_count(n_text), rules.labels.after(s, whole_end)) else {
             continue;
         };
+        let Some(label) = with_what_it_is_of(rules, s, label) else { continue };
         if rules.labels.names_everyone(&label.text) || lists_alternatives(s, &label) {
             continue;
         }
@@ -1663,7 +1697,8 @@ fn read_continuations(rules: &ArmRules, s: &str, mut from: usize, limit: usize, 
         let Some(caps) = rules.continuation.captures(&s[from..limit]) else { return };
         let (Some(whole), Some(n_match)) = (caps.get(0), caps.name("n")) else { return };
         let Some(n) = read_count(n_match.as_str()) else { return };
-        let Some(mut label) = rules.labels.after(s, from + whole.end()) else { return };
+        let Some(label) = rules.labels.after(s, from + whole.end()) else { return };
+        let Some(mut label) = with_what_it_is_of(rules, s, label) else { return };
         if rules.labels.names_everyone(&label.text) {
             return;
         }
@@ -2191,6 +2226,22 @@ mod tests {
         assert_eq!(sizes("Sixty-one patients were randomized."), vec!["arm_size total 61"]);
         assert_eq!(sizes("A total of 10,372 women were enrolled."), vec!["arm_size total 10372"]);
         assert_eq!(sizes("We randomized 20 170 participants."), vec!["arm_size total 20170"]);
+    }
+
+    #[test]
+    fn a_form_or_amount_names_its_group_with_what_it_is_of() {
+        assert_eq!(
+            sizes("Randomly, 31 infants received a three-day course of ibuprofen and 30 infants received a course of placebo syrup."),
+            vec!["arm_size course of placebo syrup 30", "arm_size three-day course of ibuprofen 31"]
+        );
+        assert_eq!(
+            sizes("Fifty adults were randomized to receive 4 g of fish oil for eight weeks."),
+            vec!["arm_size 4 g of fish oil 50"]
+        );
+        assert_eq!(
+            sizes("Eighty women were randomly assigned to view one of two websites."),
+            vec!["arm_size total 80"]
+        );
     }
 
     #[test]
