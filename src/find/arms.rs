@@ -141,8 +141,7 @@ impl ArmRules {
             |key: &str| -> Result<WordSet> { Ok(source.words(key)?.iter().map(|w| w.to_ascii_lowercase()).collect()) };
         let mut triggers = Triggers::compile(source, source)?;
         let mut gated = |key: &str| -> Result<Gated> { Ok(triggers.gate(key, lexicon_pattern(source, key)?)) };
-        let mut modifier_stops = lower("label_boundaries")?;
-        modifier_stops.extend(lower("non_participants")?);
+        let stops = [lower("label_boundaries")?, lower("non_participants")?];
         let rules = ArmRules {
             labels: ArmLabels::compile(source)?,
             participant_count: gated("participant_count")?,
@@ -210,7 +209,7 @@ impl ArmRules {
             pair: gated("pair")?,
             subgroup: lexicon_pattern(source, "subgroup")?,
             completed: CompletedPatterns::compile(source)?,
-            modifier_stops,
+            modifier_stops: stops.into_iter().flatten().collect(),
             enabled: source.file.rule.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect(),
         };
         triggers.all_gated()?;
