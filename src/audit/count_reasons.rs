@@ -100,7 +100,7 @@ fn count_patterns() -> &'static CountPatterns {
             excluded: re(r"(?i)\b(?:not\s+(?:been\s+)?randomi[sz]ed|excluded|withdr[ae]wn|withdrew|dropped\s+out|lost\s+to\s+follow-?up|ineligible)\b"),
             kept: re(r"(?i)\b(?:leaving|remain\w*|analy[sz]\w*|complet\w*|included)\b"),
             procedure_sites: re(r"(?i)\b(?:locations?|sites?)\s+of\s+(?:the\s+)?(?:harvest|injection|incision|implantation|puncture)\b"),
-            recruitment: re(r"(?i)\b(?:screened|approached|invited|(?:willing|agreed|declined|refused)\s+to\s+participate)\b"),
+            recruitment: re(r"(?i)\b(?:screened|approached|invited|recruitment\s+rates?|(?:willing|agreed|declined|refused)\s+to\s+participate)\b"),
             enrolment: re(r"(?i)\b(?:randomi[sz]\w*|enrolled|allocated|assigned)\b"),
             run_in: re(r"(?i)\brun-?in\b"),
             allocation: re(r"(?i)\b(?:randomi[sz]\w*|allocated|assigned)\b"),
@@ -345,6 +345,9 @@ mod tests {
             let at = t.find(e).unwrap();
             clause_reason("n_equals", t, (&t[..at], &t[at.saturating_sub(60)..at]), &t[at.saturating_sub(60)..])
         };
+        let t = "The sample was complete after 7 months, and the recruitment rate was 45% (27/60).";
+        let at = t.find("27/60").unwrap();
+        assert_eq!(clause_reason("x_slash_n", t, (&t[..at], &t[at - 40..at]), &t[at - 40..]), Some("recruitment"));
         let t = "40 people were not randomised because of anaemia (n = 12) or travel (n = 28).";
         assert_eq!(clause(t, "n = 28"), Some("exclusion"));
         let t = "Ten were excluded, leaving the analysed sample (n = 90).";

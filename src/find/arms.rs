@@ -44,6 +44,9 @@ pub struct ArmRules {
     n_equals: Gated,
     assigned_lead: Regex,
     then_allocated: Regex,
+    /// What the group got, after a form or an amount (`a five-day course| of IVIG`, `3 g| of
+    /// magnesium sulphate`): `of` and the words up to a stop.
+    of_what: Regex,
     allocated_verb: Regex,
     allocated_to: Regex,
     outcome_verb: Regex,
@@ -138,8 +141,7 @@ impl ArmRules {
             |key: &str| -> Result<WordSet> { Ok(source.words(key)?.iter().map(|w| w.to_ascii_lowercase()).collect()) };
         let mut triggers = Triggers::compile(source, source)?;
         let mut gated = |key: &str| -> Result<Gated> { Ok(triggers.gate(key, lexicon_pattern(source, key)?)) };
-        let mut modifier_stops = lower("label_boundaries")?;
-        modifier_stops.extend(lower("non_participants")?);
+        let stops = [lower("label_boundaries")?, lower("non_participants")?];
         let rules = ArmRules {
             labels: ArmLabels::compile(source)?,
             participant_count: gated("participant_count")?,
@@ -153,6 +155,7 @@ impl ArmRules {
             n_equals: gated("n_equals")?,
             assigned_lead: lexicon_pattern(source, "assigned_lead")?,
             then_allocated: lexicon_pattern(source, "then_allocated")?,
+            of_what: lexicon_pattern(source, "of_what")?,
             allocated_verb: lexicon_pattern(source, "allocated_verb")?,
             allocated_to: lexicon_pattern(source, "allocated_to")?,
             outcome_verb: lexicon_pattern(source, "outcome_verb")?,
@@ -206,7 +209,7 @@ impl ArmRules {
             pair: gated("pair")?,
             subgroup: lexicon_pattern(source, "subgroup")?,
             completed: CompletedPatterns::compile(source)?,
-            modifier_stops,
+            modifier_stops: stops.into_iter().flatten().collect(),
             enabled: source.file.rule.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect(),
         };
         triggers.all_gated()?;
@@ -403,6 +406,7 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
         let Some(n) = read_count(n_match.as_str()) else { continue };
         if found.taken.contains(&n_match.start())
             || is_count_of_denominator(&s[n_match.end()..])
+            || is_range_end(s, n_match.start(), n_match.end())
             || in_design_sentence(rules, text, n_match.start())
             || sorts_by_response(rules, text, n_match.start())
         {
@@ -470,6 +474,18 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
 fn is_count_of_denominator(after: &str) -> bool {
     let rest = after.trim_start();
     rest.strip_prefix('/').is_some_and(|d| d.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether the count at `s[start..end]` is one end of a range (`n = 15 to 17 per group`,
+/// `(n = 10–13)`): no group has that size, so it gives no row.
+fn is_range_end(s: &str, start: usize, end: usize) -> bool {
+    const JOINS: [&str; 4] = ["to", "-", "–", "—"];
+    let after = s[end..].trim_start();
+    let after = JOINS.iter().find_map(|j| after.strip_prefix(j)).map(str::trim_start);
+    let after = after.is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    let before = s[..start].trim_end();
+    let before = JOINS.iter().find_map(|j| before.strip_suffix(j)).map(str::trim_end);
+    after || before.is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The group an `n =` gives the size of, tried in order: named after it (`N = 357 for
@@ -777,7 +793,10 @@ fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
         let Some(n) = read_count(n_match.as_str()) else { continue };
         // `P < 0.001 for each group`: the decimals of a p-value.
         let decimals = s[..n_match.start()].ends_with(['.', '·']);
-        if decimals || in_design_sentence(rules, text, n_match.start()) {
+        if decimals
+            || is_range_end(s, n_match.start(), n_match.end())
+            || in_design_sentence(rules, text, n_match.start())
+        {
             continue;
         }
         // `on day 7 for each arm`: a time, not a size; `stroke occurred in 13 patients in each
@@ -1272,6 +1291,10 @@ fn read_assigned_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &m
             if label.text.eq_ignore_ascii_case("part") || label.text.starts_with("part ") || quantity {
                 return false;
             }
+            let Some(label) = with_what_it_is_of(rules, s, label) else {
+                found.push(at, "total", n, "arm_size.total", (at, whole.end()));
+                return true;
+            };
             // `2061 patients were randomly assigned to amoxicillin (1038) and placebo (1023)`:
             // the count is everyone's, and each group's follows its name.
             let arms = bracketed_arm_counts(rules, s, label.clone(), sentence_end);
@@ -1295,6 +1318,31 @@ fn read_assigned_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &m
         }
     }
     false
+}
+
+/// A label that is a form or an amount of what the group got (`received a five-day course of
+/// IVIG`, `were given 3 g of magnesium sulphate`) grows over what it is of; `None` when that
+/// names alternatives (`injections of BP-C1 or placebo`, `view one of two versions`): the count
+/// is then everyone's, not one group's.
+fn with_what_it_is_of(rules: &ArmRules, s: &str, label: Label) -> Option<Label> {
+    // `view one of two versions` (numbers read as digits: `view 1 of 2`).
+    let last = label.text.rsplit(' ').next().unwrap_or("");
+    if matches!(last, "1" | "one") && s[label.span.1..].trim_start().starts_with("of ") {
+        return None;
+    }
+    let Some(of) = rules.of_what.captures(&s[label.span.1..]).and_then(|c| c.name("what")) else {
+        return Some(label);
+    };
+    // `4 classes of drugs`, `the control group of 10 adults`: no amount of a treatment.
+    if rules.labels.has_group_noun(&label.text) || rules.labels.names_everyone(&label.text) {
+        return Some(label);
+    }
+    let end = label.span.1 + of.end();
+    if s[label.span.1..end].contains(" or ") {
+        return None;
+    }
+    let text = s[label.span.0..end].trim_end().to_string();
+    Some(Label { span: (label.span.0, label.span.0 + text.len()), text })
 }
 
 /// Whether text opens with a percentage in brackets: `(38.0%)`, `[12 %]`.
@@ -1499,6 +1547,7 @@ fn find_received_counts(rules: &ArmRules, text: &Text, found: &mut Found) {
         let (Some(n), Some(label)) = (read_count(n_text), rules.labels.after(s, whole_end)) else {
             continue;
         };
+        let Some(label) = with_what_it_is_of(rules, s, label) else { continue };
         if rules.labels.names_everyone(&label.text) || lists_alternatives(s, &label) {
             continue;
         }
@@ -1647,7 +1696,8 @@ fn read_continuations(rules: &ArmRules, s: &str, mut from: usize, limit: usize, 
         let Some(caps) = rules.continuation.captures(&s[from..limit]) else { return };
         let (Some(whole), Some(n_match)) = (caps.get(0), caps.name("n")) else { return };
         let Some(n) = read_count(n_match.as_str()) else { return };
-        let Some(mut label) = rules.labels.after(s, from + whole.end()) else { return };
+        let Some(label) = rules.labels.after(s, from + whole.end()) else { return };
+        let Some(mut label) = with_what_it_is_of(rules, s, label) else { return };
         if rules.labels.names_everyone(&label.text) {
             return;
         }
@@ -2175,6 +2225,32 @@ mod tests {
         assert_eq!(sizes("Sixty-one patients were randomized."), vec!["arm_size total 61"]);
         assert_eq!(sizes("A total of 10,372 women were enrolled."), vec!["arm_size total 10372"]);
         assert_eq!(sizes("We randomized 20 170 participants."), vec!["arm_size total 20170"]);
+    }
+
+    #[test]
+    fn a_form_or_amount_names_its_group_with_what_it_is_of() {
+        assert_eq!(
+            sizes("Randomly, 31 infants received a three-day course of ibuprofen and 30 infants received a course of placebo syrup."),
+            vec!["arm_size course of placebo syrup 30", "arm_size three-day course of ibuprofen 31"]
+        );
+        assert_eq!(
+            sizes("Fifty adults were randomized to receive 4 g of fish oil for eight weeks."),
+            vec!["arm_size 4 g of fish oil 50"]
+        );
+        assert_eq!(
+            sizes("Eighty women were randomly assigned to view one of two websites."),
+            vec!["arm_size total 80"]
+        );
+    }
+
+    #[test]
+    fn a_range_of_sizes_gives_no_size() {
+        assert!(sizes("Rats were assigned randomly to 4 groups (n = 12 to 14 per group) and fed.").is_empty());
+        assert!(sizes("Two groups of piglets (n = 8–11) were treated with the drug or saline.").is_empty());
+        assert_eq!(
+            sizes("Rats were assigned to 3 groups (n = 12 per group)."),
+            vec!["arm_size group 1 12", "arm_size group 2 12", "arm_size group 3 12"]
+        );
     }
 
     #[test]
