@@ -81,13 +81,8 @@ pub struct EffectRules {
     abbreviation_definition: Regex,
     per_unit: Regex,
     per_unit_after: Regex,
-    covariate_predicate: Regex,
-    covariate_joiner: Regex,
-    covariate_clause_break: Regex,
-    covariate_verb: Regex,
-    relative_pronoun: Regex,
-    covariate_arm_name: Regex,
-    covariate_association: Regex,
+    /// How a list of covariates is written (`adjusted for age, sex and X`).
+    covariate: Covariate,
     /// Which of the five rules are enabled.
     enabled: Enabled,
     difference_cue: Regex,
@@ -304,6 +299,32 @@ fn equals_only(rules: &Source<'_>, abbreviations: &MeasureNames) -> Result<HashS
         .collect()
 }
 
+/// The patterns that tell a list of covariates from a list of the arms' estimates.
+#[derive(Debug)]
+struct Covariate {
+    predicate: Regex,
+    joiner: Regex,
+    clause_break: Regex,
+    verb: Regex,
+    relative_pronoun: Regex,
+    arm_name: Regex,
+    association: Regex,
+}
+
+impl Covariate {
+    fn compile(rules: &Source<'_>) -> Result<Covariate> {
+        Ok(Covariate {
+            predicate: rules.pattern("covariate_predicate")?,
+            joiner: rules.pattern("covariate_joiner")?,
+            clause_break: rules.pattern("covariate_clause_break")?,
+            verb: rules.pattern("covariate_verb")?,
+            relative_pronoun: rules.pattern("relative_pronoun")?,
+            arm_name: rules.pattern("covariate_arm_name")?,
+            association: rules.pattern("covariate_association")?,
+        })
+    }
+}
+
 impl EffectRules {
     /// Compiles the effect rules from the lexicon and the effect rule file.
     pub fn compile(lexicon: &Source<'_>, rules: &Source<'_>) -> Result<EffectRules> {
@@ -344,13 +365,7 @@ impl EffectRules {
             abbreviation_definition: rules.pattern_with_case("abbreviation_definition", false)?,
             per_unit: rules.pattern("per_unit")?,
             per_unit_after: rules.pattern("per_unit_after")?,
-            covariate_predicate: rules.pattern("covariate_predicate")?,
-            covariate_joiner: rules.pattern("covariate_joiner")?,
-            covariate_clause_break: rules.pattern("covariate_clause_break")?,
-            covariate_verb: rules.pattern("covariate_verb")?,
-            relative_pronoun: rules.pattern("relative_pronoun")?,
-            covariate_arm_name: rules.pattern("covariate_arm_name")?,
-            covariate_association: rules.pattern("covariate_association")?,
+            covariate: Covariate::compile(rules)?,
             enabled: Enabled::read(rules),
             difference_cue: rules.pattern("difference_cue")?,
             bare_difference: BareDifference::compile(rules)?,
@@ -1491,7 +1506,7 @@ fn drop_covariate_lists(rules: &EffectRules, text: &Text, findings: Vec<Finding>
     order.sort_by_key(|&i| findings[i].span);
     let mut dropped = vec![false; findings.len()];
     for (position, &last) in order.iter().enumerate() {
-        if !rules.covariate_predicate.is_match(&s[findings[last].span.1..]) {
+        if !rules.covariate.predicate.is_match(&s[findings[last].span.1..]) {
             continue;
         }
         let sentence = text.sentence_at(findings[last].span.0);
@@ -1503,10 +1518,11 @@ fn drop_covariate_lists(rules: &EffectRules, text: &Text, findings: Vec<Finding>
                 break;
             }
             let joiner = &s[from..to];
-            let before_relative = rules.relative_pronoun.find(joiner).map_or(joiner, |m| &joiner[..m.start()]);
-            if !rules.covariate_joiner.is_match(joiner)
-                || rules.covariate_clause_break.is_match(joiner)
-                || rules.covariate_verb.is_match(before_relative)
+            let before_relative =
+                rules.covariate.relative_pronoun.find(joiner).map_or(joiner, |m| &joiner[..m.start()]);
+            if !rules.covariate.joiner.is_match(joiner)
+                || rules.covariate.clause_break.is_match(joiner)
+                || rules.covariate.verb.is_match(before_relative)
             {
                 break;
             }
@@ -1520,7 +1536,7 @@ fn drop_covariate_lists(rules: &EffectRules, text: &Text, findings: Vec<Finding>
             let name_from = run.get(k + 1).map_or(sentence.0, |&before| findings[before].span.1);
             let name = s.get(name_from..findings[item].span.0).unwrap_or("");
             let name = name.rsplit([',', ';', ':']).next().unwrap_or(name);
-            if !rules.covariate_arm_name.is_match(name) {
+            if !rules.covariate.arm_name.is_match(name) {
                 dropped[item] = true;
             }
         }
@@ -1540,7 +1556,7 @@ fn drop_covariate_lists(rules: &EffectRules, text: &Text, findings: Vec<Finding>
             .max()
             .unwrap_or(sentence.0);
         let clause = &s[clause_from..findings[item].span.0];
-        if rules.covariate_association.is_match(clause) && !rules.covariate_arm_name.is_match(clause) {
+        if rules.covariate.association.is_match(clause) && !rules.covariate.arm_name.is_match(clause) {
             dropped[item] = true;
         }
     }
