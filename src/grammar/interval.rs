@@ -121,6 +121,10 @@ pub fn ci_label(input: &str) -> PResult<'_, Option<Num>> {
     let sided = tuple((one_of("12"), one_of("- "), tag_no_case("sided"), ws1));
     let labelled = alt((pair(opt(level_before_name), interval_name), cl_with_level));
     let (rest, (level, _)) = terminated(preceded(opt(sided), labelled), opt(bracketed_abbreviation))(input)?;
+    // A level after the name starts with a 9 (90, 95 or 99): a cheap test before the parse.
+    if !rest.trim_start().starts_with('9') {
+        return Ok((rest, level));
+    }
     match (&level, level_after_name(rest)) {
         (None, Ok((after, level))) => return Ok((after, Some(level))),
         // `95% CI 95% 0.76 to 1.66`: the level written twice.
@@ -293,8 +297,28 @@ fn label_then_separator(input: &str) -> PResult<'_, Option<Num>> {
     let own_bracket = opt(terminated(one_of("(["), ws));
     let word = opt(terminated(alt((tag("of"), tag("from"))), ws1));
     // `95% CI (95% CI −0.37 to 0.37)`: the label written again in the bounds' bracket.
-    let again = opt(tuple((ci_label, ws, opt(one_of(":=,;")), ws)));
+    let again = opt(preceded(peek(may_start_label), tuple((ci_label, ws, opt(one_of(":=,;")), ws))));
     map(tuple((ci_label, ws, opt(one_of(":=,;")), ws, word, own_bracket, again)), |(level, ..)| level)(input)
+}
+
+/// Succeeds (consuming nothing) where a CI label may start: a name's first letter, or a number
+/// followed by `%`, `per` or `sided` (its level, `2-sided`); not a bound (`0.76 to`). A cheap
+/// test before [`ci_label`]'s parse, which most bounds fail.
+fn may_start_label(input: &str) -> PResult<'_, ()> {
+    let fail = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify));
+    match input.as_bytes().first() {
+        Some(b'c' | b'C' | b'u' | b'U') => Ok((input, ())),
+        Some(first) if first.is_ascii_digit() => {
+            let rest = input.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+            let rest = rest.trim_start_matches(['-', ' ']);
+            if rest.starts_with(['%', 'p', 's']) {
+                Ok((input, ()))
+            } else {
+                Err(fail())
+            }
+        }
+        _ => Err(fail()),
+    }
 }
 
 /// The label after the opener, if any (`Some(level)`); only a round bracket may hold the
