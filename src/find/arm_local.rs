@@ -368,7 +368,12 @@ const NOT_AFTER_AFTER: &[&str] = &[
 /// only when a neighbouring value names another group the same way (`… compared to 23% after
 /// RFA`), since `after` more often leads to a time or an event.
 pub fn after_treatment(text: &str) -> Option<String> {
-    let rest = text.trim_start().strip_prefix("after ")?.trim_start();
+    treatment_after(text.trim_start().strip_prefix("after ")?)
+}
+
+/// The treatment `after` names in the words that follow it, unless they are a time or an event.
+fn treatment_after(words: &str) -> Option<String> {
+    let rest = words.trim_start();
     let rest = rest.strip_prefix("the ").unwrap_or(rest);
     let (label, _) = phrase(rest)?;
     let plain = !label.contains(|c: char| c.is_ascii_digit())
@@ -387,7 +392,7 @@ pub fn opening_item(text: &str) -> Option<String> {
     };
     // `survival after resection was 43%`: as after a value.
     if after {
-        return after_treatment(&format!("after {words}")).filter(|label| label.len() + 1 >= words.len());
+        return treatment_after(words).filter(|label| label.len() + 1 >= words.len());
     }
     let (label, _) = phrase(words)?;
     (label.len() + 1 >= words.len()).then_some(label)

@@ -53,6 +53,7 @@ pub struct ArmRules {
     finding_in: Regex,
     describing: Regex,
     dose_at_end: Regex,
+    bracket_parts: BracketParts,
     n_for: Regex,
     group_verb_at_end: Regex,
     time_before: Regex,
@@ -133,6 +134,25 @@ impl CompletedPatterns {
     }
 }
 
+/// The parts of a bracket that lists groups with their own `n =` (`(5 mg, n = 564; 10 mg, n =
+/// 445)`, `(F, n = 35; A, n = 37)`).
+#[derive(Debug)]
+struct BracketParts {
+    /// A dose followed by its `n =` (`dose_then_n`).
+    dose_then_n: Regex,
+    /// A capital letter alone opening a part (`letter_part`, read with case).
+    letter: Regex,
+}
+
+impl BracketParts {
+    fn compile(source: &Source<'_>) -> Result<BracketParts> {
+        Ok(BracketParts {
+            dose_then_n: lexicon_pattern(source, "dose_then_n")?,
+            letter: source.pattern_with_case("letter_part", false)?,
+        })
+    }
+}
+
 impl ArmRules {
     /// Compiles the arm-size rules of `arms.toml`.
     pub fn compile(source: &Source<'_>) -> Result<ArmRules> {
@@ -141,7 +161,6 @@ impl ArmRules {
             |key: &str| -> Result<WordSet> { Ok(source.words(key)?.iter().map(|w| w.to_ascii_lowercase()).collect()) };
         let mut triggers = Triggers::compile(source, source)?;
         let mut gated = |key: &str| -> Result<Gated> { Ok(triggers.gate(key, lexicon_pattern(source, key)?)) };
-        let stops = [lower("label_boundaries")?, lower("non_participants")?];
         let rules = ArmRules {
             labels: ArmLabels::compile(source)?,
             participant_count: gated("participant_count")?,
@@ -162,6 +181,7 @@ impl ArmRules {
             finding_in: lexicon_pattern(source, "finding_in")?,
             describing: lexicon_pattern(source, "describing")?,
             dose_at_end: lexicon_pattern(source, "dose_at_end")?,
+            bracket_parts: BracketParts::compile(source)?,
             n_for: lexicon_pattern(source, "n_for")?,
             group_verb_at_end: lexicon_pattern(source, "group_verb_at_end")?,
             time_before: lexicon_pattern(source, "time_before")?,
@@ -209,7 +229,7 @@ impl ArmRules {
             pair: gated("pair")?,
             subgroup: lexicon_pattern(source, "subgroup")?,
             completed: CompletedPatterns::compile(source)?,
-            modifier_stops: stops.into_iter().flatten().collect(),
+            modifier_stops: [lower("label_boundaries")?, lower("non_participants")?].into_iter().flatten().collect(),
             enabled: source.file.rule.iter().filter(|r| r.enabled).map(|r| r.id.clone()).collect(),
         };
         triggers.all_gated()?;
@@ -506,7 +526,7 @@ fn n_equals_label(
         .or_else(|| aside_label(rules, s, label_end))
         .or_else(|| bracket_head_label(rules, s, sentence_start, n_at))
         .or_else(|| dose_label(rules, s, sentence_start, label_end))
-        .or_else(|| letter_label(s, sentence_start, label_end))
+        .or_else(|| letter_label(rules, s, sentence_start, label_end))
         .or_else(|| n_then_label(rules, s, n_at, n_end))
         .filter(|l| l.span.0 >= sentence_start)
 }
@@ -730,7 +750,7 @@ fn dose_label(rules: &ArmRules, s: &str, sentence_start: usize, to: usize) -> Op
     // `(vortioxetine 5 mg, n = 564, ...; 10 mg, n = 445`: a dose after another dose's `n =` in
     // its bracket is the next group of that list.
     let bracket = &head[head.rfind('(').map_or(0, |at| at + 1)..dose.start()];
-    let listed = bracket.trim_end().ends_with(';') && dose_with_n(bracket);
+    let listed = bracket.trim_end().ends_with(';') && rules.bracket_parts.dose_then_n.is_match(bracket);
     if !rules.allocation.is_match(&head[..dose.start()]) && !listed {
         return None;
     }
@@ -738,23 +758,11 @@ fn dose_label(rules: &ArmRules, s: &str, sentence_start: usize, to: usize) -> Op
     Some(Label { span, text: dose.as_str().to_string() })
 }
 
-/// Whether a text holds a dose followed by its `n =`: `5 mg, n = 564`, `10 mg (n = 20)`.
-fn dose_with_n(text: &str) -> bool {
-    static DOSE_N: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\d\s*(?:mg|g|µg|μg|mcg|IU|ml|U)(?:/(?:kg|day|d|m2|week))?\s*[,(]\s*n\s*=\s*\d")
-            .expect("the dose-count pattern compiles")
-    });
-    DOSE_N.is_match(text)
-}
-
 /// `(F, n = 35; F+A, n = 31; A, n = 37)`: a capital letter alone opening a bracket's part names
-/// its group (the label reader takes a lone `A` for an article).
-fn letter_label(s: &str, sentence_start: usize, to: usize) -> Option<Label> {
-    static LETTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[(\[;]\s*(?P<letter>[A-Z])\s*,?\s*$").expect("the letter-label pattern compiles")
-    });
+/// its group (`letter_part`; the label reader takes a lone `A` for an article).
+fn letter_label(rules: &ArmRules, s: &str, sentence_start: usize, to: usize) -> Option<Label> {
     let head = s.get(sentence_start..to)?;
-    let letter = LETTER.captures(head)?.name("letter")?;
+    let letter = rules.bracket_parts.letter.captures(head)?.name("letter")?;
     // One of several parts with their own `n =`.
     if !head[..letter.start()].contains('=') {
         return None;

@@ -604,15 +604,15 @@ fn drop_per_arm_estimates(rules: &EffectRules, text: &Text, findings: Vec<Findin
             Some((sentence, arm))
         })
         .collect();
-    let per_arm = |sentence: (usize, usize)| {
-        let arms: HashSet<&str> =
-            labels.iter().flatten().filter(|(at, _)| *at == sentence).map(|(_, arm)| arm.as_str()).collect();
-        arms.len() >= 2
-    };
+    let mut arms_by_sentence: HashMap<(usize, usize), HashSet<&str>> = HashMap::new();
+    for (sentence, arm) in labels.iter().flatten() {
+        arms_by_sentence.entry(*sentence).or_default().insert(arm);
+    }
+    let per_arm = |sentence: &(usize, usize)| arms_by_sentence.get(sentence).is_some_and(|arms| arms.len() >= 2);
     findings
         .into_iter()
         .zip(labels.iter())
-        .filter(|(_, label)| !label.as_ref().is_some_and(|(sentence, _)| per_arm(*sentence)))
+        .filter(|(_, label)| !label.as_ref().is_some_and(|(sentence, _)| per_arm(sentence)))
         .map(|(finding, _)| finding)
         .collect()
 }
@@ -839,12 +839,12 @@ fn find_unnamed_differences(
         // `3.8 min/day, 95% CI 1.5 to 6.1; 4.7 min/day, 0.0 to 9.5`: the next differences of
         // a list, each with its interval, are of the same measure; so are those each for its
         // own dose or schedule (`22.5 m (95% CI …) for weekly and 0.5 m (95% CI …) for qow`).
-        while let Some((next, for_dose)) = {
+        loop {
             let group = dose_group_after(rules, s, (end, sentence.1));
-            read_listed(rules, s, group.map_or(end, |at| at), code).map(|next| (next, group.is_some()))
-        } {
+            let Some(next) = read_listed(rules, s, group.unwrap_or(end), code) else { break };
+            // A difference for a dose is followed by its own dose.
             let ends_group = || dose_group_after(rules, s, (next.end, sentence.1)).is_some();
-            if !next.within_interval() || next.end > sentence.1 || for_dose && !ends_group() {
+            if !next.within_interval() || next.end > sentence.1 || group.is_some() && !ends_group() {
                 break;
             }
             let row = effect_row(rules, text, &mention, &next, next.p.clone(), labels, "effect.difference");
@@ -876,17 +876,22 @@ impl ForGroup {
             names_group: rules.pattern("group_word")?,
         })
     }
+
+    /// The first group's words in `text` (` for quetiapine 300 mg/day`), up to the word that ends
+    /// them, when they hold more than ` for`.
+    fn first_in<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let group = self.words.find(text)?;
+        let group_end = self.end.find(group.as_str()).map_or(group.end(), |m| m.start());
+        (group_end > " for".len()).then(|| &group.as_str()[..group_end])
+    }
 }
 
 /// Where the dose or schedule a difference is for ends, when one follows it (` for weekly`, ` for
 /// 22G`, `for_group` up to `for_group_end`) within `span`: not a group, arm or comparator named
 /// (`for the placebo group`), whose value would be that group's own.
 fn dose_group_after(rules: &EffectRules, s: &str, span: (usize, usize)) -> Option<usize> {
-    let group = rules.for_group.words.find(s.get(span.0..span.1)?)?;
-    let group_end = rules.for_group.end.find(group.as_str()).map_or(group.end(), |m| m.start());
-    let words = &group.as_str()[..group_end];
-    let names_group = rules.for_group.names_group.is_match(words);
-    (group_end > " for".len() && !names_group).then_some(span.0 + group_end)
+    let words = rules.for_group.first_in(s.get(span.0..span.1)?)?;
+    (!rules.for_group.names_group.is_match(words)).then_some(span.0 + words.len())
 }
 
 /// The patterns of a change within a group rather than a difference of groups.
@@ -1737,13 +1742,8 @@ fn read_for_list(
 ) -> Option<(Vec<Estimate>, Option<PValue>)> {
     let mut listed = Vec::new();
     let mut position = first.end;
-    loop {
-        let group = rules.for_group.words.find(s.get(position..limit)?)?;
-        let group_end = rules.for_group.end.find(group.as_str()).map_or(group.end(), |m| m.start());
-        if group_end <= " for".len() {
-            break;
-        }
-        position += group_end;
+    while let Some(group) = rules.for_group.first_in(s.get(position..limit)?) {
+        position += group.len();
         let Some(separator) = rules.list_separator.find(&s[position..limit]) else { break };
         let at = position + separator.end();
         let Ok((rest, value)) = decimal(&s[at..]) else { break };

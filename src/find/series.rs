@@ -184,8 +184,7 @@ fn mark_changes(values: &mut [Value], s: &str, from: usize) {
             continue;
         }
         let before = s[from.min(first.start)..first.start].trim_end();
-        let opened =
-            before.len() >= 5 && before.get(before.len() - 5..).is_some_and(|w| w.eq_ignore_ascii_case(" from"));
+        let opened = super::ends_with_lowercase(before, " from");
         let joint = s[first.end..second.start].trim();
         let joined = joint == "to" || joint.ends_with(" to");
         if opened && joined {
