@@ -1950,6 +1950,13 @@ fn inherited_at<'m>(
         Some(mention) => mention,
         None => last_mention_before_sentence(text, mentions, i)?,
     };
+    // Unlabelled "11 [7-21]" is as often a median with its range: only "(1.29, 0.78-2.14)"
+    // (value, comma, interval), a labelled CI or the next of a list is taken. (Read before the
+    // sentence's checks below, which cost more and turn away fewer numbers.)
+    let estimate = read_estimate(rules, s, i, mention.measure.code, true, false)?;
+    if !(estimate.labelled || estimate.opener == Some(',') && !after_copula || continues_list) {
+        return None;
+    }
     if out_of_scope(rules, text, sentence, groups) {
         return None;
     }
@@ -1963,13 +1970,7 @@ fn inherited_at<'m>(
     if rules.number_needed.is_match(&s[sentence.0..i]) {
         return None;
     }
-    let estimate = read_estimate(rules, s, i, mention.measure.code, true, false)?;
     if !is_ratio(mention.measure.code) && paired_group_values(rules, s, sentence, &estimate) {
-        return None;
-    }
-    // Unlabelled "11 [7-21]" is as often a median with its range: only "(1.29, 0.78-2.14)"
-    // (value, comma, interval), a labelled CI or the next of a list is taken.
-    if !(estimate.labelled || estimate.opener == Some(',') && !after_copula || continues_list) {
         return None;
     }
     is_plausible_inherited(rules, s, &estimate, mention.measure.code).then_some((mention, estimate))

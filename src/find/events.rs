@@ -852,6 +852,10 @@ fn read_group_clause_counts(rules: &EventRules, arms: &ArmRules, known: &Known<'
     let s = text.as_str();
     for lead in rules.clause_group.find_iter(s) {
         let (_, to) = text.sentence_at(lead.end());
+        // The counts are digits after the group: no digit in the rest of the sentence, no count.
+        if !s[lead.end()..to.max(lead.end())].bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         let Some(label) = arms.labels.after(s, lead.end()) else { continue };
         let named = arms.labels.has_group_noun(&label.text) || is_known(known, &label);
         let after = s.get(label.span.1..to).unwrap_or("");
@@ -1080,6 +1084,11 @@ fn read_arm_then_percent(rules: &EventRules, known: &Known<'_>, text: &Text, ite
 fn read_group_then_percent(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
     let s = text.as_str();
     for lead in rules.group_then_percent.find_iter(s) {
+        // The percentage follows the group in its sentence: none there, nothing to read.
+        let (_, to) = text.sentence_at(lead.end());
+        if !s[lead.end()..to.max(lead.end())].contains('%') {
+            continue;
+        }
         let Some(label) = arms.labels.after(s, lead.end()) else { continue };
         let rest = &s[label.span.1..];
         let value = rest.trim_start();
@@ -1155,6 +1164,12 @@ fn arm_then_percent_items(rules: &EventRules, s: &str, last_percent: usize, arm:
             let end = at + arm.len();
             let whole_word = !s[..at].ends_with(|c: char| c.is_alphanumeric())
                 && !s[end..].starts_with(|c: char| c.is_alphanumeric() || c == '%');
+            // The pattern's number comes right after the arm (past one `:`, `,`, `=` or `(`).
+            let next = s[end..].trim_start();
+            let next = next.strip_prefix([':', ',', '=', '(']).map_or(next, str::trim_start);
+            if !next.starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
             let Some(caps) = whole_word.then(|| rules.arm_then_percent.captures(&s[end..])).flatten() else {
                 continue;
             };
