@@ -10,10 +10,9 @@
 //! The word lists live in `rules/arms.toml` (`label_boundaries`, `group_nouns`, `not_labels`,
 //! `participants`), compiled once with the rest of the rules.
 
-use std::collections::HashMap;
 
 use super::compile::Source;
-use super::{ends_with_lowercase, Finding, WordSet};
+use super::{ends_with_lowercase, Finding, KeyMap, WordSet};
 use crate::error::Result;
 
 /// The most words a label may have.
@@ -521,7 +520,7 @@ pub fn names_group_keyed(keys: &[String], label: &str) -> bool {
 /// Gives every group of a record one label, the shortest the record uses for it: rows labelled
 /// `placebo group` and `placebo` all become `placebo`. `total` is left alone.
 pub fn unify(findings: &mut [Finding]) {
-    let mut shortest: HashMap<String, String> = HashMap::new();
+    let mut shortest: KeyMap<String, String> = KeyMap::default();
     for finding in findings.iter() {
         let Some(arm) = finding.row.arm.as_deref() else { continue };
         if arm == "total" {

@@ -16,14 +16,13 @@
 //! it (`aged`, `<`, `of the`) or after it (`died`, `had`) shows it is something else; counts
 //! in sentences of design or sample size are left out.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::{Captures, Match, Regex};
 
 use super::arm_label::{self, small_number, ArmLabels, Label};
 use super::compile::{lexicon_pattern, Gated, Source, Triggers};
-use super::{Finding, Text, WordSet};
+use super::{Finding, KeySet, Text, WordSet};
 use crate::error::Result;
 use crate::grammar::count;
 use crate::model::{Kind, Num, Row};
@@ -274,7 +273,7 @@ pub(super) fn size_row(arm: &str, n: Num, rule: &str) -> Row {
 struct Found {
     findings: Vec<Finding>,
     /// Byte offsets of the counts already read.
-    taken: HashSet<usize>,
+    taken: KeySet<usize>,
 }
 
 impl Found {
@@ -287,7 +286,7 @@ impl Found {
 
 /// Every arm-size row of one abstract.
 pub fn find(rules: &ArmRules, text: &Text) -> Vec<Finding> {
-    let mut found = Found { findings: Vec::new(), taken: HashSet::new() };
+    let mut found = Found { findings: Vec::new(), taken: KeySet::default() };
     if rules.on("arm_size.per_group") {
         find_per_group(rules, text, &mut found);
     }
@@ -972,7 +971,7 @@ fn word_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
 pub fn record_groups(rules: &ArmRules, s: &str) -> Vec<Label> {
     static GROUP_NOUN: LazyLock<Regex> =
         LazyLock::new(|| Regex::new("(?i-u:group|arm)").expect("the group-noun pattern compiles"));
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: KeySet<String> = KeySet::default();
     let mut groups = Vec::new();
     for noun in GROUP_NOUN.find_iter(s) {
         let at = noun.start();
@@ -2202,7 +2201,7 @@ pub fn reconcile(rules: &ArmRules, findings: &mut Vec<Finding>) {
         findings.extend(derived);
     }
     arm_label::unify(findings);
-    let mut seen: HashSet<(String, String)> = HashSet::new();
+    let mut seen: KeySet<(String, String)> = KeySet::default();
     findings.retain(|f| {
         if f.row.kind != Kind::ArmSize {
             return true;

@@ -20,12 +20,11 @@
 //! several factors made predictors of an outcome (`A (OR …), B (OR …) were associated with …`)
 //! are left out: the guide keeps comparisons of groups, not coefficients of a model.
 
-use std::collections::{HashMap, HashSet};
 
 use regex::Regex;
 
 use super::compile::{compile_pattern, Gated, Source, Triggers};
-use super::{clean_endpoint, outcome, Finding, Text};
+use super::{clean_endpoint, outcome, Finding, KeyMap, KeySet, Text};
 use crate::error::Result;
 use crate::grammar::{
     ci_after_estimate, ci_label_at, consumed, decimal, estimate_list_joint, levelled_ci_labels, p_value_after,
@@ -45,10 +44,10 @@ struct MeasureName {
 #[derive(Debug)]
 pub struct EffectRules {
     mention: Regex,
-    names: HashMap<String, MeasureName>,
+    names: KeyMap<String, MeasureName>,
     /// Names with a `{word}` slot, matched by pattern.
     slotted_names: Vec<(Regex, MeasureName)>,
-    abbreviations: HashMap<String, MeasureName>,
+    abbreviations: KeyMap<String, MeasureName>,
     adjusted_context: Regex,
     endpoints: Regex,
     mention_to_value: Regex,
@@ -71,11 +70,11 @@ pub struct EffectRules {
     predictor_adjusted_for: Regex,
     predictor_subject: Regex,
     /// Abbreviations of `ratio_readings` with the measure they name when their CI is a ratio's.
-    ratio_readings: HashMap<String, MeasureName>,
+    ratio_readings: KeyMap<String, MeasureName>,
     /// Each word of `group_synonyms` with the first word of its class.
-    group_synonyms: HashMap<String, String>,
+    group_synonyms: KeyMap<String, String>,
     /// Abbreviations that name their measure only right before `=` (`d = 0.63`, `ES = 0.42`).
-    equals_only: HashSet<String>,
+    equals_only: KeySet<String>,
     /// Between an estimate and its labelled CI: an aside naming the comparison.
     ci_aside: Regex,
     abbreviation_definition: Regex,
@@ -167,8 +166,8 @@ fn name_pattern(name: &str) -> String {
 }
 
 /// Each word of each class (`"female women woman"`) with the class's first word.
-fn synonym_classes(classes: &[String]) -> HashMap<String, String> {
-    let mut folded = HashMap::new();
+fn synonym_classes(classes: &[String]) -> KeyMap<String, String> {
+    let mut folded = KeyMap::default();
     for class in classes {
         let words: Vec<String> = class.split_whitespace().map(str::to_lowercase).collect();
         if let Some(first) = words.first() {
@@ -181,13 +180,13 @@ fn synonym_classes(classes: &[String]) -> HashMap<String, String> {
 }
 
 /// Names or abbreviations, each with the measure it names.
-type MeasureNames = HashMap<String, MeasureName>;
+type MeasureNames = KeyMap<String, MeasureName>;
 
 /// The names and the abbreviations of the lexicon's `[[measure]]` entries; adjusted forms with
 /// a space, or longer than an abbreviation, are names.
 fn measure_names(lexicon: &Source<'_>) -> Result<(MeasureNames, MeasureNames)> {
-    let mut names = HashMap::new();
-    let mut abbreviations = HashMap::new();
+    let mut names = KeyMap::default();
+    let mut abbreviations = KeyMap::default();
     for spec in &lexicon.file.measure {
         let code = CODES.iter().find(|c| **c == spec.code).ok_or_else(|| {
             rules::error(
@@ -285,7 +284,7 @@ fn ratio_readings(rules: &Source<'_>, abbreviations: &MeasureNames) -> Result<Me
 }
 
 /// The `equals_only` list: abbreviations of the lexicon that name a measure only before `=`.
-fn equals_only(rules: &Source<'_>, abbreviations: &MeasureNames) -> Result<HashSet<String>> {
+fn equals_only(rules: &Source<'_>, abbreviations: &MeasureNames) -> Result<KeySet<String>> {
     rules
         .words("equals_only")?
         .iter()
@@ -432,8 +431,8 @@ impl EffectRules {
             .any(|w| defining.contains(&w))
     }
 
-    fn abbreviation_definitions(&self, text: &str) -> HashMap<String, Option<MeasureName>> {
-        let mut defined = HashMap::new();
+    fn abbreviation_definitions(&self, text: &str) -> KeyMap<String, Option<MeasureName>> {
+        let mut defined = KeyMap::default();
         for caps in self.abbreviation_definition.captures_iter(text) {
             let (Some(words), Some(abbreviation)) = (caps.get(1), caps.get(2)) else { continue };
             if !self.abbreviations.contains_key(abbreviation.as_str()) {
@@ -604,7 +603,7 @@ fn drop_per_arm_estimates(rules: &EffectRules, text: &Text, findings: Vec<Findin
             Some((sentence, arm))
         })
         .collect();
-    let mut arms_by_sentence: HashMap<(usize, usize), HashSet<&str>> = HashMap::new();
+    let mut arms_by_sentence: KeyMap<(usize, usize), KeySet<&str>> = KeyMap::default();
     for (sentence, arm) in labels.iter().flatten() {
         arms_by_sentence.entry(*sentence).or_default().insert(arm);
     }
@@ -668,7 +667,7 @@ pub fn settle_endpoints(
 /// (`not_a_measure`) and where an abbreviation repeats the name before it (`hazard ratio [HR]`).
 fn measure_mentions(rules: &EffectRules, s: &str) -> Vec<Mention> {
     // The abbreviations the abstract defines, read once it mentions a measure (most do not).
-    let mut defined: Option<HashMap<String, Option<MeasureName>>> = None;
+    let mut defined: Option<KeyMap<String, Option<MeasureName>>> = None;
     let mut mentions: Vec<Mention> = Vec::new();
     for m in rules.mention.find_iter(s) {
         let defined = defined.get_or_insert_with(|| rules.abbreviation_definitions(s));

@@ -19,14 +19,13 @@
 //! a time-to-event endpoint (landmark rates: survival rows).
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
 
 use regex::Regex;
 
 use super::arm_label::{group_key, names_group_keyed, Label};
 use super::arms::ArmRules;
 use super::compile::{lexicon_gate, lexicon_pattern_with, Gated, Live, ScanGate, Source, Triggers};
-use super::{arm_local, outcome, Finding, Text};
+use super::{arm_local, outcome, Finding, KeySet, Text};
 use crate::error::Result;
 use crate::grammar::{count, decimal, p_value, time_unit};
 use crate::model::{Kind, Num, Row};
@@ -2005,7 +2004,7 @@ impl std::ops::Deref for Known<'_> {
 
 /// The record's arms: the groups of its arm-size rows, else the groups it names with a group noun.
 fn known_arms(arms: &ArmRules, s: &str, arm_sizes: &[Finding]) -> Vec<String> {
-    let mut seen = HashSet::new();
+    let mut seen = KeySet::default();
     let mut known = Vec::new();
     let mut sized: Vec<&Finding> = arm_sizes.iter().collect();
     sized.sort_by_key(|f| f.span.0);
@@ -2472,7 +2471,7 @@ fn assign_compared_pairs(
 /// A weak label stands when another item of its sentence has a group: `11 of 110 in the
 /// intervention and 18 of 113 in the control group`.
 fn assign_weak_labels(text: &Text, weak: Vec<Option<Label>>, items: &mut [Item]) {
-    let labelled: HashSet<usize> =
+    let labelled: KeySet<usize> =
         items.iter().filter(|i| i.arm.is_some()).map(|i| text.sentence_index(i.span.0)).collect();
     for (item, label) in items.iter_mut().zip(weak) {
         if let Some(label) = label.filter(|_| labelled.contains(&text.sentence_index(item.span.0))) {

@@ -138,6 +138,13 @@ impl Text {
 /// (never listed, so the order of its hash plays no part): hashed with [`WordHasher`].
 pub(crate) type WordSet = std::collections::HashSet<String, std::hash::BuildHasherDefault<WordHasher>>;
 
+/// A map keyed by words, offsets or spans, hashed with [`WordHasher`] (lookups only: never
+/// listed in its hash's order where that order could reach a row).
+pub(crate) type KeyMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+
+/// A set of words, offsets or spans hashed with [`WordHasher`], as [`KeyMap`].
+pub(crate) type KeySet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// A fast hash for short keys of the rule files (the multiply-and-rotate of `FxHash`): the
 /// standard SipHash, built to resist chosen keys, cost several times as much per lookup, and
 /// the finders look words up millions of times per corpus.
