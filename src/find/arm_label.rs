@@ -10,7 +10,6 @@
 //! The word lists live in `rules/arms.toml` (`label_boundaries`, `group_nouns`, `not_labels`,
 //! `participants`), compiled once with the rest of the rules.
 
-
 use super::compile::Source;
 use super::{ends_with_lowercase, Finding, KeyMap, WordSet};
 use crate::error::Result;

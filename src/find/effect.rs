@@ -20,7 +20,6 @@
 //! several factors made predictors of an outcome (`A (OR …), B (OR …) were associated with …`)
 //! are left out: the guide keeps comparisons of groups, not coefficients of a model.
 
-
 use regex::Regex;
 
 use super::compile::{compile_pattern, Gated, Source, Triggers};
