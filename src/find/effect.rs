@@ -2245,11 +2245,16 @@ fn endpoint(
     // `mortality ratio 0.95`, `absolute mortality difference of 4.9%`: the measure's own name
     // holds its outcome.
     let mut inside = None;
+    // A lexicon name with an earlier estimate (a measure and a bracketed number) between it and
+    // this estimate's measure is that estimate's.
+    let mut taken = false;
     for m in rules.endpoints.find_iter(sentence_text) {
         let at = sentence.0 + m.start();
         if at >= mention.start && at < mention.end {
             inside = Some(m.as_str());
         } else if at < target {
+            let between = s.get(sentence.0 + m.end()..mention.start).unwrap_or("");
+            taken = rules.mention.is_match(between) && outcome::holds_a_value(between);
             before = Some(m.as_str());
         } else if at >= estimate.end && after.is_none() {
             after = Some(m.as_str());
@@ -2267,13 +2272,19 @@ fn endpoint(
     // A reading that leaves only connectors or a leftover (`respectively`, `B`) gives way to the next.
     let usable = |phrase: &String| clean_endpoint(phrase).is_some() && !outcome::names_no_outcome(phrase);
     let within = at - sentence.0;
+    // Where an earlier estimate stands between the lexicon endpoint and this one, the phrase
+    // right before this one names its own outcome (`the risk of death [RR 0.69 (…)] and the risk
+    // of unfavourable outcome on the Glasgow Outcome Scale [RR 0.76`).
+    let own_phrase = || outcome::outcome_before(sentence_text, within).filter(usable);
     named_after
         .or_else(|| more_on_outcome(rules, s.get(estimate.end..sentence.1).unwrap_or("")).filter(usable))
         .or_else(|| inside.map(str::to_string))
+        .or_else(|| outcome::likely_outcome(sentence_text, within).filter(usable))
         .or_else(|| outcome::changed_by(sentence_text, within).filter(usable))
         .or_else(|| effect_on_outcome(rules, sentence_text, within).filter(usable))
+        .or_else(|| taken.then(own_phrase).flatten())
         .or_else(|| before.or(after).map(str::to_string))
-        .or_else(|| outcome::outcome_before(sentence_text, within).filter(usable))
+        .or_else(own_phrase)
         .or_else(|| outcome::bracket_phrase(sentence_text, within).filter(usable))
         .or_else(|| outcome::change_phrase(sentence_text, within).filter(usable))
         .or_else(|| outcome::clause_subject(s, sentence.0, at).filter(usable))

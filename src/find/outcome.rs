@@ -671,10 +671,63 @@ pub fn subject_of_copula(sentence: &str, at: usize) -> Option<String> {
 /// diagnosis to be higher in cases (31%) than controls (3%; difference, 28%`.
 /// After `was` or `had` (`was significantly increased`, `had declined`) the verb has no subject
 /// of its own, so the copula's is read.
+/// A verb of change with an object after it (`Riociguat decreased pulmonary vascular resistance
+/// (PVR) in … (n=72; −131`) has the treatment as its subject: the object is the outcome.
 pub fn subject_of_change(sentence: &str, at: usize) -> Option<String> {
     let verbs = [" was ", " were ", " to be ", " increased ", " decreased ", " improved ", " declined "];
+    let head = sentence.get(..at)?;
+    let active = [" increased ", " decreased ", " improved ", " reduced ", " lowered "];
+    let last_verb = verbs.iter().filter_map(|v| head.rfind(v)).max();
+    let transitive = active.iter().filter_map(|v| head.rfind(v).map(|i| i + v.len())).max();
+    if let Some(object_at) = transitive.filter(|&end| last_verb.is_none_or(|v| end > v)) {
+        let preceded = head[..object_at].trim_end().rsplit(' ').nth(1).map(str::to_lowercase);
+        let passive =
+            preceded.is_some_and(|w| matches!(w.as_str(), "was" | "were" | "be" | "been" | "had" | "has" | "have"));
+        let next = head[object_at..].split_whitespace().next().unwrap_or("");
+        let lower = next.to_lowercase();
+        let object = phrase_word(next, false).is_some() && !JOINERS.contains(&lower.as_str()) && !lower.ends_with("ly");
+        if !passive && object {
+            return phrase_after(head, object_at);
+        }
+    }
     subject_before(sentence, at, &verbs).or_else(|| subject_of_copula(sentence, at))
 }
+
+/// The outcome after `likely to` before `at` in `sentence`, with no number between (`were 5.45
+/// times more likely to respond to intervention than those with … (OR`): up to a comparison,
+/// a group or a bracket.
+pub fn likely_outcome(sentence: &str, at: usize) -> Option<String> {
+    let head = sentence.get(..at)?;
+    let from = head.rfind("likely to ")? + "likely to ".len();
+    let rest = &head[from..];
+    // After a colon the outcomes are listed one by one (`more likely to support all policies:
+    // providing naloxone … (OR`).
+    if rest.contains(|c: char| c.is_ascii_digit() || matches!(c, ';' | ':' | ')' | ']')) {
+        return None;
+    }
+    let mut taken: Vec<&str> = Vec::new();
+    for raw in rest.split_whitespace() {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '/');
+        let lower = word.to_lowercase();
+        if taken.is_empty() && lower == "be" {
+            continue;
+        }
+        if word.is_empty() || raw.starts_with(['(', '[']) || LIKELY_ENDS.contains(&lower.as_str()) || taken.len() == 8 {
+            break;
+        }
+        taken.push(word);
+        if raw.ends_with([',', ':']) {
+            break;
+        }
+    }
+    tidy(taken)
+}
+
+/// Words that end the outcome after `likely to`: a comparison, a group, a time.
+const LIKELY_ENDS: &[&str] = &[
+    "than", "compared", "versus", "vs", "as", "among", "with", "in", "at", "during", "after", "within", "when", "if",
+    "relative", "for", "by",
+];
 
 /// The subject of the last of `verbs` (with their spaces) before `at` in `sentence`.
 fn subject_before(sentence: &str, at: usize, verbs: &[&str]) -> Option<String> {
@@ -775,13 +828,46 @@ pub fn outcome_before(text: &str, at: usize) -> Option<String> {
 
 /// The phrase before `at` ([`phrase_before`]) unless the word right before it is one of
 /// `leads` (lower case), words after which the phrase names a group, not an outcome.
+/// A determiner between a group's lead and its name (`with their partners`, `in the RA+ group`)
+/// is skipped, except after `associated with`, whose phrase is the outcome. A phrase right after
+/// a value, or after a value and `in`, `with`, `for` or `on`, names that value's group (`26/182
+/// [14%] without enema; RR`, `66% in DEF, OR`, `£135 for lay-trainers (mean difference`).
 pub fn phrase_not_led_by(text: &str, at: usize, leads: &[&str]) -> Option<String> {
     let head = text.get(..at)?.trim_end().trim_end_matches(['(', '[', ',', ':', ';']).trim_end();
     let head = without_time_point(head);
     let phrase = phrase_before(head, head.len())?;
-    let lead = head.strip_suffix(phrase.as_str()).and_then(|rest| rest.split_whitespace().next_back());
-    let of_a_group = lead.is_some_and(|w| leads.contains(&w.to_lowercase().as_str()));
-    (!of_a_group).then_some(phrase)
+    let mut before = head.strip_suffix(phrase.as_str()).unwrap_or("").split_whitespace().rev().map(str::to_lowercase);
+    let mut lead = before.next();
+    if lead.as_deref().is_some_and(|w| DETERMINERS.contains(&w)) {
+        lead = before.next();
+    }
+    let associated = lead.as_deref() == Some("with") && before.clone().next().is_some_and(|w| w == "associated");
+    let of_a_group = lead.as_deref().is_some_and(|w| leads.contains(&w)) && !associated;
+    // After a value, only a group's preposition makes the phrase a group's (`[14%] without
+    // enema`): a phrase right after a value may be the next item of a list (`2.0%), strength (`).
+    let group_word = |w: &str| matches!(w, "in" | "with" | "without" | "for" | "on");
+    let after_value = match lead.as_deref() {
+        Some(w) if group_word(w) => before.next().is_some_and(|w| is_value(&w)),
+        Some(w) => {
+            is_value(w) && phrase.split_whitespace().next().is_some_and(|first| group_word(&first.to_lowercase()))
+        }
+        None => false,
+    };
+    (!of_a_group && !after_value).then_some(phrase)
+}
+
+/// Words between a group's lead and its name.
+const DETERMINERS: &[&str] = &["the", "their", "its", "his", "her", "a", "an"];
+
+/// Whether a word is a value one group had: a percentage, a count (`26/182`) or a sum (`£135`),
+/// maybe in brackets or with a comma after it (`[14%]`, `66%,`); a plain number may be an
+/// earlier estimate's bound (`0.73 to 2.86, TIMI major HR`).
+fn is_value(word: &str) -> bool {
+    let bare = word.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ',' | ';'));
+    let digits = bare.chars().filter(char::is_ascii_digit).count();
+    digits > 0
+        && bare.contains(['%', '/', '£', '$', '€'])
+        && bare.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '·' | '/' | '%' | '£' | '$' | '€' | ','))
 }
 
 /// The outcome a difference changes `by` the estimate: `lowered blood pressure by 1.93 mmHg`,
@@ -921,7 +1007,22 @@ const ANALYSIS_ENDS: &[&str] = &[
 ];
 
 /// Nouns that end the name of a group.
-const GROUP_ENDS: &[&str] = &["group", "groups", "arm", "arms", "cohort", "cohorts"];
+const GROUP_ENDS: &[&str] = &[
+    "group",
+    "groups",
+    "subgroup",
+    "subgroups",
+    "arm",
+    "arms",
+    "cohort",
+    "cohorts",
+    "areas",
+    "communities",
+    "clusters",
+    "villages",
+    "districts",
+    "wards",
+];
 
 /// Words that make the `control` after them a group: `attention control`, `wait-list control`.
 const CONTROL_KINDS: &[&str] =
@@ -961,6 +1062,27 @@ pub fn clause_subject(text: &str, clause_start: usize, at: usize) -> Option<Stri
     let clause = text.get(clause_start..at)?;
     let from = clause.rfind([',', ';', ':']).map_or(0, |p| p + 1);
     phrase_forward(&clause[from..], &["the", "a", "an", "in", "overall", "also"], false)
+}
+
+/// Whether `between`, the text between an outcome's name and an estimate, holds a closed
+/// bracket with a number: an earlier value, to which that name belongs (`the risk of death [RR
+/// 0.69 (0.35 to 1.39)] and the risk of unfavourable outcome [RR 0.76`).
+pub fn holds_a_value(between: &str) -> bool {
+    let mut open: Vec<usize> = Vec::new();
+    for (i, c) in between.char_indices() {
+        match c {
+            '(' | '[' => open.push(i),
+            ')' | ']' => {
+                if let Some(from) = open.pop() {
+                    if between[from..i].contains(|c: char| c.is_ascii_digit()) {
+                        return true;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Small words a name may hold that its abbreviation leaves out (`quality of life (QL)`).
@@ -1096,6 +1218,31 @@ mod tests {
         assert_eq!(subject_of_change(s, s.find("1.4").unwrap()), None);
         let s = "The pain score was stable in A and had declined in B, with a difference of 1.4";
         assert_eq!(subject_of_change(s, s.find("1.4").unwrap()).as_deref(), Some("pain score"));
+        // A verb of change with an object: the subject is the treatment, the object the outcome.
+        let s = "Drug X decreased airway resistance (AR) in older (n=50; -131";
+        assert_eq!(subject_of_change(s, s.find("-131").unwrap()).as_deref(), Some("airway resistance"));
+        let s = "Mean blood flow increased from 0.2 units with A to 0.5 units with B, a difference of 0.3";
+        assert_eq!(subject_of_change(s, s.find("0.3").unwrap()).as_deref(), Some("Mean blood flow"));
+    }
+
+    #[test]
+    fn outcomes_after_likely_to() {
+        let s = "Treated patients were 3.1 times more likely to regain walking than those with sham (OR";
+        assert_eq!(likely_outcome(s, s.len()).as_deref(), Some("regain walking"));
+        let s = "Pupils were more likely to be regular swimmers compared with controls (OR";
+        assert_eq!(likely_outcome(s, s.len()).as_deref(), Some("regular swimmers"));
+        // A number or a colon between: the estimate is of a later item of a list.
+        let s = "were more likely to walk (OR 2.1), cycle (OR";
+        assert_eq!(likely_outcome(s, s.len()), None);
+        let s = "were more likely to endorse both items: wearing helmets (OR";
+        assert_eq!(likely_outcome(s, s.len()), None);
+    }
+
+    #[test]
+    fn an_earlier_bracketed_value_takes_the_name_before_it() {
+        assert!(holds_a_value(" of falls [RR 0.71 (0.5 to 0.9)] and the risk of fractures ["));
+        assert!(!holds_a_value(" (FS) was longer ("));
+        assert!(!holds_a_value(" was 12 months in A and 9 months in B ("));
     }
 
     #[test]
@@ -1173,6 +1320,15 @@ mod tests {
         );
         assert_eq!(read("recovered from shock significantly faster ("), None);
         assert_eq!(read("The HR was significant for men ("), None);
+        // The group after a value, or after a determiner.
+        assert_eq!(read("12/80 [15%] with splint v 20/81 [25%] without splint; "), None);
+        assert_eq!(read("(30% in ABC vs. 45% in DEF, "), None);
+        assert_eq!(read("£120 for volunteers ("), None);
+        assert_eq!(read("were more able to discuss it with their doctors ("), None);
+        assert_eq!(read("was associated with the composite outcome (").as_deref(), Some("composite outcome"));
+        // A list's next item after a value is an outcome.
+        assert_eq!(read("speed (A = 3.1%; B = 2.0%), grip strength (").as_deref(), Some("grip strength"));
+        assert_eq!(read("risk 0.73 to 2.86, TIMI major ").as_deref(), Some("TIMI major"));
     }
 
     #[test]
@@ -1208,5 +1364,6 @@ mod tests {
         assert!(!names_no_outcome("time to tracheal extubation"));
         assert!(!names_no_outcome("systolic blood pressure mm Hg"));
         assert!(!names_no_outcome(""));
+        assert!(names_no_outcome("the control villages"));
     }
 }
