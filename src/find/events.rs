@@ -814,7 +814,11 @@ fn read_count_in_arm(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, tex
         let (from, to) = text.sentence_at(e.start());
         let sentence = &s[from..to];
         let before = &s[from..e.start()];
-        if !arms.outcomes.is_match(sentence) || not_a_count_before(before) || is_denominator_before(before) {
+        if !arms.outcomes.is_match(sentence)
+            || not_a_count_before(before)
+            || is_denominator_before(before)
+            || second_of_count_pair(before)
+        {
             continue;
         }
         let Some(label) = arms.labels.after(s, whole.end()) else { continue };
@@ -834,6 +838,8 @@ fn read_count_in_arm(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, tex
         item.events = read_count(e.as_str());
         item.percent = caps.name("p").and_then(|p| read_percent(p.as_str()));
         item.arm = Some(label.text.clone());
+        // `one death in the X group`: the outcome counted is the count's own.
+        item.said = caps.name("what").map(|w| w.as_str().to_string());
         // `297 patients in the aspirin group (n = 1,075)`: the group's size follows.
         if let Some((n, end)) = n_equals_after(s, label.span.1) {
             if item.events.as_ref().is_some_and(|e| e.value <= n.value) {
@@ -1257,6 +1263,14 @@ fn not_a_count_before(before: &str) -> bool {
         ]
         .iter()
         .any(|w| lower.strip_suffix(w).is_some_and(|rest| rest.is_empty() || rest.ends_with(' ')))
+}
+
+/// Whether a count is the second of a pair (`four versus one wound infections in the drain versus
+/// no-drain groups`), whose groups follow as a pair, not as one group.
+fn second_of_count_pair(before: &str) -> bool {
+    let lower = super::tail(before.trim_end(), 16).to_ascii_lowercase();
+    let Some(rest) = ["versus", "vs.", "vs"].iter().find_map(|w| lower.strip_suffix(w)) else { return false };
+    rest.ends_with(' ') && rest.trim_end().ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// Counts matched by `pattern` (group `e`, and `p` for a percentage when the pattern has one),
