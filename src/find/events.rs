@@ -937,6 +937,12 @@ fn findings_from_items(
     // unnamed: validation flags it (events.arm_unresolved) for the reviewer. A percentage alone
     // is too often something else to keep without its group.
     let (completed, items): (Vec<Item>, Vec<Item>) = items.into_iter().partition(|item| item.completed);
+    if std::env::var_os("EV19_DROPPED").is_some() {
+        for item in items.iter().filter(|item| !(item.arm.is_some() || (item.events.is_some() && item.n.is_some()))) {
+            let (f, t) = text.sentence_at(item.span.0);
+            eprintln!("DROP\t{}\t{}\t{}\t{}", item.rule, &s[item.span.0..item.span.1], &s[f..item.span.0], &s[item.span.0..t]);
+        }
+    }
     let mut items: Vec<Item> =
         items.into_iter().filter(|item| item.arm.is_some() || (item.events.is_some() && item.n.is_some())).collect();
     for item in items.iter_mut() {
@@ -2591,7 +2597,10 @@ fn run_groups(
         pair_after(rules, arms, known, s, items[end - 1].span.1)
             .map(|(a, b)| vec![a.text, b.text])
             .or_else(|| (named.len() == 2).then(|| named.clone()))
-            .or_else(|| arms.labels.compared_pair(s, sentence).map(|(a, b)| vec![a.text, b.text]))
+            .or_else(|| {
+                let (a, b) = arms.labels.compared_pair(s, sentence)?;
+                compares_groups(rules, arms, known, s, (&a, &b), items[index].span.0).then(|| vec![a.text, b.text])
+            })
             .or_else(|| {
                 // The pair the previous sentence compares.
                 let previous = text.sentences.get(sentence_index.checked_sub(1)?)?;
@@ -2626,6 +2635,37 @@ fn run_groups(
                 (run == 2).then(|| record_pair.get_or_init(|| first_compared_pair(arms, text)).clone()).flatten();
             first.filter(|pair| !times && names_nearby(text, sentence_index, pair)).map(|pair| (ordered(pair), true))
         })
+}
+
+/// Whether a pair the sentence compares names groups, not measures: `serum potassium
+/// concentration than spironolactone` compares a measure; two labels joined by `and` or `or`
+/// before the values (`Participation and adherence were 96% and 95%, respectively`) may be the
+/// measures the values are of, and name groups only with a group noun, as the record's arms, or
+/// by a code (`S10 and T14 were`); after the values (`for the telephone and mail surveys,
+/// respectively`) they are the values' groups.
+fn compares_groups(
+    rules: &EventRules,
+    arms: &ArmRules,
+    known: &Known<'_>,
+    s: &str,
+    (a, b): (&Label, &Label),
+    values_start: usize,
+) -> bool {
+    let measure = |label: &Label| rules.continuous.is_match(&label.text) || rules.not_a_share.is_match(&label.text);
+    if measure(a) || measure(b) {
+        return false;
+    }
+    let joint = s.get(a.span.1..b.span.0).unwrap_or("").trim().to_ascii_lowercase();
+    let group = |label: &Label| arms.labels.has_group_noun(&label.text) || is_known(known, label) || is_code(&label.text);
+    !matches!(joint.as_str(), "and" | "or") || b.span.1 > values_start || group(a) && group(b)
+}
+
+/// Whether a label opens with a code of capitals and digits: `S10`, `XEC`, `T adjuvant`.
+fn is_code(label: &str) -> bool {
+    label.split_whitespace().next().is_some_and(|word| {
+        word.chars().any(|c| c.is_ascii_uppercase())
+            && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '+' | '-' | '/'))
+    })
 }
 
 /// Whether the list a `respectively` closes after a run names times, not groups: `86% and 84%
