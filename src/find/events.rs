@@ -937,12 +937,6 @@ fn findings_from_items(
     // unnamed: validation flags it (events.arm_unresolved) for the reviewer. A percentage alone
     // is too often something else to keep without its group.
     let (completed, items): (Vec<Item>, Vec<Item>) = items.into_iter().partition(|item| item.completed);
-    if std::env::var_os("EV19_DROPPED").is_some() {
-        for item in items.iter().filter(|item| !(item.arm.is_some() || (item.events.is_some() && item.n.is_some()))) {
-            let (f, t) = text.sentence_at(item.span.0);
-            eprintln!("DROP\t{}\t{}\t{}\t{}", item.rule, &s[item.span.0..item.span.1], &s[f..item.span.0], &s[item.span.0..t]);
-        }
-    }
     let mut items: Vec<Item> =
         items.into_iter().filter(|item| item.arm.is_some() || (item.events.is_some() && item.n.is_some())).collect();
     for item in items.iter_mut() {
@@ -2656,7 +2650,8 @@ fn compares_groups(
         return false;
     }
     let joint = s.get(a.span.1..b.span.0).unwrap_or("").trim().to_ascii_lowercase();
-    let group = |label: &Label| arms.labels.has_group_noun(&label.text) || is_known(known, label) || is_code(&label.text);
+    let group =
+        |label: &Label| arms.labels.has_group_noun(&label.text) || is_known(known, label) || is_code(&label.text);
     !matches!(joint.as_str(), "and" | "or") || b.span.1 > values_start || group(a) && group(b)
 }
 
