@@ -191,7 +191,9 @@ impl ArmLabels {
                 // A group noun ends the label, with its identifier: `group A`, `arm 2`.
                 if let Some(id) = word_at(s, skip_spaces(s, word.end)) {
                     let id_text = &s[id.start..id.end];
-                    if is_group_id(id_text) {
+                    // `group 10 days after surgery`: a number before a unit of time is a duration.
+                    let duration = crate::grammar::time_unit(s[id.end..].trim_start()).is_ok();
+                    if is_group_id(id_text) && !duration {
                         words.push(id);
                     }
                 }

@@ -813,7 +813,11 @@ fn read_count_in_arm(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, tex
         let (from, to) = text.sentence_at(e.start());
         let sentence = &s[from..to];
         let before = &s[from..e.start()];
-        if !arms.outcomes.is_match(sentence) || not_a_count_before(before) || is_denominator_before(before) {
+        if !arms.outcomes.is_match(sentence)
+            || not_a_count_before(before)
+            || is_denominator_before(before)
+            || second_of_count_pair(before)
+        {
             continue;
         }
         let Some(label) = arms.labels.after(s, whole.end()) else { continue };
@@ -833,6 +837,8 @@ fn read_count_in_arm(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, tex
         item.events = read_count(e.as_str());
         item.percent = caps.name("p").and_then(|p| read_percent(p.as_str()));
         item.arm = Some(label.text.clone());
+        // `one death in the X group`: the outcome counted is the count's own.
+        item.said = caps.name("what").map(|w| w.as_str().to_string());
         // `297 patients in the aspirin group (n = 1,075)`: the group's size follows.
         if let Some((n, end)) = n_equals_after(s, label.span.1) {
             if item.events.as_ref().is_some_and(|e| e.value <= n.value) {
@@ -1271,6 +1277,14 @@ fn not_a_count_before(before: &str) -> bool {
         ]
         .iter()
         .any(|w| lower.strip_suffix(w).is_some_and(|rest| rest.is_empty() || rest.ends_with(' ')))
+}
+
+/// Whether a count is the second of a pair (`four versus one wound infections in the drain versus
+/// no-drain groups`), whose groups follow as a pair, not as one group.
+fn second_of_count_pair(before: &str) -> bool {
+    let lower = super::tail(before.trim_end(), 16).to_ascii_lowercase();
+    let Some(rest) = ["versus", "vs.", "vs"].iter().find_map(|w| lower.strip_suffix(w)) else { return false };
+    rest.ends_with(' ') && rest.trim_end().ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// Counts matched by `pattern` (group `e`, and `p` for a percentage when the pattern has one),
@@ -2591,7 +2605,10 @@ fn run_groups(
         pair_after(rules, arms, known, s, items[end - 1].span.1)
             .map(|(a, b)| vec![a.text, b.text])
             .or_else(|| (named.len() == 2).then(|| named.clone()))
-            .or_else(|| arms.labels.compared_pair(s, sentence).map(|(a, b)| vec![a.text, b.text]))
+            .or_else(|| {
+                let (a, b) = arms.labels.compared_pair(s, sentence)?;
+                compares_groups(rules, arms, known, s, (&a, &b), items[index].span.0).then(|| vec![a.text, b.text])
+            })
             .or_else(|| {
                 // The pair the previous sentence compares.
                 let previous = text.sentences.get(sentence_index.checked_sub(1)?)?;
@@ -2626,6 +2643,38 @@ fn run_groups(
                 (run == 2).then(|| record_pair.get_or_init(|| first_compared_pair(arms, text)).clone()).flatten();
             first.filter(|pair| !times && names_nearby(text, sentence_index, pair)).map(|pair| (ordered(pair), true))
         })
+}
+
+/// Whether a pair the sentence compares names groups, not measures: `serum potassium
+/// concentration than spironolactone` compares a measure; two labels joined by `and` or `or`
+/// before the values (`Participation and adherence were 96% and 95%, respectively`) may be the
+/// measures the values are of, and name groups only with a group noun, as the record's arms, or
+/// by a code (`S10 and T14 were`); after the values (`for the telephone and mail surveys,
+/// respectively`) they are the values' groups.
+fn compares_groups(
+    rules: &EventRules,
+    arms: &ArmRules,
+    known: &Known<'_>,
+    s: &str,
+    (a, b): (&Label, &Label),
+    values_start: usize,
+) -> bool {
+    let measure = |label: &Label| rules.continuous.is_match(&label.text) || rules.not_a_share.is_match(&label.text);
+    if measure(a) || measure(b) {
+        return false;
+    }
+    let joint = s.get(a.span.1..b.span.0).unwrap_or("").trim().to_ascii_lowercase();
+    let group =
+        |label: &Label| arms.labels.has_group_noun(&label.text) || is_known(known, label) || is_code(&label.text);
+    !matches!(joint.as_str(), "and" | "or") || b.span.1 > values_start || group(a) && group(b)
+}
+
+/// Whether a label opens with a code of capitals and digits: `S10`, `XEC`, `T adjuvant`.
+fn is_code(label: &str) -> bool {
+    label.split_whitespace().next().is_some_and(|word| {
+        word.chars().any(|c| c.is_ascii_uppercase())
+            && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '+' | '-' | '/'))
+    })
 }
 
 /// Whether the list a `respectively` closes after a run names times, not groups: `86% and 84%
