@@ -713,6 +713,7 @@ const SUBJECT_VERBS: [&str; 5] = ["achieved", "experienced", "had", "showed", "a
 struct GroupPatterns {
     allocation: Regex,
     receiving: Regex,
+    listed_before_values: Regex,
     comparing: Regex,
     alternative: Regex,
     subject: Regex,
@@ -744,6 +745,11 @@ fn group_patterns() -> &'static GroupPatterns {
             // given one of two treatments, where no allocation names them.
             receiving: build(
                 r"(?i:\b(?:patients?|subjects?|participants?|volunteers|women|men|children|infants|adults)\s+(?:received|were\s+given|were\s+treated\s+with|were\s+to\s+receive)\s+(?:either\s+)?)",
+            ),
+            // `in the A, B and C arms were 80%, 75% and 60%, respectively`: a list of groups
+            // right before the verb and the first value.
+            listed_before_values: build(
+                r"(?i:\b(?:in|for|among)\s+(?:the\s+)?)([^%()\[\];:.]{3,90}?)\s+(?i:was|were)\s+\d",
             ),
             // `comparing X with Y`, `between X and Y`.
             comparing: build(r"(?i:\b(?:comparing|between)\s+)"),
@@ -799,6 +805,7 @@ pub fn sentence_groups(
     let mut lists: Vec<Vec<String>> = Vec::new();
     lists.extend(clause_groups(sentence));
     lists.extend(arm_local::respectively_list(sentence));
+    lists.extend(respectively_before_values(sentence));
     lists.extend(arm_local::comparison_list(sentence));
     lists.extend(sentence_pair(labels, s, (from, to)));
     lists.extend(subject_and_comparator(labels, sentence));
@@ -808,6 +815,26 @@ pub fn sentence_groups(
     lists.extend(named_record_pair(record, sentence));
     lists.iter_mut().for_each(|list| drop_shared_plural(list));
     (lists, Context { record: record.to_vec(), subject: subject_group(labels, sentence) })
+}
+
+/// The groups of `The 1-year survival in the A, B and C arms was 80%, 75% and 60%,
+/// respectively`: listed before the values, which the `respectively` list after them cannot
+/// read. Only a list of three or more (two are read as a comparison), and not a list of
+/// participants (`in patients with A, B and C`).
+fn respectively_before_values(sentence: &str) -> Option<Vec<String>> {
+    if !sentence.contains("respectively") {
+        return None;
+    }
+    let caps = group_patterns().listed_before_values.captures(sentence)?;
+    let words = caps.get(1)?.as_str();
+    let lower = words.to_ascii_lowercase();
+    if [" in ", " for ", " among ", " with ", " of ", " at "].iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    let after = &sentence[caps.get(0)?.end()..];
+    let respectively_closes = after.find("respectively").is_some_and(|at| !after[..at].contains(['.', ';']));
+    let list = arm_local::listed_groups(words);
+    (respectively_closes && list.len() >= 3).then_some(list)
 }
 
 /// `the gemcitabine and observation arms`: the plural noun the last label of a list shares with
@@ -1121,6 +1148,23 @@ mod tests {
         assert_eq!(record_arms(&labels(), &text, &[]), vec!["DRCFI", "placebo"]);
         let text = Text::new("Patients received tofacitinib 5 or 10 mg twice daily, or placebo, for 12 weeks.");
         assert!(record_arms(&labels(), &text, &[]).is_empty());
+    }
+
+    #[test]
+    fn groups_listed_before_their_values() {
+        let listed = |s: &str| respectively_before_values(s);
+        assert_eq!(
+            listed(
+                "The 1-year survival rates in the drug A, drug B and placebo arms were 80%, 75% and 60%, respectively."
+            ),
+            Some(vec!["drug A arm".to_string(), "drug B arm".to_string(), "placebo arm".to_string()])
+        );
+        assert_eq!(
+            listed("Rates for low dose, high dose and control were 8%, 7% and 6%, respectively."),
+            Some(vec!["low dose".to_string(), "high dose".to_string(), "control".to_string()])
+        );
+        assert_eq!(listed("The rate in patients with A, B and C was 8%, 7% and 6%, respectively."), None);
+        assert_eq!(listed("The rates in the A and B arms were 8% and 6%, respectively."), None);
     }
 
     #[test]
