@@ -712,6 +712,8 @@ const SUBJECT_VERBS: [&str; 5] = ["achieved", "experienced", "had", "showed", "a
 
 struct GroupPatterns {
     allocation: Regex,
+    receiving: Regex,
+    listed_before_values: Regex,
     comparing: Regex,
     alternative: Regex,
     subject: Regex,
@@ -738,6 +740,16 @@ fn group_patterns() -> &'static GroupPatterns {
             // randomized critically ill adults with AKI to`.
             allocation: build(
                 r"(?i:\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:\(\d+\s*:\s*\d+\)\s+)?(?:[\w-]+\s+){0,10}?to\s+(?:receive\s+)?(?:either\s+)?)",
+            ),
+            // `Subjects received X or Y`, `patients were given either X or Y`: participants
+            // given one of two treatments, where no allocation names them.
+            receiving: build(
+                r"(?i:\b(?:patients?|subjects?|participants?|volunteers|women|men|children|infants|adults)\s+(?:received|were\s+given|were\s+treated\s+with|were\s+to\s+receive)\s+(?:either\s+)?)",
+            ),
+            // `in the A, B and C arms were 80%, 75% and 60%, respectively`: a list of groups
+            // right before the verb and the first value.
+            listed_before_values: build(
+                r"(?i:\b(?:in|for|among)\s+(?:the\s+)?)([^%()\[\];:.]{3,90}?)\s+(?i:was|were)\s+\d",
             ),
             // `comparing X with Y`, `between X and Y`.
             comparing: build(r"(?i:\b(?:comparing|between)\s+)"),
@@ -793,6 +805,7 @@ pub fn sentence_groups(
     let mut lists: Vec<Vec<String>> = Vec::new();
     lists.extend(clause_groups(sentence));
     lists.extend(arm_local::respectively_list(sentence));
+    lists.extend(respectively_before_values(sentence));
     lists.extend(arm_local::comparison_list(sentence));
     lists.extend(sentence_pair(labels, s, (from, to)));
     lists.extend(subject_and_comparator(labels, sentence));
@@ -800,7 +813,45 @@ pub fn sentence_groups(
         lists.extend(referred_groups(sentence, previous));
     }
     lists.extend(named_record_pair(record, sentence));
+    lists.iter_mut().for_each(|list| drop_shared_plural(list));
     (lists, Context { record: record.to_vec(), subject: subject_group(labels, sentence) })
+}
+
+/// The groups of `The 1-year survival in the A, B and C arms was 80%, 75% and 60%,
+/// respectively`: listed before the values, which the `respectively` list after them cannot
+/// read. Only a list of three or more (two are read as a comparison), and not a list of
+/// participants (`in patients with A, B and C`).
+fn respectively_before_values(sentence: &str) -> Option<Vec<String>> {
+    if !sentence.contains("respectively") {
+        return None;
+    }
+    let caps = group_patterns().listed_before_values.captures(sentence)?;
+    let words = caps.get(1)?.as_str();
+    let lower = words.to_ascii_lowercase();
+    if [" in ", " for ", " among ", " with ", " of ", " at "].iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    let after = &sentence[caps.get(0)?.end()..];
+    let respectively_closes = after.find("respectively").is_some_and(|at| !after[..at].contains(['.', ';']));
+    let list = arm_local::listed_groups(words);
+    (respectively_closes && list.len() >= 3).then_some(list)
+}
+
+/// `the gemcitabine and observation arms`: the plural noun the last label of a list shares with
+/// the others names no group of its own, so the last label is `observation` like the first is
+/// `gemcitabine`.
+fn drop_shared_plural(list: &mut [String]) {
+    const NOUNS: [&str; 3] = ["arms", "groups", "cohorts"];
+    let Some((last, others)) = list.split_last_mut() else { return };
+    let Some((head, noun)) = last.rsplit_once(' ') else { return };
+    let singular = noun.trim_end_matches('s');
+    let others_bare = others.iter().all(|o| {
+        let end = o.rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
+        end != singular && end != noun
+    });
+    if !others.is_empty() && others_bare && NOUNS.contains(&noun) && !head.trim().is_empty() {
+        *last = head.trim_end().to_string();
+    }
 }
 
 /// The two groups the record allocates to: `randomised to either X or Y`, `assigned to X or Y`.
@@ -831,7 +882,26 @@ pub fn record_arms(labels: &ArmLabels, text: &Text, arm_sizes: &[Finding]) -> Ve
     if let Some((first, second)) = allocated_pair(labels, text.as_str()) {
         return vec![first, second];
     }
-    distinct_groups(arm_sizes.iter().filter_map(|finding| finding.row.arm.as_ref().filter(|a| *a != "total")))
+    let sized =
+        distinct_groups(arm_sizes.iter().filter_map(|finding| finding.row.arm.as_ref().filter(|a| *a != "total")));
+    if sized.len() < 2 {
+        if let Some((first, second)) = received_pair(labels, text.as_str()) {
+            return vec![first, second];
+        }
+    }
+    sized
+}
+
+/// The two treatments participants were given where no allocation names them: `Subjects
+/// received DRCFI or placebo in three cycles`. Not a list of three (`received X 5 or 10 mg, or
+/// placebo`).
+fn received_pair(labels: &ArmLabels, s: &str) -> Option<(String, String)> {
+    let m = group_patterns().receiving.find(s)?;
+    let (first, second) = alternatives(labels, s, m.end(), false)?;
+    let at = m.end() + s[m.end()..].find(second.as_str())? + second.len();
+    let rest = s[at..].trim_start().to_ascii_lowercase();
+    let listed_on = [", or ", ",or ", "or ", ", and ", "and "].iter().any(|w| rest.starts_with(w));
+    (!listed_on).then_some((first, second))
 }
 
 /// Two alternatives read from byte `at`: `immediate or delayed treatment` → `immediate
@@ -1074,6 +1144,40 @@ mod tests {
         let text =
             Text::new("Patients were randomly assigned to either treatment in equal proportions by telephone or fax.");
         assert!(record_arms(&labels(), &text, &[]).is_empty());
+        let text = Text::new("Subjects received DRCFI or placebo in three treatment cycles of 28 days.");
+        assert_eq!(record_arms(&labels(), &text, &[]), vec!["DRCFI", "placebo"]);
+        let text = Text::new("Patients received tofacitinib 5 or 10 mg twice daily, or placebo, for 12 weeks.");
+        assert!(record_arms(&labels(), &text, &[]).is_empty());
+    }
+
+    #[test]
+    fn groups_listed_before_their_values() {
+        let listed = |s: &str| respectively_before_values(s);
+        assert_eq!(
+            listed(
+                "The 1-year survival rates in the drug A, drug B and placebo arms were 80%, 75% and 60%, respectively."
+            ),
+            Some(vec!["drug A arm".to_string(), "drug B arm".to_string(), "placebo arm".to_string()])
+        );
+        assert_eq!(
+            listed("Rates for low dose, high dose and control were 8%, 7% and 6%, respectively."),
+            Some(vec!["low dose".to_string(), "high dose".to_string(), "control".to_string()])
+        );
+        assert_eq!(listed("The rate in patients with A, B and C was 8%, 7% and 6%, respectively."), None);
+        assert_eq!(listed("The rates in the A and B arms were 8% and 6%, respectively."), None);
+    }
+
+    #[test]
+    fn a_list_shares_its_plural_noun() {
+        let mut list = vec!["gemcitabine".to_string(), "observation arms".to_string()];
+        drop_shared_plural(&mut list);
+        assert_eq!(list, vec!["gemcitabine", "observation"]);
+        let mut list = vec!["drug A".to_string(), "drug B".to_string(), "placebo groups".to_string()];
+        drop_shared_plural(&mut list);
+        assert_eq!(list, vec!["drug A", "drug B", "placebo"]);
+        let mut list = vec!["treatment group".to_string(), "control groups".to_string()];
+        drop_shared_plural(&mut list);
+        assert_eq!(list, vec!["treatment group", "control groups"]);
     }
 
     #[test]
