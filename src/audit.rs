@@ -335,16 +335,23 @@ fn list_expression(record_id: &str, kind: &str, status: &str, s: &str, (at, end)
 }
 
 /// Whether a row's evidence ends right where a CI's bracket opens, only a percent sign, a comma
-/// or the bracket between (`arm (8.9` + `%, 95% CI`, `69%` + ` (95% CI`): the CI is the interval of
-/// the row's value, which the events kind holds without its bounds.
+/// or the bracket between (`arm (8.9` + `%, 95% CI`, `69%` + ` (95% CI`), or the evidence itself
+/// ends in the bracket (`5.9% (20/339;` + ` 95% CI`): the CI is the interval of the row's value,
+/// which the events kind holds without its bounds. Rows and labels are placed in code points.
 fn opens_interval(abstract_text: &str, row_end: usize, label_at: usize) -> bool {
-    row_end <= label_at
-        && label_at - row_end <= 6
-        && abstract_text.get(row_end..label_at).is_some_and(|gap| {
-            let marks: String = gap.chars().filter(|c| !c.is_whitespace()).collect();
-            let marks = marks.strip_prefix('%').unwrap_or(&marks);
-            (1..=2).contains(&marks.len()) && marks.chars().all(|c| "([,;".contains(c))
-        })
+    if row_end > label_at || label_at - row_end > 6 {
+        return false;
+    }
+    let mut chars = abstract_text.chars().skip(row_end.saturating_sub(1));
+    let last = if row_end > 0 { chars.next() } else { None };
+    let marks: String = chars.take(label_at - row_end).filter(|c| !c.is_whitespace()).collect();
+    let marks = marks.strip_prefix('%').unwrap_or(&marks);
+    let opener = |c: char| "([,;".contains(c);
+    match marks.len() {
+        0 => last.is_some_and(opener),
+        1 | 2 => marks.chars().all(opener),
+        _ => false,
+    }
 }
 
 /// Whether a match is the expression its kind counts, once: an `x/N` that is a count over its
