@@ -254,14 +254,15 @@ impl Audit {
                 let tally = self.kinds.entry(kind).or_default();
                 tally.seen += 1;
                 let (start, stop, _) = text.norm.evidence(at, end);
-                let interval_of_row =
-                    *kind == "ci" && spans.iter().any(|&(_, b)| opens_interval(abstract_text, b, start));
+                let sentence = text.sentence_at(at);
+                let interval_of_row = *kind == "ci"
+                    && (spans.iter().any(|&(_, b)| opens_interval(abstract_text, b, start))
+                        || heads_rows(abstract_text, s, (at, end), (stop, text.norm.evidence(sentence.0, sentence.1).1), &spans));
                 if interval_of_row || spans.iter().any(|&(a, b)| a < stop && start < b) {
                     tally.in_rows += 1;
                     list_expression(record_id, kind, "in_rows", s, (at, end));
                     continue;
                 }
-                let sentence = text.sentence_at(at);
                 let reason = local_reason(p, kind, s, sentence, (at, end))
                     .or_else(|| sentence_reason(p, kind, s, sentence, (at, end)))
                     .or_else(|| match *kind {
@@ -352,6 +353,29 @@ fn opens_interval(abstract_text: &str, row_end: usize, label_at: usize) -> bool 
         1 | 2 => marks.chars().all(opener),
         _ => false,
     }
+}
+
+/// Whether a label alone in its bracket heads values with their bounds that are rows: `30-day
+/// quit rates (95% CI) at 6 months were 59.4% (53.7% to 63.8%) for standard, 62.3% (…) for
+/// TEQ-10`, `Median (95% CI) difference between groups was 0.75 (-1.6 to 2.3)`: the first row
+/// after the label in its sentence, within 80 code points, holds a bracket with a number. Rows
+/// and the sentence's end are placed in code points, the label in the normalised text `s`.
+fn heads_rows(
+    abstract_text: &str,
+    s: &str,
+    (at, end): (usize, usize),
+    (label_end, sentence_end): (usize, usize),
+    spans: &[(usize, usize)],
+) -> bool {
+    let alone = s[..at].trim_end().ends_with(['(', '[']) && s[end..].trim_start().starts_with([')', ']']);
+    if !alone {
+        return false;
+    }
+    let next = spans.iter().filter(|&&(a, _)| a >= label_end && a < sentence_end).min_by_key(|&&(a, _)| a);
+    next.is_some_and(|&(a, b)| {
+        let evidence: String = abstract_text.chars().skip(a).take(b - a).collect();
+        a - label_end <= 80 && evidence.split(['(', '[']).skip(1).any(|part| part.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '−'))
+    })
 }
 
 /// Whether a match is the expression its kind counts, once: an `x/N` that is a count over its

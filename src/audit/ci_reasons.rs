@@ -108,6 +108,28 @@ struct CiPatterns {
     /// A concentration that inhibits or acts on half, right before the value (`50% inhibitory
     /// concentration for dihydroartemisinin was 1.10 nM;`, `EC50 of 3.2 (`): one group's level.
     half_maximal_before: Regex,
+    /// A model of several factors, or an association, named in the sentence: `Cox models for
+    /// recurrent falls showed`, `multivariable logistic regression`, `associated with`.
+    model_framing: Regex,
+    /// A ratio measure opening a bracket, with its number: `(HR 1.42,`, `(OR=1.04,`.
+    ratio_bracket: Regex,
+    /// Words that name a time before treatment, no treatment: `pre treatment`, `pretreatment`.
+    pretreatment: Regex,
+    /// An item called a predictor: `PINP could be identified as a predictor for survivors`.
+    predictor_named: Regex,
+    /// All the groups together as the subject of a change: `Both groups had … improvements`,
+    /// `increased in both groups`, `regardless of group allocation`.
+    all_groups: Regex,
+    /// Words of a change over time.
+    change_word: Regex,
+    /// Words that set one group against another after `both groups`.
+    between_groups: Regex,
+    /// `pre 26.4% vs post 32.6%`: a group's values before and after, no comparison of groups.
+    pre_vs_post: Regex,
+    /// `pseudo-median of the differences`: the one-sample (paired) Hodges-Lehmann estimate.
+    paired_pseudo_median: Regex,
+    /// A time point, whose numbers are no estimate: `Over days 2-6`, `at week 12`.
+    time_point: Regex,
 }
 
 fn ci_patterns() -> &'static CiPatterns {
@@ -155,6 +177,16 @@ fn ci_patterns() -> &'static CiPatterns {
             heading_to_value: re(r"(?i)^[^\d]{0,60}?[-−+]?\s*[€£$]?\s*\d"),
             next_value: re(r"(?i)^\s*(?:[a-zµμ%/$€£]+\s*)?(?:,|;|vs\.?|versus|and|compared\s+(?:with|to))\s*(?:[a-z-]+\s+){0,3}?[-−+]?\s*[€£$]?\s*\d[\d.,]*\s*(?:[a-zµμ%/]+\s*)?[(\[]"),
             half_maximal_before: re(r"(?i)(?:\b(?:IC|EC|ED)\s?50\b|\b50\s*%\s+(?:inhibitory|effective)\s+(?:concentration|dose)\b|\bhalf[- ]maximal\b)[^;()\[\]]{0,50}$"),
+            model_framing: re(r"(?i)\b(?:Cox\s+(?:proportional\s+hazards?\s+)?(?:models?|regression)|regression\s+(?:models?|analys[ie]s)|multivariat\w*|multivariable|predictors?|risk\s+factors?|(?:significantly\s+|independently\s+)?associated\s+with)\b"),
+            ratio_bracket: re(r"(?i)[(\[]\s*(?:(?:adjusted|adj|a)\s*)?(?:OR|HR|AHR|aOR|odds\s+ratio|hazard\s+ratio)\s*(?:\[[^\]]*\]\s*)?[=:,]?\s*[-−]?\d"),
+            pretreatment: re(r"(?i)\bpre[- ]?treatment\b"),
+            predictor_named: re(r"(?i)\bpredictors?\b"),
+            all_groups: re(r"(?i)\b(?:both|all)\s+(?:(?:two|2|three|3|four|4)\s+)?(?:groups|arms)\b|\bregardless\s+of\s+(?:group|treatment|arm)(?:\s+(?:allocation|assignment))?\b"),
+            change_word: re(r"(?i)\b(?:improv\w*|increas\w*|decreas\w*|reduc\w*|declin\w*|chang\w*|gain\w*|lost|loss|fell|rose|dropped)\b"),
+            between_groups: re(r"(?i)\b(?:between|compared|versus|vs|than|relative\s+to|placebo|controls?|sham|usual\s+care|but|whereas|however|while|favou?r\w*|differ(?:ed|s)?\s+(?:from|between))\b"),
+            pre_vs_post: re(r"(?i)\bvs\.?\s+post\b"),
+            paired_pseudo_median: re(r"(?i)\bpseudo-?\s*medians?\s+of\s+(?:the\s+)?differences\b[^()\[\]]{0,60}$"),
+            time_point: re(r"(?i)\b(?:days?|weeks?|months?|years?|hours?|visits?|cycles?)\s+\d+(?:\s*(?:-|–|to|and)\s*\d+)?\b"),
         }
     })
 }
@@ -182,7 +214,8 @@ pub(super) fn local_ci_reason(s: &str, sentence: (usize, usize), (at, end): (usi
     if bound_alone(c, before, after) || difference_not_written(c, s, sentence, at, after) {
         return Some("no_estimate");
     }
-    predictor_in_list(c, s, sentence, at, before).then_some("predictor")
+    (predictor_in_list(c, s, sentence, at, before) || covariate_item(c, s, sentence, at, before))
+        .then_some("predictor")
 }
 
 /// The reasons read from a CI's own words that the sentence's reasons go before (a group's
@@ -194,6 +227,8 @@ pub(super) fn group_value_reason(s: &str, sentence: (usize, usize), (at, end): (
     if one_group_changes(c, s, sentence, (at, end))
         || against_baseline(c, s, sentence, (at, end))
         || changed_from_value(c, s, sentence, (at, end))
+        || all_groups_change(c, s, sentence, (at, end))
+        || c.paired_pseudo_median.is_match(&s[floor_boundary(s, at.saturating_sub(120).max(sentence.0))..at])
     {
         return Some("within_group");
     }
@@ -300,6 +335,41 @@ fn predictor_in_list(c: &CiPatterns, s: &str, sentence: (usize, usize), at: usiz
         && !c.allocation_words.is_match(&s[sentence.0..at])
 }
 
+/// A ratio of one item of a model's or an association's list of factors (GUIDE: not the
+/// coefficients of a model of several predictors): the sentence names a model or an
+/// association, the item the ratio's bracket follows (back to the last bracket, `;` or `:`)
+/// names no arm, group or treatment, and the sentence lists two ratios or more or calls the item
+/// a predictor: `Cox models … showed that intervention had a negative effect (HR 1.46, …) and that
+/// functional impairment (HR 1.42, 95% CI`, `PINP could be identified as a predictor for survivors
+/// (OR 0.968, 95%CI`.
+fn covariate_item(c: &CiPatterns, s: &str, sentence: (usize, usize), at: usize, before: &str) -> bool {
+    let Some(ratio) = c.ratio_in_bracket.find(before) else { return false };
+    let sentence_text = &s[sentence.0..sentence.1];
+    if !c.model_framing.is_match(sentence_text) {
+        return false;
+    }
+    let head = &s[sentence.0..at - (before.len() - ratio.start())];
+    let item = &head[head.rfind([')', ']', ';', ':']).map_or(0, |i| i + 1)..];
+    let item = c.pretreatment.replace_all(item, "");
+    !c.allocation_words.is_match(&item)
+        && (c.ratio_bracket.find_iter(sentence_text).count() >= 2 || c.predictor_named.is_match(&item))
+}
+
+/// A change said of all the groups together, with nothing from them to the label (or in the
+/// label's bracket) that sets one group against another: `Both groups had statistically
+/// significant improvements in symptom severity over time (difference -5.97, 95% CI`, `improvements
+/// … were found following treatment, regardless of group allocation with a mean 14.5 mm reduction
+/// (95% CI`, `intensification increased in both groups (intervention, pre 26.4% vs post 32.6%, …)
+/// (intervention, adjusted OR (AOR) 1.37; 95% CI` (GUIDE: no within-group change).
+fn all_groups_change(c: &CiPatterns, s: &str, sentence: (usize, usize), (at, end): (usize, usize)) -> bool {
+    let window = &s[sentence.0..at];
+    let Some(groups) = c.all_groups.find(window) else { return false };
+    let after = &s[end..floor_boundary(s, (end + 80).min(sentence.1))];
+    let after = &after[..closing_bracket(after).unwrap_or(after.len())];
+    let from_groups = c.pre_vs_post.replace_all(&window[groups.start()..], "");
+    c.change_word.is_match(window) && !c.between_groups.is_match(&from_groups) && !c.between_groups.is_match(after)
+}
+
 /// A change the sentence gives one group as its subject (`In the Web group, activity increased
 /// at 3 (mean change 6.8 min/day, 95% CI`), with nothing before or right after it that sets it
 /// against another group or names a difference.
@@ -388,6 +458,8 @@ fn estimate_outside_bounds(c: &CiPatterns, s: &str, sentence: (usize, usize), (a
     };
     // A p-value is no estimate (`(p=0.008) using a 95% CI for mean treatment difference of -26`).
     let estimates = |text: &str| -> Vec<f64> {
+        // `Over days 2-6`: a time point's numbers are no estimate.
+        let text = &*c.time_point.replace_all(text, " ");
         c.number
             .captures_iter(text)
             .filter(|n| n.get(2).is_some_and(|m| !c.p_equals.is_match(&text[..m.start()])))
