@@ -30,6 +30,8 @@ struct CiPatterns {
     /// After the CI's bracket: the group the value belongs to (`) in the control group`,
     /// `) ng/ml in soft gelatin capsule group`, `) for SFC`).
     group_after: Regex,
+    /// After the CI's bracket: a group or an arm named as such (`) for the control group`).
+    arm_after: Regex,
     /// A connector that sets one group's value against another's.
     set_against: Regex,
     /// Words between two values that make them parts of a comparison, not two groups' values.
@@ -143,6 +145,7 @@ fn ci_patterns() -> &'static CiPatterns {
             bracket_value_then_label: re(r"(?i)[(\[]\s*(?:(?:mean|average)\s*:?\s*)?([-−+]?\d+(?:[.,]\d+)?)\s*(%|[a-zµμ°/€£$][^\s\d()\[\];,:=]{0,15}(?:\s+[a-z/][^\s\d()\[\];,:=]{0,12})?)?\s*[;,:]\s*(?:the\s+)?$"),
             estimate_name_before: re(r"(?i)\b(?:differences?|diff|effects?|ratios?|OR|HR|RR|IRR|MD|SMD|RD|beta|β|B|b|d|ES|r|kappa|reduction|NNT|p|P)\s*(?:\[[^\]]*\]\s*)?[=:,]?\s*(?:of\s+|was\s+|were\s+|is\s+)?$"),
             group_after: re(r"(?i)^\s*(?:[^\s\d()\[\];,.]{1,15}\s+)?(?:in|for)\s+(?:the\s+)?[A-Za-z]"),
+            arm_after: re(r"(?i)^\s*(?:in|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:group|arm)\b"),
             set_against: re(r"(?i)\b(?:vs\.?|versus|v/s|compared\s+(?:with|to)|than|while|whereas)\b"),
             between_blocker: re(r"(?i)\b(?:differences?|diff|effects?|ratios?|OR|HR|RR|MD|respectively)\b"),
             difference_words: re(&format!(r"(?i)\b(?:{difference}|(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?(?:placebo|controls?|usual\s+care|sham))\b")),
@@ -500,6 +503,8 @@ struct Slot {
     /// The value's group is named right after the bracket (`in the control group`) or before it
     /// (`for Laryngeal tube (6.1s; CI`).
     grouped: bool,
+    /// Its group is named right after the bracket as a group or an arm (`for the control group`).
+    arm_named: bool,
     /// The value is a percentage.
     percent: bool,
 }
@@ -522,9 +527,11 @@ fn slot_of(c: &CiPatterns, s: &str, sentence: (usize, usize), at: usize) -> Opti
     }
     let rest = &s[at..sentence.1];
     let close = at + closing_bracket(rest).map_or(rest.len(), |i| i + 1);
-    let grouped = in_bracket || c.group_after.is_match(&s[close..floor_boundary(s, (close + 60).min(sentence.1))]);
+    let next_words = &s[close..floor_boundary(s, (close + 60).min(sentence.1))];
+    let grouped = in_bracket || c.group_after.is_match(next_words);
+    let arm_named = c.arm_after.is_match(next_words);
     let percent = caps.get(2).is_some_and(|u| u.as_str().starts_with('%'));
-    Some(Slot { value_at, label_at: at, close, grouped, percent })
+    Some(Slot { value_at, label_at: at, close, grouped, arm_named, percent })
 }
 
 /// Whether a CI is one of two or more groups' values set side by side in its sentence (GUIDE:
@@ -570,7 +577,17 @@ fn side_by_side(c: &CiPatterns, s: &str, sentence: (usize, usize), at: usize) ->
     let clause = tight_clause(super::clause_before(s, sentence.0, head.value_at));
     let governing = &s[floor_boundary(s, head.value_at.saturating_sub(60).max(sentence.0))..head.value_at];
     let against = (first..last).any(|i| joint(i) == Some(true));
-    let named = if against { c.difference_names.is_match(governing) } else { compares_groups(p, clause) };
+    // Values each given their group or arm after the bracket are the groups' own unless named a
+    // difference right before the first or set against a comparator: `No significant difference
+    // in mean adherence was identified with 77.2% (CI, …) for the control group and 74.8% (CI, …)
+    // for the intervention group`.
+    let named = if against {
+        c.difference_names.is_match(governing)
+    } else if chain.iter().all(|slot| slot.arm_named) {
+        c.difference_names.is_match(governing) || c.against.is_match(clause)
+    } else {
+        compares_groups(p, clause)
+    };
     let bare_percent = chain.iter().any(|slot| slot.percent) && !c.percent_as_level.is_match(clause);
     !named && !bare_percent && !p.ratio_measure.is_match(governing) && !p.difference_short.is_match(governing)
 }
