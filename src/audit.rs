@@ -257,7 +257,13 @@ impl Audit {
                 let sentence = text.sentence_at(at);
                 let interval_of_row = *kind == "ci"
                     && (spans.iter().any(|&(_, b)| opens_interval(abstract_text, b, start))
-                        || heads_rows(abstract_text, s, (at, end), (stop, text.norm.evidence(sentence.0, sentence.1).1), &spans));
+                        || heads_rows(
+                            abstract_text,
+                            s,
+                            (at, end),
+                            (stop, text.norm.evidence(sentence.0, sentence.1).1),
+                            &spans,
+                        ));
                 if interval_of_row || spans.iter().any(|&(a, b)| a < stop && start < b) {
                     tally.in_rows += 1;
                     list_expression(record_id, kind, "in_rows", s, (at, end));
@@ -374,7 +380,11 @@ fn heads_rows(
     let next = spans.iter().filter(|&&(a, _)| a >= label_end && a < sentence_end).min_by_key(|&&(a, _)| a);
     next.is_some_and(|&(a, b)| {
         let evidence: String = abstract_text.chars().skip(a).take(b - a).collect();
-        a - label_end <= 80 && evidence.split(['(', '[']).skip(1).any(|part| part.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '−'))
+        a - label_end <= 80
+            && evidence
+                .split(['(', '['])
+                .skip(1)
+                .any(|part| part.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '−'))
     })
 }
 
@@ -968,5 +978,25 @@ mod tests {
         let x = a.kind("x_of_n");
         let reasons = ["not_participants", "design", "baseline"].map(|r| x.by_reason.get(r).copied());
         assert_eq!((x.seen, reasons, x.unexplained), (3, [Some(1); 3], 0));
+    }
+
+    #[test]
+    fn an_events_row_s_interval_after_multibyte_text_is_in_rows() {
+        let a = audit(
+            "RESULTS: Doses were 3–9 mg. Relapse occurred in 6.1% (12/197; 95% CI 3.2% to 10.4%) of the gel \
+             group and in 9.8% (19/194; 95% CI 6.0% to 14.9%) of the placebo group.",
+        );
+        let ci = a.kind("ci");
+        assert_eq!((ci.seen, ci.in_rows), (2, 2), "{:?}", ci.by_reason);
+    }
+
+    #[test]
+    fn a_label_heading_values_that_are_rows_is_in_rows() {
+        let a = audit(
+            "RESULTS: Quit rates (95% CI) at 6 months were 41.2% (35.0% to 47.4%) for the app group and 30.5% \
+             (24.9% to 36.1%) for the leaflet group.",
+        );
+        let ci = a.kind("ci");
+        assert_eq!((ci.seen, ci.in_rows), (1, 1), "{:?}", ci.by_reason);
     }
 }

@@ -32,6 +32,8 @@ struct CiPatterns {
     group_after: Regex,
     /// After the CI's bracket: a group or an arm named as such (`) for the control group`).
     arm_after: Regex,
+    /// A difference said not to be there: `No significant difference in`, no name of a value.
+    no_difference: Regex,
     /// A connector that sets one group's value against another's.
     set_against: Regex,
     /// Words between two values that make them parts of a comparison, not two groups' values.
@@ -145,6 +147,7 @@ fn ci_patterns() -> &'static CiPatterns {
             bracket_value_then_label: re(r"(?i)[(\[]\s*(?:(?:mean|average)\s*:?\s*)?([-−+]?\d+(?:[.,]\d+)?)\s*(%|[a-zµμ°/€£$][^\s\d()\[\];,:=]{0,15}(?:\s+[a-z/][^\s\d()\[\];,:=]{0,12})?)?\s*[;,:]\s*(?:the\s+)?$"),
             estimate_name_before: re(r"(?i)\b(?:differences?|diff|effects?|ratios?|OR|HR|RR|IRR|MD|SMD|RD|beta|β|B|b|d|ES|r|kappa|reduction|NNT|p|P)\s*(?:\[[^\]]*\]\s*)?[=:,]?\s*(?:of\s+|was\s+|were\s+|is\s+)?$"),
             group_after: re(r"(?i)^\s*(?:[^\s\d()\[\];,.]{1,15}\s+)?(?:in|for)\s+(?:the\s+)?[A-Za-z]"),
+            no_difference: re(r"(?i)\bno\s+(?:statistically\s+)?(?:significant\s+)?differences?\b"),
             arm_after: re(r"(?i)^\s*(?:in|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:group|arm)\b"),
             set_against: re(r"(?i)\b(?:vs\.?|versus|v/s|compared\s+(?:with|to)|than|while|whereas)\b"),
             between_blocker: re(r"(?i)\b(?:differences?|diff|effects?|ratios?|OR|HR|RR|MD|respectively)\b"),
@@ -217,8 +220,7 @@ pub(super) fn local_ci_reason(s: &str, sentence: (usize, usize), (at, end): (usi
     if bound_alone(c, before, after) || difference_not_written(c, s, sentence, at, after) {
         return Some("no_estimate");
     }
-    (predictor_in_list(c, s, sentence, at, before) || covariate_item(c, s, sentence, at, before))
-        .then_some("predictor")
+    (predictor_in_list(c, s, sentence, at, before) || covariate_item(c, s, sentence, at, before)).then_some("predictor")
 }
 
 /// The reasons read from a CI's own words that the sentence's reasons go before (a group's
@@ -577,14 +579,14 @@ fn side_by_side(c: &CiPatterns, s: &str, sentence: (usize, usize), at: usize) ->
     let clause = tight_clause(super::clause_before(s, sentence.0, head.value_at));
     let governing = &s[floor_boundary(s, head.value_at.saturating_sub(60).max(sentence.0))..head.value_at];
     let against = (first..last).any(|i| joint(i) == Some(true));
-    // Values each given their group or arm after the bracket are the groups' own unless named a
-    // difference right before the first or set against a comparator: `No significant difference
+    // Values each given their group or arm after the bracket are the groups' own unless their
+    // clause names a difference (`no significant difference` names none) or a comparator: `No significant difference
     // in mean adherence was identified with 77.2% (CI, …) for the control group and 74.8% (CI, …)
     // for the intervention group`.
     let named = if against {
         c.difference_names.is_match(governing)
     } else if chain.iter().all(|slot| slot.arm_named) {
-        c.difference_names.is_match(governing) || c.against.is_match(clause)
+        c.difference_names.is_match(&c.no_difference.replace_all(clause, "")) || c.against.is_match(clause)
     } else {
         compares_groups(p, clause)
     };
@@ -719,5 +721,47 @@ mod tests {
         let text = "RESULTS: Scores were lower at site A than at site B (1.72 versus 1.82, p = 0.003). The 90 % \
                     confidence interval (CI) for the difference in score (0.05, 0.17) was within the margin.";
         assert!(has(text, "no_estimate"));
+    }
+
+    #[test]
+    fn ratios_of_a_model_s_other_factors_are_predictors() {
+        let text = "RESULTS: Cox models for readmission showed that the program had a protective effect (HR \
+                    0.61, 95% CI 0.42-0.89) and that frailty (HR 1.52, 95% CI 1.10-2.10), prior stroke (HR 1.31, \
+                    95% CI 0.95-1.80), and poor vision (HR 1.12, 95% CI 0.80-1.57) had no effect on the score.";
+        assert!(reasons(text).contains(&("predictor".to_string(), 3)), "{:?}", reasons(text));
+        // An item that names a group of the trial is no covariate.
+        let text = "RESULTS: In the multivariable model, the exercise group (OR 0.55, 95% CI 0.31-0.97) and the \
+                    diet group (OR 0.71, 95% CI 0.45-1.12) were associated with fewer falls.";
+        assert!(!has(text, "predictor"));
+    }
+
+    #[test]
+    fn a_change_of_all_groups_together_is_within_a_group() {
+        let text = "RESULTS: Both groups had significant reductions in pain over time (difference -2.1, 95% CI \
+                    -3.0 to -1.2 for yoga and -1.8, 95% CI -2.7 to -0.9 for stretching).";
+        assert_eq!(reasons(text), vec![("within_group".to_string(), 2), ("unexplained".to_string(), 0)]);
+        let text = "RESULTS: Pain fell in both groups, but more with yoga than with stretching (difference -0.9, \
+                    95% CI -1.6 to -0.2).";
+        assert!(!has(text, "within_group"));
+        let text = "RESULTS: In the coached group, waist fell (pseudo-median of the differences = -2.5 cm; p = \
+                    0.01; 95% CI = [-4.0, -1.0]).";
+        assert!(has(text, "within_group"));
+    }
+
+    #[test]
+    fn a_time_point_s_numbers_are_no_estimate() {
+        let text = "RESULTS: Over days 2-6, response rates with drug A and drug B were 45% and 54.5%, \
+                    respectively (95% CI, -21.4 to 2.5%).";
+        assert!(has(text, "no_estimate"));
+    }
+
+    #[test]
+    fn values_given_their_arms_are_group_values_unless_set_against_a_comparator() {
+        let text = "RESULTS: No significant difference in mean adherence was identified with 81.0% (CI, 76.1, \
+                    85.9) for the usual care group and 79.2% (CI, 74.0, 84.4) for the reminder group (p = 0.61).";
+        assert_eq!(reasons(text), vec![("single_group_value".to_string(), 2), ("unexplained".to_string(), 0)]);
+        let text = "RESULTS: Compared with placebo, weight fell by 2.1 kg (95% CI 1.2 to 3.0) in the high-dose \
+                    group and 1.2 kg (95% CI 0.3 to 2.1) in the low-dose group.";
+        assert!(!has(text, "single_group_value"));
     }
 }
