@@ -254,14 +254,21 @@ impl Audit {
                 let tally = self.kinds.entry(kind).or_default();
                 tally.seen += 1;
                 let (start, stop, _) = text.norm.evidence(at, end);
-                let interval_of_row =
-                    *kind == "ci" && spans.iter().any(|&(_, b)| opens_interval(abstract_text, b, start));
+                let sentence = text.sentence_at(at);
+                let interval_of_row = *kind == "ci"
+                    && (spans.iter().any(|&(_, b)| opens_interval(abstract_text, b, start))
+                        || heads_rows(
+                            abstract_text,
+                            s,
+                            (at, end),
+                            (stop, text.norm.evidence(sentence.0, sentence.1).1),
+                            &spans,
+                        ));
                 if interval_of_row || spans.iter().any(|&(a, b)| a < stop && start < b) {
                     tally.in_rows += 1;
                     list_expression(record_id, kind, "in_rows", s, (at, end));
                     continue;
                 }
-                let sentence = text.sentence_at(at);
                 let reason = local_reason(p, kind, s, sentence, (at, end))
                     .or_else(|| sentence_reason(p, kind, s, sentence, (at, end)))
                     .or_else(|| match *kind {
@@ -335,16 +342,50 @@ fn list_expression(record_id: &str, kind: &str, status: &str, s: &str, (at, end)
 }
 
 /// Whether a row's evidence ends right where a CI's bracket opens, only a percent sign, a comma
-/// or the bracket between (`arm (8.9` + `%, 95% CI`, `69%` + ` (95% CI`): the CI is the interval of
-/// the row's value, which the events kind holds without its bounds.
+/// or the bracket between (`arm (8.9` + `%, 95% CI`, `69%` + ` (95% CI`), or the evidence itself
+/// ends in the bracket (`5.9% (20/339;` + ` 95% CI`): the CI is the interval of the row's value,
+/// which the events kind holds without its bounds. Rows and labels are placed in code points.
 fn opens_interval(abstract_text: &str, row_end: usize, label_at: usize) -> bool {
-    row_end <= label_at
-        && label_at - row_end <= 6
-        && abstract_text.get(row_end..label_at).is_some_and(|gap| {
-            let marks: String = gap.chars().filter(|c| !c.is_whitespace()).collect();
-            let marks = marks.strip_prefix('%').unwrap_or(&marks);
-            (1..=2).contains(&marks.len()) && marks.chars().all(|c| "([,;".contains(c))
-        })
+    if row_end > label_at || label_at - row_end > 6 {
+        return false;
+    }
+    let mut chars = abstract_text.chars().skip(row_end.saturating_sub(1));
+    let last = if row_end > 0 { chars.next() } else { None };
+    let marks: String = chars.take(label_at - row_end).filter(|c| !c.is_whitespace()).collect();
+    let marks = marks.strip_prefix('%').unwrap_or(&marks);
+    let opener = |c: char| "([,;".contains(c);
+    match marks.len() {
+        0 => last.is_some_and(opener),
+        1 | 2 => marks.chars().all(opener),
+        _ => false,
+    }
+}
+
+/// Whether a label alone in its bracket heads values with their bounds that are rows: `30-day
+/// quit rates (95% CI) at 6 months were 59.4% (53.7% to 63.8%) for standard, 62.3% (…) for
+/// TEQ-10`, `Median (95% CI) difference between groups was 0.75 (-1.6 to 2.3)`: the first row
+/// after the label in its sentence, within 80 code points, holds a bracket with a number. Rows
+/// and the sentence's end are placed in code points, the label in the normalised text `s`.
+fn heads_rows(
+    abstract_text: &str,
+    s: &str,
+    (at, end): (usize, usize),
+    (label_end, sentence_end): (usize, usize),
+    spans: &[(usize, usize)],
+) -> bool {
+    let alone = s[..at].trim_end().ends_with(['(', '[']) && s[end..].trim_start().starts_with([')', ']']);
+    if !alone {
+        return false;
+    }
+    let next = spans.iter().filter(|&&(a, _)| a >= label_end && a < sentence_end).min_by_key(|&&(a, _)| a);
+    next.is_some_and(|&(a, b)| {
+        let evidence: String = abstract_text.chars().skip(a).take(b - a).collect();
+        a - label_end <= 80
+            && evidence
+                .split(['(', '['])
+                .skip(1)
+                .any(|part| part.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '−'))
+    })
 }
 
 /// Whether a match is the expression its kind counts, once: an `x/N` that is a count over its
@@ -937,5 +978,25 @@ mod tests {
         let x = a.kind("x_of_n");
         let reasons = ["not_participants", "design", "baseline"].map(|r| x.by_reason.get(r).copied());
         assert_eq!((x.seen, reasons, x.unexplained), (3, [Some(1); 3], 0));
+    }
+
+    #[test]
+    fn an_events_row_s_interval_after_multibyte_text_is_in_rows() {
+        let a = audit(
+            "RESULTS: Doses were 3–9 mg. Relapse occurred in 6.1% (12/197; 95% CI 3.2% to 10.4%) of the gel \
+             group and in 9.8% (19/194; 95% CI 6.0% to 14.9%) of the placebo group.",
+        );
+        let ci = a.kind("ci");
+        assert_eq!((ci.seen, ci.in_rows), (2, 2), "{:?}", ci.by_reason);
+    }
+
+    #[test]
+    fn a_label_heading_values_that_are_rows_is_in_rows() {
+        let a = audit(
+            "RESULTS: Quit rates (95% CI) at 6 months were 41.2% (35.0% to 47.4%) for the app group and 30.5% \
+             (24.9% to 36.1%) for the leaflet group.",
+        );
+        let ci = a.kind("ci");
+        assert_eq!((ci.seen, ci.in_rows), (1, 1), "{:?}", ci.by_reason);
     }
 }

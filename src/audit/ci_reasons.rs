@@ -30,6 +30,10 @@ struct CiPatterns {
     /// After the CI's bracket: the group the value belongs to (`) in the control group`,
     /// `) ng/ml in soft gelatin capsule group`, `) for SFC`).
     group_after: Regex,
+    /// After the CI's bracket: a group or an arm named as such (`) for the control group`).
+    arm_after: Regex,
+    /// A difference said not to be there: `No significant difference in`, no name of a value.
+    no_difference: Regex,
     /// A connector that sets one group's value against another's.
     set_against: Regex,
     /// Words between two values that make them parts of a comparison, not two groups' values.
@@ -108,6 +112,28 @@ struct CiPatterns {
     /// A concentration that inhibits or acts on half, right before the value (`50% inhibitory
     /// concentration for dihydroartemisinin was 1.10 nM;`, `EC50 of 3.2 (`): one group's level.
     half_maximal_before: Regex,
+    /// A model of several factors, or an association, named in the sentence: `Cox models for
+    /// recurrent falls showed`, `multivariable logistic regression`, `associated with`.
+    model_framing: Regex,
+    /// A ratio measure opening a bracket, with its number: `(HR 1.42,`, `(OR=1.04,`.
+    ratio_bracket: Regex,
+    /// Words that name a time before treatment, no treatment: `pre treatment`, `pretreatment`.
+    pretreatment: Regex,
+    /// An item called a predictor: `PINP could be identified as a predictor for survivors`.
+    predictor_named: Regex,
+    /// All the groups together as the subject of a change: `Both groups had … improvements`,
+    /// `increased in both groups`, `regardless of group allocation`.
+    all_groups: Regex,
+    /// Words of a change over time.
+    change_word: Regex,
+    /// Words that set one group against another after `both groups`.
+    between_groups: Regex,
+    /// `pre 26.4% vs post 32.6%`: a group's values before and after, no comparison of groups.
+    pre_vs_post: Regex,
+    /// `pseudo-median of the differences`: the one-sample (paired) Hodges-Lehmann estimate.
+    paired_pseudo_median: Regex,
+    /// A time point, whose numbers are no estimate: `Over days 2-6`, `at week 12`.
+    time_point: Regex,
 }
 
 fn ci_patterns() -> &'static CiPatterns {
@@ -121,6 +147,8 @@ fn ci_patterns() -> &'static CiPatterns {
             bracket_value_then_label: re(r"(?i)[(\[]\s*(?:(?:mean|average)\s*:?\s*)?([-−+]?\d+(?:[.,]\d+)?)\s*(%|[a-zµμ°/€£$][^\s\d()\[\];,:=]{0,15}(?:\s+[a-z/][^\s\d()\[\];,:=]{0,12})?)?\s*[;,:]\s*(?:the\s+)?$"),
             estimate_name_before: re(r"(?i)\b(?:differences?|diff|effects?|ratios?|OR|HR|RR|IRR|MD|SMD|RD|beta|β|B|b|d|ES|r|kappa|reduction|NNT|p|P)\s*(?:\[[^\]]*\]\s*)?[=:,]?\s*(?:of\s+|was\s+|were\s+|is\s+)?$"),
             group_after: re(r"(?i)^\s*(?:[^\s\d()\[\];,.]{1,15}\s+)?(?:in|for)\s+(?:the\s+)?[A-Za-z]"),
+            no_difference: re(r"(?i)\bno\s+(?:statistically\s+)?(?:significant\s+)?differences?\b"),
+            arm_after: re(r"(?i)^\s*(?:in|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:group|arm)\b"),
             set_against: re(r"(?i)\b(?:vs\.?|versus|v/s|compared\s+(?:with|to)|than|while|whereas)\b"),
             between_blocker: re(r"(?i)\b(?:differences?|diff|effects?|ratios?|OR|HR|RR|MD|respectively)\b"),
             difference_words: re(&format!(r"(?i)\b(?:{difference}|(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?(?:placebo|controls?|usual\s+care|sham))\b")),
@@ -155,6 +183,16 @@ fn ci_patterns() -> &'static CiPatterns {
             heading_to_value: re(r"(?i)^[^\d]{0,60}?[-−+]?\s*[€£$]?\s*\d"),
             next_value: re(r"(?i)^\s*(?:[a-zµμ%/$€£]+\s*)?(?:,|;|vs\.?|versus|and|compared\s+(?:with|to))\s*(?:[a-z-]+\s+){0,3}?[-−+]?\s*[€£$]?\s*\d[\d.,]*\s*(?:[a-zµμ%/]+\s*)?[(\[]"),
             half_maximal_before: re(r"(?i)(?:\b(?:IC|EC|ED)\s?50\b|\b50\s*%\s+(?:inhibitory|effective)\s+(?:concentration|dose)\b|\bhalf[- ]maximal\b)[^;()\[\]]{0,50}$"),
+            model_framing: re(r"(?i)\b(?:Cox\s+(?:proportional\s+hazards?\s+)?(?:models?|regression)|regression\s+(?:models?|analys[ie]s)|multivariat\w*|multivariable|predictors?|risk\s+factors?|(?:significantly\s+|independently\s+)?associated\s+with)\b"),
+            ratio_bracket: re(r"(?i)[(\[]\s*(?:(?:adjusted|adj|a)\s*)?(?:OR|HR|AHR|aOR|odds\s+ratio|hazard\s+ratio)\s*(?:\[[^\]]*\]\s*)?[=:,]?\s*[-−]?\d"),
+            pretreatment: re(r"(?i)\bpre[- ]?treatment\b"),
+            predictor_named: re(r"(?i)\bpredictors?\b"),
+            all_groups: re(r"(?i)\b(?:both|all)\s+(?:(?:two|2|three|3|four|4)\s+)?(?:groups|arms)\b|\bregardless\s+of\s+(?:group|treatment|arm)(?:\s+(?:allocation|assignment))?\b"),
+            change_word: re(r"(?i)\b(?:improv\w*|increas\w*|decreas\w*|reduc\w*|declin\w*|chang\w*|gain\w*|lost|loss|fell|rose|dropped)\b"),
+            between_groups: re(r"(?i)\b(?:between|compared|versus|vs|than|relative\s+to|placebo|controls?|sham|usual\s+care|but|whereas|however|while|favou?r\w*|differ(?:ed|s)?\s+(?:from|between))\b"),
+            pre_vs_post: re(r"(?i)\bvs\.?\s+post\b"),
+            paired_pseudo_median: re(r"(?i)\bpseudo-?\s*medians?\s+of\s+(?:the\s+)?differences\b[^()\[\]]{0,60}$"),
+            time_point: re(r"(?i)\b(?:days?|weeks?|months?|years?|hours?|visits?|cycles?)\s+\d+(?:\s*(?:-|–|to|and)\s*\d+)?\b"),
         }
     })
 }
@@ -182,7 +220,7 @@ pub(super) fn local_ci_reason(s: &str, sentence: (usize, usize), (at, end): (usi
     if bound_alone(c, before, after) || difference_not_written(c, s, sentence, at, after) {
         return Some("no_estimate");
     }
-    predictor_in_list(c, s, sentence, at, before).then_some("predictor")
+    (predictor_in_list(c, s, sentence, at, before) || covariate_item(c, s, sentence, at, before)).then_some("predictor")
 }
 
 /// The reasons read from a CI's own words that the sentence's reasons go before (a group's
@@ -194,6 +232,8 @@ pub(super) fn group_value_reason(s: &str, sentence: (usize, usize), (at, end): (
     if one_group_changes(c, s, sentence, (at, end))
         || against_baseline(c, s, sentence, (at, end))
         || changed_from_value(c, s, sentence, (at, end))
+        || all_groups_change(c, s, sentence, (at, end))
+        || c.paired_pseudo_median.is_match(&s[floor_boundary(s, at.saturating_sub(120).max(sentence.0))..at])
     {
         return Some("within_group");
     }
@@ -300,6 +340,41 @@ fn predictor_in_list(c: &CiPatterns, s: &str, sentence: (usize, usize), at: usiz
         && !c.allocation_words.is_match(&s[sentence.0..at])
 }
 
+/// A ratio of one item of a model's or an association's list of factors (GUIDE: not the
+/// coefficients of a model of several predictors): the sentence names a model or an
+/// association, the item the ratio's bracket follows (back to the last bracket, `;` or `:`)
+/// names no arm, group or treatment, and the sentence lists two ratios or more or calls the item
+/// a predictor: `Cox models … showed that intervention had a negative effect (HR 1.46, …) and that
+/// functional impairment (HR 1.42, 95% CI`, `PINP could be identified as a predictor for survivors
+/// (OR 0.968, 95%CI`.
+fn covariate_item(c: &CiPatterns, s: &str, sentence: (usize, usize), at: usize, before: &str) -> bool {
+    let Some(ratio) = c.ratio_in_bracket.find(before) else { return false };
+    let sentence_text = &s[sentence.0..sentence.1];
+    if !c.model_framing.is_match(sentence_text) {
+        return false;
+    }
+    let head = &s[sentence.0..at - (before.len() - ratio.start())];
+    let item = &head[head.rfind([')', ']', ';', ':']).map_or(0, |i| i + 1)..];
+    let item = c.pretreatment.replace_all(item, "");
+    !c.allocation_words.is_match(&item)
+        && (c.ratio_bracket.find_iter(sentence_text).count() >= 2 || c.predictor_named.is_match(&item))
+}
+
+/// A change said of all the groups together, with nothing from them to the label (or in the
+/// label's bracket) that sets one group against another: `Both groups had statistically
+/// significant improvements in symptom severity over time (difference -5.97, 95% CI`, `improvements
+/// … were found following treatment, regardless of group allocation with a mean 14.5 mm reduction
+/// (95% CI`, `intensification increased in both groups (intervention, pre 26.4% vs post 32.6%, …)
+/// (intervention, adjusted OR (AOR) 1.37; 95% CI` (GUIDE: no within-group change).
+fn all_groups_change(c: &CiPatterns, s: &str, sentence: (usize, usize), (at, end): (usize, usize)) -> bool {
+    let window = &s[sentence.0..at];
+    let Some(groups) = c.all_groups.find(window) else { return false };
+    let after = &s[end..floor_boundary(s, (end + 80).min(sentence.1))];
+    let after = &after[..closing_bracket(after).unwrap_or(after.len())];
+    let from_groups = c.pre_vs_post.replace_all(&window[groups.start()..], "");
+    c.change_word.is_match(window) && !c.between_groups.is_match(&from_groups) && !c.between_groups.is_match(after)
+}
+
 /// A change the sentence gives one group as its subject (`In the Web group, activity increased
 /// at 3 (mean change 6.8 min/day, 95% CI`), with nothing before or right after it that sets it
 /// against another group or names a difference.
@@ -388,6 +463,8 @@ fn estimate_outside_bounds(c: &CiPatterns, s: &str, sentence: (usize, usize), (a
     };
     // A p-value is no estimate (`(p=0.008) using a 95% CI for mean treatment difference of -26`).
     let estimates = |text: &str| -> Vec<f64> {
+        // `Over days 2-6`: a time point's numbers are no estimate.
+        let text = &*c.time_point.replace_all(text, " ");
         c.number
             .captures_iter(text)
             .filter(|n| n.get(2).is_some_and(|m| !c.p_equals.is_match(&text[..m.start()])))
@@ -428,6 +505,8 @@ struct Slot {
     /// The value's group is named right after the bracket (`in the control group`) or before it
     /// (`for Laryngeal tube (6.1s; CI`).
     grouped: bool,
+    /// Its group is named right after the bracket as a group or an arm (`for the control group`).
+    arm_named: bool,
     /// The value is a percentage.
     percent: bool,
 }
@@ -450,9 +529,11 @@ fn slot_of(c: &CiPatterns, s: &str, sentence: (usize, usize), at: usize) -> Opti
     }
     let rest = &s[at..sentence.1];
     let close = at + closing_bracket(rest).map_or(rest.len(), |i| i + 1);
-    let grouped = in_bracket || c.group_after.is_match(&s[close..floor_boundary(s, (close + 60).min(sentence.1))]);
+    let next_words = &s[close..floor_boundary(s, (close + 60).min(sentence.1))];
+    let grouped = in_bracket || c.group_after.is_match(next_words);
+    let arm_named = c.arm_after.is_match(next_words);
     let percent = caps.get(2).is_some_and(|u| u.as_str().starts_with('%'));
-    Some(Slot { value_at, label_at: at, close, grouped, percent })
+    Some(Slot { value_at, label_at: at, close, grouped, arm_named, percent })
 }
 
 /// Whether a CI is one of two or more groups' values set side by side in its sentence (GUIDE:
@@ -498,7 +579,17 @@ fn side_by_side(c: &CiPatterns, s: &str, sentence: (usize, usize), at: usize) ->
     let clause = tight_clause(super::clause_before(s, sentence.0, head.value_at));
     let governing = &s[floor_boundary(s, head.value_at.saturating_sub(60).max(sentence.0))..head.value_at];
     let against = (first..last).any(|i| joint(i) == Some(true));
-    let named = if against { c.difference_names.is_match(governing) } else { compares_groups(p, clause) };
+    // Values each given their group or arm after the bracket are the groups' own unless their
+    // clause names a difference (`no significant difference` names none) or a comparator: `No significant difference
+    // in mean adherence was identified with 77.2% (CI, …) for the control group and 74.8% (CI, …)
+    // for the intervention group`.
+    let named = if against {
+        c.difference_names.is_match(governing)
+    } else if chain.iter().all(|slot| slot.arm_named) {
+        c.difference_names.is_match(&c.no_difference.replace_all(clause, "")) || c.against.is_match(clause)
+    } else {
+        compares_groups(p, clause)
+    };
     let bare_percent = chain.iter().any(|slot| slot.percent) && !c.percent_as_level.is_match(clause);
     !named && !bare_percent && !p.ratio_measure.is_match(governing) && !p.difference_short.is_match(governing)
 }
@@ -630,5 +721,47 @@ mod tests {
         let text = "RESULTS: Scores were lower at site A than at site B (1.72 versus 1.82, p = 0.003). The 90 % \
                     confidence interval (CI) for the difference in score (0.05, 0.17) was within the margin.";
         assert!(has(text, "no_estimate"));
+    }
+
+    #[test]
+    fn ratios_of_a_model_s_other_factors_are_predictors() {
+        let text = "RESULTS: Cox models for readmission showed that the program had a protective effect (HR \
+                    0.61, 95% CI 0.42-0.89) and that frailty (HR 1.52, 95% CI 1.10-2.10), prior stroke (HR 1.31, \
+                    95% CI 0.95-1.80), and poor vision (HR 1.12, 95% CI 0.80-1.57) had no effect on the score.";
+        assert!(reasons(text).contains(&("predictor".to_string(), 3)), "{:?}", reasons(text));
+        // An item that names a group of the trial is no covariate.
+        let text = "RESULTS: In the multivariable model, the exercise group (OR 0.55, 95% CI 0.31-0.97) and the \
+                    diet group (OR 0.71, 95% CI 0.45-1.12) were associated with fewer falls.";
+        assert!(!has(text, "predictor"));
+    }
+
+    #[test]
+    fn a_change_of_all_groups_together_is_within_a_group() {
+        let text = "RESULTS: Both groups had significant reductions in pain over time (difference -2.1, 95% CI \
+                    -3.0 to -1.2 for yoga and -1.8, 95% CI -2.7 to -0.9 for stretching).";
+        assert_eq!(reasons(text), vec![("within_group".to_string(), 2), ("unexplained".to_string(), 0)]);
+        let text = "RESULTS: Pain fell in both groups, but more with yoga than with stretching (difference -0.9, \
+                    95% CI -1.6 to -0.2).";
+        assert!(!has(text, "within_group"));
+        let text = "RESULTS: In the coached group, waist fell (pseudo-median of the differences = -2.5 cm; p = \
+                    0.01; 95% CI = [-4.0, -1.0]).";
+        assert!(has(text, "within_group"));
+    }
+
+    #[test]
+    fn a_time_point_s_numbers_are_no_estimate() {
+        let text = "RESULTS: Over days 2-6, response rates with drug A and drug B were 45% and 54.5%, \
+                    respectively (95% CI, -21.4 to 2.5%).";
+        assert!(has(text, "no_estimate"));
+    }
+
+    #[test]
+    fn values_given_their_arms_are_group_values_unless_set_against_a_comparator() {
+        let text = "RESULTS: No significant difference in mean adherence was identified with 81.0% (CI, 76.1, \
+                    85.9) for the usual care group and 79.2% (CI, 74.0, 84.4) for the reminder group (p = 0.61).";
+        assert_eq!(reasons(text), vec![("single_group_value".to_string(), 2), ("unexplained".to_string(), 0)]);
+        let text = "RESULTS: Compared with placebo, weight fell by 2.1 kg (95% CI 1.2 to 3.0) in the high-dose \
+                    group and 1.2 kg (95% CI 0.3 to 2.1) in the low-dose group.";
+        assert!(!has(text, "single_group_value"));
     }
 }

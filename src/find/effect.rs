@@ -913,6 +913,8 @@ impl WithinGroup {
 struct SentenceScope {
     /// The design, sample size or hypothesis (`design_context`).
     design: Regex,
+    /// A result set against a margin, no design (`margin_met`).
+    margin_met: Regex,
     /// The agreement of two ways of measuring (`method_agreement`).
     method_agreement: Regex,
     /// Risk factors that describe a subgroup's people, no predictor (`people_with_risk_factors`).
@@ -920,10 +922,11 @@ struct SentenceScope {
 }
 
 impl SentenceScope {
-    /// Compiles the three patterns from the effect rules.
+    /// Compiles the four patterns from the effect rules.
     fn compile(rules: &Source<'_>) -> Result<SentenceScope> {
         Ok(SentenceScope {
             design: rules.pattern("design_context")?,
+            margin_met: rules.pattern("margin_met")?,
             method_agreement: rules.pattern("method_agreement")?,
             people_with_risk_factors: rules.pattern("people_with_risk_factors")?,
         })
@@ -2136,11 +2139,11 @@ fn compared_groups(rules: &EffectRules, sentence_text: &str) -> Vec<((usize, usi
 }
 
 /// Whether a sentence's estimates are out of scope: it describes the design (sample size,
-/// hypothesis), compares two ways of measuring (`method_agreement`) or frames its estimates as
+/// hypothesis; a result set against a margin is none), compares two ways of measuring (`method_agreement`) or frames its estimates as
 /// a predictor's.
 fn out_of_scope(rules: &EffectRules, text: &Text, sentence: (usize, usize), groups: &mut Option<Vec<String>>) -> bool {
     let sentence_text = text.as_str().get(sentence.0..sentence.1).unwrap_or("");
-    rules.scope.design.is_match(sentence_text)
+    rules.scope.design.is_match(&rules.scope.margin_met.replace_all(sentence_text, ""))
         || rules.scope.method_agreement.is_match(sentence_text)
         || predictor_framed(rules, text, sentence_text, groups)
 }
