@@ -540,26 +540,26 @@ pub fn find(rules: &EffectRules, text: &Text) -> Vec<Finding> {
     if mentions.is_empty() && labels.is_empty() && !(rules.enabled.difference && unnamed()) {
         return Vec::new();
     }
-    let mut compared_group_words = None;
-    let mut findings = find_named(rules, text, &mentions, &labels, &mut compared_group_words);
+    let mut scope = RecordScope::default();
+    let mut findings = find_named(rules, text, &mentions, &labels, &mut scope);
     let named: Vec<(usize, usize)> = findings.iter().map(|f| f.span).collect();
     if rules.enabled.inherited {
-        findings.extend(find_inherited(rules, text, &mentions, &named, &labels, &mut compared_group_words));
+        findings.extend(find_inherited(rules, text, &mentions, &named, &labels, &mut scope));
     }
     if rules.enabled.times {
-        findings.extend(find_times(rules, text, &mentions, &named, &labels, &mut compared_group_words));
+        findings.extend(find_times(rules, text, &mentions, &named, &labels, &mut scope));
     }
     if rules.enabled.difference {
         let taken: Vec<(usize, usize)> = findings.iter().map(|f| f.span).collect();
-        findings.extend(find_unnamed_differences(rules, text, &taken, &labels, &mut compared_group_words));
+        findings.extend(find_unnamed_differences(rules, text, &taken, &labels, &mut scope));
         let taken: Vec<(usize, usize)> =
             findings.iter().map(|f| f.span).chain(mentions.iter().map(|m| (m.start, m.end))).collect();
-        findings.extend(find_bare_differences(rules, text, &taken, &labels, &mut compared_group_words));
+        findings.extend(find_bare_differences(rules, text, &taken, &labels, &mut scope));
         let taken: Vec<(usize, usize)> =
             findings.iter().map(|f| f.span).chain(mentions.iter().map(|m| (m.start, m.end))).collect();
-        findings.extend(find_p_differences(rules, text, &taken, &labels, &mut compared_group_words));
+        findings.extend(find_p_differences(rules, text, &taken, &labels, &mut scope));
         let taken: Vec<(usize, usize)> = findings.iter().map(|f| f.span).collect();
-        findings.extend(find_than_differences(rules, text, &taken, &labels, &mut compared_group_words));
+        findings.extend(find_than_differences(rules, text, &taken, &labels, &mut scope));
         let next = find_next_outcome_differences(rules, text, &findings, &labels);
         findings.extend(next);
     }
@@ -726,7 +726,7 @@ fn find_named(
     text: &Text,
     mentions: &[Mention],
     labels: &[(usize, Num)],
-    groups: &mut Option<Vec<String>>,
+    scope: &mut RecordScope,
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     if !rules.enabled.named {
@@ -734,7 +734,7 @@ fn find_named(
     }
     for (index, mention) in mentions.iter().enumerate() {
         let next_mention = mentions.get(index + 1).map_or(text.as_str().len(), |m| m.start);
-        findings.extend(named_and_listed(rules, text, mention, next_mention, labels, groups));
+        findings.extend(named_and_listed(rules, text, mention, next_mention, labels, scope));
     }
     findings
 }
@@ -748,11 +748,11 @@ fn named_and_listed(
     mention: &Mention,
     next_mention: usize,
     labels: &[(usize, Num)],
-    groups: &mut Option<Vec<String>>,
+    scope: &mut RecordScope,
 ) -> Vec<Finding> {
     let s = text.as_str();
     let mut findings = Vec::new();
-    if out_of_scope(rules, text, text.sentence_at(mention.start), groups) {
+    if out_of_scope(rules, text, text.sentence_at(mention.start), scope) {
         return findings;
     }
     let Some((estimate, loose)) = read_named(rules, text, mention, next_mention) else { return findings };
@@ -797,7 +797,7 @@ fn find_unnamed_differences(
     text: &Text,
     taken: &[(usize, usize)],
     labels: &[(usize, Num)],
-    groups: &mut Option<Vec<String>>,
+    scope: &mut RecordScope,
 ) -> Vec<Finding> {
     let s = text.as_str();
     let mut findings = Vec::new();
@@ -817,7 +817,7 @@ fn find_unnamed_differences(
             .last()
             .filter(|f: &&Finding| f.span.1 <= estimate.start && f.span.0 >= sentence.0)
             .and_then(|f| rules.next_outcome_bracket.is_match(&s[f.span.1..estimate.start]).then_some(f.row.measure));
-        let code = match unnamed_difference_code(rules, text, sentence, &estimate, label_at, groups) {
+        let code = match unnamed_difference_code(rules, text, sentence, &estimate, label_at, scope) {
             Some(code) => code,
             None => match listed_after.flatten() {
                 Some(code @ ("MD" | "SMD" | "RD")) => listed_measure(rules, code, s, &estimate),
@@ -963,7 +963,7 @@ fn find_bare_differences(
     text: &Text,
     taken: &[(usize, usize)],
     labels: &[(usize, Num)],
-    groups: &mut Option<Vec<String>>,
+    scope: &mut RecordScope,
 ) -> Vec<Finding> {
     let s = text.as_str();
     let mut findings = Vec::new();
@@ -1009,7 +1009,7 @@ fn find_bare_differences(
         let mention =
             Mention { start: label_from, end: at, measure: MeasureName { code, adjusted: false }, ratio_reading: None };
         let row = effect_row(rules, text, &mention, &estimate, estimate.p.clone(), labels, "effect.difference");
-        if (row.p_value.is_none() && estimate.interval.is_none()) || out_of_scope(rules, text, sentence, groups) {
+        if (row.p_value.is_none() && estimate.interval.is_none()) || out_of_scope(rules, text, sentence, scope) {
             continue;
         }
         // `difference (95% CI) = 4.54 (0.10, 8.98)`: the evidence holds the label the level is read from.
@@ -1066,7 +1066,7 @@ fn find_p_differences(
     text: &Text,
     taken: &[(usize, usize)],
     labels: &[(usize, Num)],
-    groups: &mut Option<Vec<String>>,
+    scope: &mut RecordScope,
 ) -> Vec<Finding> {
     let s = text.as_str();
     let mut findings = Vec::new();
@@ -1087,7 +1087,7 @@ fn find_p_differences(
         let side_by_side =
             brackets.windows(2).any(|pair| rules.comparison_before.is_match(&s[pair[0].estimate.end..pair[1].open]));
         let after_group = brackets.iter().any(|b| rules.group_before_bracket.is_match(&s[sentence.0..=b.open]));
-        if brackets.is_empty() || side_by_side || after_group || out_of_scope(rules, text, sentence, groups) {
+        if brackets.is_empty() || side_by_side || after_group || out_of_scope(rules, text, sentence, scope) {
             continue;
         }
         let mut with_unit = false;
@@ -1150,7 +1150,7 @@ fn find_than_differences(
     text: &Text,
     taken: &[(usize, usize)],
     labels: &[(usize, Num)],
-    groups: &mut Option<Vec<String>>,
+    scope: &mut RecordScope,
 ) -> Vec<Finding> {
     let s = text.as_str();
     let written = &rules.than_difference;
@@ -1172,7 +1172,7 @@ fn find_than_differences(
             || !written.group.is_match(second.as_str())
             || rules.baseline_comparison.is_match(&s[values.start()..second.end()])
             || taken.iter().any(|&(a, b)| a < second.end() && values.start() < b)
-            || out_of_scope(rules, text, sentence, groups)
+            || out_of_scope(rules, text, sentence, scope)
         {
             continue;
         }
@@ -1326,7 +1326,7 @@ fn unnamed_difference_code(
     sentence: (usize, usize),
     estimate: &Estimate,
     label_at: usize,
-    groups: &mut Option<Vec<String>>,
+    scope: &mut RecordScope,
 ) -> Option<&'static str> {
     let s = text.as_str();
     let ci = estimate.interval.as_ref()?;
@@ -1384,7 +1384,7 @@ fn unnamed_difference_code(
         || single_group_change(rules, s, sentence, clause)
         || rules.not_difference.is_match(clause)
         || (unit.contains('%') && rules.relative_by.is_match(clause))
-        || out_of_scope(rules, text, sentence, groups)
+        || out_of_scope(rules, text, sentence, scope)
     {
         return None;
     }
@@ -1811,7 +1811,7 @@ fn find_inherited(
     mentions: &[Mention],
     taken: &[(usize, usize)],
     labels: &[(usize, Num)],
-    groups: &mut Option<Vec<String>>,
+    scope: &mut RecordScope,
 ) -> Vec<Finding> {
     let s = text.as_str();
     let mut findings = Vec::new();
@@ -1826,7 +1826,7 @@ fn find_inherited(
             i += 1;
             continue;
         }
-        match inherited_at(rules, text, mentions, &taken, i, groups) {
+        match inherited_at(rules, text, mentions, &taken, i, scope) {
             Some((mention, estimate)) => {
                 let mut estimates = vec![estimate];
                 while let Some(next) = estimates.last().and_then(|e| read_listed(rules, s, e.end, mention.measure.code))
@@ -1868,7 +1868,7 @@ fn find_times(
     mentions: &[Mention],
     taken: &[(usize, usize)],
     labels: &[(usize, Num)],
-    groups: &mut Option<Vec<String>>,
+    scope: &mut RecordScope,
 ) -> Vec<Finding> {
     let s = text.as_str();
     let mut findings = Vec::new();
@@ -1878,7 +1878,7 @@ fn find_times(
             continue;
         }
         let sentence = text.sentence_at(whole.start());
-        if out_of_scope(rules, text, sentence, groups) {
+        if out_of_scope(rules, text, sentence, scope) {
             continue;
         }
         let distance =
@@ -1926,7 +1926,7 @@ fn inherited_at<'m>(
     mentions: &'m [Mention],
     taken: &[(usize, usize)],
     i: usize,
-    groups: &mut Option<Vec<String>>,
+    scope: &mut RecordScope,
 ) -> Option<(&'m Mention, Estimate)> {
     let s = text.as_str();
     let sentence = text.sentence_at(i);
@@ -1958,7 +1958,7 @@ fn inherited_at<'m>(
     if !(estimate.labelled || estimate.opener == Some(',') && !after_copula || continues_list) {
         return None;
     }
-    if out_of_scope(rules, text, sentence, groups) {
+    if out_of_scope(rules, text, sentence, scope) {
         return None;
     }
     let since =
@@ -2141,11 +2141,25 @@ fn compared_groups(rules: &EffectRules, sentence_text: &str) -> Vec<((usize, usi
 /// Whether a sentence's estimates are out of scope: it describes the design (sample size,
 /// hypothesis; a result set against a margin is none), compares two ways of measuring (`method_agreement`) or frames its estimates as
 /// a predictor's.
-fn out_of_scope(rules: &EffectRules, text: &Text, sentence: (usize, usize), groups: &mut Option<Vec<String>>) -> bool {
+fn out_of_scope(rules: &EffectRules, text: &Text, sentence: (usize, usize), scope: &mut RecordScope) -> bool {
+    if let Some(&known) = scope.out_of_scope.get(&sentence) {
+        return known;
+    }
     let sentence_text = text.as_str().get(sentence.0..sentence.1).unwrap_or("");
-    rules.scope.design.is_match(&rules.scope.margin_met.replace_all(sentence_text, ""))
+    let answer = rules.scope.design.is_match(&rules.scope.margin_met.replace_all(sentence_text, ""))
         || rules.scope.method_agreement.is_match(sentence_text)
-        || predictor_framed(rules, text, sentence_text, groups)
+        || predictor_framed(rules, text, sentence_text, &mut scope.compared_group_words);
+    scope.out_of_scope.insert(sentence, answer);
+    answer
+}
+
+/// What the effect finder works out once per record and then reuses: the words of the groups
+/// the abstract compares in words (read at the first predictor framing), and which sentences
+/// are out of scope ([`out_of_scope`]).
+#[derive(Default)]
+struct RecordScope {
+    compared_group_words: Option<Vec<String>>,
+    out_of_scope: KeyMap<(usize, usize), bool>,
 }
 
 /// Whether a sentence frames its estimates as a predictor's rather than as a comparison of
