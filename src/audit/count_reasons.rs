@@ -68,6 +68,15 @@ struct CountPatterns {
     correlation: Regex,
     /// Things counted right before the count's bracket: `diarrhea days (n = 13)`.
     things_before: Regex,
+    /// A noun of adverse events, a few words naming no group, then the bracket of an `n =` with no
+    /// share in it: `18 targeted SAEs (diabetic ketoacidosis, n = 12`, `reported more adverse
+    /// events in the app than in the questionnaire (supervised: n=1033 vs n=656`: counts of
+    /// events (GUIDE: arm sizes count no events; a share, `(n=6, 20%)`, counts people).
+    events_before: Regex,
+    names_group: Regex,
+    /// The agreement of two measurements right before a count: `an agreement of data in 46 %
+    /// (84/184) of cases` (GUIDE: agreement is no effect and its cases no participants' events).
+    agreement_before: Regex,
     /// The digits of an `n =`.
     n_value: Regex,
     /// The bracket an `n =` opens, with a group word before it: `ND (`, `LD group (`.
@@ -108,6 +117,9 @@ fn count_patterns() -> &'static CountPatterns {
             characteristics: re(r"(?i)\b(?:were|was)\s+(?:predominantly|mostly|largely)\s+(?:female|male|women|men)\b|\b(?:main\s+)?indications?\s+(?:for|of)\b|\bsites?\s+of\s+(?:treatment|metastas[ie]s)\b"),
             correlation: re(r"[(\[][^()\[\]]*\b(?:r|rs|rho|ρ)\s*=\s*[-−]?\s*[\d.]+[^()\[\]]*$"),
             things_before: re(r"(?i)\b(?:days|episodes|attacks|visits|sessions|specimens|samples)\s*[(\[](?:\s*|(?:[^()\[\]]|\[[^()\[\]]*\])*[;,]\s*)$"),
+            events_before: re(r"(?i)\b(?:adverse\s+(?:events|effects|reactions)|(?-i:T?S?AEs)|complications|side[- ]effects|symptoms|toxicities)\b([^;()\[\]]{0,60}?)[(\[][^()\[\]%]*$"),
+            names_group: re(r"(?i)\b(?:groups?|arms?|placebo|controls?|randomi[sz]ed|assigned|allocated)\b"),
+            agreement_before: re(r"(?i)\bagreement\b[^;()\[\]]{0,40}[(\[]?\s*$"),
             n_value: re(r"^\s*[nN]\s*[=:]\s*(\d+)"),
             bracket_then_n: re(r"(?i)(?:\s+(?:group|arm))?\s*[(\[]\s*$"),
             arm_starts: re(r"(?i)(?:^|[(,;:]\s*|\b(?:and|or|into|to|in|the|vs\.?|versus)\s+)$"),
@@ -199,15 +211,27 @@ pub(super) fn count_reason(
         return Some("baseline");
     }
     if kind != "n_equals" {
-        return None;
+        return p.agreement_before.is_match(before).then_some("diagnostic");
     }
     if p.correlation.is_match(before) {
         return Some("predictor");
+    }
+    if counts_events(p, before, &s[end..sentence.1]) {
+        return Some("not_participants");
     }
     if p.things_before.is_match(before) {
         return Some("not_participants");
     }
     repeats_arm_size(p, s, sentence, (at, end), rows).then_some("repeated")
+}
+
+/// Whether an `n =` counts events: it stands in a bracket right after a noun of adverse events,
+/// no group named between, and neither its bracket before it nor after it holds a share.
+fn counts_events(p: &CountPatterns, before: &str, after: &str) -> bool {
+    let close = after.find([')', ']']).unwrap_or(after.len());
+    p.events_before.captures(before).is_some_and(|c| {
+        !c.get(1).is_some_and(|between| p.names_group.is_match(between.as_str())) && !after[..close].contains('%')
+    })
 }
 
 /// Whether a count is the size of a group defined by a measurement or an outcome: quantiles of

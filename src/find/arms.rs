@@ -74,6 +74,7 @@ pub struct ArmRules {
     design: Regex,
     sorted_groups: Regex,
     sorted_by_allocation: Regex,
+    events_listed: Regex,
     exclusion: Regex,
     sex_count: Regex,
     count_list: Regex,
@@ -202,6 +203,7 @@ impl ArmRules {
             design: lexicon_pattern(source, "design")?,
             sorted_groups: lexicon_pattern(source, "sorted_groups")?,
             sorted_by_allocation: lexicon_pattern(source, "sorted_by_allocation")?,
+            events_listed: lexicon_pattern(source, "events_listed")?,
             exclusion: lexicon_pattern(source, "exclusion")?,
             sex_count: lexicon_pattern(source, "sex_count")?,
             count_list: lexicon_pattern(source, "count_list")?,
@@ -418,6 +420,25 @@ fn sorts_by_response(rules: &ArmRules, text: &Text, at: usize) -> bool {
     rules.sorted_groups.is_match(sentence) && !rules.sorted_by_allocation.is_match(sentence)
 }
 
+/// Whether the `n =` at `at` stands in a bracket right after a noun of adverse events, no group
+/// named between (`18 targeted SAEs (diabetic ketoacidosis, n = 12`): it counts events or those
+/// who had them (GUIDE.md: arm sizes are no counts of events).
+fn counts_events_listed(rules: &ArmRules, text: &Text, at: usize) -> bool {
+    let (from, _) = text.sentence_at(at);
+    let s = text.as_str();
+    let Some(m) = rules.events_listed.find(&s[from..at]) else { return false };
+    // The words between the noun and the bracket: a group named there is what the `n =` counts.
+    let between = m.as_str().rsplit_once(['(', '[']).map_or(m.as_str(), |(head, _)| head);
+    let names_group = rules.labels.has_group_noun(between)
+        || rules.allocation.is_match(between)
+        || record_groups(rules, s).iter().any(|g| {
+            let key = arm_label::group_key(&g.text);
+            let words: HashSet<&str> = between.split(|c: char| !c.is_alphanumeric() && c != '+').collect();
+            !key.is_empty() && key.split(' ').all(|w| words.iter().any(|b| b.eq_ignore_ascii_case(w)))
+        });
+    !names_group
+}
+
 /// `drug X (n = 60)`, `Patients (n=168)`, `combination group, n = 17`.
 fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
@@ -429,6 +450,7 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
             || is_range_end(s, n_match.start(), n_match.end())
             || in_design_sentence(rules, text, n_match.start())
             || sorts_by_response(rules, text, n_match.start())
+            || counts_events_listed(rules, text, n_match.start())
         {
             continue;
         }
