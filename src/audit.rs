@@ -926,6 +926,8 @@ mod tests {
         assert!(!is_count_ratio("41/44", "levels were ", " and 39/07 μM in the two groups"));
         assert!(!is_count_ratio("10/80", "placebo, 2.5/40, and ", " mg groups"));
         assert!(is_count_ratio("10/80", "placebo (4/40) and ", " in the drug group"));
+        assert!(!is_count_ratio("1/2", "Twenty lambs X ", " Texel (crossbred)"));
+        assert!(is_count_ratio("1/2", "in arm X, ", " patients relapsed"));
     }
 
     #[test]

@@ -420,6 +420,13 @@ fn sorts_by_response(rules: &ArmRules, text: &Text, at: usize) -> bool {
     rules.sorted_groups.is_match(sentence) && !rules.sorted_by_allocation.is_match(sentence)
 }
 
+/// Whether the count of an `n =` goes on with a noun of things, not participants (`(n = 4
+/// farms)`, `(n = 510 assessments)`).
+fn counts_things(rules: &ArmRules, after: &str) -> bool {
+    let rest = after.strip_prefix(char::is_whitespace).map(str::trim_start);
+    rest.and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next()).is_some_and(|w| rules.is_non_participant(w))
+}
+
 /// Whether the `n =` at `at` stands in a bracket right after a noun of adverse events, no group
 /// named between (`18 targeted SAEs (diabetic ketoacidosis, n = 12`): it counts events or those
 /// who had them (GUIDE.md: arm sizes are no counts of events).
@@ -451,6 +458,7 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
             || in_design_sentence(rules, text, n_match.start())
             || sorts_by_response(rules, text, n_match.start())
             || counts_events_listed(rules, text, n_match.start())
+            || counts_things(rules, &s[n_match.end()..])
         {
             continue;
         }
