@@ -74,7 +74,6 @@ pub struct ArmRules {
     design: Regex,
     sorted_groups: Regex,
     sorted_by_allocation: Regex,
-    events_listed: Regex,
     exclusion: Regex,
     sex_count: Regex,
     count_list: Regex,
@@ -135,14 +134,16 @@ impl CompletedPatterns {
     }
 }
 
-/// The parts of a bracket that lists groups with their own `n =` (`(5 mg, n = 564; 10 mg, n =
-/// 445)`, `(F, n = 35; A, n = 37)`).
+/// The brackets of `n =`: the parts of one that lists groups with their own `n =` (`(5 mg, n =
+/// 564; 10 mg, n = 445)`, `(F, n = 35; A, n = 37)`), and one after a noun of adverse events.
 #[derive(Debug)]
 struct BracketParts {
     /// A dose followed by its `n =` (`dose_then_n`).
     dose_then_n: Regex,
     /// A capital letter alone opening a part (`letter_part`, read with case).
     letter: Regex,
+    /// A noun of adverse events, then the bracket (`events_listed`): its `n =` counts events.
+    events_listed: Regex,
 }
 
 impl BracketParts {
@@ -150,6 +151,7 @@ impl BracketParts {
         Ok(BracketParts {
             dose_then_n: lexicon_pattern(source, "dose_then_n")?,
             letter: source.pattern_with_case("letter_part", false)?,
+            events_listed: lexicon_pattern(source, "events_listed")?,
         })
     }
 }
@@ -203,7 +205,6 @@ impl ArmRules {
             design: lexicon_pattern(source, "design")?,
             sorted_groups: lexicon_pattern(source, "sorted_groups")?,
             sorted_by_allocation: lexicon_pattern(source, "sorted_by_allocation")?,
-            events_listed: lexicon_pattern(source, "events_listed")?,
             exclusion: lexicon_pattern(source, "exclusion")?,
             sex_count: lexicon_pattern(source, "sex_count")?,
             count_list: lexicon_pattern(source, "count_list")?,
@@ -433,7 +434,7 @@ fn counts_things(rules: &ArmRules, after: &str) -> bool {
 fn counts_events_listed(rules: &ArmRules, text: &Text, at: usize) -> bool {
     let (from, _) = text.sentence_at(at);
     let s = text.as_str();
-    let Some(m) = rules.events_listed.find(&s[from..at]) else { return false };
+    let Some(m) = rules.bracket_parts.events_listed.find(&s[from..at]) else { return false };
     // The words between the noun and the bracket: a group named there is what the `n =` counts.
     let between = m.as_str().rsplit_once(['(', '[']).map_or(m.as_str(), |(head, _)| head);
     let names_group = rules.labels.has_group_noun(between)
