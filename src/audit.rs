@@ -59,7 +59,7 @@ struct Patterns {
     /// One of several options a design offers: `randomly assigned to 1 of 3 groups`.
     one_of_options: Regex,
     /// What shows an `x/N` to be a dose, a grade, a ratio of measurements or a rate, not a count
-    /// over its denominator: a unit after it, `grade` before it.
+    /// over its denominator: a unit after it, `grade` before it, a cross (`Boer kids X 1/2 NDB`).
     not_count_after: Regex,
     not_count_before: Regex,
     /// Visual acuity on the Snellen chart (`20/40 or better`, `UDVA of 20/20`), no count.
@@ -153,7 +153,7 @@ fn patterns() -> &'static Patterns {
             people_or_allocation: re(r"(?i)^\s*(?:patients|participants|subjects|women|men|children|people|persons|infants|adults)\b|\brandomi[sz]ed\b"),
             one_of_options: re(r"(?i)(?:\b(?:assigned|allocated|randomi[sz]ed|distributed|received|consumed|exposed|took\s+part|using)\b\s+(?:\w+\s+){0,3}?(?:to|into|in|on)?\s*|\b(?:or|in|into)\s+|\(\s*|^)(?:1|one)\s+(?:out\s+)?of\s+(?:the\s+)?(?:\d+|two|three|four|five|six)\s+(?:[\w-]+\s+){0,3}?(?:groups?|arms?|conditions?|interventions?|diets?|treatments?|regimens?|sequences?|approaches|beverages|formulations|products|programs?|programmes?|systems?|configurations?)\b"),
             not_count_after: re(r"^(?:[.,]\d|/\d|-\d|\s*±|\s*(?:[-–]\s*\d+\s*)?(?i:cups?|teaspoons?|tablespoons?|glass(?:es)?)\b|\s+and\s+\d+\s*/\s*\d+\s*(?:μM|µM|mM|nM|pg|ng|mg)\b|\s+(?i:hours?|hrs?)\b|\s+on\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}?(?i:scale)\b|-\s*(?:,|and\b|or\b)|\s*(?i:grade)\b|,\s*(?:v/v|w/w|v:v)|-?\s*(?:mg|g|mcg|µg|μg|ml|mL|mmHg|kg|IU|units?|v/v|w/w|mmol|cm|mm)\b|\s*[-\s](?i:person|patient|child|woman|women)[- ]?(?i:years?|months?|days?)\b)"),
-            not_count_before: re(r"(?i)(?:\b(?:grades?|stages?|class(?:es)?|levels?|CTAS|ASA|NYHA|Tanner)\s*|[\d.]\.|[/:]|\d\s*/\s*|[<>=]\s*[\d.]+\s*/\s*|\bp\s*[<>=]\s*|\d\.\d+\s*/\s*\d+\s*,?\s+(?:and|or)\s+)$"),
+            not_count_before: re(r"(?i)(?:\b(?:grades?|stages?|class(?:es)?|levels?|CTAS|ASA|NYHA|Tanner)\s*|[\d.]\.|[/:]|\d\s*/\s*|[<>=]\s*[\d.]+\s*/\s*|\bp\s*[<>=]\s*|\d\.\d+\s*/\s*\d+\s*,?\s+(?:and|or)\s+|(?-i:\s[X×])\s*)$"),
             compares: re(r"(?i)\b(?:differences?|(?:adj)?diff|effects?|in\s+favou?r|absolute|non-?inferiority|equivalen\w+|margin|placebo[- ](?:corrected|adjusted|subtracted)|lower|higher|greater|larger|smaller|lesser|less|more|fewer|better|worse|shorter|longer|(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to)\s+(?:the\s+)?(?:placebo|controls?|usual\s+care|sham))\b"),
             ratio_measure: re(r"\b(?:Adj|adj|a)?(?:OR|HR|RR|IRR)\b|(?i:\b(?:odds|hazards?|risk|rate)\s+ratios?\b|\brelative\s+risk\b|\bnumber\s+needed)"),
             difference_short: re(r"\b(?:Adj|adj|a)?(?:MD|SMD|RD)\b"),
@@ -967,6 +967,8 @@ mod tests {
         assert!(!is_count_ratio("41/44", "levels were ", " and 39/07 μM in the two groups"));
         assert!(!is_count_ratio("10/80", "placebo, 2.5/40, and ", " mg groups"));
         assert!(is_count_ratio("10/80", "placebo (4/40) and ", " in the drug group"));
+        assert!(!is_count_ratio("1/2", "Twenty lambs X ", " Texel (crossbred)"));
+        assert!(is_count_ratio("1/2", "in arm X, ", " patients relapsed"));
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! (thirteenth session): the size of a group the text defines by a
 //! measurement or an outcome, not by allocation (a subgroup); people in a run-in before
 //! randomization; a characteristic before treatment; the number behind a correlation; a group's
-//! size already a row; a count of days or events, not of participants.
+//! size already a row; a count of days or events, not of participants (eighteenth session: the
+//! `n =` of kinds of adverse events, `n = 4 farms`); the cases of an agreement (`diagnostic`).
 //!
 //! Each reason holds only for the shape it names: the GUIDE makes the `n =` of an arm,
 //! analysed or not, an arm size, so a count keeps no reason when its words name a group of the
@@ -68,6 +69,17 @@ struct CountPatterns {
     correlation: Regex,
     /// Things counted right before the count's bracket: `diarrhea days (n = 13)`.
     things_before: Regex,
+    /// A noun of adverse events, a few words naming no group, then the bracket of an `n =` with no
+    /// share in it: `18 targeted SAEs (diabetic ketoacidosis, n = 12`, `reported more adverse
+    /// events in the app than in the questionnaire (supervised: n=1033 vs n=656`: counts of
+    /// events (GUIDE: arm sizes count no events; a share, `(n=6, 20%)`, counts people).
+    events_before: Regex,
+    names_group: Regex,
+    /// The agreement of two measurements right before a count: `an agreement of data in 46 %
+    /// (84/184) of cases` (GUIDE: agreement is no effect and its cases no participants' events).
+    agreement_before: Regex,
+    /// A noun of things right after the digits of an `n =`: `(n = 4 farms)`, `(n = 510 assessments)`.
+    things_after_n: Regex,
     /// The digits of an `n =`.
     n_value: Regex,
     /// The bracket an `n =` opens, with a group word before it: `ND (`, `LD group (`.
@@ -108,6 +120,10 @@ fn count_patterns() -> &'static CountPatterns {
             characteristics: re(r"(?i)\b(?:were|was)\s+(?:predominantly|mostly|largely)\s+(?:female|male|women|men)\b|\b(?:main\s+)?indications?\s+(?:for|of)\b|\bsites?\s+of\s+(?:treatment|metastas[ie]s)\b"),
             correlation: re(r"[(\[][^()\[\]]*\b(?:r|rs|rho|ρ)\s*=\s*[-−]?\s*[\d.]+[^()\[\]]*$"),
             things_before: re(r"(?i)\b(?:days|episodes|attacks|visits|sessions|specimens|samples)\s*[(\[](?:\s*|(?:[^()\[\]]|\[[^()\[\]]*\])*[;,]\s*)$"),
+            events_before: re(r"(?i)\b(?:adverse\s+(?:events|effects|reactions)|(?-i:T?S?AEs)|complications|side[- ]effects|symptoms|toxicities)\b([^;()\[\]]{0,60}?)[(\[][^()\[\]%]*$"),
+            names_group: re(r"(?i)\b(?:groups?|arms?|placebo|controls?|randomi[sz]ed|assigned|allocated)\b"),
+            agreement_before: re(r"(?i)\bagreement\b[^;()\[\]]{0,40}[(\[]?\s*$"),
+            things_after_n: re(r"(?i)^\d*\s+(?:farms|herds|assessments|visits|samples|specimens|sessions|sites|procedures|cycles|episodes|events)\b"),
             n_value: re(r"^\s*[nN]\s*[=:]\s*(\d+)"),
             bracket_then_n: re(r"(?i)(?:\s+(?:group|arm))?\s*[(\[]\s*$"),
             arm_starts: re(r"(?i)(?:^|[(,;:]\s*|\b(?:and|or|into|to|in|the|vs\.?|versus)\s+)$"),
@@ -173,7 +189,8 @@ pub(super) fn describes_people(local: &str, design_word: regex::Match<'_>) -> bo
 }
 
 /// The reason of a count outside every row read from its bracket, clause and sentence, or
-/// `None`: `subgroup`, `recruitment`, `baseline`, `predictor`, `repeated`, `not_participants`.
+/// `None`: `subgroup`, `recruitment`, `baseline`, `predictor`, `repeated`, `not_participants`,
+/// `diagnostic`.
 pub(super) fn count_reason(
     kind: &str,
     s: &str,
@@ -199,15 +216,27 @@ pub(super) fn count_reason(
         return Some("baseline");
     }
     if kind != "n_equals" {
-        return None;
+        return p.agreement_before.is_match(before).then_some("diagnostic");
     }
     if p.correlation.is_match(before) {
         return Some("predictor");
+    }
+    if counts_events(p, before, &s[end..sentence.1]) || p.things_after_n.is_match(&s[end..sentence.1]) {
+        return Some("not_participants");
     }
     if p.things_before.is_match(before) {
         return Some("not_participants");
     }
     repeats_arm_size(p, s, sentence, (at, end), rows).then_some("repeated")
+}
+
+/// Whether an `n =` counts events: it stands in a bracket right after a noun of adverse events,
+/// no group named between, and neither its bracket before it nor after it holds a share.
+fn counts_events(p: &CountPatterns, before: &str, after: &str) -> bool {
+    let close = after.find([')', ']']).unwrap_or(after.len());
+    p.events_before.captures(before).is_some_and(|c| {
+        !c.get(1).is_some_and(|between| p.names_group.is_match(between.as_str())) && !after[..close].contains('%')
+    })
 }
 
 /// Whether a count is the size of a group defined by a measurement or an outcome: quantiles of
@@ -358,6 +387,25 @@ mod tests {
         assert_eq!(clause(t, "n = 30"), Some("subgroup"));
         let t = "Levels were higher in severe attacks (310 [90-1000] mg/l; n = 29) than in mild ones.";
         assert_eq!(reason("n_equals", t, "n = 29"), Some("not_participants"));
+    }
+
+    #[test]
+    fn counts_of_adverse_events_and_agreements_have_reasons() {
+        let t = "There were 9 serious adverse events (pneumonia, n = 6; fracture, n = 3) overall.";
+        assert_eq!(reason("n_equals", t, "n = 3"), Some("not_participants"));
+        let t = "Users logged more side effects in the diary than on paper (diary: n=410 vs n=220).";
+        assert_eq!(reason("n_equals", t, "n=220"), Some("not_participants"));
+        // A share with the count, or a group named before the bracket, counts people.
+        let t = "Complications were wound infection (n=4, 10%) and seroma (n=2, 5%).";
+        assert_eq!(reason("n_equals", t, "n=4"), None);
+        let t = "Adverse events were as frequent in the placebo group (n = 40) as with the drug.";
+        assert_eq!(reason("n_equals", t, "n = 40"), None);
+        let t = "Charts and interviews showed an agreement in 71% (50/70) of cases (kappa 0.6).";
+        assert_eq!(reason("x_slash_n", t, "50/70"), Some("diagnostic"));
+        let t = "Herds were visited weekly (n = 14 farms) or monthly (n = 25 farms).";
+        assert_eq!(reason("n_equals", t, "n = 1"), Some("not_participants"));
+        let t = "Nausea was reported in 71% (50/70) of cases in the drug arm.";
+        assert_eq!(reason("x_slash_n", t, "50/70"), None);
     }
 
     #[test]

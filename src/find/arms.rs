@@ -133,14 +133,16 @@ impl CompletedPatterns {
     }
 }
 
-/// The parts of a bracket that lists groups with their own `n =` (`(5 mg, n = 564; 10 mg, n =
-/// 445)`, `(F, n = 35; A, n = 37)`).
+/// The brackets of `n =`: the parts of one that lists groups with their own `n =` (`(5 mg, n =
+/// 564; 10 mg, n = 445)`, `(F, n = 35; A, n = 37)`), and one after a noun of adverse events.
 #[derive(Debug)]
 struct BracketParts {
     /// A dose followed by its `n =` (`dose_then_n`).
     dose_then_n: Regex,
     /// A capital letter alone opening a part (`letter_part`, read with case).
     letter: Regex,
+    /// A noun of adverse events, then the bracket (`events_listed`): its `n =` counts events.
+    events_listed: Regex,
 }
 
 impl BracketParts {
@@ -148,6 +150,7 @@ impl BracketParts {
         Ok(BracketParts {
             dose_then_n: lexicon_pattern(source, "dose_then_n")?,
             letter: source.pattern_with_case("letter_part", false)?,
+            events_listed: lexicon_pattern(source, "events_listed")?,
         })
     }
 }
@@ -417,6 +420,32 @@ fn sorts_by_response(rules: &ArmRules, text: &Text, at: usize) -> bool {
     rules.sorted_groups.is_match(sentence) && !rules.sorted_by_allocation.is_match(sentence)
 }
 
+/// Whether the count of an `n =` goes on with a noun of things, not participants (`(n = 4
+/// farms)`, `(n = 510 assessments)`).
+fn counts_things(rules: &ArmRules, after: &str) -> bool {
+    let rest = after.strip_prefix(char::is_whitespace).map(str::trim_start);
+    rest.and_then(|r| r.split(|c: char| !c.is_alphanumeric()).next()).is_some_and(|w| rules.is_non_participant(w))
+}
+
+/// Whether the `n =` at `at` stands in a bracket right after a noun of adverse events, no group
+/// named between (`18 targeted SAEs (diabetic ketoacidosis, n = 12`): it counts events or those
+/// who had them (GUIDE.md: arm sizes are no counts of events).
+fn counts_events_listed(rules: &ArmRules, text: &Text, at: usize) -> bool {
+    let (from, _) = text.sentence_at(at);
+    let s = text.as_str();
+    let Some(m) = rules.bracket_parts.events_listed.find(&s[from..at]) else { return false };
+    // The words between the noun and the bracket: a group named there is what the `n =` counts.
+    let between = m.as_str().rsplit_once(['(', '[']).map_or(m.as_str(), |(head, _)| head);
+    let names_group = rules.labels.has_group_noun(between)
+        || rules.allocation.is_match(between)
+        || record_groups(rules, s).iter().any(|g| {
+            let key = arm_label::group_key(&g.text);
+            let words: HashSet<&str> = between.split(|c: char| !c.is_alphanumeric() && c != '+').collect();
+            !key.is_empty() && key.split(' ').all(|w| words.iter().any(|b| b.eq_ignore_ascii_case(w)))
+        });
+    !names_group
+}
+
 /// `drug X (n = 60)`, `Patients (n=168)`, `combination group, n = 17`.
 fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
@@ -428,6 +457,8 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
             || is_range_end(s, n_match.start(), n_match.end())
             || in_design_sentence(rules, text, n_match.start())
             || sorts_by_response(rules, text, n_match.start())
+            || counts_events_listed(rules, text, n_match.start())
+            || counts_things(rules, &s[n_match.end()..])
         {
             continue;
         }
