@@ -440,7 +440,7 @@ fn counts_events_listed(rules: &ArmRules, text: &Text, at: usize) -> bool {
         || rules.allocation.is_match(between)
         || record_groups(rules, s).iter().any(|g| {
             let key = arm_label::group_key(&g.text);
-            let words: HashSet<&str> = between.split(|c: char| !c.is_alphanumeric() && c != '+').collect();
+            let words: KeySet<&str> = between.split(|c: char| !c.is_alphanumeric() && c != '+').collect();
             !key.is_empty() && key.split(' ').all(|w| words.iter().any(|b| b.eq_ignore_ascii_case(w)))
         });
     !names_group
