@@ -518,8 +518,34 @@ fn read_percent_for(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text
             item.events = n_equals_after(s, percent_end)
                 .filter(|(n, end)| s[*end..].trim_start().starts_with([')', ']']) && n.value.fract() == 0.0)
                 .map(|(n, _)| n);
+            if item.events.is_none() {
+                take_bracketed_fraction(s, label.span.1, &mut item, items);
+            }
             items.push(item);
         }
+    }
+}
+
+/// `22% of patients who received placebo (13/58)`: the count and size in brackets right after
+/// the group, when they agree with the item's percentage; the item then holds the bracket too
+/// (unless an item read before holds it).
+fn take_bracketed_fraction(s: &str, at: usize, item: &mut Item, items: &Items) {
+    let rest = &s[at..];
+    let Some(inner) = rest.trim_start().strip_prefix(['(', '[']) else { return };
+    let Some((events_text, after)) = inner.split_once('/') else { return };
+    let Some((after_n, n)) = count(after.trim_start()).ok() else { return };
+    let Some(events) = read_count(events_text.trim()) else { return };
+    if !after_n.trim_start().starts_with([')', ']', ',', ';']) || events_text.trim().contains(char::is_whitespace) {
+        return;
+    }
+    let end = at + rest.len() - after_n.len();
+    if !items.free((item.span.1, end)) || !item.percent.as_ref().is_some_and(|p| agrees(&events, &n, p)) {
+        return;
+    }
+    if consistent(&events, &n, item.percent.as_ref()) {
+        item.events = Some(events);
+        item.n = Some(n);
+        item.span.1 = end;
     }
 }
 
