@@ -775,8 +775,8 @@ fn rate_goes_on(rules: &EventRules, after: &str) -> bool {
     ["vs", "versus", "and", "or", "compared"].iter().any(|w| after.starts_with(w))
 }
 
-/// `with standard chemotherapy (64%)` (`group_percent`): a group, then its percentage in
-/// brackets, in a sentence that compares groups on an outcome.
+/// `with standard chemotherapy (64%)`, `in the stent group (46.9%, n = 15)` (`group_percent`): a
+/// group, then its percentage in brackets, in a sentence that compares groups on an outcome.
 fn read_group_percent(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
     let s = text.as_str();
     for caps in rules.group_percent.captures_iter(s) {
@@ -799,9 +799,8 @@ fn read_group_percent(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, te
         {
             continue;
         }
-        if let Some(item) =
-            Item::group_percent("events.group_percent", (label.span.0, whole.end()), p.as_str(), label.text)
-        {
+        let end = caps.name("count").map_or(whole.end(), |c| c.start());
+        if let Some(item) = Item::group_percent("events.group_percent", (label.span.0, end), p.as_str(), label.text) {
             items.push(item);
         }
     }
@@ -3024,6 +3023,9 @@ fn item_endpoints(arms: &ArmRules, known: &Known<'_>, text: &Text, items: &[Item
                 || of_an_interval(phrase)
                 || items[i].arm.as_deref().is_some_and(|arm| group_key(arm) == group_key(phrase))
                 || arms.labels.names_everyone(phrase)
+                // `, which was significantly higher than placebo (44.9%)`: a comparison, whose
+                // outcome is the one named before it.
+                || only_compares(phrase)
                 // `12/44 (27.3%) patients treated with X and 10/45 ...`: the words of the previous
                 // item's group.
                 || previous_arm.as_ref().is_some_and(|(earlier, arm)| *earlier == sentence && phrase.contains(arm.as_str()))
@@ -3044,6 +3046,20 @@ fn item_endpoints(arms: &ArmRules, known: &Known<'_>, text: &Text, items: &[Item
         endpoints[i] = chosen;
     }
     endpoints
+}
+
+/// Whether `phrase` only compares (`lower`, `significantly higher`) and names no outcome.
+fn only_compares(phrase: &str) -> bool {
+    let mut words = phrase.split_whitespace().map(str::to_ascii_lowercase).collect::<Vec<_>>();
+    while words.first().is_some_and(|w| matches!(w.as_str(), "was" | "were" | "which" | "significantly" | "slightly" | "much" | "not")) {
+        words.remove(0);
+    }
+    let comparative = |w: &String| {
+        matches!(w.as_str(), "lower" | "higher" | "greater" | "less" | "more" | "smaller" | "larger" | "better" | "worse")
+    };
+    // `lower than that`: the comparison's words, then what it is compared with.
+    words.first().is_some_and(comparative)
+        && words[1..].iter().all(|w| matches!(w.as_str(), "than" | "that" | "those" | "in" | "of" | "for"))
 }
 
 /// Words after an item's outcome verb that end its outcome: a comparison, the next clause, a time.
