@@ -527,9 +527,9 @@ fn read_percent_for(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text
 }
 
 /// `22% of patients who received placebo (13/58)`: the count and size in brackets right after
-/// the group, when they agree with the item's percentage; the item then holds the bracket too
-/// (unless an item read before holds it).
-fn take_bracketed_fraction(s: &str, at: usize, item: &mut Item, items: &Items) {
+/// the group, when they agree with the item's percentage; the item then holds the bracket too,
+/// in place of a bare `13/58` read before (one fact, one row), unless another item holds it.
+fn take_bracketed_fraction(s: &str, at: usize, item: &mut Item, items: &mut Items) {
     let rest = &s[at..];
     let Some(inner) = rest.trim_start().strip_prefix(['(', '[']) else { return };
     let Some((events_text, after)) = inner.split_once('/') else { return };
@@ -539,9 +539,21 @@ fn take_bracketed_fraction(s: &str, at: usize, item: &mut Item, items: &Items) {
         return;
     }
     let end = at + rest.len() - after_n.len();
-    if !items.free((item.span.1, end)) || !item.percent.as_ref().is_some_and(|p| agrees(&events, &n, p)) {
+    if !item.percent.as_ref().is_some_and(|p| agrees(&events, &n, p)) {
         return;
     }
+    let bare = |i: &Item| {
+        i.span.0 > at
+            && i.span.0 < end
+            && i.percent.is_none()
+            && i.events.as_ref().is_some_and(|e| e.value == events.value)
+            && i.n.as_ref().is_some_and(|m| m.value == n.value)
+    };
+    let span = (item.span.1, end);
+    if items.items.iter().any(|i| !bare(i) && i.span.0 < span.1 && span.0 < i.span.1) {
+        return;
+    }
+    items.items.retain(|i| !bare(i));
     if consistent(&events, &n, item.percent.as_ref()) {
         item.events = Some(events);
         item.n = Some(n);
@@ -3051,11 +3063,17 @@ fn item_endpoints(arms: &ArmRules, known: &Known<'_>, text: &Text, items: &[Item
 /// Whether `phrase` only compares (`lower`, `significantly higher`) and names no outcome.
 fn only_compares(phrase: &str) -> bool {
     let mut words = phrase.split_whitespace().map(str::to_ascii_lowercase).collect::<Vec<_>>();
-    while words.first().is_some_and(|w| matches!(w.as_str(), "was" | "were" | "which" | "significantly" | "slightly" | "much" | "not")) {
+    while words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "was" | "were" | "which" | "significantly" | "slightly" | "much" | "not"))
+    {
         words.remove(0);
     }
     let comparative = |w: &String| {
-        matches!(w.as_str(), "lower" | "higher" | "greater" | "less" | "more" | "smaller" | "larger" | "better" | "worse")
+        matches!(
+            w.as_str(),
+            "lower" | "higher" | "greater" | "less" | "more" | "smaller" | "larger" | "better" | "worse"
+        )
     };
     // `lower than that`: the comparison's words, then what it is compared with.
     words.first().is_some_and(comparative)
