@@ -69,6 +69,12 @@ pub struct ArmRules {
     alternative_ends: WordSet,
     group_count: Regex,
     not_a_size_before: Regex,
+    /// After a count: a count per site or per group (`30 patients in each hospital`).
+    per_unit_after: Regex,
+    /// Before a count: another count joined by `and` (`46 black and 139 white women`).
+    pair_part_before: Regex,
+    /// After a count: the group they formed (`52 patients as the control group`).
+    as_group_after: Regex,
     opening_of: Regex,
     design: Regex,
     sorted_groups: Regex,
@@ -200,6 +206,9 @@ impl ArmRules {
             alternative_ends: lower("alternative_ends")?,
             group_count: lexicon_pattern(source, "group_count")?,
             not_a_size_before: lexicon_pattern(source, "not_a_size_before")?,
+            per_unit_after: lexicon_pattern(source, "per_unit_after")?,
+            pair_part_before: lexicon_pattern(source, "pair_part_before")?,
+            as_group_after: lexicon_pattern(source, "as_group_after")?,
             opening_of: lexicon_pattern(source, "opening_of")?,
             design: lexicon_pattern(source, "design")?,
             sorted_groups: lexicon_pattern(source, "sorted_groups")?,
@@ -1443,7 +1452,8 @@ fn read_total_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut 
     let of_the_study = rules.study_named.is_match(&described);
     let subgroup =
         opening_of && !described.trim().is_empty() && !rules.allocation.is_match(&described) && !of_the_study;
-    if subgroup {
+    // `46 black and 139 white women`: one part of a pair, not the whole trial.
+    if subgroup || is_pair_part(rules, before) {
         return;
     }
     let studied_in = has_noun && rules.studied_in.is_match(before);
@@ -1455,11 +1465,38 @@ fn read_total_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut 
         let named = &count.s[n_match.end()..end];
         let treated = named.split_whitespace().any(|w| w.ends_with("-treated") || w.ends_with("-allocated"));
         let arm = if has_noun && treated { named.trim() } else { "total" };
+        let after = &count.s[end..count.sentence_end.max(end)];
+        if per_unit(rules, after) {
+            return;
+        }
+        // `52 patients as the control group`: the size of the group they formed.
+        if let Some(group) = rules.as_group_after.captures(after).and_then(|c| c.name("arm")) {
+            let span_end = end + group.end();
+            found.push(at, group.as_str(), n, "arm_size.assigned", (at, span_end));
+            return;
+        }
         if !is_unsized_share(rules, count, end) {
             found.push(at, arm, n, "arm_size.total", (at, end));
             read_split_after_total(rules, count.s, end, count.sentence_end, found);
         }
     }
+}
+
+/// Whether a count follows another with its describing words and `and` (`46 black and 139 white
+/// women`); not after a clause (`118 were randomised and 114 were analysed`).
+fn is_pair_part(rules: &ArmRules, before: &str) -> bool {
+    rules.pair_part_before.find(before).is_some_and(|m| {
+        !m.as_str().split_whitespace().any(|w| matches!(w, "were" | "was") || w.ends_with("ed"))
+    })
+}
+
+/// Whether the words after a count make it a count per site or per group (`100 patients at each
+/// site`, `10 subjects per treatment group`); `per protocol` is how they were analysed.
+fn per_unit(rules: &ArmRules, after: &str) -> bool {
+    rules.per_unit_after.find(after).is_some_and(|m| {
+        let next = after[m.end()..].trim_start_matches([' ', '-']).to_ascii_lowercase();
+        !next.starts_with("protocol")
+    })
 }
 
 /// `A total of 120 patients were randomized, 60 in the drug group and 60 in the placebo group`,
