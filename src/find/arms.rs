@@ -73,6 +73,8 @@ pub struct ArmRules {
     per_unit_after: Regex,
     /// Before a count: another count joined by `and` (`46 black and 139 white women`).
     pair_part_before: Regex,
+    /// After a count's noun: `dropped out`.
+    dropped_out: Regex,
     /// After a count: the group they formed (`52 patients as the control group`).
     as_group_after: Regex,
     opening_of: Regex,
@@ -208,6 +210,7 @@ impl ArmRules {
             not_a_size_before: lexicon_pattern(source, "not_a_size_before")?,
             per_unit_after: lexicon_pattern(source, "per_unit_after")?,
             pair_part_before: lexicon_pattern(source, "pair_part_before")?,
+            dropped_out: lexicon_pattern(source, "dropped_out")?,
             as_group_after: lexicon_pattern(source, "as_group_after")?,
             opening_of: lexicon_pattern(source, "opening_of")?,
             design: lexicon_pattern(source, "design")?,
@@ -1116,7 +1119,7 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     {
         return;
     }
-    if read_in_arm_count(rules, &count, found) {
+    if read_in_arm_count(rules, &count, found) || rules.on("arm_size.assigned") && read_as_group(rules, &count, found) {
         return;
     }
     if rules.on("arm_size.total") {
@@ -1313,7 +1316,8 @@ fn outcome_or_exclusion_after(rules: &ArmRules, count: &ParticipantCount<'_>) ->
     let opening_clause = tail.split([',', ';']).next().unwrap_or(tail);
     let outcome_group =
         count.opening_of && rules.outcomes.is_match(opening_clause) && !rules.allocation.is_match(opening_clause);
-    outcome_after || outcome_group || !aside && rules.exclusion.is_match(&next_words)
+    let left = rules.dropped_out.is_match(&next_words);
+    outcome_after || outcome_group || left || !aside && rules.exclusion.is_match(&next_words)
 }
 
 /// `... were assigned to X`, `... received X` (`arm_size.assigned`): X's size, with those of
@@ -1469,12 +1473,6 @@ fn read_total_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut 
         if per_unit(rules, after) {
             return;
         }
-        // `52 patients as the control group`: the size of the group they formed.
-        if let Some(group) = rules.as_group_after.captures(after).and_then(|c| c.name("arm")) {
-            let span_end = end + group.end();
-            found.push(at, group.as_str(), n, "arm_size.assigned", (at, span_end));
-            return;
-        }
         if !is_unsized_share(rules, count, end) {
             found.push(at, arm, n, "arm_size.total", (at, end));
             read_split_after_total(rules, count.s, end, count.sentence_end, found);
@@ -1482,12 +1480,23 @@ fn read_total_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut 
     }
 }
 
+/// `52 patients as the control group` (`arm_size.assigned`): the size of the group they formed.
+fn read_as_group(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut Found) -> bool {
+    let end = count.whole.end();
+    let after = &count.s[end..count.sentence_end.max(end)];
+    let group = rules.as_group_after.captures(after).and_then(|c| c.name("arm"));
+    let Some(group) = group.filter(|_| count.has_noun) else { return false };
+    found.push(count.at, group.as_str(), count.n.clone(), "arm_size.assigned", (count.at, end + group.end()));
+    true
+}
+
 /// Whether a count follows another with its describing words and `and` (`46 black and 139 white
 /// women`); not after a clause (`118 were randomised and 114 were analysed`).
 fn is_pair_part(rules: &ArmRules, before: &str) -> bool {
-    rules.pair_part_before.find(before).is_some_and(|m| {
-        !m.as_str().split_whitespace().any(|w| matches!(w, "were" | "was") || w.ends_with("ed"))
-    })
+    rules
+        .pair_part_before
+        .find(before)
+        .is_some_and(|m| !m.as_str().split_whitespace().any(|w| matches!(w, "were" | "was") || w.ends_with("ed")))
 }
 
 /// Whether the words after a count make it a count per site or per group (`100 patients at each
