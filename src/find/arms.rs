@@ -69,7 +69,7 @@ pub struct ArmRules {
     alternative_ends: WordSet,
     group_count: Regex,
     not_a_size_before: Regex,
-    opening_of: Regex,
+    around: AroundCount,
     design: Regex,
     sorted_groups: Regex,
     sorted_by_allocation: Regex,
@@ -129,6 +129,33 @@ impl CompletedPatterns {
             item: lexicon_pattern(source, "completed_item")?,
             lead: lexicon_pattern(source, "completed_lead")?,
             not_label: lexicon_pattern(source, "completed_not_label")?,
+        })
+    }
+}
+
+/// Words around a count of participants that make it a group's part, a group, or no size.
+#[derive(Debug)]
+struct AroundCount {
+    /// Before a count: `Of the`, `Among these` opening the sentence.
+    opening_of: Regex,
+    /// After a count: a count per site or per group (`30 patients in each hospital`).
+    per_unit_after: Regex,
+    /// Before a count: another count joined by `and` (`46 black and 139 white women`).
+    pair_part_before: Regex,
+    /// After a count's noun: `dropped out`.
+    dropped_out: Regex,
+    /// After a count: the group they formed (`52 patients as the control group`).
+    as_group_after: Regex,
+}
+
+impl AroundCount {
+    fn compile(source: &Source<'_>) -> Result<AroundCount> {
+        Ok(AroundCount {
+            opening_of: lexicon_pattern(source, "opening_of")?,
+            per_unit_after: lexicon_pattern(source, "per_unit_after")?,
+            pair_part_before: lexicon_pattern(source, "pair_part_before")?,
+            dropped_out: lexicon_pattern(source, "dropped_out")?,
+            as_group_after: lexicon_pattern(source, "as_group_after")?,
         })
     }
 }
@@ -200,7 +227,7 @@ impl ArmRules {
             alternative_ends: lower("alternative_ends")?,
             group_count: lexicon_pattern(source, "group_count")?,
             not_a_size_before: lexicon_pattern(source, "not_a_size_before")?,
-            opening_of: lexicon_pattern(source, "opening_of")?,
+            around: AroundCount::compile(source)?,
             design: lexicon_pattern(source, "design")?,
             sorted_groups: lexicon_pattern(source, "sorted_groups")?,
             sorted_by_allocation: lexicon_pattern(source, "sorted_by_allocation")?,
@@ -1096,7 +1123,7 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     // What stands before the count in its sentence.
     let before = &s[sentence_start..at];
     let total_of = super::ends_with_lowercase(before.trim_end(), "total of");
-    let opening_of = rules.opening_of.is_match(before);
+    let opening_of = rules.around.opening_of.is_match(before);
     let count =
         ParticipantCount { s, whole, n_match, at, n, has_noun, sentence, sentence_end, before, total_of, opening_of };
     if not_a_participant_count(rules, caps, &count) || outcome_or_exclusion_after(rules, &count) {
@@ -1107,7 +1134,7 @@ fn read_participant_count(rules: &ArmRules, text: &Text, caps: &Captures<'_>, ha
     {
         return;
     }
-    if read_in_arm_count(rules, &count, found) {
+    if read_in_arm_count(rules, &count, found) || rules.on("arm_size.assigned") && read_as_group(rules, &count, found) {
         return;
     }
     if rules.on("arm_size.total") {
@@ -1304,7 +1331,8 @@ fn outcome_or_exclusion_after(rules: &ArmRules, count: &ParticipantCount<'_>) ->
     let opening_clause = tail.split([',', ';']).next().unwrap_or(tail);
     let outcome_group =
         count.opening_of && rules.outcomes.is_match(opening_clause) && !rules.allocation.is_match(opening_clause);
-    outcome_after || outcome_group || !aside && rules.exclusion.is_match(&next_words)
+    let left = rules.around.dropped_out.is_match(&next_words);
+    outcome_after || outcome_group || left || !aside && rules.exclusion.is_match(&next_words)
 }
 
 /// `... were assigned to X`, `... received X` (`arm_size.assigned`): X's size, with those of
@@ -1443,7 +1471,8 @@ fn read_total_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut 
     let of_the_study = rules.study_named.is_match(&described);
     let subgroup =
         opening_of && !described.trim().is_empty() && !rules.allocation.is_match(&described) && !of_the_study;
-    if subgroup {
+    // `46 black and 139 white women`: one part of a pair, not the whole trial.
+    if subgroup || is_pair_part(rules, before) {
         return;
     }
     let studied_in = has_noun && rules.studied_in.is_match(before);
@@ -1455,11 +1484,44 @@ fn read_total_count(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut 
         let named = &count.s[n_match.end()..end];
         let treated = named.split_whitespace().any(|w| w.ends_with("-treated") || w.ends_with("-allocated"));
         let arm = if has_noun && treated { named.trim() } else { "total" };
+        let after = &count.s[end..count.sentence_end.max(end)];
+        if per_unit(rules, after) {
+            return;
+        }
         if !is_unsized_share(rules, count, end) {
             found.push(at, arm, n, "arm_size.total", (at, end));
             read_split_after_total(rules, count.s, end, count.sentence_end, found);
         }
     }
+}
+
+/// `52 patients as the control group` (`arm_size.assigned`): the size of the group they formed.
+fn read_as_group(rules: &ArmRules, count: &ParticipantCount<'_>, found: &mut Found) -> bool {
+    let end = count.whole.end();
+    let after = &count.s[end..count.sentence_end.max(end)];
+    let group = rules.around.as_group_after.captures(after).and_then(|c| c.name("arm"));
+    let Some(group) = group.filter(|_| count.has_noun) else { return false };
+    found.push(count.at, group.as_str(), count.n.clone(), "arm_size.assigned", (count.at, end + group.end()));
+    true
+}
+
+/// Whether a count follows another with its describing words and `and` (`46 black and 139 white
+/// women`); not after a clause (`118 were randomised and 114 were analysed`).
+fn is_pair_part(rules: &ArmRules, before: &str) -> bool {
+    rules
+        .around
+        .pair_part_before
+        .find(before)
+        .is_some_and(|m| !m.as_str().split_whitespace().any(|w| matches!(w, "were" | "was") || w.ends_with("ed")))
+}
+
+/// Whether the words after a count make it a count per site or per group (`100 patients at each
+/// site`, `10 subjects per treatment group`); `per protocol` is how they were analysed.
+fn per_unit(rules: &ArmRules, after: &str) -> bool {
+    rules.around.per_unit_after.find(after).is_some_and(|m| {
+        let next = after[m.end()..].trim_start_matches([' ', '-']).to_ascii_lowercase();
+        !next.starts_with("protocol")
+    })
 }
 
 /// `A total of 120 patients were randomized, 60 in the drug group and 60 in the placebo group`,
