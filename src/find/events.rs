@@ -1070,7 +1070,11 @@ fn untotal_beside_named(arms: &ArmRules, known: &Known<'_>, text: &Text, items: 
         let end = starts.get(at + 1).copied().filter(|&next| next < sentence_end).unwrap_or(sentence_end);
         // `Overall, 14/40 (35%) died, with no difference between A (6/20) and ...`: the trial's.
         let lead = s[text.sentence_at(item.span.0).0..item.span.0].trim_end().trim_end_matches(',');
-        let said_of_all = ["overall", "in total", "a total of"].iter().any(|w| super::ends_with_lowercase(lead, w));
+        // `92 of 119 (77.3%) had died: 39 of 60 in A and ...`: a total its groups' values break down.
+        let gap = &s[item.span.1..end.max(item.span.1)];
+        let broken_down = gap[..gap.find([';', '(']).unwrap_or(gap.len())].contains(':');
+        let said_of_all =
+            broken_down || ["overall", "in total", "a total of"].iter().any(|w| super::ends_with_lowercase(lead, w));
         let own = own_group(arms, known, s, item.span.1, end.max(item.span.1));
         if own.is_some() || !said_of_all {
             item.unresolved = own.is_none();
@@ -3526,6 +3530,8 @@ mod tests {
         assert!(crate::find::arm_label::names_no_group("days 2-6"));
         assert!(crate::find::arm_label::names_no_group("6-year follow-up"));
         assert!(crate::find::arm_label::names_no_group("their peers"));
+        assert!(crate::find::arm_label::names_no_group("expected"));
+        assert!(crate::find::arm_label::names_no_group("chance"));
         assert!(!crate::find::arm_label::names_no_group("5-day course"));
         assert!(!crate::find::arm_label::names_no_group("16-week lifestyle intervention"));
         assert!(!crate::find::arm_label::names_no_group("placebo group"));
