@@ -417,7 +417,8 @@ impl ArmLabels {
 }
 
 /// Whether a phrase opens with a word no group's name opens with: a section heading read on
-/// (`RESULTS`, `Results Average work incapacity`), `possible groups`, `following 6 months`.
+/// (`RESULTS`, `Results Average work incapacity`), `possible groups`, `following 6 months`, the
+/// reference of a comparison with no group (`lower than expected (1.2%)`, `greater than chance`).
 fn opens_no_group(lower: &str) -> bool {
     let first = lower.split(' ').next().unwrap_or_default();
     matches!(
@@ -431,6 +432,10 @@ fn opens_no_group(lower: &str) -> bool {
             | "objectives"
             | "possible"
             | "following"
+            | "expected"
+            | "anticipated"
+            | "predicted"
+            | "chance"
     )
 }
 

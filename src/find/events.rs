@@ -215,6 +215,9 @@ struct Item {
     /// The outcome as the reader saw it, when the words around the item do not say it
     /// (`8 were hyperthyroid` after `In the fixed-dose group,`).
     said: Option<String>,
+    /// The item lost a reading as the whole trial's and its group stays unnamed: kept, flagged
+    /// (validation: `events.arm_unresolved`), as its value is still one of a group.
+    unresolved: bool,
     rule: &'static str,
 }
 
@@ -230,6 +233,7 @@ impl Item {
             context_start: None,
             completed: false,
             said: None,
+            unresolved: false,
             rule,
         }
     }
@@ -973,12 +977,15 @@ fn findings_from_items(
         resolve_this_group(arms, s, known, item);
     }
     untotal_compared(text, &mut items);
+    untotal_beside_named(arms, known, text, &mut items);
     // A count with its denominator (`17/78`, `9 of 114`) is kept when its group stays
     // unnamed: validation flags it (events.arm_unresolved) for the reviewer. A percentage alone
     // is too often something else to keep without its group.
     let (completed, items): (Vec<Item>, Vec<Item>) = items.into_iter().partition(|item| item.completed);
-    let mut items: Vec<Item> =
-        items.into_iter().filter(|item| item.arm.is_some() || (item.events.is_some() && item.n.is_some())).collect();
+    let mut items: Vec<Item> = items
+        .into_iter()
+        .filter(|item| item.arm.is_some() || item.unresolved || (item.events.is_some() && item.n.is_some()))
+        .collect();
     for item in items.iter_mut() {
         bracketed_count(s, arm_sizes, item);
     }
@@ -1075,6 +1082,57 @@ fn untotal_compared(text: &Text, items: &mut [Item]) {
             items[at + 1].arm = None;
         }
     }
+}
+
+/// `9 (37.5%) in SI and 7 (25.9%) in ES`, `55 [34%] of 161 died in the A group vs 38 (23%) of
+/// 163 in the placebo group`: a value beside one its sentence gives a group is a group's too,
+/// not the whole trial's. It takes the group its own words name (`in the A group`, before the
+/// next item), else it is left without one (kept, flagged, when a count has its denominator).
+/// Counts and rates read as the trial's (`508 deaths (248 in A ...)`, `overall response rate
+/// was 69%`) keep `total`.
+fn untotal_beside_named(arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut [Item]) {
+    let s = text.as_str();
+    let named: Vec<usize> = items
+        .iter()
+        .filter(|i| i.arm.as_deref().is_some_and(|arm| arm != "total"))
+        .map(|i| text.sentence_index(i.span.0))
+        .collect();
+    let starts: Vec<usize> = items.iter().map(|i| i.span.0).collect();
+    for (at, item) in items.iter_mut().enumerate() {
+        let read_as_total = matches!(item.rule, "events.total_count" | "events.total_rate");
+        if item.arm.as_deref() != Some("total") || read_as_total || !named.contains(&text.sentence_index(item.span.0)) {
+            continue;
+        }
+        let sentence_end = text.sentence_at(item.span.0).1.max(item.span.1);
+        let end = starts.get(at + 1).copied().filter(|&next| next < sentence_end).unwrap_or(sentence_end);
+        // `Overall, 14/40 (35%) died, with no difference between A (6/20) and ...`: the trial's.
+        let lead = s[text.sentence_at(item.span.0).0..item.span.0].trim_end().trim_end_matches(',');
+        // `92 of 119 (77.3%) had died: 39 of 60 in A and ...`: a total its groups' values break down.
+        let gap = &s[item.span.1..end.max(item.span.1)];
+        let broken_down = gap[..gap.find([';', '(']).unwrap_or(gap.len())].contains(':');
+        let said_of_all =
+            broken_down || ["overall", "in total", "a total of"].iter().any(|w| super::ends_with_lowercase(lead, w));
+        let own = own_group(arms, known, s, item.span.1, end.max(item.span.1));
+        if own.is_some() || !said_of_all {
+            item.unresolved = own.is_none();
+            item.arm = own;
+        }
+    }
+}
+
+/// The group the words `[from, to)` after an item name with `in` or `among` (`experienced
+/// toxicity in arm A`, `eyes in group 2`): a label with a group noun or one of the record's arms.
+fn own_group(arms: &ArmRules, known: &Known<'_>, s: &str, from: usize, to: usize) -> Option<String> {
+    let words = s.get(from..to)?;
+    words.match_indices(" in ").chain(words.match_indices(" among ")).find_map(|(at, lead)| {
+        let mut start = from + at + lead.len();
+        if s[start..].starts_with("the ") {
+            start += "the ".len();
+        }
+        let label = arms.labels.after(s, start).filter(|l| l.span.1 <= to)?;
+        let group = arms.labels.has_group_noun(&label.text) || is_known(known, &label);
+        (group && !arms.labels.names_everyone(&label.text)).then_some(label.text)
+    })
 }
 
 /// A count of those who completed the trial (`176 of 208 for control`) gives its group two
@@ -2831,12 +2889,28 @@ fn assign_whole_trial(rules: &EventRules, known: &Known<'_>, text: &Text, items:
         let (from, to) = text.sentence_at(item.span.0);
         let sentence = &s[from..to];
         let single = known.is_empty() && (item.events.is_some() || item.n.is_some());
-        let about_everyone =
-            item.rule == "events.total_count" || single || rules.whole_trial.is_match(&s[from..item.span.0]);
-        if about_everyone && !item.rule.ends_with("_pair") && !sentence.to_ascii_lowercase().contains("respectively") {
+        let about_everyone = item.rule == "events.total_count" || single || says_everyone(rules, &s[from..item.span.0]);
+        if item.rule.ends_with("_pair") || sentence.to_ascii_lowercase().contains("respectively") {
+            continue;
+        }
+        if about_everyone {
             item.arm = Some("total".to_string());
+        } else if rules.whole_trial.is_match(&s[from..item.span.0]) {
+            // `of patients` of an earlier value only: a group's value whose group is unnamed.
+            item.unresolved = true;
         }
     }
+}
+
+/// Whether the sentence before an item says it is about everyone (`whole_trial`); `of patients`
+/// right after an earlier value (`66% (41/62) of patients in A, 49% (27/55) ...`) is that
+/// value's, not the item's.
+fn says_everyone(rules: &EventRules, before: &str) -> bool {
+    rules.whole_trial.find_iter(before).any(|m| {
+        let of_earlier_value = m.as_str().get(..3).is_some_and(|w| w.eq_ignore_ascii_case("of "))
+            && before[..m.start()].trim_end().ends_with(|c: char| c.is_ascii_digit() || matches!(c, ')' | ']' | '%'));
+        !of_earlier_value
+    })
 }
 
 /// The groups the labelled items before a run name, in order: `between DA (71%) and DClo (66%)`
@@ -3516,6 +3590,8 @@ mod tests {
         assert!(crate::find::arm_label::names_no_group("days 2-6"));
         assert!(crate::find::arm_label::names_no_group("6-year follow-up"));
         assert!(crate::find::arm_label::names_no_group("their peers"));
+        assert!(crate::find::arm_label::names_no_group("expected"));
+        assert!(crate::find::arm_label::names_no_group("chance"));
         assert!(!crate::find::arm_label::names_no_group("5-day course"));
         assert!(!crate::find::arm_label::names_no_group("16-week lifestyle intervention"));
         assert!(!crate::find::arm_label::names_no_group("placebo group"));
