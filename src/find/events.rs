@@ -3136,22 +3136,14 @@ fn item_endpoints(arms: &ArmRules, known: &Known<'_>, text: &Text, items: &[Item
 
 /// Whether `phrase` only compares (`lower`, `significantly higher`) and names no outcome.
 fn only_compares(phrase: &str) -> bool {
-    let mut words = phrase.split_whitespace().map(str::to_ascii_lowercase).collect::<Vec<_>>();
-    while words
-        .first()
-        .is_some_and(|w| matches!(w.as_str(), "was" | "were" | "which" | "significantly" | "slightly" | "much" | "not"))
-    {
-        words.remove(0);
-    }
-    let comparative = |w: &String| {
-        matches!(
-            w.as_str(),
-            "lower" | "higher" | "greater" | "less" | "more" | "smaller" | "larger" | "better" | "worse"
-        )
-    };
+    let is = |word: &str, set: &[&str]| set.iter().any(|w| word.eq_ignore_ascii_case(w));
+    const LEADS: &[&str] = &["was", "were", "which", "significantly", "slightly", "much", "not"];
+    const COMPARATIVES: &[&str] =
+        &["lower", "higher", "greater", "less", "more", "smaller", "larger", "better", "worse"];
+    const COMPARED_WITH: &[&str] = &["than", "that", "those", "in", "of", "for"];
+    let mut words = phrase.split_whitespace().skip_while(|w| is(w, LEADS));
     // `lower than that`: the comparison's words, then what it is compared with.
-    words.first().is_some_and(comparative)
-        && words[1..].iter().all(|w| matches!(w.as_str(), "than" | "that" | "those" | "in" | "of" | "for"))
+    words.next().is_some_and(|w| is(w, COMPARATIVES)) && words.all(|w| is(w, COMPARED_WITH))
 }
 
 /// Words after an item's outcome verb that end its outcome: a comparison, the next clause, a time.
