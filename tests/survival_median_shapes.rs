@@ -139,7 +139,7 @@ fn a_bracketed_range_between_a_duration_and_its_unit() {
                 (5.1–9.0) months vs 4.2 (3.3–6.0) months in the drug X vs placebo arms, respectively.";
     assert_eq!(
         medians(text),
-        vec![median("drug X", "PFS", 7.4, "months"), median("placebo arms", "PFS", 4.2, "months")]
+        vec![median("drug X", "PFS", 7.4, "months"), median("placebo", "PFS", 4.2, "months")]
     );
 }
 
