@@ -137,10 +137,7 @@ fn two_endpoints_sharing_a_head_noun_compared_run_by_run() {
 fn a_bracketed_range_between_a_duration_and_its_unit() {
     let text = "Patients were randomised to drug X or placebo. The median PFS (95% CI) was 7.4 \
                 (5.1–9.0) months vs 4.2 (3.3–6.0) months in the drug X vs placebo arms, respectively.";
-    assert_eq!(
-        medians(text),
-        vec![median("drug X", "PFS", 7.4, "months"), median("placebo", "PFS", 4.2, "months")]
-    );
+    assert_eq!(medians(text), vec![median("drug X", "PFS", 7.4, "months"), median("placebo", "PFS", 4.2, "months")]);
 }
 
 #[test]
