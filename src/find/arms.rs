@@ -463,13 +463,14 @@ fn counts_events_listed(rules: &ArmRules, text: &Text, at: usize) -> bool {
     let Some(m) = rules.bracket_parts.events_listed.find(&s[from..at]) else { return false };
     // The words between the noun and the bracket: a group named there is what the `n =` counts.
     let between = m.as_str().rsplit_once(['(', '[']).map_or(m.as_str(), |(head, _)| head);
-    let names_group = rules.labels.has_group_noun(between)
-        || rules.allocation.is_match(between)
-        || record_groups(rules, s).iter().any(|g| {
+    let names_group = rules.labels.has_group_noun(between) || rules.allocation.is_match(between) || {
+        let words: KeySet<String> =
+            between.split(|c: char| !c.is_alphanumeric() && c != '+').map(str::to_ascii_lowercase).collect();
+        record_groups(rules, s).iter().any(|g| {
             let key = arm_label::group_key(&g.text);
-            let words: KeySet<&str> = between.split(|c: char| !c.is_alphanumeric() && c != '+').collect();
-            !key.is_empty() && key.split(' ').all(|w| words.iter().any(|b| b.eq_ignore_ascii_case(w)))
-        });
+            !key.is_empty() && key.split(' ').all(|w| words.contains(w))
+        })
+    };
     !names_group
 }
 

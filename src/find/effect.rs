@@ -2139,8 +2139,8 @@ fn compared_groups(rules: &EffectRules, sentence_text: &str) -> Vec<((usize, usi
 }
 
 /// Whether a sentence's estimates are out of scope: it describes the design (sample size,
-/// hypothesis; a result set against a margin is none), compares two ways of measuring (`method_agreement`) or frames its estimates as
-/// a predictor's.
+/// hypothesis; a result set against a margin is none), compares two ways of measuring
+/// (`method_agreement`) or frames its estimates as a predictor's.
 fn out_of_scope(rules: &EffectRules, text: &Text, sentence: (usize, usize), scope: &mut RecordScope) -> bool {
     if let Some(&known) = scope.out_of_scope.get(&sentence) {
         return known;
@@ -2262,21 +2262,25 @@ fn endpoint(
     // `mortality ratio 0.95`, `absolute mortality difference of 4.9%`: the measure's own name
     // holds its outcome.
     let mut inside = None;
-    // A lexicon name with an earlier estimate (a measure and a bracketed number) between it and
-    // this estimate's measure is that estimate's.
-    let mut taken = false;
+    // Where the last lexicon name before the estimate ends.
+    let mut before_end = sentence.0;
     for m in rules.endpoints.find_iter(sentence_text) {
         let at = sentence.0 + m.start();
         if at >= mention.start && at < mention.end {
             inside = Some(m.as_str());
         } else if at < target {
-            let between = s.get(sentence.0 + m.end()..mention.start).unwrap_or("");
-            taken = rules.mention.is_match(between) && outcome::holds_a_value(between);
             before = Some(m.as_str());
+            before_end = sentence.0 + m.end();
         } else if at >= estimate.end && after.is_none() {
             after = Some(m.as_str());
         }
     }
+    // A lexicon name with an earlier estimate (a measure and a bracketed number) between it and
+    // this estimate's measure is that estimate's.
+    let taken = before.is_some() && {
+        let between = s.get(before_end..mention.start).unwrap_or("");
+        rules.mention.is_match(between) && outcome::holds_a_value(between)
+    };
     // `the hazard ratio for death or stroke was`: the outcome named right after the measure.
     // `the between-group difference in the FFbH-R was`: a difference is `in` its outcome.
     let after_mention = &s[mention.end.max(sentence.0)..sentence.1];

@@ -1103,10 +1103,11 @@ fn untotal_beside_named(arms: &ArmRules, known: &Known<'_>, text: &Text, items: 
         if item.arm.as_deref() != Some("total") || read_as_total || !named.contains(&text.sentence_index(item.span.0)) {
             continue;
         }
-        let sentence_end = text.sentence_at(item.span.0).1.max(item.span.1);
+        let (sentence_start, sentence_end) = text.sentence_at(item.span.0);
+        let sentence_end = sentence_end.max(item.span.1);
         let end = starts.get(at + 1).copied().filter(|&next| next < sentence_end).unwrap_or(sentence_end);
         // `Overall, 14/40 (35%) died, with no difference between A (6/20) and ...`: the trial's.
-        let lead = s[text.sentence_at(item.span.0).0..item.span.0].trim_end().trim_end_matches(',');
+        let lead = s[sentence_start..item.span.0].trim_end().trim_end_matches(',');
         // `92 of 119 (77.3%) had died: 39 of 60 in A and ...`: a total its groups' values break down.
         let gap = &s[item.span.1..end.max(item.span.1)];
         let broken_down = gap[..gap.find([';', '(']).unwrap_or(gap.len())].contains(':');
@@ -2887,15 +2888,15 @@ fn assign_whole_trial(rules: &EventRules, known: &Known<'_>, text: &Text, items:
     let s = text.as_str();
     for item in items.iter_mut().filter(|i| i.arm.is_none()) {
         let (from, to) = text.sentence_at(item.span.0);
-        let sentence = &s[from..to];
-        let single = known.is_empty() && (item.events.is_some() || item.n.is_some());
-        let about_everyone = item.rule == "events.total_count" || single || says_everyone(rules, &s[from..item.span.0]);
-        if item.rule.ends_with("_pair") || sentence.to_ascii_lowercase().contains("respectively") {
+        if item.rule.ends_with("_pair") || s[from..to].to_ascii_lowercase().contains("respectively") {
             continue;
         }
-        if about_everyone {
+        let before = &s[from..item.span.0];
+        let single = known.is_empty() && (item.events.is_some() || item.n.is_some());
+        let says_all = rules.whole_trial.is_match(before);
+        if item.rule == "events.total_count" || single || says_all && says_everyone(rules, before) {
             item.arm = Some("total".to_string());
-        } else if rules.whole_trial.is_match(&s[from..item.span.0]) {
+        } else if says_all {
             // `of patients` of an earlier value only: a group's value whose group is unnamed.
             item.unresolved = true;
         }
