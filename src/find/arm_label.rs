@@ -11,6 +11,7 @@
 //! `participants`), compiled once with the rest of the rules.
 
 use super::compile::Source;
+use super::series::GroupPatterns;
 use super::{ends_with_lowercase, Finding, KeyMap, WordSet};
 use crate::error::Result;
 
@@ -33,6 +34,7 @@ pub struct ArmLabels {
     whole_study: WordSet,
     not_groups: WordSet,
     non_participants: WordSet,
+    groups: GroupPatterns,
 }
 
 /// A label and where it stands, as a byte span of the normalised text.
@@ -109,7 +111,13 @@ impl ArmLabels {
             whole_study: lower_set(source.words("whole_study")?),
             not_groups: lower_set(source.words("not_group_words")?),
             non_participants: lower_set(source.words("non_participants")?),
+            groups: GroupPatterns::compile(source)?,
         })
+    }
+
+    /// The patterns that read the groups a sentence or a record names.
+    pub fn groups(&self) -> &GroupPatterns {
+        &self.groups
     }
 
     /// Whether `word` is a participant noun (`patients`, `women`).

@@ -99,7 +99,6 @@ impl RuleSet {
         let (first, arms, events) = std::thread::scope(|scope| {
             let labellers = scope.spawn(|| {
                 super::arm_local::compile_patterns();
-                super::series::compile_patterns();
             });
             let arms = scope.spawn(|| {
                 let arms_source = source("arms.toml");

@@ -131,7 +131,7 @@ pub fn find(
             let (lists, context) =
                 groups.get_or_insert_with(|| series::sentence_groups(labels, s, (from, to), None, record));
             let mut candidate_lists = lists.clone();
-            if !series::compares_own_groups(sentence) {
+            if !series::compares_own_groups(labels, sentence) {
                 candidate_lists
                     .extend(inherited.clone().or_else(|| series::groups_before(earlier, text, anchor.start)));
             }

@@ -19,12 +19,10 @@
 //! subject (`47 patients treated with X achieved`). Of two values compared (`13.0 vs 11.0
 //! months`), when one names a group, the other is the second group of its pair ([`Context`]).
 
-use std::sync::OnceLock;
-
 use regex::Regex;
 
 use super::arm_label::{group_key, ArmLabels};
-use super::compile::Source;
+use super::compile::{lexicon_pattern_with, Source};
 use super::{arm_local, Finding, Text};
 use crate::error::Result;
 use crate::grammar::{
@@ -710,7 +708,10 @@ fn settle_compared_pairs(values: &[Value], arms: &mut [Option<String>], lists: &
 /// The verbs of result the `subject` pattern ends with, searched as literals before it.
 const SUBJECT_VERBS: [&str; 5] = ["achieved", "experienced", "had", "showed", "attained"];
 
-struct GroupPatterns {
+/// The patterns that read the groups a sentence or a record names (`group_*` in `arms.toml`;
+/// case-sensitive, each marking its case-insensitive parts with `(?i:…)`).
+#[derive(Debug, Clone)]
+pub struct GroupPatterns {
     allocation: Regex,
     receiving: Regex,
     listed_before_values: Regex,
@@ -726,68 +727,27 @@ struct GroupPatterns {
     comparator_lead: Regex,
 }
 
-/// Compiles the patterns now, at start-up, rather than on their first use.
-pub(crate) fn compile_patterns() {
-    group_patterns();
-}
-
-fn group_patterns() -> &'static GroupPatterns {
-    static PATTERNS: OnceLock<GroupPatterns> = OnceLock::new();
-    PATTERNS.get_or_init(|| {
-        let build = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("series pattern {p}: {e}"));
-        GroupPatterns {
-            // `randomised to receive either`, `randomly assigned to`, `allocated (1:1) to`, `we
-            // randomized critically ill adults with AKI to`.
-            allocation: build(
-                r"(?i:\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:\(\d+\s*:\s*\d+\)\s+)?(?:[\w-]+\s+){0,10}?to\s+(?:receive\s+)?(?:either\s+)?)",
-            ),
-            // `Subjects received X or Y`, `patients were given either X or Y`: participants
-            // given one of two treatments, where no allocation names them.
-            receiving: build(
-                r"(?i:\b(?:patients?|subjects?|participants?|volunteers|women|men|children|infants|adults)\s+(?:received|were\s+given|were\s+treated\s+with|were\s+to\s+receive)\s+(?:either\s+)?)",
-            ),
-            // `in the A, B and C arms were 80%, 75% and 60%, respectively`: a list of groups
-            // right before the verb and the first value.
-            listed_before_values: build(
-                r"(?i:\b(?:in|for|among)\s+(?:the\s+)?)([^%()\[\];:.]{3,90}?)\s+(?i:was|were)\s+\d",
-            ),
-            // `comparing X with Y`, `between X and Y`.
-            comparing: build(r"(?i:\b(?:comparing|between)\s+)"),
-            // What joins two alternatives: ` or `, ` versus `, ` with ` (after comparing).
-            alternative: build(r"^\s*(?:\([^()]{1,30}\)\s*)?(?:or|versus|vs\.?|with|and|to)\s+"),
-            // A sentence whose subject is a set of participants and whose verb reports a result:
-            // `47 patients treated with X achieved`, `Dogs with prostatic involvement experienced`.
-            subject: build(
-                r"^\s*(?:[A-Z][A-Za-z .]*:\s*)?(?:In\s+[^,;]{1,40},\s*)?((?:(?:[A-Z][a-z]+(?:-[a-z]+)?|\d+)\s+)?(?i:patients|participants|subjects|women|men|children|dogs|cats|animals)\s+[^,;()\[\]]{3,80}?)\s+(?:achieved|experienced|had|showed|attained)\b",
-            ),
-            // Where the treatment of such a subject is named: `treated with`, `receiving`.
-            subject_treatment: build(
-                r"(?i:\b(?:treated\s+with|receiving|who\s+received|received|allocated\s+to|assigned\s+to|randomi[sz]ed\s+to|to\s+receive\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?with|with)\s+)",
-            ),
-            // `for these groups`, `in these four categories`.
-            referring: build(r"(?i:\bthese\s+(?:\w+\s+)?(?:groups|categories|subgroups)\b)"),
-            // A comparison in the sentence: `compared with patients without restenosis`.
-            compares: build(r"(?i:\b(?:compared\s+(?:with|to)|than|relative\s+to|in\s+whom)\b)"),
-            // A subject compared with another group after a verb of result: `The NIV group presented
-            // longer survival (…) than the no-NIV group (…)`, `Women with p53 over-expression had
-            // shorter OS than those without p53 over-expression`.
-            subject_than: build(
-                r"^\s*(?:[A-Z][A-Za-z .]*:\s*)?(?:(?:In\s+contrast|However|Moreover|Furthermore|Overall),\s*)?(?P<first>[^,;:()\[\]]{2,70}?)\s+(?:had|has|have|showed|presented|experienced|achieved|attained|displayed|demonstrated|lived)\b.*?\b(?:than|compared\s+(?:with|to))\s+(?P<second>[^,;:()\[\]]{2,70}?)\s*(?:[(\[,;:]|\.?\s*$)",
-            ),
-            // What leads to the group a result is compared with (`than with`, `compared to
-            // patients receiving`), up to two words of its name before a word that tells it apart.
-            comparator_lead: build(
-                r"(?i:\b(?:than|compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s+(?:(?:with|in|for|among|on)\s+)?(?:(?:the\s+)?(?:patients|participants|subjects|those)\s+(?:with|in|for|on|receiving|treated\s+with|given)\s+)?(?:the\s+)?(?:[\w+/-]+\s+){0,2})$",
-            ),
-            // `In the X arm, median OS was`, `…, and in arm B, it was`: a clause that opens by
-            // naming one group.
-            clause_opening: build(
-                r"(?:^|[,;]\s+(?:and\s+|while\s+|whereas\s+|but\s+)?)(?:[A-Z][A-Za-z ]*:\s*)?(?i:in)\s+(?:the\s+)?((?:[^\s,;:()\[\]]+\s+){0,5}?(?i:arm|group|cohort)(?:\s+(?:[A-Z]|\d|I|II|III|IV))?)\s*(?:\((?i:n)\s*=\s*\d+\))?,\s",
-            ),
-            // `70% of patients had no WL, 16% had ⩽5% WL, and 5% had >10% WL`.
-            listed: build(r"\d+(?:\.\d+)?\s*%\s+(?:of\s+(?:the\s+)?[a-z]+\s+)?(?:had|were|was)\s+([^,;()]{1,30}?)(?:\s*,|\s+and\b|\s*\.?\s*$)"),
-        }
-    })
+impl GroupPatterns {
+    /// Compiles the `group_*` patterns of `arms.toml`.
+    pub fn compile(source: &Source<'_>) -> Result<GroupPatterns> {
+        let pattern = |key: &str| source.pattern_with_case(&format!("group_{key}"), false);
+        Ok(GroupPatterns {
+            allocation: pattern("allocation")?,
+            // Wholly case-insensitive, and names the `participants` list.
+            receiving: lexicon_pattern_with(source, source, "group_receiving")?,
+            listed_before_values: pattern("listed_before_values")?,
+            comparing: pattern("comparing")?,
+            alternative: pattern("alternative")?,
+            subject: pattern("subject")?,
+            subject_treatment: pattern("subject_treatment")?,
+            referring: pattern("referring")?,
+            listed: pattern("listed")?,
+            compares: pattern("compares")?,
+            subject_than: pattern("subject_than")?,
+            clause_opening: pattern("clause_opening")?,
+            comparator_lead: pattern("comparator_lead")?,
+        })
+    }
 }
 
 /// The lists of groups a sentence offers its values that name none, in the order they are
@@ -803,16 +763,16 @@ pub fn sentence_groups(
 ) -> (Vec<Vec<String>>, Context) {
     let sentence = &s[from..to];
     let mut lists: Vec<Vec<String>> = Vec::new();
-    lists.extend(clause_groups(sentence));
+    lists.extend(clause_groups(labels, sentence));
     lists.extend(arm_local::respectively_list(sentence));
-    lists.extend(respectively_before_values(sentence));
+    lists.extend(respectively_before_values(labels, sentence));
     lists.extend(arm_local::comparison_list(sentence));
     lists.extend(sentence_pair(labels, s, (from, to)));
     lists.extend(subject_and_comparator(labels, sentence));
     if let Some(previous) = previous {
-        lists.extend(referred_groups(sentence, previous));
+        lists.extend(referred_groups(labels, sentence, previous));
     }
-    lists.extend(named_record_pair(record, sentence));
+    lists.extend(named_record_pair(labels, record, sentence));
     lists.iter_mut().for_each(|list| drop_shared_plural(list));
     (lists, Context { record: record.to_vec(), subject: subject_group(labels, sentence) })
 }
@@ -821,11 +781,11 @@ pub fn sentence_groups(
 /// respectively`: listed before the values, which the `respectively` list after them cannot
 /// read. Only a list of three or more (two are read as a comparison), and not a list of
 /// participants (`in patients with A, B and C`).
-fn respectively_before_values(sentence: &str) -> Option<Vec<String>> {
+fn respectively_before_values(labels: &ArmLabels, sentence: &str) -> Option<Vec<String>> {
     if !sentence.contains("respectively") {
         return None;
     }
-    let caps = group_patterns().listed_before_values.captures(sentence)?;
+    let caps = labels.groups().listed_before_values.captures(sentence)?;
     let words = caps.get(1)?.as_str();
     let lower = words.to_ascii_lowercase();
     if [" in ", " for ", " among ", " with ", " of ", " at "].iter().any(|w| lower.contains(w)) {
@@ -860,7 +820,8 @@ pub fn allocated_pair(labels: &ArmLabels, s: &str) -> Option<(String, String)> {
     // `randomised controlled study was to compare`, `assigned into four groups to receive`.
     const NOT_BETWEEN: &[&str] =
         &["controlled", "trial", "study", "was", "were", "is", "are", "into", "groups", "arms"];
-    group_patterns()
+    labels
+        .groups()
         .allocation
         .find_iter(s)
         .filter(|m| {
@@ -896,7 +857,7 @@ pub fn record_arms(labels: &ArmLabels, text: &Text, arm_sizes: &[Finding]) -> Ve
 /// received DRCFI or placebo in three cycles`. Not a list of three (`received X 5 or 10 mg, or
 /// placebo`).
 fn received_pair(labels: &ArmLabels, s: &str) -> Option<(String, String)> {
-    let m = group_patterns().receiving.find(s)?;
+    let m = labels.groups().receiving.find(s)?;
     let (first, second) = alternatives(labels, s, m.end(), false)?;
     let at = m.end() + s[m.end()..].find(second.as_str())? + second.len();
     let rest = s[at..].trim_start().to_ascii_lowercase();
@@ -908,7 +869,7 @@ fn received_pair(labels: &ArmLabels, s: &str) -> Option<(String, String)> {
 /// treatment`, `delayed treatment`; with `comparing`, `X with Y` too.
 fn alternatives(labels: &ArmLabels, s: &str, at: usize, comparing: bool) -> Option<(String, String)> {
     let first = labels.after(s, at)?;
-    let joint = group_patterns().alternative.find(&s[first.span.1..])?;
+    let joint = labels.groups().alternative.find(&s[first.span.1..])?;
     let word = joint.as_str().trim().rsplit(' ').next().unwrap_or("").to_ascii_lowercase();
     if !comparing && matches!(word.as_str(), "with" | "and" | "to") {
         return None;
@@ -931,7 +892,7 @@ fn alternatives(labels: &ArmLabels, s: &str, at: usize, comparing: bool) -> Opti
 /// The two groups a sentence compares: `comparing X with Y`, `between X and Y`, or what the
 /// shared labeller reads (`with erlotinib than placebo`, `X vs Y`).
 pub fn sentence_pair(labels: &ArmLabels, s: &str, sentence: (usize, usize)) -> Option<Vec<String>> {
-    let p = group_patterns();
+    let p = labels.groups();
     for m in p.comparing.find_iter(&s[sentence.0..sentence.1]) {
         if let Some((first, second)) = alternatives(labels, s, sentence.0 + m.end(), true) {
             return Some(vec![first, second]);
@@ -946,17 +907,17 @@ pub fn sentence_pair(labels: &ArmLabels, s: &str, sentence: (usize, usize)) -> O
 /// The groups that clauses of a sentence open with, in order: `In the X arm, median OS was 9.1
 /// months, and in the Y arm, it was 11.2 months` → X arm, Y arm. Only singular group nouns
 /// (`arm`, `group`, `cohort`), so a subgroup (`In patients with X,`) names none.
-pub fn clause_groups(sentence: &str) -> Option<Vec<String>> {
-    let p = group_patterns();
+pub fn clause_groups(labels: &ArmLabels, sentence: &str) -> Option<Vec<String>> {
+    let p = labels.groups();
     if !sentence.contains(',') {
         return None;
     }
-    let labels: Vec<String> = p
+    let opened: Vec<String> = p
         .clause_opening
         .captures_iter(sentence)
         .filter_map(|caps| caps.get(1).map(|m| m.as_str().to_string()))
         .collect();
-    (!labels.is_empty() && labels.iter().all(|l| arm_local::is_group(l))).then_some(labels)
+    (!opened.is_empty() && opened.iter().all(|l| arm_local::is_group(l))).then_some(opened)
 }
 
 /// The subject of a result and the group it is compared with, when both are groups: a group
@@ -972,7 +933,7 @@ pub fn subject_and_comparator(labels: &ArmLabels, sentence: &str) -> Option<Vec<
     if sentence.contains("respectively") || !(sentence.contains("than") || sentence.contains("compared")) {
         return None;
     }
-    let caps = group_patterns().subject_than.captures(sentence)?;
+    let caps = labels.groups().subject_than.captures(sentence)?;
     let phrase = |key: &str| -> Option<String> {
         let text = caps.name(key)?.as_str().trim();
         let text = text.strip_prefix("the ").or_else(|| text.strip_prefix("The ")).unwrap_or(text);
@@ -994,7 +955,7 @@ pub fn subject_group(labels: &ArmLabels, sentence: &str) -> Option<String> {
     if !SUBJECT_VERBS.iter().any(|verb| sentence.contains(verb)) {
         return None;
     }
-    let p = group_patterns();
+    let p = labels.groups();
     let caps = p.subject.captures(sentence)?;
     let subject = caps.get(1)?;
     let text = subject.as_str().trim_end_matches(" and").trim_end_matches(" who");
@@ -1019,8 +980,8 @@ pub fn subject_group(labels: &ArmLabels, sentence: &str) -> Option<String> {
 
 /// The groups of the sentence before, when a sentence refers to them (`for these groups`) and
 /// that sentence lists them (`70% had no WL, 16% had ⩽5% WL, and 5% had >10% WL`).
-pub fn referred_groups(sentence: &str, previous: &str) -> Option<Vec<String>> {
-    let p = group_patterns();
+pub fn referred_groups(labels: &ArmLabels, sentence: &str, previous: &str) -> Option<Vec<String>> {
+    let p = labels.groups();
     if !p.referring.is_match(sentence) {
         return None;
     }
@@ -1059,7 +1020,7 @@ const GENERIC_GROUP_WORDS: &[&str] = &[
 /// The record's two groups in the order a sentence names them, when it names at least one by
 /// a word the other lacks (`better with immediate treatment (median 13.0 vs 11.0 months`):
 /// values that name no group are theirs in that order.
-pub fn named_record_pair(record: &[String], sentence: &str) -> Option<Vec<String>> {
+pub fn named_record_pair(labels: &ArmLabels, record: &[String], sentence: &str) -> Option<Vec<String>> {
     let groups = distinct_groups(record);
     if groups.len() != 2 {
         return None;
@@ -1093,7 +1054,7 @@ pub fn named_record_pair(record: &[String], sentence: &str) -> Option<Vec<String
     };
     // `Compared with Y, X improved OS (52% vs 40%)`, `X gave shorter OS than Y (…)`: the group
     // named first after a comparison is the second one compared.
-    let compared = group_patterns().comparator_lead.is_match(&lower[..first.1]);
+    let compared = labels.groups().comparator_lead.is_match(&lower[..first.1]);
     let order = if compared { [1 - first.0, first.0] } else { [first.0, 1 - first.0] };
     Some(order.iter().map(|&k| groups[k].clone()).collect())
 }
@@ -1122,8 +1083,8 @@ fn word_positions(text: &str) -> Vec<(usize, &str)> {
 /// Whether a sentence compares groups of its own (`compared with patients without
 /// restenosis`): then the groups of an earlier sentence are not its groups, even when the
 /// sentence's own could not be read.
-pub fn compares_own_groups(sentence: &str) -> bool {
-    group_patterns().compares.is_match(sentence)
+pub fn compares_own_groups(labels: &ArmLabels, sentence: &str) -> bool {
+    labels.groups().compares.is_match(sentence)
 }
 
 #[cfg(test)]
@@ -1152,7 +1113,7 @@ mod tests {
 
     #[test]
     fn groups_listed_before_their_values() {
-        let listed = |s: &str| respectively_before_values(s);
+        let listed = |s: &str| respectively_before_values(&labels(), s);
         assert_eq!(
             listed(
                 "The 1-year survival rates in the drug A, drug B and placebo arms were 80%, 75% and 60%, respectively."
@@ -1183,33 +1144,47 @@ mod tests {
     #[test]
     fn groups_that_open_clauses() {
         assert_eq!(
-            clause_groups("In the saline arm, median OS was 9.1 months, and in arm B, it was 11.2 months."),
+            clause_groups(&labels(), "In the saline arm, median OS was 9.1 months, and in arm B, it was 11.2 months."),
             Some(vec!["saline arm".to_string(), "arm B".to_string()])
         );
-        assert_eq!(clause_groups("In patients with fever, median OS was 9.1 months."), None);
+        assert_eq!(clause_groups(&labels(), "In patients with fever, median OS was 9.1 months."), None);
     }
 
     #[test]
     fn the_record_pair_after_a_comparison() {
         let record = vec!["drug Q".to_string(), "saline".to_string()];
         let swapped = Some(vec!["saline".to_string(), "drug Q".to_string()]);
-        assert_eq!(named_record_pair(&record, "Compared with drug Q, saline shortened OS (5 vs 8 months)."), swapped);
-        assert_eq!(named_record_pair(&record, "OS was shorter than with drug Q (5 vs 8 months)."), swapped);
-        assert_eq!(named_record_pair(&record, "Drug Q gave longer OS (8 vs 5 months)."), Some(record.clone()));
+        assert_eq!(
+            named_record_pair(&labels(), &record, "Compared with drug Q, saline shortened OS (5 vs 8 months)."),
+            swapped
+        );
+        assert_eq!(named_record_pair(&labels(), &record, "OS was shorter than with drug Q (5 vs 8 months)."), swapped);
+        assert_eq!(
+            named_record_pair(&labels(), &record, "Drug Q gave longer OS (8 vs 5 months)."),
+            Some(record.clone())
+        );
     }
 
     #[test]
     fn a_sentence_names_the_record_groups_in_its_order() {
         let record = vec!["arm A".to_string(), "arm B".to_string()];
         assert_eq!(
-            named_record_pair(&record, "Overall survival differed in favour of arm B (median 8.0 vs 5.3 months)."),
+            named_record_pair(
+                &labels(),
+                &record,
+                "Overall survival differed in favour of arm B (median 8.0 vs 5.3 months)."
+            ),
             Some(vec!["arm B".to_string(), "arm A".to_string()])
         );
-        assert_eq!(named_record_pair(&record, "Median OS was 8.0 vs 5.3 months."), None);
-        assert_eq!(named_record_pair(&record, "Survival in each arm and overall was 8.0 vs 5.3 months."), None);
+        assert_eq!(named_record_pair(&labels(), &record, "Median OS was 8.0 vs 5.3 months."), None);
+        assert_eq!(
+            named_record_pair(&labels(), &record, "Survival in each arm and overall was 8.0 vs 5.3 months."),
+            None
+        );
         let record = vec!["osimertinib 80 mg".to_string(), "platinum-based doublet chemotherapy".to_string()];
         assert_eq!(
             named_record_pair(
+                &labels(),
                 &record,
                 "osimertinib improved PFS versus platinum-based doublet chemotherapy (10.9 vs. 5.3 months)"
             ),
@@ -1274,10 +1249,10 @@ mod tests {
         let previous =
             "Before radiotherapy, 70% of patients had no WL, 16% had <=5% WL, 9% had >5-10% WL, and 5% had >10% WL.";
         assert_eq!(
-            referred_groups("Five-year OS rates for these groups were 71%, 59%, 47%, and 42%.", previous),
+            referred_groups(&labels(), "Five-year OS rates for these groups were 71%, 59%, 47%, and 42%.", previous),
             Some(vec!["no WL".to_string(), "<=5% WL".to_string(), ">5-10% WL".to_string(), ">10% WL".to_string()])
         );
-        assert_eq!(referred_groups("Five-year OS was 71%.", previous), None);
+        assert_eq!(referred_groups(&labels(), "Five-year OS was 71%.", previous), None);
     }
 
     #[test]

@@ -117,7 +117,7 @@ pub fn find(rules: &SurvivalRules, labels: &ArmLabels, text: &Text, arm_sizes: &
                 continue;
             }
             let mut candidate_lists = lists.clone();
-            if !series::compares_own_groups(sentence) {
+            if !series::compares_own_groups(labels, sentence) {
                 candidate_lists.extend(inherited.clone());
             }
             let assigned = series::assign(&values, slots.len(), &candidate_lists, &context);
