@@ -20,6 +20,10 @@ fn gated_patterns() -> Vec<(String, Gated, regex::Regex)> {
         let source = Source::new(name, file);
         let mut triggers = Triggers::compile(&source, &shared).expect("the triggers compile");
         for key in file.patterns.keys() {
+            // The `group_*` patterns of `arms.toml` read one sentence at a time and are never gated.
+            if key.starts_with("group_") {
+                continue;
+            }
             let Ok(text) = lexicon_pattern_text(&source, &shared, key) else { continue };
             let regex = compile_pattern(&text, true).expect("the pattern compiles");
             // Patterns with trigger words, and those searched only where a digit is.

@@ -2444,6 +2444,12 @@ fn assign_opening_or_bracket(
                 ) || w.ends_with("inferior")
                     || w.ends_with("superior")
             });
+            // `similar with A and B (75% vs 85%)`: the group right before the bracket is the second
+            // the sentence lists, so not the first item's; the run's groups take the list in order.
+            let listed_second = [" and", " or", " and the", " or the"].iter().any(|j| lower.trim_end().ends_with(j));
+            if in_run && listed_second {
+                return false;
+            }
             if in_run && compared {
                 let word_at = ["than", "versus", "vs", "compared", "in comparison", "over", "as opposed", "inferior"]
                     .iter()
