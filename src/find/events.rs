@@ -86,6 +86,7 @@ pub struct EventRules {
     time_to_event: Regex,
     baseline: Regex,
     baseline_word: Regex,
+    from_baseline: Regex,
     change: Regex,
     change_list_item: Regex,
     direct_change: Regex,
@@ -161,6 +162,7 @@ impl EventRules {
             time_to_event: source.pattern_with_case("time_to_event", false)?,
             baseline: pattern("baseline")?,
             baseline_word: pattern("baseline_word")?,
+            from_baseline: pattern("from_baseline")?,
             change: pattern("change")?,
             change_list_item: pattern("change_list_item")?,
             direct_change: pattern("direct_change")?,
@@ -1939,15 +1941,17 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item, tests
         return false;
     }
     // Counts keep to sentences of outcomes, unless the sentence says it is about baseline.
+    // `change from baseline` measures a change, and says nothing of the groups at baseline.
+    let of_baseline = || rules.from_baseline.replace_all(sentence, " ");
     let counted = matches!(item.rule, "events.count_in_arm" | "events.total_count")
-        && !*tests.says_baseline.get_or_insert_with(|| sentence.to_ascii_lowercase().contains("baseline"));
+        && !*tests.says_baseline.get_or_insert_with(|| of_baseline().to_ascii_lowercase().contains("baseline"));
     // An outcome said after the item, or right before it in a sentence that does not speak of
     // baseline (`delivery occurred in 15 (13%) of 115 ... women`), makes it no baseline
     // characteristic.
     let outcome_said = arms.outcomes.is_match(&s[item.span.1..to.max(item.span.1)])
         || (outcome_in_before(arms, &s[from..item.span.0])
-            && !*tests.baseline_word.get_or_insert_with(|| rules.baseline_word.is_match(sentence)));
-    if !counted && *tests.baseline.get_or_insert_with(|| rules.baseline.is_match(sentence)) && !outcome_said {
+            && !*tests.baseline_word.get_or_insert_with(|| rules.baseline_word.is_match(&of_baseline())));
+    if !counted && *tests.baseline.get_or_insert_with(|| rules.baseline.is_match(&of_baseline())) && !outcome_said {
         return false;
     }
     // `the target HbA1c < 7.0% with X`: a threshold, not a share of a group; `8.9 ± 2.2% in
@@ -3646,5 +3650,16 @@ mod tests {
         assert!(events("At baseline, 60% were women and 45 (38%) were smokers.").is_empty());
         assert!(events("Body fat decreased by 4.2% vs. 1.9%.").is_empty());
         assert!(events("The 3-year overall survival was 56% vs 43%.").is_empty());
+    }
+
+    #[test]
+    fn a_change_from_baseline_is_no_baseline_sentence() {
+        let text =
+            "Patients were randomized to lamivudine or tenofovir. At week 24, responses were similar between the \
+                    lamivudine and tenofovir groups (75% (30/40) vs 85% (34/40)); mean weight change from baseline was \
+                    +1.2 vs +1.5 kg.";
+        assert_eq!(events(text), ["events lamivudine 30/40 75%", "events tenofovir groups 34/40 85%"]);
+        // A sentence about the groups at baseline still gives none.
+        assert!(events("At baseline, 75% (30/40) vs 85% (34/40) were smokers.").is_empty());
     }
 }
