@@ -590,6 +590,7 @@ fn n_equals_label(
     label_end: usize,
 ) -> Option<Label> {
     n_for_label(rules, s, (sentence_start, sentence_end), n_at, n_end)
+        .or_else(|| opening_group_label(s, sentence_start, label_end))
         .or_else(|| {
             let before = rules.labels.before(s, label_end)?;
             described_group(rules, s, sentence_start, &before).or(Some(before))
@@ -600,6 +601,32 @@ fn n_equals_label(
         .or_else(|| letter_label(rules, s, sentence_start, label_end))
         .or_else(|| n_then_label(rules, s, n_at, n_end))
         .filter(|l| l.span.0 >= sentence_start)
+}
+
+/// `Group B, who had undergone surgery and trocar techniques (n = 90)`, `Group A = "6Tx/6-":
+/// treatment for the first 6 months (n = 26)`: a clause that opens with a group named by its
+/// identifier and describes it up to the `n =` bracket gives that group (the label right before
+/// the bracket ends its description). The clause starts after the sentence's start, a `;` or a
+/// closing bracket, and names no other group and no comparison.
+fn opening_group_label(s: &str, sentence_start: usize, label_end: usize) -> Option<Label> {
+    static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[\s,]*(?:(?:and|or|while|whereas|but)\s+)?(?:the\s+)?((?:[Gg]roup|GROUP|[Aa]rm)\s*(?:[A-Z]|\d{1,2}|I{1,3}|IV)\b)(?:\s*[=:,–-]|\s+(?:with|received|receiving|who|was|were|served|underwent|had|got|took|included)\b)")
+            .expect("the opening group pattern is valid")
+    });
+    static NO_OTHER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:groups?|arms?|than|vs\.?|versus|compared|[nN]\s*=)(?:\W|$)")
+            .expect("the other group pattern is valid")
+    });
+    let head = s.get(sentence_start..label_end)?.trim_end().trim_end_matches(['(', '[']);
+    let from = head.rfind([';', ')', ']']).map_or(0, |at| at + 1);
+    let clause = &head[from..];
+    let group = OPENING.captures(clause)?.get(1)?;
+    let rest = &clause[group.end()..];
+    if rest.len() > 160 || NO_OTHER.is_match(rest) {
+        return None;
+    }
+    let at = sentence_start + from + group.start();
+    Some(Label { span: (at, at + group.len()), text: group.as_str().to_string() })
 }
 
 /// The arm an `n =` row names: its group's label, `total` for a participant noun, or, with no
