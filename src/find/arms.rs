@@ -927,7 +927,7 @@ fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
     let mut groups: Option<Vec<Label>> = None;
     for caps in rules.per_group.captures(text) {
-        let Some(n_match) = ["n", "n2", "n3", "n4", "n5", "n6", "n7", "n8"].iter().find_map(|g| caps.name(g)) else {
+        let Some(n_match) = ["n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9"].iter().find_map(|g| caps.name(g)) else {
             continue;
         };
         let Some(n) = read_count(n_match.as_str()) else { continue };
