@@ -794,8 +794,7 @@ fn described_group(rules: &ArmRules, s: &str, sentence_start: usize, label: &Lab
     }
     let head = rules.labels.before(s, open)?;
     let names_group = measured || names_one_group(rules, &head.text);
-    (names_group && !rules.labels.names_everyone(&head.text) && !rules.outcomes.is_match(&head.text))
-        .then_some(head)
+    (names_group && !rules.labels.names_everyone(&head.text) && !rules.outcomes.is_match(&head.text)).then_some(head)
 }
 
 /// The offset of the last bracket left open in `text`, skipping brackets closed in it.
@@ -927,7 +926,8 @@ fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
     let mut groups: Option<Vec<Label>> = None;
     for caps in rules.per_group.captures(text) {
-        let Some(n_match) = ["n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9"].iter().find_map(|g| caps.name(g)) else {
+        let Some(n_match) = ["n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9"].iter().find_map(|g| caps.name(g))
+        else {
             continue;
         };
         let Some(n) = read_count(n_match.as_str()) else { continue };
