@@ -72,7 +72,9 @@ struct CountPatterns {
     /// A noun of adverse events, a few words naming no group, then the bracket of an `n =` with no
     /// share in it: `18 targeted SAEs (diabetic ketoacidosis, n = 12`, `reported more adverse
     /// events in the app than in the questionnaire (supervised: n=1033 vs n=656`: counts of
-    /// events (GUIDE: arm sizes count no events; a share, `(n=6, 20%)`, counts people).
+    /// events (GUIDE: arm sizes count no events; a share, `(n=6, 20%)`, counts people). The noun
+    /// may carry its abbreviation, and the list the `n =` of its items: `5 adverse events (AEs):
+    /// flu (n = 1), cough (n = 2)`.
     events_before: Regex,
     names_group: Regex,
     /// The agreement of two measurements right before a count: `an agreement of data in 46 %
@@ -120,7 +122,7 @@ fn count_patterns() -> &'static CountPatterns {
             characteristics: re(r"(?i)\b(?:were|was)\s+(?:predominantly|mostly|largely)\s+(?:female|male|women|men)\b|\b(?:main\s+)?indications?\s+(?:for|of)\b|\bsites?\s+of\s+(?:treatment|metastas[ie]s)\b"),
             correlation: re(r"[(\[][^()\[\]]*\b(?:r|rs|rho|ρ)\s*=\s*[-−]?\s*[\d.]+[^()\[\]]*$"),
             things_before: re(r"(?i)\b(?:days|episodes|attacks|visits|sessions|specimens|samples)\s*[(\[](?:\s*|(?:[^()\[\]]|\[[^()\[\]]*\])*[;,]\s*)$"),
-            events_before: re(r"(?i)\b(?:adverse\s+(?:events|effects|reactions)|(?-i:T?S?AEs)|complications|side[- ]effects|symptoms|toxicities)\b([^;()\[\]]{0,60}?)[(\[][^()\[\]%]*$"),
+            events_before: re(r"(?i)\b(?:adverse\s+(?:events|effects|reactions)|(?-i:T?S?AEs)|complications|side[- ]effects|symptoms|toxicities)\b(?:\s*[(\[][^()\[\]]{1,12}[)\]])?((?:[^;()\[\]]|[(\[]\s*[nN]\s*=\s*\d+\s*[)\]]){0,80}?)[(\[][^()\[\]%]*$"),
             names_group: re(r"(?i)\b(?:groups?|arms?|placebo|controls?|randomi[sz]ed|assigned|allocated)\b"),
             agreement_before: re(r"(?i)\bagreement\b[^;()\[\]]{0,40}[(\[]?\s*$"),
             things_after_n: re(r"(?i)^\d*\s+(?:farms|herds|assessments|visits|samples|specimens|sessions|sites|procedures|cycles|episodes|events)\b"),
@@ -393,6 +395,9 @@ mod tests {
     fn counts_of_adverse_events_and_agreements_have_reasons() {
         let t = "There were 9 serious adverse events (pneumonia, n = 6; fracture, n = 3) overall.";
         assert_eq!(reason("n_equals", t, "n = 3"), Some("not_participants"));
+        let t = "Two patients reported 3 adverse events (AEs): cough (n = 1) and rash (n = 2).";
+        assert_eq!(reason("n_equals", t, "n = 1"), Some("not_participants"));
+        assert_eq!(reason("n_equals", t, "n = 2"), Some("not_participants"));
         let t = "Users logged more side effects in the diary than on paper (diary: n=410 vs n=220).";
         assert_eq!(reason("n_equals", t, "n=220"), Some("not_participants"));
         // A share with the count, or a group named before the bracket, counts people.

@@ -482,6 +482,7 @@ fn find_n_equals(rules: &ArmRules, text: &Text, found: &mut Found) {
         let Some(n) = read_count(n_match.as_str()) else { continue };
         if found.taken.contains(&n_match.start())
             || is_count_of_denominator(&s[n_match.end()..])
+            || is_size_per_group(&s[n_match.end()..])
             || is_range_end(s, n_match.start(), n_match.end())
             || in_design_sentence(rules, text, n_match.start())
             || sorts_by_response(rules, text, n_match.start())
@@ -554,6 +555,18 @@ fn is_count_of_denominator(after: &str) -> bool {
     rest.strip_prefix('/').is_some_and(|d| d.trim_start().starts_with(|c: char| c.is_ascii_digit()))
 }
 
+/// Whether the digits of an `n =` go on with `/group` or `per group` (`(…, n = 10/group)`): every
+/// group has that size, read by `arm_size.per_group` when it finds the groups; the label before
+/// the count names no one group.
+fn is_size_per_group(after: &str) -> bool {
+    let rest = after.trim_start();
+    let rest = rest.strip_prefix('/').or_else(|| rest.strip_prefix("per ")).map(str::trim_start);
+    rest.is_some_and(|r| {
+        let word = r.split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
+        matches!(word.as_str(), "group" | "arm")
+    })
+}
+
 /// Whether the count at `s[start..end]` is one end of a range (`n = 15 to 17 per group`,
 /// `(n = 10–13)`): no group has that size, so it gives no row.
 fn is_range_end(s: &str, start: usize, end: usize) -> bool {
@@ -577,6 +590,7 @@ fn n_equals_label(
     label_end: usize,
 ) -> Option<Label> {
     n_for_label(rules, s, (sentence_start, sentence_end), n_at, n_end)
+        .or_else(|| opening_group_label(s, sentence_start, label_end))
         .or_else(|| {
             let before = rules.labels.before(s, label_end)?;
             described_group(rules, s, sentence_start, &before).or(Some(before))
@@ -589,12 +603,38 @@ fn n_equals_label(
         .filter(|l| l.span.0 >= sentence_start)
 }
 
+/// `Group B, who had undergone surgery and trocar techniques (n = 90)`, `Group A = "6Tx/6-":
+/// treatment for the first 6 months (n = 26)`: a clause that opens with a group named by its
+/// identifier and describes it up to the `n =` bracket gives that group (the label right before
+/// the bracket ends its description). The clause starts after the sentence's start, a `;` or a
+/// closing bracket, and names no other group and no comparison.
+fn opening_group_label(s: &str, sentence_start: usize, label_end: usize) -> Option<Label> {
+    static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[\s,]*(?:(?:and|or|while|whereas|but)\s+)?(?:the\s+)?((?:[Gg]roup|GROUP|[Aa]rm)\s*(?:[A-Z]|\d{1,2}|I{1,3}|IV)\b)(?:\s*[=:,–-]|\s+(?:with|received|receiving|who|was|were|served|underwent|had|got|took|included)\b)")
+            .expect("the opening group pattern is valid")
+    });
+    static NO_OTHER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:groups?|arms?|than|vs\.?|versus|compared|[nN]\s*=)(?:\W|$)")
+            .expect("the other group pattern is valid")
+    });
+    let head = s.get(sentence_start..label_end)?.trim_end().trim_end_matches(['(', '[']);
+    let from = head.rfind([';', ')', ']']).map_or(0, |at| at + 1);
+    let clause = &head[from..];
+    let group = OPENING.captures(clause)?.get(1)?;
+    let rest = &clause[group.end()..];
+    if rest.len() > 160 || NO_OTHER.is_match(rest) {
+        return None;
+    }
+    let at = sentence_start + from + group.start();
+    Some(Label { span: (at, at + group.len()), text: group.as_str().to_string() })
+}
+
 /// The arm an `n =` row names: its group's label, `total` for a participant noun, or, with no
 /// label, `total` only after a participant noun or at the sentence's start; `None` for an
 /// outcome's count or a count of nothing named.
 fn n_equals_arm(rules: &ArmRules, label: Option<&Label>, head: &str) -> Option<String> {
     match label {
-        Some(l) if rules.outcomes.is_match(&l.text) => None,
+        Some(l) if rules.outcomes.is_match(&l.text) || is_age_or_time(&l.text) => None,
         Some(l) if !rules.labels.names_everyone(&l.text) => Some(l.text.clone()),
         Some(_) => Some("total".to_string()),
         None => {
@@ -602,6 +642,16 @@ fn n_equals_arm(rules: &ArmRules, label: Option<&Label>, head: &str) -> Option<S
             (head.is_empty() || rules.labels.names_everyone(last)).then(|| "total".to_string())
         }
     }
+}
+
+/// Whether a label is an age or a time point alone (`<39 yr`, `> 60 y`, `6 mo postpartum`): it
+/// says whom or when a count holds for, and names no group.
+fn is_age_or_time(label: &str) -> bool {
+    static AGE_OR_TIME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[<>≤≥]?=?\s*\d+(?:\.\d+)?\s*(?:y|yrs?|years?|mo|months?|wks?|weeks?|days?)(?:\s+(?:old|of\s+age|postpartum))?$")
+            .expect("the age or time pattern is valid")
+    });
+    AGE_OR_TIME.is_match(label.trim())
 }
 
 /// `(n = 86 vs 86)`, `(n = 165 and 154, respectively)`: the counts of one `n =`, with their
@@ -725,17 +775,40 @@ fn n_then_label(rules: &ArmRules, s: &str, n_at: usize, n_end: usize) -> Option<
 /// `control group (without nerve monitoring, n=40)`, `intervention group (FOBT plus a mailed
 /// reminder, n = 387)`: the label before `n` ends a description that opens the bracket, so the
 /// group named right before the bracket, with its group noun, is the arm.
+/// A label with a number and no group noun (`administered 3 days before PCI, n=128`, `<7.0
+/// mmol/L postprandial, N = 20`; not `<1,500 g group [n=253]`) measures the group rather than
+/// naming it: the bracket may hold brackets of its own before it, and the group before the
+/// bracket needs no group noun (`trimetazidine (60 mg/d, …, n=128)`, `GDM1 (tight targets, …,
+/// N = 20)`).
 fn described_group(rules: &ArmRules, s: &str, sentence_start: usize, label: &Label) -> Option<Label> {
-    let open = sentence_start + s.get(sentence_start..label.span.0)?.rfind(['(', '['])?;
+    let measured = label.text.contains(|c: char| c.is_ascii_digit()) && !names_one_group(rules, &label.text);
+    let before = s.get(sentence_start..label.span.0)?;
+    let open = sentence_start + if measured { unclosed_open(before)? } else { before.rfind(['(', '['])? };
     let lead = s.get(open + 1..label.span.0)?.trim();
     let only_article = matches!(lead.to_ascii_lowercase().as_str(), "" | "the" | "a" | "an");
+    let lead_breaks = if measured { lead.contains(['=', ';']) } else { lead.contains([')', ']', '=', ';']) };
     // `(vaccine A, n = 164; vaccine B, n = 167)` lists the groups themselves.
     let close = label.span.1 + s[label.span.1..].find([')', ']'])?;
-    if only_article || lead.contains([')', ']', '=', ';']) || s[label.span.1..close].matches('=').count() > 1 {
+    if only_article || lead_breaks || s[label.span.1..close].matches('=').count() > 1 {
         return None;
     }
     let head = rules.labels.before(s, open)?;
-    (names_one_group(rules, &head.text) && !rules.outcomes.is_match(&head.text)).then_some(head)
+    let names_group = measured || names_one_group(rules, &head.text);
+    (names_group && !rules.labels.names_everyone(&head.text) && !rules.outcomes.is_match(&head.text)).then_some(head)
+}
+
+/// The offset of the last bracket left open in `text`, skipping brackets closed in it.
+fn unclosed_open(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices().rev() {
+        match c {
+            ')' | ']' => depth += 1,
+            '(' | '[' if depth == 0 => return Some(at),
+            '(' | '[' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The group before the bracket that holds `n =` after other words: `placebo (PLA; n = 8)`,
@@ -853,7 +926,8 @@ fn find_per_group(rules: &ArmRules, text: &Text, found: &mut Found) {
     let s = text.as_str();
     let mut groups: Option<Vec<Label>> = None;
     for caps in rules.per_group.captures(text) {
-        let Some(n_match) = ["n", "n2", "n3", "n4", "n5", "n6", "n7", "n8"].iter().find_map(|g| caps.name(g)) else {
+        let Some(n_match) = ["n", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9"].iter().find_map(|g| caps.name(g))
+        else {
             continue;
         };
         let Some(n) = read_count(n_match.as_str()) else { continue };
