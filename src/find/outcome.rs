@@ -555,8 +555,25 @@ const GROUP_PHRASE_LEADS: &[&str] =
 
 /// Words that end the stretch read for a group's verb: a comparison, another clause.
 const GROUP_PHRASE_ENDS: &[&str] = &[
-    "than", "vs", "vs.", "versus", "compared", "whereas", "while", "but", "respectively", "was", "were", "is", "are",
-    "if", "when", "because", "that", "which", "said",
+    "than",
+    "vs",
+    "vs.",
+    "versus",
+    "compared",
+    "whereas",
+    "while",
+    "but",
+    "respectively",
+    "was",
+    "were",
+    "is",
+    "are",
+    "if",
+    "when",
+    "because",
+    "that",
+    "which",
+    "said",
 ];
 
 /// Where the verb of a count stands after the phrase naming its group, `words` opening with a
@@ -1396,7 +1413,10 @@ mod tests {
         // The group's words between the count and its verb.
         let two = "14 patients (30%) in arm A and 20 patients (41%) in arm B developed severe nausea";
         assert_eq!(read(two).as_deref(), Some("severe nausea"));
-        assert_eq!(read("65% of participants who received the gel had a local reaction").as_deref(), Some("local reaction"));
+        assert_eq!(
+            read("65% of participants who received the gel had a local reaction").as_deref(),
+            Some("local reaction")
+        );
         assert_eq!(read("3 patients in the X group died").as_deref(), Some("died"));
         assert_eq!(read("5 patients in the X group developed side effects").as_deref(), Some("side effects"));
         assert_eq!(read("9% in the X group said that their parents had talked"), None);
