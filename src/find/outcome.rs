@@ -357,13 +357,21 @@ fn phrase_forward(text: &str, skip: &[&str], clause_ends: bool) -> Option<String
         if taken.last().is_some_and(|w| w.eq_ignore_ascii_case("of")) && matches!(lower.as_str(), "the" | "a" | "an") {
             continue;
         }
-        let Some(word) = phrase_word(raw, false) else { break };
+        let Some(word) = phrase_word(raw, false).or_else(|| side_effects(taken.last(), raw)) else { break };
         taken.push(word);
         if taken.len() >= 6 || clause_ends && raw.ends_with([',', ';', ':', ')', ']', '.']) {
             break;
         }
     }
     tidy(taken)
+}
+
+/// `effects` after `side` or `adverse`, which name an outcome (`developed side effects`), though
+/// `effects` alone ends a phrase (`the effects of X`).
+fn side_effects<'a>(previous: Option<&&str>, raw: &'a str) -> Option<&'a str> {
+    let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+    let named = previous.is_some_and(|p| p.eq_ignore_ascii_case("side") || p.eq_ignore_ascii_case("adverse"));
+    (named && (word.eq_ignore_ascii_case("effects") || word.eq_ignore_ascii_case("effect"))).then_some(word)
 }
 
 /// The word of `raw` an outcome phrase holds, or `None` where the phrase ends: at a boundary
@@ -541,6 +549,58 @@ const OUTCOME_VERBS: &[&str] = &[
     "healed",
 ];
 
+/// Words that lead the phrase naming a count's group: `in the SG group`, `who received X`.
+const GROUP_PHRASE_LEADS: &[&str] =
+    &["in", "among", "from", "on", "receiving", "treated", "allocated", "assigned", "randomized", "randomised", "who"];
+
+/// Words that end the stretch read for a group's verb: a comparison, another clause.
+const GROUP_PHRASE_ENDS: &[&str] = &[
+    "than",
+    "vs",
+    "vs.",
+    "versus",
+    "compared",
+    "whereas",
+    "while",
+    "but",
+    "respectively",
+    "was",
+    "were",
+    "is",
+    "are",
+    "if",
+    "when",
+    "because",
+    "that",
+    "which",
+    "said",
+];
+
+/// Where the verb of a count stands after the phrase naming its group, `words` opening with a
+/// group's lead (`in the SG group and 23 (85%) in the RYGB group achieved`): the first verb of
+/// [`COUNT_VERBS`], [`OUTCOME_VERBS`] or `had` within twelve words, with no clause end before
+/// it. A verb right after `who` is the group's own (`who received`, `who had surgery`).
+fn verb_after_group(words: &[&str]) -> Option<usize> {
+    let lead = words.first()?.to_lowercase();
+    if !GROUP_PHRASE_LEADS.contains(&lead.as_str()) {
+        return None;
+    }
+    for (i, raw) in words.iter().enumerate().take(12).skip(1) {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let after_who = words[i - 1].eq_ignore_ascii_case("who");
+        let verb = matches!(word.as_str(), "had" | "has" | "have")
+            || COUNT_VERBS.contains(&word.as_str())
+            || OUTCOME_VERBS.contains(&word.as_str());
+        if verb && !after_who {
+            return Some(i);
+        }
+        if GROUP_PHRASE_ENDS.contains(&word.as_str()) || raw.ends_with([',', ';', ':', '.']) {
+            return None;
+        }
+    }
+    None
+}
+
 /// Words after a noun phrase that make it an outcome that happened: `One deep vein
 /// thrombosis was observed`, `three infections occurred`.
 const OCCURRED: &[&str] = &["occurred", "observed", "seen", "reported", "noted", "recorded", "found", "detected"];
@@ -595,11 +655,17 @@ pub fn counted_outcome(text: &str, from: usize, is_participant: impl Fn(&str) ->
         let closes = all[at..].iter().position(|w| w.ends_with([')', ']']))?;
         at += closes + 1;
     }
+    // `22 patients (79%) in the SG group and 23 (85%) in the RYGB group achieved remission`,
+    // `65% of women who received X had`: the group's words stand between the count and its verb.
+    if let Some(verb_at) = verb_after_group(&all[at..]) {
+        at += verb_at;
+        people = true;
+    }
     let first = all.get(at)?.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let tail = all[at..].join(" ");
     if people && matches!(first.as_str(), "had" | "has" | "have") || COUNT_VERBS.contains(&first.as_str()) {
         let object = tail.split_once(' ')?.1;
-        return phrase_forward(object, &["a", "an", "the", "at", "least", "one", "some"], true);
+        return phrase_forward(object, &["a", "an", "the", "at", "least", "one", "some", "having"], true);
     }
     // `Four patients withdrew`, `three withdrew`: the verb right after the count or its people.
     if OUTCOME_VERBS.contains(&first.as_str()) {
@@ -1344,6 +1410,17 @@ mod tests {
         assert_eq!(read("60 patients in the X group"), None);
         assert_eq!(read("45% of the patients developed febrile neutropenia").as_deref(), Some("febrile neutropenia"));
         assert_eq!(read("12 weeks of treatment"), None);
+        // The group's words between the count and its verb.
+        let two = "14 patients (30%) in arm A and 20 patients (41%) in arm B developed severe nausea";
+        assert_eq!(read(two).as_deref(), Some("severe nausea"));
+        assert_eq!(
+            read("65% of participants who received the gel had a local reaction").as_deref(),
+            Some("local reaction")
+        );
+        assert_eq!(read("3 patients in the X group died").as_deref(), Some("died"));
+        assert_eq!(read("5 patients in the X group developed side effects").as_deref(), Some("side effects"));
+        assert_eq!(read("9% in the X group said that their parents had talked"), None);
+        assert_eq!(read("11 patients in the X group were lost to follow-up"), None);
     }
 
     #[test]
