@@ -58,6 +58,7 @@ pub struct EffectRules {
     rate_comparison: Regex,
     not_estimate_after: Regex,
     standard_error: Regex,
+    unit_conversion: Regex,
     bare_estimate_end: Regex,
     p_label_before: Regex,
     not_a_measure: Regex,
@@ -348,6 +349,7 @@ impl EffectRules {
             rate_comparison: rules.pattern("rate_comparison")?,
             not_estimate_after: rules.pattern("not_estimate_after")?,
             standard_error: rules.pattern("standard_error")?,
+            unit_conversion: rules.pattern("unit_conversion")?,
             bare_estimate_end: rules.pattern("bare_estimate_end")?,
             p_label_before: rules.pattern("p_label_before")?,
             not_a_measure: rules.pattern("not_a_measure")?,
@@ -899,12 +901,18 @@ struct WithinGroup {
     words: Regex,
     /// In the clause before an estimate: every group changed (`all_groups_change`).
     every_group: Regex,
+    /// In the clause before an estimate: the treatment's effect named (`treatment_effect`).
+    treatment_effect: Regex,
 }
 
 impl WithinGroup {
     /// Compiles the two patterns from the effect rules.
     fn compile(rules: &Source<'_>) -> Result<WithinGroup> {
-        Ok(WithinGroup { words: rules.pattern("within_group")?, every_group: rules.pattern("all_groups_change")? })
+        Ok(WithinGroup {
+            words: rules.pattern("within_group")?,
+            every_group: rules.pattern("all_groups_change")?,
+            treatment_effect: rules.pattern("treatment_effect")?,
+        })
     }
 }
 
@@ -1369,11 +1377,14 @@ fn unnamed_difference_code(
         || compared_before && !group_after
         || aside == Some(true);
     let below_zero = ci.lower.value < 0.0 && !group_after;
-    // A change within one group, unless the text calls it a difference or compares it.
+    // A change within one group, unless the text calls it a difference or compares it, or the
+    // treatment's effect is named on a change in the outcome (`intervention effects … for change
+    // in weight (`; not `in both groups … (adjusted treatment effect`).
     let within_group = rules.within_group.words.is_match(clause)
         && !compared_after
         && !than_before
         && !clause.to_ascii_lowercase().contains("differ")
+        && !effect_on_change(rules, clause)
         || every_group_changed(rules, clause);
     // `−2.5, 95% CI −8.9, 3.8 percentage points`: the interval's unit is the difference's.
     let points_after = s[label_at..estimate.end].contains("percentage point");
@@ -1417,6 +1428,13 @@ fn comparative_aside(
     let compared =
         rules.comparison_before.is_match(unit) || rules.comparison_before.is_match(&s[estimate.end..after_end]);
     Some(compared && (points || !unit.contains('%')))
+}
+
+/// Whether a clause names the treatment's effect (`treatment_effect`) and its only words of a
+/// change within a group are `change in` or `change from` of the outcome the effect is on.
+fn effect_on_change(rules: &EffectRules, clause: &str) -> bool {
+    rules.within_group.treatment_effect.is_match(clause)
+        && rules.within_group.words.find_iter(clause).all(|m| m.as_str().to_ascii_lowercase().starts_with("change "))
 }
 
 /// Whether a clause says every group changed (`all_groups_change`: "both groups had
@@ -1679,6 +1697,11 @@ fn read_estimate(
         if let Some(unit) = rules.difference_unit.find(rest) {
             position += unit.end();
             rest = &rest[unit.end()..];
+        }
+        // `−0.61% (−6.7 mmol/mol)`, `£188 [US$277]`: the same value in another unit.
+        if let Some(conversion) = rules.unit_conversion.find(rest) {
+            position += conversion.end();
+            rest = &rest[conversion.end()..];
         }
         // A difference may carry its standard error before the CI: "−3.4±0.5 mm Hg".
         if let Some(error) = rules.standard_error.find(rest) {
