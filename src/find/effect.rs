@@ -59,6 +59,7 @@ pub struct EffectRules {
     not_estimate_after: Regex,
     standard_error: Regex,
     unit_conversion: Regex,
+    sign_in_words: Regex,
     bare_estimate_end: Regex,
     p_label_before: Regex,
     not_a_measure: Regex,
@@ -350,6 +351,7 @@ impl EffectRules {
             not_estimate_after: rules.pattern("not_estimate_after")?,
             standard_error: rules.pattern("standard_error")?,
             unit_conversion: rules.pattern("unit_conversion")?,
+            sign_in_words: rules.pattern("sign_in_words")?,
             bare_estimate_end: rules.pattern("bare_estimate_end")?,
             p_label_before: rules.pattern("p_label_before")?,
             not_a_measure: rules.pattern("not_a_measure")?,
@@ -1299,7 +1301,7 @@ fn find_next_outcome_differences(
 
 /// The estimate whose labelled CI holds the label at byte `label_at`: the first number of
 /// the 60 bytes before it (in its sentence, after any p-value label) that reads as an estimate
-/// with that CI, when it lies within its interval.
+/// with that CI, when it lies within its interval or its sign is written in words.
 fn estimate_before_label(rules: &EffectRules, s: &str, sentence: (usize, usize), label_at: usize) -> Option<Estimate> {
     let window = crate::normalise::floor_boundary(s, label_at.saturating_sub(60).max(sentence.0));
     (window..label_at)
@@ -1307,7 +1309,23 @@ fn estimate_before_label(rules: &EffectRules, s: &str, sentence: (usize, usize),
         .filter_map(|i| read_estimate(rules, s, i, "MD", true, false))
         .find(|e| e.labelled && e.start < label_at && e.end > label_at)
         .and_then(|e| signed_before_currency(s, e))
-        .filter(Estimate::within_interval)
+        .filter(|e| e.within_interval() || sign_in_words(rules, s, sentence, e))
+}
+
+/// Whether an estimate outside its interval is a difference whose minus the text writes as a
+/// word (`11.2 mg/dL (95% CI −19.2 to −3.3; p=0.006) lower`, `a reduction … of 3.9 days (95% CI
+/// −5.5 to −2.3`): written above zero, its negative inside the interval, a word of a fall
+/// (`sign_in_words`) in its clause before it or right after it. The value stays as written, so
+/// the row comes out flagged (`effect.ci_excludes_estimate`), neither dropped nor made up.
+fn sign_in_words(rules: &EffectRules, s: &str, sentence: (usize, usize), estimate: &Estimate) -> bool {
+    let Some(ci) = estimate.interval.as_ref() else { return false };
+    let mirrored = -estimate.value.value;
+    let clause = &s[clause_start(s, sentence, estimate.start)..estimate.start];
+    let after_end = crate::normalise::floor_boundary(s, (estimate.end + 30).min(sentence.1.max(estimate.end)));
+    estimate.value.value > 0.0
+        && ci.lower.value <= mirrored
+        && mirrored <= ci.upper.value
+        && (rules.sign_in_words.is_match(clause) || rules.sign_in_words.is_match(&s[estimate.end..after_end]))
 }
 
 /// An estimate whose minus stands before its currency sign (`-€1160`) takes the minus.
