@@ -59,7 +59,9 @@ struct CiPatterns {
     /// Agreement and discrimination measures right before the value (GUIDE: no correlations,
     /// no diagnostic accuracy).
     agreement_before: Regex,
-    /// Ratios outside the GUIDE's measures right before the value.
+    /// Ratios outside the GUIDE's measures right before the value: geometric mean ratios, a
+    /// `treatment ratio`, an `(a)RRR` (a ratio of relative risks, or a relative risk reduction:
+    /// neither is a listed measure).
     other_ratio_before: Regex,
     /// The next value of a list that such a ratio opens: `GMRs of 1.01 (90% CI …) and 0.94 (`.
     other_ratio_listed: Regex,
@@ -130,6 +132,9 @@ struct CiPatterns {
     between_groups: Regex,
     /// `pre 26.4% vs post 32.6%`: a group's values before and after, no comparison of groups.
     pre_vs_post: Regex,
+    /// An arm's name heading its own item of a bracket or list: `(intervention, pre …; control,
+    /// AOR 1.41`: the arm the values are of, no comparison with it.
+    arm_item: Regex,
     /// `pseudo-median of the differences`: the one-sample (paired) Hodges-Lehmann estimate.
     paired_pseudo_median: Regex,
     /// A time point, whose numbers are no estimate: `Over days 2-6`, `at week 12`.
@@ -160,7 +165,7 @@ fn ci_patterns() -> &'static CiPatterns {
             ratio_in_bracket: re(r"(?i)[(\[]\s*(?:(?:adjusted|adj|a)\s*)?(?:OR|HR|AHR|aOR|odds\s+ratio|hazard\s+ratio|β|beta)\s*(?:\[[^\]]*\]\s*)?[=:,]?\s*[-−]?[\d.]+\s*[.,;]\s*$"),
             allocation_words: re(r"(?i)\b(?:interventions?|treatments?|treated|randomi[sz]\w*|placebo|versus|vs|compared|groups?|arms?|allocat\w*|assigned|vaccine\w*|controls?)\b"),
             agreement_before: re(r"(?i)\b(?:kappa|κ|ICC|intraclass|sensitivity|specificity|c-statistic|Cronbach)\b[^;()\[\]]{0,12}$"),
-            other_ratio_before: re(r"(?i)\b(?:GMRs?|geometric\s+mean\s+ratios?|(?:estimated\s+)?treatment\s+ratios?)\b[^;()\[\]]{0,20}$"),
+            other_ratio_before: re(r"(?i)\b(?:GMRs?|geometric\s+mean\s+ratios?|(?:estimated\s+)?treatment\s+ratios?|a?RRRs?)\b[^;()\[\]]{0,20}$"),
             other_ratio_listed: re(r"(?i)\b(?:GMRs?|geometric\s+mean\s+ratios?)\s+(?:of\s+|were\s+|was\s+)?[-−]?\d[\d.]*\s*[(\[][^()\[\]]{0,40}[)\]]\s*(?:,\s*(?:and\s+)?|and\s+)[-−]?\d[\d.]*\s*[(\[]?\s*$"),
             coefficient_before: re(r"(?:(?:^|[\s(\[;:,])(?:β|ρ|(?i:beta|rho|interaction\s+terms?|coefficients?))\s*[=:]?\s*[-−+]?|(?:^|[\s(\[;:,])[Bbr]\s*=\s*[-−+]?|[(\[]\s*B\s+[-−])\d*[.,]?\d+\s*(?:[A-Za-zµμ%/]+\s*)?[,;]?\s*[(\[]?\s*$"),
             bound_before: re(r"(?i)\b(?:upper|lower)\s+(?:limit|bound|end)\s+of\s+(?:the\s+)?(?:(?:\d-sided|two-sided|one-sided)\s+)?$"),
@@ -191,6 +196,7 @@ fn ci_patterns() -> &'static CiPatterns {
             change_word: re(r"(?i)\b(?:improv\w*|increas\w*|decreas\w*|reduc\w*|declin\w*|chang\w*|gain\w*|lost|loss|fell|rose|dropped)\b"),
             between_groups: re(r"(?i)\b(?:between|compared|versus|vs|than|relative\s+to|placebo|controls?|sham|usual\s+care|but|whereas|however|while|favou?r\w*|differ(?:ed|s)?\s+(?:from|between))\b"),
             pre_vs_post: re(r"(?i)\bvs\.?\s+post\b"),
+            arm_item: re(r"(?i)(?:^|[(\[;])\s*(?:the\s+)?(?:intervention|control|placebo|usual[- ]care|experimental)(?:\s+(?:groups?|arms?))?\s*,"),
             paired_pseudo_median: re(r"(?i)\bpseudo-?\s*medians?\s+of\s+(?:the\s+)?differences\b[^()\[\]]{0,60}$"),
             time_point: re(r"(?i)\b(?:days?|weeks?|months?|years?|hours?|visits?|cycles?)\s+\d+(?:\s*(?:-|–|to|and)\s*\d+)?\b"),
         }
@@ -372,7 +378,9 @@ fn all_groups_change(c: &CiPatterns, s: &str, sentence: (usize, usize), (at, end
     let after = &s[end..floor_boundary(s, (end + 80).min(sentence.1))];
     let after = &after[..closing_bracket(after).unwrap_or(after.len())];
     let from_groups = c.pre_vs_post.replace_all(&window[groups.start()..], "");
-    c.change_word.is_match(window) && !c.between_groups.is_match(&from_groups) && !c.between_groups.is_match(after)
+    let from_groups = c.arm_item.replace_all(&from_groups, "");
+    let after = c.arm_item.replace_all(after, "");
+    c.change_word.is_match(window) && !c.between_groups.is_match(&from_groups) && !c.between_groups.is_match(&after)
 }
 
 /// A change the sentence gives one group as its subject (`In the Web group, activity increased
@@ -636,6 +644,21 @@ mod tests {
         let text = "RESULTS: Exposure was unchanged, with GMRs of 1.02 (90% CI: 0.97, 1.07) and 0.95 (90% CI: \
                     0.90, 1.01) for AUC and Cmax, respectively.";
         assert_eq!(reasons(text), vec![("other_ratio".to_string(), 2), ("unexplained".to_string(), 0)]);
+    }
+
+    #[test]
+    fn a_ratio_of_relative_risks_is_another_ratio() {
+        let text = "RESULTS: Outreach was effective for one indicator: cases given the right drug (aRRR = 1.30, \
+                    99 % CI = 1.05-1.60).";
+        assert_eq!(reasons(text), vec![("other_ratio".to_string(), 1), ("unexplained".to_string(), 0)]);
+    }
+
+    #[test]
+    fn each_arms_own_ratio_of_a_change_in_both_groups_is_within_a_group() {
+        let text = "RESULTS: Dose intensification increased in both groups (intervention, pre 22.1% vs post \
+                    29.4%; control, pre 21.5% vs post 27.9%) (intervention, adjusted OR (AOR) 1.42; 95% CI 1.10 \
+                    to 1.83; control, AOR 1.37 (95% CI 1.02 to 1.84)).";
+        assert_eq!(reasons(text), vec![("within_group".to_string(), 2), ("unexplained".to_string(), 0)]);
     }
 
     #[test]

@@ -58,6 +58,8 @@ pub struct EffectRules {
     rate_comparison: Regex,
     not_estimate_after: Regex,
     standard_error: Regex,
+    unit_conversion: Regex,
+    sign_in_words: Regex,
     bare_estimate_end: Regex,
     p_label_before: Regex,
     not_a_measure: Regex,
@@ -348,6 +350,8 @@ impl EffectRules {
             rate_comparison: rules.pattern("rate_comparison")?,
             not_estimate_after: rules.pattern("not_estimate_after")?,
             standard_error: rules.pattern("standard_error")?,
+            unit_conversion: rules.pattern("unit_conversion")?,
+            sign_in_words: rules.pattern("sign_in_words")?,
             bare_estimate_end: rules.pattern("bare_estimate_end")?,
             p_label_before: rules.pattern("p_label_before")?,
             not_a_measure: rules.pattern("not_a_measure")?,
@@ -899,12 +903,18 @@ struct WithinGroup {
     words: Regex,
     /// In the clause before an estimate: every group changed (`all_groups_change`).
     every_group: Regex,
+    /// In the clause before an estimate: the treatment's effect named (`treatment_effect`).
+    treatment_effect: Regex,
 }
 
 impl WithinGroup {
     /// Compiles the two patterns from the effect rules.
     fn compile(rules: &Source<'_>) -> Result<WithinGroup> {
-        Ok(WithinGroup { words: rules.pattern("within_group")?, every_group: rules.pattern("all_groups_change")? })
+        Ok(WithinGroup {
+            words: rules.pattern("within_group")?,
+            every_group: rules.pattern("all_groups_change")?,
+            treatment_effect: rules.pattern("treatment_effect")?,
+        })
     }
 }
 
@@ -1291,7 +1301,7 @@ fn find_next_outcome_differences(
 
 /// The estimate whose labelled CI holds the label at byte `label_at`: the first number of
 /// the 60 bytes before it (in its sentence, after any p-value label) that reads as an estimate
-/// with that CI, when it lies within its interval.
+/// with that CI, when it lies within its interval or its sign is written in words.
 fn estimate_before_label(rules: &EffectRules, s: &str, sentence: (usize, usize), label_at: usize) -> Option<Estimate> {
     let window = crate::normalise::floor_boundary(s, label_at.saturating_sub(60).max(sentence.0));
     (window..label_at)
@@ -1299,7 +1309,23 @@ fn estimate_before_label(rules: &EffectRules, s: &str, sentence: (usize, usize),
         .filter_map(|i| read_estimate(rules, s, i, "MD", true, false))
         .find(|e| e.labelled && e.start < label_at && e.end > label_at)
         .and_then(|e| signed_before_currency(s, e))
-        .filter(Estimate::within_interval)
+        .filter(|e| e.within_interval() || sign_in_words(rules, s, sentence, e))
+}
+
+/// Whether an estimate outside its interval is a difference whose minus the text writes as a
+/// word (`11.2 mg/dL (95% CI −19.2 to −3.3; p=0.006) lower`, `a reduction … of 3.9 days (95% CI
+/// −5.5 to −2.3`): written above zero, its negative inside the interval, a word of a fall
+/// (`sign_in_words`) in its clause before it or right after it. The value stays as written, so
+/// the row comes out flagged (`effect.ci_excludes_estimate`), neither dropped nor made up.
+fn sign_in_words(rules: &EffectRules, s: &str, sentence: (usize, usize), estimate: &Estimate) -> bool {
+    let Some(ci) = estimate.interval.as_ref() else { return false };
+    let mirrored = -estimate.value.value;
+    let clause = &s[clause_start(s, sentence, estimate.start)..estimate.start];
+    let after_end = crate::normalise::floor_boundary(s, (estimate.end + 30).min(sentence.1.max(estimate.end)));
+    estimate.value.value > 0.0
+        && ci.lower.value <= mirrored
+        && mirrored <= ci.upper.value
+        && (rules.sign_in_words.is_match(clause) || rules.sign_in_words.is_match(&s[estimate.end..after_end]))
 }
 
 /// An estimate whose minus stands before its currency sign (`-€1160`) takes the minus.
@@ -1369,11 +1395,14 @@ fn unnamed_difference_code(
         || compared_before && !group_after
         || aside == Some(true);
     let below_zero = ci.lower.value < 0.0 && !group_after;
-    // A change within one group, unless the text calls it a difference or compares it.
+    // A change within one group, unless the text calls it a difference or compares it, or the
+    // treatment's effect is named on a change in the outcome (`intervention effects … for change
+    // in weight (`; not `in both groups … (adjusted treatment effect`).
     let within_group = rules.within_group.words.is_match(clause)
         && !compared_after
         && !than_before
         && !clause.to_ascii_lowercase().contains("differ")
+        && !effect_on_change(rules, clause)
         || every_group_changed(rules, clause);
     // `−2.5, 95% CI −8.9, 3.8 percentage points`: the interval's unit is the difference's.
     let points_after = s[label_at..estimate.end].contains("percentage point");
@@ -1417,6 +1446,13 @@ fn comparative_aside(
     let compared =
         rules.comparison_before.is_match(unit) || rules.comparison_before.is_match(&s[estimate.end..after_end]);
     Some(compared && (points || !unit.contains('%')))
+}
+
+/// Whether a clause names the treatment's effect (`treatment_effect`) and its only words of a
+/// change within a group are `change in` or `change from` of the outcome the effect is on.
+fn effect_on_change(rules: &EffectRules, clause: &str) -> bool {
+    rules.within_group.treatment_effect.is_match(clause)
+        && rules.within_group.words.find_iter(clause).all(|m| m.as_str().to_ascii_lowercase().starts_with("change "))
 }
 
 /// Whether a clause says every group changed (`all_groups_change`: "both groups had
@@ -1679,6 +1715,11 @@ fn read_estimate(
         if let Some(unit) = rules.difference_unit.find(rest) {
             position += unit.end();
             rest = &rest[unit.end()..];
+        }
+        // `−0.61% (−6.7 mmol/mol)`, `£188 [US$277]`: the same value in another unit.
+        if let Some(conversion) = rules.unit_conversion.find(rest) {
+            position += conversion.end();
+            rest = &rest[conversion.end()..];
         }
         // A difference may carry its standard error before the CI: "−3.4±0.5 mm Hg".
         if let Some(error) = rules.standard_error.find(rest) {

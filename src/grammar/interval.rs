@@ -271,6 +271,25 @@ fn bound_unit(input: &str) -> PResult<'_, ()> {
     Ok((&rest[length..], ()))
 }
 
+/// A bound's value in another unit, in brackets after it: ` [−US$184]` (`−£125 [−US$184] to £501
+/// [US$738]`), or the whole interval's after the upper bound: ` [−9.6 to −3.7 mmol/mol]`. Only a
+/// currency or a unit of HbA1c or glucose makes it one.
+fn converted_bound(input: &str) -> PResult<'_, ()> {
+    let currency = || alt((tag("US$"), tag("USD"), tag("EUR"), tag("€"), tag("£"), tag("$")));
+    let amount = || {
+        map_opt(tuple((opt(char('-')), currency(), ws, decimal)), |(minus, _, _, value)| {
+            Num::parse(&format!("{}{}", if minus.is_some() { "-" } else { "" }, value.text))
+        })
+    };
+    let unit = alt((tag_no_case("mmol/mol"), tag_no_case("mmol/l"), tag_no_case("mg/dl")));
+    let numbers = tuple((decimal, opt(tuple((ws, alt((tag("to"), tag("-"), tag("–"), tag(","))), ws, decimal)))));
+    let converted = alt((
+        value((), tuple((amount(), opt(tuple((ws1, tag("to"), ws1, amount())))))),
+        value((), tuple((numbers, ws1, unit))),
+    ));
+    value((), tuple((ws, one_of("[("), ws, converted, ws, one_of("])"))))(input)
+}
+
 /// A bound: a decimal, or an amount with its currency sign (`£56`, `-£125`, `$1,2`).
 fn bound(input: &str) -> PResult<'_, Num> {
     let money = map_opt(tuple((opt(char('-')), one_of("£$€¥"), unsigned_decimal)), |(minus, _, amount)| {
@@ -285,9 +304,9 @@ fn bound(input: &str) -> PResult<'_, Num> {
 pub fn interval(allow_comma: bool) -> impl Fn(&str) -> PResult<'_, Interval> {
     move |input| {
         let (input, _) = opt(pair(alt((tag("from"), tag("between"))), ws1))(input)?;
-        let (input, lower) = terminated(bound, bound_suffix)(input)?;
+        let (input, lower) = terminated(bound, pair(bound_suffix, opt(converted_bound)))(input)?;
         let (input, _) = interval_separator(allow_comma)(input)?;
-        let (input, upper) = terminated(bound, bound_suffix)(input)?;
+        let (input, upper) = terminated(bound, pair(bound_suffix, opt(converted_bound)))(input)?;
         Ok((input, Interval { lower, upper }))
     }
 }
@@ -606,6 +625,11 @@ mod tests {
         assert_eq!(read("140 to 260 euro;", false), Some((";".into(), 140.0, 260.0)));
         assert_eq!(read("1.2 mg/dL to 3.4 mg/dL", false), Some(("".into(), 1.2, 3.4)));
         assert_eq!(read("1.2 mgs to 3.4", false), None);
+        // Each bound's value in another currency, or the interval's in other units, is skipped.
+        assert_eq!(read("-£125 [-US$184] to £501 [US$738])", false), Some((")".into(), -125.0, 501.0)));
+        assert_eq!(read("-0.88 to -0.34% [-9.6 to -3.7 mmol/mol]; P", false), Some(("; P".into(), -0.88, -0.34)));
+        assert_eq!(read("1.2 to 3.4 [12])", false), Some((" [12])".into(), 1.2, 3.4)));
+        assert_eq!(read("1.2 to 3.4 (6 patients)", false), Some((" (6 patients)".into(), 1.2, 3.4)));
     }
 
     #[test]
