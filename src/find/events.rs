@@ -60,6 +60,8 @@ pub struct EventRules {
     total_rate: Regex,
     adverse_list: Regex,
     adverse_item: Regex,
+    /// Words that make an adverse-event list's item a degree or a comparison, not an event.
+    not_an_event: Vec<String>,
     response_count: Regex,
     comparator: Regex,
     count_in_arm: Regex,
@@ -138,6 +140,7 @@ impl EventRules {
             total_rate: pattern("total_rate")?,
             adverse_list: pattern("adverse_list")?,
             adverse_item: pattern("adverse_item")?,
+            not_an_event: source.words("not_an_event")?.to_vec(),
             response_count: pattern("response_count")?,
             comparator: pattern("comparator")?,
             count_in_arm: pattern("count_in_arm")?,
@@ -750,12 +753,6 @@ fn read_total_rate(rules: &EventRules, arms: &ArmRules, text: &Text, items: &mut
     }
 }
 
-/// Words that make an adverse-event list's item a degree or a comparison, not an event.
-const NOT_AN_EVENT: [&str; 24] = [
-    "mild", "moderate", "severe", "similar", "comparable", "common", "rare", "frequent", "reported", "observed",
-    "more", "less", "higher", "lower", "fewer", "greater", "in", "with", "than", "by", "at", "among", "for", "the",
-];
-
 /// `The most frequent adverse events in the X group were headache (27%), nausea (11%) and
 /// rash (8%)` (`adverse_list`): each named event with its percentage, said of the group the
 /// head names (one of the record's arms), or of the whole trial when it names none.
@@ -776,7 +773,7 @@ fn read_adverse_list(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, tex
         while let Some(item) = rules.adverse_item.captures(&s[at..to]) {
             let (Some(m), Some(name), Some(p)) = (item.get(0), item.name("name"), item.name("p")) else { break };
             // `were similar (64%)`, `were mild (80%)`: a word of degree or comparison is no event.
-            if name.as_str().split_whitespace().any(|w| NOT_AN_EVENT.iter().any(|x| w.eq_ignore_ascii_case(x))) {
+            if name.as_str().split_whitespace().any(|w| rules.not_an_event.iter().any(|x| w.eq_ignore_ascii_case(x))) {
                 break;
             }
             let span = (at + name.start(), at + m.end());
