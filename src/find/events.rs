@@ -3723,7 +3723,7 @@ mod tests {
             "Patients were randomized to lamivudine or tenofovir. At week 24, responses were similar between the \
                     lamivudine and tenofovir groups (75% (30/40) vs 85% (34/40)); mean weight change from baseline was \
                     +1.2 vs +1.5 kg.";
-        assert_eq!(events(text), ["events lamivudine 30/40 75%", "events tenofovir groups 34/40 85%"]);
+        assert_eq!(events(text), ["events lamivudine 30/40 75%", "events tenofovir 34/40 85%"]);
         // A sentence about the groups at baseline still gives none.
         assert!(events("At baseline, 75% (30/40) vs 85% (34/40) were smokers.").is_empty());
     }
