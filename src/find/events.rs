@@ -58,6 +58,10 @@ pub struct EventRules {
     labelled_percent: Regex,
     percent_then_group: Gated,
     total_rate: Regex,
+    adverse_list: Regex,
+    adverse_item: Regex,
+    /// Words that make an adverse-event list's item a degree or a comparison, not an event.
+    not_an_event: Vec<String>,
     response_count: Regex,
     comparator: Regex,
     count_in_arm: Regex,
@@ -134,6 +138,9 @@ impl EventRules {
             labelled_percent: pattern("labelled_percent")?,
             percent_then_group: triggers.gate("percent_then_group", pattern("percent_then_group")?),
             total_rate: pattern("total_rate")?,
+            adverse_list: pattern("adverse_list")?,
+            adverse_item: pattern("adverse_item")?,
+            not_an_event: source.words("not_an_event")?.to_vec(),
             response_count: pattern("response_count")?,
             comparator: pattern("comparator")?,
             count_in_arm: pattern("count_in_arm")?,
@@ -358,6 +365,9 @@ pub(super) fn find_with_known(rules: &EventRules, arms: &ArmRules, text: &Text, 
     if rules.on("events.percent_for") {
         read_percent_then_group(rules, arms, known, text, &mut items);
         read_percents_then_arms(rules, arms, known, text, &mut items);
+    }
+    if rules.on("events.adverse_list") && rules.adverse_list.is_match(s) {
+        read_adverse_list(rules, arms, known, text, &mut items);
     }
     if rules.on("events.total_rate") && live.has("total_rate") {
         read_total_rate(rules, arms, text, &mut items);
@@ -741,6 +751,61 @@ fn read_total_rate(rules: &EventRules, arms: &ArmRules, text: &Text, items: &mut
             items.push(item);
         }
     }
+}
+
+/// `The most frequent adverse events in the X group were headache (27%), nausea (11%) and
+/// rash (8%)` (`adverse_list`): each named event with its percentage, said of the group the
+/// head names (one of the record's arms), or of the whole trial when it names none.
+fn read_adverse_list(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
+    let s = text.as_str();
+    for caps in rules.adverse_list.captures_iter(s) {
+        let (Some(whole), Some(tail)) = (caps.get(0), caps.name("tail")) else { continue };
+        let arm = match adverse_list_arm(arms, known, s, tail) {
+            Some(arm) => arm,
+            None => continue,
+        };
+        let (from, to) = text.sentence_at(whole.start());
+        if s[from..to].contains("respectively") {
+            continue;
+        }
+        let mut at = whole.end();
+        // The items follow one another, joined by a comma or `and`, up to the first that is not one.
+        while let Some(item) = rules.adverse_item.captures(&s[at..to]) {
+            let (Some(m), Some(name), Some(p)) = (item.get(0), item.name("name"), item.name("p")) else { break };
+            // `were similar (64%)`, `were mild (80%)`: a word of degree or comparison is no event.
+            if name.as_str().split_whitespace().any(|w| rules.not_an_event.iter().any(|x| w.eq_ignore_ascii_case(x))) {
+                break;
+            }
+            let span = (at + name.start(), at + m.end());
+            // `rash (8%) with drug K and ...`: a group after the item makes it one group's of a comparison.
+            let next = s[span.1..to].trim_start().to_ascii_lowercase();
+            if ["in ", "with ", "among ", "for ", "vs", "versus", "compared"].iter().any(|w| next.starts_with(w)) {
+                break;
+            }
+            if let Some(mut row) = Item::group_percent("events.adverse_list", span, p.as_str(), arm.clone()) {
+                row.said = Some(name.as_str().trim().to_string());
+                items.push(row);
+            }
+            at += m.end();
+        }
+    }
+}
+
+/// The group an adverse-event list's head names after its noun (`in the X group`, `with X`):
+/// `total` when it names none, `None` when its words are not one of the record's arms.
+fn adverse_list_arm(arms: &ArmRules, known: &Known<'_>, s: &str, tail: regex::Match<'_>) -> Option<String> {
+    let words = tail.as_str().trim();
+    if words.is_empty() {
+        return Some("total".to_string());
+    }
+    let lead = words.split_whitespace().next().unwrap_or("");
+    if !["in", "with", "for", "among"].iter().any(|w| lead.eq_ignore_ascii_case(w)) {
+        return None;
+    }
+    let start = tail.start() + tail.as_str().find(lead).map_or(0, |i| i + lead.len());
+    let label = arms.labels.after(s, start)?;
+    let rest = s[label.span.1..tail.end()].trim();
+    (rest.is_empty() && is_known(known, &label)).then_some(label.text)
 }
 
 /// Whether what follows an overall rate (`after`, in lower case) belongs to another reading: a
