@@ -366,7 +366,7 @@ pub(super) fn find_with_known(rules: &EventRules, arms: &ArmRules, text: &Text, 
         read_percent_then_group(rules, arms, known, text, &mut items);
         read_percents_then_arms(rules, arms, known, text, &mut items);
     }
-    if rules.on("events.adverse_list") && rules.adverse_list.is_match(s) {
+    if rules.on("events.adverse_list") {
         read_adverse_list(rules, arms, known, text, &mut items);
     }
     if rules.on("events.total_rate") && live.has("total_rate") {
@@ -758,36 +758,42 @@ fn read_total_rate(rules: &EventRules, arms: &ArmRules, text: &Text, items: &mut
 /// head names (one of the record's arms), or of the whole trial when it names none.
 fn read_adverse_list(rules: &EventRules, arms: &ArmRules, known: &Known<'_>, text: &Text, items: &mut Items) {
     let s = text.as_str();
-    for caps in rules.adverse_list.captures_iter(s) {
-        let (Some(whole), Some(tail)) = (caps.get(0), caps.name("tail")) else { continue };
-        let arm = match adverse_list_arm(arms, known, s, tail) {
-            Some(arm) => arm,
-            None => continue,
-        };
-        let (from, to) = text.sentence_at(whole.start());
+    // Each item's percentage is in the list's sentence: only sentences with a `%` are searched.
+    for &(from, to) in text.sentences.iter().filter(|&&(from, to)| s[from..to].contains('%')) {
         if s[from..to].contains("respectively") {
             continue;
         }
-        let mut at = whole.end();
-        // The items follow one another, joined by a comma or `and`, up to the first that is not one.
-        while let Some(item) = rules.adverse_item.captures(&s[at..to]) {
-            let (Some(m), Some(name), Some(p)) = (item.get(0), item.name("name"), item.name("p")) else { break };
-            // `were similar (64%)`, `were mild (80%)`: a word of degree or comparison is no event.
-            if name.as_str().split_whitespace().any(|w| rules.not_an_event.iter().any(|x| w.eq_ignore_ascii_case(x))) {
-                break;
+        let mut search_at = from;
+        while let Some(caps) = rules.adverse_list.captures_at(&s[..to], search_at) {
+            let (Some(whole), Some(tail)) = (caps.get(0), caps.name("tail")) else { break };
+            search_at = whole.end().max(search_at + 1);
+            if let Some(arm) = adverse_list_arm(arms, known, s, tail) {
+                read_adverse_items(rules, s, (whole.end(), to), &arm, items);
             }
-            let span = (at + name.start(), at + m.end());
-            // `rash (8%) with drug K and ...`: a group after the item makes it one group's of a comparison.
-            let next = s[span.1..to].trim_start().to_ascii_lowercase();
-            if ["in ", "with ", "among ", "for ", "vs", "versus", "compared"].iter().any(|w| next.starts_with(w)) {
-                break;
-            }
-            if let Some(mut row) = Item::group_percent("events.adverse_list", span, p.as_str(), arm.clone()) {
-                row.said = Some(name.as_str().trim().to_string());
-                items.push(row);
-            }
-            at += m.end();
         }
+    }
+}
+
+/// The items of an adverse-event list from `at` to the sentence's end `to`, one after another,
+/// joined by a comma or `and`, up to the first that is not one.
+fn read_adverse_items(rules: &EventRules, s: &str, (mut at, to): (usize, usize), arm: &str, items: &mut Items) {
+    while let Some(item) = rules.adverse_item.captures(&s[at..to]) {
+        let (Some(m), Some(name), Some(p)) = (item.get(0), item.name("name"), item.name("p")) else { break };
+        // `were similar (64%)`, `were mild (80%)`: a word of degree or comparison is no event.
+        if name.as_str().split_whitespace().any(|w| rules.not_an_event.iter().any(|x| w.eq_ignore_ascii_case(x))) {
+            break;
+        }
+        let span = (at + name.start(), at + m.end());
+        // `rash (8%) with drug K and ...`: a group after the item makes it one group's of a comparison.
+        let next = s[span.1..to].trim_start().to_ascii_lowercase();
+        if ["in ", "with ", "among ", "for ", "vs", "versus", "compared"].iter().any(|w| next.starts_with(w)) {
+            break;
+        }
+        if let Some(mut row) = Item::group_percent("events.adverse_list", span, p.as_str(), arm) {
+            row.said = Some(name.as_str().trim().to_string());
+            items.push(row);
+        }
+        at += m.end();
     }
 }
 
