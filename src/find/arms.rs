@@ -146,6 +146,12 @@ struct AroundCount {
     dropped_out: Regex,
     /// After a count: the group they formed (`52 patients as the control group`).
     as_group_after: Regex,
+    /// Opening the clause before an `n =`: a group named by its identifier (`Group B, who had`).
+    opening_group: Regex,
+    /// After that group, in its clause: another group or a comparison.
+    other_group: Regex,
+    /// A label that is an age or a time point alone (`<39 yr`, `6 mo postpartum`): no group.
+    age_or_time: Regex,
 }
 
 impl AroundCount {
@@ -156,6 +162,9 @@ impl AroundCount {
             pair_part_before: lexicon_pattern(source, "pair_part_before")?,
             dropped_out: lexicon_pattern(source, "dropped_out")?,
             as_group_after: lexicon_pattern(source, "as_group_after")?,
+            opening_group: lexicon_pattern(source, "opening_group")?,
+            other_group: lexicon_pattern(source, "other_group")?,
+            age_or_time: lexicon_pattern(source, "age_or_time")?,
         })
     }
 }
@@ -590,7 +599,7 @@ fn n_equals_label(
     label_end: usize,
 ) -> Option<Label> {
     n_for_label(rules, s, (sentence_start, sentence_end), n_at, n_end)
-        .or_else(|| opening_group_label(s, sentence_start, label_end))
+        .or_else(|| opening_group_label(rules, s, sentence_start, label_end))
         .or_else(|| {
             let before = rules.labels.before(s, label_end)?;
             described_group(rules, s, sentence_start, &before).or(Some(before))
@@ -608,21 +617,13 @@ fn n_equals_label(
 /// identifier and describes it up to the `n =` bracket gives that group (the label right before
 /// the bracket ends its description). The clause starts after the sentence's start, a `;` or a
 /// closing bracket, and names no other group and no comparison.
-fn opening_group_label(s: &str, sentence_start: usize, label_end: usize) -> Option<Label> {
-    static OPENING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[\s,]*(?:(?:and|or|while|whereas|but)\s+)?(?:the\s+)?((?:[Gg]roup|GROUP|[Aa]rm)\s*(?:[A-Z]|\d{1,2}|I{1,3}|IV)\b)(?:\s*[=:,–-]|\s+(?:with|received|receiving|who|was|were|served|underwent|had|got|took|included)\b)")
-            .expect("the opening group pattern is valid")
-    });
-    static NO_OTHER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:groups?|arms?|than|vs\.?|versus|compared|[nN]\s*=)(?:\W|$)")
-            .expect("the other group pattern is valid")
-    });
+fn opening_group_label(rules: &ArmRules, s: &str, sentence_start: usize, label_end: usize) -> Option<Label> {
     let head = s.get(sentence_start..label_end)?.trim_end().trim_end_matches(['(', '[']);
     let from = head.rfind([';', ')', ']']).map_or(0, |at| at + 1);
     let clause = &head[from..];
-    let group = OPENING.captures(clause)?.get(1)?;
+    let group = rules.around.opening_group.captures(clause)?.get(1)?;
     let rest = &clause[group.end()..];
-    if rest.len() > 160 || NO_OTHER.is_match(rest) {
+    if rest.len() > 160 || rules.around.other_group.is_match(rest) {
         return None;
     }
     let at = sentence_start + from + group.start();
@@ -634,7 +635,7 @@ fn opening_group_label(s: &str, sentence_start: usize, label_end: usize) -> Opti
 /// outcome's count or a count of nothing named.
 fn n_equals_arm(rules: &ArmRules, label: Option<&Label>, head: &str) -> Option<String> {
     match label {
-        Some(l) if rules.outcomes.is_match(&l.text) || is_age_or_time(&l.text) => None,
+        Some(l) if rules.outcomes.is_match(&l.text) || rules.around.age_or_time.is_match(l.text.trim()) => None,
         Some(l) if !rules.labels.names_everyone(&l.text) => Some(l.text.clone()),
         Some(_) => Some("total".to_string()),
         None => {
@@ -642,16 +643,6 @@ fn n_equals_arm(rules: &ArmRules, label: Option<&Label>, head: &str) -> Option<S
             (head.is_empty() || rules.labels.names_everyone(last)).then(|| "total".to_string())
         }
     }
-}
-
-/// Whether a label is an age or a time point alone (`<39 yr`, `> 60 y`, `6 mo postpartum`): it
-/// says whom or when a count holds for, and names no group.
-fn is_age_or_time(label: &str) -> bool {
-    static AGE_OR_TIME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[<>≤≥]?=?\s*\d+(?:\.\d+)?\s*(?:y|yrs?|years?|mo|months?|wks?|weeks?|days?)(?:\s+(?:old|of\s+age|postpartum))?$")
-            .expect("the age or time pattern is valid")
-    });
-    AGE_OR_TIME.is_match(label.trim())
 }
 
 /// `(n = 86 vs 86)`, `(n = 165 and 154, respectively)`: the counts of one `n =`, with their

@@ -18,6 +18,7 @@
 //! baseline characteristics, changes of continuous measures and percentages at a time point of
 //! a time-to-event endpoint (landmark rates: survival rows).
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 use regex::Regex;
@@ -1981,17 +1982,20 @@ fn groups_after(
 /// What `in_scope` asks of a whole sentence, each read at most once per sentence: the items
 /// come sorted, so those of one sentence follow each other.
 #[derive(Default)]
-struct SentenceTests {
+struct SentenceTests<'s> {
     span: (usize, usize),
     /// A design sentence that is no sensitivity analysis.
     design: Option<bool>,
+    /// The sentence with its changes measured from baseline (`from_baseline`) blanked out: what
+    /// the baseline tests read.
+    changes_cleared: Option<Cow<'s, str>>,
     /// The sentence holds `baseline` in any case.
     says_baseline: Option<bool>,
     baseline_word: Option<bool>,
     baseline: Option<bool>,
 }
 
-impl SentenceTests {
+impl SentenceTests<'_> {
     /// Forgets what was read of another sentence.
     fn at(&mut self, span: (usize, usize)) -> &mut Self {
         if self.span != span {
@@ -2003,7 +2007,13 @@ impl SentenceTests {
 
 /// Leaves out design sentences, baseline characteristics, changes of continuous measures,
 /// confidence levels and landmark rates (a percentage alone at a time point).
-fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item, tests: &mut SentenceTests) -> bool {
+fn in_scope<'s>(
+    rules: &EventRules,
+    arms: &ArmRules,
+    text: &'s Text,
+    item: &Item,
+    tests: &mut SentenceTests<'s>,
+) -> bool {
     let s = text.as_str();
     let (from, to) = text.sentence_at(item.span.0);
     let sentence = &s[from..to];
@@ -2013,16 +2023,16 @@ fn in_scope(rules: &EventRules, arms: &ArmRules, text: &Text, item: &Item, tests
     }
     // Counts keep to sentences of outcomes, unless the sentence says it is about baseline.
     // `change from baseline` measures a change, and says nothing of the groups at baseline.
-    let of_baseline = || rules.from_baseline.replace_all(sentence, " ");
+    let cleared: &str = tests.changes_cleared.get_or_insert_with(|| rules.from_baseline.replace_all(sentence, " "));
     let counted = matches!(item.rule, "events.count_in_arm" | "events.total_count")
-        && !*tests.says_baseline.get_or_insert_with(|| of_baseline().to_ascii_lowercase().contains("baseline"));
+        && !*tests.says_baseline.get_or_insert_with(|| cleared.to_ascii_lowercase().contains("baseline"));
     // An outcome said after the item, or right before it in a sentence that does not speak of
     // baseline (`delivery occurred in 15 (13%) of 115 ... women`), makes it no baseline
     // characteristic.
     let outcome_said = arms.outcomes.is_match(&s[item.span.1..to.max(item.span.1)])
         || (outcome_in_before(arms, &s[from..item.span.0])
-            && !*tests.baseline_word.get_or_insert_with(|| rules.baseline_word.is_match(&of_baseline())));
-    if !counted && *tests.baseline.get_or_insert_with(|| rules.baseline.is_match(&of_baseline())) && !outcome_said {
+            && !*tests.baseline_word.get_or_insert_with(|| rules.baseline_word.is_match(cleared)));
+    if !counted && *tests.baseline.get_or_insert_with(|| rules.baseline.is_match(cleared)) && !outcome_said {
         return false;
     }
     // `the target HbA1c < 7.0% with X`: a threshold, not a share of a group; `8.9 ± 2.2% in

@@ -581,20 +581,18 @@ const GROUP_PHRASE_ENDS: &[&str] = &[
 /// [`COUNT_VERBS`], [`OUTCOME_VERBS`] or `had` within twelve words, with no clause end before
 /// it. A verb right after `who` is the group's own (`who received`, `who had surgery`).
 fn verb_after_group(words: &[&str]) -> Option<usize> {
-    let lead = words.first()?.to_lowercase();
-    if !GROUP_PHRASE_LEADS.contains(&lead.as_str()) {
+    let listed = |word: &str, list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
+    if !listed(words.first()?, GROUP_PHRASE_LEADS) {
         return None;
     }
     for (i, raw) in words.iter().enumerate().take(12).skip(1) {
-        let word = raw.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
         let after_who = words[i - 1].eq_ignore_ascii_case("who");
-        let verb = matches!(word.as_str(), "had" | "has" | "have")
-            || COUNT_VERBS.contains(&word.as_str())
-            || OUTCOME_VERBS.contains(&word.as_str());
+        let verb = listed(word, &["had", "has", "have"]) || listed(word, COUNT_VERBS) || listed(word, OUTCOME_VERBS);
         if verb && !after_who {
             return Some(i);
         }
-        if GROUP_PHRASE_ENDS.contains(&word.as_str()) || raw.ends_with([',', ';', ':', '.']) {
+        if listed(word, GROUP_PHRASE_ENDS) || raw.ends_with([',', ';', ':', '.']) {
             return None;
         }
     }

@@ -276,11 +276,7 @@ fn bound_unit(input: &str) -> PResult<'_, ()> {
 /// currency or a unit of HbA1c or glucose makes it one.
 fn converted_bound(input: &str) -> PResult<'_, ()> {
     let currency = || alt((tag("US$"), tag("USD"), tag("EUR"), tag("€"), tag("£"), tag("$")));
-    let amount = || {
-        map_opt(tuple((opt(char('-')), currency(), ws, decimal)), |(minus, _, _, value)| {
-            Num::parse(&format!("{}{}", if minus.is_some() { "-" } else { "" }, value.text))
-        })
-    };
+    let amount = || tuple((opt(char('-')), currency(), ws, decimal));
     let unit = alt((tag_no_case("mmol/mol"), tag_no_case("mmol/l"), tag_no_case("mg/dl")));
     let numbers = tuple((decimal, opt(tuple((ws, alt((tag("to"), tag("-"), tag("–"), tag(","))), ws, decimal)))));
     let converted = alt((
